@@ -1,0 +1,40 @@
+// `npm start` (build + production server) and `npm run dev` (hot reload): prepares the
+// database, then runs Next.js with DATABASE_URL pointing at it, and stops the embedded
+// PostgreSQL when Next.js exits.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { readServerConfig } from "@/lib/config/server-config";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { runCli } from "./run";
+
+const dev = process.argv.includes("--dev");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+runCli(async () => {
+  const config = readServerConfig();
+  const database = await prepareDatabase({ ...config, log: (line) => console.log(`opencls: ${line}`) });
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+
+  let exitCode = 0;
+  if (!dev) exitCode = await runNext(["build"], env);
+  if (exitCode === 0) {
+    console.log(`opencls: serving on http://localhost:${config.port}`);
+    exitCode = await runNext([dev ? "dev" : "start", "--port", String(config.port)], env);
+  }
+  await database.stop();
+  process.exit(exitCode);
+});
+
+function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 0 : 1));
+    });
+  });
+}

@@ -1,0 +1,27 @@
+// Every environment variable OpenCLS reads, in one place (documented in README.md).
+import path from "node:path";
+
+export type ServerConfig = {
+  port: number;
+  /** External PostgreSQL; when absent an embedded server is started. */
+  databaseUrl: string | undefined;
+  /** Folder for the embedded database (git-ignored). */
+  dataDir: string;
+  embeddedDatabasePort: number;
+};
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: integer(env.PORT, 3000, "PORT"),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dataDir: path.resolve(env.OPENCLS_DATA_DIR ?? ".data"),
+    embeddedDatabasePort: integer(env.OPENCLS_EMBEDDED_DB_PORT, 54329, "OPENCLS_EMBEDDED_DB_PORT"),
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return parsed;
+}

@@ -1,0 +1,50 @@
+// French labels for contract-related values.
+import type { ContractStatus, DocumentKind, MeetingKind } from "@/lib/db/generated/enums";
+import { formatOrdinal } from "@/lib/format";
+
+export const CONTRACT_STATUS_LABELS = {
+  preparation: "En préparation",
+  signed: "Signé",
+  in_progress: "En cours",
+  mid_term_evaluation: "Évaluation à mi-parcours",
+  final_evaluation: "Évaluation finale",
+  closed: "Clos",
+  renewed: "Renouvelé",
+} satisfies Record<ContractStatus, string>;
+
+export const DOCUMENT_KIND_LABELS = {
+  letter_of_intent: "Lettre d’intention",
+  framing_letter: "Lettre de cadrage",
+  charter: "Charte d’engagement",
+  funding_agreement: "Convention de financement",
+  diagnosis: "Diagnostic local de santé",
+  contract: "Contrat",
+  amendment: "Avenant",
+  deliberation: "Délibération",
+  minutes: "Compte-rendu",
+  evaluation_report: "Rapport d’évaluation",
+  other: "Document",
+} satisfies Record<DocumentKind, string>;
+
+export const MEETING_KIND_LABELS = {
+  copil: "Comité de pilotage",
+  cotech: "Comité technique",
+  working_group: "Groupe de travail",
+  plenary: "Séance plénière",
+  other: "Réunion",
+} satisfies Record<MeetingKind, string>;
+
+/** "1er contrat local de santé", "2e contrat local de santé". */
+export function generationLabel(generation: number): string {
+  return `${formatOrdinal(generation)} contrat local de santé`;
+}
+
+/** "Axe 2", or "Axe transversal" for an unnumbered transversal axis. */
+export function axisLabel(axis: { number: number | null; isTransversal: boolean }): string {
+  if (axis.number === null) return axis.isTransversal ? "Axe transversal" : "Axe";
+  return `Axe ${axis.number}`;
+}
+
+export function ficheLabel(number: number): string {
+  return `Fiche n°\u00a0${number}`;
+}

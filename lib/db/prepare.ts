@@ -1,0 +1,69 @@
+// Brings the database to a usable state before the app starts: picks the external server
+// (DATABASE_URL) or starts the embedded one, checks it answers, applies pending migrations,
+// and loads the demo data into an empty embedded database.
+import pg from "pg";
+import type { ServerConfig } from "@/lib/config/server-config";
+import { loadDemoData } from "@/lib/seed/demo-data";
+import { createDbClient } from "./client";
+import { maskPassword, redactSecrets } from "./connection-url";
+import { startEmbeddedDatabase } from "./embedded";
+import { StartupError } from "./errors";
+import { applyMigrations } from "./migrate";
+
+export type PreparedDatabase = {
+  url: string;
+  embedded: boolean;
+  appliedMigrations: string[];
+  seeded: boolean;
+  stop: () => Promise<void>;
+};
+
+type Options = Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedDatabasePort"> & {
+  /** Load the demo data when the database holds no territory (default: only for the embedded database). */
+  seedWhenEmpty?: boolean;
+  log?: (line: string) => void;
+};
+
+export async function prepareDatabase(options: Options): Promise<PreparedDatabase> {
+  const log = options.log ?? (() => {});
+  const embedded = options.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedDatabasePort });
+  const url = options.databaseUrl ?? embedded!.url;
+  try {
+    await checkConnection(url);
+    log(embedded ? `Embedded PostgreSQL ready (data in ${options.dataDir})` : `Using database ${maskPassword(url)}`);
+    const appliedMigrations = await applyMigrations(url);
+    if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
+    const seeded = (options.seedWhenEmpty ?? Boolean(embedded)) && (await seedIfEmpty(url));
+    if (seeded) log("Loaded the demo data (five contracts)");
+    return { url, embedded: Boolean(embedded), appliedMigrations, seeded, stop: embedded?.stop ?? (async () => {}) };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export async function checkConnection(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
+    throw new StartupError(`Cannot reach the database at ${maskPassword(url)}: ${redactSecrets(String(reason), url)}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function seedIfEmpty(url: string): Promise<boolean> {
+  const db = createDbClient(url);
+  try {
+    if ((await db.territory.count()) > 0) return false;
+    await loadDemoData(db);
+    return true;
+  } finally {
+    await db.$disconnect();
+  }
+}

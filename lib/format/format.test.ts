@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { formatCount, formatDate, formatDuration, formatNumber, formatOrdinal } from "./index";
+
+describe("French formatting", () => {
+  it("writes dates the French way, with 1er for the first day", () => {
+    expect(formatDate(new Date("2019-10-28T00:00:00Z"))).toBe("28 octobre 2019");
+    expect(formatDate(new Date("2014-10-01T00:00:00Z"))).toBe("1er octobre 2014");
+    expect(formatDate(new Date("2019-01-01T00:00:00Z"), "month")).toBe("janvier 2019");
+    expect(formatDate(new Date("2019-01-01T00:00:00Z"), "year")).toBe("2019");
+  });
+
+  it("writes durations in years and months", () => {
+    expect(formatDuration(60)).toBe("5 ans");
+    expect(formatDuration(12)).toBe("1 an");
+    expect(formatDuration(18)).toBe("1 an et 6 mois");
+    expect(formatDuration(7)).toBe("7 mois");
+  });
+
+  it("groups thousands with a narrow no-break space and agrees nouns", () => {
+    expect(formatNumber(60000)).toBe("60\u202f000");
+    expect(formatCount(1, "fiche action", "fiches actions")).toBe("1\u00a0fiche action");
+    expect(formatCount(31, "action", "actions")).toBe("31\u00a0actions");
+    expect(formatOrdinal(1)).toBe("1er");
+    expect(formatOrdinal(2)).toBe("2e");
+  });
+});

@@ -1,0 +1,39 @@
+// French (fr-FR) formatting of dates, durations and counts for the UI.
+// Calendar dates are stored as UTC midnight (@db.Date), so they are formatted in UTC.
+
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+const numberFormat = new Intl.NumberFormat("fr-FR");
+
+export type DatePrecision = "day" | "month" | "year";
+
+/** "28 octobre 2019", "1er octobre 2014", "janvier 2019" or "2019" depending on precision. */
+export function formatDate(date: Date, precision: DatePrecision = "day"): string {
+  if (precision === "year") return String(date.getUTCFullYear());
+  if (precision === "month") return monthFormat.format(date);
+  const text = dayFormat.format(date);
+  return date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text;
+}
+
+/** "5 ans", "18 mois", "3 ans et 6 mois". */
+export function formatDuration(months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const yearText = years ? `${years} ${years > 1 ? "ans" : "an"}` : "";
+  const monthText = rest ? `${rest} mois` : "";
+  return [yearText, monthText].filter(Boolean).join(" et ");
+}
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "1 fiche action", "10 fiches actions". */
+export function formatCount(count: number, singular: string, plural: string): string {
+  return `${formatNumber(count)}\u00a0${count > 1 ? plural : singular}`;
+}
+
+/** French ordinal: "1er", "2e". */
+export function formatOrdinal(value: number): string {
+  return value === 1 ? "1er" : `${value}e`;
+}

@@ -1,0 +1,125 @@
+// Public reads of territories and their current (latest published) contract.
+// Each page section is one query: `relationLoadStrategy: "join"` makes PostgreSQL assemble
+// the nested result, so the number of queries does not grow with axes or fiches.
+import { cache } from "react";
+import { assertCan, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
+
+const territoryPageSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  department: true,
+  region: { select: { name: true, slug: true } },
+  contracts: {
+    where: publishedContract,
+    orderBy: { generation: "desc" },
+    take: 1,
+    select: {
+      id: true,
+      title: true,
+      generation: true,
+      status: true,
+      summary: true,
+      councilAdoptedOn: true,
+      signedOn: true,
+      startsOn: true,
+      endsOn: true,
+      durationMonths: true,
+      timeframeNote: true,
+      prsReference: true,
+      diagnosisSource: true,
+      diagnosisYear: true,
+      diagnosisSummary: true,
+      concertationSummary: true,
+      declaredFicheCount: true,
+      updatedAt: true,
+      findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+      axes: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          description: true,
+          isTransversal: true,
+          fiches: {
+            where: { deletedAt: null },
+            orderBy: { number: "asc" },
+            select: { id: true, number: true, title: true, status: true, progress: true },
+          },
+        },
+      },
+      signatories: {
+        orderBy: { position: "asc" },
+        select: { id: true, signedOn: true, signerName: true, signerTitle: true, organisation: { select: { name: true, kind: true } } },
+      },
+      partners: {
+        orderBy: { position: "asc" },
+        select: { id: true, role: true, organisation: { select: { name: true, kind: true } } },
+      },
+      workingGroups: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, meetings: { orderBy: [{ heldOn: "asc" }, { topic: "asc" }], select: { id: true, heldOn: true, topic: true } } },
+      },
+      documents: {
+        orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
+        select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
+      },
+    },
+  },
+} satisfies Prisma.TerritorySelect;
+
+export type TerritoryPage = Prisma.TerritoryGetPayload<{ select: typeof territoryPageSelect }>;
+export type PublicContract = TerritoryPage["contracts"][number];
+
+/** A territory and its current published contract, or null when the slug is unknown. */
+export const findTerritoryPage = cache(async (actor: Actor, slug: string): Promise<TerritoryPage | null> => {
+  assertCan(actor, "publishedContract.read");
+  return getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: territoryPageSelect });
+});
+
+const directorySelect = {
+  id: true,
+  name: true,
+  slug: true,
+  territories: {
+    orderBy: { name: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      kind: true,
+      department: true,
+      contracts: {
+        where: publishedContract,
+        orderBy: { generation: "desc" },
+        take: 1,
+        select: {
+          title: true,
+          status: true,
+          signedOn: true,
+          durationMonths: true,
+          declaredFicheCount: true,
+          _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.RegionSelect;
+
+export type TerritoryDirectory = Prisma.RegionGetPayload<{ select: typeof directorySelect }>[];
+
+/** Regions that have territories, each with its territories and their current published contract. */
+export async function listTerritoryDirectory(actor: Actor): Promise<TerritoryDirectory> {
+  assertCan(actor, "publishedContract.read");
+  return getDb().region.findMany({
+    relationLoadStrategy: "join",
+    where: { territories: { some: {} } },
+    orderBy: { name: "asc" },
+    select: directorySelect,
+  });
+}
