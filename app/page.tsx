@@ -4,14 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentActor } from "@/lib/authz";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
-import { listTerritoryDirectory, type TerritoryDirectory } from "@/lib/territories/queries";
+import { listTerritoryDirectory, type TerritoryDirectoryEntry } from "@/lib/territories/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const regions = await listTerritoryDirectory(await currentActor());
-  const territories = regions.flatMap((region) => region.territories);
+  const territories = await listTerritoryDirectory(await currentActor());
   const contractCount = territories.filter((territory) => territory.contracts.length).length;
+  const regionCount = new Set(territories.map((territory) => territory.region.name)).size;
 
   return (
     <>
@@ -26,14 +26,15 @@ export default async function HomePage() {
           Territoires
         </h2>
         <p className="mt-1 text-slate-700">
-          {formatCount(territories.length, "territoire", "territoires")}, {formatCount(contractCount, "contrat publié", "contrats publiés")}.
+          {formatCount(territories.length, "territoire", "territoires")} dans {formatCount(regionCount, "région", "régions")},{" "}
+          {formatCount(contractCount, "contrat publié", "contrats publiés")}.
         </p>
-        {regions.length ? (
-          <div className="mt-6 space-y-10">
-            {regions.map((region) => (
-              <RegionBlock key={region.id} region={region} />
+        {territories.length ? (
+          <ul className="mt-6 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
+            {territories.map((territory) => (
+              <TerritoryCard key={territory.slug} territory={territory} />
             ))}
-          </div>
+          </ul>
         ) : (
           <p className="mt-6 rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Aucun territoire n’est encore inscrit sur la plateforme.</p>
         )}
@@ -42,45 +43,34 @@ export default async function HomePage() {
   );
 }
 
-function RegionBlock({ region }: { region: TerritoryDirectory[number] }) {
+function TerritoryCard({ territory }: { territory: TerritoryDirectoryEntry }) {
+  const contract = territory.contracts[0];
+  const ficheCount = contract ? (contract.declaredFicheCount ?? contract._count.fiches) : 0;
   return (
-    <section aria-labelledby={`region-${region.slug}`}>
-      <h3 id={`region-${region.slug}`} className="text-lg font-semibold text-slate-800">
-        {region.name}
+    <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <p className="text-sm text-slate-600">{territory.region.name}</p>
+      <h3 className="mt-1 text-lg font-semibold leading-snug">
+        <Link href={`/territoires/${territory.slug}`}>{territory.name}</Link>
       </h3>
-      <ul className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-2">
-        {region.territories.map((territory) => {
-          const contract = territory.contracts[0];
-          const ficheCount = contract ? contract.declaredFicheCount ?? contract._count.fiches : 0;
-          return (
-            <li key={territory.slug} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <p className="text-sm text-slate-600">
-                {TERRITORY_KIND_LABELS[territory.kind]}
-                {territory.department ? ` · ${territory.department}` : ""}
-              </p>
-              <h4 className="mt-1 text-lg font-semibold">
-                <Link href={`/territoires/${territory.slug}`}>{territory.name}</Link>
-              </h4>
-              {contract ? (
-                <>
-                  <p className="mt-2 text-slate-800">{contract.title}</p>
-                  <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-700">
-                    <ContractStatusBadge status={contract.status} />
-                    {contract.signedOn ? <span>Signé le {formatDate(contract.signedOn)}</span> : null}
-                    {contract.durationMonths ? <span>{formatDuration(contract.durationMonths)}</span> : null}
-                  </div>
-                  <p className="mt-3 text-sm text-slate-700">
-                    {formatCount(contract._count.axes, "axe", "axes")}
-                    {ficheCount ? ` · ${formatCount(ficheCount, "fiche action", "fiches actions")}` : ""}
-                  </p>
-                </>
-              ) : (
-                <p className="mt-2 text-slate-700">Aucun contrat publié.</p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+      <p className="mb-4 text-sm text-slate-600">
+        {TERRITORY_KIND_LABELS[territory.kind]}
+        {territory.department ? ` · ${territory.department}` : ""}
+      </p>
+      {contract ? (
+        <div className="mt-auto flex flex-col gap-2 border-t border-slate-100 pt-4 text-sm text-slate-700">
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <ContractStatusBadge status={contract.status} />
+            {contract.signedOn ? <span>le {formatDate(contract.signedOn)}</span> : null}
+            {contract.durationMonths ? <span>pour {formatDuration(contract.durationMonths)}</span> : null}
+          </p>
+          <p>
+            {formatCount(contract._count.axes, "axe", "axes")}
+            {ficheCount ? ` · ${formatCount(ficheCount, "fiche action", "fiches actions")}` : ""}
+          </p>
+        </div>
+      ) : (
+        <p className="mt-auto border-t border-slate-100 pt-4 text-sm text-slate-700">Aucun contrat publié.</p>
+      )}
+    </li>
   );
 }

@@ -1,5 +1,5 @@
 // Runs a command-line entry point: an expected failure (StartupError) prints one line, not a stack.
-import { StartupError } from "@/lib/db/errors";
+import { StartupError } from "@/lib/config/startup-error";
 
 export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {

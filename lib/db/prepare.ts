@@ -7,7 +7,7 @@ import { loadDemoData } from "@/lib/seed/demo-data";
 import { createDbClient } from "./client";
 import { maskPassword, redactSecrets } from "./connection-url";
 import { startEmbeddedDatabase } from "./embedded";
-import { StartupError } from "./errors";
+import { StartupError } from "@/lib/config/startup-error";
 import { applyMigrations } from "./migrate";
 
 export type PreparedDatabase = {

@@ -84,42 +84,34 @@ export const findTerritoryPage = cache(async (actor: Actor, slug: string): Promi
 });
 
 const directorySelect = {
-  id: true,
-  name: true,
   slug: true,
-  territories: {
-    orderBy: { name: "asc" },
+  name: true,
+  kind: true,
+  department: true,
+  region: { select: { name: true } },
+  contracts: {
+    where: publishedContract,
+    orderBy: { generation: "desc" },
+    take: 1,
     select: {
-      slug: true,
-      name: true,
-      kind: true,
-      department: true,
-      contracts: {
-        where: publishedContract,
-        orderBy: { generation: "desc" },
-        take: 1,
-        select: {
-          title: true,
-          status: true,
-          signedOn: true,
-          durationMonths: true,
-          declaredFicheCount: true,
-          _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
-        },
-      },
+      title: true,
+      status: true,
+      signedOn: true,
+      durationMonths: true,
+      declaredFicheCount: true,
+      _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
     },
   },
-} satisfies Prisma.RegionSelect;
+} satisfies Prisma.TerritorySelect;
 
-export type TerritoryDirectory = Prisma.RegionGetPayload<{ select: typeof directorySelect }>[];
+export type TerritoryDirectoryEntry = Prisma.TerritoryGetPayload<{ select: typeof directorySelect }>;
 
-/** Regions that have territories, each with its territories and their current published contract. */
-export async function listTerritoryDirectory(actor: Actor): Promise<TerritoryDirectory> {
+/** Every territory, by region then name, with its current published contract. */
+export async function listTerritoryDirectory(actor: Actor): Promise<TerritoryDirectoryEntry[]> {
   assertCan(actor, "publishedContract.read");
-  return getDb().region.findMany({
+  return getDb().territory.findMany({
     relationLoadStrategy: "join",
-    where: { territories: { some: {} } },
-    orderBy: { name: "asc" },
+    orderBy: [{ region: { name: "asc" } }, { name: "asc" }],
     select: directorySelect,
   });
 }

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+
+const PAGES = ["/", "/territoires/romans-sur-isere", "/territoires/pays-ruffecois", "/territoires/lens-lievin", "/territoires/atlantide", "/accessibilite"];
+
+for (const width of [375, 1440]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const path of PAGES) {
+      test(`${path} has no axe-core violation`, async ({ page }) => {
+        await page.goto(path);
+        await expectNoAxeViolations(page);
+      });
+    }
+  });
+}
+
+test("the skip link is the first stop and moves focus to the content", async ({ page }) => {
+  await page.goto("/territoires/romans-sur-isere");
+  await page.keyboard.press("Tab");
+  const skipLink = page.getByRole("link", { name: "Aller au contenu principal" });
+  await expect(skipLink).toBeFocused();
+  await expect(skipLink).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#contenu")).toBeFocused();
+});
+
+test("a keyboard user reaches a territory from the home page", async ({ page }) => {
+  await page.goto("/");
+  const link = page.getByRole("link", { name: "Pays du Ruffécois" });
+  for (let presses = 0; presses < 20 && !(await link.evaluate((element) => element === document.activeElement)); presses++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pays du Ruffécois");
+});

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("public home", () => {
+  test("lists the five territories and leads to their contract", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("OpenCLS · Contrats locaux de santé");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
+    await expect(page.getByText("5 territoires dans 5 régions, 5 contrats publiés.")).toBeVisible();
+    for (const name of ["Romans-sur-Isère", "Rosny-sous-Bois", "Communauté urbaine Creusot Montceau", "Pays du Ruffécois", "Communauté d’Agglomération de Lens-Liévin"]) {
+      await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+    }
+    await page.getByRole("link", { name: "Rosny-sous-Bois" }).click();
+    await expect(page).toHaveURL(/\/territoires\/rosny-sous-bois$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rosny-sous-Bois");
+  });
+});
+
+test.describe("territory page", () => {
+  test("shows Romans-sur-Isère's contract with its axes and numbered fiches", async ({ page }) => {
+    await page.goto("/territoires/romans-sur-isere");
+    await expect(page).toHaveTitle("Contrat local de santé – Romans-sur-Isère · OpenCLS");
+    await expect(page.getByRole("heading", { level: 2, name: "Contrat local de santé de la Ville de Romans-sur-Isère" })).toBeVisible();
+    const contract = page.getByRole("region", { name: "Contrat local de santé de la Ville de Romans-sur-Isère" });
+    await expect(contract.getByText("Signé", { exact: true })).toBeVisible();
+    await expect(contract.getByRole("definition").filter({ hasText: "5 ans" })).toBeVisible();
+
+    const axis5 = page.getByRole("list", { name: "Fiches actions de l’axe 5" });
+    await expect(axis5.getByRole("listitem")).toHaveText([
+      /Fiche n°\s7Renforcer et développer des actions de prévention autour de l’alimentation/,
+      /Fiche n°\s8Promouvoir la santé sexuelle et affective/,
+      /Fiche n°\s9Renforcer et développer des actions de prévention des addictions/,
+      /Fiche n°\s10Promouvoir un environnement et un cadre de vie favorables à la santé/,
+    ]);
+    await expect(page.getByRole("list", { name: "Signataires" }).getByRole("listitem")).toHaveCount(10);
+    await expect(page.getByText("Réalisé par : Observatoire régional de la santé, 2020")).toBeVisible();
+  });
+
+  test("marks transversal axes and shows the signature date", async ({ page }) => {
+    await page.goto("/territoires/lens-lievin");
+    await expect(page.getByRole("heading", { level: 3, name: /Axe transversal/ })).toHaveCount(2);
+    await expect(page.getByRole("heading", { level: 3, name: "Axe 3 : Promouvoir la santé des enfants et des jeunes" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "25 septembre 2019" })).toBeVisible();
+    await expect(page.getByText("Charte d’engagement · janvier 2019")).toBeVisible();
+  });
+
+  test("shows the diagnosis findings and the working-group meetings", async ({ page }) => {
+    await page.goto("/territoires/pays-ruffecois");
+    await expect(page.getByRole("list", { name: "Constats du diagnostic" }).getByRole("listitem")).toHaveCount(7);
+    await expect(page.getByRole("list", { name: "Réunions du groupe Mieux vieillir" }).getByRole("listitem")).toHaveText(["1er octobre 2014", "14 octobre 2014"]);
+    await expect(page.getByText("14 octobre 2015 (Nutrition)")).toBeVisible();
+  });
+
+  test("says how many fiches a contract announces when they are not detailed", async ({ page }) => {
+    await page.goto("/territoires/rosny-sous-bois");
+    await expect(page.getByText("Le contrat compte 31 fiches actions ; leur détail n’est pas encore publié sur la plateforme.")).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "26 septembre 2019" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "28 octobre 2019" })).toBeVisible();
+  });
+
+  test("answers an unknown territory with a French 404 page", async ({ page }) => {
+    const response = await page.goto("/territoires/atlantide");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page).toHaveTitle("Page introuvable · OpenCLS");
+    await page.getByRole("link", { name: "Revenir à la liste des territoires" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+});
+
+test("the health probe reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});

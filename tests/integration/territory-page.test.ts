@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ANONYMOUS } from "@/lib/authz";
+import { getDb, onQuery } from "@/lib/db/client";
+import { findTerritoryPage, listTerritoryDirectory } from "@/lib/territories/queries";
+import { createContract, createContractWithStructure, createTerritory } from "../fixtures/factories";
+import { setupAppDatabase } from "../support/database";
+
+setupAppDatabase();
+
+async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  const queries: string[] = [];
+  const stop = onQuery((sql) => queries.push(sql));
+  try {
+    return { result: await work(), queries };
+  } finally {
+    stop();
+  }
+}
+
+describe("public territory page", () => {
+  it("loads with the same small number of queries for 1 fiche or 280 fiches", async () => {
+    const db = getDb();
+    await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, territorySlug: "petit" });
+    await createContractWithStructure(db, { axes: 7, fichesPerAxis: 40, territorySlug: "grand" });
+
+    const small = await countQueries(() => findTerritoryPage(ANONYMOUS, "petit"));
+    const large = await countQueries(() => findTerritoryPage(ANONYMOUS, "grand"));
+
+    expect(large.result?.contracts[0].axes.flatMap((axis) => axis.fiches)).toHaveLength(280);
+    expect(small.result?.contracts[0].axes.flatMap((axis) => axis.fiches)).toHaveLength(1);
+    expect(large.queries.length).toBeGreaterThan(0);
+    expect(large.queries.length).toBeLessThanOrEqual(4);
+    expect(large.queries.length).toBe(small.queries.length);
+  });
+
+  it("returns fiches in number order within axes in position order", async () => {
+    const { territory } = await createContractWithStructure(getDb(), { axes: 3, fichesPerAxis: 4 });
+    const page = await findTerritoryPage(ANONYMOUS, territory.slug);
+    const axes = page!.contracts[0].axes;
+    expect(axes.map((axis) => axis.number)).toEqual([1, 2, 3]);
+    expect(axes.flatMap((axis) => axis.fiches.map((fiche) => fiche.number))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it("shows the latest published contract and never a draft", async () => {
+    const db = getDb();
+    const territory = await createTerritory(db);
+    await createContract(db, { territoryId: territory.id, generation: 1, title: "Premier contrat", visibility: "published" });
+    await createContract(db, { territoryId: territory.id, generation: 2, title: "Deuxième contrat (brouillon)", visibility: "draft" });
+
+    const page = await findTerritoryPage(ANONYMOUS, territory.slug);
+    expect(page?.contracts.map((contract) => contract.title)).toEqual(["Premier contrat"]);
+
+    await db.contract.updateMany({ where: { territoryId: territory.id, generation: 2 }, data: { visibility: "published", title: "Deuxième contrat" } });
+    const republished = await findTerritoryPage(ANONYMOUS, territory.slug);
+    expect(republished?.contracts.map((contract) => contract.title)).toEqual(["Deuxième contrat"]);
+  });
+
+  it("hides soft-deleted fiches", async () => {
+    const db = getDb();
+    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2 });
+    await db.ficheAction.updateMany({ where: { contractId: contract.id, number: 2 }, data: { deletedAt: new Date() } });
+    const page = await findTerritoryPage(ANONYMOUS, territory.slug);
+    expect(page!.contracts[0].axes[0].fiches.map((fiche) => fiche.number)).toEqual([1]);
+  });
+
+  it("returns null for an unknown slug", async () => {
+    expect(await findTerritoryPage(ANONYMOUS, "inconnu")).toBeNull();
+  });
+
+  it("lists the directory in one query whatever the number of territories", async () => {
+    const db = getDb();
+    await createContractWithStructure(db, { axes: 2, fichesPerAxis: 5, territorySlug: "annuaire" });
+    const before = await countQueries(() => listTerritoryDirectory(ANONYMOUS));
+    await Promise.all([1, 2, 3].map(() => createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 })));
+    const after = await countQueries(() => listTerritoryDirectory(ANONYMOUS));
+
+    expect(after.result.length).toBe(before.result.length + 3);
+    expect(before.queries).toHaveLength(1);
+    expect(after.queries).toHaveLength(1);
+    const listed = after.result.find((territory) => territory.slug === "annuaire");
+    expect(listed?.contracts[0]._count).toEqual({ axes: 2, fiches: 10 });
+  });
+});
