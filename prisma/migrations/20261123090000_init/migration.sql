@@ -205,6 +205,9 @@ CREATE TABLE "FichePartner" (
     "ficheId" UUID NOT NULL,
     "organisationId" UUID NOT NULL,
     "role" VARCHAR(200),
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "FichePartner_pkey" PRIMARY KEY ("ficheId","organisationId")
 );
