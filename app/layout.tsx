@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,23 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Aller au contenu principal
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4 sm:px-6">
-            <Link href="/" className="flex items-baseline gap-2 text-slate-900 no-underline hover:text-brand-800">
-              <span className="text-xl font-bold tracking-tight">OpenCLS</span>
-              <span className="hidden text-sm text-slate-600 sm:inline">Contrats locaux de santé</span>
-            </Link>
-            <nav aria-label="Navigation principale">
-              <ul className="flex gap-6 text-sm font-medium">
-                <li>
-                  <Link href="/#territoires" className="text-slate-700 no-underline hover:text-brand-800 hover:underline">
-                    Territoires
-                  </Link>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="contenu" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

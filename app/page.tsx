@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentActor } from "@/lib/authz";
+import { currentActor } from "@/lib/auth/session";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { listTerritoryDirectory, type TerritoryDirectoryEntry } from "@/lib/territories/queries";

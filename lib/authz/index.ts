@@ -1,16 +1,36 @@
 // The one authorization module: every route handler, server action and page loader calls
 // `assertCan` (or `can`) before touching data. Rules live in ./rules.ts.
 import type { MembershipRole } from "@/lib/db/generated/enums";
-import { GRANTS, type Operation, type Role } from "./rules";
+import { GRANTS, type Operation, type Role, type Scope } from "./rules";
 
 export type { Operation } from "./rules";
 
-export type Actor = {
-  userId: string | null;
-  memberships: ReadonlyArray<{ role: MembershipRole }>;
+export type Membership = {
+  role: MembershipRole;
+  regionId: string | null;
+  territoryId: string | null;
+  organisationId: string | null;
 };
 
-export const ANONYMOUS: Actor = Object.freeze({ userId: null, memberships: [] });
+export type Actor = {
+  userId: string | null;
+  email: string | null;
+  memberships: readonly Membership[];
+};
+
+/** What a check is about: the scope keys of the record, loaded by the caller from the database. */
+export type Resource = {
+  regionId?: string;
+  territoryId?: string;
+  /** For a fiche: the user who pilots it. */
+  pilotUserId?: string | null;
+  /** Organisations that signed or partner the contract(s) concerned. */
+  partnerOrganisationIds?: readonly string[];
+  /** For a commitment: the committed organisation. */
+  organisationId?: string;
+};
+
+export const ANONYMOUS: Actor = Object.freeze({ userId: null, email: null, memberships: [] });
 
 /** Denial is reported as "not found", so that a refusal never confirms that a record exists. */
 export class NotFoundError extends Error {
@@ -20,19 +40,34 @@ export class NotFoundError extends Error {
   }
 }
 
+export function can(actor: Actor, operation: Operation, resource: Resource = {}): boolean {
+  if (inScope(GRANTS.anyone[operation], null, actor, resource)) return true;
+  return actor.memberships.some((membership) => inScope(GRANTS[membership.role][operation], membership, actor, resource));
+}
+
+export function assertCan(actor: Actor, operation: Operation, resource: Resource = {}): void {
+  if (!can(actor, operation, resource)) throw new NotFoundError(`Denied: ${operation}`);
+}
+
 export function rolesOf(actor: Actor): Role[] {
-  return ["anyone", ...actor.memberships.map((membership) => membership.role)];
+  return ["anyone", ...new Set(actor.memberships.map((membership) => membership.role))];
 }
 
-export function can(actor: Actor, operation: Operation): boolean {
-  return rolesOf(actor).some((role) => GRANTS[role].includes(operation));
-}
-
-export function assertCan(actor: Actor, operation: Operation): void {
-  if (!can(actor, operation)) throw new NotFoundError(`Denied: ${operation}`);
-}
-
-/** The visitor of the current request. Accounts arrive with sign-in; until then everyone is anonymous. */
-export async function currentActor(): Promise<Actor> {
-  return ANONYMOUS;
+function inScope(scope: Scope | undefined, membership: Membership | null, actor: Actor, resource: Resource): boolean {
+  switch (scope) {
+    case undefined:
+      return false;
+    case "everywhere":
+      return true;
+    case "region":
+      return Boolean(membership?.regionId) && membership?.regionId === resource.regionId;
+    case "territory":
+      return Boolean(membership?.territoryId) && membership?.territoryId === resource.territoryId;
+    case "pilotedFiche":
+      return inScope("territory", membership, actor, resource) && Boolean(actor.userId) && resource.pilotUserId === actor.userId;
+    case "partnerOrganisation":
+      return Boolean(membership?.organisationId) && Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!));
+    case "organisation":
+      return Boolean(membership?.organisationId) && membership?.organisationId === resource.organisationId;
+  }
 }

@@ -1,18 +1,55 @@
-// Who may do what, as data. An operation absent from every role an actor holds is denied:
-// adding an operation without granting it anywhere makes it unreachable, never open.
+// Who may do what, and where, as data. An operation absent from every role an actor holds is
+// denied: adding an operation without granting it makes it unreachable, never open.
 import type { MembershipRole } from "@/lib/db/generated/enums";
 
-export const OPERATIONS = ["health.read", "publishedContract.read"] as const;
+export const OPERATIONS = [
+  "health.read",
+  "auth.use",
+  "publishedContract.read",
+  /** See a territory's workspace and all its contracts, drafts included. */
+  "workspace.read",
+  /** Create and edit the territory's contracts, axes and fiches. */
+  "contract.edit",
+  /** Edit one fiche action and its indicators. */
+  "fiche.edit",
+  /** Update an organisation's own commitments. */
+  "commitment.edit",
+  /** Comment and review contracts (ARS). */
+  "review.comment",
+  /** Invite, change and revoke members of a territory. */
+  "member.manage",
+  "auditLog.read",
+  /** Create regions, territories and organisations; grant any role. */
+  "platform.administer",
+  /** Read the development mailbox (development mode only). */
+  "devMailbox.read",
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** "anyone" covers every visitor, signed in or not. */
 export type Role = "anyone" | MembershipRole;
 
-export const GRANTS: Record<Role, readonly Operation[]> = {
-  anyone: ["health.read", "publishedContract.read"],
-  platform_admin: [],
-  ars_officer: [],
-  coordinator: [],
-  contributor: [],
-  partner: [],
+/**
+ * Where a grant applies, compared with the resource:
+ * - everywhere: no condition;
+ * - region / territory: the membership's region or territory is the resource's;
+ * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
+ * - partnerOrganisation: the membership's organisation signed or partners the resource's contracts;
+ * - organisation: the resource belongs to the membership's organisation.
+ */
+export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
+
+export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
+  anyone: { "health.read": "everywhere", "auth.use": "everywhere", "publishedContract.read": "everywhere" },
+  platform_admin: Object.fromEntries(OPERATIONS.map((operation) => [operation, "everywhere"])),
+  ars_officer: { "workspace.read": "region", "review.comment": "region" },
+  coordinator: {
+    "workspace.read": "territory",
+    "contract.edit": "territory",
+    "fiche.edit": "territory",
+    "member.manage": "territory",
+    "auditLog.read": "territory",
+  },
+  contributor: { "workspace.read": "territory", "fiche.edit": "pilotedFiche" },
+  partner: { "workspace.read": "partnerOrganisation", "commitment.edit": "organisation" },
 };

@@ -3,6 +3,7 @@
 // PostgreSQL when Next.js exits.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { runCli } from "./run";
@@ -12,8 +13,16 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 runCli(async () => {
   const config = readServerConfig();
+  // Checked before the database starts, so that a missing secret fails fast.
+  const secret = config.databaseUrl ? await resolveAuthSecret({ embedded: false, dataDir: config.dataDir }) : undefined;
   const database = await prepareDatabase({ ...config, log: (line) => console.log(`opencls: ${line}`) });
-  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
 
   let exitCode = 0;
   if (!dev) exitCode = await runNext(["build"], env);

@@ -1,4 +1,4 @@
-// Database liveness for GET /api/health.
+// Database liveness for GET /api/health: any failure (unset or unreachable database) is "down".
 import { getDb } from "./client";
 
 export async function databaseAnswers(timeoutMs = 3000): Promise<boolean> {
@@ -6,9 +6,14 @@ export async function databaseAnswers(timeoutMs = 3000): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const probe = getDb()
-    .$queryRaw`SELECT 1`.then(() => true)
-    .catch(() => false);
+  const probe = (async () => {
+    try {
+      await getDb().$queryRaw`SELECT 1`;
+      return true;
+    } catch {
+      return false;
+    }
+  })();
   try {
     return await Promise.race([probe, timeout]);
   } finally {

@@ -1,4 +1,4 @@
-// Loads the demo data (five real contracts, prisma/seed/*.json) into the database.
+// Loads the demo data (five real contracts and the demo accounts, prisma/seed/*.json).
 // Idempotent: every row is inserted only when its natural key is missing, and nothing
 // existing is updated, so a second run changes nothing (tests/integration/seed.test.ts).
 import { readdir, readFile } from "node:fs/promises";
@@ -6,30 +6,31 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { slugify } from "@/lib/text/slug";
+import { insertDemoAccounts, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
 import { contractFileSchema, regionsFileSchema, type ContractFile, type OrganisationRef, type RegionsFile } from "./schema";
 
 export const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed");
 
-export type DemoData = { regions: RegionsFile["regions"]; contracts: ContractFile[] };
+export type DemoData = { regions: RegionsFile["regions"]; contracts: ContractFile[]; accounts: DemoAccounts };
 
 export async function readDemoData(dir = SEED_DIR): Promise<DemoData> {
-  const files = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+  const files = (await readdir(dir)).filter((name) => name.endsWith(".json") && !["regions.json", "demo-accounts.json"].includes(name)).sort();
   const read = async (name: string) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as unknown;
   const regions = regionsFileSchema.parse(await read("regions.json")).regions;
   const contracts = await Promise.all(
-    files.filter((name) => name !== "regions.json").map(async (name) => {
+    files.map(async (name) => {
       const parsed = contractFileSchema.safeParse(await read(name));
       if (!parsed.success) throw new Error(`prisma/seed/${name} is invalid: ${parsed.error.message}`);
       return parsed.data;
     }),
   );
-  return { regions, contracts };
+  return { regions, contracts, accounts: await readDemoAccounts(dir) };
 }
 
 type Tx = Prisma.TransactionClient;
 
 export async function loadDemoData(db: Db, data?: DemoData): Promise<void> {
-  const { regions, contracts } = data ?? (await readDemoData());
+  const { regions, contracts, accounts } = data ?? (await readDemoData());
   await db.$transaction(
     async (tx) => {
       const regionIds = await insertRegions(tx, regions);
@@ -38,6 +39,7 @@ export async function loadDemoData(db: Db, data?: DemoData): Promise<void> {
         if (!region) throw new Error(`${file.source}: unknown region ${file.territory.region}`);
         await insertContract(tx, file, { ...region, id: regionIds.get(region.slug)! });
       }
+      await insertDemoAccounts(tx, accounts);
     },
     { timeout: 60_000 },
   );

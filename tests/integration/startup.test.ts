@@ -24,7 +24,7 @@ async function runStart(env: Record<string, string>): Promise<{ code: number | n
   const port = String(await freePort());
   return new Promise((resolve) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/cli/start.ts"], {
-      env: { ...process.env, PORT: port, ...env },
+      env: { ...process.env, PORT: port, NEXTAUTH_SECRET: "test-secret", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -45,6 +45,13 @@ describe("npm start", () => {
     expect(lines[0]).toMatch(new RegExp(`^opencls: Cannot reach the database at postgresql://cls:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/opencls: .*ECONNREFUSED`));
     expect(result.stderr + result.stdout).not.toContain("Sup3rSecret");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("stops with one line when DATABASE_URL is set without NEXTAUTH_SECRET", async () => {
+    const database = await emptyDatabase();
+    const result = await runStart({ DATABASE_URL: database.url, NEXTAUTH_SECRET: "" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe("opencls: NEXTAUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
   });
 
   it("stops with one line on an invalid PORT", async () => {

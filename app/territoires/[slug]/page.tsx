@@ -7,7 +7,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { currentActor } from "@/lib/authz";
+import { currentActor } from "@/lib/auth/session";
 import { DOCUMENT_KIND_LABELS, generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSignedIn } from "@/lib/auth/require";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+import { listWorkspaces } from "@/lib/workspaces/queries";
+
+export const metadata: Metadata = { title: "Mon espace" };
+export const dynamic = "force-dynamic";
+
+export default async function WorkspacesPage() {
+  const actor = await requireSignedIn("/espace");
+  const workspaces = await listWorkspaces(actor);
+  const roles = [...new Set(actor.memberships.map((membership) => MEMBERSHIP_ROLE_LABELS[membership.role]))];
+
+  return (
+    <>
+      <PageHeader title="Mon espace">
+        <p>{roles.length ? `Vos rôles : ${roles.join(", ")}.` : "Aucun rôle ne vous est encore attribué : demandez une invitation à la coordination de votre contrat."}</p>
+      </PageHeader>
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <h2 className="text-xl font-semibold text-slate-900">Vos territoires</h2>
+        {workspaces.length ? (
+          <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
+            {workspaces.map((workspace) => (
+              <li key={workspace.id} className="rounded-lg border border-slate-200 bg-white p-5">
+                <p className="text-sm text-slate-600">{workspace.region.name}</p>
+                <p className="mt-1 text-lg font-semibold">
+                  <Link href={`/espace/${workspace.slug}`}>{workspace.name}</Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-4 text-slate-700">Vous n’avez accès à aucun territoire pour le moment.</p>
+        )}
+      </div>
+    </>
+  );
+}

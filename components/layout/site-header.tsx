@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentActor } from "@/lib/auth/session";
+
+const navLink = "text-slate-700 no-underline hover:text-brand-800 hover:underline";
+
+export async function SiteHeader() {
+  const actor = await currentActor();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
+        <Link href="/" className="flex items-baseline gap-2 text-slate-900 no-underline hover:text-brand-800">
+          <span className="text-xl font-bold tracking-tight">OpenCLS</span>
+          <span className="hidden text-sm text-slate-600 sm:inline">Contrats locaux de santé</span>
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
+            <li>
+              <Link href="/#territoires" className={navLink}>
+                Territoires
+              </Link>
+            </li>
+            {actor.userId ? (
+              <>
+                <li>
+                  <Link href="/espace" className={navLink}>
+                    Mon espace
+                  </Link>
+                </li>
+                <li className="flex items-center gap-3">
+                  <span className="hidden text-slate-600 md:inline">{actor.email}</span>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/connexion" className={navLink}>
+                  Se connecter
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

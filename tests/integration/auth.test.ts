@@ -1,0 +1,106 @@
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { SIGN_IN_LIMIT } from "@/lib/auth/rate-limit";
+import { resolveAuthSecret } from "@/lib/auth/secret";
+import { actorForUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { loadDemoData } from "@/lib/seed/demo-data";
+import { setupAppDatabase } from "../support/database";
+import { makeTempDir } from "../support/temp-dir";
+
+setupAppDatabase();
+beforeAll(() => loadDemoData(getDb()));
+
+const PASSWORD = "opencls-demo";
+let ipCounter = 0;
+/** A fresh client address per test, so that tests do not share the per-IP limit. */
+const freshIp = () => `192.0.2.${++ipCounter}`;
+
+describe("sign-in with e-mail and password", () => {
+  it("accepts a demo account, whatever the case of the e-mail", async () => {
+    const result = await authenticateWithPassword(getDb(), { email: "  Coordination@Romans-sur-Isere.TEST ", password: PASSWORD }, freshIp());
+    expect(result).toMatchObject({ ok: true, user: { email: "coordination@romans-sur-isere.test" } });
+  });
+
+  it("gives the same answer for a wrong password and an unknown account", async () => {
+    const ip = freshIp();
+    expect(await authenticateWithPassword(getDb(), { email: "coordination@romans-sur-isere.test", password: "mauvais" }, ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email: "personne@nulle-part.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a disabled account", async () => {
+    await getDb().user.update({ where: { email: "contribution@lens-lievin.test" }, data: { disabledAt: new Date() } });
+    expect(await authenticateWithPassword(getDb(), { email: "contribution@lens-lievin.test", password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it(`blocks an account after ${SIGN_IN_LIMIT.maxFailures} failures, even with the right password`, async () => {
+    const email = "coordination@rosny-sous-bois.test";
+    for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
+      // Each failure from another address: the account limit alone must block.
+      await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, freshIp());
+    }
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticateWithPassword(getDb(), { email: "coordination@lens-lievin.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it(`blocks an address after ${SIGN_IN_LIMIT.maxFailures} failures on any accounts`, async () => {
+    const ip = freshIp();
+    for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
+      await authenticateWithPassword(getDb(), { email: `inconnu-${attempt}@exemple.test`, password: "x" }, ip);
+    }
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("forgets an account's failures after the window", async () => {
+    const email = "coordination@creusot-montceau.test";
+    const longAgo = new Date(Date.now() - (SIGN_IN_LIMIT.windowMinutes + 1) * 60_000);
+    await getDb().signInFailure.createMany({ data: Array.from({ length: SIGN_IN_LIMIT.maxFailures }, () => ({ key: `email:${email}`, occurredAt: longAgo })) });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+});
+
+describe("demo accounts", () => {
+  it("exist for every role, seeded territory and region, with the scope their role needs", async () => {
+    const users = await getDb().user.findMany({
+      where: { email: { endsWith: ".test" } },
+      select: { email: true, memberships: { select: { role: true, region: { select: { slug: true } }, territory: { select: { slug: true } }, organisation: { select: { name: true } } } } },
+    });
+    expect(users).toHaveLength(21);
+    const byEmail = Object.fromEntries(users.map((user) => [user.email, user.memberships]));
+    expect(byEmail["admin@opencls.test"]).toEqual([{ role: "platform_admin", region: null, territory: null, organisation: null }]);
+    expect(byEmail["ars@hauts-de-france.test"]).toEqual([{ role: "ars_officer", region: { slug: "hauts-de-france" }, territory: null, organisation: null }]);
+    expect(byEmail["coordination@pays-ruffecois.test"]).toEqual([{ role: "coordinator", region: null, territory: { slug: "pays-ruffecois" }, organisation: null }]);
+    expect(byEmail["contribution@romans-sur-isere.test"]).toEqual([{ role: "contributor", region: null, territory: { slug: "romans-sur-isere" }, organisation: null }]);
+    expect(byEmail["partenaire@romans-sur-isere.test"]).toEqual([{ role: "partner", region: null, territory: null, organisation: { name: "CPAM de la Drôme" } }]);
+  });
+
+  it("turn into actors carrying their memberships", async () => {
+    const user = await getDb().user.findUniqueOrThrow({ where: { email: "coordination@romans-sur-isere.test" } });
+    const actor = await actorForUser(user.id);
+    expect(actor.email).toBe("coordination@romans-sur-isere.test");
+    expect(actor.memberships).toEqual([expect.objectContaining({ role: "coordinator" })]);
+  });
+});
+
+describe("session secret", () => {
+  it("is generated once for the embedded database and reused", async () => {
+    const dataDir = await makeTempDir("opencls-secret");
+    try {
+      const first = await resolveAuthSecret({ embedded: true, dataDir, env: {} });
+      const second = await resolveAuthSecret({ embedded: true, dataDir, env: {} });
+      expect(first).toHaveLength(44);
+      expect(second).toBe(first);
+      expect((await readFile(path.join(dataDir, "nextauth-secret"), "utf8")).trim()).toBe(first);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("is required with an external database", async () => {
+    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: {} })).rejects.toThrow("NEXTAUTH_SECRET is required when DATABASE_URL is set");
+    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: { NEXTAUTH_SECRET: "s3cret" } })).resolves.toBe("s3cret");
+  });
+});
