@@ -7,9 +7,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Une erreur est survenue</h1>
       <p className="mt-3 max-w-2xl text-lg text-slate-700">
-        La page n’a pas pu être affichée. Réessayez dans un instant ; si le problème persiste, signalez-le avec la référence ci-dessous.
+        La page n’a pas pu être affichée. Réessayez dans un instant&#8239;; si le problème persiste, signalez-le avec la référence ci-dessous.
       </p>
-      {error.digest ? <p className="mt-2 text-sm text-slate-600">Référence : {error.digest}</p> : null}
+      {error.digest ? <p className="mt-2 text-sm text-slate-600">Référence&nbsp;: {error.digest}</p> : null}
       <button
         type="button"
         onClick={reset}

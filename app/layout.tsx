@@ -6,7 +6,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "OpenCLS · Contrats locaux de santé", template: "%s · OpenCLS" },
-  description: "Plateforme ouverte de suivi des contrats locaux de santé : axes, fiches actions, partenaires et évaluation.",
+  description: "Plateforme ouverte de suivi des contrats locaux de santé\u00a0: axes, fiches actions, partenaires et évaluation.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <p>OpenCLS, logiciel libre de suivi des contrats locaux de santé.</p>
             <ul className="flex gap-6">
               <li>
-                <Link href="/accessibilite">Accessibilité : non conforme</Link>
+                <Link href="/accessibilite">Accessibilité&nbsp;: non conforme</Link>
               </li>
             </ul>
           </div>

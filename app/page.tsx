@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { currentActor } from "@/lib/auth/session";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
@@ -17,7 +18,7 @@ export default async function HomePage() {
     <>
       <PageHeader title="Les contrats locaux de santé, en clair">
         <p>
-          OpenCLS publie les contrats locaux de santé des territoires : diagnostic, axes stratégiques, fiches actions, signataires et
+          OpenCLS publie les contrats locaux de santé des territoires&nbsp;: diagnostic, axes stratégiques, fiches actions, signataires et
           partenaires, puis leur évaluation à mi-parcours et au terme du contrat.
         </p>
       </PageHeader>
@@ -45,7 +46,7 @@ export default async function HomePage() {
 
 function TerritoryCard({ territory }: { territory: TerritoryDirectoryEntry }) {
   const contract = territory.contracts[0];
-  const ficheCount = contract ? (contract.declaredFicheCount ?? contract._count.fiches) : 0;
+  const ficheCount = contract ? ficheCountOf(contract, contract._count.fiches) : 0;
   return (
     <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <p className="text-sm text-slate-600">{territory.region.name}</p>

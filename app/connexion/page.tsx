@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Connexion">
-        <p>Coordinateurs, agents des ARS, contributeurs et partenaires des contrats locaux de santé : connectez-vous à votre espace.</p>
+        <p>Coordinateurs, agents des ARS, contributeurs et partenaires des contrats locaux de santé&nbsp;: connectez-vous à votre espace.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <div className="max-w-md rounded-lg border border-slate-200 bg-white p-6 sm:p-8">

@@ -15,7 +15,7 @@ export const CONTRACT_STATUS_LABELS = {
 export const DOCUMENT_KIND_LABELS = {
   letter_of_intent: "Lettre d’intention",
   framing_letter: "Lettre de cadrage",
-  charter: "Charte d’engagement",
+  charter: "Charte",
   funding_agreement: "Convention de financement",
   diagnosis: "Diagnostic local de santé",
   contract: "Contrat",

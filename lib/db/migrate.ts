@@ -46,13 +46,20 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; finished_at: Date | null }>(
-      `SELECT migration_name, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const unfinished = rows.find((row) => row.finished_at === null);
     if (unfinished) {
       throw new StartupError(
         `Migration ${unfinished.migration_name} is recorded as started but not finished; repair the database, then mark it rolled back in _prisma_migrations.`,
+      );
+    }
+    // An applied migration is history: editing its file would leave databases that differ.
+    const edited = rows.find((row) => migrations.some((m) => m.name === row.migration_name && m.checksum !== row.checksum));
+    if (edited) {
+      throw new StartupError(
+        `Migration ${edited.migration_name} was changed after it was applied (checksum differs): restore the file and put the change in a new migration.`,
       );
     }
     const done = new Set(rows.map((row) => row.migration_name));

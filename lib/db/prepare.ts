@@ -5,7 +5,7 @@ import pg from "pg";
 import type { ServerConfig } from "@/lib/config/server-config";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createDbClient } from "./client";
-import { maskPassword, redactSecrets } from "./connection-url";
+import { assertConnectionUrl, maskPassword, redactSecrets } from "./connection-url";
 import { startEmbeddedDatabase } from "./embedded";
 import { StartupError } from "@/lib/config/startup-error";
 import { applyMigrations } from "./migrate";
@@ -26,6 +26,7 @@ type Options = Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedDatabaseP
 
 export async function prepareDatabase(options: Options): Promise<PreparedDatabase> {
   const log = options.log ?? (() => {});
+  if (options.databaseUrl) assertConnectionUrl(options.databaseUrl);
   const embedded = options.databaseUrl
     ? undefined
     : await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedDatabasePort });

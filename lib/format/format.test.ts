@@ -3,17 +3,17 @@ import { formatCount, formatDate, formatDuration, formatNumber, formatOrdinal } 
 
 describe("French formatting", () => {
   it("writes dates the French way, with 1er for the first day", () => {
-    expect(formatDate(new Date("2019-10-28T00:00:00Z"))).toBe("28 octobre 2019");
-    expect(formatDate(new Date("2014-10-01T00:00:00Z"))).toBe("1er octobre 2014");
-    expect(formatDate(new Date("2019-01-01T00:00:00Z"), "month")).toBe("janvier 2019");
+    expect(formatDate(new Date("2019-10-28T00:00:00Z"))).toBe("28\u00a0octobre\u00a02019");
+    expect(formatDate(new Date("2014-10-01T00:00:00Z"))).toBe("1er\u00a0octobre\u00a02014");
+    expect(formatDate(new Date("2019-01-01T00:00:00Z"), "month")).toBe("janvier\u00a02019");
     expect(formatDate(new Date("2019-01-01T00:00:00Z"), "year")).toBe("2019");
   });
 
   it("writes durations in years and months", () => {
-    expect(formatDuration(60)).toBe("5 ans");
-    expect(formatDuration(12)).toBe("1 an");
-    expect(formatDuration(18)).toBe("1 an et 6 mois");
-    expect(formatDuration(7)).toBe("7 mois");
+    expect(formatDuration(60)).toBe("5\u00a0ans");
+    expect(formatDuration(12)).toBe("1\u00a0an");
+    expect(formatDuration(18)).toBe("1\u00a0an et 6\u00a0mois");
+    expect(formatDuration(7)).toBe("7\u00a0mois");
   });
 
   it("groups thousands with a narrow no-break space and agrees nouns", () => {

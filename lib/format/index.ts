@@ -7,20 +7,22 @@ const numberFormat = new Intl.NumberFormat("fr-FR");
 
 export type DatePrecision = "day" | "month" | "year";
 
-/** "28 octobre 2019", "1er octobre 2014", "janvier 2019" or "2019" depending on precision. */
+const unbreakable = (text: string) => text.replace(/ /g, "\u00a0");
+
+/** "28 octobre 2019", "1er octobre 2014", "janvier 2019" or "2019" depending on precision; never split across lines. */
 export function formatDate(date: Date, precision: DatePrecision = "day"): string {
   if (precision === "year") return String(date.getUTCFullYear());
-  if (precision === "month") return monthFormat.format(date);
+  if (precision === "month") return unbreakable(monthFormat.format(date));
   const text = dayFormat.format(date);
-  return date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text;
+  return unbreakable(date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text);
 }
 
 /** "5 ans", "18 mois", "3 ans et 6 mois". */
 export function formatDuration(months: number): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  const yearText = years ? `${years} ${years > 1 ? "ans" : "an"}` : "";
-  const monthText = rest ? `${rest} mois` : "";
+  const yearText = years ? `${years}\u00a0${years > 1 ? "ans" : "an"}` : "";
+  const monthText = rest ? `${rest}\u00a0mois` : "";
   return [yearText, monthText].filter(Boolean).join(" et ");
 }
 

@@ -151,16 +151,23 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
   const existingMeetings = await tx.meeting.findMany({ where: { contractId }, select: { workingGroupId: true, heldOn: true, topic: true } });
   const meetingKey = (groupId: string | null, heldOn: Date, topic: string | null | undefined) => `${groupId}|${heldOn.toISOString()}|${topic ?? ""}`;
   const knownMeetings = new Set(existingMeetings.map((m) => meetingKey(m.workingGroupId, m.heldOn, m.topic)));
-  await tx.meeting.createMany({
-    data: c.workingGroups.flatMap((group) => {
-      const workingGroupId = groups.find((row) => row.name === group.name)!.id;
-      return group.meetings
-        .map((meeting) => ({ contractId, workingGroupId, kind: "working_group" as const, heldOn: day(meeting.heldOn)!, topic: meeting.topic }))
-        .filter((meeting) => !knownMeetings.has(meetingKey(workingGroupId, meeting.heldOn, meeting.topic)));
-    }),
-  });
+  for (const group of c.workingGroups) {
+    const workingGroupId = groups.find((row) => row.name === group.name)!.id;
+    for (const meeting of group.meetings) {
+      const heldOn = day(meeting.heldOn)!;
+      if (knownMeetings.has(meetingKey(workingGroupId, heldOn, meeting.topic))) continue;
+      // The minutes are recorded as a document of the contract, linked to their meeting.
+      const minutes = meeting.minutes
+        ? await tx.document.create({
+            data: { contractId, kind: "minutes", title: `Compte-rendu du groupe «\u00a0${group.name}\u00a0»${meeting.topic ? ` (${meeting.topic})` : ""}`, issuedOn: heldOn },
+            select: { id: true },
+          })
+        : null;
+      await tx.meeting.create({ data: { contractId, workingGroupId, kind: "working_group", heldOn, topic: meeting.topic, minutesDocumentId: minutes?.id } });
+    }
+  }
 
-  const existingDocuments = new Set((await tx.document.findMany({ where: { contractId }, select: { title: true } })).map((d) => d.title));
+  const existingDocuments = new Set((await tx.document.findMany({ where: { contractId, kind: { not: "minutes" } }, select: { title: true } })).map((d) => d.title));
   await tx.document.createMany({
     data: c.documents
       .filter((document) => !existingDocuments.has(document.title))

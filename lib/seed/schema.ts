@@ -23,6 +23,8 @@ export const regionsFileSchema = z.object({
 
 export const contractFileSchema = z.object({
   source: z.string(),
+  /** What the transcription took from outside the source text, or interpreted, and why. */
+  notes: z.array(z.string()).min(1),
   territory: z.object({
     slug: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string(),
@@ -64,7 +66,7 @@ export const contractFileSchema = z.object({
     workingGroups: z.array(
       z.object({
         name: z.string(),
-        meetings: z.array(z.object({ heldOn: isoDate, topic: z.string().optional() })),
+        meetings: z.array(z.object({ heldOn: isoDate, topic: z.string().optional(), minutes: z.boolean().optional() })),
       }),
     ),
     documents: z.array(

@@ -37,7 +37,6 @@ const territoryPageSelect = {
       diagnosisSummary: true,
       concertationSummary: true,
       declaredFicheCount: true,
-      updatedAt: true,
       findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
       axes: {
         orderBy: { position: "asc" },
@@ -64,9 +63,18 @@ const territoryPageSelect = {
       },
       workingGroups: {
         orderBy: { position: "asc" },
-        select: { id: true, name: true, meetings: { orderBy: [{ heldOn: "asc" }, { topic: "asc" }], select: { id: true, heldOn: true, topic: true } } },
+        select: {
+          id: true,
+          name: true,
+          meetings: {
+            orderBy: [{ heldOn: "asc" }, { topic: "asc" }],
+            select: { id: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+          },
+        },
       },
       documents: {
+        // Minutes are shown with their meeting.
+        where: { kind: { not: "minutes" } },
         orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
         select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
       },

@@ -40,14 +40,15 @@ test.describe("territory page", () => {
     await expect(page.getByRole("heading", { level: 3, name: /Axe transversal/ })).toHaveCount(2);
     await expect(page.getByRole("heading", { level: 3, name: "Axe 3 : Promouvoir la santé des enfants et des jeunes" })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "25 septembre 2019" })).toBeVisible();
-    await expect(page.getByText("Charte d’engagement · janvier 2019")).toBeVisible();
+    await expect(page.getByText("Charte · janvier 2019")).toBeVisible();
   });
 
   test("shows the diagnosis findings and the working-group meetings", async ({ page }) => {
     await page.goto("/territoires/pays-ruffecois");
     await expect(page.getByRole("list", { name: "Constats du diagnostic" }).getByRole("listitem")).toHaveCount(7);
-    await expect(page.getByRole("list", { name: "Réunions du groupe Mieux vieillir" }).getByRole("listitem")).toHaveText(["1er octobre 2014", "14 octobre 2014"]);
-    await expect(page.getByText("14 octobre 2015 (Nutrition)")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Réunions du groupe Mieux vieillir" }).getByRole("listitem")).toContainText(["1er octobre 2014", "14 octobre 2014"]);
+    await expect(page.getByText("14 octobre 2015 (Nutrition) · compte-rendu")).toBeVisible();
+    await expect(page.getByText("Contrat local de santé du PETR du Pays du Ruffécois (PDF, 13,5 Mo)")).toBeVisible();
   });
 
   test("says how many fiches a contract announces when they are not detailed", async ({ page }) => {
@@ -55,6 +56,8 @@ test.describe("territory page", () => {
     await expect(page.getByText("Le contrat compte 31 fiches actions ; leur détail n’est pas encore publié sur la plateforme.")).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "26 septembre 2019" })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "28 octobre 2019" })).toBeVisible();
+    await expect(page.getByText("Les signataires ne sont pas renseignés.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Partenaires" }).getByRole("listitem")).toHaveCount(8);
   });
 
   test("answers an unknown territory with a French 404 page", async ({ page }) => {

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { appendFile, cp, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { shapeFromDatabase, shapeFromSchema } from "../support/schema-shape";
+import { makeTempDir } from "../support/temp-dir";
 
 let database: TestDatabase;
 let applied: string[];
@@ -51,6 +52,20 @@ describe("migrations", () => {
 
   it("apply nothing the second time", async () => {
     expect(await applyMigrations(database.url)).toEqual([]);
+  });
+
+  it("refuse to run when an applied migration's file was edited", async () => {
+    const dir = await makeTempDir("opencls-migrations");
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      const [first] = await readMigrations();
+      await appendFile(path.join(dir, first.name, "migration.sql"), "\n-- edited afterwards\n");
+      await expect(applyMigrations(database.url, dir)).rejects.toThrow(
+        `Migration ${first.name} was changed after it was applied (checksum differs): restore the file and put the change in a new migration.`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("keep Prisma's folder layout with a lock file", async () => {

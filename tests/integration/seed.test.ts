@@ -63,8 +63,9 @@ describe("demo data", () => {
     ]);
   });
 
-  it("keeps Rosny-sous-Bois's adoption and signature dates", async () => {
-    const contract = await getDb().contract.findFirstOrThrow({ where: { territory: { slug: "rosny-sous-bois" } } });
+  it("keeps Rosny-sous-Bois's dates, and its parties as partners since the text names no signatory", async () => {
+    const contract = await getDb().contract.findFirstOrThrow({ where: { territory: { slug: "rosny-sous-bois" } }, include: { signatories: true, partners: true } });
+    expect([contract.signatories.length, contract.partners.length]).toEqual([0, 8]);
     expect(contract.councilAdoptedOn?.toISOString().slice(0, 10)).toBe("2019-09-26");
     expect(contract.signedOn?.toISOString().slice(0, 10)).toBe("2019-10-28");
   });
@@ -94,6 +95,8 @@ describe("demo data", () => {
       ["Mobilité", 0],
     ]);
     expect(groups[1].meetings.map((meeting) => meeting.heldOn.toISOString().slice(0, 10))).toEqual(["2014-10-01", "2014-10-14"]);
+    const minutes = await getDb().meeting.count({ where: { contract: { territory: { slug: "pays-ruffecois" } }, minutesDocument: { kind: "minutes" } } });
+    expect(minutes).toBe(12);
   });
 
   it("changes nothing when loaded a second time", async () => {
@@ -104,9 +107,12 @@ describe("demo data", () => {
     expect(before.FicheAction).toHaveLength(10);
   });
 
-  it("cites its source text in every contract file", async () => {
+  it("cites its source text in every contract file and says what it took from elsewhere", async () => {
     const { contracts } = await readDemoData();
     expect(contracts).toHaveLength(5);
-    for (const file of contracts) expect(file.source).toMatch(/^shared\/seeds\/\d{3}_[0-9a-f]{16}\.txt$/);
+    for (const file of contracts) {
+      expect(file.source).toMatch(/^shared\/seeds\/\d{3}_[0-9a-f]{16}\.txt$/);
+      expect(file.notes.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { requireSignedIn } from "@/lib/auth/require";
 import { NotFoundError } from "@/lib/authz";
+import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate } from "@/lib/format";
 import { findWorkspace } from "@/lib/workspaces/queries";
@@ -54,7 +55,7 @@ export default async function WorkspacePage({ params }: Props) {
                       {generationLabel(contract.generation)}
                       {contract.signedOn ? ` · signé le ${formatDate(contract.signedOn)}` : ""}
                       {` · ${formatCount(contract._count.axes, "axe", "axes")}`}
-                      {` · ${formatCount(contract.declaredFicheCount ?? contract._count.fiches, "fiche action", "fiches actions")}`}
+                      {` · ${formatCount(ficheCountOf(contract, contract._count.fiches), "fiche action", "fiches actions")}`}
                     </p>
                   </div>
                   <div className="flex flex-wrap items-center gap-2">

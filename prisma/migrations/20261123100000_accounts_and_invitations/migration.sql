@@ -1,6 +1,12 @@
 -- AlterTable
 ALTER TABLE "FicheAction" ADD COLUMN     "pilotUserId" UUID;
 
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "siret" VARCHAR(14);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organisation_siret_key" ON "Organisation"("siret");
+
 -- CreateTable
 CREATE TABLE "Account" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
