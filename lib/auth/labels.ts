@@ -1,9 +1,12 @@
 // French messages of the sign-in page, by next-auth error code.
 import { SIGN_IN_LIMIT } from "./rate-limit";
 
+/** Thrown by the credentials provider; next-auth passes it on as /connexion?error=rate_limited. */
+export const RATE_LIMITED_ERROR = "rate_limited";
+
 export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Adresse e-mail ou mot de passe incorrect.",
-  rate_limited: `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${SIGN_IN_LIMIT.windowMinutes} minutes.`,
+  [RATE_LIMITED_ERROR]: `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${SIGN_IN_LIMIT.windowMinutes} minutes.`,
   SessionRequired: "Connectez-vous pour accéder à cette page.",
 };
 

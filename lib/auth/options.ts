@@ -4,12 +4,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { authenticateWithPassword } from "./credentials";
+import { RATE_LIMITED_ERROR } from "./labels";
 import { clientIp } from "./rate-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-/** Error codes passed to /connexion?error=…, translated there. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "rate_limited" } as const;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
@@ -22,7 +21,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const result = await authenticateWithPassword(getDb(), credentials, clientIp(request?.headers));
         if (result.ok) return result.user;
-        if (result.reason === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+        if (result.reason === "rate_limited") throw new Error(RATE_LIMITED_ERROR);
         return null;
       },
     }),

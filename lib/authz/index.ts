@@ -1,7 +1,7 @@
 // The one authorization module: every route handler, server action and page loader calls
 // `assertCan` (or `can`) before touching data. Rules live in ./rules.ts.
 import type { MembershipRole } from "@/lib/db/generated/enums";
-import { GRANTS, type Operation, type Role, type Scope } from "./rules";
+import { GRANTS, type Operation, type Scope } from "./rules";
 
 export type { Operation } from "./rules";
 
@@ -49,9 +49,6 @@ export function assertCan(actor: Actor, operation: Operation, resource: Resource
   if (!can(actor, operation, resource)) throw new NotFoundError(`Denied: ${operation}`);
 }
 
-export function rolesOf(actor: Actor): Role[] {
-  return ["anyone", ...new Set(actor.memberships.map((membership) => membership.role))];
-}
 
 function inScope(scope: Scope | undefined, membership: Membership | null, actor: Actor, resource: Resource): boolean {
   switch (scope) {

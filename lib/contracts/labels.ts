@@ -1,5 +1,5 @@
 // French labels for contract-related values.
-import type { ContractStatus, DocumentKind, MeetingKind } from "@/lib/db/generated/enums";
+import type { ContractStatus, DocumentKind } from "@/lib/db/generated/enums";
 import { formatOrdinal } from "@/lib/format";
 
 export const CONTRACT_STATUS_LABELS = {
@@ -26,13 +26,6 @@ export const DOCUMENT_KIND_LABELS = {
   other: "Document",
 } satisfies Record<DocumentKind, string>;
 
-export const MEETING_KIND_LABELS = {
-  copil: "Comité de pilotage",
-  cotech: "Comité technique",
-  working_group: "Groupe de travail",
-  plenary: "Séance plénière",
-  other: "Réunion",
-} satisfies Record<MeetingKind, string>;
 
 /** "1er contrat local de santé", "2e contrat local de santé". */
 export function generationLabel(generation: number): string {

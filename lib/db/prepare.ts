@@ -45,7 +45,7 @@ export async function prepareDatabase(options: Options): Promise<PreparedDatabas
   }
 }
 
-export async function checkConnection(url: string): Promise<void> {
+async function checkConnection(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();

@@ -4,13 +4,14 @@ import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { withDatabase } from "@/lib/db/connection-url";
+import { TEMPLATE_DATABASE } from "./template";
 
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
 
 export async function createTestDatabase({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject("adminDatabaseUrl");
   const name = `test_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${migrated ? "opencls_template" : "template0"}"`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${migrated ? TEMPLATE_DATABASE : "template0"}"`);
   return {
     name,
     url: withDatabase(adminUrl, name),

@@ -7,10 +7,10 @@ import type { TestProject } from "vitest/node";
 import { withDatabase } from "@/lib/db/connection-url";
 import { embeddedUrl, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { TEMPLATE_DATABASE } from "./template";
 import { freePort } from "./ports";
 import { makeTempDir } from "./temp-dir";
 
-export const TEMPLATE_DATABASE = "opencls_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
