@@ -10,6 +10,9 @@ const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(os.tmpdir(), `opencls-e2e-${port}`);
 // Debian's Chromium where Playwright's own browser cannot be downloaded; CHROMIUM_PATH overrides.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// A real OpenID Connect provider standing in for ProConnect (tests/support/oidc-provider.mjs).
+const oidc = { port: port + 1, clientId: "opencls-e2e", clientSecret: "opencls-e2e-secret" };
+const oidcIssuer = `http://localhost:${oidc.port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -29,19 +32,38 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node -e "require('fs').rmSync(process.argv[1], { recursive: true, force: true })" ${dataDir} && tsx lib/cli/start.ts`,
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      OPENCLS_DATA_DIR: dataDir,
-      OPENCLS_EMBEDDED_DB_PORT: String(port + 20000),
-      OPENCLS_NEXT_DIST_DIR: ".next-e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: `node -e "require('fs').rmSync(process.argv[1], { recursive: true, force: true })" ${dataDir} && tsx lib/cli/start.ts`,
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        OPENCLS_DATA_DIR: dataDir,
+        OPENCLS_EMBEDDED_DB_PORT: String(port + 20000),
+        OPENCLS_NEXT_DIST_DIR: ".next-e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PROCONNECT_ISSUER: oidcIssuer,
+        PROCONNECT_CLIENT_ID: oidc.clientId,
+        PROCONNECT_CLIENT_SECRET: oidc.clientSecret,
+      },
     },
-  },
+    {
+      command: "node tests/support/oidc-provider.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "ignore",
+      env: {
+        OIDC_PORT: String(oidc.port),
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/proconnect`,
+      },
+    },
+  ],
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/authz";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { listWorkspaces } from "@/lib/workspaces/queries";
 
@@ -19,6 +20,14 @@ export default async function WorkspacesPage() {
         <p>{roles.length ? `Vos rôles\u00a0: ${roles.join(", ")}.` : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {can(actor, "platform.administer") ? (
+          <p className="mb-8 rounded-lg border border-slate-200 bg-white p-5">
+            <Link href="/admin" className="font-semibold">
+              Administration de la plateforme
+            </Link>
+            <span className="text-slate-700"> : régions, territoires, organisations, membres et journal.</span>
+          </p>
+        ) : null}
         <h2 className="text-xl font-semibold text-slate-900">Vos territoires</h2>
         {workspaces.length ? (
           <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">

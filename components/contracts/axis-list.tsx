@@ -2,18 +2,25 @@ import { Badge } from "@/components/ui/badge";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import type { PublicContract } from "@/lib/territories/queries";
 
+/** "Axe 2 – Title", read as "Axe 2 : Title". */
+export function AxisHeading({ axis }: { axis: { number: number | null; isTransversal: boolean; title: string } }) {
+  return (
+    <h3 className="text-lg font-semibold text-slate-900">
+      <span className="text-brand-700">{axisLabel(axis)}</span>
+      <span aria-hidden="true"> – </span>
+      <span className="sr-only"> : </span>
+      {axis.title}
+    </h3>
+  );
+}
+
 /** The contract's axes in order, each with its fiches actions numbered as in the source. */
 export function AxisList({ axes }: { axes: PublicContract["axes"] }) {
   return (
     <ol className="space-y-4">
       {axes.map((axis) => (
         <li key={axis.id} className={`rounded-md border p-4 sm:p-5 ${axis.isTransversal ? "border-dashed border-brand-600 bg-brand-50/50" : "border-slate-200"}`}>
-          <h3 className="text-lg font-semibold text-slate-900">
-            <span className="text-brand-700">{axisLabel(axis)}</span>
-            <span aria-hidden="true"> – </span>
-            <span className="sr-only"> : </span>
-            {axis.title}
-          </h3>
+          <AxisHeading axis={axis} />
           {axis.isTransversal ? (
             <p className="mt-2">
               <Badge tone="brand">Axe transversal</Badge>

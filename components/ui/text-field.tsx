@@ -1,37 +1,11 @@
-import { useId, type InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes } from "react";
+import { Field, type FieldProps } from "./field";
 
-/** A labelled input with its hint and error, wired for screen readers (aria-describedby, aria-invalid). */
-export function TextField({
-  label,
-  error,
-  hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
-  const id = useId();
-  const hintId = hint ? `${id}-aide` : undefined;
-  const errorId = error ? `${id}-erreur` : undefined;
+/** A labelled input with its hint and error. */
+export function TextField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 ${error ? "border-red-700" : "border-slate-400"}`}
-      />
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} error={error} hint={hint}>
+      {(control) => <input {...input} {...control} />}
+    </Field>
   );
 }

@@ -8,7 +8,18 @@ export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Adresse e-mail ou mot de passe incorrect.",
   [RATE_LIMITED_ERROR]: `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${SIGN_IN_LIMIT.windowMinutes} minutes.`,
   SessionRequired: "Connectez-vous pour accéder à cette page.",
+  // A sign-in link already used, expired, or altered.
+  Verification: "Ce lien de connexion n’est plus valable\u00a0: il a déjà servi ou a expiré. Demandez-en un nouveau.",
+  EmailSignin: "Le lien de connexion n’a pas pu être envoyé. Réessayez dans quelques instants.",
+  // A disabled account, through a link or ProConnect.
+  AccessDenied: "Ce compte ne peut pas se connecter. Adressez-vous à la coordination de votre contrat local de santé.",
+  OAuthSignin: "La connexion avec ProConnect n’a pas pu commencer. Réessayez dans quelques instants.",
+  OAuthCallback: "La connexion avec ProConnect n’a pas abouti. Réessayez.",
+  OAuthAccountNotLinked: "Cette identité ProConnect est rattachée à un autre compte. Déconnectez-vous, puis reconnectez-vous avec ProConnect.",
 };
+
+/** Where a visitor lands after asking for a sign-in link, whether or not one was sent. */
+export const VERIFY_REQUEST_PATH = "/connexion/verification";
 
 export const GENERIC_SIGN_IN_ERROR = "La connexion n’a pas abouti. Réessayez.";
 

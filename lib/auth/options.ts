@@ -1,19 +1,26 @@
 // next-auth configuration: JWT sessions (required by the credentials provider), French pages,
-// and the providers enabled by the environment.
+// and the providers enabled by the environment: password always, a link by e-mail when e-mail
+// can leave, ProConnect when configured. All of them end in the same User row, found by e-mail.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import type { Provider } from "next-auth/providers/index";
 import { getDb } from "@/lib/db/client";
+import { sendMail } from "@/lib/mail/send";
+import { openClsAdapter } from "./adapter";
 import { authenticateWithPassword } from "./credentials";
-import { RATE_LIMITED_ERROR } from "./labels";
+import { RATE_LIMITED_ERROR, VERIFY_REQUEST_PATH } from "./labels";
+import { decideMagicLinkRequest, MAGIC_LINK, magicLinkMail, mayUseMagicLink } from "./magic-link";
+import { signInMethods } from "./methods";
+import { PROCONNECT_ID, ProConnectProvider, proConnectConfig, resolveProConnectUser } from "./proconnect";
 import { clientIp } from "./rate-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
-  pages: { signIn: "/connexion", error: "/connexion" },
-  providers: [
+export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] {
+  const methods = signInMethods(env);
+  const proConnect = proConnectConfig(env);
+  return [
     CredentialsProvider({
       id: "credentials",
       name: "Adresse e-mail et mot de passe",
@@ -25,15 +32,60 @@ export const authOptions: NextAuthOptions = {
         return null;
       },
     }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+    ...(methods.magicLink
+      ? [
+          EmailProvider({
+            maxAge: MAGIC_LINK.maxAgeSeconds,
+            // Only reached when the signIn callback allowed it: an existing, enabled account under
+            // its limit. A failure is logged, not shown: an error page here would tell the visitor
+            // that the address has an account.
+            async sendVerificationRequest({ identifier, url, expires }) {
+              try {
+                await sendMail(getDb(), magicLinkMail({ to: identifier, url, expires }), env);
+              } catch (error) {
+                console.error("opencls: a sign-in link could not be sent:", error);
+              }
+            },
+          }),
+        ]
+      : []),
+    ...(proConnect ? [ProConnectProvider(proConnect)] : []),
+  ];
+}
+
+export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
+  const verifyRequestUrl = new URL(VERIFY_REQUEST_PATH, env.NEXTAUTH_URL || "http://localhost:3000").toString();
+  return {
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+    pages: { signIn: "/connexion", error: "/connexion", verifyRequest: VERIFY_REQUEST_PATH },
+    adapter: openClsAdapter(getDb),
+    providers: authProviders(env),
+    callbacks: {
+      async signIn({ user, account, profile, email }) {
+        if (account?.provider === "email") {
+          if (email?.verificationRequest) {
+            // Unknown, disabled or over the limit: nothing is sent, and the visitor sees the
+            // same page as when a link leaves (an absolute URL: next-auth's client parses it).
+            return (await decideMagicLinkRequest(getDb(), user.email ?? "")) === "send" ? true : verifyRequestUrl;
+          }
+          return mayUseMagicLink(getDb(), user.email ?? "");
+        }
+        if (account?.provider === PROCONNECT_ID) {
+          // Links (or creates) the user by verified e-mail before next-auth looks the account up.
+          return (await resolveProConnectUser(getDb(), profile)).ok;
+        }
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
     },
-    session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
-};
+  };
+}
+
+export const authOptions: NextAuthOptions = buildAuthOptions();

@@ -1,10 +1,22 @@
-// Page guard: signed-out visitors go to the sign-in page and come back afterwards.
-import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/authz";
+// Page guards: signed-out visitors go to the sign-in page and come back afterwards; a refusal
+// or an unknown record is the 404 page, so that a refusal never confirms that a record exists.
+import { notFound, redirect } from "next/navigation";
+import { NotFoundError, type Actor } from "@/lib/authz";
 import { currentActor } from "./session";
 
 export async function requireSignedIn(returnPath: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor.userId) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnPath)}`);
   return actor;
+}
+
+/** Runs a page's loader (which authorizes) for the signed-in actor. */
+export async function loadAuthorized<T>(returnPath: string, load: (actor: Actor) => Promise<T>): Promise<{ actor: Actor; data: T }> {
+  const actor = await requireSignedIn(returnPath);
+  try {
+    return { actor, data: await load(actor) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }

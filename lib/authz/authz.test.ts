@@ -15,6 +15,7 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "health.read": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
   "auth.use": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
   "publishedContract.read": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
+  "invitation.accept": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
   "workspace.read": { anonymous: no, platform_admin: yes, ars_officer: ownOnly, coordinator: ownOnly, contributor: ownOnly, contributor_pilot: ownOnly, partner: ownOnly },
   "contract.edit": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: no, partner: no },
   "fiche.edit": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: ownOnly, partner: no },

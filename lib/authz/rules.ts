@@ -6,6 +6,8 @@ export const OPERATIONS = [
   "health.read",
   "auth.use",
   "publishedContract.read",
+  /** Accept an invitation: whoever holds its link (the invitation itself is the scope). */
+  "invitation.accept",
   /** See a territory's workspace and all its contracts, drafts included. */
   "workspace.read",
   /** Create and edit the territory's contracts, axes and fiches. */
@@ -40,7 +42,7 @@ export type Role = "anyone" | MembershipRole;
 export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
 
 export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
-  anyone: { "health.read": "everywhere", "auth.use": "everywhere", "publishedContract.read": "everywhere" },
+  anyone: { "health.read": "everywhere", "auth.use": "everywhere", "publishedContract.read": "everywhere", "invitation.accept": "everywhere" },
   platform_admin: Object.fromEntries(OPERATIONS.map((operation) => [operation, "everywhere"])),
   ars_officer: { "workspace.read": "region", "review.comment": "region" },
   coordinator: {

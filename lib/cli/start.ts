@@ -22,6 +22,8 @@ runCli(async () => {
     NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The zero-setup run is a development run: e-mails go to the development mailbox.
+    ...(database.embedded || dev ? { OPENCLS_DEVELOPMENT_MODE: "1" } : {}),
   };
 
   let exitCode = 0;

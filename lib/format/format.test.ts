@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDuration, formatNumber, formatOrdinal } from "./index";
+import { formatCount, formatDate, formatDateTime, formatDuration, formatNumber, formatOrdinal } from "./index";
 
 describe("French formatting", () => {
   it("writes dates the French way, with 1er for the first day", () => {
@@ -7,6 +7,11 @@ describe("French formatting", () => {
     expect(formatDate(new Date("2014-10-01T00:00:00Z"))).toBe("1er\u00a0octobre\u00a02014");
     expect(formatDate(new Date("2019-01-01T00:00:00Z"), "month")).toBe("janvier\u00a02019");
     expect(formatDate(new Date("2019-01-01T00:00:00Z"), "year")).toBe("2019");
+  });
+
+  it("writes instants in Paris time, summer and winter", () => {
+    expect(formatDateTime(new Date("2026-11-23T13:05:00Z"))).toBe("23\u00a0novembre\u00a02026 à\u00a014:05");
+    expect(formatDateTime(new Date("2026-07-01T06:30:00Z"))).toBe("1er\u00a0juillet\u00a02026 à\u00a008:30");
   });
 
   it("writes durations in years and months", () => {

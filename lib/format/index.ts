@@ -17,6 +17,15 @@ export function formatDate(date: Date, precision: DatePrecision = "day"): string
   return unbreakable(date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text);
 }
 
+const instantFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+
+/** An instant in metropolitan French time: "23 novembre 2026 à 14:05". */
+export function formatDateTime(instant: Date): string {
+  const parts = Object.fromEntries(instantFormat.formatToParts(instant).map((part) => [part.type, part.value]));
+  const day = parts.day === "1" ? "1er" : parts.day;
+  return unbreakable(`${day} ${parts.month} ${parts.year}`) + ` à ${parts.hour}:${parts.minute}`;
+}
+
 /** "5 ans", "18 mois", "3 ans et 6 mois". */
 export function formatDuration(months: number): string {
   const years = Math.floor(months / 12);

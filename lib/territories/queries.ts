@@ -114,11 +114,14 @@ const directorySelect = {
 
 export type TerritoryDirectoryEntry = Prisma.TerritoryGetPayload<{ select: typeof directorySelect }>;
 
-/** Every territory, by region then name, with its current published contract. */
+/** Every territory with a published contract, by region then name, with its current one. */
 export async function listTerritoryDirectory(actor: Actor): Promise<TerritoryDirectoryEntry[]> {
   assertCan(actor, "publishedContract.read");
   return getDb().territory.findMany({
     relationLoadStrategy: "join",
+    // A territory appears once it has something to show: a territory just created, or whose
+    // contracts are all drafts, stays out of the public directory.
+    where: { contracts: { some: publishedContract } },
     orderBy: [{ region: { name: "asc" } }, { name: "asc" }],
     select: directorySelect,
   });

@@ -117,7 +117,7 @@ function columnDefault(field: DmmfField): string | null {
   }
   if (field.kind === "enum") return `'${String(value)}'::"${field.type}"`;
   if (field.type === "Json") return `'${String(value)}'::jsonb`;
-  if (field.type === "String") return `'${String(value)}'::text`;
+  if (field.type === "String") return `'${String(value)}'::${field.nativeType?.[0] === "VarChar" ? "character varying" : "text"}`;
   return String(value);
 }
 

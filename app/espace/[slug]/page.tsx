@@ -1,40 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { requireSignedIn } from "@/lib/auth/require";
-import { NotFoundError } from "@/lib/authz";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate } from "@/lib/format";
+import { loadAuthorized } from "@/lib/auth/require";
+import { can } from "@/lib/authz";
 import { findWorkspace } from "@/lib/workspaces/queries";
+import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadWorkspace = cache(async (slug: string) => {
-  const actor = await requireSignedIn(`/espace/${slug}`);
-  try {
-    return await findWorkspace(actor, slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+const loadWorkspace = cache((slug: string) => loadAuthorized(`/espace/${slug}`, (actor) => findWorkspace(actor, slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const workspace = await loadWorkspace((await params).slug);
+  const { data: workspace } = await loadWorkspace((await params).slug);
   return { title: `Espace – ${workspace.name}` };
 }
 
 export default async function WorkspacePage({ params }: Props) {
-  const workspace = await loadWorkspace((await params).slug);
+  const { actor, data: workspace } = await loadWorkspace((await params).slug);
   return (
     <>
       <PageHeader
@@ -43,14 +35,24 @@ export default async function WorkspacePage({ params }: Props) {
       >
         <p>Espace de travail · Région {workspace.region.name}</p>
       </PageHeader>
+      <WorkspaceNav actor={actor} territory={workspace} current="contrats" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        {can(actor, "contract.edit", { territoryId: workspace.id, regionId: workspace.regionId }) ? (
+          <p>
+            <Link href={`/espace/${workspace.slug}/contrats/nouveau`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:text-white">
+              Nouveau contrat
+            </Link>
+          </p>
+        ) : null}
         <Section id="contrats" title="Contrats du territoire">
           {workspace.contracts.length ? (
             <ul className="divide-y divide-slate-200">
               {workspace.contracts.map((contract) => (
                 <li key={contract.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
                   <div>
-                    <p className="font-semibold text-slate-900">{contract.title}</p>
+                    <p className="font-semibold text-slate-900">
+                      <Link href={`/espace/${workspace.slug}/contrats/${contract.id}`}>{contract.title}</Link>
+                    </p>
                     <p className="text-sm text-slate-600">
                       {generationLabel(contract.generation)}
                       {contract.signedOn ? ` · signé le ${formatDate(contract.signedOn)}` : ""}

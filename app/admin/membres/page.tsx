@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { InviteAnyoneForm } from "@/components/admin/invite-anyone-form";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { loadAuthorized } from "@/lib/auth/require";
+import { formatDateTime } from "@/lib/format";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+import { loadPlatformMembers, scopeName } from "@/lib/platform/queries";
+import { inviteAnyoneAction, revokeAnyInvitationAction, revokeAnyMemberAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Membres – Administration" };
+
+export default async function AdminMembersPage() {
+  const { actor, data } = await loadAuthorized("/admin/membres", loadPlatformMembers);
+  const roles = Object.entries(MEMBERSHIP_ROLE_LABELS).map(([value, label]) => ({ value, label }));
+  const scopes = {
+    regionId: data.regions.map((region) => ({ value: region.id, label: region.name })),
+    territoryId: data.territories.map((territory) => ({ value: territory.id, label: territory.name })),
+    organisationId: data.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })),
+  };
+  return (
+    <>
+      <PageHeader title="Membres et invitations">
+        <p>Tous les rôles attribués sur la plateforme. Chaque attribution et chaque retrait sont inscrits au journal.</p>
+      </PageHeader>
+      <AdminNav current="membres" />
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <Section id="inviter" title="Inviter une personne" description={"Tout rôle, sur le périmètre qu’il demande\u00a0: une région pour l’ARS, un territoire pour la coordination et la contribution, une organisation pour un partenaire."}>
+          <InviteAnyoneForm action={inviteAnyoneAction} roles={roles} scopes={scopes} />
+        </Section>
+        <Section id="invitations" title={`Invitations en attente (${data.invitations.length})`}>
+          {data.invitations.length ? (
+            <ul className="divide-y divide-slate-200">
+              {data.invitations.map((invitation) => (
+                <li key={invitation.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                  <p>
+                    <span className="font-semibold">{invitation.email}</span>
+                    <span className="text-sm text-slate-600">
+                      {" "}
+                      · {MEMBERSHIP_ROLE_LABELS[invitation.role]} · {scopeName(invitation)} · jusqu’au {formatDateTime(invitation.expiresAt)}
+                    </span>
+                  </p>
+                  <RevokeInvitationButton action={revokeAnyInvitationAction} invitation={invitation} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">Aucune invitation en attente.</p>
+          )}
+        </Section>
+        <Section id="membres" title={`Rôles attribués (${data.memberships.length})`}>
+          <ul className="divide-y divide-slate-200">
+            {data.memberships.map((membership) => {
+              const label = `${MEMBERSHIP_ROLE_LABELS[membership.role]} · ${scopeName(membership)}`;
+              return (
+                <li key={membership.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                  <p>
+                    <span className="font-semibold">{membership.user.name ?? membership.user.email}</span>
+                    <span className="text-sm text-slate-600">
+                      {membership.user.name ? ` · ${membership.user.email}` : ""} · {label}
+                    </span>
+                  </p>
+                  {membership.user.id === actor.userId ? null : (
+                    <ConfirmActionButton
+                      action={revokeAnyMemberAction}
+                      fields={{ membershipId: membership.id, version: String(membership.version) }}
+                      label={`Retirer le rôle ${label} de ${membership.user.email}`}
+                      question={`Retirer ce rôle à ${membership.user.email}\u00a0?`}
+                      confirmLabel="Retirer"
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      </div>
+    </>
+  );
+}

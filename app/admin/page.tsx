@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminForm } from "@/components/admin/admin-form";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { loadAuthorized } from "@/lib/auth/require";
+import { formatCount } from "@/lib/format";
+import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
+import { loadPlatformOverview } from "@/lib/platform/queries";
+import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
+import { createOrganisationAction, createRegionAction, createTerritoryAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Administration" };
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default async function AdminPage() {
+  const { data } = await loadAuthorized("/admin", loadPlatformOverview);
+  const regionOptions = data.regions.map((region) => ({ value: region.id, label: region.name }));
+  return (
+    <>
+      <PageHeader title="Administration de la plateforme">
+        <p>Les régions, les territoires qui tiennent des contrats, et les organisations qui les signent ou y participent.</p>
+      </PageHeader>
+      <AdminNav current="referentiel" />
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <Section id="territoires" title={`Territoires (${data.territories.length})`}>
+          <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+            {data.territories.map((territory) => (
+              <li key={territory.id}>
+                <Link href={`/espace/${territory.slug}`}>{territory.name}</Link>
+                <span className="text-sm text-slate-600">
+                  {" "}
+                  · {TERRITORY_KIND_LABELS[territory.kind]} · {territory.region.name}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer un territoire</h3>
+          <div className="mt-3">
+            <AdminForm
+              action={createTerritoryAction}
+              schema="territory"
+              submitLabel="Créer le territoire"
+              fields={[
+                { kind: "text", name: "name", label: "Nom", required: true },
+                { kind: "select", name: "kind", label: "Type", options: options(TERRITORY_KIND_LABELS), placeholder: "Choisir…" },
+                { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Choisir…" },
+                { kind: "text", name: "department", label: "Département(s)", hint: "Facultatif, par exemple Drôme." },
+                { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "Pour une commune, facultatif.", inputMode: "numeric" },
+                { kind: "text", name: "siren", label: "SIREN", hint: "Pour un EPCI ou un PETR, facultatif.", inputMode: "numeric" },
+              ]}
+            />
+          </div>
+        </Section>
+
+        <Section id="regions" title={`Régions (${data.regions.length})`}>
+          <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+            {data.regions.map((region) => (
+              <li key={region.id}>
+                {region.name} <span className="text-sm text-slate-600">· code {region.inseeCode} · {formatCount(region._count.territories, "territoire", "territoires")}</span>
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer une région</h3>
+          <div className="mt-3">
+            <AdminForm
+              action={createRegionAction}
+              schema="region"
+              submitLabel="Créer la région"
+              fields={[
+                { kind: "text", name: "name", label: "Nom", required: true },
+                { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "2 ou 3 chiffres, par exemple 84.", required: true, inputMode: "numeric" },
+              ]}
+            />
+          </div>
+        </Section>
+
+        <Section id="organisations" title={`Organisations (${data.organisations.length})`}>
+          <details>
+            <summary className="cursor-pointer font-medium text-brand-800">Afficher la liste</summary>
+            <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+              {data.organisations.map((organisation) => (
+                <li key={organisation.id}>
+                  {organisation.name} <span className="text-sm text-slate-600">· {ORGANISATION_KIND_LABELS[organisation.kind]}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer une organisation</h3>
+          <div className="mt-3">
+            <AdminForm
+              action={createOrganisationAction}
+              schema="organisation"
+              submitLabel="Créer l’organisation"
+              fields={[
+                { kind: "text", name: "name", label: "Nom", required: true },
+                { kind: "select", name: "kind", label: "Type", options: options(ORGANISATION_KIND_LABELS), placeholder: "Choisir…" },
+                { kind: "text", name: "siren", label: "SIREN", hint: "Facultatif\u00a0; vérifié s’il est saisi.", inputMode: "numeric" },
+                { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Aucune (organisme national)" },
+              ]}
+            />
+          </div>
+        </Section>
+      </div>
+    </>
+  );
+}

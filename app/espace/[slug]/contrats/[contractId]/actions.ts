@@ -1,0 +1,9 @@
+"use server";
+
+import { serverAction } from "@/lib/actions/server";
+import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
+
+export const createAxisAction = serverAction(createAxis);
+export const updateAxisAction = serverAction(updateAxis);
+export const moveAxisAction = serverAction(moveAxis);
+export const deleteAxisAction = serverAction(deleteAxis);

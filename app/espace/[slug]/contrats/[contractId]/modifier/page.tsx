@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { ContractForm } from "@/components/contracts/contract-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { loadAuthorized } from "@/lib/auth/require";
+import { contractEditForm } from "@/lib/contracts/queries";
+import { updateContractAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Modifier le contrat" };
+
+type Props = { params: Promise<{ slug: string; contractId: string }> };
+
+export default async function EditContractPage({ params }: Props) {
+  const { slug, contractId } = await params;
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, (actor) => contractEditForm(actor, slug, contractId));
+  const base = `/espace/${data.contract.territory.slug}`;
+  return (
+    <>
+      <PageHeader
+        title="Modifier le contrat"
+        eyebrow={
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: data.contract.territory.name, href: base },
+              { label: data.contract.title, href: `${base}/contrats/${data.contract.id}` },
+              { label: "Modifier" },
+            ]}
+          />
+        }
+      />
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <Section id="contrat" title={data.contract.title}>
+          <ContractForm action={updateContractAction} hidden={{ contractId: data.contract.id, version: String(data.contract.version) }} organisations={data.organisations} values={data.values} />
+        </Section>
+      </div>
+    </>
+  );
+}

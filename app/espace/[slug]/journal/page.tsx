@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { AuditLog } from "@/components/audit/audit-log";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+import { auditFilterSchema, listAuditEvents } from "@/lib/audit/queries";
+import { loadAuthorized } from "@/lib/auth/require";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Journal des modifications" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TerritoryAuditPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const filter = auditFilterSchema.parse(await searchParams);
+  const { actor, data } = await loadAuthorized(`/espace/${slug}/journal`, (who) => listAuditEvents(who, slug, filter));
+  const territory = data.territory!;
+  return (
+    <>
+      <PageHeader
+        title="Journal des modifications"
+        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: territory.name, href: `/espace/${territory.slug}` }, { label: "Journal" }]} />}
+      >
+        <p>Qui a modifié quoi, quand et depuis où, pour le territoire {territory.name}. Les plus récentes d’abord.</p>
+      </PageHeader>
+      <WorkspaceNav actor={actor} territory={territory} current="journal" />
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <AuditLog page={data} filter={filter} basePath={`/espace/${territory.slug}/journal`} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
+import { InviteMemberForm } from "@/components/members/invite-member-form";
+import { MemberRoleForm } from "@/components/members/member-role-form";
+import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+import { findTerritoryMembers } from "@/lib/memberships/queries";
+import { TERRITORY_ROLES } from "@/lib/memberships/schema";
+import { loadAuthorized } from "@/lib/auth/require";
+import { changeMemberRoleAction, inviteMemberAction, revokeInvitationAction, revokeMemberAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const load = cache((slug: string) => loadAuthorized(`/espace/${slug}/membres`, (actor) => findTerritoryMembers(actor, slug)));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { data } = await load((await params).slug);
+  return { title: `Membres – ${data.name}` };
+}
+
+const ROLE_OPTIONS = TERRITORY_ROLES.map((role) => ({ value: role, label: MEMBERSHIP_ROLE_LABELS[role] }));
+
+export default async function MembersPage({ params }: Props) {
+  const { actor, data: territory } = await load((await params).slug);
+  const now = new Date();
+  return (
+    <>
+      <PageHeader
+        title="Membres du territoire"
+        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: territory.name, href: `/espace/${territory.slug}` }, { label: "Membres" }]} />}
+      >
+        <p>Les personnes qui coordonnent le contrat de {territory.name} ou pilotent ses fiches actions.</p>
+      </PageHeader>
+      <WorkspaceNav actor={actor} territory={territory} current="membres" />
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <Section id="inviter" title="Inviter une personne" description="Elle reçoit un lien par e-mail, valable 7 jours, qui crée son compte ou le relie à son compte existant.">
+          <InviteMemberForm action={inviteMemberAction} territoryId={territory.id} roles={ROLE_OPTIONS} />
+        </Section>
+
+        <Section id="membres" title={`Membres (${territory.memberships.length})`}>
+          <ul className="divide-y divide-slate-200">
+            {territory.memberships.map((membership) => {
+              const person = membership.user.name ? `${membership.user.name} (${membership.user.email})` : membership.user.email;
+              const isSelf = membership.user.id === actor.userId;
+              return (
+                <li key={membership.id} className="grid gap-3 py-4 first:pt-0 last:pb-0 lg:grid-cols-[1fr_auto_auto] lg:items-center">
+                  <div>
+                    <p className="font-semibold text-slate-900">
+                      {membership.user.name ?? membership.user.email} {isSelf ? <Badge>vous</Badge> : null}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {membership.user.name ? `${membership.user.email} · ` : ""}
+                      {MEMBERSHIP_ROLE_LABELS[membership.role]} depuis le {formatDate(membership.createdAt)}
+                    </p>
+                  </div>
+                  {isSelf ? null : (
+                    <>
+                      <MemberRoleForm action={changeMemberRoleAction} membership={membership} person={person} roles={ROLE_OPTIONS} />
+                      <ConfirmActionButton
+                        action={revokeMemberAction}
+                        fields={{ membershipId: membership.id, version: String(membership.version) }}
+                        label={`Retirer le rôle de ${person}`}
+                        question={`Retirer le rôle de ${membership.user.email}\u00a0?`}
+                        confirmLabel="Retirer"
+                      />
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+
+        <Section id="invitations" title={`Invitations en attente (${territory.invitations.length})`}>
+          {territory.invitations.length ? (
+            <ul className="divide-y divide-slate-200">
+              {territory.invitations.map((invitation) => (
+                <li key={invitation.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                  <div>
+                    <p className="font-semibold text-slate-900">
+                      {invitation.email} {invitation.expiresAt <= now ? <Badge tone="warning">expirée</Badge> : null}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {MEMBERSHIP_ROLE_LABELS[invitation.role]} · envoyée le {formatDateTime(invitation.createdAt)}
+                      {invitation.invitedBy ? ` par ${invitation.invitedBy.name ?? invitation.invitedBy.email}` : ""}
+                      {invitation.expiresAt > now ? ` · valable jusqu’au ${formatDateTime(invitation.expiresAt)}` : ""}
+                    </p>
+                  </div>
+                  <RevokeInvitationButton action={revokeInvitationAction} invitation={invitation} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">Aucune invitation en attente.</p>
+          )}
+        </Section>
+      </div>
+    </>
+  );
+}

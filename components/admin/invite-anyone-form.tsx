@@ -1,0 +1,46 @@
+"use client";
+
+// The platform admin's invitation form: any role, with the scope that role requires.
+import { useState } from "react";
+import { FormMessages } from "@/components/forms/form-messages";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import type { ServerAction } from "@/lib/actions/server-action";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { inviteSchema, SCOPE_FIELD_OF_ROLE } from "@/lib/invitations/schema";
+
+type Invited = { invitationId: string; email: string; link: string | null };
+
+export function InviteAnyoneForm({
+  action,
+  roles,
+  scopes,
+}: {
+  action: ServerAction<Invited>;
+  roles: readonly SelectOption[];
+  scopes: { regionId: readonly SelectOption[]; territoryId: readonly SelectOption[]; organisationId: readonly SelectOption[] };
+}) {
+  const [role, setRole] = useState<MembershipRole>("coordinator");
+  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, { schema: inviteSchema, resetOnSuccess: true });
+  const scopeField = SCOPE_FIELD_OF_ROLE[role];
+  const scopeLabels = { regionId: "Région", territoryId: "Territoire", organisationId: "Organisation" } as const;
+  const link = result?.ok ? result.data.link : null;
+  return (
+    <form ref={formRef} noValidate onSubmit={onSubmit} onReset={() => setRole("coordinator")} className="space-y-4">
+      <FormMessages error={error} success={success} />
+      {link ? <TextField label="Lien d’invitation à transmettre" readOnly value={link} /> : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField label="Adresse e-mail" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
+        <SelectField label="Rôle" name="role" options={roles} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)} error={fieldErrors.role} />
+        {scopeField ? (
+          <SelectField key={scopeField} label={scopeLabels[scopeField]} name={scopeField} options={scopes[scopeField]} placeholder="Choisir…" error={fieldErrors[scopeField]} />
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Envoi…" : "Envoyer l’invitation"}
+      </Button>
+    </form>
+  );
+}

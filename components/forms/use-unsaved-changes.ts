@@ -1,0 +1,45 @@
+"use client";
+
+// Asks before leaving a form with unsaved changes: closing or reloading the tab, or following
+// a link inside the app (the App Router has no navigation guard, so clicks are intercepted).
+import { useEffect, useRef, type RefObject } from "react";
+
+export const LEAVE_QUESTION = "Vous avez des modifications non enregistrées. Quitter la page sans les enregistrer\u00a0?";
+
+export function useUnsavedChanges(formRef: RefObject<HTMLFormElement | null>) {
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const markDirty = () => (dirty.current = true);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!dirty.current || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("target") === "_blank" || form.contains(link)) return;
+      if (!window.confirm(LEAVE_QUESTION)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    form.addEventListener("input", markDirty);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      form.removeEventListener("input", markDirty);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [formRef]);
+
+  return {
+    /** After a successful save: leaving is fine again. */
+    markSaved: () => (dirty.current = false),
+    markDirty: () => (dirty.current = true),
+  };
+}

@@ -1,0 +1,46 @@
+// Every server action is an ActionDefinition: its input schema, the operation it needs, how to
+// find the scope of the record it touches, and what it does. executeAction runs them all the same
+// way (validate, authorize, run), and lib/actions/registry.ts lists them for the authorization
+// matrix test, so an action cannot exist without a rule.
+import type { z } from "zod";
+import { assertCan, NotFoundError, type Actor, type Operation, type Resource } from "@/lib/authz";
+import type { Db } from "@/lib/db/client";
+import { ConflictError } from "./errors";
+import { CONFLICT_MESSAGE, fieldErrorsOf, INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "./result";
+
+export type ActionContext = { db: Db; actor: Actor; ip: string | null };
+
+export type ActionDefinition<Input = unknown, Output = unknown> = {
+  /** Stable name, e.g. "member.invite"; the matrix test keys its expectations by it. */
+  name: string;
+  operation: Operation;
+  input: z.ZodType<Input, unknown>;
+  /**
+   * The scope keys of the record the input targets, read from the database (never from the
+   * client). Throws NotFoundError when the record does not exist.
+   */
+  resource(db: Db, input: Input): Promise<Resource>;
+  run(context: ActionContext, input: Input): Promise<ActionResult<Output>>;
+};
+
+export function defineAction<Input, Output>(definition: ActionDefinition<Input, Output>): ActionDefinition<Input, Output> {
+  return definition;
+}
+
+/** Validates, authorizes (deny by default: a refusal reads as "not found"), then runs. */
+export async function executeAction<Input, Output>(
+  definition: ActionDefinition<Input, Output>,
+  context: ActionContext,
+  rawInput: unknown,
+): Promise<ActionResult<Output>> {
+  const parsed = definition.input.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, reason: "invalid", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    assertCan(context.actor, definition.operation, await definition.resource(context.db, parsed.data));
+    return await definition.run(context, parsed.data);
+  } catch (error) {
+    if (error instanceof NotFoundError) return { ok: false, reason: "notFound", message: NOT_FOUND_MESSAGE };
+    if (error instanceof ConflictError) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE, conflict: error.details };
+    throw error;
+  }
+}

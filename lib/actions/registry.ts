@@ -1,0 +1,33 @@
+// Every server action of the app. The authorization matrix test (tests/integration/
+// action-matrix.test.ts) runs each one for every role, and checks that every "use server"
+// module only exports actions listed here.
+import type { ActionDefinition } from "./define";
+import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
+import { createContract, updateContract } from "@/lib/contracts/mutations";
+import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
+import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
+import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
+import { createOrganisation } from "@/lib/organisations/mutations";
+import { createRegion } from "@/lib/regions/mutations";
+import { createTerritory } from "@/lib/territories/mutations";
+
+export const ACTIONS: readonly ActionDefinition[] = [
+  inviteMember,
+  revokeInvitation,
+  acceptInvitation,
+  registerWithInvitation,
+  changeMemberRole,
+  revokeMember,
+  createRegion,
+  createTerritory,
+  createOrganisation,
+  createContract,
+  updateContract,
+  createAxis,
+  updateAxis,
+  moveAxis,
+  deleteAxis,
+  createFiche,
+  updateFiche,
+  deleteFiche,
+];

@@ -1,0 +1,47 @@
+// A record's history from the audit log: for the history view, and to tell a user who hits a
+// version conflict what changed since they loaded the record.
+import { ConflictError } from "@/lib/actions/errors";
+import type { ConflictDetails } from "@/lib/actions/result";
+import type { Db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { auditFieldLabel, auditValueLabel } from "./labels";
+
+type Change = { before: unknown; after: unknown };
+
+/** The `count` latest events of a record, newest first, as readable lines. */
+export async function recentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
+  const events = await db.auditEvent.findMany({
+    relationLoadStrategy: "join",
+    where: { entityType, entityId },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: Math.max(1, Math.min(count, 20)),
+    select: { occurredAt: true, changes: true, actor: { select: { name: true, email: true } } },
+  });
+  return events.map((event) => ({
+    at: formatDateTime(event.occurredAt),
+    by: event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé",
+    fields: Object.entries((event.changes ?? {}) as Record<string, Change>).map(([field, change]) => ({
+      label: auditFieldLabel(field),
+      before: auditValueLabel(field, change.before),
+      after: auditValueLabel(field, change.after),
+    })),
+  }));
+}
+
+/** Each save bumps the version by one and writes one event: the events since `baseVersion`. */
+export async function conflictDetails(db: Db, entityType: string, entityId: string, baseVersion: number, currentVersion: number): Promise<ConflictDetails> {
+  return { currentVersion, changes: await recentChanges(db, entityType, entityId, currentVersion - baseVersion) };
+}
+
+/**
+ * Runs a save guarded by a version. A ConflictError thrown inside (a stale version, or an
+ * update that matched no row) comes back with what others changed since `baseVersion`.
+ */
+export async function saveVersioned<T>(db: Db, record: { entityType: string; entityId: string; baseVersion: number; currentVersion: () => Promise<number> }, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof ConflictError) || error.details) throw error;
+    throw new ConflictError(await conflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()));
+  }
+}

@@ -1,0 +1,81 @@
+// French wording of the audit log: actions, record types, fields and their values.
+import { CONTRACT_FIELD_LABELS } from "@/lib/contracts/labels";
+import { FICHE_FIELD_LABELS } from "@/lib/fiches/labels";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "invitation.create": "Invitation envoyée",
+  "invitation.revoke": "Invitation retirée",
+  "membership.grant": "Rôle attribué",
+  "membership.change": "Rôle modifié",
+  "membership.revoke": "Rôle retiré",
+  "user.create": "Compte créé",
+  "region.create": "Région créée",
+  "territory.create": "Territoire créé",
+  "organisation.create": "Organisation créée",
+  "contract.create": "Contrat créé",
+  "contract.update": "Contrat modifié",
+  "axis.create": "Axe ajouté",
+  "axis.update": "Axe modifié",
+  "axis.move": "Axe déplacé",
+  "axis.delete": "Axe supprimé",
+  "fiche.create": "Fiche créée",
+  "fiche.update": "Fiche modifiée",
+  "fiche.delete": "Fiche mise à la corbeille",
+  "fiche.restore": "Fiche restaurée",
+  "objective.restore": "Objectif restauré",
+  "fiche.renumber": "Fiches renumérotées",
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  Invitation: "Invitation",
+  Membership: "Rôle",
+  User: "Compte",
+  Region: "Région",
+  Territory: "Territoire",
+  Organisation: "Organisation",
+  Contract: "Contrat",
+  Axis: "Axe",
+  FicheAction: "Fiche action",
+  OperationalObjective: "Objectif opérationnel",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  ...CONTRACT_FIELD_LABELS,
+  ...FICHE_FIELD_LABELS,
+  description: "Description",
+  isTransversal: "Transversal",
+  position: "Rang",
+  email: "Adresse e-mail",
+  user: "Personne",
+  name: "Nom",
+  role: "Rôle",
+  scope: "Périmètre",
+  expiresAt: "Expire le",
+  revokedAt: "Retirée le",
+  invitedBy: "Invitation de",
+  slug: "Adresse",
+  kind: "Type",
+  inseeCode: "Code INSEE",
+  siren: "SIREN",
+  region: "Région",
+  department: "Département",
+};
+
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+export const auditEntityLabel = (entityType: string) => AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+export const auditFieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A recorded value as a reader expects it: role names, dates, "—" for nothing. */
+export function auditValueLabel(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "role" && typeof value === "string" && value in MEMBERSHIP_ROLE_LABELS) return MEMBERSHIP_ROLE_LABELS[value as keyof typeof MEMBERSHIP_ROLE_LABELS];
+  if (typeof value === "string" && ISO_INSTANT.test(value)) return formatDateTime(new Date(value));
+  if (typeof value === "string" && ISO_DAY.test(value)) return formatDate(new Date(`${value}T00:00:00Z`));
+  if (typeof value === "boolean") return value ? "oui" : "non";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}

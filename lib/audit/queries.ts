@@ -1,0 +1,73 @@
+// Reading the audit log: a territory's (its coordinators, platform admins) or the whole
+// platform's (platform admins), newest first, filtered by user and by record, paged by cursor.
+import { z } from "zod";
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The filters as they arrive in the URL; anything malformed is ignored rather than an error. */
+export const auditFilterSchema = z.object({
+  personne: z.uuid().optional().catch(undefined),
+  /** "<entityType>:<entityId>" */
+  element: z.string().regex(/^[A-Za-z]{1,80}:[0-9a-f-]{36}$/).optional().catch(undefined),
+  /** Cursor: the id of the last event of the previous page. */
+  apres: z.uuid().optional().catch(undefined),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+const eventSelect = {
+  id: true,
+  occurredAt: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  entityLabel: true,
+  changes: true,
+  ip: true,
+  actor: { select: { id: true, email: true, name: true } },
+} satisfies Prisma.AuditEventSelect;
+
+export type AuditPage = {
+  events: Array<Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>>;
+  /** People who appear in this log, for the user filter. */
+  people: Array<{ id: string; email: string; name: string | null }>;
+  nextCursor: string | null;
+};
+
+/** The audit log of a territory (slug) or, with `null`, of the whole platform. */
+export async function listAuditEvents(actor: Actor, territorySlug: string | null, filter: AuditFilter): Promise<AuditPage & { territory: { id: string; slug: string; name: string; regionId: string } | null }> {
+  const db = getDb();
+  let territory: { id: string; slug: string; name: string; regionId: string } | null = null;
+  if (territorySlug) {
+    territory = await db.territory.findUnique({ where: { slug: territorySlug }, select: { id: true, slug: true, name: true, regionId: true } });
+    if (!territory) throw new NotFoundError();
+    assertCan(actor, "auditLog.read", { territoryId: territory.id, regionId: territory.regionId });
+  } else {
+    assertCan(actor, "auditLog.read");
+  }
+
+  const scope: Prisma.AuditEventWhereInput = territory ? { territoryId: territory.id } : {};
+  const [entityType, entityId] = filter.element?.split(":") ?? [];
+  const where: Prisma.AuditEventWhereInput = {
+    ...scope,
+    ...(filter.personne ? { actorId: filter.personne } : {}),
+    ...(entityType ? { entityType, entityId } : {}),
+  };
+  const [events, people] = await Promise.all([
+    db.auditEvent.findMany({
+      relationLoadStrategy: "join",
+      where,
+      // occurredAt ties are broken by id, so the cursor never skips nor repeats an event.
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: AUDIT_PAGE_SIZE + 1,
+      ...(filter.apres ? { cursor: { id: filter.apres }, skip: 1 } : {}),
+      select: eventSelect,
+    }),
+    db.user.findMany({ where: { auditEvents: { some: scope } }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
+  ]);
+  const hasMore = events.length > AUDIT_PAGE_SIZE;
+  const page = events.slice(0, AUDIT_PAGE_SIZE);
+  return { territory, events: page, people, nextCursor: hasMore ? page.at(-1)!.id : null };
+}

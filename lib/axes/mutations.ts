@@ -1,0 +1,126 @@
+// Axes of a contract: add, edit, reorder, delete when empty. Their numbers follow their order:
+// numbered axes 1, 2, 3…, transversal axes unnumbered.
+import { NotFoundError } from "@/lib/authz";
+import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { ConflictError } from "@/lib/actions/errors";
+import { fieldError, ok } from "@/lib/actions/result";
+import { saveVersioned } from "@/lib/audit/history";
+import { recordAudit } from "@/lib/audit/record";
+import { contractResource } from "@/lib/contracts/mutations";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { createAxisSchema, deleteAxisSchema, moveAxisSchema, updateAxisSchema } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+/** Serializes changes to a contract's axes: reorders of two people never interleave. */
+const lockContract = (tx: Tx, contractId: string) => tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
+
+/** Positions 1…n in the given order; numbers for the non-transversal axes only. */
+async function renumber(tx: Tx, contractId: string, orderedIds: readonly string[]) {
+  const axes = await tx.axis.findMany({ where: { contractId }, select: { id: true, isTransversal: true } });
+  const transversal = new Map(axes.map((axis) => [axis.id, axis.isTransversal]));
+  // (contractId, position) and (contractId, number) are unique: clear them first.
+  await tx.axis.updateMany({ where: { contractId }, data: { position: { increment: 10_000 }, number: null } });
+  let number = 0;
+  for (const [index, id] of orderedIds.entries()) {
+    await tx.axis.update({ where: { id }, data: { position: index + 1, number: transversal.get(id) ? null : ++number } });
+  }
+}
+
+const orderedAxisIds = async (tx: Tx, contractId: string) =>
+  (await tx.axis.findMany({ where: { contractId }, orderBy: { position: "asc" }, select: { id: true } })).map((axis) => axis.id);
+
+async function axisResource(db: Db, axisId: string) {
+  const axis = await db.axis.findUnique({ where: { id: axisId }, select: { contractId: true } });
+  if (!axis) throw new NotFoundError();
+  return contractResource(db, axis.contractId);
+}
+
+const territoryOfContract = async (db: Db, contractId: string) => (await db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { territoryId: true } })).territoryId;
+
+const snapshot = (axis: { title: string; description: string | null; isTransversal: boolean }) => ({ title: axis.title, description: axis.description, isTransversal: axis.isTransversal });
+
+export const createAxis = defineAction({
+  name: "axis.create",
+  operation: "contract.edit",
+  input: createAxisSchema,
+  resource: (db, input) => contractResource(db, input.contractId),
+  async run(context: ActionContext, input) {
+    const territoryId = await territoryOfContract(context.db, input.contractId);
+    await context.db.$transaction(async (tx) => {
+      await lockContract(tx, input.contractId);
+      const order = await orderedAxisIds(tx, input.contractId);
+      const axis = await tx.axis.create({ data: { contractId: input.contractId, title: input.title, description: input.description, isTransversal: input.isTransversal, position: order.length + 10_001 }, select: { id: true } });
+      await renumber(tx, input.contractId, [...order, axis.id]);
+      await recordAudit(tx, context, { action: "axis.create", entityType: "Axis", entityId: axis.id, entityLabel: input.title, territoryId, after: snapshot(input) });
+    });
+    return ok(null, `L’axe «\u00a0${input.title}\u00a0» est ajouté.`);
+  },
+});
+
+export const updateAxis = defineAction({
+  name: "axis.update",
+  operation: "contract.edit",
+  input: updateAxisSchema,
+  resource: (db, input) => axisResource(db, input.axisId),
+  async run(context, input) {
+    const before = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true, description: true, isTransversal: true } });
+    const territoryId = await territoryOfContract(context.db, before.contractId);
+    const versioned = { entityType: "Axis", entityId: input.axisId, baseVersion: input.version, currentVersion: async () => (await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { version: true } })).version };
+    await saveVersioned(context.db, versioned, () => context.db.$transaction(async (tx) => {
+      await lockContract(tx, before.contractId);
+      const { count } = await tx.axis.updateMany({ where: { id: input.axisId, version: input.version }, data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } } });
+      if (count === 0) throw new ConflictError();
+      if (before.isTransversal !== input.isTransversal) await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
+      await recordAudit(tx, context, { action: "axis.update", entityType: "Axis", entityId: input.axisId, entityLabel: input.title, territoryId, before: snapshot(before), after: snapshot(input) });
+    }));
+    return ok(null, "Axe enregistré.");
+  },
+});
+
+export const moveAxis = defineAction({
+  name: "axis.move",
+  operation: "contract.edit",
+  input: moveAxisSchema,
+  resource: (db, input) => axisResource(db, input.axisId),
+  async run(context, input) {
+    const axis = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true } });
+    const territoryId = await territoryOfContract(context.db, axis.contractId);
+    await context.db.$transaction(async (tx) => {
+      await lockContract(tx, axis.contractId);
+      const order = await orderedAxisIds(tx, axis.contractId);
+      const index = order.indexOf(input.axisId);
+      const target = input.direction === "up" ? index - 1 : index + 1;
+      if (target < 0 || target >= order.length) return;
+      [order[index], order[target]] = [order[target], order[index]];
+      await renumber(tx, axis.contractId, order);
+      await recordAudit(tx, context, { action: "axis.move", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId, before: { position: index + 1 }, after: { position: target + 1 } });
+    });
+    return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est ${input.direction === "up" ? "monté" : "descendu"} d’un rang.`);
+  },
+});
+
+export const deleteAxis = defineAction({
+  name: "axis.delete",
+  operation: "contract.edit",
+  input: deleteAxisSchema,
+  resource: (db, input) => axisResource(db, input.axisId),
+  async run(context, input) {
+    const axis = await context.db.axis.findUniqueOrThrow({
+      where: { id: input.axisId },
+      select: { contractId: true, title: true, description: true, isTransversal: true, _count: { select: { fiches: true } } },
+    });
+    if (axis._count.fiches > 0)
+      return fieldError("axisId", "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.");
+    const territoryId = await territoryOfContract(context.db, axis.contractId);
+    await context.db.$transaction(async (tx) => {
+      await lockContract(tx, axis.contractId);
+      const { count } = await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } });
+      if (count === 0) throw new ConflictError();
+      await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
+      await recordAudit(tx, context, { action: "axis.delete", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId, before: snapshot(axis) });
+    });
+    return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est supprimé.`);
+  },
+});

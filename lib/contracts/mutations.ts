@@ -1,0 +1,202 @@
+// Creating and editing a contract with its diagnosis findings and signatories, as one unit:
+// one version guards the whole form, and one audit event records what changed.
+import { NotFoundError } from "@/lib/authz";
+import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { ConflictError } from "@/lib/actions/errors";
+import { fieldError, ok } from "@/lib/actions/result";
+import { saveVersioned } from "@/lib/audit/history";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { uniqueViolationTarget } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
+import { CONTRACT_STATUS_LABELS, VISIBILITY_LABELS } from "./labels";
+import { createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+const snapshotSelect = {
+  title: true,
+  generation: true,
+  status: true,
+  visibility: true,
+  summary: true,
+  councilAdoptedOn: true,
+  signedOn: true,
+  startsOn: true,
+  endsOn: true,
+  prsReference: true,
+  diagnosisSource: true,
+  diagnosisYear: true,
+  diagnosisSummary: true,
+  findings: { orderBy: { position: "asc" }, select: { text: true } },
+  signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
+} satisfies Prisma.ContractSelect;
+
+/** The contract as the audit log shows it: readable values, lists as lines. */
+async function snapshot(tx: Tx, contractId: string) {
+  const contract = await tx.contract.findUniqueOrThrow({ relationLoadStrategy: "join", where: { id: contractId }, select: snapshotSelect });
+  return {
+    ...contract,
+    status: CONTRACT_STATUS_LABELS[contract.status],
+    visibility: VISIBILITY_LABELS[contract.visibility],
+    councilAdoptedOn: day(contract.councilAdoptedOn),
+    signedOn: day(contract.signedOn),
+    startsOn: day(contract.startsOn),
+    endsOn: day(contract.endsOn),
+    findings: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
+    signatories: contract.signatories.map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${day(signatory.signedOn)})` : "")).join("\n"),
+  };
+}
+
+function scalarData(input: ContractFields) {
+  return {
+    title: input.title,
+    generation: input.generation!,
+    status: input.status,
+    visibility: input.visibility,
+    summary: input.summary,
+    councilAdoptedOn: input.councilAdoptedOn,
+    signedOn: input.signedOn,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    durationMonths: durationInMonths(input.startsOn, input.endsOn),
+    prsReference: input.prsReference,
+    diagnosisSource: input.diagnosisSource,
+    diagnosisYear: input.diagnosisYear,
+    diagnosisSummary: input.diagnosisSummary,
+  };
+}
+
+/** Findings keep their ids (fiches link to them); positions follow the form's order. */
+async function syncFindings(tx: Tx, contractId: string, findings: ContractFields["findings"]) {
+  const existing = new Set((await tx.diagnosisFinding.findMany({ where: { contractId }, select: { id: true } })).map((finding) => finding.id));
+  const kept = findings.filter((finding) => finding.id && existing.has(finding.id));
+  await tx.diagnosisFinding.deleteMany({ where: { contractId, id: { notIn: kept.map((finding) => finding.id!) } } });
+  // Move kept rows out of the way first: (contractId, position) is unique.
+  await tx.diagnosisFinding.updateMany({ where: { contractId }, data: { position: { increment: 10_000 } } });
+  for (const [index, finding] of findings.entries()) {
+    if (finding.id && existing.has(finding.id)) await tx.diagnosisFinding.update({ where: { id: finding.id }, data: { position: index + 1, text: finding.text, version: { increment: 1 } } });
+    else await tx.diagnosisFinding.create({ data: { contractId, position: index + 1, text: finding.text } });
+  }
+}
+
+async function syncSignatories(tx: Tx, contractId: string, signatories: ContractFields["signatories"]) {
+  await tx.signatory.deleteMany({ where: { contractId } });
+  await tx.signatory.createMany({
+    data: signatories.map((signatory, index) => ({
+      contractId,
+      position: index + 1,
+      organisationId: signatory.organisationId,
+      signerName: signatory.signerName,
+      signerTitle: signatory.signerTitle,
+      signedOn: signatory.signedOn,
+      deliberationReference: signatory.deliberationReference,
+      deliberationDate: signatory.deliberationDate,
+    })),
+  });
+}
+
+/** An organisation id from the form that does not exist is the user's mistake, named at its row. */
+async function unknownOrganisation(db: Db, input: ContractFields) {
+  const ids = [...new Set(input.signatories.map((signatory) => signatory.organisationId))];
+  const found = new Set((await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((organisation) => organisation.id));
+  const index = input.signatories.findIndex((signatory) => !found.has(signatory.organisationId));
+  return index === -1 ? null : fieldError(`signatories.${index}.organisationId`, "Cette organisation n’existe pas.");
+}
+
+async function territoryOf(db: Db, territoryId: string) {
+  const territory = await db.territory.findUnique({ where: { id: territoryId }, select: { id: true, regionId: true } });
+  if (!territory) throw new NotFoundError();
+  return { territoryId: territory.id, regionId: territory.regionId };
+}
+
+/** The scope keys of a contract: its territory and region. */
+export async function contractResource(db: Db, contractId: string) {
+  const contract = await db.contract.findUnique({ where: { id: contractId }, select: { territory: { select: { id: true, regionId: true } } } });
+  if (!contract) throw new NotFoundError();
+  return { territoryId: contract.territory.id, regionId: contract.territory.regionId };
+}
+
+const duplicateGeneration = (error: unknown) => uniqueViolationTarget(error)?.includes("generation") ?? false;
+
+export const createContract = defineAction({
+  name: "contract.create",
+  operation: "contract.edit",
+  input: createContractSchema,
+  resource: (db, input) => territoryOf(db, input.territoryId),
+  async run(context: ActionContext, input) {
+    const refusal = await unknownOrganisation(context.db, input);
+    if (refusal) return refusal;
+    try {
+      const contract = await context.db.$transaction(async (tx) => {
+        const created = await tx.contract.create({
+          data: { ...scalarData(input), territoryId: input.territoryId, publishedAt: input.visibility === "published" ? new Date() : null },
+          select: { id: true },
+        });
+        await syncFindings(tx, created.id, input.findings);
+        await syncSignatories(tx, created.id, input.signatories);
+        await recordAudit(tx, context, {
+          action: "contract.create",
+          entityType: "Contract",
+          entityId: created.id,
+          entityLabel: input.title,
+          territoryId: input.territoryId,
+          after: await snapshot(tx, created.id),
+        });
+        return created;
+      });
+      return ok({ contractId: contract.id }, "Le contrat est créé.");
+    } catch (error) {
+      if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");
+      throw error;
+    }
+  },
+});
+
+export const updateContract = defineAction({
+  name: "contract.update",
+  operation: "contract.edit",
+  input: updateContractSchema,
+  resource: (db, input) => contractResource(db, input.contractId),
+  async run(context, input) {
+    const refusal = await unknownOrganisation(context.db, input);
+    if (refusal) return refusal;
+    const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true, publishedAt: true, territoryId: true } });
+    const versioned = {
+      entityType: "Contract",
+      entityId: input.contractId,
+      baseVersion: input.version,
+      currentVersion: async () => (await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true } })).version,
+    };
+    try {
+      await saveVersioned(context.db, versioned, () =>
+        context.db.$transaction(async (tx) => {
+          const before = await snapshot(tx, input.contractId);
+          const publishedAt = input.visibility === "published" ? (current.publishedAt ?? new Date()) : null;
+          const { count } = await tx.contract.updateMany({
+            where: { id: input.contractId, version: input.version },
+            data: { ...scalarData(input), publishedAt, version: { increment: 1 } },
+          });
+          if (count === 0) throw new ConflictError();
+          await syncFindings(tx, input.contractId, input.findings);
+          await syncSignatories(tx, input.contractId, input.signatories);
+          await recordAudit(tx, context, {
+            action: "contract.update",
+            entityType: "Contract",
+            entityId: input.contractId,
+            entityLabel: input.title,
+            territoryId: current.territoryId,
+            before,
+            after: await snapshot(tx, input.contractId),
+          });
+        }),
+      );
+    } catch (error) {
+      if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");
+      throw error;
+    }
+    return ok({ contractId: input.contractId }, "Modifications enregistrées.");
+  },
+});

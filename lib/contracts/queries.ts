@@ -1,0 +1,140 @@
+// Workspace reads of one contract: its overview (axes, fiches, progress) and its edit form.
+// Each is one query for the contract plus one for the organisation list; the contract is
+// looked up through its territory's slug, so an id from another territory is not found.
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { dateInputValue } from "@/lib/validation/fields";
+
+const territoryKeys = { select: { id: true, slug: true, name: true, regionId: true } } as const;
+const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
+
+const overviewSelect = {
+  id: true,
+  title: true,
+  generation: true,
+  status: true,
+  visibility: true,
+  signedOn: true,
+  startsOn: true,
+  endsOn: true,
+  durationMonths: true,
+  version: true,
+  updatedAt: true,
+  territory: territoryKeys,
+  axes: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      number: true,
+      title: true,
+      description: true,
+      isTransversal: true,
+      version: true,
+      fiches: {
+        where: { deletedAt: null },
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          status: true,
+          progress: true,
+          weight: true,
+          pilotOrganisation: { select: { name: true } },
+          objectives: { where: { deletedAt: null }, select: { progress: true, weight: true, status: true } },
+        },
+      },
+    },
+  },
+  // Partners read the contracts their organisation signed or partners.
+  signatories: { select: { organisationId: true } },
+  partners: { select: { organisationId: true } },
+} satisfies Prisma.ContractSelect;
+
+export type ContractOverview = Prisma.ContractGetPayload<{ select: typeof overviewSelect }>;
+
+export async function findContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
+  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: overviewSelect });
+  if (!contract) throw new NotFoundError();
+  const partnerOrganisationIds = [...contract.signatories, ...contract.partners].map((party) => party.organisationId);
+  assertCan(actor, "workspace.read", { ...resourceOf(contract.territory), partnerOrganisationIds });
+  return contract;
+}
+
+const organisationOptions = () =>
+  getDb()
+    .organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
+    .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
+
+/** The new-contract form: its territory, the next generation number, the organisations to pick. */
+export async function newContractForm(actor: Actor, territorySlug: string) {
+  const territory = await getDb().territory.findUnique({
+    where: { slug: territorySlug },
+    select: { ...territoryKeys.select, contracts: { orderBy: { generation: "desc" }, take: 1, select: { generation: true } } },
+  });
+  if (!territory) throw new NotFoundError();
+  assertCan(actor, "contract.edit", resourceOf(territory));
+  return { territory, nextGeneration: (territory.contracts[0]?.generation ?? 0) + 1, organisations: await organisationOptions() };
+}
+
+const editSelect = {
+  id: true,
+  version: true,
+  title: true,
+  generation: true,
+  status: true,
+  visibility: true,
+  summary: true,
+  councilAdoptedOn: true,
+  signedOn: true,
+  startsOn: true,
+  endsOn: true,
+  prsReference: true,
+  diagnosisSource: true,
+  diagnosisYear: true,
+  diagnosisSummary: true,
+  territory: territoryKeys,
+  findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+  signatories: {
+    orderBy: { position: "asc" },
+    select: { organisationId: true, signerName: true, signerTitle: true, signedOn: true, deliberationReference: true, deliberationDate: true },
+  },
+} satisfies Prisma.ContractSelect;
+
+/** The contract's edit form, with its values as the form's strings. */
+export async function contractEditForm(actor: Actor, territorySlug: string, contractId: string) {
+  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: editSelect });
+  if (!contract) throw new NotFoundError();
+  assertCan(actor, "contract.edit", resourceOf(contract.territory));
+  const text = (value: string | number | null) => (value === null ? "" : String(value));
+  return {
+    contract: { id: contract.id, title: contract.title, version: contract.version, territory: contract.territory },
+    values: {
+      title: contract.title,
+      generation: String(contract.generation),
+      status: contract.status,
+      visibility: contract.visibility,
+      summary: text(contract.summary),
+      councilAdoptedOn: dateInputValue(contract.councilAdoptedOn),
+      signedOn: dateInputValue(contract.signedOn),
+      startsOn: dateInputValue(contract.startsOn),
+      endsOn: dateInputValue(contract.endsOn),
+      prsReference: text(contract.prsReference),
+      diagnosisSource: text(contract.diagnosisSource),
+      diagnosisYear: text(contract.diagnosisYear),
+      diagnosisSummary: text(contract.diagnosisSummary),
+      findings: contract.findings,
+      signatories: contract.signatories.map((signatory) => ({
+        organisationId: signatory.organisationId,
+        signerName: text(signatory.signerName),
+        signerTitle: text(signatory.signerTitle),
+        signedOn: dateInputValue(signatory.signedOn),
+        deliberationReference: text(signatory.deliberationReference),
+        deliberationDate: dateInputValue(signatory.deliberationDate),
+      })),
+    },
+    organisations: await organisationOptions(),
+  };
+}

@@ -1,0 +1,57 @@
+// French labels for fiche actions and their objectives.
+import type { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
+
+export const PROGRESS_STATUS_LABELS = {
+  not_started: "Non commencée",
+  in_progress: "En cours",
+  completed: "Réalisée",
+  delayed: "En retard",
+  abandoned: "Abandonnée",
+} satisfies Record<ProgressStatus, string>;
+
+export const PROGRESS_STATUS_TONES = {
+  not_started: "neutral",
+  in_progress: "brand",
+  completed: "success",
+  delayed: "warning",
+  abandoned: "neutral",
+} as const satisfies Record<ProgressStatus, "neutral" | "brand" | "success" | "warning">;
+
+export const PRIORITY_LABELS = { low: "Basse", medium: "Moyenne", high: "Haute" } satisfies Record<Priority, string>;
+
+export const GEOGRAPHIC_SCOPE_LABELS = {
+  whole_territory: "Tout le territoire",
+  communes: "Communes désignées",
+  qpv: "Quartiers prioritaires (QPV)",
+  other: "Autre périmètre",
+} satisfies Record<GeographicScope, string>;
+
+/** Field names of fiches in their history, the journal and conflict messages. */
+export const FICHE_FIELD_LABELS: Record<string, string> = {
+  number: "Numéro",
+  axis: "Axe",
+  context: "Contexte",
+  generalObjective: "Objectif général",
+  targetPublic: "Public cible",
+  vulnerableGroups: "Publics vulnérables",
+  geographicScope: "Périmètre géographique",
+  geographicScopeDetail: "Précisions sur le périmètre",
+  pilotOrganisation: "Structure pilote",
+  pilotContactName: "Contact pilote",
+  pilotContactEmail: "E-mail du contact pilote",
+  pilotUser: "Compte du pilote",
+  prsObjective: "Objectif du PRS",
+  determinants: "Déterminants de santé",
+  themes: "Thématiques",
+  ficheStatus: "Statut",
+  progress: "Avancement",
+  priority: "Priorité",
+  weight: "Poids",
+  continuesFiche: "Fiche poursuivie",
+  findingsAnswered: "Constats traités",
+  partners: "Partenaires",
+  milestones: "Étapes",
+  budgetLines: "Budget",
+  objectives: "Objectifs opérationnels",
+  deletedAt: "Mise à la corbeille",
+};

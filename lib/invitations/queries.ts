@@ -1,0 +1,27 @@
+// What the invitation page shows: the invitation behind a link, if it can still be used.
+import { assertCan, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+import { loadScope } from "@/lib/memberships/scope";
+import { findOpenInvitation } from "./mutations";
+
+export async function describeInvitation(actor: Actor, token: string) {
+  assertCan(actor, "invitation.accept");
+  const db = getDb();
+  const invitation = await findOpenInvitation(db, token);
+  if (!invitation) return null;
+  const [scope, account, territory] = await Promise.all([
+    loadScope(db, invitation),
+    db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
+    invitation.territoryId ? db.territory.findUnique({ where: { id: invitation.territoryId }, select: { slug: true } }) : null,
+  ]);
+  return {
+    email: invitation.email,
+    roleLabel: MEMBERSHIP_ROLE_LABELS[invitation.role],
+    scopeLabel: scope.label,
+    expiresAt: invitation.expiresAt,
+    accountExists: Boolean(account),
+    /** Where the new member lands: their territory's workspace, or their list of spaces. */
+    landingPath: territory ? `/espace/${territory.slug}` : "/espace",
+  };
+}

@@ -1,0 +1,21 @@
+// The development mailbox: e-mails kept instead of sent when no SMTP server is configured. Only
+// in development mode, and only for platform admins (the messages carry sign-in links).
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import { isDevelopmentMode } from "./send";
+
+export const DEV_MAILBOX_PATH = "/dev/boite-mail";
+export const DEV_MAILBOX_LIMIT = 50;
+
+export type DevEmailItem = { id: string; to: string; subject: string; text: string; createdAt: Date };
+
+/** The most recent kept e-mails, newest first. Outside development mode the mailbox does not exist. */
+export async function listDevEmails(actor: Actor, env: NodeJS.ProcessEnv = process.env): Promise<DevEmailItem[]> {
+  if (!isDevelopmentMode(env)) throw new NotFoundError("No development mailbox outside development mode");
+  assertCan(actor, "devMailbox.read");
+  return getDb().devEmail.findMany({
+    select: { id: true, to: true, subject: true, text: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: DEV_MAILBOX_LIMIT,
+  });
+}

@@ -1,0 +1,43 @@
+// Outgoing e-mail: SMTP when SMTP_URL is set; otherwise, in development mode, the message is
+// printed in the server log and kept in the development mailbox (DevEmail) instead of sent.
+import nodemailer from "nodemailer";
+import type { Db } from "@/lib/db/client";
+
+/** Environment variables, as process.env or a test's plain object. */
+type Env = Record<string, string | undefined>;
+
+export type MailTransport = "smtp" | "devMailbox" | "none";
+
+export type Mail = { to: string; subject: string; text: string };
+
+/**
+ * Development mode is the zero-setup run (embedded database) and `npm run dev`: `npm start` sets
+ * OPENCLS_DEVELOPMENT_MODE=1 for them. A deployment on DATABASE_URL without SMTP sends nothing.
+ */
+export function isDevelopmentMode(env: Env = process.env): boolean {
+  return env.OPENCLS_DEVELOPMENT_MODE === "1" || env.NODE_ENV === "development";
+}
+
+export function mailTransport(env: Env = process.env): MailTransport {
+  if (env.SMTP_URL?.trim()) return "smtp";
+  return isDevelopmentMode(env) ? "devMailbox" : "none";
+}
+
+let smtp: nodemailer.Transporter | undefined;
+
+/** Sends (or keeps, in development) one message. Returns false when no transport is configured. */
+export async function sendMail(db: Db, mail: Mail, env: Env = process.env): Promise<boolean> {
+  switch (mailTransport(env)) {
+    case "smtp":
+      smtp ??= nodemailer.createTransport(env.SMTP_URL!.trim());
+      await smtp.sendMail({ from: env.MAIL_FROM?.trim() || "OpenCLS <no-reply@opencls.localhost>", ...mail });
+      return true;
+    case "devMailbox":
+      await db.devEmail.create({ data: mail });
+      console.log(`opencls: e-mail to ${mail.to} kept in the development mailbox (/dev/boite-mail): ${mail.subject}\n${mail.text}`);
+      return true;
+    case "none":
+      console.warn(`opencls: no SMTP_URL configured, e-mail to ${mail.to} not sent: ${mail.subject}`);
+      return false;
+  }
+}

@@ -1,0 +1,118 @@
+// Memberships: granting (through an accepted invitation), changing a territory role, revoking.
+// Each change and its audit event commit in one transaction; `version` guards against two
+// people changing the same membership at once.
+import { NotFoundError } from "@/lib/authz";
+import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { ConflictError } from "@/lib/actions/errors";
+import { fieldError, ok } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record";
+import { uniqueViolationTarget } from "@/lib/db/errors";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { MEMBERSHIP_ROLE_LABELS } from "./labels";
+import { loadScope, type ScopeKeys } from "./scope";
+import { changeMemberRoleSchema, isTerritoryRole, revokeMemberSchema } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+/** Creates the membership unless the user already holds it; audited as a grant. */
+export async function grantMembership(
+  tx: Tx,
+  context: Pick<ActionContext, "actor" | "ip">,
+  grant: ScopeKeys & { userId: string; email: string; role: MembershipRole },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const scopeKeys = { regionId: grant.regionId, territoryId: grant.territoryId, organisationId: grant.organisationId };
+  const existing = await tx.membership.findFirst({ where: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
+  if (existing) return;
+  const scope = await loadScope(tx, scopeKeys);
+  const membership = await tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
+  await recordAudit(tx, context, {
+    action: "membership.grant",
+    entityType: "Membership",
+    entityId: membership.id,
+    entityLabel: `${grant.email} · ${MEMBERSHIP_ROLE_LABELS[grant.role]} · ${scope.label}`,
+    territoryId: scope.territoryId,
+    after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
+  });
+}
+
+async function membershipResource(db: Db, membershipId: string) {
+  const membership = await db.membership.findUnique({ where: { id: membershipId }, select: { regionId: true, territoryId: true, organisationId: true } });
+  if (!membership) throw new NotFoundError();
+  return (await loadScope(db, membership)).resource;
+}
+
+/** Why this change would leave the territory without coordination, or lock the actor out. */
+async function guardChange(db: Db, actorUserId: string | null, membership: { id: string; userId: string; role: MembershipRole; territoryId: string | null }) {
+  if (membership.userId === actorUserId) return "Vous ne pouvez pas modifier ni retirer votre propre rôle\u00a0: demandez-le à une autre personne.";
+  if (membership.role === "coordinator" && membership.territoryId) {
+    const coordinators = await db.membership.count({ where: { role: "coordinator", territoryId: membership.territoryId } });
+    if (coordinators <= 1) return "Le territoire doit garder au moins une personne à la coordination.";
+  }
+  return null;
+}
+
+const loadMembership = (db: Db, id: string) =>
+  db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, userId: true, role: true, regionId: true, territoryId: true, organisationId: true, user: { select: { email: true } } } });
+
+export const changeMemberRole = defineAction({
+  name: "member.changeRole",
+  operation: "member.manage",
+  input: changeMemberRoleSchema,
+  resource: (db, input) => membershipResource(db, input.membershipId),
+  async run(context, input) {
+    const membership = await loadMembership(context.db, input.membershipId);
+    if (!isTerritoryRole(membership.role)) return fieldError("role", "Ce rôle ne se change pas ici\u00a0: retirez-le, puis envoyez une nouvelle invitation.");
+    if (membership.role === input.role) return ok(null, "Aucun changement.");
+    const refusal = await guardChange(context.db, context.actor.userId, membership);
+    if (refusal) return fieldError("role", refusal);
+    const scope = await loadScope(context.db, membership);
+    try {
+      await context.db.$transaction(async (tx) => {
+        const { count } = await tx.membership.updateMany({ where: { id: membership.id, version: input.version }, data: { role: input.role, version: { increment: 1 } } });
+        if (count === 0) throw new ConflictError();
+        await recordAudit(tx, context, {
+          action: "membership.change",
+          entityType: "Membership",
+          entityId: membership.id,
+          entityLabel: `${membership.user.email} · ${scope.label}`,
+          territoryId: scope.territoryId,
+          before: { role: membership.role },
+          after: { role: input.role },
+        });
+      });
+    } catch (error) {
+      if (uniqueViolationTarget(error)) return fieldError("role", "Cette personne a déjà ce rôle sur ce territoire.");
+      throw error;
+    }
+    return ok(null, `${membership.user.email} a désormais le rôle «\u00a0${MEMBERSHIP_ROLE_LABELS[input.role]}\u00a0».`);
+  },
+});
+
+export const revokeMember = defineAction({
+  name: "member.revoke",
+  operation: "member.manage",
+  input: revokeMemberSchema,
+  resource: (db, input) => membershipResource(db, input.membershipId),
+  async run(context, input) {
+    const membership = await loadMembership(context.db, input.membershipId);
+    const refusal = await guardChange(context.db, context.actor.userId, membership);
+    if (refusal) return fieldError("membershipId", refusal);
+    const scope = await loadScope(context.db, membership);
+    await context.db.$transaction(async (tx) => {
+      const { count } = await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } });
+      if (count === 0) throw new ConflictError();
+      await recordAudit(tx, context, {
+        action: "membership.revoke",
+        entityType: "Membership",
+        entityId: membership.id,
+        entityLabel: `${membership.user.email} · ${MEMBERSHIP_ROLE_LABELS[membership.role]} · ${scope.label}`,
+        territoryId: scope.territoryId,
+        before: { user: membership.user.email, role: membership.role, scope: scope.label },
+      });
+    });
+    return ok(null, `Le rôle de ${membership.user.email} est retiré.`);
+  },
+});

@@ -1,0 +1,30 @@
+// Reads for membership management: a territory's members and pending invitations, one query.
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+const membersSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  regionId: true,
+  memberships: {
+    orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
+    select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+  },
+  invitations: {
+    where: { acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, version: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true, name: true } } },
+  },
+} satisfies Prisma.TerritorySelect;
+
+export type TerritoryMembers = Prisma.TerritoryGetPayload<{ select: typeof membersSelect }>;
+
+/** The territory's members and pending invitations, for those who may manage them. */
+export async function findTerritoryMembers(actor: Actor, slug: string): Promise<TerritoryMembers> {
+  const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: membersSelect });
+  if (!territory) throw new NotFoundError();
+  assertCan(actor, "member.manage", { territoryId: territory.id, regionId: territory.regionId });
+  return territory;
+}

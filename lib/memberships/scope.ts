@@ -1,0 +1,37 @@
+// The scope of a membership or invitation (nothing, a region, a territory or an organisation):
+// its authorization keys and how it reads in French.
+import { NotFoundError, type Resource } from "@/lib/authz";
+import type { Db } from "@/lib/db/client";
+
+export type ScopeKeys = { regionId: string | null; territoryId: string | null; organisationId: string | null };
+
+export type LoadedScope = {
+  /**
+   * What member.manage is checked against: a territory scope is managed by the territory's
+   * coordinators; any other scope only by platform admins (an empty resource).
+   */
+  resource: Resource;
+  label: string;
+  /** The tenant whose audit log records changes to this scope. */
+  territoryId: string | null;
+};
+
+/** Reads the scope's record; a scope naming a record that does not exist is not found. */
+export async function loadScope(db: Pick<Db, "territory" | "region" | "organisation">, keys: ScopeKeys): Promise<LoadedScope> {
+  if (keys.territoryId) {
+    const territory = await db.territory.findUnique({ where: { id: keys.territoryId }, select: { id: true, regionId: true, name: true } });
+    if (!territory) throw new NotFoundError();
+    return { resource: { territoryId: territory.id, regionId: territory.regionId }, label: territory.name, territoryId: territory.id };
+  }
+  if (keys.regionId) {
+    const region = await db.region.findUnique({ where: { id: keys.regionId }, select: { name: true } });
+    if (!region) throw new NotFoundError();
+    return { resource: {}, label: `Région ${region.name}`, territoryId: null };
+  }
+  if (keys.organisationId) {
+    const organisation = await db.organisation.findUnique({ where: { id: keys.organisationId }, select: { name: true } });
+    if (!organisation) throw new NotFoundError();
+    return { resource: {}, label: organisation.name, territoryId: null };
+  }
+  return { resource: {}, label: "Toute la plateforme", territoryId: null };
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { OrganisationKind } from "@/lib/db/generated/enums";
+import { optionalId } from "@/lib/validation/fields";
+import { compactDigits, isValidSiren } from "./siren";
+
+export const createOrganisationSchema = z.object({
+  name: z.string({ error: "Saisissez le nom de l’organisation." }).trim().min(2, "Saisissez le nom de l’organisation.").max(200, "200 caractères au plus."),
+  kind: z.enum(OrganisationKind, { error: "Choisissez le type d’organisation." }),
+  siren: z
+    .string()
+    .optional()
+    .transform((value) => (value ? compactDigits(value) : null))
+    .refine((siren) => siren === null || isValidSiren(siren), "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle."),
+  regionId: optionalId.transform((id) => id ?? null),
+});

@@ -1,0 +1,30 @@
+// Regions are created by platform admins.
+import { defineAction } from "@/lib/actions/define";
+import { fieldError, ok } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record";
+import { uniqueViolationTarget } from "@/lib/db/errors";
+import { slugify } from "@/lib/text/slug";
+import { createRegionSchema } from "./schema";
+
+export const createRegion = defineAction({
+  name: "region.create",
+  operation: "platform.administer",
+  input: createRegionSchema,
+  resource: async () => ({}),
+  async run(context, input) {
+    const data = { ...input, slug: slugify(input.name) };
+    try {
+      const region = await context.db.$transaction(async (tx) => {
+        const created = await tx.region.create({ data, select: { id: true } });
+        await recordAudit(tx, context, { action: "region.create", entityType: "Region", entityId: created.id, entityLabel: input.name, territoryId: null, after: data });
+        return created;
+      });
+      return ok({ regionId: region.id }, `La région ${input.name} est créée.`);
+    } catch (error) {
+      const target = uniqueViolationTarget(error);
+      if (target?.includes("inseeCode")) return fieldError("inseeCode", "Une région porte déjà ce code INSEE.");
+      if (target?.includes("slug")) return fieldError("name", "Une région porte déjà ce nom.");
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,93 @@
+// A coordinator builds a contract in the browser: creates it, adds and reorders axes,
+// publishes it and finds it on the public page; a concurrent edit is caught, not lost.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+import { signIn } from "./sign-in";
+
+async function addAxis(page: Page, title: string, transversal = false) {
+  const form = page.getByRole("region", { name: "Ajouter un axe" });
+  await form.getByLabel("Intitulé de l’axe").fill(title);
+  if (transversal) await form.getByLabel(/Axe transversal/).check();
+  await form.getByRole("button", { name: "Ajouter l’axe" }).click();
+  await expect(form.getByRole("status")).toHaveText(`L’axe « ${title} » est ajouté.`);
+}
+
+test.describe("contract editing", () => {
+  test("create a contract, add and reorder axes, publish it, read it on the public page", async ({ page }) => {
+    await signIn(page, "coordination@creusot-montceau.test");
+    await page.goto("/espace/creusot-montceau");
+    await page.getByRole("link", { name: "Nouveau contrat" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouveau contrat");
+    await expectNoAxeViolations(page);
+
+    const title = `Contrat local de santé Creusot Montceau ${randomUUID().slice(0, 4)}`;
+    await page.getByLabel("Titre").fill(title);
+    await page.getByLabel("Début").fill("2025-01-01");
+    await page.getByLabel("Fin").fill("2024-12-31");
+    await page.getByRole("button", { name: "Créer le contrat" }).click();
+    await expect(page.getByLabel("Fin")).toHaveAccessibleDescription("La fin ne peut pas précéder le début.");
+    await page.getByLabel("Fin").fill("2029-12-31");
+    await expect(page.getByText("Durée : 5 ans")).toBeVisible();
+    await page.getByRole("button", { name: "Ajouter un constat" }).click();
+    await page.getByLabel("Constat 1", { exact: true }).fill("Une offre de soins de premier recours insuffisante");
+    await page.getByRole("button", { name: "Ajouter un signataire" }).click();
+    await page.getByLabel("Signataire 1", { exact: true }).selectOption({ label: "Agence régionale de santé Bourgogne-Franche-Comté" });
+    await page.getByRole("button", { name: "Créer le contrat" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expectNoAxeViolations(page);
+
+    await addAxis(page, "Prévention et promotion de la santé");
+    await addAxis(page, "Accès aux soins");
+    await addAxis(page, "Mobilité", true);
+    const axes = page.getByRole("region", { name: /Axes stratégiques/ }).getByRole("heading", { level: 3 });
+    await expect(axes).toHaveText([/^Axe 1\W+Prévention et promotion de la santé$/, /^Axe 2\W+Accès aux soins$/, /^Axe transversal\W+Mobilité$/]);
+
+    // Reorder with the keyboard: focus the button, press Enter.
+    await page.getByRole("button", { name: "Monter l’Axe 2 « Accès aux soins »" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(axes).toHaveText([/^Axe 1\W+Accès aux soins$/, /^Axe 2\W+Prévention et promotion de la santé$/, /^Axe transversal\W+Mobilité$/]);
+
+    // Publish.
+    await page.getByRole("link", { name: "Modifier le contrat" }).click();
+    await page.getByLabel("Visibilité").selectOption("published");
+    await page.getByLabel("Étape").selectOption({ label: "Signé" });
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+    await expectNoAxeViolations(page);
+
+    await page.goto("/territoires/creusot-montceau");
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await expect(page.getByText("Une offre de soins de premier recours insuffisante")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Axe 1 : Accès aux soins" })).toBeVisible();
+  });
+
+  test("two people editing the same contract: the second sees what changed and chooses", async ({ browser }) => {
+    const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+    const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
+    await signIn(first, "coordination@pays-ruffecois.test");
+    await signIn(second, "admin@opencls.test");
+    for (const page of [first, second]) {
+      await page.goto("/espace/pays-ruffecois");
+      await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().click();
+      await page.getByRole("link", { name: "Modifier le contrat" }).click();
+    }
+    await first.getByLabel("Référence du projet régional de santé").fill("PRS Nouvelle-Aquitaine 2018-2028");
+    await first.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(first.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+
+    await second.getByLabel("Synthèse du diagnostic").fill("Un territoire rural vieillissant.");
+    await second.getByRole("button", { name: "Enregistrer" }).click();
+    const conflict = second.getByRole("main").getByRole("alert");
+    await expect(conflict).toContainText("Quelqu’un d’autre a enregistré cet élément");
+    await expect(conflict).toContainText("Projet régional de santé : — → PRS Nouvelle-Aquitaine 2018-2028");
+    await expect(conflict).toContainText("par Coordination CLS Pays du Ruffécois");
+    // Nothing typed is lost.
+    await expect(second.getByLabel("Synthèse du diagnostic")).toHaveValue("Un territoire rural vieillissant.");
+    await expectNoAxeViolations(second);
+
+    await second.getByRole("button", { name: "Enregistrer mes saisies par-dessus" }).click();
+    await expect(second.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});

@@ -1,0 +1,108 @@
+// The authorization matrix over protected pages: every role requests every protected route of
+// its own territory and of a foreign one, over HTTP against the real app. A page added under a
+// protected folder without a line here fails the first test.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+const OWN = "romans-sur-isere";
+const FOREIGN = "rosny-sous-bois";
+
+type Role = "anonymous" | "admin" | "ars" | "coordinator" | "contributor" | "partner";
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  admin: "admin@opencls.test",
+  ars: "ars@auvergne-rhone-alpes.test",
+  coordinator: `coordination@${OWN}.test`,
+  contributor: `contribution@${OWN}.test`,
+  partner: `partenaire@${OWN}.test`,
+};
+
+/** 200: the page; 404: refused (or unknown); signed-out visitors are sent to /connexion. */
+type Expected = Record<Exclude<Role, "anonymous">, { own: 200 | 404; foreign: 200 | 404 }>;
+const both = (status: 200 | 404) => ({ own: status, foreign: status });
+const ownOnly = { own: 200, foreign: 404 } as const;
+
+/** A territory as the routes need it: its slug and one of its contracts. */
+type Tenant = { slug: string; contractId: string };
+const tenants: Record<"own" | "foreign", Tenant> = { own: { slug: OWN, contractId: "" }, foreign: { slug: FOREIGN, contractId: "" } };
+
+const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = {
+  "espace/page.tsx": { path: () => "/espace", expected: { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) } },
+  "espace/[slug]/page.tsx": { path: ({ slug }) => `/espace/${slug}`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
+  "espace/[slug]/membres/page.tsx": { path: ({ slug }) => `/espace/${slug}/membres`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
+  "espace/[slug]/journal/page.tsx": { path: ({ slug }) => `/espace/${slug}/journal`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
+  "espace/[slug]/contrats/nouveau/page.tsx": { path: ({ slug }) => `/espace/${slug}/contrats/nouveau`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
+  "espace/[slug]/contrats/[contractId]/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
+  "espace/[slug]/contrats/[contractId]/modifier/page.tsx": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/modifier`,
+    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
+  },
+  "admin/page.tsx": { path: () => "/admin", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+  "admin/membres/page.tsx": { path: () => "/admin/membres", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+  "admin/journal/page.tsx": { path: () => "/admin/journal", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+  // The end-to-end server runs in development mode (embedded database), where the mailbox exists.
+  "dev/boite-mail/page.tsx": { path: () => "/dev/boite-mail", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+};
+
+const PROTECTED_FOLDERS = ["espace", "admin", "dev"];
+
+function pagesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) return pagesUnder(file);
+    return entry.name === "page.tsx" || entry.name === "route.ts" ? [file] : [];
+  });
+}
+
+/** The contract ids come from the workspace pages, as an admin sees them. */
+async function findContracts(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.admin);
+  for (const tenant of Object.values(tenants)) {
+    await page.goto(`/espace/${tenant.slug}`);
+    const href = await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().getAttribute("href");
+    tenant.contractId = href!.split("/").at(-1)!;
+  }
+  await context.close();
+}
+
+test.beforeAll(async ({ browser }) => findContracts(browser));
+
+test("every protected page has a line in the matrix", () => {
+  const found = PROTECTED_FOLDERS.flatMap((folder) => pagesUnder(path.join("app", folder))).map((file) => path.relative("app", file).split(path.sep).join("/"));
+  expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+test("signed-out visitors are sent to the sign-in page, and come back after", async ({ request }) => {
+  for (const route of Object.values(ROUTES)) {
+    const target = route.path(tenants.own);
+    const response = await request.get(target, { maxRedirects: 0 });
+    expect(response.status(), target).toBe(307);
+    expect(response.headers().location, target).toBe(`/connexion?callbackUrl=${encodeURIComponent(target)}`);
+  }
+});
+
+for (const [role, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Role, "anonymous">, string]>) {
+  test(`${role}: each protected page answers as the role table says, own and foreign territory`, async ({ page }) => {
+    await signIn(page, email);
+    const failures: string[] = [];
+    for (const route of Object.values(ROUTES)) {
+      for (const side of ["own", "foreign"] as const) {
+        const target = route.path(tenants[side]);
+        const status = (await page.request.get(target, { maxRedirects: 0 })).status();
+        if (status !== route.expected[role][side]) failures.push(`${target}: ${status}, expected ${route.expected[role][side]}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+}
+
+test("a contract id from another territory is not found under one's own territory", async ({ page }) => {
+  await signIn(page, ACCOUNTS.coordinator);
+  for (const suffix of ["", "/modifier"]) {
+    const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.foreign.contractId}${suffix}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+  }
+});
