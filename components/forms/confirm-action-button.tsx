@@ -1,6 +1,7 @@
 "use client";
 
 // A button for an action that cannot be undone: the first press asks, the second does it.
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ export function ConfirmActionButton<Output>({
   label,
   question,
   confirmLabel,
+  redirectTo,
 }: {
   action: ServerAction<Output>;
   fields: Record<string, string>;
@@ -20,10 +22,13 @@ export function ConfirmActionButton<Output>({
   label: string;
   question: string;
   confirmLabel: string;
+  /** Where to go once done, when the record leaves the page (deleted). */
+  redirectTo?: string;
 }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const { formRef, onSubmit, pending, error } = useActionForm(action);
+  const router = useRouter();
+  const { formRef, onSubmit, pending, error } = useActionForm(action, { onSuccess: () => (redirectTo ? router.push(redirectTo) : undefined) });
 
   useEffect(() => {
     if (asking) confirmRef.current?.focus();

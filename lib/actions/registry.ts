@@ -5,6 +5,7 @@ import type { ActionDefinition } from "./define";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
+import { restoreFromTrash } from "@/lib/fiches/trash";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { createOrganisation } from "@/lib/organisations/mutations";
@@ -30,4 +31,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   createFiche,
   updateFiche,
   deleteFiche,
+  restoreFromTrash,
 ];

@@ -8,7 +8,7 @@ export type FieldErrors = Record<string, string>;
 /** What others changed since the user loaded the record, so that they can decide to re-apply. */
 export type ConflictDetails = {
   currentVersion: number;
-  changes: Array<{ at: string; by: string; fields: Array<{ label: string; before: string; after: string }> }>;
+  changes: Array<{ action: string; at: string; by: string; fields: Array<{ label: string; before: string; after: string }> }>;
 };
 
 export type ActionResult<T = null> =

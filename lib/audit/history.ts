@@ -14,10 +14,11 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
     relationLoadStrategy: "join",
     where: { entityType, entityId },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: Math.max(1, Math.min(count, 20)),
-    select: { occurredAt: true, changes: true, actor: { select: { name: true, email: true } } },
+    take: Math.max(1, count),
+    select: { occurredAt: true, action: true, changes: true, actor: { select: { name: true, email: true } } },
   });
   return events.map((event) => ({
+    action: event.action,
     at: formatDateTime(event.occurredAt),
     by: event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé",
     fields: Object.entries((event.changes ?? {}) as Record<string, Change>).map(([field, change]) => ({
@@ -30,7 +31,8 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
 
 /** Each save bumps the version by one and writes one event: the events since `baseVersion`. */
 export async function conflictDetails(db: Db, entityType: string, entityId: string, baseVersion: number, currentVersion: number): Promise<ConflictDetails> {
-  return { currentVersion, changes: await recentChanges(db, entityType, entityId, currentVersion - baseVersion) };
+  // A very stale form shows the 20 latest changes, not the whole history.
+  return { currentVersion, changes: await recentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
 }
 
 /**

@@ -42,6 +42,7 @@ const overviewSelect = {
           status: true,
           progress: true,
           weight: true,
+          pilotUserId: true,
           pilotOrganisation: { select: { name: true } },
           objectives: { where: { deletedAt: null }, select: { progress: true, weight: true, status: true } },
         },

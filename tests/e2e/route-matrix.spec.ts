@@ -24,8 +24,9 @@ const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
 /** A territory as the routes need it: its slug and one of its contracts. */
-type Tenant = { slug: string; contractId: string };
-const tenants: Record<"own" | "foreign", Tenant> = { own: { slug: OWN, contractId: "" }, foreign: { slug: FOREIGN, contractId: "" } };
+type Tenant = { slug: string; contractId: string; ficheId: string };
+const tenants: Record<"own" | "foreign", Tenant> = { own: { slug: OWN, contractId: "", ficheId: "" }, foreign: { slug: FOREIGN, contractId: "", ficheId: "" } };
+const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
 
 const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = {
   "espace/page.tsx": { path: () => "/espace", expected: { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) } },
@@ -37,6 +38,14 @@ const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expec
   "espace/[slug]/contrats/[contractId]/modifier/page.tsx": {
     path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/modifier`,
     expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
+  },
+  "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/corbeille`, expected: coordinatorOnly },
+  "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, expected: coordinatorOnly },
+  // The seeded fiches have no pilot account: contributors edit none of them.
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": { path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, expected: coordinatorOnly },
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/historique/page.tsx": {
+    path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
+    expected: coordinatorOnly,
   },
   "admin/page.tsx": { path: () => "/admin", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
   "admin/membres/page.tsx": { path: () => "/admin/membres", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
@@ -64,6 +73,19 @@ async function findContracts(browser: Browser) {
     await page.goto(`/espace/${tenant.slug}`);
     const href = await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().getAttribute("href");
     tenant.contractId = href!.split("/").at(-1)!;
+    // A fiche of the contract: the first listed, or one created for the test when the demo
+    // contract records none.
+    await page.goto(href!);
+    const fiches = page.getByRole("list", { name: /^Fiches actions de l’axe/ }).getByRole("link");
+    if ((await fiches.count()) === 0) {
+      await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+      await page.getByLabel("Intitulé", { exact: true }).fill("Fiche de la matrice d’autorisation");
+      await page.getByRole("button", { name: "Créer la fiche" }).click();
+      await page.waitForURL(/\/fiches\/[0-9a-f-]{36}$/);
+      tenant.ficheId = page.url().split("/").at(-1)!;
+    } else {
+      tenant.ficheId = (await fiches.first().getAttribute("href"))!.split("/").at(-1)!;
+    }
   }
   await context.close();
 }
@@ -101,8 +123,14 @@ for (const [role, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Role, "an
 
 test("a contract id from another territory is not found under one's own territory", async ({ page }) => {
   await signIn(page, ACCOUNTS.coordinator);
-  for (const suffix of ["", "/modifier"]) {
+  for (const suffix of ["", "/modifier", "/corbeille", `/fiches/${tenants.foreign.ficheId}`]) {
     const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.foreign.contractId}${suffix}`, { maxRedirects: 0 });
     expect(response.status()).toBe(404);
   }
+});
+
+test("a fiche id from another territory is not found under one's own contract", async ({ page }) => {
+  await signIn(page, ACCOUNTS.coordinator);
+  const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.own.contractId}/fiches/${tenants.foreign.ficheId}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(404);
 });

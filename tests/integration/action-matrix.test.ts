@@ -106,6 +106,14 @@ const MATRIX: Record<string, { expected: Expectation; input: (world: World, tena
     },
   },
   "fiche.delete": { expected: territoryManagers, input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, version: "1" }) },
+  "trash.restore": {
+    expected: territoryManagers,
+    input: async (world, tenant) => {
+      const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+      await db().ficheAction.update({ where: { id: fiche.id }, data: { deletedAt: new Date() } });
+      return { kind: "fiche", id: fiche.id };
+    },
+  },
   "organisation.create": { expected: adminOnly, input: async () => ({ name: `Organisme ${randomUUID()}`, kind: "association" }) },
 };
 

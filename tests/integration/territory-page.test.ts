@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS } from "@/lib/authz";
-import { getDb, onQuery } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { findTerritoryPage, listTerritoryDirectory } from "@/lib/territories/queries";
 import { createContract, createContractWithStructure, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
-
-async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
-  const queries: string[] = [];
-  const stop = onQuery((sql) => queries.push(sql));
-  try {
-    return { result: await work(), queries };
-  } finally {
-    stop();
-  }
-}
 
 describe("public territory page", () => {
   it("loads with the same small number of queries for 1 fiche or 280 fiches", async () => {

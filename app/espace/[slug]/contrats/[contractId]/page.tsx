@@ -61,7 +61,13 @@ export default async function ContractPage({ params }: Props) {
               Modifier le contrat
             </Link>
           ) : null}
-          {contract.visibility === "published" ? <Link href={`/territoires/${contract.territory.slug}`}>Voir la page publique</Link> : null}
+          {editable && contract.axes.length ? (
+            <Link href={`${base}/contrats/${contract.id}/fiches/nouvelle`} className="rounded-md px-4 py-2 font-medium text-brand-800 no-underline ring-1 ring-inset ring-brand-700 hover:bg-brand-50">
+              Nouvelle fiche action
+            </Link>
+          ) : null}
+          {editable ? <Link href={`${base}/contrats/${contract.id}/corbeille`} className="self-center">Corbeille</Link> : null}
+          {contract.visibility === "published" ? <Link href={`/territoires/${contract.territory.slug}`} className="self-center">Voir la page publique</Link> : null}
         </div>
 
         <Section id="avancement" title="Avancement">
@@ -94,7 +100,13 @@ export default async function ContractPage({ params }: Props) {
                         {axis.fiches.map((fiche) => (
                           <li key={fiche.id} className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
                             <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
-                            <span className="grow">{fiche.title}</span>
+                            <span className="grow">
+                              {can(actor, "fiche.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId, pilotUserId: fiche.pilotUserId }) ? (
+                                <Link href={`${base}/contrats/${contract.id}/fiches/${fiche.id}`}>{fiche.title}</Link>
+                              ) : (
+                                fiche.title
+                              )}
+                            </span>
                             <span className="flex shrink-0 items-center gap-2 text-sm">
                               <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
                               {ficheProgress(fiche)}&#8239;%

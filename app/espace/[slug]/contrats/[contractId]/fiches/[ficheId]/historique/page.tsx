@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadAuthorized } from "@/lib/auth/require";
+import { auditActionLabel } from "@/lib/audit/labels";
+import { ficheLabel } from "@/lib/contracts/labels";
+import { ficheHistory } from "@/lib/fiches/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Historique de la fiche" };
+
+type Props = { params: Promise<{ slug: string; contractId: string; ficheId: string }> };
+
+export default async function FicheHistoryPage({ params }: Props) {
+  const { slug, contractId, ficheId } = await params;
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`, (actor) => ficheHistory(actor, slug, contractId, ficheId));
+  const { fiche, changes } = data;
+  const contractPath = `/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}`;
+  return (
+    <>
+      <PageHeader
+        title={`Historique – ${ficheLabel(fiche.number)}`}
+        eyebrow={
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: fiche.contract.territory.name, href: `/espace/${fiche.contract.territory.slug}` },
+              { label: fiche.contract.title, href: contractPath },
+              { label: ficheLabel(fiche.number), href: `${contractPath}/fiches/${fiche.id}` },
+              { label: "Historique" },
+            ]}
+          />
+        }
+      >
+        <p>{fiche.title}</p>
+      </PageHeader>
+      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {changes.length ? (
+          <ol aria-label="Modifications de la fiche" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {changes.map((change, index) => (
+              <li key={index} className="p-4 sm:p-5">
+                <p className="text-slate-900">
+                  <span className="font-semibold">{auditActionLabel(change.action)}</span> le {change.at} par {change.by}
+                </p>
+                {change.fields.length ? (
+                  <table className="mt-3 w-full table-fixed border-collapse text-left text-sm">
+                    <thead>
+                      <tr className="border-b border-slate-200 text-slate-600">
+                        <th scope="col" className="w-1/5 py-1 pr-3 font-medium">
+                          Champ
+                        </th>
+                        <th scope="col" className="w-2/5 py-1 pr-3 font-medium">
+                          Avant
+                        </th>
+                        <th scope="col" className="w-2/5 py-1 font-medium">
+                          Après
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {change.fields.map((field) => (
+                        <tr key={field.label} className="border-b border-slate-100 align-top last:border-0">
+                          <th scope="row" className="py-2 pr-3 font-medium text-slate-800">
+                            {field.label}
+                          </th>
+                          <td className="whitespace-pre-line break-words py-2 pr-3 text-slate-600">{field.before}</td>
+                          <td className="whitespace-pre-line break-words py-2 text-slate-900">{field.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-slate-700">Aucune modification enregistrée.</p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { FicheForm } from "@/components/fiches/fiche-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadAuthorized } from "@/lib/auth/require";
+import { can } from "@/lib/authz";
+import { ficheLabel } from "@/lib/contracts/labels";
+import { ficheEditForm } from "@/lib/fiches/queries";
+import { formatDateTime } from "@/lib/format";
+import { deleteFicheAction, updateFicheAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; contractId: string; ficheId: string }> };
+
+const load = cache((slug: string, contractId: string, ficheId: string) =>
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, (actor) => ficheEditForm(actor, slug, contractId, ficheId)),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, contractId, ficheId } = await params;
+  const { data } = await load(slug, contractId, ficheId);
+  return { title: `${ficheLabel(data.fiche.number)} – ${data.fiche.title}` };
+}
+
+export default async function FichePage({ params }: Props) {
+  const { slug, contractId, ficheId } = await params;
+  const { actor, data } = await load(slug, contractId, ficheId);
+  const { fiche, contract } = data;
+  const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
+  const coordinator = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  return (
+    <>
+      <PageHeader
+        title={`${ficheLabel(fiche.number)} – ${fiche.title}`}
+        eyebrow={
+          <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: `/espace/${contract.territory.slug}` }, { label: contract.title, href: contractPath }, { label: ficheLabel(fiche.number) }]} />
+        }
+      >
+        <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
+      </PageHeader>
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <div className="flex flex-wrap items-start gap-3">
+          <Link href={`${contractPath}/fiches/${fiche.id}/historique`}>Historique des modifications</Link>
+          {coordinator ? (
+            <ConfirmActionButton
+              action={deleteFicheAction}
+              fields={{ ficheId: fiche.id, version: String(fiche.version) }}
+              label={`Mettre la ${ficheLabel(fiche.number).toLowerCase()} à la corbeille`}
+              question={"Mettre cette fiche à la corbeille\u00a0? Elle reste restaurable pendant 30\u00a0jours."}
+              confirmLabel="Mettre à la corbeille"
+              redirectTo={contractPath}
+            />
+          ) : null}
+        </div>
+        <FicheForm
+          action={updateFicheAction}
+          values={data.values}
+          hidden={{ ficheId: fiche.id, version: String(fiche.version) }}
+          choices={data.choices}
+          organisations={data.organisations}
+          canRestructure={coordinator}
+        />
+      </div>
+    </>
+  );
+}

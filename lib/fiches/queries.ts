@@ -1,0 +1,199 @@
+// The fiche editor's reads: one query for the fiche with everything it shows (objectives,
+// commitments, partners, budget, indicators and their measurements, the contract's axes,
+// findings and members), one for the organisations to pick from, however large the fiche.
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { recentChanges } from "@/lib/audit/history";
+import { dateInputValue } from "@/lib/validation/fields";
+
+const contractContextSelect = {
+  id: true,
+  title: true,
+  territory: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      regionId: true,
+      memberships: { where: { role: { in: ["coordinator", "contributor"] } }, select: { user: { select: { id: true, name: true, email: true } } } },
+    },
+  },
+  axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
+  findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+  previousContract: { select: { title: true, fiches: { where: { deletedAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } } } },
+} satisfies Prisma.ContractSelect;
+
+type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContextSelect }>;
+
+const ficheSelect = {
+  id: true,
+  version: true,
+  number: true,
+  title: true,
+  axisId: true,
+  context: true,
+  generalObjective: true,
+  description: true,
+  targetPublic: true,
+  vulnerableGroups: true,
+  geographicScope: true,
+  geographicScopeDetail: true,
+  pilotOrganisationId: true,
+  pilotContactName: true,
+  pilotContactEmail: true,
+  pilotUserId: true,
+  startsOn: true,
+  endsOn: true,
+  prsObjective: true,
+  determinants: true,
+  themes: true,
+  status: true,
+  progress: true,
+  priority: true,
+  weight: true,
+  continuesFicheId: true,
+  updatedAt: true,
+  findings: { select: { findingId: true } },
+  partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
+  milestones: { orderBy: [{ dueOn: "asc" }, { title: "asc" }], select: { title: true, dueOn: true, doneOn: true } },
+  budgetLines: { orderBy: { createdAt: "asc" }, select: { funderId: true, funderLabel: true, fundingInstrument: true, year: true, amount: true } },
+  objectives: {
+    where: { deletedAt: null },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      dueOn: true,
+      status: true,
+      progress: true,
+      weight: true,
+      commitments: { orderBy: { createdAt: "asc" }, select: { organisationId: true, description: true } },
+    },
+  },
+  indicators: {
+    where: { deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      version: true,
+      name: true,
+      level: true,
+      unit: true,
+      direction: true,
+      baselineValue: true,
+      baselineOn: true,
+      targetValue: true,
+      targetOn: true,
+      frequency: true,
+      dataSource: true,
+      ownerId: true,
+      objectiveId: true,
+      measurements: { orderBy: { measuredOn: "desc" }, select: { id: true, measuredOn: true, value: true, source: true, comment: true } },
+    },
+  },
+  contract: { select: contractContextSelect },
+} satisfies Prisma.FicheActionSelect;
+
+export type FicheForEdit = Prisma.FicheActionGetPayload<{ select: typeof ficheSelect }>;
+
+const text = (value: string | number | null) => (value === null ? "" : String(value));
+const amountText = (amount: { toString(): string }) => Number(amount.toString()).toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\u202f/g, " ");
+
+/** The form's values: what the inputs show, as strings. */
+export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: string }) {
+  return {
+    axisId: fiche?.axisId ?? defaults.axisId,
+    number: text(fiche?.number ?? null),
+    title: fiche?.title ?? "",
+    context: text(fiche?.context ?? null),
+    generalObjective: text(fiche?.generalObjective ?? null),
+    description: text(fiche?.description ?? null),
+    targetPublic: text(fiche?.targetPublic ?? null),
+    vulnerableGroups: text(fiche?.vulnerableGroups ?? null),
+    geographicScope: fiche?.geographicScope ?? "whole_territory",
+    geographicScopeDetail: text(fiche?.geographicScopeDetail ?? null),
+    pilotOrganisationId: fiche?.pilotOrganisationId ?? "",
+    pilotContactName: text(fiche?.pilotContactName ?? null),
+    pilotContactEmail: text(fiche?.pilotContactEmail ?? null),
+    pilotUserId: fiche?.pilotUserId ?? "",
+    startsOn: dateInputValue(fiche?.startsOn),
+    endsOn: dateInputValue(fiche?.endsOn),
+    prsObjective: text(fiche?.prsObjective ?? null),
+    determinants: (fiche?.determinants ?? []).join("\n"),
+    themes: fiche?.themes ?? [],
+    findingIds: fiche?.findings.map((finding) => finding.findingId) ?? [],
+    status: fiche?.status ?? "not_started",
+    progress: text(fiche?.progress ?? 0),
+    priority: fiche?.priority ?? "",
+    weight: text(fiche?.weight ?? null),
+    continuesFicheId: fiche?.continuesFicheId ?? "",
+    partners: fiche?.partners.map((partner) => ({ organisationId: partner.organisationId, role: text(partner.role) })) ?? [],
+    milestones: fiche?.milestones.map((milestone) => ({ title: milestone.title, dueOn: dateInputValue(milestone.dueOn), doneOn: dateInputValue(milestone.doneOn) })) ?? [],
+    budgetLines:
+      fiche?.budgetLines.map((line) => ({ funderId: line.funderId ?? "", funderLabel: text(line.funderLabel), fundingInstrument: text(line.fundingInstrument), year: text(line.year), amount: amountText(line.amount) })) ?? [],
+    objectives:
+      fiche?.objectives.map((objective) => ({
+        id: objective.id,
+        title: objective.title,
+        description: text(objective.description),
+        dueOn: dateInputValue(objective.dueOn),
+        status: objective.status,
+        progress: text(objective.progress),
+        weight: text(objective.weight),
+        commitments: objective.commitments.map((commitment) => ({ organisationId: commitment.organisationId, description: commitment.description })),
+      })) ?? [],
+  };
+}
+
+export type FicheFormValues = ReturnType<typeof ficheFormValues>;
+
+/** What the form offers to choose from, taken from the contract. */
+function choices(contract: ContractContext) {
+  return {
+    axes: contract.axes.map((axis) => ({ value: axis.id, label: `${axis.number ? `Axe ${axis.number}` : "Axe transversal"} – ${axis.title}` })),
+    findings: contract.findings.map((finding) => ({ value: finding.id, label: finding.text })),
+    members: contract.territory.memberships.map(({ user }) => ({ value: user.id, label: user.name ? `${user.name} (${user.email})` : user.email })),
+    previousFiches: contract.previousContract?.fiches.map((fiche) => ({ value: fiche.id, label: `Fiche n°\u00a0${fiche.number} – ${fiche.title}` })) ?? [],
+  };
+}
+
+const organisationOptions = () =>
+  getDb()
+    .organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
+    .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
+
+const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({ territoryId: territory.id, regionId: territory.regionId, pilotUserId });
+
+export async function ficheEditForm(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+  const fiche = await getDb().ficheAction.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: ficheId, contractId, deletedAt: null, contract: { territory: { slug: territorySlug } } },
+    select: ficheSelect,
+  });
+  if (!fiche) throw new NotFoundError();
+  assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
+  return { fiche, contract: fiche.contract, values: ficheFormValues(fiche, { axisId: fiche.axisId }), choices: choices(fiche.contract), organisations: await organisationOptions() };
+}
+
+export async function newFicheForm(actor: Actor, territorySlug: string, contractId: string) {
+  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: contractContextSelect });
+  if (!contract) throw new NotFoundError();
+  assertCan(actor, "contract.edit", resourceOf(contract.territory));
+  return { contract, values: ficheFormValues(null, { axisId: contract.axes[0]?.id ?? "" }), choices: choices(contract), organisations: await organisationOptions() };
+}
+
+/** A fiche's history, newest first: who changed what, field by field. */
+export async function ficheHistory(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+  const db = getDb();
+  const fiche = await db.ficheAction.findFirst({
+    where: { id: ficheId, contractId, contract: { territory: { slug: territorySlug } } },
+    select: { id: true, number: true, title: true, pilotUserId: true, contract: { select: { id: true, title: true, territory: { select: { id: true, slug: true, name: true, regionId: true } } } } },
+  });
+  if (!fiche) throw new NotFoundError();
+  assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
+  return { fiche, changes: await recentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
+}
+
+const HISTORY_LENGTH = 200;

@@ -1,0 +1,70 @@
+// The contract's trash ("Corbeille"): fiches and objectives deleted in the last 30 days, which
+// the coordinator can restore. Older ones are no longer offered.
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { defineAction } from "@/lib/actions/define";
+import { ok } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb, type Db } from "@/lib/db/client";
+import { restoreSchema } from "./schema";
+
+export const TRASH_DAYS = 30;
+const trashedSince = () => new Date(Date.now() - TRASH_DAYS * 86_400_000);
+
+export async function listTrash(actor: Actor, territorySlug: string, contractId: string) {
+  const contract = await getDb().contract.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select: {
+      id: true,
+      title: true,
+      territory: { select: { id: true, slug: true, name: true, regionId: true } },
+      fiches: { where: { deletedAt: { gte: trashedSince() } }, orderBy: { deletedAt: "desc" }, select: { id: true, number: true, title: true, deletedAt: true } },
+    },
+  });
+  if (!contract) throw new NotFoundError();
+  assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  const objectives = await getDb().operationalObjective.findMany({
+    relationLoadStrategy: "join",
+    where: { deletedAt: { gte: trashedSince() }, fiche: { contractId, deletedAt: null } },
+    orderBy: { deletedAt: "desc" },
+    select: { id: true, title: true, deletedAt: true, fiche: { select: { number: true, title: true } } },
+  });
+  return { contract, fiches: contract.fiches, objectives };
+}
+
+async function trashedResource(db: Db, input: { kind: "fiche" | "objective"; id: string }) {
+  const where = { deletedAt: { gte: trashedSince() } };
+  const fiche =
+    input.kind === "fiche"
+      ? await db.ficheAction.findFirst({ where: { id: input.id, ...where }, select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } })
+      : (await db.operationalObjective.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: { select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } } } }))?.fiche;
+  if (!fiche) throw new NotFoundError();
+  return { territoryId: fiche.contract.territory.id, regionId: fiche.contract.territory.regionId };
+}
+
+export const restoreFromTrash = defineAction({
+  name: "trash.restore",
+  operation: "contract.edit",
+  input: restoreSchema,
+  resource: trashedResource,
+  async run(context, input) {
+    const { territoryId } = await trashedResource(context.db, input);
+    if (input.kind === "fiche") {
+      const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.id }, select: { number: true, title: true, deletedAt: true } });
+      await context.db.$transaction(async (tx) => {
+        await tx.ficheAction.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
+        await recordAudit(tx, context, { action: "fiche.restore", entityType: "FicheAction", entityId: input.id, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId, before: { deletedAt: fiche.deletedAt }, after: { deletedAt: null } });
+      });
+      return ok(null, `La fiche n°\u00a0${fiche.number} est restaurée.`);
+    }
+    const objective = await context.db.operationalObjective.findUniqueOrThrow({ where: { id: input.id }, select: { title: true, ficheId: true, deletedAt: true } });
+    await context.db.$transaction(async (tx) => {
+      // Back at the end of its fiche's objectives; the fiche's version moves, as its content did.
+      const last = await tx.operationalObjective.aggregate({ where: { ficheId: objective.ficheId }, _max: { position: true } });
+      await tx.operationalObjective.update({ where: { id: input.id }, data: { deletedAt: null, position: (last._max.position ?? 0) + 1, version: { increment: 1 } } });
+      await tx.ficheAction.update({ where: { id: objective.ficheId }, data: { version: { increment: 1 } } });
+      await recordAudit(tx, context, { action: "objective.restore", entityType: "OperationalObjective", entityId: input.id, entityLabel: objective.title, territoryId, before: { deletedAt: objective.deletedAt }, after: { deletedAt: null } });
+    });
+    return ok(null, `L’objectif «\u00a0${objective.title}\u00a0» est restauré.`);
+  },
+});

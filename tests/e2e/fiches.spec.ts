@@ -1,0 +1,132 @@
+// A coordinator writes a fiche action in the browser: objectives with partners' commitments,
+// a budget, then reads its history; a deleted fiche comes back from the trash. A contributor
+// edits only the fiche they pilot.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+import { signIn } from "./sign-in";
+
+async function openContract(page: Page, slug: string) {
+  await page.goto(`/espace/${slug}`);
+  await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().click();
+  await page.waitForURL(/\/contrats\/[0-9a-f-]{36}$/);
+}
+
+/** Picks an option of a combobox by typing part of its name, keyboard only. */
+async function pick(page: Page, label: string, typed: string, expected: string) {
+  const box = page.getByRole("combobox", { name: label, exact: true });
+  await box.fill(typed);
+  await expect(page.getByRole("option", { name: expected })).toBeVisible();
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(box).toHaveValue(expected);
+}
+
+test.describe("fiches actions", () => {
+  test("create a fiche with objectives, commitments and budget, edit it, read its history, trash and restore it", async ({ page }) => {
+    await signIn(page, "coordination@romans-sur-isere.test");
+    await openContract(page, "romans-sur-isere");
+    await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Intitulé", { exact: true }).fill("Développer l’exercice coordonné");
+    await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
+    await pick(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
+    await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
+    await pick(page, "Partenaire 1", "ville romans", "Ville de Romans-sur-Isère");
+    await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
+    await page.getByLabel("Ou son nom").fill("Commune");
+    await page.getByLabel("Montant (€)").fill("8 000");
+    await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
+    await pick(page, "Financeur 2", "cpam", "CPAM de la Drôme");
+    await page.getByLabel("Montant (€)").nth(1).fill("2 000");
+    await expect(page.getByText("Total : 10 000,00 €")).toBeVisible();
+    await expect(page.getByText("Part : 80 %")).toBeVisible();
+    await page.getByLabel("santé mentale").check();
+    for (const [index, title] of ["Ouvrir une maison de santé", "Recruter deux médecins"].entries()) {
+      await page.getByRole("button", { name: "Ajouter un objectif" }).click();
+      await page.getByLabel(`Objectif ${index + 1}`, { exact: true }).fill(title);
+    }
+    await page.getByLabel("Avancement (%)").nth(1).fill("150");
+    await page.getByRole("button", { name: "Ajouter un engagement" }).first().click();
+    await pick(page, "Partenaire engagé 1", "ville romans", "Ville de Romans-sur-Isère");
+    await page.getByLabel("Engagement", { exact: true }).fill("Mettre des locaux à disposition");
+    await page.getByRole("button", { name: "Créer la fiche" }).click();
+    // A mistake is named at its field, and nothing typed is lost.
+    await expect(page.getByLabel("Avancement (%)").nth(1)).toHaveAccessibleDescription("Un pourcentage entre 0 et 100.");
+    await expect(page.getByLabel("Objectif 2", { exact: true })).toHaveValue("Recruter deux médecins");
+    await page.getByLabel("Avancement (%)").nth(1).fill("50");
+    await page.getByRole("button", { name: "Créer la fiche" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fiche n°\s\d+ – Développer l’exercice coordonné$/);
+    await expectNoAxeViolations(page);
+    const ficheUrl = page.url();
+
+    await page.getByLabel("Statut").first().selectOption({ label: "En cours" });
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Fiche enregistrée.");
+
+    await page.getByRole("link", { name: "Historique des modifications" }).click();
+    const history = page.getByRole("list", { name: "Modifications de la fiche" }).getByRole("listitem");
+    await expect(history.first()).toContainText("Fiche modifiée");
+    await expect(history.first().getByRole("row", { name: /Statut/ })).toContainText("Non commencée");
+    await expect(history.first().getByRole("row", { name: /Statut/ })).toContainText("En cours");
+    await expect(history.nth(1)).toContainText("Fiche créée");
+    await expectNoAxeViolations(page);
+
+    // On the contract page, the fiche shows the average of its objectives (0 and 50).
+    await openContract(page, "romans-sur-isere");
+    await expect(page.getByRole("list", { name: /^Fiches actions de/ }).getByRole("listitem").filter({ hasText: "Développer l’exercice coordonné" })).toContainText("25 %");
+
+    await page.goto(ficheUrl);
+    await page.getByRole("button", { name: /Mettre la fiche n°\s\d+ à la corbeille/ }).click();
+    await page.getByRole("button", { name: "Mettre à la corbeille", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contrat local de santé de la Ville de Romans-sur-Isère");
+    await expect(page.getByText("Développer l’exercice coordonné")).toHaveCount(0);
+    await page.getByRole("link", { name: "Corbeille" }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: /Restaurer la fiche n°\s\d+/ }).click();
+    await expect(page.getByText("Aucune fiche dans la corbeille.")).toBeVisible();
+    await openContract(page, "romans-sur-isere");
+    await expect(page.getByText("Développer l’exercice coordonné")).toBeVisible();
+  });
+
+  test("leaving a fiche with unsaved changes asks first", async ({ page }) => {
+    await signIn(page, "coordination@romans-sur-isere.test");
+    await openContract(page, "romans-sur-isere");
+    await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+    await page.getByLabel("Intitulé", { exact: true }).fill("Brouillon");
+    let asked = "";
+    page.once("dialog", async (dialog) => {
+      asked = dialog.message();
+      await dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Mon espace" }).first().click();
+    await expect.poll(() => asked).toContain("modifications non enregistrées");
+    await expect(page.getByLabel("Intitulé", { exact: true })).toHaveValue("Brouillon");
+  });
+
+  test("a contributor edits the fiche they pilot, and no other", async ({ browser }) => {
+    const coordinatorContext = await browser.newContext();
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(coordinator, "coordination@pays-ruffecois.test");
+    await openContract(coordinator, "pays-ruffecois");
+    await coordinator.getByRole("link", { name: "Nouvelle fiche action" }).click();
+    await coordinator.getByLabel("Intitulé", { exact: true }).fill("Fiche pilotée par la contribution");
+    await coordinator.getByLabel("Compte du pilote sur OpenCLS").selectOption({ label: "Contribution CLS Pays du Ruffécois (contribution@pays-ruffecois.test)" });
+    await coordinator.getByRole("button", { name: "Créer la fiche" }).click();
+    await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(/Fiche pilotée par la contribution/);
+    const piloted = coordinator.url();
+    await coordinatorContext.close();
+
+    const contributorContext = await browser.newContext();
+    const contributor = await contributorContext.newPage();
+    await signIn(contributor, "contribution@pays-ruffecois.test");
+    await contributor.goto(piloted);
+    await expect(contributor.getByLabel("Axe", { exact: true })).toHaveCount(0);
+    await contributor.getByLabel("Objectif général").fill("Faciliter les déplacements vers les soins");
+    await contributor.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(contributor.getByRole("main").getByRole("status").first()).toHaveText("Fiche enregistrée.");
+    await expect(contributor.getByRole("button", { name: /corbeille/ })).toHaveCount(0);
+    await expectNoAxeViolations(contributor);
+    await contributorContext.close();
+  });
+});

@@ -1,0 +1,60 @@
+// The fiche editor and the contract page load with a fixed number of SQL queries, however many
+// objectives, commitments, partners, budget lines and indicators the fiche has.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { actorForUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/authz";
+import { findContractOverview } from "@/lib/contracts/queries";
+import { getDb } from "@/lib/db/client";
+import { ficheEditForm } from "@/lib/fiches/queries";
+import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
+import { setupAppDatabase } from "../support/database";
+import { countQueries } from "../support/query-count";
+
+setupAppDatabase();
+const db = () => getDb();
+
+let coordinator: Actor;
+let territory: { id: string; slug: string };
+let contractId: string;
+
+async function fiche(number: number, size: number) {
+  const axis = await db().axis.create({ data: { contractId, position: number, number, title: `Axe ${number}` } });
+  const organisations = await Promise.all(Array.from({ length: size }, () => createOrganisation(db())));
+  const created = await db().ficheAction.create({ data: { contractId, axisId: axis.id, number, title: `Fiche ${number}` } });
+  for (const [index, organisation] of organisations.entries()) {
+    await db().fichePartner.create({ data: { ficheId: created.id, organisationId: organisation.id } });
+    await db().budgetLine.create({ data: { ficheId: created.id, funderId: organisation.id, amount: 1000 } });
+    const objective = await db().operationalObjective.create({ data: { ficheId: created.id, position: index + 1, title: `Objectif ${index + 1}` } });
+    await db().commitment.create({ data: { objectiveId: objective.id, organisationId: organisation.id, description: "Engagement" } });
+    const indicator = await db().indicator.create({ data: { ficheId: created.id, name: `Indicateur ${index + 1}`, level: "result" } });
+    await db().measurement.createMany({ data: [1, 2, 3].map((month) => ({ indicatorId: indicator.id, measuredOn: new Date(Date.UTC(2025, month, 1)), value: month })) });
+  }
+  return created;
+}
+
+beforeAll(async () => {
+  territory = await createTerritory(db());
+  contractId = (await createContract(db(), { territoryId: territory.id })).id;
+  const user = await db().user.create({ data: { email: `coordination-${randomUUID()}@exemple.test`, memberships: { create: { role: "coordinator", territoryId: territory.id } } } });
+  coordinator = await actorForUser(user.id);
+});
+
+describe("query counts", () => {
+  it("the fiche editor: the same few queries for a bare fiche and for one with 12 of everything", async () => {
+    const bare = await fiche(1, 0);
+    const full = await fiche(2, 12);
+    const small = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, bare.id));
+    const large = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, full.id));
+    expect(large.result.values.objectives).toHaveLength(12);
+    expect(large.result.fiche.indicators[0].measurements).toHaveLength(3);
+    expect(small.queries.length).toBe(2);
+    expect(large.queries.length).toBe(small.queries.length);
+  });
+
+  it("the contract page: one query whatever the number of fiches and objectives", async () => {
+    const overview = await countQueries(() => findContractOverview(coordinator, territory.slug, contractId));
+    expect(overview.result.axes.flatMap((axis) => axis.fiches)).toHaveLength(2);
+    expect(overview.queries).toHaveLength(1);
+  });
+});
