@@ -6,6 +6,7 @@ import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutatio
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
 import { restoreFromTrash } from "@/lib/fiches/trash";
+import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { createOrganisation } from "@/lib/organisations/mutations";
@@ -32,4 +33,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   updateFiche,
   deleteFiche,
   restoreFromTrash,
+  createIndicator,
+  updateIndicator,
+  deleteIndicator,
+  addMeasurement,
+  deleteMeasurement,
 ];

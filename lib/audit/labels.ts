@@ -1,6 +1,7 @@
 // French wording of the audit log: actions, record types, fields and their values.
 import { CONTRACT_FIELD_LABELS } from "@/lib/contracts/labels";
 import { FICHE_FIELD_LABELS } from "@/lib/fiches/labels";
+import { INDICATOR_FIELD_LABELS } from "@/lib/indicators/labels";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 
@@ -25,7 +26,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "fiche.delete": "Fiche mise à la corbeille",
   "fiche.restore": "Fiche restaurée",
   "objective.restore": "Objectif restauré",
-  "fiche.renumber": "Fiches renumérotées",
+  "indicator.create": "Indicateur ajouté",
+  "indicator.update": "Indicateur modifié",
+  "indicator.delete": "Indicateur mis à la corbeille",
+  "indicator.restore": "Indicateur restauré",
+  "measurement.add": "Mesure saisie",
+  "measurement.delete": "Mesure supprimée",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -39,11 +45,14 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Axis: "Axe",
   FicheAction: "Fiche action",
   OperationalObjective: "Objectif opérationnel",
+  Indicator: "Indicateur",
+  Measurement: "Mesure",
 };
 
 const FIELD_LABELS: Record<string, string> = {
   ...CONTRACT_FIELD_LABELS,
   ...FICHE_FIELD_LABELS,
+  ...INDICATOR_FIELD_LABELS,
   description: "Description",
   isTransversal: "Transversal",
   position: "Rang",

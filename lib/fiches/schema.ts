@@ -127,7 +127,7 @@ export type FicheFields = z.infer<typeof ficheFieldsSchema>;
 export const createFicheSchema = z.intersection(z.object({ contractId: uuidField("Contrat introuvable.") }), ficheFieldsSchema);
 export const updateFicheSchema = z.intersection(z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField }), ficheFieldsSchema);
 export const ficheRefSchema = z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField });
-export const restoreSchema = z.object({ kind: z.enum(["fiche", "objective"]), id: uuidField("Élément introuvable.") });
+export const restoreSchema = z.object({ kind: z.enum(["fiche", "objective", "indicator"]), id: uuidField("Élément introuvable.") });
 
 /** The usual themes of CLS actions (DOMAIN.md), offered as tags. */
 export const COMMON_THEMES = [

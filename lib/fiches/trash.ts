@@ -1,4 +1,4 @@
-// The contract's trash ("Corbeille"): fiches and objectives deleted in the last 30 days, which
+// The contract's trash ("Corbeille"): fiches, objectives and indicators deleted in the last 30 days, which
 // the coordinator can restore. Older ones are no longer offered.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { defineAction } from "@/lib/actions/define";
@@ -29,15 +29,24 @@ export async function listTrash(actor: Actor, territorySlug: string, contractId:
     orderBy: { deletedAt: "desc" },
     select: { id: true, title: true, deletedAt: true, fiche: { select: { number: true, title: true } } },
   });
-  return { contract, fiches: contract.fiches, objectives };
+  const indicators = await getDb().indicator.findMany({
+    relationLoadStrategy: "join",
+    where: { deletedAt: { gte: trashedSince() }, fiche: { contractId, deletedAt: null } },
+    orderBy: { deletedAt: "desc" },
+    select: { id: true, name: true, deletedAt: true, fiche: { select: { number: true, title: true } } },
+  });
+  return { contract, fiches: contract.fiches, objectives, indicators };
 }
 
-async function trashedResource(db: Db, input: { kind: "fiche" | "objective"; id: string }) {
+async function trashedResource(db: Db, input: { kind: "fiche" | "objective" | "indicator"; id: string }) {
   const where = { deletedAt: { gte: trashedSince() } };
+  const ofFiche = { select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } } as const;
   const fiche =
     input.kind === "fiche"
-      ? await db.ficheAction.findFirst({ where: { id: input.id, ...where }, select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } })
-      : (await db.operationalObjective.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: { select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } } } }))?.fiche;
+      ? await db.ficheAction.findFirst({ where: { id: input.id, ...where }, ...ofFiche })
+      : input.kind === "objective"
+        ? (await db.operationalObjective.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))?.fiche
+        : (await db.indicator.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))?.fiche;
   if (!fiche) throw new NotFoundError();
   return { territoryId: fiche.contract.territory.id, regionId: fiche.contract.territory.regionId };
 }
@@ -56,6 +65,14 @@ export const restoreFromTrash = defineAction({
         await recordAudit(tx, context, { action: "fiche.restore", entityType: "FicheAction", entityId: input.id, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId, before: { deletedAt: fiche.deletedAt }, after: { deletedAt: null } });
       });
       return ok(null, `La fiche n°\u00a0${fiche.number} est restaurée.`);
+    }
+    if (input.kind === "indicator") {
+      const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.id }, select: { name: true, deletedAt: true } });
+      await context.db.$transaction(async (tx) => {
+        await tx.indicator.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
+        await recordAudit(tx, context, { action: "indicator.restore", entityType: "Indicator", entityId: input.id, entityLabel: indicator.name, territoryId, before: { deletedAt: indicator.deletedAt }, after: { deletedAt: null } });
+      });
+      return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est restauré.`);
     }
     const objective = await context.db.operationalObjective.findUniqueOrThrow({ where: { id: input.id }, select: { title: true, ficheId: true, deletedAt: true } });
     await context.db.$transaction(async (tx) => {

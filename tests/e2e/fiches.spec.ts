@@ -64,6 +64,28 @@ test.describe("fiches actions", () => {
     await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
     await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Fiche enregistrée.");
 
+    // An indicator with two measurements, and where it stands against its target.
+    const indicators = page.getByRole("region", { name: /^Indicateurs/ });
+    await indicators.getByLabel("Nom de l’indicateur").fill("Médecins installés");
+    await indicators.getByLabel("Unité").fill("médecins");
+    await indicators.getByLabel("Valeur de départ").fill("0");
+    await indicators.getByLabel("Date de départ").fill("2024-01-01");
+    await indicators.getByLabel("Cible", { exact: true }).fill("4");
+    await indicators.getByLabel("Date de la cible").fill("2026-12-31");
+    await indicators.getByRole("button", { name: "Ajouter l’indicateur" }).click();
+    const indicator = indicators.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Médecins installés" }) });
+    await expect(indicator).toBeVisible();
+    for (const [date, value] of [["2025-01-15", "1"], ["2025-09-30", "3"]]) {
+      const measurement = indicator.getByRole("form", { name: "Nouvelle mesure de « Médecins installés »" });
+      await measurement.getByLabel("Date de la mesure").fill(date);
+      await measurement.getByLabel("Valeur").fill(value);
+      await measurement.getByRole("button", { name: "Enregistrer la mesure" }).click();
+      await expect(indicator.getByRole("row").filter({ hasText: value === "1" ? "15 janvier 2025" : "30 septembre 2025" })).toBeVisible();
+    }
+    await expect(indicator.getByRole("definition").filter({ hasText: "3 médecins" })).toContainText("30 septembre 2025");
+    await expect(indicator.getByText("Dans la trajectoire")).toBeVisible();
+    await expectNoAxeViolations(page);
+
     await page.getByRole("link", { name: "Historique des modifications" }).click();
     const history = page.getByRole("list", { name: "Modifications de la fiche" }).getByRole("listitem");
     await expect(history.first()).toContainText("Fiche modifiée");

@@ -114,6 +114,30 @@ const MATRIX: Record<string, { expected: Expectation; input: (world: World, tena
       return { kind: "fiche", id: fiche.id };
     },
   },
+  "indicator.create": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, name: "Nombre de participants", level: "process", direction: "increase", frequency: "yearly", targetValue: "120" }),
+  },
+  "indicator.update": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, version: "1", name: "Participants", level: "result", direction: "increase", frequency: "quarterly" }),
+  },
+  "indicator.delete": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, version: "1" }),
+  },
+  "measurement.add": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, measuredOn: "2025-06-30", value: "42,5" }),
+  },
+  "measurement.delete": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => {
+      const indicator = await indicatorOf(tenant, world);
+      const measurement = await db().measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2025-01-01"), value: 1 } });
+      return { measurementId: measurement.id };
+    },
+  },
   "organisation.create": { expected: adminOnly, input: async () => ({ name: `Organisme ${randomUUID()}`, kind: "association" }) },
 };
 
@@ -143,6 +167,11 @@ async function ficheOf(tenant: Tenant, pilotUserId: string | null) {
   const { id: axisId } = await axis(tenant);
   const number = (await db().ficheAction.count({ where: { contractId: tenant.contractId } })) + 1;
   return db().ficheAction.create({ data: { contractId: tenant.contractId, axisId, number, title: `Fiche ${number}`, pilotUserId } });
+}
+
+async function indicatorOf(tenant: Tenant, world: World) {
+  const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+  return db().indicator.create({ data: { ficheId: fiche.id, name: "Indicateur", level: "result" } });
 }
 
 async function contributorOf(tenant: Tenant) {

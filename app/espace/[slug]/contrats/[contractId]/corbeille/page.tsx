@@ -24,7 +24,7 @@ export default async function TrashPage({ params }: Props) {
         title="Corbeille"
         eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` }, { label: data.contract.title, href: contractPath }, { label: "Corbeille" }]} />}
       >
-        <p>Les fiches actions et objectifs supprimés depuis moins de {TRASH_DAYS}&nbsp;jours. Restaurés, ils reprennent leur place avec leur contenu.</p>
+        <p>Les fiches actions, objectifs et indicateurs supprimés depuis moins de {TRASH_DAYS}&nbsp;jours. Restaurés, ils reprennent leur place avec leur contenu.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="fiches" title={`Fiches actions (${data.fiches.length})`}>
@@ -65,6 +65,27 @@ export default async function TrashPage({ params }: Props) {
             </ul>
           ) : (
             <p className="text-slate-700">Aucun objectif dans la corbeille.</p>
+          )}
+        </Section>
+        <Section id="indicateurs" title={`Indicateurs (${data.indicators.length})`}>
+          {data.indicators.length ? (
+            <ul className="divide-y divide-slate-200">
+              {data.indicators.map((indicator) => (
+                <li key={indicator.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                  <p>
+                    {indicator.name}
+                    <span className="block text-sm text-slate-600">
+                      {ficheLabel(indicator.fiche.number)} – {indicator.fiche.title} · supprimé le {formatDateTime(indicator.deletedAt!)}
+                    </span>
+                  </p>
+                  <ActionButton action={restoreAction} fields={{ kind: "indicator", id: indicator.id }} label={`Restaurer l’indicateur « ${indicator.name} »`}>
+                    Restaurer
+                  </ActionButton>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">Aucun indicateur dans la corbeille.</p>
           )}
         </Section>
       </div>

@@ -2,8 +2,14 @@
 
 import { serverAction } from "@/lib/actions/server";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
+import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 
 // Creation and deletion navigate away themselves.
 export const createFicheAction = serverAction(createFiche, { refreshPage: false });
 export const updateFicheAction = serverAction(updateFiche);
 export const deleteFicheAction = serverAction(deleteFiche, { refreshPage: false });
+export const createIndicatorAction = serverAction(createIndicator);
+export const updateIndicatorAction = serverAction(updateIndicator);
+export const deleteIndicatorAction = serverAction(deleteIndicator);
+export const addMeasurementAction = serverAction(addMeasurement);
+export const deleteMeasurementAction = serverAction(deleteMeasurement);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
+import { IndicatorPanel } from "@/components/indicators/indicator-panel";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadAuthorized } from "@/lib/auth/require";
@@ -10,7 +11,15 @@ import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { ficheEditForm } from "@/lib/fiches/queries";
 import { formatDateTime } from "@/lib/format";
-import { deleteFicheAction, updateFicheAction } from "../actions";
+import {
+  addMeasurementAction,
+  createIndicatorAction,
+  deleteFicheAction,
+  deleteIndicatorAction,
+  deleteMeasurementAction,
+  updateFicheAction,
+  updateIndicatorAction,
+} from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -63,6 +72,13 @@ export default async function FichePage({ params }: Props) {
           choices={data.choices}
           organisations={data.organisations}
           canRestructure={coordinator}
+        />
+        <IndicatorPanel
+          ficheId={fiche.id}
+          indicators={fiche.indicators}
+          objectives={data.values.objectives.map((objective, index) => ({ value: objective.id, label: `Objectif ${index + 1} – ${objective.title}` }))}
+          organisations={data.organisations}
+          actions={{ create: createIndicatorAction, update: updateIndicatorAction, remove: deleteIndicatorAction, addMeasurement: addMeasurementAction, removeMeasurement: deleteMeasurementAction }}
         />
       </div>
     </>

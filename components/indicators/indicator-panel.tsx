@@ -1,0 +1,155 @@
+// The indicators of a fiche: each with its latest value against its target, its measurements,
+// and the forms to enter a value, edit or delete it; then the form to add one.
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { Badge } from "@/components/ui/badge";
+import type { SelectOption } from "@/components/ui/select-field";
+import { Section } from "@/components/ui/section";
+import type { ServerAction } from "@/lib/actions/server-action";
+import type { FicheForEdit } from "@/lib/fiches/queries";
+import { formatDate, formatNumber } from "@/lib/format";
+import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
+import { indicatorStanding } from "@/lib/indicators/trajectory";
+import { dateInputValue } from "@/lib/validation/fields";
+import { IndicatorForm, type IndicatorValues } from "./indicator-form";
+import { MeasurementForm } from "./measurement-form";
+
+type Indicator = FicheForEdit["indicators"][number];
+type Actions = { create: ServerAction<null>; update: ServerAction<null>; remove: ServerAction<null>; addMeasurement: ServerAction<null>; removeMeasurement: ServerAction<null> };
+
+const number = (value: { toString(): string } | null) => (value === null ? null : Number(value.toString()));
+const shown = (value: number | null, unit: string | null) => (value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`);
+const decimalText = (value: { toString(): string } | null) => (value === null ? "" : String(Number(value.toString())).replace(".", ","));
+
+function valuesOf(indicator: Indicator | null): IndicatorValues {
+  return {
+    name: indicator?.name ?? "",
+    level: indicator?.level ?? "result",
+    unit: indicator?.unit ?? "",
+    direction: indicator?.direction ?? "increase",
+    baselineValue: decimalText(indicator?.baselineValue ?? null),
+    baselineOn: dateInputValue(indicator?.baselineOn),
+    targetValue: decimalText(indicator?.targetValue ?? null),
+    targetOn: dateInputValue(indicator?.targetOn),
+    frequency: indicator?.frequency ?? "yearly",
+    dataSource: indicator?.dataSource ?? "",
+    ownerId: indicator?.ownerId ?? "",
+    objectiveId: indicator?.objectiveId ?? "",
+  };
+}
+
+export function IndicatorPanel({ ficheId, indicators, objectives, organisations, actions }: { ficheId: string; indicators: readonly Indicator[]; objectives: readonly SelectOption[]; organisations: readonly SelectOption[]; actions: Actions }) {
+  return (
+    <Section id="indicateurs" title={`Indicateurs (${indicators.length})`} description="Chaque indicateur compare sa dernière mesure à la trajectoire qui va de sa valeur de départ à sa cible.">
+      <ol className="space-y-6">
+        {indicators.map((indicator) => {
+          const latest = indicator.measurements[0];
+          const baselineValue = number(indicator.baselineValue);
+          const targetValue = number(indicator.targetValue);
+          const standing = indicatorStanding(
+            {
+              direction: indicator.direction,
+              baseline: baselineValue !== null && indicator.baselineOn ? { value: baselineValue, on: indicator.baselineOn } : null,
+              target: targetValue !== null && indicator.targetOn ? { value: targetValue, on: indicator.targetOn } : null,
+            },
+            latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
+          );
+          return (
+            <li key={indicator.id} className="rounded-md border border-slate-200 p-4 sm:p-5">
+              <h3 className="text-lg font-semibold text-slate-900">{indicator.name}</h3>
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                <Badge>{INDICATOR_LEVEL_LABELS[indicator.level]}</Badge>
+                <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+                <span>Collecte {COLLECTION_FREQUENCY_LABELS[indicator.frequency].toLowerCase()}</span>
+                {indicator.dataSource ? <span>· Source&#8239;: {indicator.dataSource}</span> : null}
+              </p>
+              <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+                <div>
+                  <dt className="text-sm text-slate-600">Départ</dt>
+                  <dd className="font-semibold">
+                    {shown(baselineValue, indicator.unit)}
+                    {indicator.baselineOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.baselineOn)})</span> : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Dernière mesure</dt>
+                  <dd className="font-semibold">
+                    {latest ? shown(Number(latest.value.toString()), indicator.unit) : "Aucune"}
+                    {latest ? <span className="font-normal text-slate-600"> ({formatDate(latest.measuredOn)})</span> : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Cible</dt>
+                  <dd className="font-semibold">
+                    {shown(targetValue, indicator.unit)}
+                    {indicator.targetOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.targetOn)})</span> : null}
+                  </dd>
+                </div>
+              </dl>
+              {indicator.measurements.length ? (
+                <table className="mt-4 w-full border-collapse text-left text-sm">
+                  <caption className="sr-only">Mesures de «&nbsp;{indicator.name}&nbsp;»</caption>
+                  <thead>
+                    <tr className="border-b border-slate-200 text-slate-600">
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Date
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                        Valeur
+                      </th>
+                      <th scope="col" className="hidden py-1 pr-3 font-medium sm:table-cell">
+                        Source et commentaire
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {indicator.measurements.map((measurement) => (
+                      <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
+                        <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{shown(Number(measurement.value.toString()), indicator.unit)}</td>
+                        <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">{[measurement.source, measurement.comment].filter(Boolean).join(" · ")}</td>
+                        <td className="py-2 text-right">
+                          <ConfirmActionButton
+                            action={actions.removeMeasurement}
+                            fields={{ measurementId: measurement.id }}
+                            label={`Supprimer la mesure du ${formatDate(measurement.measuredOn)}`}
+                            question={"Supprimer cette mesure\u00a0?"}
+                            confirmLabel="Supprimer"
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+              <div className="mt-4 rounded-md bg-slate-50 p-3">
+                <MeasurementForm action={actions.addMeasurement} indicator={{ id: indicator.id, name: indicator.name }} />
+              </div>
+              <div className="mt-4 flex flex-wrap items-start gap-3">
+                <ConfirmActionButton
+                  action={actions.remove}
+                  fields={{ indicatorId: indicator.id, version: String(indicator.version) }}
+                  label={`Supprimer l’indicateur « ${indicator.name} »`}
+                  question={"Mettre cet indicateur et ses mesures à la corbeille\u00a0?"}
+                  confirmLabel="Supprimer l’indicateur"
+                />
+                <details className="w-full">
+                  <summary className="cursor-pointer font-medium text-brand-800">Modifier la définition de l’indicateur</summary>
+                  <div className="mt-3">
+                    <IndicatorForm action={actions.update} indicator={{ id: indicator.id, version: indicator.version }} values={valuesOf(indicator)} objectives={objectives} organisations={organisations} />
+                  </div>
+                </details>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <h3 className="mt-8 text-lg font-semibold text-slate-900">Ajouter un indicateur</h3>
+      <div className="mt-3">
+        <IndicatorForm action={actions.create} ficheId={ficheId} values={valuesOf(null)} objectives={objectives} organisations={organisations} />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
+import type { IndicatorStanding } from "./trajectory";
+
+export const INDICATOR_LEVEL_LABELS = { process: "Processus", result: "Résultat", impact: "Impact" } satisfies Record<IndicatorLevel, string>;
+export const INDICATOR_DIRECTION_LABELS = { increase: "À la hausse", decrease: "À la baisse" } satisfies Record<IndicatorDirection, string>;
+export const COLLECTION_FREQUENCY_LABELS = {
+  monthly: "Mensuelle",
+  quarterly: "Trimestrielle",
+  half_yearly: "Semestrielle",
+  yearly: "Annuelle",
+  mid_term_and_final: "À mi-parcours et au terme",
+  once: "Une fois",
+} satisfies Record<CollectionFrequency, string>;
+
+export const STANDING_LABELS = {
+  reached: "Cible atteinte",
+  on_track: "Dans la trajectoire",
+  at_risk: "À surveiller",
+  late: "En retard",
+  unknown: "Pas encore mesurable",
+} satisfies Record<IndicatorStanding, string>;
+
+export const STANDING_TONES = { reached: "success", on_track: "success", at_risk: "warning", late: "warning", unknown: "neutral" } as const satisfies Record<IndicatorStanding, "success" | "warning" | "neutral">;
+
+/** Field names of indicators in the audit log. */
+export const INDICATOR_FIELD_LABELS: Record<string, string> = {
+  name: "Nom",
+  level: "Type",
+  unit: "Unité",
+  direction: "Sens souhaité",
+  baselineValue: "Valeur de départ",
+  baselineOn: "Date de départ",
+  targetValue: "Cible",
+  targetOn: "Date de la cible",
+  frequency: "Fréquence",
+  dataSource: "Source",
+  measuredOn: "Date de mesure",
+  value: "Valeur",
+  source: "Source",
+  comment: "Commentaire",
+};

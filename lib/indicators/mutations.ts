@@ -1,0 +1,162 @@
+// Indicators of a fiche and their dated measurements. Whoever may edit the fiche (its
+// coordinators, or the contributor who pilots it) defines indicators and enters values.
+import { NotFoundError } from "@/lib/authz";
+import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { ConflictError } from "@/lib/actions/errors";
+import { fieldError, ok } from "@/lib/actions/result";
+import { saveVersioned } from "@/lib/audit/history";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { uniqueViolationTarget } from "@/lib/db/errors";
+import { ficheResource } from "@/lib/fiches/mutations";
+import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
+import { addMeasurementSchema, createIndicatorSchema, deleteIndicatorSchema, deleteMeasurementSchema, updateIndicatorSchema } from "./schema";
+
+type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+function snapshot(indicator: IndicatorInput) {
+  return {
+    name: indicator.name,
+    level: INDICATOR_LEVEL_LABELS[indicator.level],
+    unit: indicator.unit,
+    direction: INDICATOR_DIRECTION_LABELS[indicator.direction],
+    baselineValue: indicator.baselineValue,
+    baselineOn: day(indicator.baselineOn),
+    targetValue: indicator.targetValue,
+    targetOn: day(indicator.targetOn),
+    frequency: COLLECTION_FREQUENCY_LABELS[indicator.frequency],
+    dataSource: indicator.dataSource,
+  };
+}
+
+async function indicatorFiche(db: Db, indicatorId: string) {
+  const indicator = await db.indicator.findFirst({ where: { id: indicatorId, deletedAt: null, fiche: { deletedAt: null } }, select: { ficheId: true } });
+  if (!indicator) throw new NotFoundError();
+  return indicator.ficheId;
+}
+
+const territoryOfFiche = async (db: Db, ficheId: string) => (await ficheResource(db, ficheId)).territoryId;
+
+/** The objective and owner must belong where they claim: an objective of this fiche, an existing organisation. */
+async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
+  if (input.objectiveId && !(await db.operationalObjective.findFirst({ where: { id: input.objectiveId, ficheId, deletedAt: null }, select: { id: true } })))
+    return fieldError("objectiveId", "Choisissez un objectif de cette fiche.");
+  if (input.ownerId && !(await db.organisation.findUnique({ where: { id: input.ownerId }, select: { id: true } }))) return fieldError("ownerId", "Cette organisation n’existe pas.");
+  return null;
+}
+
+export const createIndicator = defineAction({
+  name: "indicator.create",
+  operation: "fiche.edit",
+  input: createIndicatorSchema,
+  resource: (db, input) => ficheResource(db, input.ficheId),
+  async run(context: ActionContext, { ficheId, ...input }) {
+    const refusal = await checkReferences(context.db, ficheId, input);
+    if (refusal) return refusal;
+    const territoryId = await territoryOfFiche(context.db, ficheId);
+    await context.db.$transaction(async (tx) => {
+      const indicator = await tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } });
+      await recordAudit(tx, context, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, entityLabel: input.name, territoryId, after: snapshot(input) });
+    });
+    return ok(null, `L’indicateur «\u00a0${input.name}\u00a0» est ajouté.`);
+  },
+});
+
+export const updateIndicator = defineAction({
+  name: "indicator.update",
+  operation: "fiche.edit",
+  input: updateIndicatorSchema,
+  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  async run(context, { indicatorId, version, ...input }) {
+    const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
+    const refusal = await checkReferences(context.db, before.ficheId, input);
+    if (refusal) return refusal;
+    const territoryId = await territoryOfFiche(context.db, before.ficheId);
+    const beforeInput = { ...before, baselineValue: before.baselineValue === null ? null : Number(before.baselineValue), targetValue: before.targetValue === null ? null : Number(before.targetValue) };
+    const versioned = { entityType: "Indicator", entityId: indicatorId, baseVersion: version, currentVersion: async () => (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version };
+    await saveVersioned(context.db, versioned, () =>
+      context.db.$transaction(async (tx) => {
+        const { count } = await tx.indicator.updateMany({ where: { id: indicatorId, version, deletedAt: null }, data: { ...input, version: { increment: 1 } } });
+        if (count === 0) throw new ConflictError();
+        await recordAudit(tx, context, { action: "indicator.update", entityType: "Indicator", entityId: indicatorId, entityLabel: input.name, territoryId, before: snapshot(beforeInput), after: snapshot(input) });
+      }),
+    );
+    return ok(null, "Indicateur enregistré.");
+  },
+});
+
+export const deleteIndicator = defineAction({
+  name: "indicator.delete",
+  operation: "fiche.edit",
+  input: deleteIndicatorSchema,
+  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  async run(context, input) {
+    const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
+    const territoryId = await territoryOfFiche(context.db, indicator.ficheId);
+    await context.db.$transaction(async (tx) => {
+      const deletedAt = new Date();
+      const { count } = await tx.indicator.updateMany({ where: { id: input.indicatorId, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+      if (count === 0) throw new ConflictError();
+      await recordAudit(tx, context, { action: "indicator.delete", entityType: "Indicator", entityId: input.indicatorId, entityLabel: indicator.name, territoryId, before: { deletedAt: null }, after: { deletedAt } });
+    });
+    return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est dans la corbeille pour 30\u00a0jours.`);
+  },
+});
+
+export const addMeasurement = defineAction({
+  name: "measurement.add",
+  operation: "fiche.edit",
+  input: addMeasurementSchema,
+  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  async run(context, input) {
+    const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
+    const territoryId = await territoryOfFiche(context.db, indicator.ficheId);
+    const measuredOn = input.measuredOn!;
+    try {
+      await context.db.$transaction(async (tx) => {
+        const measurement = await tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } });
+        await recordAudit(tx, context, {
+          action: "measurement.add",
+          entityType: "Measurement",
+          entityId: measurement.id,
+          entityLabel: `${indicator.name} – ${day(measuredOn)}`,
+          territoryId,
+          after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
+        });
+      });
+    } catch (error) {
+      if (uniqueViolationTarget(error)) return fieldError("measuredOn", "Une mesure existe déjà à cette date pour cet indicateur.");
+      throw error;
+    }
+    return ok(null, "Mesure enregistrée.");
+  },
+});
+
+export const deleteMeasurement = defineAction({
+  name: "measurement.delete",
+  operation: "fiche.edit",
+  input: deleteMeasurementSchema,
+  async resource(db, input) {
+    const measurement = await db.measurement.findUnique({ where: { id: input.measurementId }, select: { indicatorId: true } });
+    if (!measurement) throw new NotFoundError();
+    return ficheResource(db, await indicatorFiche(db, measurement.indicatorId));
+  },
+  async run(context, input) {
+    const measurement = await context.db.measurement.findUniqueOrThrow({ where: { id: input.measurementId }, select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } } });
+    const territoryId = await territoryOfFiche(context.db, measurement.indicator.ficheId);
+    await context.db.$transaction(async (tx) => {
+      await tx.measurement.delete({ where: { id: input.measurementId } });
+      await recordAudit(tx, context, {
+        action: "measurement.delete",
+        entityType: "Measurement",
+        entityId: input.measurementId,
+        entityLabel: `${measurement.indicator.name} – ${day(measurement.measuredOn)}`,
+        territoryId,
+        before: { measuredOn: day(measurement.measuredOn), value: Number(measurement.value) },
+      });
+    });
+    return ok(null, "Mesure supprimée.");
+  },
+});
