@@ -2,6 +2,7 @@
 // publishes it and finds it on the public page; a concurrent edit is caught, not lost.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 
@@ -56,6 +57,18 @@ test.describe("contract editing", () => {
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
     await expectNoAxeViolations(page);
 
+    // The export carries the dates as real dates, in the French format.
+    await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: title }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const facts = workbook.getWorksheet("Contrat")!;
+    const start = facts.getColumn(1).values.indexOf("Début");
+    expect(facts.getCell(start, 2).value).toEqual(new Date("2025-01-01T00:00:00Z"));
+    expect(facts.getCell(start, 2).numFmt).toBe("dd/mm/yyyy");
+    expect(facts.getCell(facts.getColumn(1).values.indexOf("Durée (mois)"), 2).value).toBe(60);
+    expect(workbook.getWorksheet("Avancement par axe")!.getColumn(2).values.slice(2)).toEqual(["Accès aux soins", "Prévention et promotion de la santé", "Mobilité"]);
+
     await page.goto("/territoires/creusot-montceau");
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
     await expect(page.getByText("Une offre de soins de premier recours insuffisante")).toBeVisible();
@@ -89,5 +102,30 @@ test.describe("contract editing", () => {
     await second.getByRole("button", { name: "Enregistrer mes saisies par-dessus" }).click();
     await expect(second.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
     await Promise.all(contexts.map((context) => context.close()));
+  });
+});
+
+test.describe("excel export", () => {
+  test("a coordinator exports the contract as .xlsx, and the file reads back with its content", async ({ page }) => {
+    await signIn(page, "coordination@romans-sur-isere.test");
+    await page.goto("/espace/romans-sur-isere");
+    await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click()]);
+    expect(download.suggestedFilename()).toBe("cls-romans-sur-isere-1.xlsx");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(["Contrat", "Signataires et partenaires", "Axes et fiches", "Avancement par axe", "Objectifs", "Indicateurs"]);
+    const facts = workbook.getWorksheet("Contrat")!;
+    expect(facts.getCell("B3").value).toBe("Contrat local de santé de la Ville de Romans-sur-Isère");
+    expect(facts.getCell("B5").value).toBe("Signé");
+
+    const fiches = workbook.getWorksheet("Axes et fiches")!;
+    expect(fiches.getRow(1).values).toEqual([undefined, "Axe", "Intitulé de l’axe", "Fiche n°", "Intitulé de la fiche", "Statut", "Avancement", "Pilote", "Partenaires", "Début", "Fin", "Budget", "Thématiques"]);
+    const numbers = fiches.getColumn(3).values.slice(2);
+    expect(numbers.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(fiches.getCell("A2").value).toBe("Axe 1");
+    expect(fiches.getCell("F2").numFmt).toBe("0 %");
+    expect(workbook.getWorksheet("Signataires et partenaires")!.getColumn(1).values).toContain("CPAM de la Drôme");
   });
 });

@@ -47,6 +47,7 @@ const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expec
     path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
     expected: coordinatorOnly,
   },
+  "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.xlsx`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
   "admin/page.tsx": { path: () => "/admin", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
   "admin/membres/page.tsx": { path: () => "/admin/membres", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
   "admin/journal/page.tsx": { path: () => "/admin/journal", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },

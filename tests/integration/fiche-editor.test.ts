@@ -4,7 +4,9 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
+import { findContractExport } from "@/lib/contracts/export-query";
 import { findContractOverview } from "@/lib/contracts/queries";
+import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
 import { ficheEditForm } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
@@ -56,5 +58,17 @@ describe("query counts", () => {
     const overview = await countQueries(() => findContractOverview(coordinator, territory.slug, contractId));
     expect(overview.result.axes.flatMap((axis) => axis.fiches)).toHaveLength(2);
     expect(overview.queries).toHaveLength(1);
+  });
+
+  it("the xlsx export: one query, and a workbook with every fiche, objective and indicator", async () => {
+    const exported = await countQueries(() => findContractExport(coordinator, territory.slug, contractId));
+    expect(exported.queries).toHaveLength(1);
+    const buffer = await contractWorkbook(exported.result);
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet("Axes et fiches")!.rowCount).toBe(1 + 2);
+    expect(workbook.getWorksheet("Objectifs")!.rowCount).toBe(1 + 12);
+    expect(workbook.getWorksheet("Indicateurs")!.getCell("I2").value).toBe(3);
   });
 });

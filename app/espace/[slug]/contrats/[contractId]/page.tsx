@@ -67,6 +67,9 @@ export default async function ContractPage({ params }: Props) {
             </Link>
           ) : null}
           {editable ? <Link href={`${base}/contrats/${contract.id}/corbeille`} className="self-center">Corbeille</Link> : null}
+          <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
+            Exporter en Excel (.xlsx)
+          </a>
           {contract.visibility === "published" ? <Link href={`/territoires/${contract.territory.slug}`} className="self-center">Voir la page publique</Link> : null}
         </div>
 

@@ -1,0 +1,200 @@
+// The contract as an Excel workbook that opens cleanly in French Excel: real dates and
+// numbers with formats (Excel shows them with French separators), frozen header rows,
+// one sheet per table.
+import ExcelJS from "exceljs";
+import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
+import { indicatorStanding } from "@/lib/indicators/trajectory";
+import { axisLabel, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
+import type { ContractExport } from "./export-query";
+import { axisProgress, contractProgress, ficheProgress } from "./progress";
+
+const DATE = "dd/mm/yyyy";
+const EUROS = '#,##0.00 "€"';
+const PERCENT = "0 %";
+const DECIMAL = "#,##0.####";
+
+type Column = { header: string; key: string; width: number; numFmt?: string };
+
+function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, unknown>>) {
+  const worksheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  worksheet.columns = columns.map(({ header, key, width, numFmt }) => ({ header, key, width, style: numFmt ? { numFmt } : {} }));
+  worksheet.getRow(1).font = { bold: true };
+  worksheet.getRow(1).alignment = { vertical: "middle", wrapText: true };
+  for (const row of rows) worksheet.addRow(row).alignment = { vertical: "top", wrapText: true };
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return worksheet;
+}
+
+const percent = (value: number | null) => (value === null ? null : value / 100);
+const decimal = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value.toString()));
+
+export async function contractWorkbook(contract: ContractExport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "OpenCLS";
+  workbook.created = new Date();
+  const fiches = contract.axes.flatMap((axis) => axis.fiches.map((fiche) => ({ axis, fiche })));
+
+  const facts = sheet(workbook, "Contrat", [{ header: "Rubrique", key: "label", width: 32 }, { header: "Valeur", key: "value", width: 80 }], [
+    { label: "Territoire", value: `${contract.territory.name} (${contract.territory.region.name})` },
+    { label: "Contrat", value: contract.title },
+    { label: "Rang", value: generationLabel(contract.generation) },
+    { label: "Statut", value: CONTRACT_STATUS_LABELS[contract.status] },
+    { label: "Visibilité", value: VISIBILITY_LABELS[contract.visibility] },
+    { label: "Adoption en conseil", value: contract.councilAdoptedOn },
+    { label: "Signature", value: contract.signedOn },
+    { label: "Début", value: contract.startsOn },
+    { label: "Fin", value: contract.endsOn },
+    { label: "Durée (mois)", value: contract.durationMonths },
+    { label: "Projet régional de santé", value: contract.prsReference },
+    { label: "Diagnostic", value: [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null },
+    { label: "Constats du diagnostic", value: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null },
+    { label: "Avancement du contrat", value: percent(contractProgress(contract.axes)) },
+  ]);
+  facts.eachRow((row) => {
+    const value = row.getCell(2);
+    if (value.value instanceof Date) value.numFmt = DATE;
+    if (row.getCell(1).value === "Avancement du contrat") value.numFmt = PERCENT;
+  });
+
+  sheet(
+    workbook,
+    "Signataires et partenaires",
+    [
+      { header: "Organisation", key: "name", width: 48 },
+      { header: "Qualité", key: "kind", width: 16 },
+      { header: "Signé le", key: "signedOn", width: 14, numFmt: DATE },
+      { header: "Signataire", key: "signer", width: 36 },
+      { header: "Délibération", key: "deliberation", width: 24 },
+      { header: "Rôle", key: "role", width: 36 },
+    ],
+    [
+      ...contract.signatories.map((signatory) => ({
+        name: signatory.organisation.name,
+        kind: "Signataire",
+        signedOn: signatory.signedOn,
+        signer: [signatory.signerName, signatory.signerTitle].filter(Boolean).join(", ") || null,
+        deliberation: signatory.deliberationReference,
+      })),
+      ...contract.partners.map((partner) => ({ name: partner.organisation.name, kind: "Partenaire", role: partner.role })),
+    ],
+  );
+
+  sheet(
+    workbook,
+    "Axes et fiches",
+    [
+      { header: "Axe", key: "axis", width: 16 },
+      { header: "Intitulé de l’axe", key: "axisTitle", width: 40 },
+      { header: "Fiche n°", key: "number", width: 10 },
+      { header: "Intitulé de la fiche", key: "title", width: 50 },
+      { header: "Statut", key: "status", width: 16 },
+      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
+      { header: "Pilote", key: "pilot", width: 36 },
+      { header: "Partenaires", key: "partners", width: 48 },
+      { header: "Début", key: "startsOn", width: 13, numFmt: DATE },
+      { header: "Fin", key: "endsOn", width: 13, numFmt: DATE },
+      { header: "Budget", key: "budget", width: 16, numFmt: EUROS },
+      { header: "Thématiques", key: "themes", width: 40 },
+    ],
+    fiches.map(({ axis, fiche }) => ({
+      axis: axisLabel(axis),
+      axisTitle: axis.title,
+      number: fiche.number,
+      title: fiche.title,
+      status: PROGRESS_STATUS_LABELS[fiche.status],
+      progress: percent(ficheProgress(fiche)),
+      pilot: [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null,
+      partners: fiche.partners.map((partner) => partner.organisation.name).join(", ") || null,
+      startsOn: fiche.startsOn,
+      endsOn: fiche.endsOn,
+      budget: fiche.budgetLines.length ? fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0) : null,
+      themes: fiche.themes.join(", ") || null,
+    })),
+  );
+
+  sheet(
+    workbook,
+    "Avancement par axe",
+    [
+      { header: "Axe", key: "axis", width: 16 },
+      { header: "Intitulé", key: "title", width: 50 },
+      { header: "Fiches", key: "count", width: 10 },
+      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
+    ],
+    contract.axes.map((axis) => ({ axis: axisLabel(axis), title: axis.title, count: axis.fiches.length, progress: percent(axisProgress(axis)) })),
+  );
+
+  sheet(
+    workbook,
+    "Objectifs",
+    [
+      { header: "Fiche n°", key: "fiche", width: 10 },
+      { header: "Objectif n°", key: "number", width: 12 },
+      { header: "Objectif opérationnel", key: "title", width: 50 },
+      { header: "Échéance", key: "dueOn", width: 13, numFmt: DATE },
+      { header: "Statut", key: "status", width: 16 },
+      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
+      { header: "Engagements des partenaires", key: "commitments", width: 70 },
+    ],
+    fiches.flatMap(({ fiche }) =>
+      fiche.objectives.map((objective, index) => ({
+        fiche: fiche.number,
+        number: index + 1,
+        title: objective.title,
+        dueOn: objective.dueOn,
+        status: PROGRESS_STATUS_LABELS[objective.status],
+        progress: percent(objective.progress),
+        commitments: objective.commitments.map((commitment) => `${commitment.organisation.name} : ${commitment.description}`).join("\n") || null,
+      })),
+    ),
+  );
+
+  sheet(
+    workbook,
+    "Indicateurs",
+    [
+      { header: "Fiche n°", key: "fiche", width: 10 },
+      { header: "Indicateur", key: "name", width: 44 },
+      { header: "Type", key: "level", width: 12 },
+      { header: "Unité", key: "unit", width: 14 },
+      { header: "Valeur de départ", key: "baseline", width: 16, numFmt: DECIMAL },
+      { header: "Date de départ", key: "baselineOn", width: 14, numFmt: DATE },
+      { header: "Cible", key: "target", width: 12, numFmt: DECIMAL },
+      { header: "Date de la cible", key: "targetOn", width: 14, numFmt: DATE },
+      { header: "Dernière valeur", key: "latest", width: 16, numFmt: DECIMAL },
+      { header: "Mesurée le", key: "latestOn", width: 14, numFmt: DATE },
+      { header: "Situation", key: "standing", width: 22 },
+    ],
+    fiches.flatMap(({ fiche }) =>
+      fiche.indicators.map((indicator) => {
+        const latest = indicator.measurements[0];
+        const baseline = decimal(indicator.baselineValue);
+        const target = decimal(indicator.targetValue);
+        const standing = indicatorStanding(
+          {
+            direction: indicator.direction,
+            baseline: baseline !== null && indicator.baselineOn ? { value: baseline, on: indicator.baselineOn } : null,
+            target: target !== null && indicator.targetOn ? { value: target, on: indicator.targetOn } : null,
+          },
+          latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
+        );
+        return {
+          fiche: fiche.number,
+          name: indicator.name,
+          level: INDICATOR_LEVEL_LABELS[indicator.level],
+          unit: indicator.unit,
+          baseline,
+          baselineOn: indicator.baselineOn,
+          target,
+          targetOn: indicator.targetOn,
+          latest: decimal(latest?.value),
+          latestOn: latest?.measuredOn ?? null,
+          standing: STANDING_LABELS[standing],
+        };
+      }),
+    ),
+  );
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
