@@ -27,7 +27,8 @@ export function useActionForm<Output>(action: ServerAction<Output>, options: { s
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The button pressed is part of the submission (e.g. "preview" or "import").
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     const parsed = options.schema?.safeParse(formDataToObject(formData));
     if (parsed && !parsed.success) {
       setClientErrors(fieldErrorsOf(parsed.error));

@@ -5,6 +5,7 @@ import type { ActionDefinition } from "./define";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
+import { importFiches } from "@/lib/fiches/import";
 import { restoreFromTrash } from "@/lib/fiches/trash";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
@@ -38,4 +39,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   deleteIndicator,
   addMeasurement,
   deleteMeasurement,
+  importFiches,
 ];

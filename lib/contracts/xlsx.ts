@@ -145,7 +145,7 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
         dueOn: objective.dueOn,
         status: PROGRESS_STATUS_LABELS[objective.status],
         progress: percent(objective.progress),
-        commitments: objective.commitments.map((commitment) => `${commitment.organisation.name} : ${commitment.description}`).join("\n") || null,
+        commitments: objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
       })),
     ),
   );

@@ -138,10 +138,19 @@ const MATRIX: Record<string, { expected: Expectation; input: (world: World, tena
       return { measurementId: measurement.id };
     },
   },
+  "fiche.import": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { number } = await axis(tenant);
+      const csv = `Numéro;Axe;Intitulé\n${500 + (importNumber++)};${number};Fiche importée\n`;
+      return { contractId: tenant.contractId, mode: "import", file: new File([csv], "fiches.csv", { type: "text/csv" }) };
+    },
+  },
   "organisation.create": { expected: adminOnly, input: async () => ({ name: `Organisme ${randomUUID()}`, kind: "association" }) },
 };
 
 let regionCodes = 500;
+let importNumber = 0;
 // Contract generations are unique per territory and at most 20: count them per tenant.
 const generations = new Map<string, number>();
 const nextGeneration = (tenant: Tenant) => {

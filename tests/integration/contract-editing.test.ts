@@ -207,3 +207,23 @@ describe("fiches", () => {
     expect(await run(createFiche, coordinator, { contractId, axisId: axisA.id, title: "X", geographicScope: "whole_territory", status: "not_started", partners: [{ organisationId: randomUUID() }] })).toMatchObject({ fieldErrors: { "partners.0.organisationId": "Cette organisation n’existe pas." } });
   });
 });
+
+describe("importing fiches", () => {
+  it("reads an .xlsx made from the template, and reports rows by column", async () => {
+    const { importFiches, importTemplate } = await import("@/lib/fiches/import");
+    const ExcelJS = (await import("exceljs")).default;
+    const contractId = await newContract();
+    await run(createAxis, coordinator, { contractId, title: "Prévention" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await importTemplate()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Fiches actions")!;
+    sheet.spliceRows(2, 1, [1, "Prévention", "Prévenir les chutes", "Réalisée", 100, "", "", "", "", "", "", new Date(Date.UTC(2025, 0, 15)), "", ""]);
+    sheet.addRow([2, "Axe 9", "Fiche sans axe"]);
+    const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], "fiches.xlsx");
+    const result = await run(importFiches, coordinator, { contractId, mode: "import", file });
+    expect(result).toMatchObject({ ok: true, data: { imported: true, report: { valid: 1, invalid: 1 } } });
+    const report = (result as { data: { report: { rows: Array<{ errors: Record<string, string> }> } } }).data.report;
+    expect(report.rows[1].errors).toEqual({ Axe: "Aucun axe de ce contrat ne s’appelle «\u00a0Axe 9\u00a0»." });
+    expect(await db().ficheAction.findFirstOrThrow({ where: { contractId, number: 1 } })).toMatchObject({ title: "Prévenir les chutes", status: "completed", progress: 100, startsOn: new Date("2025-01-15T00:00:00Z") });
+  });
+});

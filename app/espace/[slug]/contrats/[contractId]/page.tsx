@@ -66,6 +66,7 @@ export default async function ContractPage({ params }: Props) {
               Nouvelle fiche action
             </Link>
           ) : null}
+          {editable ? <Link href={`${base}/contrats/${contract.id}/import`} className="self-center">Importer des fiches</Link> : null}
           {editable ? <Link href={`${base}/contrats/${contract.id}/corbeille`} className="self-center">Corbeille</Link> : null}
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
