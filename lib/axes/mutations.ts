@@ -6,6 +6,7 @@ import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
+import { lockContract } from "@/lib/contracts/lock";
 import { contractResource } from "@/lib/contracts/mutations";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -13,8 +14,6 @@ import { createAxisSchema, deleteAxisSchema, moveAxisSchema, updateAxisSchema } 
 
 type Tx = Prisma.TransactionClient;
 
-/** Serializes changes to a contract's axes: reorders of two people never interleave. */
-const lockContract = (tx: Tx, contractId: string) => tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
 
 /** Positions 1…n in the given order; numbers for the non-transversal axes only. */
 async function renumber(tx: Tx, contractId: string, orderedIds: readonly string[]) {

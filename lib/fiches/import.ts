@@ -7,6 +7,7 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
+import { lockContract } from "@/lib/contracts/lock";
 import { contractResource } from "@/lib/contracts/mutations";
 import { getDb, type Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
@@ -218,7 +219,7 @@ export const importFiches = defineAction({
     const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { territoryId: true } });
     await context.db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${input.contractId}::uuid FOR UPDATE`;
+        await lockContract(tx, input.contractId);
         for (const row of valid) {
           const { number, status, progress, ...fields } = row;
           const data = { ...fields, ...(status ? { status } : {}), ...(progress !== undefined ? { progress } : {}) };

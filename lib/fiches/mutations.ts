@@ -7,6 +7,7 @@ import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
+import { lockContract } from "@/lib/contracts/lock";
 import { contractResource } from "@/lib/contracts/mutations";
 import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
@@ -220,7 +221,7 @@ export const createFiche = defineAction({
     const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { territoryId: true } });
     try {
       const fiche = await context.db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${input.contractId}::uuid FOR UPDATE`;
+        await lockContract(tx, input.contractId);
         const number = input.number ?? ((await tx.ficheAction.aggregate({ where: { contractId: input.contractId }, _max: { number: true } }))._max.number ?? 0) + 1;
         const created = await tx.ficheAction.create({ data: { ...scalarData(input), contractId: input.contractId, number }, select: { id: true } });
         await syncChildren(tx, created.id, input);

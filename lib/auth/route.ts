@@ -1,0 +1,27 @@
+// Route handlers of the workspace: signed-out visitors are sent to the sign-in page; a refusal
+// or an unknown record is a 404, as for pages.
+import { NextResponse, type NextRequest } from "next/server";
+import { NotFoundError, type Actor } from "@/lib/authz";
+import { currentActor } from "./session";
+
+export async function forSignedIn(request: NextRequest, respond: (actor: Actor) => Promise<NextResponse>): Promise<NextResponse> {
+  const actor = await currentActor();
+  if (!actor.userId) return NextResponse.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`, request.url), 307);
+  try {
+    return await respond(actor);
+  } catch (error) {
+    if (error instanceof NotFoundError) return new NextResponse("Introuvable", { status: 404 });
+    throw error;
+  }
+}
+
+/** An .xlsx file to download, never cached (it holds workspace data). */
+export function xlsxDownload(content: Buffer, filename: string): NextResponse {
+  return new NextResponse(new Uint8Array(content), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
