@@ -10,7 +10,7 @@ import { restoreFromTrash } from "@/lib/fiches/trash";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
-import { createOrganisation } from "@/lib/organisations/mutations";
+import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
 import { createRegion } from "@/lib/regions/mutations";
 import { createTerritory } from "@/lib/territories/mutations";
 
@@ -40,4 +40,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   addMeasurement,
   deleteMeasurement,
   importFiches,
+  createContractOrganisation,
 ];

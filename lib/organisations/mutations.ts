@@ -1,33 +1,53 @@
-// Organisations (partners, signatories) are created by platform admins here; coordinators will
-// create them from the fiche editor (coordinator workspace issue).
-import { defineAction } from "@/lib/actions/define";
-import { fieldError, ok } from "@/lib/actions/result";
+// Organisations (partners, signatories, funders): created by platform admins from /admin, and
+// by a contract's editors from the fiche editor when a partner is missing from the list.
+import { z } from "zod";
+import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
+import { contractResource } from "@/lib/contracts/mutations";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
+import { uuidField } from "@/lib/validation/fields";
 import { createOrganisationSchema } from "./schema";
+
+type OrganisationInput = z.infer<typeof createOrganisationSchema>;
+
+async function insertOrganisation(context: ActionContext, input: OrganisationInput, territoryId: string | null): Promise<ActionResult<{ organisationId: string }>> {
+  if (input.regionId && !(await context.db.region.findUnique({ where: { id: input.regionId }, select: { id: true } }))) return fieldError("regionId", "Cette région n’existe pas.");
+  const data = { ...input, slug: slugify(input.name) };
+  try {
+    const organisation = await context.db.$transaction(async (tx) => {
+      const created = await tx.organisation.create({ data, select: { id: true } });
+      await recordAudit(tx, context, { action: "organisation.create", entityType: "Organisation", entityId: created.id, entityLabel: input.name, territoryId, after: { name: input.name, kind: input.kind, siren: input.siren } });
+      return created;
+    });
+    return ok({ organisationId: organisation.id }, `L’organisation ${input.name} est créée.`);
+  } catch (error) {
+    const target = uniqueViolationTarget(error);
+    if (target?.includes("siren")) return fieldError("siren", "Une organisation porte déjà ce SIREN.");
+    if (target?.includes("slug")) return fieldError("name", "Une organisation porte déjà ce nom.");
+    throw error;
+  }
+}
 
 export const createOrganisation = defineAction({
   name: "organisation.create",
   operation: "platform.administer",
   input: createOrganisationSchema,
   resource: async () => ({}),
-  async run(context, input) {
-    if (input.regionId && !(await context.db.region.findUnique({ where: { id: input.regionId }, select: { id: true } })))
-      return fieldError("regionId", "Cette région n’existe pas.");
-    const data = { ...input, slug: slugify(input.name) };
-    try {
-      const organisation = await context.db.$transaction(async (tx) => {
-        const created = await tx.organisation.create({ data, select: { id: true } });
-        await recordAudit(tx, context, { action: "organisation.create", entityType: "Organisation", entityId: created.id, entityLabel: input.name, territoryId: null, after: { name: input.name, kind: input.kind, siren: input.siren } });
-        return created;
-      });
-      return ok({ organisationId: organisation.id }, `L’organisation ${input.name} est créée.`);
-    } catch (error) {
-      const target = uniqueViolationTarget(error);
-      if (target?.includes("siren")) return fieldError("siren", "Une organisation porte déjà ce SIREN.");
-      if (target?.includes("slug")) return fieldError("name", "Une organisation porte déjà ce nom.");
-      throw error;
-    }
+  run: (context, input) => insertOrganisation(context, input, null),
+});
+
+export const createContractOrganisationSchema = z.intersection(z.object({ contractId: uuidField("Contrat introuvable.") }), createOrganisationSchema);
+
+/** From a contract's editor: the new organisation is available to every contract at once. */
+export const createContractOrganisation = defineAction({
+  name: "organisation.createForContract",
+  operation: "contract.edit",
+  input: createContractOrganisationSchema,
+  resource: (db, input) => contractResource(db, input.contractId),
+  async run(context, { contractId, ...input }) {
+    const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { territoryId: true } });
+    return insertOrganisation(context, input, territoryId);
   },
 });

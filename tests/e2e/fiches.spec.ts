@@ -31,8 +31,20 @@ test.describe("fiches actions", () => {
     await page.getByLabel("Intitulé", { exact: true }).fill("Développer l’exercice coordonné");
     await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
     await pick(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
+    // A partner missing from the list is created on the spot, then picked.
+    await page.getByText("Une organisation manque à la liste").click();
+    const newOrganisation = page.locator("details").filter({ hasText: "Une organisation manque à la liste" });
+    await newOrganisation.getByLabel("Nom de l’organisation").fill("MSP des Monts du Matin");
+    await newOrganisation.getByLabel("Type d’organisation").selectOption({ label: "Autre organisme" });
+    await newOrganisation.getByLabel("SIREN").fill("123 456 789");
+    await newOrganisation.getByRole("button", { name: "Créer l’organisation" }).click();
+    await expect(newOrganisation.getByLabel("SIREN")).toHaveAccessibleDescription(/Ce SIREN n’est pas valide/);
+    await newOrganisation.getByLabel("SIREN").fill("");
+    await newOrganisation.getByRole("button", { name: "Créer l’organisation" }).click();
+    await expect(newOrganisation.getByRole("status")).toHaveText("L’organisation MSP des Monts du Matin est créée.");
+    await expect(page.getByLabel("Intitulé", { exact: true })).toHaveValue("Développer l’exercice coordonné");
     await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
-    await pick(page, "Partenaire 1", "ville romans", "Ville de Romans-sur-Isère");
+    await pick(page, "Partenaire 1", "msp monts", "MSP des Monts du Matin");
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
     await page.getByLabel("Ou son nom").fill("Commune");
     await page.getByLabel("Montant (€)").fill("8 000");

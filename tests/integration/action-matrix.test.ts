@@ -146,6 +146,10 @@ const MATRIX: Record<string, { expected: Expectation; input: (world: World, tena
       return { contractId: tenant.contractId, mode: "import", file: new File([csv], "fiches.csv", { type: "text/csv" }) };
     },
   },
+  "organisation.createForContract": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ contractId: tenant.contractId, name: `Association ${randomUUID()}`, kind: "association" }),
+  },
   "organisation.create": { expected: adminOnly, input: async () => ({ name: `Organisme ${randomUUID()}`, kind: "association" }) },
 };
 

@@ -2,6 +2,7 @@
 
 import { serverAction } from "@/lib/actions/server";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
+import { createContractOrganisation } from "@/lib/organisations/mutations";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 
 // Creation and deletion navigate away themselves.
@@ -13,3 +14,4 @@ export const updateIndicatorAction = serverAction(updateIndicator);
 export const deleteIndicatorAction = serverAction(deleteIndicator);
 export const addMeasurementAction = serverAction(addMeasurement);
 export const deleteMeasurementAction = serverAction(deleteMeasurement);
+export const createOrganisationAction = serverAction(createContractOrganisation);

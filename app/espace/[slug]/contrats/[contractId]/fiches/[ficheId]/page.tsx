@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
+import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { IndicatorPanel } from "@/components/indicators/indicator-panel";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,6 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import {
   addMeasurementAction,
   createIndicatorAction,
+  createOrganisationAction,
   deleteFicheAction,
   deleteIndicatorAction,
   deleteMeasurementAction,
@@ -65,6 +67,7 @@ export default async function FichePage({ params }: Props) {
             />
           ) : null}
         </div>
+        <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
         <FicheForm
           action={updateFicheAction}
           values={data.values}

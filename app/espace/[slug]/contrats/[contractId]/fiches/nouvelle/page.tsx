@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { FicheForm } from "@/components/fiches/fiche-form";
+import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadAuthorized } from "@/lib/auth/require";
 import { newFicheForm } from "@/lib/fiches/queries";
-import { createFicheAction } from "../actions";
+import { createFicheAction, createOrganisationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Nouvelle fiche action" };
@@ -23,7 +24,8 @@ export default async function NewFichePage({ params }: Props) {
           <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` }, { label: data.contract.title, href: contractPath }, { label: "Nouvelle fiche" }]} />
         }
       />
-      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <NewOrganisationForm action={createOrganisationAction} contractId={data.contract.id} />
         {data.choices.axes.length ? (
           <FicheForm action={createFicheAction} values={data.values} hidden={{ contractId: data.contract.id }} choices={data.choices} organisations={data.organisations} canRestructure afterCreate={`${contractPath}/fiches`} />
         ) : (
