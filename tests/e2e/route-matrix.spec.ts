@@ -51,6 +51,7 @@ const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expec
   "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.xlsx`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
   "espace/[slug]/contrats/[contractId]/import/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import`, expected: coordinatorOnly },
   "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import/modele.xlsx`, expected: coordinatorOnly },
+  "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.pdf`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
   "admin/page.tsx": { path: () => "/admin", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
   "admin/membres/page.tsx": { path: () => "/admin/membres", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
   "admin/journal/page.tsx": { path: () => "/admin/journal", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },

@@ -6,6 +6,7 @@ import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
 import { findContractExport } from "@/lib/contracts/export-query";
 import { findContractOverview } from "@/lib/contracts/queries";
+import { contractPdf } from "@/lib/contracts/pdf";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
 import { ficheEditForm } from "@/lib/fiches/queries";
@@ -19,6 +20,8 @@ const db = () => getDb();
 let coordinator: Actor;
 let territory: { id: string; slug: string };
 let contractId: string;
+let bare: { id: string };
+let full: { id: string };
 
 async function fiche(number: number, size: number) {
   const axis = await db().axis.create({ data: { contractId, position: number, number, title: `Axe ${number}` } });
@@ -40,12 +43,12 @@ beforeAll(async () => {
   contractId = (await createContract(db(), { territoryId: territory.id })).id;
   const user = await db().user.create({ data: { email: `coordination-${randomUUID()}@exemple.test`, memberships: { create: { role: "coordinator", territoryId: territory.id } } } });
   coordinator = await actorForUser(user.id);
+  bare = await fiche(1, 0);
+  full = await fiche(2, 12);
 });
 
 describe("query counts", () => {
   it("the fiche editor: the same few queries for a bare fiche and for one with 12 of everything", async () => {
-    const bare = await fiche(1, 0);
-    const full = await fiche(2, 12);
     const small = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, bare.id));
     const large = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, full.id));
     expect(large.result.values.objectives).toHaveLength(12);
@@ -70,5 +73,23 @@ describe("query counts", () => {
     expect(workbook.getWorksheet("Axes et fiches")!.rowCount).toBe(1 + 2);
     expect(workbook.getWorksheet("Objectifs")!.rowCount).toBe(1 + 12);
     expect(workbook.getWorksheet("Indicateurs")!.getCell("I2").value).toBe(3);
+  });
+
+  it("the PDF document: every fiche, objective and indicator, page numbers, French text", async () => {
+    const contract = await findContractExport(coordinator, territory.slug, contractId);
+    const pdf = (await contractPdf(contract, { compress: false })).toString("latin1");
+    // WinAnsi is Latin-1 but for a few code points Node's decoders do not map.
+    const WIN_ANSI: Record<string, string> = { "\x80": "€", "\x85": "…", "\x92": "’", "\x96": "–", "\x97": "—", "\x9c": "œ" };
+    const winAnsi = { decode: (bytes: Buffer) => bytes.toString("latin1").replace(/[\x80-\x9f]/g, (code) => WIN_ANSI[code] ?? code) };
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    // The text shown on the pages: pdfkit writes it as hex strings (Tj), or in TJ arrays split at kerning.
+    const shown = [...pdf.matchAll(/\[([^\]]*)\] TJ|(<[0-9a-f]*>) Tj/g)]
+      .map((operator) => [...(operator[1] ?? operator[2]).matchAll(/<([0-9a-f]*)>/g)].map((hex) => winAnsi.decode(Buffer.from(hex[1], "hex"))).join(""))
+      .join("\n");
+    expect(shown).toContain("Fiche n°\u00a02 – Fiche 2");
+    expect(shown).toContain("12. Objectif 12 – Non commencée, 0\u00a0%");
+    expect(shown).toContain("Indicateur 12\u00a0: départ —, dernière valeur 3 (1er\u00a0avril\u00a02025)");
+    const pages = (pdf.match(/\/Type \/Page\b/g) ?? []).length;
+    expect(shown).toContain(`page ${pages} sur ${pages}`);
   });
 });

@@ -71,6 +71,9 @@ export default async function ContractPage({ params }: Props) {
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>
+          <a href={`${base}/contrats/${contract.id}/export.pdf`} download className="self-center">
+            Document PDF
+          </a>
           {contract.visibility === "published" ? <Link href={`/territoires/${contract.territory.slug}`} className="self-center">Voir la page publique</Link> : null}
         </div>
 
