@@ -72,6 +72,11 @@ test.describe("fiches actions", () => {
     await expectNoAxeViolations(page);
     const ficheUrl = page.url();
 
+    // The contract is published: the new fiche is on the public page at once.
+    await page.goto("/territoires/romans-sur-isere");
+    await expect(page.getByRole("list", { name: "Fiches actions de l’axe 2" })).toContainText("Développer l’exercice coordonné");
+    await page.goto(ficheUrl);
+
     await page.getByLabel("Statut").first().selectOption({ label: "En cours" });
     await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
     await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Fiche enregistrée.");
@@ -121,6 +126,49 @@ test.describe("fiches actions", () => {
     await expect(page.getByText("Aucune fiche dans la corbeille.")).toBeVisible();
     await openContract(page, "romans-sur-isere");
     await expect(page.getByText("Développer l’exercice coordonné")).toBeVisible();
+  });
+
+  test("a fiche with an objective and an indicator can be written with the keyboard alone", async ({ page }) => {
+    await signIn(page, "coordination@romans-sur-isere.test");
+    await openContract(page, "romans-sur-isere");
+    // Every step below is keys only: focus moves with Tab, buttons answer Enter or Space.
+    const press = async (name: string) => {
+      await page.getByRole("button", { name, exact: true }).focus();
+      await page.keyboard.press("Enter");
+    };
+    await page.getByRole("link", { name: "Nouvelle fiche action" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Intitulé", { exact: true }).focus();
+    await page.keyboard.type("Fiche écrite au clavier");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Axe", { exact: true })).toBeFocused();
+    await page.getByRole("combobox", { name: "Structure pilote" }).focus();
+    await page.keyboard.type("cpam dro");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("combobox", { name: "Structure pilote" })).toHaveValue("CPAM de la Drôme");
+    await press("Ajouter un objectif");
+    await page.getByLabel("Objectif 1", { exact: true }).focus();
+    await page.keyboard.type("Un objectif saisi au clavier");
+    await page.getByRole("checkbox", { name: "mobilité" }).focus();
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("checkbox", { name: "mobilité" })).toBeChecked();
+    await press("Créer la fiche");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fiche écrite au clavier/);
+
+    const indicators = page.getByRole("region", { name: /^Indicateurs/ });
+    await indicators.getByLabel("Nom de l’indicateur").focus();
+    await page.keyboard.type("Réunions tenues");
+    await indicators.getByRole("button", { name: "Ajouter l’indicateur" }).focus();
+    await page.keyboard.press("Enter");
+    const measurement = page.getByRole("form", { name: "Nouvelle mesure de « Réunions tenues »" });
+    // The order of a date field's parts follows the browser's language, which differs between
+    // machines: the date is filled, the rest typed.
+    await measurement.getByLabel("Date de la mesure").fill("2025-03-15");
+    await measurement.getByLabel("Valeur").focus();
+    await page.keyboard.type("4");
+    await page.keyboard.press("Enter");
+    await expect(indicators.getByRole("row").filter({ hasText: "15 mars 2025" })).toBeVisible();
   });
 
   test("leaving a fiche with unsaved changes asks first", async ({ page }) => {
