@@ -3,6 +3,7 @@
 // Adds an axis, or edits one (title, description, transversal).
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
@@ -15,7 +16,9 @@ export function AxisForm({ action, contractId, axis }: { action: ServerAction<nu
   const { formRef, onSubmit, pending, fieldErrors, error, success, conflict, reapply, reapplyVersion } = useActionForm(action, {
     schema: axis ? updateAxisSchema : createAxisSchema,
     resetOnSuccess: !axis,
+    onSuccess: () => markSaved(),
   });
+  const { markSaved } = useUnsavedChanges(formRef);
   const idPrefix = axis ? `axe-${axis.id}` : "nouvel-axe";
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">

@@ -3,6 +3,7 @@
 // Defines an indicator of a fiche, or edits one.
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -45,7 +46,9 @@ export function IndicatorForm({
   const { formRef, onSubmit, pending, fieldErrors: errors, error, success, conflict, reapply, reapplyVersion } = useActionForm(action, {
     schema: indicator ? updateIndicatorSchema : createIndicatorSchema,
     resetOnSuccess: !indicator,
+    onSuccess: () => markSaved(),
   });
+  const { markSaved } = useUnsavedChanges(formRef);
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       {indicator ? (

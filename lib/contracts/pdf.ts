@@ -64,7 +64,7 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
   fact("Avancement", percent(contractProgress(contract.axes)));
   if (contract.summary) paragraph("Présentation", contract.summary);
 
-  if (contract.findings.length) {
+  if (contract.findings.length || contract.diagnosisSource) {
     heading("Diagnostic local de santé", 14);
     fact("Source", [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null);
     contract.findings.forEach((finding, index) => text(`${index + 1}. ${finding.text}`, { indent: 10 }));
