@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "fiche.create": "Fiche créée",
   "fiche.update": "Fiche modifiée",
   "fiche.delete": "Fiche mise à la corbeille",
+  "fiche.import.create": "Fiche créée par import",
+  "fiche.import.update": "Fiche mise à jour par import",
   "fiche.restore": "Fiche restaurée",
   "objective.restore": "Objectif restauré",
   "indicator.create": "Indicateur ajouté",

@@ -13,6 +13,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
 import { uuidField } from "@/lib/validation/fields";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
+import { ficheSnapshot } from "./mutations";
 import { PROGRESS_STATUS_LABELS } from "./labels";
 
 /** The template's columns, in order. `required` columns must be present and filled. */
@@ -224,16 +225,18 @@ export const importFiches = defineAction({
           const { number, status, progress, ...fields } = row;
           const data = { ...fields, ...(status ? { status } : {}), ...(progress !== undefined ? { progress } : {}) };
           const current = existing.fiches.get(number);
+          const before = current ? await ficheSnapshot(tx, current.id) : null;
           const fiche = current
             ? await tx.ficheAction.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } }, select: { id: true } })
             : await tx.ficheAction.create({ data: { ...data, number, contractId: input.contractId }, select: { id: true } });
           await recordAudit(tx, context, {
-            action: current ? "fiche.update" : "fiche.create",
+            action: current ? "fiche.import.update" : "fiche.import.create",
             entityType: "FicheAction",
             entityId: fiche.id,
             entityLabel: `Fiche n°\u00a0${number} ${row.title}`,
             territoryId,
-            after: { title: row.title, importedFrom: input.file.name },
+            before,
+            after: await ficheSnapshot(tx, fiche.id),
           });
         }
       },

@@ -67,7 +67,7 @@ const snapshotSelect = {
 } satisfies Prisma.FicheActionSelect;
 
 /** The fiche as its history shows it: readable values, lists as lines. */
-async function snapshot(tx: Tx, ficheId: string) {
+export async function ficheSnapshot(tx: Tx, ficheId: string) {
   const fiche = await tx.ficheAction.findUniqueOrThrow({ relationLoadStrategy: "join", where: { id: ficheId }, select: snapshotSelect });
   const lines = (items: string[]) => items.join("\n");
   return {
@@ -225,7 +225,7 @@ export const createFiche = defineAction({
         const number = input.number ?? ((await tx.ficheAction.aggregate({ where: { contractId: input.contractId }, _max: { number: true } }))._max.number ?? 0) + 1;
         const created = await tx.ficheAction.create({ data: { ...scalarData(input), contractId: input.contractId, number }, select: { id: true } });
         await syncChildren(tx, created.id, input);
-        await recordAudit(tx, context, { action: "fiche.create", entityType: "FicheAction", entityId: created.id, entityLabel: `Fiche n°\u00a0${number} ${input.title}`, territoryId, after: await snapshot(tx, created.id) });
+        await recordAudit(tx, context, { action: "fiche.create", entityType: "FicheAction", entityId: created.id, entityLabel: `Fiche n°\u00a0${number} ${input.title}`, territoryId, after: await ficheSnapshot(tx, created.id) });
         return created;
       });
       return ok({ ficheId: fiche.id }, "La fiche action est créée.");
@@ -265,7 +265,7 @@ export const updateFiche = defineAction({
     try {
       await saveVersioned(context.db, versioned, () =>
         context.db.$transaction(async (tx) => {
-          const before = await snapshot(tx, input.ficheId);
+          const before = await ficheSnapshot(tx, input.ficheId);
           const { count } = await tx.ficheAction.updateMany({
             where: { id: input.ficheId, version: input.version, deletedAt: null },
             data: { ...scalarData(fields), number: fields.number ?? current.number, version: { increment: 1 } },
@@ -279,7 +279,7 @@ export const updateFiche = defineAction({
             entityLabel: `Fiche n°\u00a0${fields.number ?? current.number} ${fields.title}`,
             territoryId: current.contract.territoryId,
             before,
-            after: await snapshot(tx, input.ficheId),
+            after: await ficheSnapshot(tx, input.ficheId),
           });
         }),
       );

@@ -224,6 +224,10 @@ describe("importing fiches", () => {
     expect(result).toMatchObject({ ok: true, data: { imported: true, report: { valid: 1, invalid: 1 } } });
     const report = (result as { data: { report: { rows: Array<{ errors: Record<string, string> }> } } }).data.report;
     expect(report.rows[1].errors).toEqual({ Axe: "Aucun axe de ce contrat ne s’appelle «\u00a0Axe 9\u00a0»." });
-    expect(await db().ficheAction.findFirstOrThrow({ where: { contractId, number: 1 } })).toMatchObject({ title: "Prévenir les chutes", status: "completed", progress: 100, startsOn: new Date("2025-01-15T00:00:00Z") });
+    const fiche = await db().ficheAction.findFirstOrThrow({ where: { contractId, number: 1 } });
+    expect(fiche).toMatchObject({ title: "Prévenir les chutes", status: "completed", progress: 100, startsOn: new Date("2025-01-15T00:00:00Z") });
+    // The history has the imported fields, as for a fiche saved from the form.
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: fiche.id } });
+    expect(event).toMatchObject({ action: "fiche.import.create", changes: { title: { before: null, after: "Prévenir les chutes" }, ficheStatus: { after: "Réalisée" }, startsOn: { after: "2025-01-15" } } });
   });
 });
