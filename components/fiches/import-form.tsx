@@ -8,9 +8,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { ImportReport } from "@/lib/fiches/import";
+import { importFichesSchema } from "@/lib/fiches/import-schema";
 
 export function ImportForm({ action, contractId }: { action: ServerAction<{ imported: boolean; report: ImportReport }>; contractId: string }) {
-  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action);
+  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, { schema: importFichesSchema });
   const report = result?.ok ? result.data.report : null;
   const imported = result?.ok ? result.data.imported : false;
   return (

@@ -4,7 +4,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
 
 export class UnreadableFileError extends Error {}
@@ -49,10 +48,8 @@ function readCsv(bytes: ArrayBuffer): string[][] {
   }
 }
 
-/** The rows of the first sheet, header included. */
+/** The rows of the first sheet, header included (the file's size is checked by the input schema). */
 export async function readSpreadsheet(file: File): Promise<string[][]> {
-  if (file.size === 0) throw new UnreadableFileError("Choisissez un fichier .xlsx ou .csv.");
-  if (file.size > MAX_IMPORT_BYTES) throw new UnreadableFileError("Ce fichier dépasse 5\u00a0Mo.");
   const bytes = await file.arrayBuffer();
   const isZip = new Uint8Array(bytes.slice(0, 2)).every((byte, index) => byte === [0x50, 0x4b][index]);
   const rows = isZip || file.name.toLowerCase().endsWith(".xlsx") ? await readXlsx(bytes) : readCsv(bytes);

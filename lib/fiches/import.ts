@@ -11,8 +11,8 @@ import { lockContract } from "@/lib/contracts/lock";
 import { contractResource } from "@/lib/contracts/mutations";
 import { getDb, type Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
-import { uuidField } from "@/lib/validation/fields";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
+import { importFichesSchema } from "./import-schema";
 import { ficheSnapshot } from "./mutations";
 import { PROGRESS_STATUS_LABELS } from "./labels";
 
@@ -190,12 +190,6 @@ function report(rows: Array<ImportRow & { valid: ValidRow | null }>, missingColu
     missingColumns,
   };
 }
-
-export const importFichesSchema = z.object({
-  contractId: uuidField("Contrat introuvable."),
-  file: z.instanceof(File, { error: "Choisissez un fichier .xlsx ou .csv." }),
-  mode: z.enum(["preview", "import"]),
-});
 
 export const importFiches = defineAction({
   name: "fiche.import",

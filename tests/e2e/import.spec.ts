@@ -36,6 +36,11 @@ test("import 40 fiches from a French CSV with 3 bad rows, then again without dup
   const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le modèle (.xlsx)" }).click()]);
   expect(template.suggestedFilename()).toBe("modele-import-fiches.xlsx");
 
+  // Too large a file is refused in the browser, before any upload.
+  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(/Ce fichier dépasse 5\sMo\s: découpez-le\./);
+
   const file = { name: "fiches.csv", mimeType: "text/csv", buffer: Buffer.from(frenchCsv(), "utf8") };
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(file);
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
