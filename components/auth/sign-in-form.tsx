@@ -11,10 +11,10 @@ import { passwordSignInSchema } from "@/lib/auth/schema";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
-export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | undefined>(initialError);
+  const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

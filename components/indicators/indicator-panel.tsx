@@ -8,7 +8,7 @@ import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheForEdit } from "@/lib/fiches/queries";
 import { formatDate, formatNumber } from "@/lib/format";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
-import { indicatorStanding } from "@/lib/indicators/trajectory";
+import { standingOf } from "@/lib/indicators/trajectory";
 import { dateInputValue } from "@/lib/validation/fields";
 import { IndicatorForm, type IndicatorValues } from "./indicator-form";
 import { MeasurementForm } from "./measurement-form";
@@ -45,14 +45,7 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
           const latest = indicator.measurements[0];
           const baselineValue = number(indicator.baselineValue);
           const targetValue = number(indicator.targetValue);
-          const standing = indicatorStanding(
-            {
-              direction: indicator.direction,
-              baseline: baselineValue !== null && indicator.baselineOn ? { value: baselineValue, on: indicator.baselineOn } : null,
-              target: targetValue !== null && indicator.targetOn ? { value: targetValue, on: indicator.targetOn } : null,
-            },
-            latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
-          );
+          const standing = standingOf(indicator);
           return (
             <li key={indicator.id} className="rounded-md border border-slate-200 p-4 sm:p-5">
               <h3 className="text-lg font-semibold text-slate-900">{indicator.name}</h3>

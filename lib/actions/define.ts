@@ -20,7 +20,8 @@ export type ActionDefinition<Input = unknown, Output = unknown> = {
    * client). Throws NotFoundError when the record does not exist.
    */
   resource(db: Db, input: Input): Promise<Resource>;
-  run(context: ActionContext, input: Input): Promise<ActionResult<Output>>;
+  /** `resource` is what `resource()` returned: the record's scope, already read. */
+  run(context: ActionContext, input: Input, resource: Resource): Promise<ActionResult<Output>>;
 };
 
 export function defineAction<Input, Output>(definition: ActionDefinition<Input, Output>): ActionDefinition<Input, Output> {
@@ -36,8 +37,9 @@ export async function executeAction<Input, Output>(
   const parsed = definition.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    assertCan(context.actor, definition.operation, await definition.resource(context.db, parsed.data));
-    return await definition.run(context, parsed.data);
+    const resource = await definition.resource(context.db, parsed.data);
+    assertCan(context.actor, definition.operation, resource);
+    return await definition.run(context, parsed.data, resource);
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, reason: "notFound", message: NOT_FOUND_MESSAGE };
     if (error instanceof ConflictError) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE, conflict: error.details };

@@ -15,11 +15,14 @@ export async function forSignedIn(request: NextRequest, respond: (actor: Actor) 
   }
 }
 
-/** An .xlsx file to download, never cached (it holds workspace data). */
-export function xlsxDownload(content: Buffer, filename: string): NextResponse {
+const CONTENT_TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", pdf: "application/pdf" } as const;
+
+/** A file to download (.xlsx or .pdf), never cached: it holds workspace data. */
+export function fileDownload(content: Buffer, filename: `${string}.${keyof typeof CONTENT_TYPES}`): NextResponse {
+  const extension = filename.split(".").at(-1) as keyof typeof CONTENT_TYPES;
   return new NextResponse(new Uint8Array(content), {
     headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type": CONTENT_TYPES[extension],
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "private, no-store",
     },

@@ -36,7 +36,6 @@ async function axisResource(db: Db, axisId: string) {
   return contractResource(db, axis.contractId);
 }
 
-const territoryOfContract = async (db: Db, contractId: string) => (await db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { territoryId: true } })).territoryId;
 
 const snapshot = (axis: { title: string; description: string | null; isTransversal: boolean }) => ({ title: axis.title, description: axis.description, isTransversal: axis.isTransversal });
 
@@ -45,8 +44,7 @@ export const createAxis = defineAction({
   operation: "contract.edit",
   input: createAxisSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  async run(context: ActionContext, input) {
-    const territoryId = await territoryOfContract(context.db, input.contractId);
+  async run(context: ActionContext, input, { territoryId = null }) {
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, input.contractId);
       const order = await orderedAxisIds(tx, input.contractId);
@@ -63,9 +61,8 @@ export const updateAxis = defineAction({
   operation: "contract.edit",
   input: updateAxisSchema,
   resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const before = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true, description: true, isTransversal: true } });
-    const territoryId = await territoryOfContract(context.db, before.contractId);
     const versioned = { entityType: "Axis", entityId: input.axisId, baseVersion: input.version, currentVersion: async () => (await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { version: true } })).version };
     await saveVersioned(context.db, versioned, () => context.db.$transaction(async (tx) => {
       await lockContract(tx, before.contractId);
@@ -83,9 +80,8 @@ export const moveAxis = defineAction({
   operation: "contract.edit",
   input: moveAxisSchema,
   resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const axis = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true } });
-    const territoryId = await territoryOfContract(context.db, axis.contractId);
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, axis.contractId);
       const order = await orderedAxisIds(tx, axis.contractId);
@@ -105,14 +101,13 @@ export const deleteAxis = defineAction({
   operation: "contract.edit",
   input: deleteAxisSchema,
   resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const axis = await context.db.axis.findUniqueOrThrow({
       where: { id: input.axisId },
       select: { contractId: true, title: true, description: true, isTransversal: true, _count: { select: { fiches: true } } },
     });
     if (axis._count.fiches > 0)
       return fieldError("axisId", "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.");
-    const territoryId = await territoryOfContract(context.db, axis.contractId);
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, axis.contractId);
       const { count } = await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } });

@@ -4,6 +4,7 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { contractReaders } from "./queries";
 
 const exportSelect = {
   id: true,
@@ -82,7 +83,6 @@ export type ContractExport = Prisma.ContractGetPayload<{ select: typeof exportSe
 export async function findContractExport(actor: Actor, territorySlug: string, contractId: string): Promise<ContractExport> {
   const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: exportSelect });
   if (!contract) throw new NotFoundError();
-  const partnerOrganisationIds = [...contract.signatories, ...contract.partners].map((party) => party.organisationId);
-  assertCan(actor, "workspace.read", { territoryId: contract.territory.id, regionId: contract.territory.regionId, partnerOrganisationIds });
+  assertCan(actor, "workspace.read", contractReaders(contract));
   return contract;
 }

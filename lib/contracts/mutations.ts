@@ -160,10 +160,10 @@ export const updateContract = defineAction({
   operation: "contract.edit",
   input: updateContractSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  async run(context, input) {
+  async run(context, input, resource) {
     const refusal = await unknownOrganisation(context.db, input);
     if (refusal) return refusal;
-    const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true, publishedAt: true, territoryId: true } });
+    const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { publishedAt: true } });
     const versioned = {
       entityType: "Contract",
       entityId: input.contractId,
@@ -187,7 +187,7 @@ export const updateContract = defineAction({
             entityType: "Contract",
             entityId: input.contractId,
             entityLabel: input.title,
-            territoryId: current.territoryId,
+            territoryId: resource.territoryId ?? null,
             before,
             after: await snapshot(tx, input.contractId),
           });

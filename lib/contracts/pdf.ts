@@ -7,7 +7,7 @@ import PDFDocument from "pdfkit";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { STANDING_LABELS } from "@/lib/indicators/labels";
-import { indicatorStanding } from "@/lib/indicators/trajectory";
+import { standingOf } from "@/lib/indicators/trajectory";
 import type { ContractExport } from "./export-query";
 import { axisLabel, CONTRACT_STATUS_LABELS, ficheLabel, generationLabel } from "./labels";
 import { axisProgress, contractProgress, ficheProgress } from "./progress";
@@ -114,15 +114,7 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
           const value = (decimal: { toString(): string } | null | undefined) => (decimal === null || decimal === undefined ? null : Number(decimal.toString()));
           const [baseline, target] = [value(indicator.baselineValue), value(indicator.targetValue)];
           const shown = (number: number | null) => (number === null ? "—" : `${formatNumber(number)}${indicator.unit ? `\u00a0${indicator.unit}` : ""}`);
-          const standing = indicatorStanding(
-            {
-              direction: indicator.direction,
-              baseline: baseline !== null && indicator.baselineOn ? { value: baseline, on: indicator.baselineOn } : null,
-              target: target !== null && indicator.targetOn ? { value: target, on: indicator.targetOn } : null,
-            },
-            latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
-          );
-          text(`• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${STANDING_LABELS[standing]}`, { indent: 10 });
+          text(`• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${STANDING_LABELS[standingOf(indicator)]}`, { indent: 10 });
         }
       }
     }

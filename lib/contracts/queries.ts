@@ -9,6 +9,13 @@ import { dateInputValue } from "@/lib/validation/fields";
 const territoryKeys = { select: { id: true, slug: true, name: true, regionId: true } } as const;
 const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
 
+type Parties = { organisationId: string }[];
+
+/** Who may read a contract: its territory's and region's members, and the organisations that signed or partner it. */
+export function contractReaders(contract: { territory: { id: string; regionId: string }; signatories: Parties; partners: Parties }) {
+  return { ...resourceOf(contract.territory), partnerOrganisationIds: [...contract.signatories, ...contract.partners].map((party) => party.organisationId) };
+}
+
 const overviewSelect = {
   id: true,
   title: true,
@@ -59,8 +66,7 @@ export type ContractOverview = Prisma.ContractGetPayload<{ select: typeof overvi
 export async function findContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
   const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: overviewSelect });
   if (!contract) throw new NotFoundError();
-  const partnerOrganisationIds = [...contract.signatories, ...contract.partners].map((party) => party.organisationId);
-  assertCan(actor, "workspace.read", { ...resourceOf(contract.territory), partnerOrganisationIds });
+  assertCan(actor, "workspace.read", contractReaders(contract));
   return contract;
 }
 

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
-import { indicatorStanding } from "@/lib/indicators/trajectory";
+import { standingOf } from "@/lib/indicators/trajectory";
 import { axisLabel, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
 import type { ContractExport } from "./export-query";
 import { axisProgress, contractProgress, ficheProgress } from "./progress";
@@ -171,14 +171,6 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
         const latest = indicator.measurements[0];
         const baseline = decimal(indicator.baselineValue);
         const target = decimal(indicator.targetValue);
-        const standing = indicatorStanding(
-          {
-            direction: indicator.direction,
-            baseline: baseline !== null && indicator.baselineOn ? { value: baseline, on: indicator.baselineOn } : null,
-            target: target !== null && indicator.targetOn ? { value: target, on: indicator.targetOn } : null,
-          },
-          latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
-        );
         return {
           fiche: fiche.number,
           name: indicator.name,
@@ -190,7 +182,7 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
           targetOn: indicator.targetOn,
           latest: decimal(latest?.value),
           latestOn: latest?.measuredOn ?? null,
-          standing: STANDING_LABELS[standing],
+          standing: STANDING_LABELS[standingOf(indicator)],
         };
       }),
     ),

@@ -196,7 +196,7 @@ export const importFiches = defineAction({
   operation: "contract.edit",
   input: importFichesSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  async run(context: ActionContext, input) {
+  async run(context: ActionContext, input, { territoryId = null }) {
     let analysis;
     try {
       analysis = await analyse(context.db, input.contractId, input.file);
@@ -211,7 +211,6 @@ export const importFiches = defineAction({
 
     const valid = rows.flatMap((row) => (row.valid ? [row.valid] : []));
     if (!valid.length) return ok({ imported: false, report: report(rows, []) }, "Aucune ligne valide à importer.");
-    const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { territoryId: true } });
     await context.db.$transaction(
       async (tx) => {
         await lockContract(tx, input.contractId);

@@ -1,7 +1,7 @@
 // Fiches actions as one unit: the fiche, its partners, schedule, budget, findings answered,
 // objectives and commitments are saved together under the fiche's version, with one audit
 // event. Deleting is a soft delete the coordinator can undo for 30 days (see ./trash.ts).
-import { NotFoundError, can, type Actor } from "@/lib/authz";
+import { NotFoundError, can, type Actor, type Resource } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
@@ -215,10 +215,9 @@ export const createFiche = defineAction({
   operation: "contract.edit",
   input: createFicheSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  async run(context: ActionContext, input) {
+  async run(context: ActionContext, input, { territoryId = null }) {
     const refusal = await checkReferences(context.db, input.contractId, input);
     if (refusal) return refusal;
-    const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { territoryId: true } });
     try {
       const fiche = await context.db.$transaction(async (tx) => {
         await lockContract(tx, input.contractId);
@@ -237,21 +236,21 @@ export const createFiche = defineAction({
 });
 
 /** Who may change a fiche's place in the contract (axis, number) and its pilot account. */
-const mayRestructure = (actor: Actor, resource: { territoryId: string; regionId: string }) => can(actor, "contract.edit", resource);
+const mayRestructure = (actor: Actor, resource: Resource) => can(actor, "contract.edit", { territoryId: resource.territoryId, regionId: resource.regionId });
 
 export const updateFiche = defineAction({
   name: "fiche.update",
   operation: "fiche.edit",
   input: updateFicheSchema,
   resource: (db, input) => ficheResource(db, input.ficheId),
-  async run(context, input) {
+  async run(context, input, resource) {
     const current = await context.db.ficheAction.findFirst({
       where: { id: input.ficheId, deletedAt: null },
-      select: { contractId: true, axisId: true, number: true, pilotUserId: true, contract: { select: { territoryId: true, territory: { select: { regionId: true } } } } },
+      select: { contractId: true, axisId: true, number: true, pilotUserId: true },
     });
     if (!current) throw new NotFoundError();
     // A contributor edits the content of the fiches they pilot, not their place or pilot account.
-    const fields: FicheFields = mayRestructure(context.actor, { territoryId: current.contract.territoryId, regionId: current.contract.territory.regionId })
+    const fields: FicheFields = mayRestructure(context.actor, resource)
       ? input
       : { ...input, axisId: current.axisId, number: current.number, pilotUserId: current.pilotUserId };
     const refusal = await checkReferences(context.db, current.contractId, fields);
@@ -277,7 +276,7 @@ export const updateFiche = defineAction({
             entityType: "FicheAction",
             entityId: input.ficheId,
             entityLabel: `Fiche n°\u00a0${fields.number ?? current.number} ${fields.title}`,
-            territoryId: current.contract.territoryId,
+            territoryId: resource.territoryId ?? null,
             before,
             after: await ficheSnapshot(tx, input.ficheId),
           });
@@ -296,13 +295,13 @@ export const deleteFiche = defineAction({
   operation: "contract.edit",
   input: ficheRefSchema,
   resource: (db, input) => ficheResource(db, input.ficheId),
-  async run(context, input) {
-    const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { number: true, title: true, contract: { select: { territoryId: true } } } });
+  async run(context, input, { territoryId = null }) {
+    const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { number: true, title: true } });
     await context.db.$transaction(async (tx) => {
       const deletedAt = new Date();
       const { count } = await tx.ficheAction.updateMany({ where: { id: input.ficheId, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
       if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, { action: "fiche.delete", entityType: "FicheAction", entityId: input.ficheId, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId: fiche.contract.territoryId, before: { deletedAt: null }, after: { deletedAt } });
+      await recordAudit(tx, context, { action: "fiche.delete", entityType: "FicheAction", entityId: input.ficheId, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId, before: { deletedAt: null }, after: { deletedAt } });
     });
     return ok(null, `La fiche n°\u00a0${fiche.number} est dans la corbeille pour 30\u00a0jours.`);
   },

@@ -56,8 +56,7 @@ export const restoreFromTrash = defineAction({
   operation: "contract.edit",
   input: restoreSchema,
   resource: trashedResource,
-  async run(context, input) {
-    const { territoryId } = await trashedResource(context.db, input);
+  async run(context, input, { territoryId = null }) {
     if (input.kind === "fiche") {
       const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.id }, select: { number: true, title: true, deletedAt: true } });
       await context.db.$transaction(async (tx) => {

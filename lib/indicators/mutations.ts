@@ -37,7 +37,6 @@ async function indicatorFiche(db: Db, indicatorId: string) {
   return indicator.ficheId;
 }
 
-const territoryOfFiche = async (db: Db, ficheId: string) => (await ficheResource(db, ficheId)).territoryId;
 
 /** The objective and owner must belong where they claim: an objective of this fiche, an existing organisation. */
 async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
@@ -52,10 +51,9 @@ export const createIndicator = defineAction({
   operation: "fiche.edit",
   input: createIndicatorSchema,
   resource: (db, input) => ficheResource(db, input.ficheId),
-  async run(context: ActionContext, { ficheId, ...input }) {
+  async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
-    const territoryId = await territoryOfFiche(context.db, ficheId);
     await context.db.$transaction(async (tx) => {
       const indicator = await tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } });
       await recordAudit(tx, context, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, entityLabel: input.name, territoryId, after: snapshot(input) });
@@ -69,11 +67,10 @@ export const updateIndicator = defineAction({
   operation: "fiche.edit",
   input: updateIndicatorSchema,
   resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
-  async run(context, { indicatorId, version, ...input }) {
+  async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    const territoryId = await territoryOfFiche(context.db, before.ficheId);
     const beforeInput = { ...before, baselineValue: before.baselineValue === null ? null : Number(before.baselineValue), targetValue: before.targetValue === null ? null : Number(before.targetValue) };
     const versioned = { entityType: "Indicator", entityId: indicatorId, baseVersion: version, currentVersion: async () => (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version };
     await saveVersioned(context.db, versioned, () =>
@@ -92,9 +89,8 @@ export const deleteIndicator = defineAction({
   operation: "fiche.edit",
   input: deleteIndicatorSchema,
   resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
-    const territoryId = await territoryOfFiche(context.db, indicator.ficheId);
     await context.db.$transaction(async (tx) => {
       const deletedAt = new Date();
       const { count } = await tx.indicator.updateMany({ where: { id: input.indicatorId, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
@@ -110,9 +106,8 @@ export const addMeasurement = defineAction({
   operation: "fiche.edit",
   input: addMeasurementSchema,
   resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
-    const territoryId = await territoryOfFiche(context.db, indicator.ficheId);
     const measuredOn = input.measuredOn!;
     try {
       await context.db.$transaction(async (tx) => {
@@ -143,9 +138,8 @@ export const deleteMeasurement = defineAction({
     if (!measurement) throw new NotFoundError();
     return ficheResource(db, await indicatorFiche(db, measurement.indicatorId));
   },
-  async run(context, input) {
+  async run(context, input, { territoryId = null }) {
     const measurement = await context.db.measurement.findUniqueOrThrow({ where: { id: input.measurementId }, select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } } });
-    const territoryId = await territoryOfFiche(context.db, measurement.indicator.ficheId);
     await context.db.$transaction(async (tx) => {
       await tx.measurement.delete({ where: { id: input.measurementId } });
       await recordAudit(tx, context, {

@@ -18,3 +18,27 @@ export function indicatorStanding(indicator: { direction: "increase" | "decrease
   const tolerance = Math.abs(target.value - baseline.value) * 0.1;
   return Math.abs(latest.value - expected) <= tolerance ? "at_risk" : "late";
 }
+
+type Numeric = number | { toString(): string };
+const numberOf = (value: Numeric | null) => (value === null ? null : Number(value.toString()));
+
+/** The standing of an indicator as read from the database, measurements newest first. */
+export function standingOf(indicator: {
+  direction: "increase" | "decrease";
+  baselineValue: Numeric | null;
+  baselineOn: Date | null;
+  targetValue: Numeric | null;
+  targetOn: Date | null;
+  measurements: ReadonlyArray<{ value: Numeric; measuredOn: Date }>;
+}): IndicatorStanding {
+  const [baseline, target] = [numberOf(indicator.baselineValue), numberOf(indicator.targetValue)];
+  const latest = indicator.measurements[0];
+  return indicatorStanding(
+    {
+      direction: indicator.direction,
+      baseline: baseline !== null && indicator.baselineOn ? { value: baseline, on: indicator.baselineOn } : null,
+      target: target !== null && indicator.targetOn ? { value: target, on: indicator.targetOn } : null,
+    },
+    latest ? { value: Number(latest.value.toString()), on: latest.measuredOn } : null,
+  );
+}

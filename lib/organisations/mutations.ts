@@ -46,8 +46,5 @@ export const createContractOrganisation = defineAction({
   operation: "contract.edit",
   input: createContractOrganisationSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  async run(context, { contractId, ...input }) {
-    const { territoryId } = await context.db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { territoryId: true } });
-    return insertOrganisation(context, input, territoryId);
-  },
+  run: (context, input, { territoryId = null }) => insertOrganisation(context, { name: input.name, kind: input.kind, siren: input.siren, regionId: input.regionId }, territoryId),
 });

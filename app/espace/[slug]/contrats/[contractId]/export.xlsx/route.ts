@@ -1,6 +1,6 @@
 // The contract as an .xlsx workbook, for whoever may read it in the workspace.
 import type { NextRequest } from "next/server";
-import { forSignedIn, xlsxDownload } from "@/lib/auth/route";
+import { forSignedIn, fileDownload } from "@/lib/auth/route";
 import { findContractExport } from "@/lib/contracts/export-query";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 
@@ -12,6 +12,6 @@ export async function GET(request: NextRequest, { params }: Context) {
   const { slug, contractId } = await params;
   return forSignedIn(request, async (actor) => {
     const contract = await findContractExport(actor, slug, contractId);
-    return xlsxDownload(await contractWorkbook(contract), `cls-${contract.territory.slug}-${contract.generation}.xlsx`);
+    return fileDownload(await contractWorkbook(contract), `cls-${contract.territory.slug}-${contract.generation}.xlsx`);
   });
 }

@@ -1,6 +1,6 @@
 // The fiche import template, for those who may import into this contract.
 import type { NextRequest } from "next/server";
-import { forSignedIn, xlsxDownload } from "@/lib/auth/route";
+import { forSignedIn, fileDownload } from "@/lib/auth/route";
 import { importPage, importTemplate } from "@/lib/fiches/import";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,6 @@ export async function GET(request: NextRequest, { params }: Context) {
   const { slug, contractId } = await params;
   return forSignedIn(request, async (actor) => {
     await importPage(actor, slug, contractId);
-    return xlsxDownload(await importTemplate(), "modele-import-fiches.xlsx");
+    return fileDownload(await importTemplate(), "modele-import-fiches.xlsx");
   });
 }
