@@ -5,7 +5,9 @@
 import type { z } from "zod";
 import { assertCan, NotFoundError, type Actor, type Operation, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
+import { UnsafeInputError } from "@/lib/input/object-keys";
 import { ConflictError } from "./errors";
+import { formDataToObject } from "./form-data";
 import { CONFLICT_MESSAGE, fieldErrorsOf, INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "./result";
 
 export type ActionContext = { db: Db; actor: Actor; ip: string | null };
@@ -26,6 +28,22 @@ export type ActionDefinition<Input = unknown, Output = unknown> = {
 
 export function defineAction<Input, Output>(definition: ActionDefinition<Input, Output>): ActionDefinition<Input, Output> {
   return definition;
+}
+
+/** What the exported server action runs: the form's fields as an object, then executeAction. */
+export async function executeFormAction<Input, Output>(
+  definition: ActionDefinition<Input, Output>,
+  context: ActionContext,
+  formData: FormData,
+): Promise<ActionResult<Output>> {
+  let rawInput: unknown;
+  try {
+    rawInput = formDataToObject(formData);
+  } catch (error) {
+    if (error instanceof UnsafeInputError) return { ok: false, reason: "invalid", message: INVALID_MESSAGE };
+    throw error;
+  }
+  return executeAction(definition, context, rawInput);
 }
 
 /** Validates, authorizes (deny by default: a refusal reads as "not found"), then runs. */

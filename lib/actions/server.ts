@@ -5,11 +5,10 @@ import { randomUUID } from "node:crypto";
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { clientIp } from "@/lib/http/trusted-proxies";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { executeAction, type ActionDefinition } from "./define";
-import { formDataToObject } from "./form-data";
+import { executeFormAction, type ActionDefinition } from "./define";
 import type { ServerAction } from "./server-action";
 
 
@@ -28,7 +27,7 @@ export function serverAction<Input, Output>(definition: ActionDefinition<Input, 
   const action: ServerAction<Output> = async (_previous, formData) => {
     try {
       const context = { db: getDb(), actor: await currentActor(), ip: clientIp(await headers()) };
-      const result = await executeAction(definition, context, formDataToObject(formData));
+      const result = await executeFormAction(definition, context, formData);
       // The page behind the form re-renders with the change in the same response.
       if (result.ok && refreshPage) refresh();
       return result;

@@ -1,12 +1,19 @@
 // French messages of the sign-in page, by next-auth error code.
-import { SIGN_IN_LIMIT } from "./rate-limit";
-
-/** Thrown by the credentials provider; next-auth passes it on as /connexion?error=rate_limited. */
+/** Thrown by the credentials provider; next-auth passes it on as /connexion?error=rate_limited:<seconds>. */
 export const RATE_LIMITED_ERROR = "rate_limited";
+
+export const rateLimitedError = (retryAfterSeconds: number) => `${RATE_LIMITED_ERROR}:${retryAfterSeconds}`;
+
+/** "45 secondes", "3 minutes": the wait, rounded up to what a person reads. */
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds}\u00a0seconde${seconds > 1 ? "s" : ""}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes}\u00a0minute${minutes > 1 ? "s" : ""}`;
+}
 
 export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Adresse e-mail ou mot de passe incorrect.",
-  [RATE_LIMITED_ERROR]: `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${SIGN_IN_LIMIT.windowMinutes} minutes.`,
+  [RATE_LIMITED_ERROR]: "Trop de tentatives de connexion. Pour votre sécurité, patientez quelques instants avant de réessayer.",
   SessionRequired: "Connectez-vous pour accéder à cette page.",
   // A sign-in link already used, expired, or altered.
   Verification: "Ce lien de connexion n’est plus valable\u00a0: il a déjà servi ou a expiré. Demandez-en un nouveau.",
@@ -25,17 +32,7 @@ export const GENERIC_SIGN_IN_ERROR = "La connexion n’a pas abouti. Réessayez.
 
 export function signInErrorMessage(code: string | null | undefined): string | undefined {
   if (!code) return undefined;
+  const wait = /^rate_limited:(\d{1,6})$/.exec(code);
+  if (wait) return `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${waitInWords(Math.max(1, Number(wait[1])))}.`;
   return SIGN_IN_ERROR_MESSAGES[code] ?? GENERIC_SIGN_IN_ERROR;
-}
-
-/** Only same-site paths: never send a user to another site after sign-in. */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/espace"): string {
-  if (!value) return fallback;
-  try {
-    const url = new URL(value, "http://opencls.invalid");
-    if (url.origin !== "http://opencls.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
 }

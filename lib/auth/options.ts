@@ -8,12 +8,14 @@ import type { Provider } from "next-auth/providers/index";
 import { getDb } from "@/lib/db/client";
 import { sendMail } from "@/lib/mail/send";
 import { openClsAdapter } from "./adapter";
+import { safeCallbackPath } from "./callback-path";
 import { authenticateWithPassword } from "./credentials";
-import { RATE_LIMITED_ERROR, VERIFY_REQUEST_PATH } from "./labels";
+import { rateLimitedError, VERIFY_REQUEST_PATH } from "./labels";
 import { decideMagicLinkRequest, MAGIC_LINK, magicLinkMail, mayUseMagicLink } from "./magic-link";
 import { signInMethods } from "./methods";
 import { PROCONNECT_ID, ProConnectProvider, proConnectConfig, resolveProConnectUser } from "./proconnect";
-import { clientIp } from "./rate-limit";
+import { clientIp } from "@/lib/http/trusted-proxies";
+import { currentSessionVersion } from "./sessions";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -28,7 +30,7 @@ export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] 
       async authorize(credentials, request) {
         const result = await authenticateWithPassword(getDb(), credentials, clientIp(request?.headers));
         if (result.ok) return result.user;
-        if (result.reason === "rate_limited") throw new Error(RATE_LIMITED_ERROR);
+        if (result.reason === "rate_limited") throw new Error(rateLimitedError(result.retryAfterSeconds));
         return null;
       },
     }),
@@ -76,12 +78,27 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
         }
         return true;
       },
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Every callback URL (query, form, cookie) ends here: only a path of this site, and a
+      // malformed value falls back instead of throwing.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeCallbackPath(path)}`;
+      },
+      // At sign-in (user is set), the session takes the account's current session version; a
+      // ProConnect session keeps its ID token, to end it at ProConnect on sign-out.
+      async jwt({ token, user, account }) {
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = (await currentSessionVersion(getDb(), user.id)) ?? -1;
+          if (account?.provider === PROCONNECT_ID && account.id_token) token.proConnectIdToken = account.id_token;
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sessionVersion;
+        }
         return session;
       },
     },

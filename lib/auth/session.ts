@@ -10,14 +10,17 @@ export const currentActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   if (!userId) return ANONYMOUS;
-  return actorForUser(userId);
+  // A session issued before the account's sessions were ended (lib/auth/sessions.ts) is void.
+  return actorForUser(userId, session.user?.sessionVersion ?? -1);
 });
 
-export async function actorForUser(userId: string): Promise<Actor> {
+/** `sessionVersion`: the version the session was issued with; omitted for trusted callers (tests, jobs). */
+export async function actorForUser(userId: string, sessionVersion?: number): Promise<Actor> {
   const user = await getDb().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, disabledAt: true, memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true } } },
+    select: { id: true, email: true, disabledAt: true, sessionVersion: true, memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true } } },
   });
   if (!user || user.disabledAt) return ANONYMOUS;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return ANONYMOUS;
   return { userId: user.id, email: user.email, memberships: user.memberships };
 }

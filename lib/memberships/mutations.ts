@@ -1,6 +1,7 @@
 // Memberships: granting (through an accepted invitation), changing a territory role, revoking.
 // Each change and its audit event commit in one transaction; `version` guards against two
 // people changing the same membership at once.
+import { endAllSessions } from "@/lib/auth/sessions";
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { ConflictError } from "@/lib/actions/errors";
@@ -104,6 +105,8 @@ export const revokeMember = defineAction({
     await context.db.$transaction(async (tx) => {
       const { count } = await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } });
       if (count === 0) throw new ConflictError();
+      // Pages re-read roles on every request; ending the sessions also closes what is open now.
+      await endAllSessions(tx, membership.userId);
       await recordAudit(tx, context, {
         action: "membership.revoke",
         entityType: "Membership",

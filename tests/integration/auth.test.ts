@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_LIMIT } from "@/lib/auth/rate-limit";
+import { SIGN_IN_THROTTLE } from "@/lib/auth/rate-limit";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { actorForUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -35,30 +35,66 @@ describe("sign-in with e-mail and password", () => {
     expect(await authenticateWithPassword(getDb(), { email: "contribution@lens-lievin.test", password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it(`blocks an account after ${SIGN_IN_LIMIT.maxFailures} failures, even with the right password`, async () => {
+  it("slows a guesser at one address with growing delays, and lets them try again once the delay has passed", async () => {
     const email = "coordination@rosny-sous-bois.test";
-    for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
-      // Each failure from another address: the account limit alone must block.
-      await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, freshIp());
+    const ip = freshIp();
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerPair; attempt++) {
+      expect(await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, ip, at(0))).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await authenticateWithPassword(getDb(), { email: "coordination@lens-lievin.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    // Even the right password waits: the guesser must not learn anything during the delay.
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(0))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
+    expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, ip, at(1))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(2))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
+    expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, ip, at(3))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(4))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 3 });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(7))).toMatchObject({ ok: true });
   });
 
-  it(`blocks an address after ${SIGN_IN_LIMIT.maxFailures} failures on any accounts`, async () => {
+  it("never lets an attacker elsewhere block the owner at their usual address", async () => {
+    const email = "coordination@pays-ruffecois.test";
+    const usual = freshIp();
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, usual)).toMatchObject({ ok: true });
+    // A distributed attack: far past the account ceiling, from many addresses and from one.
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.accountCeiling * 2; attempt++) {
+      await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, attempt % 2 ? freshIp() : "198.51.100.66");
+    }
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, usual)).toMatchObject({ ok: true });
+  });
+
+  it("past the account ceiling, slows unknown addresses to one attempt per spacing, without locking the owner out", async () => {
+    const email = "coordination@creusot-montceau.test";
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.accountCeiling; attempt++) {
+      await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, freshIp(), at(0));
+    }
+    const newAddress = freshIp();
+    expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, newAddress, at(1))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, newAddress, at(2))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: SIGN_IN_THROTTLE.accountCeilingSpacingSeconds - 1,
+    });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, newAddress, at(1 + SIGN_IN_THROTTLE.accountCeilingSpacingSeconds))).toMatchObject({ ok: true });
+  });
+
+  it("slows an address that sprays many accounts", async () => {
     const ip = freshIp();
-    for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerAddress; attempt++) {
       await authenticateWithPassword(getDb(), { email: `inconnu-${attempt}@exemple.test`, password: "x" }, ip);
     }
-    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
   });
 
-  it("forgets an account's failures after the window", async () => {
-    const email = "coordination@creusot-montceau.test";
-    const longAgo = new Date(Date.now() - (SIGN_IN_LIMIT.windowMinutes + 1) * 60_000);
-    await getDb().signInFailure.createMany({ data: Array.from({ length: SIGN_IN_LIMIT.maxFailures }, () => ({ key: `email:${email}`, occurredAt: longAgo })) });
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  it("forgets failures after the window", async () => {
+    const email = "coordination@lens-lievin.test";
+    const ip = freshIp();
+    const longAgo = new Date(Date.now() - (SIGN_IN_THROTTLE.windowMinutes + 1) * 60_000);
+    for (let attempt = 0; attempt < 10; attempt++) await authenticateWithPassword(getDb(), { email, password: "faux" }, ip, longAgo);
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip)).toMatchObject({ ok: true });
   });
 });
 
