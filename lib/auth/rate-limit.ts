@@ -5,7 +5,9 @@
 // - per account, from all addresses: past a ceiling, addresses the account never signed in from
 //   must space their attempts; this slows a distributed attack without ever locking the owner out
 //   (their known addresses are exempt, others wait seconds, not the whole window);
-// - per address, on all accounts: growing delays for an address spraying many accounts.
+// - per address, on all accounts: an address spraying many accounts waits a second more per
+//   failure, at most a minute (one address can hold a whole hospital behind its NAT: it must
+//   never be shut out for long).
 import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 
@@ -17,8 +19,9 @@ export const SIGN_IN_THROTTLE = {
   accountCeiling: 20,
   /** The spacing imposed then, per (account, unknown address). */
   accountCeilingSpacingSeconds: 30,
-  /** Failures from one address, on all accounts, before delays start. */
-  freeFailuresPerAddress: 50,
+  /** Failures from one address, on all accounts, before delays start; then 1 s more per failure. */
+  freeFailuresPerAddress: 100,
+  maxAddressDelaySeconds: 60,
   maxDelaySeconds: 15 * 60,
 } as const;
 
@@ -48,7 +51,7 @@ export async function checkSignInThrottle(db: Db, email: string, address: string
   };
   const waits = [
     growingDelay(stats(key.pair), SIGN_IN_THROTTLE.freeFailuresPerPair, now),
-    growingDelay(stats(key.address), SIGN_IN_THROTTLE.freeFailuresPerAddress, now),
+    linearDelay(stats(key.address), SIGN_IN_THROTTLE.freeFailuresPerAddress, now),
   ];
   const account = stats(key.account);
   if (!known && account.failures >= SIGN_IN_THROTTLE.accountCeiling) {
@@ -63,6 +66,11 @@ export async function checkSignInThrottle(db: Db, email: string, address: string
 function growingDelay({ failures, last }: { failures: number; last: Date | null }, free: number, now: Date): number {
   if (!last || failures < free) return 0;
   return remaining(last, Math.min(2 ** (failures - free), SIGN_IN_THROTTLE.maxDelaySeconds), now);
+}
+
+function linearDelay({ failures, last }: { failures: number; last: Date | null }, free: number, now: Date): number {
+  if (!last || failures < free) return 0;
+  return remaining(last, Math.min(failures - free + 1, SIGN_IN_THROTTLE.maxAddressDelaySeconds), now);
 }
 
 const remaining = (since: Date, seconds: number, now: Date) => Math.max(0, Math.ceil((since.getTime() + seconds * 1000 - now.getTime()) / 1000));

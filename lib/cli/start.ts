@@ -1,8 +1,9 @@
 // `npm start` (build + production server) and `npm run dev` (hot reload): prepares the
-// database, then runs Next.js with DATABASE_URL pointing at it, and stops the embedded
-// PostgreSQL when Next.js exits.
+// database, then runs the app server (lib/cli/serve.ts) with DATABASE_URL pointing at it, and
+// stops the embedded PostgreSQL when it exits.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -10,6 +11,9 @@ import { runCli } from "./run";
 
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// The app server (Next.js behind our request layer, and the job worker), run with tsx.
+const TSX = ["--import", "tsx"];
+const SERVE = fileURLToPath(new URL("./serve.ts", import.meta.url));
 
 runCli(async () => {
   const config = readServerConfig();
@@ -27,18 +31,18 @@ runCli(async () => {
   };
 
   let exitCode = 0;
-  if (!dev) exitCode = await runNext(["build"], env);
+  if (!dev) exitCode = await run([nextBin, "build"], env);
   if (exitCode === 0) {
     console.log(`opencls: serving on http://localhost:${config.port}`);
-    exitCode = await runNext([dev ? "dev" : "start", "--port", String(config.port)], env);
+    exitCode = await run([...TSX, SERVE, ...(dev ? ["--dev"] : []), "--port", String(config.port)], { ...env, NODE_ENV: dev ? "development" : "production" });
   }
   await database.stop();
   process.exit(exitCode);
 });
 
-function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_THROTTLE } from "@/lib/auth/rate-limit";
+import { recordSignInFailure, SIGN_IN_THROTTLE } from "@/lib/auth/rate-limit";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { actorForUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -80,13 +80,18 @@ describe("sign-in with e-mail and password", () => {
     expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, newAddress, at(1 + SIGN_IN_THROTTLE.accountCeilingSpacingSeconds))).toMatchObject({ ok: true });
   });
 
-  it("slows an address that sprays many accounts", async () => {
+  it("slows an address that sprays many accounts, by a second per failure and never more than a minute", async () => {
     const ip = freshIp();
-    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerAddress; attempt++) {
-      await authenticateWithPassword(getDb(), { email: `inconnu-${attempt}@exemple.test`, password: "x" }, ip);
-    }
-    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
+    // The failures of a spray, written as the throttle records them (checking 100 passwords would take a minute).
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerAddress; attempt++) await recordSignInFailure(getDb(), `inconnu-${attempt}@exemple.test`, ip);
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
     expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 200; attempt++) await recordSignInFailure(getDb(), `encore-${attempt}@exemple.test`, ip);
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: SIGN_IN_THROTTLE.maxAddressDelaySeconds,
+    });
   });
 
   it("forgets failures after the window", async () => {

@@ -1,17 +1,38 @@
 // next-auth's endpoints (sign-in, callbacks, sign-out, session, CSRF): open to anyone by design.
-// Callback URLs, from the query, the form or the cookie, all pass through the `redirect`
-// callback of lib/auth/options.ts, which never throws on a malformed one.
+// Callback URLs pass through the `redirect` callback of lib/auth/options.ts, which never throws;
+// requests next-auth would answer with an error (and log) are answered here first.
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { SIGN_IN_LINK_PATH } from "@/lib/auth/magic-link";
 import { authOptions } from "@/lib/auth/options";
 import { ANONYMOUS, assertCan } from "@/lib/authz";
 
 const handler = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
+const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
-async function handle(request: Request, context: unknown): Promise<Response> {
+async function handle(request: NextRequest, context: unknown): Promise<Response> {
   assertCan(ANONYMOUS, "auth.use");
-  // The password form posts here; a plain visit has nothing to verify (next-auth would throw).
-  if (request.method !== "POST" && new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    return Response.redirect(new URL("/connexion", request.url), 303);
+  const url = request.nextUrl;
+  if (request.method !== "POST") {
+    // The password form posts here; a plain visit has nothing to verify (next-auth would throw).
+    if (url.pathname.endsWith("/callback/credentials")) return Response.redirect(new URL("/connexion", url), 303);
+    // Opening a sign-in link never uses it up (mail scanners open links): the confirmation
+    // page's button posts here.
+    if (url.pathname.endsWith("/callback/email")) return Response.redirect(new URL(`${SIGN_IN_LINK_PATH}${url.search}`, url), 303);
+  }
+  // A malformed callback URL (in the query or the cookie) is replaced by a safe path, then asked again.
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  const badCookies = CALLBACK_COOKIES.filter((name) => {
+    const value = request.cookies.get(name)?.value;
+    return value !== undefined && safeCallbackPath(value, "") === "" && !value.startsWith(url.origin);
+  });
+  if ((callbackUrl !== null && safeCallbackPath(callbackUrl, "") !== callbackUrl) || badCookies.length) {
+    const cleaned = new URL(url);
+    if (callbackUrl !== null) cleaned.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl));
+    const response = new Response(null, { status: 303, headers: { Location: cleaned.toString() } });
+    for (const name of badCookies) response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+    return response;
   }
   return handler(request, context);
 }

@@ -1,0 +1,46 @@
+// OpenCLS's HTTP server: Next.js behind a thin node:http layer that decides, once per request,
+// what the app may believe about its origin (lib/http/trusted-proxies.ts), and the background
+// job worker in the same process.
+import { createServer } from "node:http";
+import next from "next";
+import { disconnectDb } from "@/lib/db/client";
+import { applyTrustedProxies, trustedProxyCount } from "@/lib/http/trusted-proxies";
+import { stopQueue } from "@/lib/jobs/queue";
+import { startWorker, workerEnabled } from "@/lib/jobs/worker";
+
+export async function serve({ dev, port }: { dev: boolean; port: number }): Promise<void> {
+  const trustedProxies = trustedProxyCount();
+  const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((request, response) => {
+    applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
+    void handle(request, response);
+  });
+  // Hot reload's websocket in development.
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => {
+    applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
+    void upgrade(request, socket, head);
+  });
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+
+  if (workerEnabled()) {
+    await startWorker().catch((error: unknown) => console.error("opencls: the job worker did not start:", error));
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    await stopQueue().catch(() => {});
+    await app.close().catch(() => {});
+    await disconnectDb().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}

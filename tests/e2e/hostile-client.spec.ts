@@ -1,0 +1,72 @@
+// Holes found by probing the running app as an attacker would (issue 9), replayed over HTTP
+// against the real server: open redirects, malformed callback URLs, forged forwarding headers,
+// sessions that outlived sign-out.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+test.describe("sign-in callback URLs", () => {
+  test("a callback path that browsers read as another host lands on the site instead", async ({ page }) => {
+    for (const hostile of ["/.//evil.test", "//evil.test", "/\\evil.test", "/%2F%2Fevil.test"]) {
+      await page.context().clearCookies();
+      await page.goto(`/connexion?callbackUrl=${encodeURIComponent(hostile)}`);
+      const form = page.locator("form", { has: page.getByLabel("Mot de passe") });
+      await form.getByLabel("Adresse e-mail").fill("coordination@lens-lievin.test");
+      await form.getByLabel("Mot de passe").fill("opencls-demo");
+      await form.getByRole("button", { name: "Se connecter" }).click();
+      await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+      expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+    }
+  });
+
+  test("malformed callback URLs and a plain visit to the password callback never give an HTTP 500", async ({ request, baseURL }) => {
+    const malformed = ["%", "%E0%A4%A", "http://[::1", "/espace\u0000", "%00", "//evil.test"];
+    for (const value of malformed) {
+      for (const path of ["/connexion", "/api/auth/signin", "/api/auth/signin/email", "/api/auth/error", "/api/auth/session"]) {
+        const response = await request.get(`${path}?callbackUrl=${value}`, { maxRedirects: 0 });
+        expect(response.status(), `${path}?callbackUrl=${value}`).toBeLessThan(500);
+      }
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      const posted = await request.post("/api/auth/signin/email", { form: { email: "personne@exemple.test", csrfToken, callbackUrl: value, json: "true" }, headers: { Origin: baseURL! } });
+      expect(posted.status(), `POST callbackUrl=${value}`).toBeLessThan(500);
+    }
+    const cookieHeader = { Cookie: "next-auth.callback-url=%E0%A4%A" };
+    expect((await request.get("/api/auth/session", { headers: cookieHeader })).status()).toBeLessThan(500);
+    expect((await request.get("/api/auth/signin", { headers: cookieHeader, maxRedirects: 0 })).status()).toBeLessThan(500);
+    const plain = await request.get("/api/auth/callback/credentials", { maxRedirects: 0 });
+    expect(plain.status()).toBe(303);
+    expect(plain.headers().location).toMatch(/\/connexion$/);
+  });
+});
+
+test.describe("password guessing", () => {
+  test("rotating X-Forwarded-For does not reset the delays: without a trusted proxy the header is ignored", async ({ request, baseURL }) => {
+    const attempt = async (forwardedFor: string) => {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      const response = await request.post("/api/auth/callback/credentials", {
+        form: { email: "devine-xff@exemple.test", password: "pas-le-bon", csrfToken, json: "true" },
+        headers: { Origin: baseURL!, "X-Forwarded-For": forwardedFor, "X-Real-IP": forwardedFor },
+      });
+      return new URL((await response.json()).url).searchParams.get("error");
+    };
+    const errors: Array<string | null> = [];
+    for (let index = 1; index <= 4; index++) errors.push(await attempt(`203.0.113.${index}`));
+    expect(errors.slice(0, 3)).toEqual(["CredentialsSignin", "CredentialsSignin", "CredentialsSignin"]);
+    expect(errors[3]).toMatch(/^rate_limited:\d+$/);
+  });
+});
+
+test.describe("sessions", () => {
+  test("signing out ends the session: its cookie, replayed, no longer opens the workspace", async ({ page, browser }) => {
+    await signIn(page, "contribution@rosny-sous-bois.test");
+    const cookies = await page.context().cookies();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    const stolen = await replay.newPage();
+    await stolen.goto("/espace");
+    await expect(stolen).toHaveURL(/\/connexion\?callbackUrl=%2Fespace$/);
+    await replay.close();
+  });
+});
