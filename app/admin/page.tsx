@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Administration" };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function AdminPage() {
-  const { data } = await loadAuthorized("/admin", loadPlatformOverview);
+  const { data } = await loadAuthorized("/admin", {}, loadPlatformOverview);
   const regionOptions = data.regions.map((region) => ({ value: region.id, label: region.name }));
   return (
     <>

@@ -11,7 +11,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditFilterSchema = z.object({
   personne: z.uuid().optional().catch(undefined),
   /** "<entityType>:<entityId>" */
-  element: z.string().regex(/^[A-Za-z]{1,80}:[0-9a-f-]{36}$/).optional().catch(undefined),
+  element: z.string().regex(/^[A-Za-z]{1,80}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/).optional().catch(undefined),
   /** Cursor: the id of the last event of the previous page. */
   apres: z.uuid().optional().catch(undefined),
 });

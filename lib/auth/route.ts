@@ -2,12 +2,15 @@
 // or an unknown record is a 404, as for pages.
 import { NextResponse, type NextRequest } from "next/server";
 import { NotFoundError, type Actor } from "@/lib/authz";
+import { checkRouteParams, type RouteParams } from "@/lib/params/route-params";
 import { currentActor } from "./session";
 
-export async function forSignedIn(request: NextRequest, respond: (actor: Actor) => Promise<NextResponse>): Promise<NextResponse> {
+/** Answers for the signed-in actor, once the route's params are known to be well formed (else 404, like an unknown record). */
+export async function forSignedIn(request: NextRequest, params: RouteParams, respond: (actor: Actor) => Promise<NextResponse>): Promise<NextResponse> {
   const actor = await currentActor();
   if (!actor.userId) return NextResponse.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`, request.url), 307);
   try {
+    checkRouteParams(params);
     return await respond(actor);
   } catch (error) {
     if (error instanceof NotFoundError) return new NextResponse("Introuvable", { status: 404 });

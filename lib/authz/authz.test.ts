@@ -28,13 +28,13 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
 };
 
 // Two tenants: each a region, a territory in it, a fiche piloted by "our" contributor, and a
-// partner organisation that signed the territory's contract.
+// partner organisation that signed the territory's contract (no longer a draft).
 const own = { regionId: "region-own", territoryId: "territory-own", organisationId: "org-own" };
 const foreign = { regionId: "region-foreign", territoryId: "territory-foreign", organisationId: "org-foreign" };
 const USER = "user-1";
 
 function resourceOf(tenant: typeof own): Resource {
-  return { regionId: tenant.regionId, territoryId: tenant.territoryId, pilotUserId: USER, partnerOrganisationIds: [tenant.organisationId], organisationId: tenant.organisationId };
+  return { regionId: tenant.regionId, territoryId: tenant.territoryId, pilotUserId: USER, partnerOrganisationIds: [tenant.organisationId], draft: false, organisationId: tenant.organisationId };
 }
 
 function actorFor(kind: Case): Actor {
@@ -72,6 +72,18 @@ describe("authorization matrix", () => {
 
   it("denies a scoped operation when the resource lacks the scope key", () => {
     expect(can(actorFor("coordinator"), "contract.edit", {})).toBe(false);
+  });
+
+  it("lets a partner read no draft contract, not even one their organisation signs, while the territory and region read it", () => {
+    const draft = { ...resourceOf(own), draft: true };
+    expect(can(actorFor("partner"), "workspace.read", draft)).toBe(false);
+    expect((["coordinator", "contributor", "ars_officer", "platform_admin"] as const).map((kind) => can(actorFor(kind), "workspace.read", draft))).toEqual([true, true, true, true]);
+  });
+
+  it("lets a partner read nothing whose draft state is not given", () => {
+    const undecided = resourceOf(own);
+    delete undecided.draft;
+    expect(can(actorFor("partner"), "workspace.read", undecided)).toBe(false);
   });
 
   it("combines the grants of several memberships", () => {

@@ -3,7 +3,7 @@
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { GRANTS, type Operation, type Scope } from "./rules";
 
-export type { Operation } from "./rules";
+export type { Operation, Scope } from "./rules";
 
 export type Membership = {
   role: MembershipRole;
@@ -24,8 +24,10 @@ export type Resource = {
   territoryId?: string;
   /** For a fiche: the user who pilots it. */
   pilotUserId?: string | null;
-  /** Organisations that signed or partner the contract(s) concerned. */
+  /** For a contract: the organisations taking part in it (signatories, partners, committed organisations). */
   partnerOrganisationIds?: readonly string[];
+  /** For a contract: still a draft. Partners read only contracts that say they are not. */
+  draft?: boolean;
   /** For a commitment: the committed organisation. */
   organisationId?: string;
 };
@@ -49,6 +51,21 @@ export function assertCan(actor: Actor, operation: Operation, resource: Resource
   if (!can(actor, operation, resource)) throw new NotFoundError(`Denied: ${operation}`);
 }
 
+/**
+ * The grants the actor holds for an operation, each with the membership it comes from (null for
+ * "anyone"): what a loader turns into a SQL filter that mirrors `can`, which stays the authority.
+ */
+export function grantsOf(actor: Actor, operation: Operation): Array<{ scope: Scope; membership: Membership | null }> {
+  const anyone = GRANTS.anyone[operation];
+  return [
+    ...(anyone ? [{ scope: anyone, membership: null }] : []),
+    ...actor.memberships.flatMap((membership) => {
+      const scope = GRANTS[membership.role][operation];
+      return scope ? [{ scope, membership }] : [];
+    }),
+  ];
+}
+
 
 function inScope(scope: Scope | undefined, membership: Membership | null, actor: Actor, resource: Resource): boolean {
   switch (scope) {
@@ -63,7 +80,7 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
     case "pilotedFiche":
       return inScope("territory", membership, actor, resource) && Boolean(actor.userId) && resource.pilotUserId === actor.userId;
     case "partnerOrganisation":
-      return Boolean(membership?.organisationId) && Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!));
+      return resource.draft === false && Boolean(membership?.organisationId) && Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!));
     case "organisation":
       return Boolean(membership?.organisationId) && membership?.organisationId === resource.organisationId;
   }

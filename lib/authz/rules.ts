@@ -8,7 +8,7 @@ export const OPERATIONS = [
   "publishedContract.read",
   /** Accept an invitation: whoever holds its link (the invitation itself is the scope). */
   "invitation.accept",
-  /** See a territory's workspace and all its contracts, drafts included. */
+  /** See a territory's workspace and its contracts: all of them, drafts included, for its members and its region; a partner only the ones its organisation takes part in. */
   "workspace.read",
   /** Create and edit the territory's contracts, axes and fiches. */
   "contract.edit",
@@ -36,7 +36,8 @@ export type Role = "anyone" | MembershipRole;
  * - everywhere: no condition;
  * - region / territory: the membership's region or territory is the resource's;
  * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
- * - partnerOrganisation: the membership's organisation signed or partners the resource's contracts;
+ * - partnerOrganisation: the resource is a contract, no longer a draft, that the membership's organisation
+ *   signs, partners or commits to (on an objective of one of its fiches, or on a whole fiche);
  * - organisation: the resource belongs to the membership's organisation.
  */
 export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";

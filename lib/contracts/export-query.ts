@@ -1,17 +1,18 @@
 // Everything a contract export holds, in one query: the contract, its signatories and
 // partners, axes, fiches with partners, budget, objectives with commitments, and indicators
 // with their latest measurement.
-import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import type { Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { contractReaders } from "./queries";
+import { contractAccessSelect } from "@/lib/workspaces/resource";
+import { readableOrNotFound } from "./queries";
 
-const exportSelect = {
+const exportSelect = (actor: Actor) => ({
+  // What authorization reads; the signatories and partners below extend its own.
+  ...contractAccessSelect(actor),
   id: true,
   title: true,
   generation: true,
-  status: true,
-  visibility: true,
   summary: true,
   councilAdoptedOn: true,
   signedOn: true,
@@ -75,14 +76,12 @@ const exportSelect = {
       },
     },
   },
-} satisfies Prisma.ContractSelect;
+}) satisfies Prisma.ContractSelect;
 
-export type ContractExport = Prisma.ContractGetPayload<{ select: typeof exportSelect }>;
+export type ContractExport = Prisma.ContractGetPayload<{ select: ReturnType<typeof exportSelect> }>;
 
 /** The contract for export, for whoever may read it in the workspace; otherwise not found. */
 export async function findContractExport(actor: Actor, territorySlug: string, contractId: string): Promise<ContractExport> {
-  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: exportSelect });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "workspace.read", contractReaders(contract));
-  return contract;
+  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: exportSelect(actor) });
+  return readableOrNotFound(actor, contract);
 }

@@ -5,23 +5,23 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dateInputValue } from "@/lib/validation/fields";
+import { canReadContract, contractAccessSelect } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: { id: true, slug: true, name: true, regionId: true } } as const;
 const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
 
-type Parties = { organisationId: string }[];
-
-/** Who may read a contract: its territory's and region's members, and the organisations that signed or partner it. */
-export function contractReaders(contract: { territory: { id: string; regionId: string }; signatories: Parties; partners: Parties }) {
-  return { ...resourceOf(contract.territory), partnerOrganisationIds: [...contract.signatories, ...contract.partners].map((party) => party.organisationId) };
+/** A contract the actor may read in the workspace (lib/workspaces/resource.ts), or a NotFoundError. */
+export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: { id: string; regionId: string } }>(actor: Actor, contract: T | null): T {
+  if (!contract || !canReadContract(actor, contract.territory, contract)) throw new NotFoundError();
+  return contract;
 }
 
-const overviewSelect = {
+// Partners read the contracts they take part in, never a draft: the facts come with the page's query.
+const overviewSelect = (actor: Actor) => ({
+  ...contractAccessSelect(actor),
   id: true,
   title: true,
   generation: true,
-  status: true,
-  visibility: true,
   signedOn: true,
   startsOn: true,
   endsOn: true,
@@ -56,18 +56,13 @@ const overviewSelect = {
       },
     },
   },
-  // Partners read the contracts their organisation signed or partners.
-  signatories: { select: { organisationId: true } },
-  partners: { select: { organisationId: true } },
-} satisfies Prisma.ContractSelect;
+}) satisfies Prisma.ContractSelect;
 
-export type ContractOverview = Prisma.ContractGetPayload<{ select: typeof overviewSelect }>;
+export type ContractOverview = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
 
 export async function findContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
-  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: overviewSelect });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "workspace.read", contractReaders(contract));
-  return contract;
+  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: overviewSelect(actor) });
+  return readableOrNotFound(actor, contract);
 }
 
 const organisationOptions = () =>

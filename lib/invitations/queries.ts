@@ -3,10 +3,13 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { loadScope } from "@/lib/memberships/scope";
+import { wellFormed } from "@/lib/params/route-params";
 import { findOpenInvitation } from "./mutations";
 
 export async function describeInvitation(actor: Actor, token: string) {
   assertCan(actor, "invitation.accept");
+  // A token that no link carries reads like one that expired: the same page.
+  if (!wellFormed({ token })) return null;
   const db = getDb();
   const invitation = await findOpenInvitation(db, token);
   if (!invitation) return null;

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { wellFormed } from "@/lib/params/route-params";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
 
@@ -85,9 +86,10 @@ const territoryPageSelect = {
 export type TerritoryPage = Prisma.TerritoryGetPayload<{ select: typeof territoryPageSelect }>;
 export type PublicContract = TerritoryPage["contracts"][number];
 
-/** A territory and its current published contract, or null when the slug is unknown. */
+/** A territory and its current published contract, or null when the slug is unknown (or could name none). */
 export const findTerritoryPage = cache(async (actor: Actor, slug: string): Promise<TerritoryPage | null> => {
   assertCan(actor, "publishedContract.read");
+  if (!wellFormed({ slug })) return null;
   return getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: territoryPageSelect });
 });
 

@@ -1,89 +1,65 @@
-// Territory workspaces: who may enter which, and what the workspace home shows.
-import { assertCan, can, NotFoundError, type Actor, type Resource } from "@/lib/authz";
+// Territory workspaces: who may enter which, and what the workspace home shows. A territory's
+// members and its region's ARS see all its contracts; a partner only those it may read
+// (./resource.ts), and enters a territory only through one of them.
+import { can, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { canReadContract, contractAccessSelect, enterableTerritories, readableContracts, territoryResource } from "./resource";
 
-const partiesSelect = {
-  signatories: { select: { organisationId: true } },
-  partners: { select: { organisationId: true } },
-} satisfies Prisma.ContractSelect;
-
-type WithParties = { regionId: string; id: string; contracts: Array<Prisma.ContractGetPayload<{ select: typeof partiesSelect }>> };
-
-/** The scope keys of a territory for authorization: its region, itself, the organisations of its contracts. */
-export function territoryResource(territory: WithParties): Resource {
+function workspaceSelect(actor: Actor) {
   return {
-    regionId: territory.regionId,
-    territoryId: territory.id,
-    partnerOrganisationIds: territory.contracts.flatMap((contract) => [...contract.signatories, ...contract.partners].map((party) => party.organisationId)),
-  };
+    id: true,
+    slug: true,
+    name: true,
+    kind: true,
+    regionId: true,
+    region: { select: { name: true } },
+    contracts: {
+      where: readableContracts(actor),
+      orderBy: { generation: "desc" },
+      select: {
+        ...contractAccessSelect(actor),
+        id: true,
+        title: true,
+        generation: true,
+        signedOn: true,
+        updatedAt: true,
+        declaredFicheCount: true,
+        _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
+      },
+    },
+  } satisfies Prisma.TerritorySelect;
 }
 
-const workspaceSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  kind: true,
-  regionId: true,
-  region: { select: { name: true } },
-  contracts: {
-    orderBy: { generation: "desc" },
-    select: {
-      ...partiesSelect,
-      id: true,
-      title: true,
-      generation: true,
-      status: true,
-      visibility: true,
-      signedOn: true,
-      updatedAt: true,
-      declaredFicheCount: true,
-      _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
-    },
-  },
-} satisfies Prisma.TerritorySelect;
+export type Workspace = Prisma.TerritoryGetPayload<{ select: ReturnType<typeof workspaceSelect> }>;
 
-export type Workspace = Prisma.TerritoryGetPayload<{ select: typeof workspaceSelect }>;
+/** The territory with the contracts the actor may read, if it may enter: as a member of its territory or region, or through one of them. */
+function entered<T extends { id: string; regionId: string; contracts: Parameters<typeof canReadContract>[2][] }>(actor: Actor, territory: T): T | null {
+  // The SQL filter mirrors the rules; `can` stays the authority.
+  const contracts = territory.contracts.filter((contract) => canReadContract(actor, territory, contract));
+  if (!can(actor, "workspace.read", territoryResource(territory)) && contracts.length === 0) return null;
+  return { ...territory, contracts };
+}
 
 /** The territory's workspace, or a NotFoundError when it does not exist or the actor may not enter it. */
 export async function findWorkspace(actor: Actor, slug: string): Promise<Workspace> {
-  const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: workspaceSelect });
-  if (!territory) throw new NotFoundError();
-  assertCan(actor, "workspace.read", territoryResource(territory));
-  return territory;
+  const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: workspaceSelect(actor) });
+  const workspace = territory && entered(actor, territory);
+  if (!workspace) throw new NotFoundError();
+  return workspace;
 }
 
 /** Territories whose workspace the actor may enter, filtered in SQL by the actor's memberships. */
 export async function listWorkspaces(actor: Actor) {
   if (!actor.userId) return [];
-  const ids = (role: string, key: "regionId" | "territoryId" | "organisationId") =>
-    actor.memberships.filter((m) => m.role === role && m[key]).map((m) => m[key]!);
-  const isAdmin = actor.memberships.some((m) => m.role === "platform_admin");
-  const partnerOrganisations = ids("partner", "organisationId");
-  const where: Prisma.TerritoryWhereInput = isAdmin
-    ? {}
-    : {
-        OR: [
-          { id: { in: [...ids("coordinator", "territoryId"), ...ids("contributor", "territoryId")] } },
-          { regionId: { in: ids("ars_officer", "regionId") } },
-          {
-            contracts: {
-              some: {
-                OR: [
-                  { signatories: { some: { organisationId: { in: partnerOrganisations } } } },
-                  { partners: { some: { organisationId: { in: partnerOrganisations } } } },
-                ],
-              },
-            },
-          },
-        ],
-      };
   const territories = await getDb().territory.findMany({
     relationLoadStrategy: "join",
-    where,
+    where: enterableTerritories(actor),
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, regionId: true, region: { select: { name: true } }, contracts: { select: partiesSelect } },
+    select: { id: true, slug: true, name: true, regionId: true, region: { select: { name: true } }, contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) } },
   });
-  // The SQL filter mirrors the rules; `can` stays the authority.
-  return territories.filter((territory) => can(actor, "workspace.read", territoryResource(territory)));
+  return territories.flatMap((territory) => {
+    const workspace = entered(actor, territory);
+    return workspace ? [{ id: workspace.id, slug: workspace.slug, name: workspace.name, region: workspace.region }] : [];
+  });
 }

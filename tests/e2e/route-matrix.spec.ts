@@ -140,3 +140,29 @@ test("a fiche id from another territory is not found under one's own contract", 
   const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.own.contractId}/fiches/${tenants.foreign.ficheId}`, { maxRedirects: 0 });
   expect(response.status()).toBe(404);
 });
+
+test("partner: a draft contract their organisation signs is not found, nor its exports, nor the territory it opens", async ({ browser }) => {
+  // The coordination of another territory drafts a contract that the partner's organisation will sign.
+  const coordination = await browser.newContext();
+  const coordinator = await coordination.newPage();
+  await signIn(coordinator, "coordination@rosny-sous-bois.test");
+  await coordinator.goto("/espace/rosny-sous-bois/contrats/nouveau");
+  await coordinator.getByLabel("Titre").fill("Contrat local de santé de Rosny-sous-Bois (projet)");
+  await coordinator.getByRole("button", { name: "Ajouter un signataire" }).click();
+  await coordinator.getByLabel("Signataire 1", { exact: true }).selectOption({ label: "CPAM de la Drôme" });
+  await coordinator.getByRole("button", { name: "Créer le contrat" }).click();
+  await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText("Contrat local de santé de Rosny-sous-Bois (projet)");
+  const draft = new URL(coordinator.url()).pathname;
+  await coordination.close();
+
+  const partnership = await browser.newContext();
+  const partner = await partnership.newPage();
+  await signIn(partner, ACCOUNTS.partner);
+  for (const target of [draft, `${draft}/export.xlsx`, `${draft}/export.pdf`, "/espace/rosny-sous-bois"]) {
+    expect((await partner.request.get(target, { maxRedirects: 0 })).status(), target).toBe(404);
+  }
+  await partner.goto("/espace");
+  await expect(partner.getByRole("link", { name: "Rosny-sous-Bois" })).toHaveCount(0);
+  await expect(partner.getByRole("link", { name: "Romans-sur-Isère" })).toBeVisible();
+  await partnership.close();
+});

@@ -272,3 +272,26 @@ describe("server action authorization matrix", () => {
     }
   }
 });
+
+describe("server actions given ids no record can have", () => {
+  const MALFORMED = ["not-a-uuid", "\u0000", `${randomUUID()}\u0000`, `{${randomUUID()}}`, randomUUID().replaceAll("-", ""), "a".repeat(100_000), [randomUUID(), randomUUID()]];
+
+  it("answer every malformed id or token as invalid or not found, for every action", async () => {
+    const actor = world.actors.platform_admin;
+    const checked: string[] = [];
+    const failures: string[] = [];
+    for (const action of ACTIONS) {
+      const valid = await MATRIX[action.name].input(world, world.own, actor);
+      for (const field of Object.keys(valid).filter((key) => /^(id|token)$|Id$/.test(key))) {
+        for (const value of MALFORMED) {
+          const result = await executeAction(action, { db: db(), actor, ip: "203.0.113.9" }, { ...valid, [field]: value });
+          if (result.ok || !["invalid", "notFound"].includes(result.reason ?? "")) failures.push(`${action.name}.${field} = ${JSON.stringify(value).slice(0, 40)}: ${result.ok ? "ok" : result.reason}`);
+        }
+        checked.push(`${action.name}.${field}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Every action but the two creations without a parent (a region, an organisation) names a record.
+    expect(new Set(checked.map((check) => check.split(".").slice(0, -1).join("."))).size).toBe(ACTIONS.length - 2);
+  });
+});

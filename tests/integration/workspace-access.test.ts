@@ -2,10 +2,13 @@
 // route /espace/<slug> runs exactly these loaders.
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
-import { ANONYMOUS, NotFoundError } from "@/lib/authz";
+import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
+import { findContractExport } from "@/lib/contracts/export-query";
+import { findContractOverview } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { findWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
+import { createContract, createOrganisation, createTerritory, createUser } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 
 setupAppDatabase();
@@ -63,5 +66,95 @@ describe("territory workspaces", () => {
     expect(await enterable(user.email)).toEqual(["creusot-montceau"]);
     await getDb().membership.deleteMany({ where: { userId: user.id } });
     expect(await enterable(user.email)).toEqual([]);
+  });
+});
+
+describe("a partner's contracts", () => {
+  // One territory, four contracts: a partner organisation signs the first, only commits to an
+  // objective of the second, signs the third (a draft), and has nothing to do with the fourth.
+  let slug: string;
+  let partner: Actor;
+  let coordinator: Actor;
+  const ids = { signed: "", committed: "", draft: "", unrelated: "" };
+
+  beforeAll(async () => {
+    const db = getDb();
+    const territory = await createTerritory(db);
+    slug = territory.slug;
+    const organisation = await createOrganisation(db);
+    const other = await createOrganisation(db);
+    const contract = (generation: number, data: { status?: "preparation" | "signed"; visibility?: "draft" | "published" } = {}) =>
+      createContract(db, { territoryId: territory.id, generation, title: `Contrat ${generation}`, status: "signed", visibility: "published", ...data });
+    const signed = await contract(1);
+    const committed = await contract(2);
+    const draft = await contract(3, { status: "preparation", visibility: "draft" });
+    const unrelated = await contract(4);
+    Object.assign(ids, { signed: signed.id, committed: committed.id, draft: draft.id, unrelated: unrelated.id });
+    await db.signatory.createMany({
+      data: [
+        { contractId: signed.id, organisationId: organisation.id, position: 1 },
+        { contractId: committed.id, organisationId: other.id, position: 1 },
+        { contractId: draft.id, organisationId: organisation.id, position: 1 },
+        { contractId: unrelated.id, organisationId: other.id, position: 1 },
+      ],
+    });
+    const axis = await db.axis.create({ data: { contractId: committed.id, position: 1, number: 1, title: "Axe 1" } });
+    const fiche = await db.ficheAction.create({ data: { contractId: committed.id, axisId: axis.id, number: 1, title: "Fiche 1" } });
+    const objective = await db.operationalObjective.create({ data: { ficheId: fiche.id, position: 1, title: "Objectif 1" } });
+    await db.commitment.create({ data: { organisationId: organisation.id, objectiveId: objective.id, description: "Mettre à disposition une salle" } });
+    // The unrelated contract's fiche carries a commitment of the organisation, but in the trash.
+    const unrelatedAxis = await db.axis.create({ data: { contractId: unrelated.id, position: 1, number: 1, title: "Axe 1" } });
+    const trashed = await db.ficheAction.create({ data: { contractId: unrelated.id, axisId: unrelatedAxis.id, number: 1, title: "Fiche supprimée", deletedAt: new Date() } });
+    await db.commitment.create({ data: { organisationId: organisation.id, ficheId: trashed.id, description: "Engagement d’une fiche supprimée" } });
+
+    partner = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
+    coordinator = await actorForUser((await createUser(db, { memberships: { create: { role: "coordinator", territoryId: territory.id } } })).id);
+  });
+
+  it("lists only the contracts the organisation signs or commits to, never a draft", async () => {
+    expect((await listWorkspaces(partner)).map((workspace) => workspace.slug)).toContain(slug);
+    expect((await findWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
+  });
+
+  it("opens and exports those contracts, and answers the others as not found", async () => {
+    for (const id of [ids.signed, ids.committed]) {
+      expect((await findContractOverview(partner, slug, id)).id).toBe(id);
+      expect((await findContractExport(partner, slug, id)).id).toBe(id);
+    }
+    for (const id of [ids.draft, ids.unrelated]) {
+      await expect(findContractOverview(partner, slug, id), id).rejects.toThrow(NotFoundError);
+      await expect(findContractExport(partner, slug, id), id).rejects.toThrow(NotFoundError);
+    }
+  });
+
+  it("still shows every contract, drafts included, to the territory's coordinator and to a platform admin", async () => {
+    const all = [ids.unrelated, ids.draft, ids.committed, ids.signed];
+    expect((await findWorkspace(coordinator, slug)).contracts.map((contract) => contract.id)).toEqual(all);
+    expect((await findWorkspace(await actor("admin@opencls.test"), slug)).contracts.map((contract) => contract.id)).toEqual(all);
+    expect((await findContractOverview(coordinator, slug, ids.draft)).id).toBe(ids.draft);
+  });
+
+  it("keeps a partner whose organisation only signs a draft out of the territory", async () => {
+    const db = getDb();
+    const territory = await createTerritory(db);
+    const organisation = await createOrganisation(db);
+    const draft = await createContract(db, { territoryId: territory.id, status: "preparation", visibility: "draft" });
+    await db.signatory.create({ data: { contractId: draft.id, organisationId: organisation.id, position: 1 } });
+    const onlyDraft = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
+    expect((await listWorkspaces(onlyDraft)).map((workspace) => workspace.slug)).not.toContain(territory.slug);
+    await expect(findWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
+  });
+
+  it("hides a signed contract that is not yet published, and one published but still in preparation", async () => {
+    const db = getDb();
+    const territory = await createTerritory(db);
+    const organisation = await createOrganisation(db);
+    const unpublished = await createContract(db, { territoryId: territory.id, generation: 1, status: "signed", visibility: "draft" });
+    const preparing = await createContract(db, { territoryId: territory.id, generation: 2, status: "preparation", visibility: "published" });
+    await db.contractPartner.createMany({ data: [unpublished, preparing].map((contract) => ({ contractId: contract.id, organisationId: organisation.id, position: 1 })) });
+    const contractPartner = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
+    await expect(findWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
+    await db.contract.update({ where: { id: unpublished.id }, data: { visibility: "published" } });
+    expect((await findWorkspace(contractPartner, territory.slug)).contracts.map((contract) => contract.id)).toEqual([unpublished.id]);
   });
 });

@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AdminAuditPage({ searchParams }: Props) {
   const filter = auditFilterSchema.parse(await searchParams);
-  const { data } = await loadAuthorized("/admin/journal", (actor) => listAuditEvents(actor, null, filter));
+  const { data } = await loadAuthorized("/admin/journal", {}, (actor) => listAuditEvents(actor, null, filter));
   return (
     <>
       <PageHeader title="Journal des modifications">

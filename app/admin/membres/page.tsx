@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Membres – Administration" };
 
 export default async function AdminMembersPage() {
-  const { actor, data } = await loadAuthorized("/admin/membres", loadPlatformMembers);
+  const { actor, data } = await loadAuthorized("/admin/membres", {}, loadPlatformMembers);
   const roles = Object.entries(MEMBERSHIP_ROLE_LABELS).map(([value, label]) => ({ value, label }));
   const scopes = {
     regionId: data.regions.map((region) => ({ value: region.id, label: region.name })),

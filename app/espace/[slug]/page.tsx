@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadWorkspace = cache((slug: string) => loadAuthorized(`/espace/${slug}`, (actor) => findWorkspace(actor, slug)));
+const loadWorkspace = cache((slug: string) => loadAuthorized(`/espace/${slug}`, { slug }, (actor) => findWorkspace(actor, slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data: workspace } = await loadWorkspace((await params).slug);

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function TerritoryAuditPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const filter = auditFilterSchema.parse(await searchParams);
-  const { actor, data } = await loadAuthorized(`/espace/${slug}/journal`, (who) => listAuditEvents(who, slug, filter));
+  const { actor, data } = await loadAuthorized(`/espace/${slug}/journal`, { slug }, (who) => listAuditEvents(who, slug, filter));
   const territory = data.territory!;
   return (
     <>

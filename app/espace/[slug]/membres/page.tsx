@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const load = cache((slug: string) => loadAuthorized(`/espace/${slug}/membres`, (actor) => findTerritoryMembers(actor, slug)));
+const load = cache((slug: string) => loadAuthorized(`/espace/${slug}/membres`, { slug }, (actor) => findTerritoryMembers(actor, slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await load((await params).slug);

@@ -24,7 +24,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; contractId: string }> };
 
-const load = cache((slug: string, contractId: string) => loadAuthorized(`/espace/${slug}/contrats/${contractId}`, (actor) => findContractOverview(actor, slug, contractId)));
+const load = cache((slug: string, contractId: string) => loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => findContractOverview(actor, slug, contractId)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, contractId } = await params;

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function NewContractPage({ params }: Props) {
   const { slug } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/nouveau`, (actor) => newContractForm(actor, slug));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/nouveau`, { slug }, (actor) => newContractForm(actor, slug));
   const base = `/espace/${data.territory.slug}`;
   return (
     <>

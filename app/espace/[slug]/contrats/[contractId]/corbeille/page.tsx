@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function TrashPage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, (actor) => listTrash(actor, slug, contractId));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) => listTrash(actor, slug, contractId));
   const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (
     <>

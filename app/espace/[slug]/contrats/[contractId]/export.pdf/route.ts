@@ -10,7 +10,7 @@ type Context = { params: Promise<{ slug: string; contractId: string }> };
 
 export async function GET(request: NextRequest, { params }: Context) {
   const { slug, contractId } = await params;
-  return forSignedIn(request, async (actor) => {
+  return forSignedIn(request, { slug, contractId }, async (actor) => {
     const contract = await findContractExport(actor, slug, contractId);
     return fileDownload(await contractPdf(contract), `cls-${contract.territory.slug}-${contract.generation}.pdf`);
   });

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function ImportPage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data: contract } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/import`, (actor) => importPage(actor, slug, contractId));
+  const { data: contract } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/import`, { slug, contractId }, (actor) => importPage(actor, slug, contractId));
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
   return (
     <>

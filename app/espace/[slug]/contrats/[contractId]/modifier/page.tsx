@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function EditContractPage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, (actor) => contractEditForm(actor, slug, contractId));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, { slug, contractId }, (actor) => contractEditForm(actor, slug, contractId));
   const base = `/espace/${data.contract.territory.slug}`;
   return (
     <>

@@ -28,7 +28,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; contractId: string; ficheId: string }> };
 
 const load = cache((slug: string, contractId: string, ficheId: string) =>
-  loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, (actor) => ficheEditForm(actor, slug, contractId, ficheId)),
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, { slug, contractId, ficheId }, (actor) => ficheEditForm(actor, slug, contractId, ficheId)),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function NewFichePage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, (actor) => newFicheForm(actor, slug, contractId));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, { slug, contractId }, (actor) => newFicheForm(actor, slug, contractId));
   const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (
     <>

@@ -9,7 +9,7 @@ type Context = { params: Promise<{ slug: string; contractId: string }> };
 
 export async function GET(request: NextRequest, { params }: Context) {
   const { slug, contractId } = await params;
-  return forSignedIn(request, async (actor) => {
+  return forSignedIn(request, { slug, contractId }, async (actor) => {
     await importPage(actor, slug, contractId);
     return fileDownload(await importTemplate(), "modele-import-fiches.xlsx");
   });
