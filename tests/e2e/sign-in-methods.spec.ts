@@ -132,6 +132,17 @@ test.describe("ProConnect", () => {
     await expect(other.getByText("Vos rôles : Coordination du contrat.")).toBeVisible();
   });
 
+  test("signing out also ends the session at ProConnect", async ({ page }) => {
+    await signInWithProConnect(page, "agent-nouveau");
+    await expect(page).toHaveURL(/\/espace$/);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    // The provider's RP-initiated logout, with our ID token as the hint.
+    await expect(page).toHaveURL(/\/session\/end/);
+    expect(new URL(page.url()).port).toBe(String(Number(new URL(test.info().project.use.baseURL!).port) + 1));
+    await page.goto("/espace");
+    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace$/);
+  });
+
   test("the button leads back to the page asked for", async ({ page }) => {
     await page.goto("/espace/romans-sur-isere");
     await expect(page).toHaveURL(/\/connexion\?callbackUrl=/);

@@ -23,6 +23,8 @@ function claimsOf(login) {
   return { ...agent, uid: login };
 }
 
+const redirectUri = process.env.OIDC_REDIRECT_URI ?? "http://localhost:3100/api/auth/callback/proconnect";
+
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
 const provider = new Provider(issuer, {
@@ -30,7 +32,9 @@ const provider = new Provider(issuer, {
     {
       client_id: process.env.OIDC_CLIENT_ID ?? "opencls-e2e",
       client_secret: process.env.OIDC_CLIENT_SECRET ?? "opencls-e2e-secret",
-      redirect_uris: [process.env.OIDC_REDIRECT_URI ?? "http://localhost:3100/api/auth/callback/proconnect"],
+      redirect_uris: [redirectUri],
+      // Signing out of OpenCLS ends the session here too, then comes back to the app's home page.
+      post_logout_redirect_uris: [`${new URL(redirectUri).origin}/`],
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_post",
