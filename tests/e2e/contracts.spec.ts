@@ -2,7 +2,7 @@
 // publishes it and finds it on the public page; a concurrent edit is caught, not lost.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import ExcelJS from "exceljs";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";

@@ -1,7 +1,7 @@
 // A coordinator writes a fiche action in the browser: objectives with partners' commitments,
 // a budget, then reads its history; a deleted fiche comes back from the trash. A contributor
 // edits only the fiche they pilot.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 

@@ -1,7 +1,7 @@
 // Importing fiches from a spreadsheet as French Excel writes it: a 40-row CSV with a BOM and
 // semicolons, 3 rows of which are wrong. Valid rows go in, wrong ones are named by column,
 // and importing the same file again duplicates nothing.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 

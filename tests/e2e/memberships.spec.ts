@@ -2,7 +2,7 @@
 // invitee creates their account from the e-mailed link, the coordinator changes and revokes
 // the role, and the journal shows every step.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("public home", () => {
   test("lists the five territories and leads to their contract", async ({ page }) => {

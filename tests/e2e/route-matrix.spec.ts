@@ -3,7 +3,7 @@
 // protected folder without a line here fails the first test.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures";
 import { signIn } from "./sign-in";
 
 const OWN = "romans-sur-isere";

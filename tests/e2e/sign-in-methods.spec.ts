@@ -1,7 +1,7 @@
 // Signing in without a password: a link by e-mail (read from the development mailbox, as a
 // platform admin would) and ProConnect, against a real OpenID provider started by the suite
 // (tests/support/oidc-provider.mjs, configured like ProConnect).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 

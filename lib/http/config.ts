@@ -1,0 +1,45 @@
+// What the operator tells the app about the way requests reach it: how many reverse proxies
+// stand in front, and which origins may send state-changing requests.
+import { StartupError } from "@/lib/config/startup-error";
+
+/** OPENCLS_TRUSTED_PROXIES: how many reverse proxies stand in front of the app (0: reached directly). */
+export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.OPENCLS_TRUSTED_PROXIES?.trim();
+  if (!value) return 0;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) {
+    throw new StartupError(`OPENCLS_TRUSTED_PROXIES must be the number of reverse proxies in front of OpenCLS (0 or more), got "${value}"`);
+  }
+  return count;
+}
+
+/**
+ * The origins (scheme, host, port) whose pages may send POST, PUT, PATCH or DELETE requests:
+ * OPENCLS_ALLOWED_ORIGINS (comma-separated), or else the origin of NEXTAUTH_URL, the address
+ * users open (lib/cli/start.ts sets it). Neither set: no origin is allowed, so nothing can be
+ * changed rather than everything.
+ */
+export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = env.OPENCLS_ALLOWED_ORIGINS?.split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (listed?.length) return listed.map((entry) => originOf(entry, "OPENCLS_ALLOWED_ORIGINS"));
+  const publicUrl = env.NEXTAUTH_URL?.trim();
+  return publicUrl ? [originOf(publicUrl, "NEXTAUTH_URL")] : [];
+}
+
+/** Served over HTTPS: the address users open says so (next-auth's Secure cookies follow the same rule). */
+export function servedOverHttps(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NEXTAUTH_URL?.trim().toLowerCase().startsWith("https://") ?? false;
+}
+
+function originOf(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(`${name} must list absolute addresses such as https://opencls.exemple.fr, got "${value}"`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new StartupError(`${name} must list http:// or https:// addresses, got "${value}"`);
+  }
+  return url.origin;
+}
