@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { clientIp } from "@/lib/http/trusted-proxies";
+import { clientIp } from "@/lib/http/client-address";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { executeFormAction, type ActionDefinition } from "./define";

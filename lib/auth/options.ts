@@ -14,7 +14,7 @@ import { rateLimitedError, VERIFY_REQUEST_PATH } from "./labels";
 import { MAGIC_LINK, mayUseMagicLink, signInLinkJob } from "./magic-link";
 import { signInMethods } from "./methods";
 import { PROCONNECT_ID, ProConnectProvider, proConnectConfig, resolveProConnectUser } from "./proconnect";
-import { clientIp } from "@/lib/http/trusted-proxies";
+import { clientIp } from "@/lib/http/client-address";
 import { currentSessionVersion } from "./sessions";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -4,7 +4,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { disconnectDb } from "@/lib/db/client";
-import { applyTrustedProxies, trustedProxyCount } from "@/lib/http/trusted-proxies";
+import { applyTrustedProxies } from "@/lib/http/client-address";
+import { trustedProxyCount } from "@/lib/http/config";
 import { stopQueue } from "@/lib/jobs/queue";
 import { startWorker, workerEnabled } from "@/lib/jobs/worker";
 

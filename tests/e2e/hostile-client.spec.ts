@@ -1,7 +1,7 @@
 // Holes found by probing the running app as an attacker would (issue 9), replayed over HTTP
 // against the real server: open redirects, malformed callback URLs, forged forwarding headers,
 // sessions that outlived sign-out.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
 test.describe("sign-in callback URLs", () => {

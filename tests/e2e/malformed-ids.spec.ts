@@ -5,7 +5,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type BrowserContextOptions } from "@playwright/test";
+import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
 const SLUG = "romans-sur-isere";
