@@ -8,7 +8,8 @@ type Field = { name: string; type: string; nativeType?: [string, string[]] | nul
 type Dmmf = { datamodel: { models: Array<{ name: string; fields: Field[] }> } };
 
 describe("column bounds", () => {
-  it("restates the precision and scale of every Decimal column of prisma/schema.prisma", () => {
+  // Prisma's schema parser is WebAssembly: a few seconds on a busy machine.
+  it("restates the precision and scale of every Decimal column of prisma/schema.prisma", { timeout: 30_000 }, () => {
     const schema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
     const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as Dmmf;
     const declared = Object.fromEntries(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ficheFieldsSchema } from "@/lib/fiches/schema";
 import { addMeasurementSchema, createIndicatorSchema } from "@/lib/indicators/schema";
-import { DATE_RANGE, optionalDate, optionalText, parseDayText, requiredText, versionField } from "./fields";
+import { DATE_RANGE, optionalDate, optionalText, parseDayText, requiredText, textChoices, textLines, versionField } from "./fields";
 
 const message = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -76,6 +76,19 @@ describe("text", () => {
     expect(message(title, "Un\nDeux")).toBe("Ce champ tient sur une ligne\u00a0: retirez le retour à la ligne.");
     // A tab pasted into a one-line field is only white space.
     expect(title.parse("Un\tDeux")).toBe("Un Deux");
+  });
+
+  it("applies the same rule to lists typed one per line and to groups of checkboxes", () => {
+    const lines = textLines({ maxItems: 3, maxLength: 12 });
+    expect(lines.parse(" Lien social\r\nMobilité\n\nLien social ")).toEqual(["Lien social", "Mobilité"]);
+    expect(message(lines, "un\ndeux\ntrois\nquatre")).toBe("3 lignes au plus.");
+    expect(message(lines, "court\nbeaucoup trop long")).toBe("Ligne 2\u00a0: 12 caractères au plus.");
+    expect(message(lines, "un\u0000")).toMatch(/U\+0000/);
+    const choices = textChoices({ maxItems: 2, maxLength: 20 });
+    expect(choices.parse("santé mentale")).toEqual(["santé mentale"]);
+    expect(choices.parse(undefined)).toEqual([]);
+    expect(message(choices, ["a", "b", "c"])).toBe("2 choix au plus.");
+    expect(message(choices, ["a\u0085"])).toMatch(/U\+0085/);
   });
 
   it("still trims, requires and bounds", () => {
