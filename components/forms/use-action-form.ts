@@ -2,14 +2,56 @@
 
 // Wires a form to a server action: checks the input with the shared zod schema first, sends it
 // without resetting the form (what the user typed stays on error), and exposes the messages.
+// A call the server refuses before the action runs (a body over the size limit, a dropped
+// connection) becomes a French message too, never the framework's error page.
+import { unstable_rethrow } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { fieldErrorsOf, INVALID_MESSAGE, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import type { ServerAction } from "@/lib/actions/server-action";
+import { DATE_MESSAGES } from "@/lib/validation/fields";
 
-export function useActionForm<Output>(action: ServerAction<Output>, options: { schema?: z.ZodType; resetOnSuccess?: boolean; onSuccess?: (result: Extract<ActionResult<Output>, { ok: true }>) => void } = {}) {
-  const [result, dispatch, pending] = useActionState(action, null);
+export const REJECTED_MESSAGE = "L’envoi n’a pas abouti : le serveur a refusé la demande (trop volumineuse ?) ou la connexion a été interrompue. Vos saisies sont conservées : corrigez ou réessayez.";
+export const REJECTED_FILE_MESSAGE = "Ce fichier n’a pas pu être envoyé : il est sans doute trop volumineux.";
+
+/**
+ * Controls whose typed text the browser could not turn into a value (31/02/2026 in a date
+ * input): their value is "", which the schema would take for nothing typed.
+ */
+function unreadableFields(form: HTMLFormElement): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement) || !element.name || !element.validity.badInput) continue;
+    errors[element.name] = element.type === "date" ? DATE_MESSAGES.unreadable : element.type === "number" ? "Saisissez un nombre, par exemple 12,5." : "Valeur illisible : vérifiez ce champ.";
+  }
+  return errors;
+}
+
+/** Field errors for the files a refused call carried. */
+function rejectedFiles(formData: FormData): FieldErrors {
+  return Object.fromEntries([...formData.entries()].flatMap(([name, value]) => (value instanceof File && value.size > 0 ? [[name, REJECTED_FILE_MESSAGE]] : [])));
+}
+
+export function useActionForm<Output>(
+  action: ServerAction<Output>,
+  options: {
+    schema?: z.ZodType;
+    resetOnSuccess?: boolean;
+    onSuccess?: (result: Extract<ActionResult<Output>, { ok: true }>) => void;
+    /** Field errors to show when the server refuses the call itself; by default, at each file sent. */
+    rejectedFieldErrors?: (formData: FormData) => FieldErrors;
+  } = {},
+) {
+  const [result, dispatch, pending] = useActionState<ActionResult<Output> | null, FormData>(async (previous, formData) => {
+    try {
+      return await action(previous, formData);
+    } catch (error) {
+      // Redirects and not-found answers are navigation, not failures.
+      unstable_rethrow(error);
+      return { ok: false, reason: "unexpected", message: REJECTED_MESSAGE, fieldErrors: (options.rejectedFieldErrors ?? rejectedFiles)(formData) };
+    }
+  }, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   // After a version conflict, the user may choose to save over the version they were shown.
   // The choice holds for that conflict only: any new result ends it.
@@ -30,8 +72,9 @@ export function useActionForm<Output>(action: ServerAction<Output>, options: { s
     // The button pressed is part of the submission (e.g. "preview" or "import").
     const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     const parsed = options.schema?.safeParse(formDataToObject(formData));
-    if (parsed && !parsed.success) {
-      setClientErrors(fieldErrorsOf(parsed.error));
+    const errors = { ...(parsed && !parsed.success ? fieldErrorsOf(parsed.error) : {}), ...unreadableFields(event.currentTarget) };
+    if (Object.keys(errors).length) {
+      setClientErrors(errors);
       return;
     }
     setClientErrors(null);

@@ -3,7 +3,7 @@ import { checkbox, optionalText, requiredText, uuidField, versionField } from "@
 
 const axisFields = {
   title: requiredText("Saisissez l’intitulé de l’axe.", 300),
-  description: optionalText(5000),
+  description: optionalText(5000, { multiline: true }),
   isTransversal: checkbox,
 };
 

@@ -5,12 +5,12 @@ import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { optionalDate, optionalInteger, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 const findingRow = z.object({
-  id: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  id: z.uuid({ error: "Choix invalide." }).optional().or(z.literal("").transform(() => undefined)),
   text: requiredText("Saisissez le constat, ou retirez la ligne.", 2000),
 });
 
 const signatoryRow = z.object({
-  id: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  id: z.uuid({ error: "Choix invalide." }).optional().or(z.literal("").transform(() => undefined)),
   organisationId: uuidField("Choisissez l’organisation signataire."),
   signerName: optionalText(160),
   signerTitle: optionalText(160),
@@ -25,7 +25,7 @@ export const contractFieldsSchema = z
     generation: optionalInteger(1, 20, "Indiquez le rang du contrat, de 1 à 20.").refine((value) => value !== null, "Indiquez le rang du contrat, de 1 à 20."),
     status: z.enum(ContractStatus, { error: "Choisissez l’étape du contrat." }),
     visibility: z.enum(Visibility, { error: "Choisissez la visibilité." }),
-    summary: optionalText(5000),
+    summary: optionalText(5000, { multiline: true }),
     councilAdoptedOn: optionalDate,
     signedOn: optionalDate,
     startsOn: optionalDate,
@@ -33,7 +33,7 @@ export const contractFieldsSchema = z
     prsReference: optionalText(200),
     diagnosisSource: optionalText(200),
     diagnosisYear: optionalInteger(1990, 2100, "Indiquez une année entre 1990 et 2100."),
-    diagnosisSummary: optionalText(10_000),
+    diagnosisSummary: optionalText(10_000, { multiline: true }),
     findings: z.array(findingRow).max(200).default([]),
     signatories: z.array(signatoryRow).max(60).default([]),
   })

@@ -3,6 +3,7 @@
 // YYYY-MM-DD.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { FILE_TOO_LARGE_MESSAGE, MAX_IMPORT_BYTES } from "./import-schema";
 
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -10,7 +11,8 @@ export class UnreadableFileError extends Error {}
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // An unreadable date stays visible (and is refused as such) rather than vanishing.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "date illisible" : value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value) return String(value.text);
@@ -48,8 +50,10 @@ function readCsv(bytes: ArrayBuffer): string[][] {
   }
 }
 
-/** The rows of the first sheet, header included (the file's size is checked by the input schema). */
+/** The rows of the first sheet, header included. */
 export async function readSpreadsheet(file: File): Promise<string[][]> {
+  // The input schema checks the size too; this keeps any other caller from reading a huge file.
+  if (file.size > MAX_IMPORT_BYTES) throw new UnreadableFileError(FILE_TOO_LARGE_MESSAGE);
   const bytes = await file.arrayBuffer();
   const isZip = new Uint8Array(bytes.slice(0, 2)).every((byte, index) => byte === [0x50, 0x4b][index]);
   const rows = isZip || file.name.toLowerCase().endsWith(".xlsx") ? await readXlsx(bytes) : readCsv(bytes);

@@ -2,7 +2,7 @@
 // budget, objectives and the commitments of partners to them, saved as one unit.
 import { z } from "zod";
 import { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
-import { optionalDate, optionalInteger, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { decimalField, optionalDate, optionalInteger, optionalText, requiredText, textChoices, textLines, uuidField, versionField } from "@/lib/validation/fields";
 
 const optionalUuid = z
   .string()
@@ -19,12 +19,8 @@ const rowId = z
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
 const weight = optionalInteger(0, 1000, "Un poids entier entre 0 et 1000.");
 
-/** An amount typed the French way: "12 500,50" or "12500.5". */
-export const amountField = z
-  .string({ error: "Saisissez le montant." })
-  .transform((value) => value.replace(/[\s\u00a0\u202f€]/g, "").replace(",", "."))
-  .refine((value) => /^\d{1,12}(\.\d{1,2})?$/.test(value), "Saisissez un montant en euros, par exemple 12 500,50.")
-  .transform(Number);
+/** An amount typed the French way ("12 500,50" or "12500.5"), exact, within BudgetLine.amount's Decimal(14, 2). */
+export const amountField = decimalField("BudgetLine.amount", "Saisissez le montant.", { kind: "amount" });
 
 const partnerRow = z.object({ organisationId: uuidField("Choisissez l’organisation partenaire."), role: optionalText(200) });
 
@@ -45,7 +41,7 @@ const commitmentRow = z.object({ organisationId: uuidField("Choisissez l’organ
 const objectiveRow = z.object({
   id: rowId,
   title: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
-  description: optionalText(5000),
+  description: optionalText(5000, { multiline: true }),
   dueOn: optionalDate,
   status: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
   progress: percent,
@@ -58,39 +54,34 @@ export const ficheFieldsSchema = z
     axisId: uuidField("Choisissez l’axe."),
     number: optionalInteger(1, 9999, "Un numéro entre 1 et 9999."),
     title: requiredText("Saisissez l’intitulé de la fiche.", 300),
-    context: optionalText(),
-    generalObjective: optionalText(),
-    description: optionalText(),
-    targetPublic: optionalText(5000),
-    vulnerableGroups: optionalText(5000),
+    context: optionalText(20_000, { multiline: true }),
+    generalObjective: optionalText(20_000, { multiline: true }),
+    description: optionalText(20_000, { multiline: true }),
+    targetPublic: optionalText(5000, { multiline: true }),
+    vulnerableGroups: optionalText(5000, { multiline: true }),
     geographicScope: z.enum(GeographicScope, { error: "Choisissez le périmètre." }),
-    geographicScopeDetail: optionalText(5000),
+    geographicScopeDetail: optionalText(5000, { multiline: true }),
     pilotOrganisationId: optionalUuid,
     pilotContactName: optionalText(160),
     pilotContactEmail: z
       .string()
       .trim()
+      .max(254, "254 caractères au plus.")
       .optional()
       .transform((value) => value?.toLowerCase() || null)
       .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").nullable()),
     pilotUserId: optionalUuid,
     startsOn: optionalDate,
     endsOn: optionalDate,
-    prsObjective: optionalText(5000),
+    prsObjective: optionalText(5000, { multiline: true }),
     /** One determinant per line. */
-    determinants: z
-      .string()
-      .optional()
-      .transform((value) => [...new Set((value ?? "").split("\n").map((line) => line.trim()).filter(Boolean))]),
-    themes: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+    determinants: textLines({ maxItems: 50, maxLength: 300 }),
+    themes: textChoices({ maxItems: 50, maxLength: 120 }),
     findingIds: z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-      .pipe(z.array(z.uuid())),
+      .pipe(z.array(z.uuid({ error: "Choix invalide." })).max(200)),
     status: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
     progress: percent,
     priority: z

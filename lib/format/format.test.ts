@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateTime, formatDuration, formatNumber, formatOrdinal } from "./index";
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber, formatOrdinal } from "./index";
 
 describe("French formatting", () => {
   it("writes dates the French way, with 1er for the first day", () => {
@@ -27,5 +27,12 @@ describe("French formatting", () => {
     expect(formatCount(31, "action", "actions")).toBe("31\u00a0actions");
     expect(formatOrdinal(1)).toBe("1er");
     expect(formatOrdinal(2)).toBe("2e");
+  });
+
+  it("writes exact decimals without rounding them through a JavaScript number", () => {
+    expect(formatDecimal("12345678901234.5678")).toBe("12\u202f345\u202f678\u202f901\u202f234,5678");
+    expect(formatDecimal("-0.5")).toBe("-0,5");
+    expect(formatDecimal("12500.5", { fractionDigits: 2 })).toBe("12\u202f500,50");
+    expect(formatDecimal({ toString: () => "999" })).toBe("999");
   });
 });

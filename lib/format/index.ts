@@ -48,3 +48,16 @@ export function formatCount(count: number, singular: string, plural: string): st
 export function formatOrdinal(value: number): string {
   return value === 1 ? "1er" : `${value}e`;
 }
+
+/**
+ * An exact decimal (a Prisma Decimal or its text) the French way, never through a JavaScript
+ * number, which keeps only about 15 significant digits: "12345678901234.5678" → "12 345 678 901 234,5678".
+ * `fractionDigits` pads the decimals (2 for euros).
+ */
+export function formatDecimal(value: { toString(): string }, { fractionDigits = 0 }: { fractionDigits?: number } = {}): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.toString());
+  if (!match) return value.toString();
+  const [, sign, integer, fraction = ""] = match;
+  const decimals = fraction.padEnd(fractionDigits, "0");
+  return `${sign}${integer.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${decimals ? `,${decimals}` : ""}`;
+}

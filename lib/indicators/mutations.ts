@@ -71,7 +71,8 @@ export const updateIndicator = defineAction({
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    const beforeInput = { ...before, baselineValue: before.baselineValue === null ? null : Number(before.baselineValue), targetValue: before.targetValue === null ? null : Number(before.targetValue) };
+    // Decimals compare as their exact text, as the schema outputs them.
+    const beforeInput = { ...before, baselineValue: before.baselineValue?.toString() ?? null, targetValue: before.targetValue?.toString() ?? null };
     const versioned = { entityType: "Indicator", entityId: indicatorId, baseVersion: version, currentVersion: async () => (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version };
     await saveVersioned(context.db, versioned, () =>
       context.db.$transaction(async (tx) => {
@@ -148,7 +149,7 @@ export const deleteMeasurement = defineAction({
         entityId: input.measurementId,
         entityLabel: `${measurement.indicator.name} – ${day(measurement.measuredOn)}`,
         territoryId,
-        before: { measuredOn: day(measurement.measuredOn), value: Number(measurement.value) },
+        before: { measuredOn: day(measurement.measuredOn), value: measurement.value.toString() },
       });
     });
     return ok(null, "Mesure supprimée.");

@@ -1,27 +1,9 @@
 // Inputs of indicators and their measurements, shared by the forms and the server actions.
 import { z } from "zod";
 import { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
-import { optionalDate, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { decimalField, optionalDate, optionalDecimalField, optionalText, requiredDate, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
-const DECIMAL = /^-?\d{1,14}(\.\d{1,4})?$/;
-const toDecimal = (value: string) => value.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-
-/** A number typed the French way ("12,5", "1 250"), up to 4 decimals. */
-export const decimalField = (missing: string) =>
-  z
-    .string({ error: missing })
-    .transform(toDecimal)
-    .refine((value) => value !== "", missing)
-    .refine((value) => value === "" || DECIMAL.test(value), "Saisissez un nombre, par exemple 12,5.")
-    .transform(Number);
-
-const optionalDecimal = z
-  .string()
-  .optional()
-  .transform((value) => toDecimal(value ?? ""))
-  .refine((value) => value === "" || DECIMAL.test(value), "Saisissez un nombre, par exemple 12,5.")
-  .transform((value) => (value === "" ? null : Number(value)));
-
+// Values are exact decimals within their columns (Decimal(18, 4)), and may be negative (a change, a balance).
 const optionalUuid = z
   .string()
   .optional()
@@ -33,9 +15,9 @@ const indicatorFields = {
   level: z.enum(IndicatorLevel, { error: "Choisissez le type d’indicateur." }),
   unit: optionalText(60),
   direction: z.enum(IndicatorDirection, { error: "Choisissez le sens d’évolution souhaité." }),
-  baselineValue: optionalDecimal,
+  baselineValue: optionalDecimalField("Indicator.baselineValue", { kind: "number", negative: true }),
   baselineOn: optionalDate,
-  targetValue: optionalDecimal,
+  targetValue: optionalDecimalField("Indicator.targetValue", { kind: "number", negative: true }),
   targetOn: optionalDate,
   frequency: z.enum(CollectionFrequency, { error: "Choisissez la fréquence de collecte." }),
   dataSource: optionalText(300),
@@ -49,8 +31,8 @@ export const deleteIndicatorSchema = z.object({ indicatorId: uuidField("Indicate
 
 export const addMeasurementSchema = z.object({
   indicatorId: uuidField("Indicateur introuvable."),
-  measuredOn: optionalDate.refine((date) => date !== null, "Saisissez la date de la mesure."),
-  value: decimalField("Saisissez la valeur mesurée."),
+  measuredOn: requiredDate("Saisissez la date de la mesure."),
+  value: decimalField("Measurement.value", "Saisissez la valeur mesurée.", { kind: "number", negative: true }),
   source: optionalText(300),
   comment: optionalText(2000),
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailField, newPasswordSchema } from "@/lib/auth/schema";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { roleField } from "@/lib/memberships/schema";
-import { optionalId, uuidField, versionField } from "@/lib/validation/fields";
+import { optionalId, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /** The scope field each role requires, as in the database's Invitation_scope_check. */
 export const SCOPE_FIELD_OF_ROLE: Record<MembershipRole, "regionId" | "territoryId" | "organisationId" | null> = {
@@ -48,7 +48,7 @@ export const acceptInvitationSchema = z.object({ token: invitationTokenField });
 export const registerWithInvitationSchema = z
   .object({
     token: invitationTokenField,
-    name: z.string({ error: "Saisissez vos prénom et nom." }).trim().min(2, "Saisissez vos prénom et nom.").max(160, "160 caractères au plus."),
+    name: requiredText("Saisissez vos prénom et nom.", 160, { min: 2 }),
     password: newPasswordSchema,
     passwordConfirmation: z.string({ error: "Confirmez le mot de passe." }),
   })

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { OrganisationKind } from "@/lib/db/generated/enums";
-import { optionalId } from "@/lib/validation/fields";
+import { optionalId, requiredText } from "@/lib/validation/fields";
 import { compactDigits, isValidSiren } from "./siren";
 
 export const createOrganisationSchema = z.object({
-  name: z.string({ error: "Saisissez le nom de l’organisation." }).trim().min(2, "Saisissez le nom de l’organisation.").max(200, "200 caractères au plus."),
+  name: requiredText("Saisissez le nom de l’organisation.", 200, { min: 2 }),
   kind: z.enum(OrganisationKind, { error: "Choisissez le type d’organisation." }),
   siren: z
     .string()

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
-import { optionalId, optionalText } from "@/lib/validation/fields";
+import { optionalId, optionalText, requiredText } from "@/lib/validation/fields";
 import { compactDigits, isValidSiren } from "@/lib/organisations/siren";
 
 export const createTerritorySchema = z.object({
-  name: z.string({ error: "Saisissez le nom du territoire." }).trim().min(2, "Saisissez le nom du territoire.").max(160, "160 caractères au plus."),
+  name: requiredText("Saisissez le nom du territoire.", 160, { min: 2 }),
   kind: z.enum(TerritoryKind, { error: "Choisissez le type de territoire." }),
   regionId: optionalId.refine((id) => Boolean(id), "Choisissez la région."),
   department: optionalText(80),

@@ -1,11 +1,13 @@
 // Importing fiches from a spreadsheet as French Excel writes it: a 40-row CSV with a BOM and
 // semicolons, 3 rows of which are wrong. Valid rows go in, wrong ones are named by column,
-// and importing the same file again duplicates nothing.
+// importing the same file again changes nothing, and the template as downloaded imports
+// nothing. A file that changes existing fiches shows each change, before and after, and is
+// imported only once the coordinator confirms them.
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 
-function frenchCsv(): string {
+function frenchCsv(edits: Record<number, string> = {}): string {
   const header = "Numéro;Axe;Intitulé;Statut;Avancement (%);Structure pilote;Début;Fin;Thématiques";
   const rows = Array.from({ length: 40 }, (_, index) => {
     const number = 101 + index;
@@ -13,12 +15,15 @@ function frenchCsv(): string {
     if (index === 4) return `${number};${axis};;En cours;10;;;;`; // no title
     if (index === 17) return `${number};${axis};"Fiche ${number}; avec un point-virgule";Fini;10;;;;`; // unknown status
     if (index === 33) return `${number};${axis};Fiche ${number};En cours;10;;31/02/2025;;`; // no such date
+    if (edits[number]) return edits[number];
     return `${number};${axis};Fiche importée n° ${number};En cours;${index};Communauté d’Agglomération de Lens-Liévin;01/01/2025;31/12/2027;santé mentale, mobilité`;
   });
   return `\uFEFF${[header, ...rows].join("\r\n")}\r\n`;
 }
 
-test("import 40 fiches from a French CSV with 3 bad rows, then again without duplicates", async ({ page }) => {
+test("import 40 fiches from a French CSV with 3 bad rows, again without change, then two updates shown and confirmed", async ({ page }) => {
+  // Six uploads and four accessibility checks on one contract, in order.
+  test.setTimeout(120_000);
   // A draft contract of its own, with two axes: the published pages other tests read stay as seeded.
   await signIn(page, "coordination@lens-lievin.test");
   await page.goto("/espace/lens-lievin/contrats/nouveau");
@@ -35,6 +40,10 @@ test("import 40 fiches from a French CSV with 3 bad rows, then again without dup
 
   const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le modèle (.xlsx)" }).click()]);
   expect(template.suggestedFilename()).toBe("modele-import-fiches.xlsx");
+  // The template as downloaded holds only its example row, which matches no fiche.
+  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(await template.path());
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(/ne contient que la ligne d’exemple du modèle, qui n’est pas importée/);
 
   // Too large a file is refused in the browser, before any upload.
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
@@ -54,12 +63,45 @@ test("import 40 fiches from a French CSV with 3 bad rows, then again without dup
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
   await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.");
 
-  // The same file again: every valid row updates its fiche.
+  // The same file again: every valid row is already up to date, nothing is asked nor written.
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(file);
-  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Mise à jour de la fiche")).toHaveCount(37);
+  await page.getByRole("button", { name: "Vérifier le fichier à nouveau" }).click();
+  await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Déjà à jour")).toHaveCount(37);
+  await expect(page.getByLabel(/J’ai vérifié les modifications/)).toHaveCount(0);
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 0 fiche créée, 37 mises à jour, 3 lignes écartées.");
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 0 fiche créée, 0 mise à jour, 37 inchangées, 3 lignes écartées.");
+
+  // A file that changes two fiches: each change is shown before and after, and confirmed first.
+  const edited = {
+    name: "fiches-modifiees.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      frenchCsv({
+        101: "101;2;Fiche importée n° 101, précisée;Réalisée;0;Communauté d’Agglomération de Lens-Liévin;01/01/2025;31/12/2027;santé mentale, mobilité",
+        102: "102;2;Fiche importée n° 102;En cours;1;Communauté d’Agglomération de Lens-Liévin;01/01/2025;30/06/2026;santé mentale, mobilité",
+      }),
+      "utf8",
+    ),
+  };
+  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(edited);
+  await page.getByRole("button", { name: "Vérifier le fichier à nouveau" }).click();
+  await expect(page.getByText("37 lignes valides, 3 lignes en erreur (elles ne seront pas importées), dont 2 fiches existantes modifiées.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Mise à jour de la fiche")).toHaveCount(2);
+  const changes = (number: number) => page.getByRole("table", { name: new RegExp(`^Fiche n°\\s${number} `) }).getByRole("row");
+  await expect(changes(101)).toHaveText([/^Champ\s*Avant\s*Après l’import$/, /^Axe\s*Axe 1 – Prévention\s*Axe 2 – Accès aux soins$/, /^Intitulé\s*Fiche importée n° 101\s*Fiche importée n° 101, précisée$/, /^Statut\s*En cours\s*Réalisée$/]);
+  await expect(changes(102)).toHaveText([/^Champ/, /^Fin\s*31\sdécembre\s2027\s*30\sjuin\s2026$/]);
+  await expectNoAxeViolations(page);
+
+  // Importing without ticking the confirmation is refused at the box; nothing is written.
+  await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
+  const confirmation = page.getByLabel("J’ai vérifié les modifications de 2 fiches existantes et je veux les remplacer.");
+  await expect(confirmation).toBeFocused();
+  await expect(confirmation).toHaveAccessibleDescription("Cochez cette case après avoir vérifié les modifications, pour remplacer ces valeurs.");
+  await expectNoAxeViolations(page);
+  await confirmation.check();
+  await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 0 fiche créée, 2 mises à jour, 35 inchangées, 3 lignes écartées.");
+  await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Fiche mise à jour")).toHaveCount(2);
 
   await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link").nth(2).click();
   const imported = page.getByRole("list", { name: /^Fiches actions de/ }).getByRole("listitem").filter({ hasText: /Fiche importée n°/ });

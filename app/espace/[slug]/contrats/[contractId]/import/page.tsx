@@ -23,7 +23,7 @@ export default async function ImportPage({ params }: Props) {
         title="Importer des fiches actions"
         eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: `/espace/${contract.territory.slug}` }, { label: contract.title, href: contractPath }, { label: "Import" }]} />}
       >
-        <p>Depuis un tableau Excel (.xlsx) ou CSV. Une fiche dont le numéro existe déjà est mise à jour, pas dupliquée&#8239;: vous pouvez importer le même fichier plusieurs fois.</p>
+        <p>Depuis un tableau Excel (.xlsx) ou CSV. Une fiche dont le numéro existe déjà est mise à jour, pas dupliquée&#8239;: avant de remplacer quoi que ce soit, la vérification montre chaque champ modifié, avant et après, et vous demande de confirmer. Importer deux fois le même fichier ne change rien.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="modele" title="1. Partir du modèle">
@@ -31,7 +31,7 @@ export default async function ImportPage({ params }: Props) {
             <a href={`${contractPath}/import/modele.xlsx`} download>
               Télécharger le modèle (.xlsx)
             </a>{" "}
-            – une ligne par fiche&#8239;; la feuille «&nbsp;Mode d’emploi&nbsp;» décrit chaque colonne.
+            – une ligne par fiche&#8239;; la feuille «&nbsp;Mode d’emploi&nbsp;» décrit chaque colonne. Sa ligne d’exemple (numéro «&nbsp;Exemple&nbsp;») n’est jamais importée.
           </p>
           {contract.axes.length ? (
             <p className="mt-3 text-sm text-slate-600">Axes de ce contrat&#8239;: {contract.axes.map((axis) => `${axisLabel(axis)} (${axis.title})`).join(" ; ")}.</p>
