@@ -1,7 +1,7 @@
 // `npm start` (build + production server) and `npm run dev` (hot reload): prepares the
 // database, then runs Next.js with DATABASE_URL pointing at it, and stops the embedded
-// PostgreSQL when Next.js exits.
-import { spawn } from "node:child_process";
+// PostgreSQL when Next.js exits or the command is interrupted.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
@@ -11,40 +11,51 @@ import { runCli } from "./run";
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
+// Ctrl-C, a supervisor's SIGTERM, a closed terminal: passed on to Next.js when it runs, and in
+// any case followed by stopping the database. A second one exits at once (the embedded
+// database is still asked to shut down, by lib/db/embedded.ts's exit handler).
+let next: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(1);
+    interrupted = signal;
+    next?.kill(signal);
+  });
+}
+
 runCli(async () => {
   const config = readServerConfig();
   // Checked before the database starts, so that a missing secret fails fast.
   const secret = config.databaseUrl ? await resolveAuthSecret({ embedded: false, dataDir: config.dataDir }) : undefined;
   const database = await prepareDatabase({ ...config, log: (line) => console.log(`opencls: ${line}`) });
-  const env = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The zero-setup run is a development run: e-mails go to the development mailbox.
-    ...(database.embedded || dev ? { OPENCLS_DEVELOPMENT_MODE: "1" } : {}),
-  };
-
   let exitCode = 0;
-  if (!dev) exitCode = await runNext(["build"], env);
-  if (exitCode === 0) {
-    console.log(`opencls: serving on http://localhost:${config.port}`);
-    exitCode = await runNext([dev ? "dev" : "start", "--port", String(config.port)], env);
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The zero-setup run is a development run: e-mails go to the development mailbox.
+      ...(database.embedded || dev ? { OPENCLS_DEVELOPMENT_MODE: "1" } : {}),
+    };
+    if (!dev && !interrupted) exitCode = await runNext(["build"], env);
+    if (exitCode === 0 && !interrupted) {
+      console.log(`opencls: serving on http://localhost:${config.port}`);
+      exitCode = await runNext([dev ? "dev" : "start", "--port", String(config.port)], env);
+    }
+  } finally {
+    await database.stop();
   }
-  await database.stop();
   process.exit(exitCode);
 });
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
+    next = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+    next.on("exit", (code, signal) => {
+      next = undefined;
       resolve(code ?? (signal ? 0 : 1));
     });
   });
