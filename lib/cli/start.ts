@@ -1,7 +1,8 @@
 // `npm start` (build + production server) and `npm run dev` (hot reload): prepares the
-// database, then runs the app server (lib/cli/serve.ts) with DATABASE_URL pointing at it, and
-// stops the embedded PostgreSQL when it exits.
-import { spawn } from "node:child_process";
+// database, then runs the app server (lib/cli/serve.ts: Next.js behind our request layer, and
+// the job worker) with DATABASE_URL pointing at it, and stops the embedded PostgreSQL when it
+// exits or the command is interrupted.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { resolveAuthSecret } from "@/lib/auth/secret";
@@ -11,44 +12,54 @@ import { runCli } from "./run";
 
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-// The app server (Next.js behind our request layer, and the job worker), run with tsx.
-const TSX = ["--import", "tsx"];
-const SERVE = fileURLToPath(new URL("./serve.ts", import.meta.url));
+// The app server, run with tsx like this command.
+const SERVE = ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url))];
+
+// Ctrl-C, a supervisor's SIGTERM, a closed terminal: passed on to Next.js when it runs, and in
+// any case followed by stopping the database. A second one exits at once (the embedded
+// database is still asked to shut down, by lib/db/embedded.ts's exit handler).
+let next: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(1);
+    interrupted = signal;
+    next?.kill(signal);
+  });
+}
 
 runCli(async () => {
   const config = readServerConfig();
   // Checked before the database starts, so that a missing secret fails fast.
   const secret = config.databaseUrl ? await resolveAuthSecret({ embedded: false, dataDir: config.dataDir }) : undefined;
   const database = await prepareDatabase({ ...config, log: (line) => console.log(`opencls: ${line}`) });
-  const env = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The zero-setup run is a development run: e-mails go to the development mailbox.
-    ...(database.embedded || dev ? { OPENCLS_DEVELOPMENT_MODE: "1" } : {}),
-  };
-
   let exitCode = 0;
-  if (!dev) exitCode = await run([nextBin, "build"], env);
-  if (exitCode === 0) {
-    console.log(`opencls: serving on http://localhost:${config.port}`);
-    exitCode = await run([...TSX, SERVE, ...(dev ? ["--dev"] : []), "--port", String(config.port)], { ...env, NODE_ENV: dev ? "development" : "production" });
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret ?? (await resolveAuthSecret({ embedded: true, dataDir: config.dataDir })),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${config.port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The zero-setup run is a development run: e-mails go to the development mailbox.
+      ...(database.embedded || dev ? { OPENCLS_DEVELOPMENT_MODE: "1" } : {}),
+    };
+    if (!dev && !interrupted) exitCode = await run([nextBin, "build"], env);
+    if (exitCode === 0 && !interrupted) {
+      console.log(`opencls: serving on http://localhost:${config.port}`);
+      exitCode = await run([...SERVE, ...(dev ? ["--dev"] : []), "--port", String(config.port)], { ...env, NODE_ENV: dev ? "development" : "production" });
+    }
+  } finally {
+    await database.stop();
   }
-  await database.stop();
   process.exit(exitCode);
 });
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: "inherit", env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
+    next = spawn(process.execPath, args, { stdio: "inherit", env });
+    next.on("exit", (code, signal) => {
+      next = undefined;
       resolve(code ?? (signal ? 0 : 1));
     });
   });

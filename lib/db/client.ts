@@ -1,20 +1,58 @@
 // The application's Prisma client, connected through node-postgres (@prisma/adapter-pg).
 // One client per process, created on first use from DATABASE_URL.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createAvailabilityGuard } from "./availability";
+import { markDatabaseUnavailable } from "./errors";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
+
+/**
+ * A stalled server (stopped, overloaded, network black hole) must not hang requests: connecting
+ * gives up after connectMs, a statement after statementMs. The server cancels a slow statement
+ * itself (statement_timeout); the client's own read timeout, a little longer, covers a server
+ * that cannot answer at all. Either way the pool drops the connection and opens a new one on the
+ * next request, so the app recovers by itself when the database is back.
+ */
+export const DATABASE_TIMEOUTS = { connectMs: 5_000, statementMs: 15_000 };
 
 type QueryListener = (sql: string) => void;
 const queryListeners = new Set<QueryListener>();
 
 export function createDbClient(connectionString: string): Db {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    log: [{ emit: "event", level: "query" }],
+  const adapter = new PrismaPg({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    statement_timeout: DATABASE_TIMEOUTS.statementMs,
+    query_timeout: DATABASE_TIMEOUTS.statementMs + 1_000,
   });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => queryListeners.forEach((listener) => listener(event.query)));
-  return client;
+  // During a known outage operations fail at once (lib/db/availability.ts); errors meaning
+  // "database unavailable" get the digest the error pages recognise.
+  const guard = createAvailabilityGuard(connectionString, DATABASE_TIMEOUTS.connectMs);
+  const guarded = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      guard.assertAvailable();
+      return await operation();
+    } catch (error) {
+      guard.failed(error);
+      throw markDatabaseUnavailable(error);
+    }
+  };
+  const marked = client.$extends({ query: { $allOperations: ({ args, query }) => guarded(() => query(args)) } });
+  const transaction = marked.$transaction.bind(marked) as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(marked, "$transaction", { value: (...args: unknown[]) => guarded(() => transaction(...args)) });
+  const disconnect = marked.$disconnect.bind(marked);
+  Object.defineProperty(marked, "$disconnect", {
+    value: () => {
+      guard.close();
+      return disconnect();
+    },
+  });
+  // A query-only extension keeps the client's shape, so it is still a PrismaClient to callers.
+  return marked as unknown as Db;
 }
 
 /** Observes every SQL statement the app's client sends (used by tests that count queries). */

@@ -7,6 +7,7 @@ import { loadDemoData } from "@/lib/seed/demo-data";
 import { createDbClient } from "./client";
 import { assertConnectionUrl, maskPassword, redactSecrets } from "./connection-url";
 import { startEmbeddedDatabase } from "./embedded";
+import type { LayoutOptions } from "./embedded-layout";
 import { StartupError } from "@/lib/config/startup-error";
 import { applyMigrations } from "./migrate";
 
@@ -22,6 +23,8 @@ type Options = Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedDatabaseP
   /** Load the demo data when the database holds no territory (default: only for the embedded database). */
   seedWhenEmpty?: boolean;
   log?: (line: string) => void;
+  /** Where the embedded server's binaries are and where to relocate them (tests). */
+  embeddedLayout?: Pick<LayoutOptions, "nativeDir" | "sharedRoot">;
 };
 
 export async function prepareDatabase(options: Options): Promise<PreparedDatabase> {
@@ -29,11 +32,12 @@ export async function prepareDatabase(options: Options): Promise<PreparedDatabas
   if (options.databaseUrl) assertConnectionUrl(options.databaseUrl);
   const embedded = options.databaseUrl
     ? undefined
-    : await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedDatabasePort });
+    : await startEmbeddedDatabase({ ...options.embeddedLayout, dataDir: options.dataDir, port: options.embeddedDatabasePort });
   const url = options.databaseUrl ?? embedded!.url;
   try {
     await checkConnection(url);
-    log(embedded ? `Embedded PostgreSQL ready (data in ${options.dataDir})` : `Using database ${maskPassword(url)}`);
+    if (embedded) log(`Embedded PostgreSQL ready (data in ${embedded.relocation ? `${options.dataDir}; ${embedded.relocation}` : options.dataDir})`);
+    else log(`Using database ${maskPassword(url)}`);
     const appliedMigrations = await applyMigrations(url);
     if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
     const seeded = (options.seedWhenEmpty ?? Boolean(embedded)) && (await seedIfEmpty(url));

@@ -1,7 +1,7 @@
 // Values the app must refuse, typed in the real browser: a day that does not exist, a year out
 // of range, a 20-digit amount; and an upload the server refuses before the action runs. Each is
 // named in French at its field, and everything else typed stays in the form.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signIn } from "./sign-in";
 

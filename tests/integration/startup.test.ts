@@ -1,13 +1,15 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db/client";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { embeddedUrl, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { binary, packagedNativeDir } from "@/lib/db/embedded-layout";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { freePort } from "../support/ports";
+import { clusterProcesses, isAlive, postmasterPid, postmastersServing } from "../support/postgres-processes";
 import { makeTempDir } from "../support/temp-dir";
 
 const databases: TestDatabase[] = [];
@@ -122,5 +124,106 @@ describe("database preparation", () => {
       await running.stop();
       await Promise.all([ownDir, otherDir].map((dir) => rm(dir, { recursive: true, force: true })));
     }
+  });
+});
+
+/** A running `npm run dev` (lib/cli/start.ts --dev) with what it printed so far. */
+type RunningApp = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function startApp(env: Record<string, string>): RunningApp {
+  // NODE_ENV as `npm run dev` has it: vitest's "test" would make `next dev` add type paths to tsconfig.json.
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/cli/start.ts", "--dev"], {
+    env: { ...process.env, NODE_ENV: "development", NEXTAUTH_SECRET: "test-secret", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output, exited: new Promise((resolve) => child.on("exit", (code: number | null) => resolve(code))) };
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function answers(port: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 1000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Waits until the app serves (Next.js says it is ready), stops it as Ctrl-C or a supervisor would, and waits for it to exit. */
+async function serveThenStop(app: RunningApp, { beforeStop }: { beforeStop?: () => Promise<void> } = {}): Promise<void> {
+  await waitFor(() => /Ready in/.test(app.output()) || app.child.exitCode !== null, "the app to serve", 150_000);
+  expect(app.output()).toMatch(/serving on http:\/\/localhost:\d+/);
+  await beforeStop?.();
+  app.child.kill("SIGTERM");
+  expect(await app.exited).not.toBeNull();
+}
+
+describe("stopping the app stops the embedded PostgreSQL", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) for (const pid of postmastersServing(path.join(dir, "postgres"))) process.kill(pid, "SIGKILL");
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it("also when the app joined a server left running by a run that was killed", { timeout: 240_000 }, async () => {
+    const dataDir = await makeTempDir("opencls-orphan");
+    dirs.push(dataDir);
+    const clusterDir = path.join(dataDir, "postgres");
+    const dbPort = await freePort();
+    const env = { OPENCLS_DATA_DIR: dataDir, OPENCLS_EMBEDDED_DB_PORT: String(dbPort) };
+
+    // A run that started the server and was killed (SIGKILL) before it could stop it.
+    const crashed = spawn(process.execPath, ["--import", "tsx", "tests/support/start-embedded.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => crashed.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve()));
+    crashed.kill("SIGKILL");
+    await new Promise((resolve) => crashed.on("exit", resolve));
+    expect(postmastersServing(clusterDir)).toHaveLength(1);
+
+    const app = startApp({ ...env, PORT: String(await freePort()) });
+    await serveThenStop(app);
+    await waitFor(() => postmastersServing(clusterDir).length === 0, "the postmaster to stop", 30_000).catch(() => {});
+    expect(postmastersServing(clusterDir), app.output()).toEqual([]);
+  });
+
+  it("also after its postmaster was killed and started again meanwhile", { timeout: 240_000 }, async () => {
+    const dataDir = await makeTempDir("opencls-restarted");
+    dirs.push(dataDir);
+    const clusterDir = path.join(dataDir, "postgres");
+    const dbPort = await freePort();
+
+    const app = startApp({ OPENCLS_DATA_DIR: dataDir, OPENCLS_EMBEDDED_DB_PORT: String(dbPort), PORT: String(await freePort()) });
+    await serveThenStop(app, {
+      beforeStop: async () => {
+        // The postmaster dies (an operator's kill -9, the OOM killer), then someone starts it again by hand.
+        const processes = clusterProcesses(clusterDir);
+        process.kill(postmasterPid(clusterDir)!, "SIGKILL");
+        await waitFor(() => processes.every((pid) => !isAlive(pid)), "the old server processes to exit", 30_000);
+        const asPostgres = process.getuid?.() === 0 ? { uid: Number(execFileSync("id", ["-u", "postgres"])), gid: Number(execFileSync("id", ["-g", "postgres"])) } : {};
+        spawn(binary(packagedNativeDir(), "postgres"), ["-D", clusterDir, "-p", String(dbPort), "-c", "listen_addresses=127.0.0.1"], {
+          ...asPostgres,
+          cwd: "/",
+          detached: true,
+          stdio: "ignore",
+        }).unref();
+        await waitFor(() => answers(dbPort), "the restarted server to answer", 30_000);
+        expect(postmastersServing(clusterDir)).toHaveLength(1);
+      },
+    });
+    await waitFor(() => postmastersServing(clusterDir).length === 0, "the postmaster to stop", 30_000).catch(() => {});
+    expect(postmastersServing(clusterDir), app.output()).toEqual([]);
   });
 });
