@@ -9,6 +9,15 @@ import { trustedProxyCount } from "@/lib/http/config";
 import { stopQueue } from "@/lib/jobs/queue";
 import { startWorker, workerEnabled } from "@/lib/jobs/worker";
 
+function isDecodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function serve({ dev, port }: { dev: boolean; port: number }): Promise<void> {
   const trustedProxies = trustedProxyCount();
   const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
@@ -16,6 +25,11 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
   await app.prepare();
 
   const server = createServer((request, response) => {
+    // Next.js's router throws (an HTTP 500) on a path it cannot decode, before any code of ours.
+    if (!isDecodablePath(request.url)) {
+      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("Page introuvable.");
+      return;
+    }
     applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
     void handle(request, response);
   });
