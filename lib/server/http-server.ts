@@ -40,6 +40,7 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
     void upgrade(request, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
+  console.log(`opencls: ready on http://localhost:${port}`);
 
   if (workerEnabled()) {
     await startWorker().catch((error: unknown) => console.error("opencls: the job worker did not start:", error));

@@ -163,9 +163,9 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-/** Waits until the app serves (Next.js says it is ready), stops it as Ctrl-C or a supervisor would, and waits for it to exit. */
+/** Waits until the app serves (its server says it is ready), stops it as Ctrl-C or a supervisor would, and waits for it to exit. */
 async function serveThenStop(app: RunningApp, { beforeStop }: { beforeStop?: () => Promise<void> } = {}): Promise<void> {
-  await waitFor(() => /Ready in/.test(app.output()) || app.child.exitCode !== null, "the app to serve", 150_000);
+  await waitFor(() => /opencls: ready on/.test(app.output()) || app.child.exitCode !== null, "the app to serve", 150_000);
   expect(app.output()).toMatch(/serving on http:\/\/localhost:\d+/);
   await beforeStop?.();
   app.child.kill("SIGTERM");
