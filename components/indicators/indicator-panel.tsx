@@ -6,19 +6,19 @@ import type { SelectOption } from "@/components/ui/select-field";
 import { Section } from "@/components/ui/section";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheForEdit } from "@/lib/fiches/queries";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDecimal } from "@/lib/format";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
-import { dateInputValue } from "@/lib/validation/fields";
+import { dateInputValue, decimalInputValue } from "@/lib/validation/fields";
 import { IndicatorForm, type IndicatorValues } from "./indicator-form";
 import { MeasurementForm } from "./measurement-form";
 
 type Indicator = FicheForEdit["indicators"][number];
 type Actions = { create: ServerAction<null>; update: ServerAction<null>; remove: ServerAction<null>; addMeasurement: ServerAction<null>; removeMeasurement: ServerAction<null> };
 
-const number = (value: { toString(): string } | null) => (value === null ? null : Number(value.toString()));
-const shown = (value: number | null, unit: string | null) => (value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`);
-const decimalText = (value: { toString(): string } | null) => (value === null ? "" : String(Number(value.toString())).replace(".", ","));
+// Exact decimals are shown and edited as text: through a JavaScript number, a value with more
+// than about 15 significant digits would be rounded, and saving the form would change it.
+const shown = (value: { toString(): string } | null, unit: string | null) => (value === null ? "—" : `${formatDecimal(value)}${unit ? `\u00a0${unit}` : ""}`);
 
 function valuesOf(indicator: Indicator | null): IndicatorValues {
   return {
@@ -26,9 +26,9 @@ function valuesOf(indicator: Indicator | null): IndicatorValues {
     level: indicator?.level ?? "result",
     unit: indicator?.unit ?? "",
     direction: indicator?.direction ?? "increase",
-    baselineValue: decimalText(indicator?.baselineValue ?? null),
+    baselineValue: decimalInputValue(indicator?.baselineValue),
     baselineOn: dateInputValue(indicator?.baselineOn),
-    targetValue: decimalText(indicator?.targetValue ?? null),
+    targetValue: decimalInputValue(indicator?.targetValue),
     targetOn: dateInputValue(indicator?.targetOn),
     frequency: indicator?.frequency ?? "yearly",
     dataSource: indicator?.dataSource ?? "",
@@ -43,8 +43,6 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
       <ol className="space-y-6">
         {indicators.map((indicator) => {
           const latest = indicator.measurements[0];
-          const baselineValue = number(indicator.baselineValue);
-          const targetValue = number(indicator.targetValue);
           const standing = standingOf(indicator);
           return (
             <li key={indicator.id} className="rounded-md border border-slate-200 p-4 sm:p-5">
@@ -59,21 +57,21 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
                 <div>
                   <dt className="text-sm text-slate-600">Départ</dt>
                   <dd className="font-semibold">
-                    {shown(baselineValue, indicator.unit)}
+                    {shown(indicator.baselineValue, indicator.unit)}
                     {indicator.baselineOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.baselineOn)})</span> : null}
                   </dd>
                 </div>
                 <div>
                   <dt className="text-sm text-slate-600">Dernière mesure</dt>
                   <dd className="font-semibold">
-                    {latest ? shown(Number(latest.value.toString()), indicator.unit) : "Aucune"}
+                    {latest ? shown(latest.value, indicator.unit) : "Aucune"}
                     {latest ? <span className="font-normal text-slate-600"> ({formatDate(latest.measuredOn)})</span> : null}
                   </dd>
                 </div>
                 <div>
                   <dt className="text-sm text-slate-600">Cible</dt>
                   <dd className="font-semibold">
-                    {shown(targetValue, indicator.unit)}
+                    {shown(indicator.targetValue, indicator.unit)}
                     {indicator.targetOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.targetOn)})</span> : null}
                   </dd>
                 </div>
@@ -101,7 +99,7 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
                     {indicator.measurements.map((measurement) => (
                       <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
                         <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{shown(Number(measurement.value.toString()), indicator.unit)}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{shown(measurement.value, indicator.unit)}</td>
                         <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">{[measurement.source, measurement.comment].filter(Boolean).join(" · ")}</td>
                         <td className="py-2 text-right">
                           <ConfirmActionButton

@@ -46,5 +46,5 @@ export function getQueue(env: Env = process.env): Promise<PgBoss> {
 export async function stopQueue(): Promise<void> {
   const queue = globalForQueue.openclsQueue;
   globalForQueue.openclsQueue = undefined;
-  await (await queue?.catch(() => undefined))?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  await (await queue?.catch(() => undefined))?.stop({ graceful: true, wait: true, timeout: 4_000 });
 }

@@ -52,9 +52,10 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
     stopping = true;
     server.close();
     server.closeAllConnections();
-    await stopQueue().catch(() => {});
-    await app.close().catch(() => {});
-    await disconnectDb().catch(() => {});
+    // Running jobs get a few seconds to finish (pg-boss retries any that do not); then the
+    // process exits whatever is still pending, so that `npm start` can stop the database.
+    const settled = Promise.allSettled([stopQueue(), app.close(), disconnectDb()]);
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());
