@@ -38,9 +38,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   );
 }
 
-/** Applies pending migrations in order, each in its own transaction. Returns the names applied. */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = await readMigrations(dir);
+/**
+ * Applies pending migrations in order, each in its own transaction, up to `upTo` included when
+ * given (a restore recreates the schema its backup was taken at). Returns the names applied.
+ */
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, { upTo }: { upTo?: string } = {}): Promise<string[]> {
+  const migrations = (await readMigrations(dir)).filter((migration) => upTo === undefined || migration.name <= upTo);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -1,6 +1,7 @@
 // Brings the database to a usable state before the app starts: picks the external server
 // (DATABASE_URL) or starts the embedded one, checks it answers, applies pending migrations,
-// and loads the demo data into an empty embedded database.
+// and loads the demo data into an empty embedded database. Commands that must not migrate
+// (backup, restore) only connect.
 import pg from "pg";
 import type { ServerConfig } from "@/lib/config/server-config";
 import { loadDemoData } from "@/lib/seed/demo-data";
@@ -19,15 +20,21 @@ export type PreparedDatabase = {
   stop: () => Promise<void>;
 };
 
-type Options = Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedDatabasePort"> & {
-  /** Load the demo data when the database holds no territory (default: only for the embedded database). */
-  seedWhenEmpty?: boolean;
+type ConnectOptions = Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedDatabasePort"> & {
   log?: (line: string) => void;
   /** Where the embedded server's binaries are and where to relocate them (tests). */
   embeddedLayout?: Pick<LayoutOptions, "nativeDir" | "sharedRoot">;
 };
 
-export async function prepareDatabase(options: Options): Promise<PreparedDatabase> {
+type Options = ConnectOptions & {
+  /** Load the demo data when the database holds no territory (default: only for the embedded database). */
+  seedWhenEmpty?: boolean;
+};
+
+export type ConnectedDatabase = Pick<PreparedDatabase, "url" | "embedded" | "stop">;
+
+/** DATABASE_URL, or the embedded database (started, or joined when already running), once it answers. */
+export async function connectDatabase(options: ConnectOptions): Promise<ConnectedDatabase> {
   const log = options.log ?? (() => {});
   if (options.databaseUrl) assertConnectionUrl(options.databaseUrl);
   const embedded = options.databaseUrl
@@ -36,15 +43,27 @@ export async function prepareDatabase(options: Options): Promise<PreparedDatabas
   const url = options.databaseUrl ?? embedded!.url;
   try {
     await checkConnection(url);
-    if (embedded) log(`Embedded PostgreSQL ready (data in ${embedded.relocation ? `${options.dataDir}; ${embedded.relocation}` : options.dataDir})`);
-    else log(`Using database ${maskPassword(url)}`);
-    const appliedMigrations = await applyMigrations(url);
-    if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
-    const seeded = (options.seedWhenEmpty ?? Boolean(embedded)) && (await seedIfEmpty(url));
-    if (seeded) log("Loaded the demo data (five contracts)");
-    return { url, embedded: Boolean(embedded), appliedMigrations, seeded, stop: embedded?.stop ?? (async () => {}) };
   } catch (error) {
     await embedded?.stop();
+    throw error;
+  }
+  if (embedded) log(`Embedded PostgreSQL ready (data in ${embedded.relocation ? `${options.dataDir}; ${embedded.relocation}` : options.dataDir})`);
+  else log(`Using database ${maskPassword(url)}`);
+  return { url, embedded: Boolean(embedded), stop: embedded?.stop ?? (async () => {}) };
+}
+
+export async function prepareDatabase(options: Options): Promise<PreparedDatabase> {
+  const log = options.log ?? (() => {});
+  const database = await connectDatabase(options);
+  const { url, embedded } = database;
+  try {
+    const appliedMigrations = await applyMigrations(url);
+    if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
+    const seeded = (options.seedWhenEmpty ?? embedded) && (await seedIfEmpty(url));
+    if (seeded) log("Loaded the demo data (five contracts)");
+    return { ...database, appliedMigrations, seeded };
+  } catch (error) {
+    await database.stop();
     throw error;
   }
 }

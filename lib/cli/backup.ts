@@ -1,0 +1,19 @@
+// `npm run db:backup [file]`: a consistent backup of DATABASE_URL, or of the embedded database
+// (joined when `npm start` is running), into backups/opencls-<timestamp>.backup.gz by default.
+import path from "node:path";
+import { readServerConfig } from "@/lib/config/server-config";
+import { defaultBackupPath, writeBackup } from "@/lib/db/backup";
+import { connectDatabase } from "@/lib/db/prepare";
+import { runCli } from "./run";
+
+runCli(async () => {
+  const file = path.resolve(process.argv[2] ?? defaultBackupPath());
+  const database = await connectDatabase({ ...readServerConfig(), log: console.log });
+  try {
+    const { header, rows } = await writeBackup(database.url, file);
+    const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
+    console.log(`Backed up ${total} rows in ${header.tables.length} tables (schema at migration ${header.migration}) to ${path.relative(process.cwd(), file) || file}.`);
+  } finally {
+    await database.stop();
+  }
+});
