@@ -8,10 +8,9 @@ import { createNonce, securityHeaders } from "@/lib/http/content-security-policy
 import { crossSiteRefusal, isRefusedCrossSite } from "@/lib/http/cross-site";
 import { trustedRequestHeaders } from "@/lib/http/forwarded-headers";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const env = process.env;
-  const facts = { method: request.method, pathname: request.nextUrl.pathname, origin: request.headers.get("origin"), isServerAction: request.headers.has("next-action") };
-  if (isRefusedCrossSite(facts, allowedOrigins(env))) return crossSiteRefusal();
+  if (await isRefusedCrossSite(request, allowedOrigins(env))) return crossSiteRefusal();
 
   const protection = securityHeaders(createNonce(), env);
   const headers = trustedRequestHeaders(request.headers, env);

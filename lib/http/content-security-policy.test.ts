@@ -18,8 +18,10 @@ describe("content security policy", () => {
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
   });
 
-  it("allows eval only under next dev, and upgrades requests only over HTTPS", () => {
-    expect(directives(contentSecurityPolicy({ nonce: "abc", development: true })).get("script-src")).toContain("'unsafe-eval'");
+  it("allows eval and inline styles only under next dev, and upgrades requests only over HTTPS", () => {
+    const development = directives(contentSecurityPolicy({ nonce: "abc", development: true }));
+    expect(development.get("script-src")).toContain("'unsafe-eval'");
+    expect(development.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives(contentSecurityPolicy({ nonce: "abc", https: true })).has("upgrade-insecure-requests")).toBe(true);
   });
 

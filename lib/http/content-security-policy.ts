@@ -9,7 +9,7 @@ export type PolicyOptions = {
   /** Origins a form may post to or be redirected to after posting, besides the app's own. */
   formTargets?: readonly string[];
   https?: boolean;
-  /** `next dev`: React rebuilds server error stacks with eval in the browser. */
+  /** `next dev`: React rebuilds server error stacks with eval, and hot reloading inserts styles without the nonce. */
   development?: boolean;
 };
 
@@ -24,7 +24,8 @@ export function contentSecurityPolicy({ nonce, formTargets = [], https = false, 
     // 'strict-dynamic': the chunks Next.js's nonced runtime loads are trusted, no host list;
     // 'self' only speaks to browsers too old for it.
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", `'nonce-${nonce}'`],
+    // A nonce makes browsers ignore 'unsafe-inline', so development drops it.
+    ["style-src", "'self'", ...(development ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     // style="" attributes React renders (a progress bar's width): they cannot run code.
     ["style-src-attr", "'unsafe-inline'"],
     ["img-src", "'self'", "data:"],

@@ -10,19 +10,20 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * The one planned exception (issue 12): one-click unsubscription (RFC 8058). Mail clients POST
  * `List-Unsubscribe=One-Click` to the List-Unsubscribe URL on their own, with no Origin; the
  * token in the URL authenticates the request, and unsubscribing is all it may do. The route does
- * not exist yet; when it does, it must live under this prefix and check its token itself.
+ * not exist yet. When it does, it must live under this prefix, be a route handler (route.ts, which
+ * never runs server actions) and check its token itself.
  */
 export const ONE_CLICK_UNSUBSCRIBE_PATH_PREFIX = "/desabonnement/";
+/** RFC 8058's whole body is this one field; anything more (a server action's fields) is not it. */
+const ONE_CLICK_BODY = { name: "List-Unsubscribe", value: "One-Click", maxBytes: 1024 } as const;
 
 export const CROSS_SITE_REFUSAL = "Requête refusée : elle ne vient pas d’une page d’OpenCLS. Rechargez la page et réessayez.";
 
-export type RequestFacts = { method: string; pathname: string; origin: string | null; isServerAction: boolean };
-
-export function isRefusedCrossSite(request: RequestFacts, allowedOrigins: readonly string[]): boolean {
+export async function isRefusedCrossSite(request: Request, allowedOrigins: readonly string[]): Promise<boolean> {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
-  if (isOneClickUnsubscribe(request)) return false;
-  const origin = normalizedOrigin(request.origin);
-  return origin === null || !allowedOrigins.includes(origin);
+  const origin = normalizedOrigin(request.headers.get("origin"));
+  if (origin !== null && allowedOrigins.includes(origin)) return false;
+  return !(await isOneClickUnsubscribe(request));
 }
 
 /** Browsers send `scheme://host[:port]`; anything else ("null", a path, garbage) is no origin. */
@@ -36,9 +37,22 @@ function normalizedOrigin(value: string | null): string | null {
   }
 }
 
-/** RFC 8058's POST, never a server action posted to that path (an action may change anything). */
-function isOneClickUnsubscribe({ method, pathname, isServerAction }: RequestFacts): boolean {
-  return method.toUpperCase() === "POST" && pathname.startsWith(ONE_CLICK_UNSUBSCRIBE_PATH_PREFIX) && !isServerAction;
+/**
+ * Exactly RFC 8058's request: a small POST under the prefix whose form body (url-encoded or
+ * multipart, both allowed by the RFC) is `List-Unsubscribe=One-Click` and nothing else, and no
+ * server action (Next.js runs multipart POSTs carrying `$ACTION_ID_…` fields as actions).
+ */
+async function isOneClickUnsubscribe(request: Request): Promise<boolean> {
+  if (request.method.toUpperCase() !== "POST" || request.headers.has("next-action")) return false;
+  if (!new URL(request.url).pathname.startsWith(ONE_CLICK_UNSUBSCRIBE_PATH_PREFIX)) return false;
+  const length = Number(request.headers.get("content-length"));
+  if (!Number.isInteger(length) || length <= 0 || length > ONE_CLICK_BODY.maxBytes) return false;
+  try {
+    const fields = [...(await request.clone().formData())];
+    return fields.length === 1 && fields[0][0] === ONE_CLICK_BODY.name && fields[0][1] === ONE_CLICK_BODY.value;
+  } catch {
+    return false;
+  }
 }
 
 export function crossSiteRefusal(): Response {

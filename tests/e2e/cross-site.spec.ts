@@ -67,6 +67,28 @@ test.describe("cross-site requests", () => {
     expect(signedIn.status()).not.toBe(403);
     expect((await request.storageState()).cookies.map((cookie) => cookie.name)).toContain("next-auth.session-token");
   });
+
+  test("RFC 8058 one-click unsubscription is the one exception, and only in its exact form", async ({ request }) => {
+    // Issue 12 adds the route: until then the request passes the check and finds nothing (Next.js
+    // answers 404, or 400 to a multipart POST, which it reads as a server action without an id).
+    const path = "/desabonnement/jeton-de-test";
+    const oneClickForm = { "List-Unsubscribe": "One-Click" };
+    for (const body of [{ form: oneClickForm }, { multipart: oneClickForm }]) {
+      const response = await request.post(path, { ...body, maxRedirects: 0 });
+      expect([400, 404], JSON.stringify(body)).toContain(response.status());
+      expect(await response.text()).not.toMatch(REFUSAL);
+    }
+    const refused: [string, Parameters<typeof request.post>[1]][] = [
+      [path, { multipart: { ...oneClickForm, $ACTION_ID_0123456789abcdef0123456789abcdef01234567: "" } }],
+      [path, { form: oneClickForm, headers: { "next-action": "0123456789abcdef0123456789abcdef01234567" } }],
+      ["/desabonnement", { form: oneClickForm }],
+    ];
+    for (const [target, options] of refused) {
+      const response = await request.post(target, { ...options, maxRedirects: 0 });
+      expect(response.status(), JSON.stringify(options)).toBe(403);
+      expect(await response.text()).toMatch(REFUSAL);
+    }
+  });
 });
 
 test.describe("forwarded headers from the client", () => {
