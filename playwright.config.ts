@@ -36,7 +36,7 @@ export default defineConfig({
     {
       command: `node -e "require('fs').rmSync(process.argv[1], { recursive: true, force: true })" ${dataDir} && tsx lib/cli/start.ts`,
       url: `${baseURL}/api/health`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

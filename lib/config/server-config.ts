@@ -1,5 +1,6 @@
 // Every environment variable OpenCLS reads, in one place (documented in README.md).
 import path from "node:path";
+import { allowedOrigins, trustedProxyCount } from "@/lib/http/config";
 import { StartupError } from "./startup-error";
 
 export type ServerConfig = {
@@ -12,6 +13,9 @@ export type ServerConfig = {
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  // Read on every request by proxy.ts: a bad value must stop the start, not answer 500s later.
+  trustedProxyCount(env);
+  allowedOrigins({ ...env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? "http://localhost" });
   return {
     port: integer(env.PORT, 3000, "PORT"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
