@@ -12,7 +12,8 @@ runCli(async () => {
   try {
     const { header, rows } = await writeBackup(database.url, file);
     const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
-    console.log(`Backed up ${total} rows in ${header.tables.length} tables (schema at migration ${header.migration}) to ${path.relative(process.cwd(), file) || file}.`);
+    const shown = file.startsWith(`${process.cwd()}${path.sep}`) ? path.relative(process.cwd(), file) : file;
+    console.log(`Backed up ${total} rows in ${header.tables.length} tables (schema at migration ${header.migration}) to ${shown}.`);
   } finally {
     await database.stop();
   }

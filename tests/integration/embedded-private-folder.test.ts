@@ -62,7 +62,9 @@ describe("a checkout in a private folder", () => {
         const link = await readlink(path.join(dataDir, "postgres"));
         expect(link.startsWith(path.join(sharedRoot, "clusters") + path.sep)).toBe(true);
         clusterDir = link;
-        expect(lines[0]).toMatch(new RegExp(`^Embedded PostgreSQL ready \\(data in ${dataDir}; data in ${link}, binaries in ${sharedRoot}/postgresql-[^ ]+ \\(the "postgres" system user cannot enter ${home}\\)\\)$`));
+        expect(lines[0]).toMatch(
+          new RegExp(`^Embedded PostgreSQL ready \\(data in ${link}, linked from ${dataDir}/postgres, binaries copied to ${sharedRoot}/postgresql-18\\.[^ ]+: the "postgres" system user cannot enter ${home}\\)$`),
+        );
       } else {
         expect((await lstat(path.join(dataDir, "postgres"))).isDirectory()).toBe(true);
       }
