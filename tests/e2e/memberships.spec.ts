@@ -70,8 +70,10 @@ test.describe("members of a territory", () => {
     await row.getByRole("button", { name: "Retirer", exact: true }).click();
     await expect(page.getByRole("listitem").filter({ hasText: email })).toHaveCount(0);
 
-    // The revoked member loses access at once.
-    expect((await invitee.request.get(TERRITORY)).status()).toBe(404);
+    // The revoked member loses access at once: every session of theirs is over.
+    const afterRevocation = await invitee.request.get(TERRITORY, { maxRedirects: 0 });
+    expect(afterRevocation.status()).toBe(307);
+    expect(afterRevocation.headers().location).toMatch(/^\/connexion\?callbackUrl=/);
     await inviteeContext.close();
 
     // The journal tells the story, newest first, and filters by record.

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { signInLinkTarget } from "@/lib/auth/magic-link";
 
-export const metadata: Metadata = { title: "Se connecter avec le lien reçu", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Se connecter avec le lien reçu", robots: { index: false, follow: false }, referrer: "same-origin" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
