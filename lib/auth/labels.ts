@@ -34,5 +34,6 @@ export function signInErrorMessage(code: string | null | undefined): string | un
   if (!code) return undefined;
   const wait = /^rate_limited:(\d{1,6})$/.exec(code);
   if (wait) return `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${waitInWords(Math.max(1, Number(wait[1])))}.`;
-  return SIGN_IN_ERROR_MESSAGES[code] ?? GENERIC_SIGN_IN_ERROR;
+  // Own keys only: "__proto__" or "toString" must not find what every object inherits.
+  return Object.hasOwn(SIGN_IN_ERROR_MESSAGES, code) ? SIGN_IN_ERROR_MESSAGES[code] : GENERIC_SIGN_IN_ERROR;
 }

@@ -1,0 +1,219 @@
+// The world the authorization matrix and the fuzz test run actions in: two tenants (own and
+// foreign), an actor per role, and for every registered action a valid input aimed at a tenant,
+// with the outcome each role must get. Fresh records are created on each call.
+import { randomUUID } from "node:crypto";
+import { actorForUser } from "@/lib/auth/session";
+import { ANONYMOUS, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { newInvitationToken } from "@/lib/invitations/token";
+import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
+
+/** contributor_pilot: a contributor of the own territory who pilots the fiche concerned. */
+export type Role = "anonymous" | MembershipRole | "contributor_pilot";
+/** ok: done; denied: answered as not found; refused: authorized, but the action says no (e.g. the link is someone else's). */
+export type Outcome = "ok" | "denied" | "refused";
+export type Expectation = Record<Exclude<Role, "contributor_pilot">, { own: Outcome; foreign: Outcome }> & { contributor_pilot?: { own: Outcome; foreign: Outcome } };
+
+const all = (own: Outcome, foreign: Outcome = own) => ({ own, foreign });
+export const adminOnly: Expectation = {
+  anonymous: all("denied"), platform_admin: all("ok"), ars_officer: all("denied"), coordinator: all("denied"), contributor: all("denied"), partner: all("denied"),
+};
+const territoryManagers: Expectation = {
+  anonymous: all("denied"), platform_admin: all("ok"), ars_officer: all("denied"), coordinator: all("ok", "denied"), contributor: all("denied"), partner: all("denied"),
+};
+
+export type Tenant = { regionId: string; territoryId: string; organisationId: string; contractId: string };
+export type World = { own: Tenant; foreign: Tenant; actors: Record<Role, Actor> };
+
+/** For each action: who may run it, and a valid input aimed at a tenant (fresh records each call). */
+export const MATRIX: Record<string, { expected: Expectation; input: (world: World, tenant: Tenant, actor: Actor) => Promise<Record<string, unknown>> }> = {
+  "member.invite": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ email: `invite-${randomUUID()}@exemple.test`, role: "contributor", territoryId: tenant.territoryId }),
+  },
+  "invitation.revoke": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ invitationId: (await invitation(tenant, `pending-${randomUUID()}@exemple.test`)).id, version: "1" }),
+  },
+  // Own: an invitation addressed to the actor; foreign: one addressed to someone else.
+  "invitation.accept": {
+    expected: {
+      anonymous: all("refused"), platform_admin: all("ok", "refused"), ars_officer: all("ok", "refused"), coordinator: all("ok", "refused"), contributor: all("ok", "refused"), partner: all("ok", "refused"),
+      contributor_pilot: all("ok", "refused"),
+    },
+    input: async (world, tenant, actor) => ({ token: (await invitation(world.foreign, actor === ANONYMOUS || tenant === world.foreign ? `other-${randomUUID()}@exemple.test` : actor.email!)).token }),
+  },
+  // Own: an invitation for an address without account; foreign: for an address that has one.
+  "invitation.register": {
+    expected: Object.fromEntries(["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "partner", "contributor_pilot"].map((role) => [role, all("ok", "refused")])) as Expectation,
+    input: async (world, tenant) => ({
+      token: (await invitation(world.own, tenant === world.own ? `new-${randomUUID()}@exemple.test` : (await user()).email)).token,
+      name: "Camille Martin",
+      password: "un mot de passe solide",
+      passwordConfirmation: "un mot de passe solide",
+    }),
+  },
+  "member.changeRole": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ membershipId: (await contributorOf(tenant)).id, role: "coordinator", version: "1" }),
+  },
+  "member.revoke": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ membershipId: (await contributorOf(tenant)).id, version: "1" }),
+  },
+  "region.create": { expected: adminOnly, input: async () => ({ name: `Région ${randomUUID()}`, inseeCode: String(100 + (regionCodes++ % 900)) }) },
+  "territory.create": { expected: adminOnly, input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }) },
+  "contract.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ territoryId: tenant.territoryId, title: "Contrat local de santé", generation: String(nextGeneration(tenant)), status: "preparation", visibility: "draft" }),
+  },
+  "contract.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const contract = await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) });
+      return { contractId: contract.id, version: "1", title: "Nouveau titre", generation: String(contract.generation), status: "signed", visibility: "published", signatories: [{ organisationId: tenant.organisationId, signedOn: "2024-06-30" }] };
+    },
+  },
+  "axis.create": { expected: territoryManagers, input: async (_world, tenant) => ({ contractId: tenant.contractId, title: "Accès aux soins" }) },
+  "axis.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ axisId: (await axis(tenant)).id, version: "1", title: "Prévention", isTransversal: "on" }),
+  },
+  "axis.move": { expected: territoryManagers, input: async (_world, tenant) => ({ axisId: (await axis(tenant)).id, direction: "up" }) },
+  "axis.delete": { expected: territoryManagers, input: async (_world, tenant) => ({ axisId: (await axis(tenant)).id, version: "1" }) },
+  "fiche.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ contractId: tenant.contractId, axisId: (await axis(tenant)).id, title: "Prévenir l’isolement", geographicScope: "whole_territory", status: "not_started" }),
+  },
+  "fiche.update": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => {
+      const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+      return { ficheId: fiche.id, version: "1", axisId: fiche.axisId, title: "Prévenir l’isolement des aînés", geographicScope: "communes", status: "in_progress", progress: "40" };
+    },
+  },
+  "fiche.delete": { expected: territoryManagers, input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, version: "1" }) },
+  "trash.restore": {
+    expected: territoryManagers,
+    input: async (world, tenant) => {
+      const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+      await db().ficheAction.update({ where: { id: fiche.id }, data: { deletedAt: new Date() } });
+      return { kind: "fiche", id: fiche.id };
+    },
+  },
+  "indicator.create": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, name: "Nombre de participants", level: "process", direction: "increase", frequency: "yearly", targetValue: "120" }),
+  },
+  "indicator.update": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, version: "1", name: "Participants", level: "result", direction: "increase", frequency: "quarterly" }),
+  },
+  "indicator.delete": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, version: "1" }),
+  },
+  "measurement.add": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, measuredOn: "2025-06-30", value: "42,5" }),
+  },
+  "measurement.delete": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => {
+      const indicator = await indicatorOf(tenant, world);
+      const measurement = await db().measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2025-01-01"), value: 1 } });
+      return { measurementId: measurement.id };
+    },
+  },
+  "fiche.import": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { number } = await axis(tenant);
+      const csv = `Numéro;Axe;Intitulé\n${500 + (importNumber++)};${number};Fiche importée\n`;
+      return { contractId: tenant.contractId, mode: "import", file: new File([csv], "fiches.csv", { type: "text/csv" }) };
+    },
+  },
+  "organisation.createForContract": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ contractId: tenant.contractId, name: `Association ${randomUUID()}`, kind: "association" }),
+  },
+  "organisation.create": { expected: adminOnly, input: async () => ({ name: `Organisme ${randomUUID()}`, kind: "association" }) },
+};
+
+let regionCodes = 500;
+let importNumber = 0;
+// Contract generations are unique per territory and at most 20: count them per tenant.
+const generations = new Map<string, number>();
+const nextGeneration = (tenant: Tenant) => {
+  const next = (generations.get(tenant.territoryId) ?? 1) + 1;
+  generations.set(tenant.territoryId, next);
+  return next;
+};
+const db = () => getDb();
+const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemple.test` } });
+
+async function invitation(tenant: Tenant, email: string) {
+  const { token, tokenHash } = newInvitationToken();
+  const created = await db().invitation.create({ data: { email, role: "contributor", territoryId: tenant.territoryId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { id: created.id, token };
+}
+
+async function axis(tenant: Tenant) {
+  const position = (await db().axis.count({ where: { contractId: tenant.contractId } })) + 1;
+  return db().axis.create({ data: { contractId: tenant.contractId, position, number: position, title: `Axe ${position}` } });
+}
+
+async function ficheOf(tenant: Tenant, pilotUserId: string | null) {
+  const { id: axisId } = await axis(tenant);
+  const number = (await db().ficheAction.count({ where: { contractId: tenant.contractId } })) + 1;
+  return db().ficheAction.create({ data: { contractId: tenant.contractId, axisId, number, title: `Fiche ${number}`, pilotUserId } });
+}
+
+async function indicatorOf(tenant: Tenant, world: World) {
+  const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+  return db().indicator.create({ data: { ficheId: fiche.id, name: "Indicateur", level: "result" } });
+}
+
+async function contributorOf(tenant: Tenant) {
+  return db().membership.create({ data: { userId: (await user()).id, role: "contributor", territoryId: tenant.territoryId } });
+}
+
+async function tenant(): Promise<Tenant> {
+  const region = await createRegion(db());
+  const territory = await createTerritory(db(), { regionId: region.id });
+  const organisation = await createOrganisation(db());
+  const contract = await createContract(db(), { territoryId: territory.id });
+  await db().signatory.create({ data: { contractId: contract.id, organisationId: organisation.id, position: 1 } });
+  // A second coordinator, so that no test trips the "last coordinator" guard.
+  await db().membership.create({ data: { userId: (await user()).id, role: "coordinator", territoryId: territory.id } });
+  return { regionId: region.id, territoryId: territory.id, organisationId: organisation.id, contractId: contract.id };
+}
+
+async function actorWith(role: MembershipRole, scope: Partial<Tenant>): Promise<Actor> {
+  const member = await user();
+  await db().membership.create({ data: { userId: member.id, role, ...scope } });
+  return actorForUser(member.id);
+}
+
+/** Every role of the matrix: the signed-out visitor, each membership role, and a pilot. */
+export const ROLES: readonly Role[] = [...(Object.keys(adminOnly) as Role[]), "contributor_pilot"];
+
+/** Two tenants and an actor per role, the actors' memberships on the own tenant. */
+export async function buildWorld(): Promise<World> {
+  const own = await tenant();
+  const foreign = await tenant();
+  return {
+    own,
+    foreign,
+    actors: {
+      anonymous: ANONYMOUS,
+      platform_admin: await actorWith("platform_admin", {}),
+      ars_officer: await actorWith("ars_officer", { regionId: own.regionId }),
+      coordinator: await actorWith("coordinator", { territoryId: own.territoryId }),
+      contributor: await actorWith("contributor", { territoryId: own.territoryId }),
+      contributor_pilot: await actorWith("contributor", { territoryId: own.territoryId }),
+      partner: await actorWith("partner", { organisationId: own.organisationId }),
+    },
+  };
+}
