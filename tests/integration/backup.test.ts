@@ -70,7 +70,8 @@ async function fillRemainingTables(db: Db): Promise<void> {
   await db.measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2026-01-31"), value: "12.5", authorId: user.id } });
   await db.milestone.create({ data: { ficheId: fiche.id, title: "Jalon", dueOn: new Date("2026-12-31") } });
   await db.invitation.create({ data: { email: "invite@exemple.test", role: "partner", organisationId: organisation.id, tokenHash: "a".repeat(64), invitedById: user.id, expiresAt: new Date("2030-01-01") } });
-  await db.signInFailure.create({ data: { key: "email:personne@exemple.test" } });
+  await db.signInFailure.create({ data: { key: "pair:personne@exemple.test|203.0.113.9" } });
+  await db.knownSignInAddress.create({ data: { userId: user.id, addressHash: "c".repeat(64) } });
   await db.verificationToken.create({ data: { identifier: user.email, token: "b".repeat(64), expires: new Date("2030-01-01") } });
 }
 
