@@ -32,8 +32,8 @@ export default function PrivacyNoticePage() {
           </p>
         </Section>
         <Section id="donnees" title="Ce qui est gardé, pourquoi et combien de temps">
-          <div className="max-w-3xl overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
+          <div className="max-w-3xl">
+            <table className="w-full table-fixed border-collapse text-left text-sm [overflow-wrap:anywhere] sm:[overflow-wrap:normal]">
               <caption className="sr-only">Données personnelles conservées, finalité et durée de conservation</caption>
               <thead>
                 <tr className="border-b border-slate-300">

@@ -23,6 +23,8 @@ async function pick(page: Page, label: string, typed: string, expected: string) 
 
 test.describe("fiches actions", () => {
   test("create a fiche with objectives, commitments and budget, edit it, read its history, trash and restore it", async ({ page }) => {
+    // The longest scenario of the suite: about 30 s on an idle 2-core machine.
+    test.setTimeout(90_000);
     await signIn(page, "coordination@romans-sur-isere.test");
     await openContract(page, "romans-sur-isere");
     await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
