@@ -14,12 +14,14 @@ const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback
 async function handle(request: NextRequest, context: unknown): Promise<Response> {
   assertCan(ANONYMOUS, "auth.use");
   const url = request.nextUrl;
+  // next-auth throws on a path segment with a control character: no endpoint of ours has one.
+  if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(url.pathname))) return new Response("Introuvable", { status: 404 });
   if (request.method !== "POST") {
     // The password form posts here; a plain visit has nothing to verify (next-auth would throw).
-    if (url.pathname.endsWith("/callback/credentials")) return Response.redirect(new URL("/connexion", url), 303);
+    if (/\/callback\/credentials(\/|$)/.test(url.pathname)) return Response.redirect(new URL("/connexion", url), 303);
     // Opening a sign-in link never uses it up (mail scanners open links): the confirmation
     // page's button posts here.
-    if (url.pathname.endsWith("/callback/email")) return Response.redirect(new URL(`${SIGN_IN_LINK_PATH}${url.search}`, url), 303);
+    if (/\/callback\/email(\/|$)/.test(url.pathname)) return Response.redirect(new URL(`${SIGN_IN_LINK_PATH}${url.search}`, url), 303);
   }
   // A malformed callback URL (in the query or the cookie) is replaced by a safe path, then asked again.
   const callbackUrl = url.searchParams.get("callbackUrl");
