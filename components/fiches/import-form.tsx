@@ -2,6 +2,7 @@
 
 // Upload a spreadsheet of fiches, see every row checked and, for each existing fiche the file
 // updates, every field before and after; then confirm those changes and import.
+import { FieldChangesTable } from "@/components/ui/field-changes-table";
 import { useId, useState, type FormEvent } from "react";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -181,30 +182,12 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
 /** One existing fiche: each field the import changes, before and after. */
 function ChangeTable({ row }: { row: ImportRow }) {
   return (
-    <div id={`modifications-ligne-${row.line}`} className="overflow-x-auto rounded-lg border border-amber-200 bg-white">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold text-slate-900">
-          Fiche n°&nbsp;{row.number} (ligne {row.line})
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="px-3 py-2 font-medium">Champ</th>
-            <th scope="col" className="px-3 py-2 font-medium">Avant</th>
-            <th scope="col" className="px-3 py-2 font-medium">Après l’import</th>
-          </tr>
-        </thead>
-        <tbody>
-          {row.changes.map((change) => (
-            <tr key={change.column} className="border-b border-slate-100 align-top last:border-0">
-              <th scope="row" className="px-3 py-2 font-medium">
-                {change.column}
-              </th>
-              <td className="whitespace-pre-wrap break-words px-3 py-2 text-slate-700">{change.before}</td>
-              <td className="whitespace-pre-wrap break-words px-3 py-2 font-medium text-slate-900">{change.after}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div id={`modifications-ligne-${row.line}`} className="rounded-lg border border-amber-200 bg-white">
+      <FieldChangesTable
+        caption={<>Fiche n°&nbsp;{row.number} (ligne {row.line})</>}
+        afterLabel="Après l’import"
+        changes={row.changes.map((change) => ({ label: change.column, before: change.before, after: change.after }))}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { FieldChangesTable } from "@/components/ui/field-changes-table";
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,32 +44,9 @@ export default async function FicheHistoryPage({ params }: Props) {
                   <span className="font-semibold">{auditActionLabel(change.action)}</span> le {change.at} par {change.by}
                 </p>
                 {change.fields.length ? (
-                  <table className="mt-3 w-full table-fixed border-collapse text-left text-sm">
-                    <thead>
-                      <tr className="border-b border-slate-200 text-slate-600">
-                        <th scope="col" className="w-1/5 py-1 pr-3 font-medium">
-                          Champ
-                        </th>
-                        <th scope="col" className="w-2/5 py-1 pr-3 font-medium">
-                          Avant
-                        </th>
-                        <th scope="col" className="w-2/5 py-1 font-medium">
-                          Après
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {change.fields.map((field) => (
-                        <tr key={field.label} className="border-b border-slate-100 align-top last:border-0">
-                          <th scope="row" className="py-2 pr-3 font-medium text-slate-800">
-                            {field.label}
-                          </th>
-                          <td className="whitespace-pre-line break-words py-2 pr-3 text-slate-600">{field.before}</td>
-                          <td className="whitespace-pre-line break-words py-2 text-slate-900">{field.after}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <div className="mt-3">
+                    <FieldChangesTable changes={change.fields} />
+                  </div>
                 ) : null}
               </li>
             ))}
