@@ -115,6 +115,8 @@ test.describe("members of a territory", () => {
 
 test.describe("platform administration", () => {
   test("an admin creates a territory, keeps what they typed on an error, and invites its coordinator", async ({ page, browser }) => {
+    // Two accounts, three forms and axe on the admin page, whose lists are long: more than 30 s on a busy 2-core machine.
+    test.setTimeout(90_000);
     await signIn(page, "admin@opencls.test");
     await page.goto("/espace");
     await page.getByRole("link", { name: "Administration de la plateforme" }).click();
