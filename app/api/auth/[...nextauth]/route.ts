@@ -14,8 +14,9 @@ const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback
 async function handle(request: NextRequest, context: unknown): Promise<Response> {
   assertCan(ANONYMOUS, "auth.use");
   const url = request.nextUrl;
-  // next-auth throws on a path segment with a control character: no endpoint of ours has one.
-  if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(url.pathname))) return new Response("Introuvable", { status: 404 });
+  // next-auth's actions and provider ids are ASCII words; it throws (a 500) on other segments
+  // (a control character, or a non-ASCII error code it puts into a Location header).
+  if (!/^\/api\/auth(\/[\w-]+)*\/?$/.test(url.pathname)) return new Response("Introuvable", { status: 404 });
   if (request.method !== "POST") {
     // The password form posts here; a plain visit has nothing to verify (next-auth would throw).
     if (/\/callback\/credentials(\/|$)/.test(url.pathname)) return Response.redirect(new URL("/connexion", url), 303);
