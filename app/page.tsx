@@ -37,7 +37,9 @@ export default async function HomePage() {
             ))}
           </ul>
         ) : (
-          <p className="mt-6 rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Aucun territoire n’est encore inscrit sur la plateforme.</p>
+          <p className="mt-6 rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+            Aucun territoire n’est encore inscrit sur la plateforme.
+          </p>
         )}
       </div>
     </>

@@ -13,9 +13,9 @@ export default function AccessibilityStatementPage() {
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="etat" title="État de conformité">
           <p className="max-w-3xl">
-            OpenCLS est <strong>non conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA 4.1)&nbsp;: aucun audit de
-            conformité n’a encore été réalisé. Chaque page publique est vérifiée automatiquement (outil axe-core, aucune erreur tolérée) et
-            utilisable au clavier seul, mais ces tests ne remplacent pas un audit.
+            OpenCLS est <strong>non conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA 4.1)&nbsp;: aucun audit
+            de conformité n’a encore été réalisé. Chaque page publique est vérifiée automatiquement (outil axe-core, aucune erreur tolérée)
+            et utilisable au clavier seul, mais ces tests ne remplacent pas un audit.
           </p>
         </Section>
         <Section id="recours" title="Signaler un défaut d’accessibilité">

@@ -60,7 +60,10 @@ export default async function AdminPage() {
           <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
             {data.regions.map((region) => (
               <li key={region.id}>
-                {region.name} <span className="text-sm text-slate-600">· code {region.inseeCode} · {formatCount(region._count.territories, "territoire", "territoires")}</span>
+                {region.name}{" "}
+                <span className="text-sm text-slate-600">
+                  · code {region.inseeCode} · {formatCount(region._count.territories, "territoire", "territoires")}
+                </span>
               </li>
             ))}
           </ul>
@@ -72,7 +75,14 @@ export default async function AdminPage() {
               submitLabel="Créer la région"
               fields={[
                 { kind: "text", name: "name", label: "Nom", required: true },
-                { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "2 ou 3 chiffres, par exemple 84.", required: true, inputMode: "numeric" },
+                {
+                  kind: "text",
+                  name: "inseeCode",
+                  label: "Code INSEE",
+                  hint: "2 ou 3 chiffres, par exemple 84.",
+                  required: true,
+                  inputMode: "numeric",
+                },
               ]}
             />
           </div>

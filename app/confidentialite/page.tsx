@@ -20,7 +20,8 @@ export default function PrivacyNoticePage() {
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="responsable" title="Qui est responsable">
           <p className="max-w-3xl">
-            Le responsable du traitement est l’organisme qui exploite cette instance d’OpenCLS pour le suivi des contrats locaux de santé de ses territoires.
+            Le responsable du traitement est l’organisme qui exploite cette instance d’OpenCLS pour le suivi des contrats locaux de santé de
+            ses territoires.
             {contact ? (
               <>
                 {" "}
@@ -37,13 +38,23 @@ export default function PrivacyNoticePage() {
               <caption className="sr-only">Données personnelles conservées, finalité et durée de conservation</caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4 font-semibold">Données</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Pourquoi</th>
-                  <th scope="col" className="py-2 font-semibold">Combien de temps</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Données
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Pourquoi
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    Combien de temps
+                  </th>
                 </tr>
               </thead>
               <tbody className="align-top">
-                <Row data="Compte : adresse e-mail, nom, mot de passe (chiffré, jamais lisible), rôles" purpose="Vous connecter et vous donner accès aux contrats de votre périmètre" duration="Tant que le compte existe" />
+                <Row
+                  data="Compte : adresse e-mail, nom, mot de passe (chiffré, jamais lisible), rôles"
+                  purpose="Vous connecter et vous donner accès aux contrats de votre périmètre"
+                  duration="Tant que le compte existe"
+                />
                 <Row
                   data="Journal des modifications : qui a modifié quoi et quand, avec l’adresse IP"
                   purpose="Garder l’historique des contrats, signataires et engagements, et retrouver l’origine d’une modification"
@@ -59,25 +70,35 @@ export default function PrivacyNoticePage() {
                   purpose="Ne jamais vous bloquer depuis votre poste habituel pendant une attaque"
                   duration={`${RETENTION.knownAddressDays}${nbsp}jours après la dernière connexion`}
                 />
-                <Row data="Cookie de session (strictement nécessaire, sans traceur)" purpose="Vous garder connecté" duration={`${SESSION_MAX_AGE_SECONDS / 3600}${nbsp}heures, ou jusqu’à la déconnexion`} />
-                <Row data="Liens de connexion et invitations envoyés par e-mail" purpose="Vous connecter sans mot de passe, rejoindre un territoire" duration={`Lien de connexion : ${MAGIC_LINK_VALIDITY} ; invitation : 7${nbsp}jours`} />
+                <Row
+                  data="Cookie de session (strictement nécessaire, sans traceur)"
+                  purpose="Vous garder connecté"
+                  duration={`${SESSION_MAX_AGE_SECONDS / 3600}${nbsp}heures, ou jusqu’à la déconnexion`}
+                />
+                <Row
+                  data="Liens de connexion et invitations envoyés par e-mail"
+                  purpose="Vous connecter sans mot de passe, rejoindre un territoire"
+                  duration={`Lien de connexion : ${MAGIC_LINK_VALIDITY} ; invitation : 7${nbsp}jours`}
+                />
               </tbody>
             </table>
           </div>
           <p className="mt-4 max-w-3xl">
-            Les effacements sont faits chaque nuit par une tâche automatique. La plateforme n’utilise ni outil de mesure d’audience, ni publicité, ni cookie tiers, et ne vend ni ne cède aucune donnée.
+            Les effacements sont faits chaque nuit par une tâche automatique. La plateforme n’utilise ni outil de mesure d’audience, ni
+            publicité, ni cookie tiers, et ne vend ni ne cède aucune donnée.
           </p>
         </Section>
         <Section id="base-legale" title="Sur quelle base">
           <p className="max-w-3xl">
-            Le suivi des contrats locaux de santé relève d’une mission d’intérêt public des collectivités, des agences régionales de santé et de leurs partenaires (article 6.1.e du RGPD). La sécurité des
-            comptes et le journal des modifications en font partie.
+            Le suivi des contrats locaux de santé relève d’une mission d’intérêt public des collectivités, des agences régionales de santé
+            et de leurs partenaires (article 6.1.e du RGPD). La sécurité des comptes et le journal des modifications en font partie.
           </p>
         </Section>
         <Section id="droits" title="Vos droits">
           <p className="max-w-3xl">
-            Vous pouvez demander l’accès à vos données, leur rectification, leur effacement ou la limitation de leur traitement, et vous opposer à celui-ci, auprès du responsable ci-dessus. Si vous
-            estimez, après l’avoir contacté, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (cnil.fr).
+            Vous pouvez demander l’accès à vos données, leur rectification, leur effacement ou la limitation de leur traitement, et vous
+            opposer à celui-ci, auprès du responsable ci-dessus. Si vous estimez, après l’avoir contacté, que vos droits ne sont pas
+            respectés, vous pouvez adresser une réclamation à la CNIL (cnil.fr).
           </p>
         </Section>
       </div>

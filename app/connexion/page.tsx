@@ -39,7 +39,9 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Connexion">
-        <p>Coordinateurs, agents des ARS, contributeurs et partenaires des contrats locaux de santé&nbsp;: connectez-vous à votre espace.</p>
+        <p>
+          Coordinateurs, agents des ARS, contributeurs et partenaires des contrats locaux de santé&nbsp;: connectez-vous à votre espace.
+        </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {errorMessage ? (
@@ -60,7 +62,9 @@ export default async function SignInPage({ searchParams }: Props) {
             <h2 className="mb-5 text-xl font-semibold text-slate-900">Avec votre adresse e-mail</h2>
             {linkMode ? (
               <>
-                <p className="-mt-2 mb-5 text-slate-700">Recevez un lien de connexion, valable {MAGIC_LINK_VALIDITY}&nbsp;: aucun mot de passe n’est nécessaire.</p>
+                <p className="-mt-2 mb-5 text-slate-700">
+                  Recevez un lien de connexion, valable {MAGIC_LINK_VALIDITY}&nbsp;: aucun mot de passe n’est nécessaire.
+                </p>
                 <MagicLinkForm callbackPath={callbackPath} autoFocus={methode === "lien"} />
                 <p className="mt-6 border-t border-slate-200 pt-5 text-sm">
                   <Link href={signInHref(callbackPath)}>Se connecter avec un mot de passe</Link>
@@ -71,7 +75,8 @@ export default async function SignInPage({ searchParams }: Props) {
                 <SignInForm callbackPath={callbackPath} />
                 {methods.magicLink ? (
                   <p className="mt-6 border-t border-slate-200 pt-5 text-sm text-slate-700">
-                    Pas de mot de passe, ou oublié&nbsp;? <Link href={signInHref(callbackPath, "lien")}>Recevoir un lien de connexion par e-mail</Link>
+                    Pas de mot de passe, ou oublié&nbsp;?{" "}
+                    <Link href={signInHref(callbackPath, "lien")}>Recevoir un lien de connexion par e-mail</Link>
                   </p>
                 ) : null}
               </>

@@ -17,7 +17,11 @@ export default async function WorkspacesPage() {
   return (
     <>
       <PageHeader title="Mon espace">
-        <p>{roles.length ? `Vos rôles\u00a0: ${roles.join(", ")}.` : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}</p>
+        <p>
+          {roles.length
+            ? `Vos rôles\u00a0: ${roles.join(", ")}.`
+            : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}
+        </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {can(actor, "platform.administer") ? (

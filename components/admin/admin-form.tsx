@@ -18,17 +18,46 @@ export type AdminField =
   | { kind: "text"; name: string; label: string; hint?: string; required?: boolean; inputMode?: "numeric" }
   | { kind: "select"; name: string; label: string; options: readonly SelectOption[]; placeholder?: string; hint?: string };
 
-export function AdminForm<Output>({ action, schema, fields, submitLabel }: { action: ServerAction<Output>; schema: keyof typeof SCHEMAS; fields: readonly AdminField[]; submitLabel: string }) {
-  const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, { schema: SCHEMAS[schema], resetOnSuccess: true });
+export function AdminForm<Output>({
+  action,
+  schema,
+  fields,
+  submitLabel,
+}: {
+  action: ServerAction<Output>;
+  schema: keyof typeof SCHEMAS;
+  fields: readonly AdminField[];
+  submitLabel: string;
+}) {
+  const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, {
+    schema: SCHEMAS[schema],
+    resetOnSuccess: true,
+  });
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormMessages error={error} success={success} />
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((field) =>
           field.kind === "text" ? (
-            <TextField key={field.name} label={field.label} name={field.name} hint={field.hint} required={field.required} inputMode={field.inputMode} error={fieldErrors[field.name]} />
+            <TextField
+              key={field.name}
+              label={field.label}
+              name={field.name}
+              hint={field.hint}
+              required={field.required}
+              inputMode={field.inputMode}
+              error={fieldErrors[field.name]}
+            />
           ) : (
-            <SelectField key={field.name} label={field.label} name={field.name} options={field.options} placeholder={field.placeholder} hint={field.hint} error={fieldErrors[field.name]} />
+            <SelectField
+              key={field.name}
+              label={field.label}
+              name={field.name}
+              options={field.options}
+              placeholder={field.placeholder}
+              hint={field.hint}
+              error={fieldErrors[field.name]}
+            />
           ),
         )}
       </div>

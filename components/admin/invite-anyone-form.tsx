@@ -23,7 +23,10 @@ export function InviteAnyoneForm({
   scopes: { regionId: readonly SelectOption[]; territoryId: readonly SelectOption[]; organisationId: readonly SelectOption[] };
 }) {
   const [role, setRole] = useState<MembershipRole>("coordinator");
-  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, { schema: inviteSchema, resetOnSuccess: true });
+  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, {
+    schema: inviteSchema,
+    resetOnSuccess: true,
+  });
   const scopeField = SCOPE_FIELD_OF_ROLE[role];
   const scopeLabels = { regionId: "Région", territoryId: "Territoire", organisationId: "Organisation" } as const;
   const link = result?.ok ? result.data.link : null;
@@ -33,9 +36,23 @@ export function InviteAnyoneForm({
       {link ? <TextField label="Lien d’invitation à transmettre" readOnly value={link} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Adresse e-mail" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
-        <SelectField label="Rôle" name="role" options={roles} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)} error={fieldErrors.role} />
+        <SelectField
+          label="Rôle"
+          name="role"
+          options={roles}
+          value={role}
+          onChange={(event) => setRole(event.target.value as MembershipRole)}
+          error={fieldErrors.role}
+        />
         {scopeField ? (
-          <SelectField key={scopeField} label={scopeLabels[scopeField]} name={scopeField} options={scopes[scopeField]} placeholder="Choisir…" error={fieldErrors[scopeField]} />
+          <SelectField
+            key={scopeField}
+            label={scopeLabels[scopeField]}
+            name={scopeField}
+            options={scopes[scopeField]}
+            placeholder="Choisir…"
+            error={fieldErrors[scopeField]}
+          />
         ) : null}
       </div>
       <Button type="submit" disabled={pending}>

@@ -11,11 +11,14 @@ type Change = { before: unknown; after: unknown };
 export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: AuditFilter; basePath: string }) {
   const query = (extra: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ personne: filter.personne, element: filter.element, ...extra })) if (value) params.set(key, value);
+    for (const [key, value] of Object.entries({ personne: filter.personne, element: filter.element, ...extra }))
+      if (value) params.set(key, value);
     const text = params.toString();
     return text ? `${basePath}?${text}` : basePath;
   };
-  const filteredRecord = filter.element ? page.events.find((event) => `${event.entityType}:${event.entityId}` === filter.element) : undefined;
+  const filteredRecord = filter.element
+    ? page.events.find((event) => `${event.entityType}:${event.entityId}` === filter.element)
+    : undefined;
 
   return (
     <div className="space-y-6">
@@ -26,7 +29,10 @@ export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: 
             name="personne"
             defaultValue={filter.personne ?? ""}
             placeholder="Toutes les personnes"
-            options={page.people.map((person) => ({ value: person.id, label: person.name ? `${person.name} (${person.email})` : person.email }))}
+            options={page.people.map((person) => ({
+              value: person.id,
+              label: person.name ? `${person.name} (${person.email})` : person.email,
+            }))}
           />
         </div>
         {filter.element ? <input type="hidden" name="element" value={filter.element} /> : null}
@@ -36,7 +42,8 @@ export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: 
       </form>
       {filter.element ? (
         <p className="text-slate-700">
-          Historique d’un seul élément{filteredRecord ? `\u00a0: ${auditEntityLabel(filteredRecord.entityType)} «\u00a0${filteredRecord.entityLabel}\u00a0»` : ""}.{" "}
+          Historique d’un seul élément
+          {filteredRecord ? `\u00a0: ${auditEntityLabel(filteredRecord.entityType)} «\u00a0${filteredRecord.entityLabel}\u00a0»` : ""}.{" "}
           <Link href={query({ element: undefined })}>Voir tous les éléments</Link>
         </p>
       ) : null}
@@ -53,11 +60,15 @@ export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: 
                 </div>
                 <div>
                   <p className="text-slate-900">
-                    <span className="font-semibold">{auditActionLabel(event.action)}</span> par {event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé"}
+                    <span className="font-semibold">{auditActionLabel(event.action)}</span> par{" "}
+                    {event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé"}
                   </p>
                   <p className="text-sm text-slate-700">
                     {auditEntityLabel(event.entityType)}{" "}
-                    <Link href={query({ element: `${event.entityType}:${event.entityId}`, apres: undefined })} aria-label={`Historique de ${auditEntityLabel(event.entityType).toLowerCase()} ${event.entityLabel}`}>
+                    <Link
+                      href={query({ element: `${event.entityType}:${event.entityId}`, apres: undefined })}
+                      aria-label={`Historique de ${auditEntityLabel(event.entityType).toLowerCase()} ${event.entityLabel}`}
+                    >
                       {event.entityLabel || event.entityId}
                     </Link>
                   </p>

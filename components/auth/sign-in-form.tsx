@@ -48,7 +48,14 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         </div>
       ) : null}
       <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
-      <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
+      <TextField
+        label="Mot de passe"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.password}
+      />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? "Connexion…" : "Se connecter"}
       </Button>

@@ -34,7 +34,13 @@ export function AxisForm({ action, contractId, axis }: { action: ServerAction<nu
       <TextField label="Intitulé de l’axe" name="title" defaultValue={axis?.title} required error={fieldErrors.title} />
       <TextArea label="Description" name="description" rows={3} defaultValue={axis?.description ?? ""} error={fieldErrors.description} />
       <div className="flex items-center gap-2">
-        <input id={`${idPrefix}-transversal`} type="checkbox" name="isTransversal" defaultChecked={axis?.isTransversal} className="h-5 w-5 accent-brand-700" />
+        <input
+          id={`${idPrefix}-transversal`}
+          type="checkbox"
+          name="isTransversal"
+          defaultChecked={axis?.isTransversal}
+          className="h-5 w-5 accent-brand-700"
+        />
         <label htmlFor={`${idPrefix}-transversal`}>Axe transversal (non numéroté, il traverse les autres axes)</label>
       </div>
       <Button type="submit" disabled={pending}>

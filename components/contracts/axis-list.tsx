@@ -19,7 +19,10 @@ export function AxisList({ axes }: { axes: PublicContract["axes"] }) {
   return (
     <ol className="space-y-4">
       {axes.map((axis) => (
-        <li key={axis.id} className={`rounded-md border p-4 sm:p-5 ${axis.isTransversal ? "border-dashed border-brand-600 bg-brand-50/50" : "border-slate-200"}`}>
+        <li
+          key={axis.id}
+          className={`rounded-md border p-4 sm:p-5 ${axis.isTransversal ? "border-dashed border-brand-600 bg-brand-50/50" : "border-slate-200"}`}
+        >
           <AxisHeading axis={axis} />
           {axis.isTransversal ? (
             <p className="mt-2">

@@ -31,7 +31,14 @@ export type ContractFormValues = {
   diagnosisYear: string;
   diagnosisSummary: string;
   findings: Array<{ id: string; text: string }>;
-  signatories: Array<{ organisationId: string; signerName: string; signerTitle: string; signedOn: string; deliberationReference: string; deliberationDate: string }>;
+  signatories: Array<{
+    organisationId: string;
+    signerName: string;
+    signerTitle: string;
+    signedOn: string;
+    deliberationReference: string;
+    deliberationDate: string;
+  }>;
 };
 
 const options = (labels: Record<string, string>): SelectOption[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -55,7 +62,14 @@ export function ContractForm({
   const router = useRouter();
   const [period, setPeriod] = useState({ startsOn: values.startsOn, endsOn: values.endsOn });
   const findings = useRows(values.findings, () => ({ id: "", text: "" }));
-  const signatories = useRows(values.signatories, () => ({ organisationId: "", signerName: "", signerTitle: "", signedOn: "", deliberationReference: "", deliberationDate: "" }));
+  const signatories = useRows(values.signatories, () => ({
+    organisationId: "",
+    signerName: "",
+    signerTitle: "",
+    signedOn: "",
+    deliberationReference: "",
+    deliberationDate: "",
+  }));
   const { formRef, onSubmit, pending, fieldErrors, error, success, conflict, reapply, reapplyVersion } = useActionForm(action, {
     schema: contractFieldsSchema,
     onSuccess: (saved) => {
@@ -65,10 +79,12 @@ export function ContractForm({
   });
   const { markSaved, markDirty } = useUnsavedChanges(formRef);
   // Adding, moving or removing a row is a change too.
-  const edit = <Args extends unknown[]>(change: (...args: Args) => void) => (...args: Args) => {
-    markDirty();
-    change(...args);
-  };
+  const edit =
+    <Args extends unknown[]>(change: (...args: Args) => void) =>
+    (...args: Args) => {
+      markDirty();
+      change(...args);
+    };
   const months = durationInMonths(parseDay(period.startsOn), parseDay(period.endsOn));
 
   return (
@@ -91,20 +107,66 @@ export function ContractForm({
         <legend className="text-lg font-semibold text-slate-900">Le contrat</legend>
         <TextField label="Titre" name="title" defaultValue={values.title} required error={fieldErrors.title} />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Rang" name="generation" inputMode="numeric" defaultValue={values.generation} hint="1 pour un premier contrat, 2 pour son renouvellement…" error={fieldErrors.generation} />
-          <SelectField label="Étape" name="status" defaultValue={values.status} options={options(CONTRACT_STATUS_LABELS)} error={fieldErrors.status} />
-          <SelectField label="Visibilité" name="visibility" defaultValue={values.visibility} options={options(VISIBILITY_LABELS)} hint={"Publié\u00a0: visible de tous sur la page publique du territoire."} error={fieldErrors.visibility} />
+          <TextField
+            label="Rang"
+            name="generation"
+            inputMode="numeric"
+            defaultValue={values.generation}
+            hint="1 pour un premier contrat, 2 pour son renouvellement…"
+            error={fieldErrors.generation}
+          />
+          <SelectField
+            label="Étape"
+            name="status"
+            defaultValue={values.status}
+            options={options(CONTRACT_STATUS_LABELS)}
+            error={fieldErrors.status}
+          />
+          <SelectField
+            label="Visibilité"
+            name="visibility"
+            defaultValue={values.visibility}
+            options={options(VISIBILITY_LABELS)}
+            hint={"Publié\u00a0: visible de tous sur la page publique du territoire."}
+            error={fieldErrors.visibility}
+          />
         </div>
-        <TextArea label="Présentation" name="summary" defaultValue={values.summary} hint="Quelques phrases pour la page publique." error={fieldErrors.summary} />
+        <TextArea
+          label="Présentation"
+          name="summary"
+          defaultValue={values.summary}
+          hint="Quelques phrases pour la page publique."
+          error={fieldErrors.summary}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Calendrier</legend>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <TextField label="Adoption en conseil" name="councilAdoptedOn" type="date" defaultValue={values.councilAdoptedOn} error={fieldErrors.councilAdoptedOn} />
+          <TextField
+            label="Adoption en conseil"
+            name="councilAdoptedOn"
+            type="date"
+            defaultValue={values.councilAdoptedOn}
+            error={fieldErrors.councilAdoptedOn}
+          />
           <TextField label="Signature" name="signedOn" type="date" defaultValue={values.signedOn} error={fieldErrors.signedOn} />
-          <TextField label="Début" name="startsOn" type="date" defaultValue={values.startsOn} onChange={(event) => setPeriod((p) => ({ ...p, startsOn: event.target.value }))} error={fieldErrors.startsOn} />
-          <TextField label="Fin" name="endsOn" type="date" defaultValue={values.endsOn} onChange={(event) => setPeriod((p) => ({ ...p, endsOn: event.target.value }))} error={fieldErrors.endsOn} />
+          <TextField
+            label="Début"
+            name="startsOn"
+            type="date"
+            defaultValue={values.startsOn}
+            onChange={(event) => setPeriod((p) => ({ ...p, startsOn: event.target.value }))}
+            error={fieldErrors.startsOn}
+          />
+          <TextField
+            label="Fin"
+            name="endsOn"
+            type="date"
+            defaultValue={values.endsOn}
+            onChange={(event) => setPeriod((p) => ({ ...p, endsOn: event.target.value }))}
+            error={fieldErrors.endsOn}
+          />
         </div>
         <p className="text-slate-700" aria-live="polite">
           Durée&#8239;: {months ? formatDuration(months) : "calculée à partir du début et de la fin"}
@@ -114,11 +176,33 @@ export function ContractForm({
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Diagnostic local de santé</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Référence du projet régional de santé" name="prsReference" defaultValue={values.prsReference} error={fieldErrors.prsReference} />
-          <TextField label="Source du diagnostic" name="diagnosisSource" defaultValue={values.diagnosisSource} hint="Par exemple l’ORS." error={fieldErrors.diagnosisSource} />
-          <TextField label="Année du diagnostic" name="diagnosisYear" inputMode="numeric" defaultValue={values.diagnosisYear} error={fieldErrors.diagnosisYear} />
+          <TextField
+            label="Référence du projet régional de santé"
+            name="prsReference"
+            defaultValue={values.prsReference}
+            error={fieldErrors.prsReference}
+          />
+          <TextField
+            label="Source du diagnostic"
+            name="diagnosisSource"
+            defaultValue={values.diagnosisSource}
+            hint="Par exemple l’ORS."
+            error={fieldErrors.diagnosisSource}
+          />
+          <TextField
+            label="Année du diagnostic"
+            name="diagnosisYear"
+            inputMode="numeric"
+            defaultValue={values.diagnosisYear}
+            error={fieldErrors.diagnosisYear}
+          />
         </div>
-        <TextArea label="Synthèse du diagnostic" name="diagnosisSummary" defaultValue={values.diagnosisSummary} error={fieldErrors.diagnosisSummary} />
+        <TextArea
+          label="Synthèse du diagnostic"
+          name="diagnosisSummary"
+          defaultValue={values.diagnosisSummary}
+          error={fieldErrors.diagnosisSummary}
+        />
         <div>
           <p className="font-medium text-slate-900">Constats</p>
           <ol className="mt-2 space-y-3">
@@ -126,9 +210,20 @@ export function ContractForm({
               <li key={key} className="flex flex-col gap-2 sm:flex-row sm:items-end">
                 <input type="hidden" name={`findings.${index}.id`} value={row.id} />
                 <div className="grow">
-                  <TextField label={`Constat ${index + 1}`} name={`findings.${index}.text`} defaultValue={row.text} error={fieldErrors[`findings.${index}.text`]} />
+                  <TextField
+                    label={`Constat ${index + 1}`}
+                    name={`findings.${index}.text`}
+                    defaultValue={row.text}
+                    error={fieldErrors[`findings.${index}.text`]}
+                  />
                 </div>
-                <RowButtons index={index} count={findings.rows.length} what={`le constat ${index + 1}`} onMove={edit((offset) => findings.move(key, offset))} onRemove={edit(() => findings.remove(key))} />
+                <RowButtons
+                  index={index}
+                  count={findings.rows.length}
+                  what={`le constat ${index + 1}`}
+                  onMove={edit((offset) => findings.move(key, offset))}
+                  onRemove={edit(() => findings.remove(key))}
+                />
               </li>
             ))}
           </ol>
@@ -144,15 +239,56 @@ export function ContractForm({
           {signatories.rows.map(({ key, row }, index) => (
             <li key={key} className="rounded-md border border-slate-200 p-4">
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                <SelectField label={`Signataire ${index + 1}`} name={`signatories.${index}.organisationId`} defaultValue={row.organisationId} options={organisations} placeholder="Choisir l’organisation…" error={fieldErrors[`signatories.${index}.organisationId`]} />
-                <TextField label="Date de signature" name={`signatories.${index}.signedOn`} type="date" defaultValue={row.signedOn} error={fieldErrors[`signatories.${index}.signedOn`]} />
-                <TextField label="Nom de la personne signataire" name={`signatories.${index}.signerName`} defaultValue={row.signerName} error={fieldErrors[`signatories.${index}.signerName`]} />
-                <TextField label="Qualité" name={`signatories.${index}.signerTitle`} defaultValue={row.signerTitle} hint={"Par exemple «\u00a0Directeur général\u00a0»."} error={fieldErrors[`signatories.${index}.signerTitle`]} />
-                <TextField label="Référence de la délibération" name={`signatories.${index}.deliberationReference`} defaultValue={row.deliberationReference} error={fieldErrors[`signatories.${index}.deliberationReference`]} />
-                <TextField label="Date de la délibération" name={`signatories.${index}.deliberationDate`} type="date" defaultValue={row.deliberationDate} error={fieldErrors[`signatories.${index}.deliberationDate`]} />
+                <SelectField
+                  label={`Signataire ${index + 1}`}
+                  name={`signatories.${index}.organisationId`}
+                  defaultValue={row.organisationId}
+                  options={organisations}
+                  placeholder="Choisir l’organisation…"
+                  error={fieldErrors[`signatories.${index}.organisationId`]}
+                />
+                <TextField
+                  label="Date de signature"
+                  name={`signatories.${index}.signedOn`}
+                  type="date"
+                  defaultValue={row.signedOn}
+                  error={fieldErrors[`signatories.${index}.signedOn`]}
+                />
+                <TextField
+                  label="Nom de la personne signataire"
+                  name={`signatories.${index}.signerName`}
+                  defaultValue={row.signerName}
+                  error={fieldErrors[`signatories.${index}.signerName`]}
+                />
+                <TextField
+                  label="Qualité"
+                  name={`signatories.${index}.signerTitle`}
+                  defaultValue={row.signerTitle}
+                  hint={"Par exemple «\u00a0Directeur général\u00a0»."}
+                  error={fieldErrors[`signatories.${index}.signerTitle`]}
+                />
+                <TextField
+                  label="Référence de la délibération"
+                  name={`signatories.${index}.deliberationReference`}
+                  defaultValue={row.deliberationReference}
+                  error={fieldErrors[`signatories.${index}.deliberationReference`]}
+                />
+                <TextField
+                  label="Date de la délibération"
+                  name={`signatories.${index}.deliberationDate`}
+                  type="date"
+                  defaultValue={row.deliberationDate}
+                  error={fieldErrors[`signatories.${index}.deliberationDate`]}
+                />
               </div>
               <div className="mt-3">
-                <RowButtons index={index} count={signatories.rows.length} what={`le signataire ${index + 1}`} onMove={edit((offset) => signatories.move(key, offset))} onRemove={edit(() => signatories.remove(key))} />
+                <RowButtons
+                  index={index}
+                  count={signatories.rows.length}
+                  what={`le signataire ${index + 1}`}
+                  onMove={edit((offset) => signatories.move(key, offset))}
+                  onRemove={edit(() => signatories.remove(key))}
+                />
               </div>
             </li>
           ))}
@@ -170,13 +306,31 @@ export function ContractForm({
 }
 
 /** Move up, move down and remove, named after their row for screen readers. */
-export function RowButtons({ index, count, what, onMove, onRemove }: { index: number; count: number; what: string; onMove: (offset: -1 | 1) => void; onRemove: () => void }) {
+export function RowButtons({
+  index,
+  count,
+  what,
+  onMove,
+  onRemove,
+}: {
+  index: number;
+  count: number;
+  what: string;
+  onMove: (offset: -1 | 1) => void;
+  onRemove: () => void;
+}) {
   return (
     <div className="flex shrink-0 gap-2">
       <Button variant="secondary" className="px-3" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Monter ${what}`}>
         ↑
       </Button>
-      <Button variant="secondary" className="px-3" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Descendre ${what}`}>
+      <Button
+        variant="secondary"
+        className="px-3"
+        disabled={index === count - 1}
+        onClick={() => onMove(1)}
+        aria-label={`Descendre ${what}`}
+      >
         ↓
       </Button>
       <Button variant="secondary" onClick={onRemove} aria-label={`Retirer ${what}`}>

@@ -38,9 +38,19 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
               value: contract.durationMonths ? formatDuration(contract.durationMonths) : (contract.timeframeNote ?? "Non renseignée"),
             },
             ...(contract.startsOn || contract.endsOn
-              ? [{ label: "Période", value: `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}` }]
+              ? [
+                  {
+                    label: "Période",
+                    value: `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}`,
+                  },
+                ]
               : []),
-            { label: "Axes stratégiques", value: formatCount(contract.axes.length, "axe", "axes") + (transversalCount ? ` dont ${formatCount(transversalCount, "transversal", "transversaux")}` : "") },
+            {
+              label: "Axes stratégiques",
+              value:
+                formatCount(contract.axes.length, "axe", "axes") +
+                (transversalCount ? ` dont ${formatCount(transversalCount, "transversal", "transversaux")}` : ""),
+            },
             { label: "Fiches actions", value: announced ? formatCount(announced, "fiche action", "fiches actions") : "Non renseignées" },
             ...(contract.prsReference ? [{ label: "Projet régional de santé", value: contract.prsReference }] : []),
           ]}
@@ -59,7 +69,10 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
           contract.declaredFicheCount && contract.declaredFicheCount > ficheCount ? (
             <p>
               Le contrat compte {formatCount(contract.declaredFicheCount, "fiche action", "fiches actions")}
-              {ficheCount ? `, dont ${formatCount(ficheCount, "est détaillée", "sont détaillées")} ici` : "\u202f; leur détail n’est pas encore publié sur la plateforme"}.
+              {ficheCount
+                ? `, dont ${formatCount(ficheCount, "est détaillée", "sont détaillées")} ici`
+                : "\u202f; leur détail n’est pas encore publié sur la plateforme"}
+              .
             </p>
           ) : null
         }
@@ -76,7 +89,10 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
                 label="Signataires"
                 parties={contract.signatories.map((signatory) => ({
                   ...signatory,
-                  detail: [signatory.signerName, signatory.signerTitle, signatory.signedOn ? `signé le ${formatDate(signatory.signedOn)}` : null].filter(Boolean).join(", ") || undefined,
+                  detail:
+                    [signatory.signerName, signatory.signerTitle, signatory.signedOn ? `signé le ${formatDate(signatory.signedOn)}` : null]
+                      .filter(Boolean)
+                      .join(", ") || undefined,
                 }))}
               />
             ) : (
@@ -86,7 +102,10 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
           {contract.partners.length ? (
             <div>
               <h3 className="mb-3 font-semibold text-slate-900">Partenaires</h3>
-              <PartyList label="Partenaires" parties={contract.partners.map((partner) => ({ ...partner, detail: partner.role ?? undefined }))} />
+              <PartyList
+                label="Partenaires"
+                parties={contract.partners.map((partner) => ({ ...partner, detail: partner.role ?? undefined }))}
+              />
             </div>
           ) : null}
         </div>
@@ -135,7 +154,6 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
           </ul>
         </Section>
       ) : null}
-
     </>
   );
 }

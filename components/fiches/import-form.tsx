@@ -20,13 +20,21 @@ const plural = (count: number, singular: string, several: string) => `${count} $
 /** When the server refuses the upload itself (over its body limit), say so at the file field. */
 function rejectedFile(formData: FormData) {
   const file = formData.get("file");
-  return { file: file instanceof File && file.size > MAX_IMPORT_BYTES ? FILE_TOO_LARGE_MESSAGE : "Le serveur a refusé ce fichier, sans doute trop volumineux\u00a0: 5\u00a0Mo au plus. Découpez-le, ou réessayez." };
+  return {
+    file:
+      file instanceof File && file.size > MAX_IMPORT_BYTES
+        ? FILE_TOO_LARGE_MESSAGE
+        : "Le serveur a refusé ce fichier, sans doute trop volumineux\u00a0: 5\u00a0Mo au plus. Découpez-le, ou réessayez.",
+  };
 }
 
 export function ImportForm({ action, contractId }: { action: ServerAction<ImportOutcome>; contractId: string }) {
   const confirmId = useId();
   const [unconfirmed, setUnconfirmed] = useState(false);
-  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, { schema: importFichesSchema, rejectedFieldErrors: rejectedFile });
+  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, {
+    schema: importFichesSchema,
+    rejectedFieldErrors: rejectedFile,
+  });
   const report = result?.ok ? result.data.report : null;
   const imported = result?.ok ? result.data.imported : false;
   const confirmationRequired = result?.ok ? Boolean(result.data.confirmationRequired) : false;
@@ -37,7 +45,12 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
   function submit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const confirmation = event.currentTarget.elements.namedItem("confirmedChanges");
-    if (submitter instanceof HTMLButtonElement && submitter.value === "import" && report?.digest && !(confirmation instanceof HTMLInputElement && confirmation.checked)) {
+    if (
+      submitter instanceof HTMLButtonElement &&
+      submitter.value === "import" &&
+      report?.digest &&
+      !(confirmation instanceof HTMLInputElement && confirmation.checked)
+    ) {
       event.preventDefault();
       setUnconfirmed(true);
       if (confirmation instanceof HTMLInputElement) confirmation.focus();
@@ -51,7 +64,14 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
     <form ref={formRef} noValidate onSubmit={submit} className="space-y-6">
       <input type="hidden" name="contractId" value={contractId} />
       <FormMessages error={confirmationRequired ? success : error} success={confirmationRequired ? undefined : success} />
-      <TextField label="Fichier .xlsx ou .csv" name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" error={fieldErrors.file} hint="5 Mo au plus. Le CSV peut être séparé par des points-virgules, comme l’enregistre Excel." />
+      <TextField
+        label="Fichier .xlsx ou .csv"
+        name="file"
+        type="file"
+        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        error={fieldErrors.file}
+        hint="5 Mo au plus. Le CSV peut être séparé par des points-virgules, comme l’enregistre Excel."
+      />
       <Button type="submit" name="mode" value="preview" variant="secondary" disabled={pending}>
         {report ? "Vérifier le fichier à nouveau" : "Vérifier le fichier"}
       </Button>
@@ -64,7 +84,10 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
             Modifications des fiches existantes
           </h3>
           <p className="text-slate-700">
-            {updated.length > 1 ? `Ces ${updated.length} fiches existent déjà\u00a0: l’import remplacera les valeurs suivantes.` : "Cette fiche existe déjà\u00a0: l’import remplacera les valeurs suivantes."} Les colonnes absentes du fichier ne changent rien.
+            {updated.length > 1
+              ? `Ces ${updated.length} fiches existent déjà\u00a0: l’import remplacera les valeurs suivantes.`
+              : "Cette fiche existe déjà\u00a0: l’import remplacera les valeurs suivantes."}{" "}
+            Les colonnes absentes du fichier ne changent rien.
           </p>
           {updated.map((row) => (
             <ChangeTable key={row.line} row={row} />
@@ -89,7 +112,8 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
                   className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
                 />
                 <label htmlFor={confirmId} className="font-medium text-slate-900">
-                  J’ai vérifié les modifications de {plural(report.updates, "fiche existante", "fiches existantes")} et je veux les remplacer.
+                  J’ai vérifié les modifications de {plural(report.updates, "fiche existante", "fiches existantes")} et je veux les
+                  remplacer.
                 </label>
               </div>
               {confirmError ? (
@@ -123,7 +147,8 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
         {imported ? "Lignes importées" : "Aperçu de l’import"}
       </h3>
       <p className="text-slate-700">
-        {report.valid} ligne{report.valid > 1 ? "s" : ""} valide{report.valid > 1 ? "s" : ""}, {report.invalid} ligne{report.invalid > 1 ? "s" : ""} en erreur
+        {report.valid} ligne{report.valid > 1 ? "s" : ""} valide{report.valid > 1 ? "s" : ""}, {report.invalid} ligne
+        {report.invalid > 1 ? "s" : ""} en erreur
         {report.invalid ? " (elles ne seront pas importées)" : ""}
         {report.updates && !imported ? `, dont ${plural(report.updates, "fiche existante modifiée", "fiches existantes modifiées")}` : ""}.
       </p>
@@ -132,10 +157,18 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
           <caption className="sr-only">Chaque ligne du fichier et ses erreurs éventuelles</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="px-3 py-2 font-medium">Ligne</th>
-              <th scope="col" className="px-3 py-2 font-medium">Numéro</th>
-              <th scope="col" className="px-3 py-2 font-medium">Intitulé</th>
-              <th scope="col" className="px-3 py-2 font-medium">Résultat</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Ligne
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Numéro
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Intitulé
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Résultat
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -184,7 +217,11 @@ function ChangeTable({ row }: { row: ImportRow }) {
   return (
     <div id={`modifications-ligne-${row.line}`} className="rounded-lg border border-amber-200 bg-white">
       <FieldChangesTable
-        caption={<>Fiche n°&nbsp;{row.number} (ligne {row.line})</>}
+        caption={
+          <>
+            Fiche n°&nbsp;{row.number} (ligne {row.line})
+          </>
+        }
         afterLabel="Après l’import"
         changes={row.changes.map((change) => ({ label: change.column, before: change.before, after: change.after }))}
       />

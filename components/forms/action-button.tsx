@@ -6,14 +6,33 @@ import { Button } from "@/components/ui/button";
 import type { ServerAction } from "@/lib/actions/server-action";
 import { useActionForm } from "./use-action-form";
 
-export function ActionButton<Output>({ action, fields, label, children, disabled }: { action: ServerAction<Output>; fields: Record<string, string>; label: string; children: ReactNode; disabled?: boolean }) {
+export function ActionButton<Output>({
+  action,
+  fields,
+  label,
+  children,
+  disabled,
+}: {
+  action: ServerAction<Output>;
+  fields: Record<string, string>;
+  label: string;
+  children: ReactNode;
+  disabled?: boolean;
+}) {
   const { onSubmit, pending, error } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="inline">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={disabled || pending} aria-label={label} title={error ?? label}>
+      <Button
+        type="submit"
+        variant="secondary"
+        className="px-3 py-1.5"
+        disabled={disabled || pending}
+        aria-label={label}
+        title={error ?? label}
+      >
         {children}
       </Button>
       {error ? (

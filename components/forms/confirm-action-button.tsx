@@ -28,7 +28,9 @@ export function ConfirmActionButton<Output>({
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const router = useRouter();
-  const { formRef, onSubmit, pending, error } = useActionForm(action, { onSuccess: () => (redirectTo ? router.push(redirectTo) : undefined) });
+  const { formRef, onSubmit, pending, error } = useActionForm(action, {
+    onSuccess: () => (redirectTo ? router.push(redirectTo) : undefined),
+  });
 
   useEffect(() => {
     if (asking) confirmRef.current?.focus();

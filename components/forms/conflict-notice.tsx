@@ -4,10 +4,20 @@
 import { Button } from "@/components/ui/button";
 import type { ConflictDetails } from "@/lib/actions/result";
 
-export function ConflictNotice({ conflict, onReapply, onDiscard }: { conflict: ConflictDetails; onReapply: () => void; onDiscard: () => void }) {
+export function ConflictNotice({
+  conflict,
+  onReapply,
+  onDiscard,
+}: {
+  conflict: ConflictDetails;
+  onReapply: () => void;
+  onDiscard: () => void;
+}) {
   return (
     <div role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
-      <p className="font-semibold">Quelqu’un d’autre a enregistré cet élément pendant que vous le modifiiez. Vos saisies sont conservées ci-dessous.</p>
+      <p className="font-semibold">
+        Quelqu’un d’autre a enregistré cet élément pendant que vous le modifiiez. Vos saisies sont conservées ci-dessous.
+      </p>
       {conflict.changes.length ? (
         <>
           <p className="mt-2">Ce qui a changé entre-temps&#8239;:</p>
@@ -20,7 +30,8 @@ export function ConflictNotice({ conflict, onReapply, onDiscard }: { conflict: C
                 <ul className="ml-5 list-disc text-sm">
                   {change.fields.map((field) => (
                     <li key={field.label}>
-                      <span className="font-medium">{field.label}</span>&#8239;: {field.before} → <span className="whitespace-pre-line">{field.after}</span>
+                      <span className="font-medium">{field.label}</span>&#8239;: {field.before} →{" "}
+                      <span className="whitespace-pre-line">{field.after}</span>
                     </li>
                   ))}
                 </ul>

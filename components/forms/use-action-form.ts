@@ -12,7 +12,8 @@ import { fieldErrorsOf, INVALID_MESSAGE, type ActionResult, type FieldErrors } f
 import type { ServerAction } from "@/lib/actions/server-action";
 import { DATE_MESSAGES } from "@/lib/validation/fields";
 
-export const REJECTED_MESSAGE = "L’envoi n’a pas abouti : le serveur a refusé la demande (trop volumineuse ?) ou la connexion a été interrompue. Vos saisies sont conservées : corrigez ou réessayez.";
+export const REJECTED_MESSAGE =
+  "L’envoi n’a pas abouti : le serveur a refusé la demande (trop volumineuse ?) ou la connexion a été interrompue. Vos saisies sont conservées : corrigez ou réessayez.";
 export const REJECTED_FILE_MESSAGE = "Ce fichier n’a pas pu être envoyé : il est sans doute trop volumineux.";
 
 /**
@@ -23,14 +24,21 @@ function unreadableFields(form: HTMLFormElement): FieldErrors {
   const errors: FieldErrors = {};
   for (const element of Array.from(form.elements)) {
     if (!(element instanceof HTMLInputElement) || !element.name || !element.validity.badInput) continue;
-    errors[element.name] = element.type === "date" ? DATE_MESSAGES.unreadable : element.type === "number" ? "Saisissez un nombre, par exemple 12,5." : "Valeur illisible : vérifiez ce champ.";
+    errors[element.name] =
+      element.type === "date"
+        ? DATE_MESSAGES.unreadable
+        : element.type === "number"
+          ? "Saisissez un nombre, par exemple 12,5."
+          : "Valeur illisible : vérifiez ce champ.";
   }
   return errors;
 }
 
 /** Field errors for the files a refused call carried. */
 function rejectedFiles(formData: FormData): FieldErrors {
-  return Object.fromEntries([...formData.entries()].flatMap(([name, value]) => (value instanceof File && value.size > 0 ? [[name, REJECTED_FILE_MESSAGE]] : [])));
+  return Object.fromEntries(
+    [...formData.entries()].flatMap(([name, value]) => (value instanceof File && value.size > 0 ? [[name, REJECTED_FILE_MESSAGE]] : [])),
+  );
 }
 
 export function useActionForm<Output>(
@@ -49,7 +57,12 @@ export function useActionForm<Output>(
     } catch (error) {
       // Redirects and not-found answers are navigation, not failures.
       unstable_rethrow(error);
-      return { ok: false, reason: "unexpected", message: REJECTED_MESSAGE, fieldErrors: (options.rejectedFieldErrors ?? rejectedFiles)(formData) };
+      return {
+        ok: false,
+        reason: "unexpected",
+        message: REJECTED_MESSAGE,
+        fieldErrors: (options.rejectedFieldErrors ?? rejectedFiles)(formData),
+      };
     }
   }, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);

@@ -5,7 +5,7 @@
 import { useState } from "react";
 
 let nextKey = 0;
-const keyed = <Row,>(row: Row) => ({ key: `row-${nextKey++}`, row });
+const keyed = <Row>(row: Row) => ({ key: `row-${nextKey++}`, row });
 
 export function useRows<Row>(initial: readonly Row[], blank: () => Row) {
   const [rows, setRows] = useState(() => initial.map(keyed));

@@ -43,7 +43,17 @@ export function IndicatorForm({
   objectives: readonly SelectOption[];
   organisations: readonly SelectOption[];
 }) {
-  const { formRef, onSubmit, pending, fieldErrors: errors, error, success, conflict, reapply, reapplyVersion } = useActionForm(action, {
+  const {
+    formRef,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+    error,
+    success,
+    conflict,
+    reapply,
+    reapplyVersion,
+  } = useActionForm(action, {
     schema: indicator ? updateIndicatorSchema : createIndicatorSchema,
     resetOnSuccess: !indicator,
     onSuccess: () => markSaved(),
@@ -63,18 +73,50 @@ export function IndicatorForm({
       <TextField label="Nom de l’indicateur" name="name" defaultValue={values.name} required error={errors.name} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField label="Type" name="level" defaultValue={values.level} options={options(INDICATOR_LEVEL_LABELS)} error={errors.level} />
-        <SelectField label="Sens souhaité" name="direction" defaultValue={values.direction} options={options(INDICATOR_DIRECTION_LABELS)} error={errors.direction} />
+        <SelectField
+          label="Sens souhaité"
+          name="direction"
+          defaultValue={values.direction}
+          options={options(INDICATOR_DIRECTION_LABELS)}
+          error={errors.direction}
+        />
         <TextField label="Unité" name="unit" defaultValue={values.unit} hint="Par exemple « personnes » ou « % »." error={errors.unit} />
-        <SelectField label="Fréquence de collecte" name="frequency" defaultValue={values.frequency} options={options(COLLECTION_FREQUENCY_LABELS)} error={errors.frequency} />
-        <TextField label="Valeur de départ" name="baselineValue" inputMode="decimal" defaultValue={values.baselineValue} error={errors.baselineValue} />
+        <SelectField
+          label="Fréquence de collecte"
+          name="frequency"
+          defaultValue={values.frequency}
+          options={options(COLLECTION_FREQUENCY_LABELS)}
+          error={errors.frequency}
+        />
+        <TextField
+          label="Valeur de départ"
+          name="baselineValue"
+          inputMode="decimal"
+          defaultValue={values.baselineValue}
+          error={errors.baselineValue}
+        />
         <TextField label="Date de départ" name="baselineOn" type="date" defaultValue={values.baselineOn} error={errors.baselineOn} />
         <TextField label="Cible" name="targetValue" inputMode="decimal" defaultValue={values.targetValue} error={errors.targetValue} />
         <TextField label="Date de la cible" name="targetOn" type="date" defaultValue={values.targetOn} error={errors.targetOn} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Source des données" name="dataSource" defaultValue={values.dataSource} error={errors.dataSource} />
-        <SelectField label="Qui le renseigne" name="ownerId" defaultValue={values.ownerId} options={organisations} placeholder="Non précisé" error={errors.ownerId} />
-        <SelectField label="Objectif mesuré" name="objectiveId" defaultValue={values.objectiveId} options={objectives} placeholder="La fiche dans son ensemble" error={errors.objectiveId} />
+        <SelectField
+          label="Qui le renseigne"
+          name="ownerId"
+          defaultValue={values.ownerId}
+          options={organisations}
+          placeholder="Non précisé"
+          error={errors.ownerId}
+        />
+        <SelectField
+          label="Objectif mesuré"
+          name="objectiveId"
+          defaultValue={values.objectiveId}
+          options={objectives}
+          placeholder="La fiche dans son ensemble"
+          error={errors.objectiveId}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Enregistrement…" : indicator ? "Enregistrer l’indicateur" : "Ajouter l’indicateur"}

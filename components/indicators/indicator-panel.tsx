@@ -14,11 +14,18 @@ import { IndicatorForm, type IndicatorValues } from "./indicator-form";
 import { MeasurementForm } from "./measurement-form";
 
 type Indicator = FicheForEdit["indicators"][number];
-type Actions = { create: ServerAction<null>; update: ServerAction<null>; remove: ServerAction<null>; addMeasurement: ServerAction<null>; removeMeasurement: ServerAction<null> };
+type Actions = {
+  create: ServerAction<null>;
+  update: ServerAction<null>;
+  remove: ServerAction<null>;
+  addMeasurement: ServerAction<null>;
+  removeMeasurement: ServerAction<null>;
+};
 
 // Exact decimals are shown and edited as text: through a JavaScript number, a value with more
 // than about 15 significant digits would be rounded, and saving the form would change it.
-const shown = (value: { toString(): string } | null, unit: string | null) => (value === null ? "—" : `${formatDecimal(value)}${unit ? `\u00a0${unit}` : ""}`);
+const shown = (value: { toString(): string } | null, unit: string | null) =>
+  value === null ? "—" : `${formatDecimal(value)}${unit ? `\u00a0${unit}` : ""}`;
 
 function valuesOf(indicator: Indicator | null): IndicatorValues {
   return {
@@ -37,9 +44,25 @@ function valuesOf(indicator: Indicator | null): IndicatorValues {
   };
 }
 
-export function IndicatorPanel({ ficheId, indicators, objectives, organisations, actions }: { ficheId: string; indicators: readonly Indicator[]; objectives: readonly SelectOption[]; organisations: readonly SelectOption[]; actions: Actions }) {
+export function IndicatorPanel({
+  ficheId,
+  indicators,
+  objectives,
+  organisations,
+  actions,
+}: {
+  ficheId: string;
+  indicators: readonly Indicator[];
+  objectives: readonly SelectOption[];
+  organisations: readonly SelectOption[];
+  actions: Actions;
+}) {
   return (
-    <Section id="indicateurs" title={`Indicateurs (${indicators.length})`} description="Chaque indicateur compare sa dernière mesure à la trajectoire qui va de sa valeur de départ à sa cible.">
+    <Section
+      id="indicateurs"
+      title={`Indicateurs (${indicators.length})`}
+      description="Chaque indicateur compare sa dernière mesure à la trajectoire qui va de sa valeur de départ à sa cible."
+    >
       <ol className="space-y-6">
         {indicators.map((indicator) => {
           const latest = indicator.measurements[0];
@@ -58,7 +81,9 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
                   <dt className="text-sm text-slate-600">Départ</dt>
                   <dd className="font-semibold">
                     {shown(indicator.baselineValue, indicator.unit)}
-                    {indicator.baselineOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.baselineOn)})</span> : null}
+                    {indicator.baselineOn ? (
+                      <span className="font-normal text-slate-600"> ({formatDate(indicator.baselineOn)})</span>
+                    ) : null}
                   </dd>
                 </div>
                 <div>
@@ -100,7 +125,9 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
                       <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
                         <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{shown(measurement.value, indicator.unit)}</td>
-                        <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">{[measurement.source, measurement.comment].filter(Boolean).join(" · ")}</td>
+                        <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">
+                          {[measurement.source, measurement.comment].filter(Boolean).join(" · ")}
+                        </td>
                         <td className="py-2 text-right">
                           <ConfirmActionButton
                             action={actions.removeMeasurement}
@@ -129,7 +156,13 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
                 <details className="w-full">
                   <summary className="cursor-pointer font-medium text-brand-800">Modifier la définition de l’indicateur</summary>
                   <div className="mt-3">
-                    <IndicatorForm action={actions.update} indicator={{ id: indicator.id, version: indicator.version }} values={valuesOf(indicator)} objectives={objectives} organisations={organisations} />
+                    <IndicatorForm
+                      action={actions.update}
+                      indicator={{ id: indicator.id, version: indicator.version }}
+                      values={valuesOf(indicator)}
+                      objectives={objectives}
+                      organisations={organisations}
+                    />
                   </div>
                 </details>
               </div>
@@ -139,7 +172,13 @@ export function IndicatorPanel({ ficheId, indicators, objectives, organisations,
       </ol>
       <h3 className="mt-8 text-lg font-semibold text-slate-900">Ajouter un indicateur</h3>
       <div className="mt-3">
-        <IndicatorForm action={actions.create} ficheId={ficheId} values={valuesOf(null)} objectives={objectives} organisations={organisations} />
+        <IndicatorForm
+          action={actions.create}
+          ficheId={ficheId}
+          values={valuesOf(null)}
+          objectives={objectives}
+          organisations={organisations}
+        />
       </div>
     </Section>
   );

@@ -9,7 +9,14 @@ import type { ServerAction } from "@/lib/actions/server-action";
 import { addMeasurementSchema } from "@/lib/indicators/schema";
 
 export function MeasurementForm({ action, indicator }: { action: ServerAction<null>; indicator: { id: string; name: string } }) {
-  const { formRef, onSubmit, pending, fieldErrors: errors, error, success } = useActionForm(action, { schema: addMeasurementSchema, resetOnSuccess: true });
+  const {
+    formRef,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+    error,
+    success,
+  } = useActionForm(action, { schema: addMeasurementSchema, resetOnSuccess: true });
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-3" aria-label={`Nouvelle mesure de « ${indicator.name} »`}>
       <input type="hidden" name="indicatorId" value={indicator.id} />

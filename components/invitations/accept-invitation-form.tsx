@@ -6,7 +6,15 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ServerAction } from "@/lib/actions/server-action";
 
-export function AcceptInvitationForm({ action, token, landingPath }: { action: ServerAction<{ territoryId: string | null }>; token: string; landingPath: string }) {
+export function AcceptInvitationForm({
+  action,
+  token,
+  landingPath,
+}: {
+  action: ServerAction<{ territoryId: string | null }>;
+  token: string;
+  landingPath: string;
+}) {
   const router = useRouter();
   const { onSubmit, pending, error } = useActionForm(action, { onSuccess: () => router.push(landingPath) });
   return (

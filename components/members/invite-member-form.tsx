@@ -11,13 +11,26 @@ import { inviteSchema } from "@/lib/invitations/schema";
 type Invited = { invitationId: string; email: string; link: string | null };
 
 /** Invites an e-mail address to a territory role. */
-export function InviteMemberForm({ action, territoryId, roles }: { action: ServerAction<Invited>; territoryId: string; roles: readonly SelectOption[] }) {
-  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, { schema: inviteSchema, resetOnSuccess: true });
+export function InviteMemberForm({
+  action,
+  territoryId,
+  roles,
+}: {
+  action: ServerAction<Invited>;
+  territoryId: string;
+  roles: readonly SelectOption[];
+}) {
+  const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, {
+    schema: inviteSchema,
+    resetOnSuccess: true,
+  });
   const link = result?.ok ? result.data.link : null;
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormMessages error={error} success={success} />
-      {link ? <TextField label="Lien d’invitation à transmettre" readOnly value={link} onFocus={(event) => event.currentTarget.select()} /> : null}
+      {link ? (
+        <TextField label="Lien d’invitation à transmettre" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+      ) : null}
       <input type="hidden" name="territoryId" value={territoryId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Adresse e-mail" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />

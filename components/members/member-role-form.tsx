@@ -8,7 +8,17 @@ import type { ServerAction } from "@/lib/actions/server-action";
 import { changeMemberRoleSchema } from "@/lib/memberships/schema";
 
 /** Changes one member's territory role; the version makes a concurrent change a conflict. */
-export function MemberRoleForm({ action, membership, person, roles }: { action: ServerAction<null>; membership: { id: string; role: string; version: number }; person: string; roles: readonly SelectOption[] }) {
+export function MemberRoleForm({
+  action,
+  membership,
+  person,
+  roles,
+}: {
+  action: ServerAction<null>;
+  membership: { id: string; role: string; version: number };
+  person: string;
+  roles: readonly SelectOption[];
+}) {
   const { onSubmit, pending, fieldErrors, error } = useActionForm(action, { schema: changeMemberRoleSchema });
   const selectId = `role-${membership.id}`;
   const message = fieldErrors.role ?? error;
@@ -21,7 +31,12 @@ export function MemberRoleForm({ action, membership, person, roles }: { action: 
         <label htmlFor={selectId} className="sr-only">
           Rôle de {person}
         </label>
-        <select id={selectId} name="role" defaultValue={membership.role} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-slate-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600">
+        <select
+          id={selectId}
+          name="role"
+          defaultValue={membership.role}
+          className="rounded-md border border-slate-400 bg-white px-2 py-2 text-slate-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600"
+        >
           {roles.map((role) => (
             <option key={role.value} value={role.value}>
               {role.label}

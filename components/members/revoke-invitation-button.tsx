@@ -2,7 +2,13 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import type { ServerAction } from "@/lib/actions/server-action";
 
 /** Withdraws a pending invitation, after asking. */
-export function RevokeInvitationButton({ action, invitation }: { action: ServerAction<null>; invitation: { id: string; version: number; email: string } }) {
+export function RevokeInvitationButton({
+  action,
+  invitation,
+}: {
+  action: ServerAction<null>;
+  invitation: { id: string; version: number; email: string };
+}) {
   return (
     <ConfirmActionButton
       action={action}

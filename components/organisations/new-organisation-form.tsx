@@ -13,7 +13,10 @@ import { createOrganisationSchema } from "@/lib/organisations/schema";
 const KIND_OPTIONS = Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 export function NewOrganisationForm({ action, contractId }: { action: ServerAction<{ organisationId: string }>; contractId: string }) {
-  const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, { schema: createOrganisationSchema, resetOnSuccess: true });
+  const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, {
+    schema: createOrganisationSchema,
+    resetOnSuccess: true,
+  });
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium text-brand-800">Une organisation manque à la liste&#8239;? La créer</summary>
@@ -23,7 +26,13 @@ export function NewOrganisationForm({ action, contractId }: { action: ServerActi
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField label="Nom de l’organisation" name="name" required error={fieldErrors.name} />
           <SelectField label="Type d’organisation" name="kind" options={KIND_OPTIONS} placeholder="Choisir…" error={fieldErrors.kind} />
-          <TextField label="SIREN" name="siren" inputMode="numeric" hint={"Facultatif\u00a0; vérifié s’il est saisi."} error={fieldErrors.siren} />
+          <TextField
+            label="SIREN"
+            name="siren"
+            inputMode="numeric"
+            hint={"Facultatif\u00a0; vérifié s’il est saisi."}
+            error={fieldErrors.siren}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Création…" : "Créer l’organisation"}

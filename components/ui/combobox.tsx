@@ -6,7 +6,11 @@ import { useId, useMemo, useRef, useState } from "react";
 import { Field, type FieldProps } from "./field";
 import type { SelectOption } from "./select-field";
 
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 const MAX_SHOWN = 50;
 
 export function Combobox({
@@ -16,7 +20,13 @@ export function Combobox({
   placeholder = "Tapez pour chercher…",
   onChange,
   ...field
-}: FieldProps & { name: string; options: readonly SelectOption[]; defaultValue?: string; placeholder?: string; onChange?: (value: string) => void }) {
+}: FieldProps & {
+  name: string;
+  options: readonly SelectOption[];
+  defaultValue?: string;
+  placeholder?: string;
+  onChange?: (value: string) => void;
+}) {
   const listId = useId();
   const [value, setValue] = useState(defaultValue);
   const labelOf = (id: string) => options.find((option) => option.value === id)?.label ?? "";
@@ -27,7 +37,10 @@ export function Combobox({
 
   const matches = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
-    const found = words.length && query !== labelOf(value) ? options.filter((option) => words.every((word) => fold(option.label).includes(word))) : options;
+    const found =
+      words.length && query !== labelOf(value)
+        ? options.filter((option) => words.every((word) => fold(option.label).includes(word)))
+        : options;
     return found.slice(0, MAX_SHOWN);
     // labelOf only reads options and value.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 export type FieldChange = { label: string; before: string; after: string };
 
 /** Each field of a record before and after a change (history, an import's updates): fixed columns, long values wrap. */
-export function FieldChangesTable({ changes, caption, afterLabel = "Après" }: { changes: FieldChange[]; caption?: ReactNode; afterLabel?: string }) {
+export function FieldChangesTable({
+  changes,
+  caption,
+  afterLabel = "Après",
+}: {
+  changes: FieldChange[];
+  caption?: ReactNode;
+  afterLabel?: string;
+}) {
   return (
     <table className="w-full table-fixed border-collapse text-left text-sm">
       {caption ? <caption className="px-3 py-2 text-left font-semibold text-slate-900">{caption}</caption> : null}

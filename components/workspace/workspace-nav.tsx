@@ -4,7 +4,15 @@ import { can, type Actor } from "@/lib/authz";
 export type WorkspacePage = "contrats" | "membres" | "journal";
 
 /** The workspace's tabs, each shown only to those its page would let in. */
-export function WorkspaceNav({ actor, territory, current }: { actor: Actor; territory: { slug: string; id: string; regionId: string }; current: WorkspacePage }) {
+export function WorkspaceNav({
+  actor,
+  territory,
+  current,
+}: {
+  actor: Actor;
+  territory: { slug: string; id: string; regionId: string };
+  current: WorkspacePage;
+}) {
   const resource = { territoryId: territory.id, regionId: territory.regionId };
   const base = `/espace/${territory.slug}`;
   const tabs = [

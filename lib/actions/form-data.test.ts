@@ -10,7 +10,16 @@ const form = (entries: Array<[string, string]>) => {
 
 describe("formDataToObject", () => {
   it("keeps flat fields and gathers repeated names", () => {
-    expect(formDataToObject(form([["email", "a@exemple.fr"], ["themes", "santé mentale"], ["themes", "mobilité"], ["$ACTION_ID_1", ""]]))).toEqual({
+    expect(
+      formDataToObject(
+        form([
+          ["email", "a@exemple.fr"],
+          ["themes", "santé mentale"],
+          ["themes", "mobilité"],
+          ["$ACTION_ID_1", ""],
+        ]),
+      ),
+    ).toEqual({
       email: "a@exemple.fr",
       themes: ["santé mentale", "mobilité"],
     });
@@ -31,7 +40,15 @@ describe("formDataToObject", () => {
 });
 
 describe("formDataToObject refuses keys that reach Object.prototype", () => {
-  const hostileNames = ["__proto__.x", "constructor.prototype.x", "a.__proto__.b", "objectives.0.__proto__.x", "prototype", "objectives.__proto__.polluted", "x.constructor.name"];
+  const hostileNames = [
+    "__proto__.x",
+    "constructor.prototype.x",
+    "a.__proto__.b",
+    "objectives.0.__proto__.x",
+    "prototype",
+    "objectives.__proto__.polluted",
+    "x.constructor.name",
+  ];
 
   for (const name of hostileNames) {
     it(`refuses the field name ${name} and leaves Object.prototype untouched`, () => {
@@ -44,7 +61,12 @@ describe("formDataToObject refuses keys that reach Object.prototype", () => {
   }
 
   it("builds objects whose keys are all own properties of the input", () => {
-    const result = formDataToObject(form([["territoryId", "t1"], ["pilot.name", "Dominique"]]));
+    const result = formDataToObject(
+      form([
+        ["territoryId", "t1"],
+        ["pilot.name", "Dominique"],
+      ]),
+    );
     expect(Object.keys(result)).toEqual(["territoryId", "pilot"]);
     expect(Object.hasOwn(result, "toString")).toBe(false);
   });

@@ -25,14 +25,20 @@ export function formDataToObject(formData: FormData): Record<string, Value> {
       const segment = indexOrKey(parent, path[index]);
       const nextIsIndex = /^\d+$/.test(path[index + 1]);
       const container = Object.hasOwn(parent, segment) ? (parent as FormObject)[segment] : undefined;
-      if (container === undefined || typeof container !== "object" || container instanceof File || Array.isArray(container) !== nextIsIndex) {
+      if (
+        container === undefined ||
+        typeof container !== "object" ||
+        container instanceof File ||
+        Array.isArray(container) !== nextIsIndex
+      ) {
         (parent as FormObject)[segment] = nextIsIndex ? [] : Object.create(null);
       }
       parent = (parent as FormObject)[segment] as FormObject | Value[];
     }
     const last = indexOrKey(parent, path.at(-1)!);
     const existing = Object.hasOwn(parent, last) ? (parent as FormObject)[last] : undefined;
-    (parent as FormObject)[last] = existing === undefined ? value : Array.isArray(existing) ? [...(existing as string[]), value] : [existing as string, value];
+    (parent as FormObject)[last] =
+      existing === undefined ? value : Array.isArray(existing) ? [...(existing as string[]), value] : [existing as string, value];
   }
   // Rows removed in the browser leave holes in the indexes: compact them.
   return compact(object) as Record<string, Value>;
@@ -47,6 +53,7 @@ function indexOrKey(parent: FormObject | Value[], segment: string): string {
 
 function compact(value: Value): Value {
   if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(compact);
-  if (typeof value === "object" && !(value instanceof File)) return objectFromInputEntries(Object.entries(value).map(([key, item]) => [key, compact(item)]));
+  if (typeof value === "object" && !(value instanceof File))
+    return objectFromInputEntries(Object.entries(value).map(([key, item]) => [key, compact(item)]));
   return value;
 }

@@ -13,7 +13,13 @@ export type ConflictDetails = {
 
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors; reason?: "invalid" | "notFound" | "conflict" | "unexpected"; conflict?: ConflictDetails };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: FieldErrors;
+      reason?: "invalid" | "notFound" | "conflict" | "unexpected";
+      conflict?: ConflictDetails;
+    };
 
 export const INVALID_MESSAGE = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 export const NOT_FOUND_MESSAGE = "Cet élément est introuvable ou vous n’avez pas le droit de le modifier.";

@@ -11,7 +11,6 @@ import { getDb } from "@/lib/db/client";
 import { executeFormAction, type ActionDefinition } from "./define";
 import type { ServerAction } from "./server-action";
 
-
 const definitions = new WeakMap<object, ActionDefinition>();
 
 /** The definition behind an exported server action (used by the authorization matrix test). */
@@ -23,7 +22,10 @@ export function definitionOf(exported: unknown): ActionDefinition | undefined {
  * `refreshPage: false` when the form navigates away itself on success (re-rendering the page
  * first would unmount the form before it can).
  */
-export function serverAction<Input, Output>(definition: ActionDefinition<Input, Output>, { refreshPage = true } = {}): ServerAction<Output> {
+export function serverAction<Input, Output>(
+  definition: ActionDefinition<Input, Output>,
+  { refreshPage = true } = {},
+): ServerAction<Output> {
   const action: ServerAction<Output> = async (_previous, formData) => {
     try {
       const context = { db: getDb(), actor: await currentActor(), ip: clientIp(await headers()) };

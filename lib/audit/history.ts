@@ -30,7 +30,13 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
 }
 
 /** Each save bumps the version by one and writes one event: the events since `baseVersion`. */
-export async function conflictDetails(db: Db, entityType: string, entityId: string, baseVersion: number, currentVersion: number): Promise<ConflictDetails> {
+export async function conflictDetails(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  baseVersion: number,
+  currentVersion: number,
+): Promise<ConflictDetails> {
   // A very stale form shows the 20 latest changes, not the whole history.
   return { currentVersion, changes: await recentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
 }
@@ -39,11 +45,17 @@ export async function conflictDetails(db: Db, entityType: string, entityId: stri
  * Runs a save guarded by a version. A ConflictError thrown inside (a stale version, or an
  * update that matched no row) comes back with what others changed since `baseVersion`.
  */
-export async function saveVersioned<T>(db: Db, record: { entityType: string; entityId: string; baseVersion: number; currentVersion: () => Promise<number> }, save: () => Promise<T>): Promise<T> {
+export async function saveVersioned<T>(
+  db: Db,
+  record: { entityType: string; entityId: string; baseVersion: number; currentVersion: () => Promise<number> },
+  save: () => Promise<T>,
+): Promise<T> {
   try {
     return await save();
   } catch (error) {
     if (!(error instanceof ConflictError) || error.details) throw error;
-    throw new ConflictError(await conflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()));
+    throw new ConflictError(
+      await conflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
+    );
   }
 }

@@ -84,7 +84,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** A recorded value as a reader expects it: role names, dates, "—" for nothing. */
 export function auditValueLabel(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (field === "role" && typeof value === "string" && value in MEMBERSHIP_ROLE_LABELS) return MEMBERSHIP_ROLE_LABELS[value as keyof typeof MEMBERSHIP_ROLE_LABELS];
+  if (field === "role" && typeof value === "string" && value in MEMBERSHIP_ROLE_LABELS)
+    return MEMBERSHIP_ROLE_LABELS[value as keyof typeof MEMBERSHIP_ROLE_LABELS];
   if (typeof value === "string" && ISO_INSTANT.test(value)) return formatDateTime(new Date(value));
   if (typeof value === "string" && ISO_DAY.test(value)) return formatDate(new Date(`${value}T00:00:00Z`));
   if (typeof value === "boolean") return value ? "oui" : "non";

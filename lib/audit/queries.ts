@@ -11,7 +11,11 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditFilterSchema = z.object({
   personne: z.uuid().optional().catch(undefined),
   /** "<entityType>:<entityId>" */
-  element: z.string().regex(/^[A-Za-z]{1,80}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/).optional().catch(undefined),
+  element: z
+    .string()
+    .regex(/^[A-Za-z]{1,80}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    .optional()
+    .catch(undefined),
   /** Cursor: the id of the last event of the previous page. */
   apres: z.uuid().optional().catch(undefined),
 });
@@ -37,11 +41,18 @@ export type AuditPage = {
 };
 
 /** The audit log of a territory (slug) or, with `null`, of the whole platform. */
-export async function listAuditEvents(actor: Actor, territorySlug: string | null, filter: AuditFilter): Promise<AuditPage & { territory: { id: string; slug: string; name: string; regionId: string } | null }> {
+export async function listAuditEvents(
+  actor: Actor,
+  territorySlug: string | null,
+  filter: AuditFilter,
+): Promise<AuditPage & { territory: { id: string; slug: string; name: string; regionId: string } | null }> {
   const db = getDb();
   let territory: { id: string; slug: string; name: string; regionId: string } | null = null;
   if (territorySlug) {
-    territory = await db.territory.findUnique({ where: { slug: territorySlug }, select: { id: true, slug: true, name: true, regionId: true } });
+    territory = await db.territory.findUnique({
+      where: { slug: territorySlug },
+      select: { id: true, slug: true, name: true, regionId: true },
+    });
     if (!territory) throw new NotFoundError();
     assertCan(actor, "auditLog.read", { territoryId: territory.id, regionId: territory.regionId });
   } else {

@@ -3,7 +3,9 @@ import { changedFields } from "./record";
 
 describe("changedFields", () => {
   it("keeps only the fields whose value changed, with before and after", () => {
-    expect(changedFields({ role: "contributor", name: "A" }, { role: "coordinator", name: "A" })).toEqual({ role: { before: "contributor", after: "coordinator" } });
+    expect(changedFields({ role: "contributor", name: "A" }, { role: "coordinator", name: "A" })).toEqual({
+      role: { before: "contributor", after: "coordinator" },
+    });
   });
 
   it("records creations and deletions against null", () => {
@@ -13,6 +15,8 @@ describe("changedFields", () => {
 
   it("compares dates by instant and stores them as ISO strings", () => {
     expect(changedFields({ at: new Date("2026-01-01T00:00:00Z") }, { at: new Date("2026-01-01T00:00:00.000Z") })).toEqual({});
-    expect(changedFields({ at: null }, { at: new Date("2026-01-02T00:00:00Z") })).toEqual({ at: { before: null, after: "2026-01-02T00:00:00.000Z" } });
+    expect(changedFields({ at: null }, { at: new Date("2026-01-02T00:00:00Z") })).toEqual({
+      at: { before: null, after: "2026-01-02T00:00:00.000Z" },
+    });
   });
 });

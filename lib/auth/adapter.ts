@@ -9,7 +9,12 @@ const userSelect = { id: true, email: true, name: true, emailVerified: true } as
 
 type UserRow = { id: string; email: string; name: string | null; emailVerified: Date | null };
 
-const toAdapterUser = (user: UserRow): AdapterUser => ({ id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified });
+const toAdapterUser = (user: UserRow): AdapterUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  emailVerified: user.emailVerified,
+});
 
 // next-auth may hand us a non-UUID id (a placeholder, an old token): PostgreSQL would reject it.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,7 +67,9 @@ export function openClsAdapter(db: () => Db): Adapter {
 
     // Only the identity is kept: we never call the provider's API, so its tokens are dropped.
     async linkAccount(account: AdapterAccount) {
-      await db().account.create({ data: { userId: account.userId, provider: account.provider, providerAccountId: account.providerAccountId } });
+      await db().account.create({
+        data: { userId: account.userId, provider: account.provider, providerAccountId: account.providerAccountId },
+      });
       return account;
     },
 

@@ -16,7 +16,10 @@ export async function authenticateWithPassword(db: Db, input: unknown, address: 
 
   const throttle = await checkSignInThrottle(db, email, address, now);
   if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
   // Unknown accounts are hashed against too, so the answer takes the same time.
   const valid = await verifyPassword(password, user?.passwordHash);
   if (!user || !valid || user.disabledAt) {

@@ -22,7 +22,8 @@ export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {
   AccessDenied: "Ce compte ne peut pas se connecter. Adressez-vous à la coordination de votre contrat local de santé.",
   OAuthSignin: "La connexion avec ProConnect n’a pas pu commencer. Réessayez dans quelques instants.",
   OAuthCallback: "La connexion avec ProConnect n’a pas abouti. Réessayez.",
-  OAuthAccountNotLinked: "Cette identité ProConnect est rattachée à un autre compte. Déconnectez-vous, puis reconnectez-vous avec ProConnect.",
+  OAuthAccountNotLinked:
+    "Cette identité ProConnect est rattachée à un autre compte. Déconnectez-vous, puis reconnectez-vous avec ProConnect.",
 };
 
 /** Where a visitor lands after asking for a sign-in link, whether or not one was sent. */

@@ -33,7 +33,12 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  * visitor's request does the same work and gets the same answer for every address.
  * `tokenHash` is the link being decided, left out of the count whether or not it is stored yet.
  */
-export async function decideMagicLinkRequest(db: Db, email: string, tokenHash: string, now = new Date()): Promise<MagicLinkRequestDecision> {
+export async function decideMagicLinkRequest(
+  db: Db,
+  email: string,
+  tokenHash: string,
+  now = new Date(),
+): Promise<MagicLinkRequestDecision> {
   const identifier = normalizeEmail(email);
   const user = await db.user.findUnique({ where: { email: identifier }, select: { disabledAt: true } });
   if (!user) return "unknown";
@@ -63,7 +68,9 @@ const linkParamsSchema = z.object({
 });
 
 /** What the confirmation page's button posts to next-auth, or null for a link that cannot be ours. */
-export function signInLinkTarget(params: Record<string, string | string[] | undefined>): { action: string; email: string; callbackPath: string } | null {
+export function signInLinkTarget(
+  params: Record<string, string | string[] | undefined>,
+): { action: string; email: string; callbackPath: string } | null {
   const parsed = linkParamsSchema.safeParse({ token: params.token, email: params.email, callbackUrl: params.callbackUrl });
   if (!parsed.success) return null;
   const callbackPath = safeCallbackPath(parsed.data.callbackUrl);

@@ -3,7 +3,11 @@ import { signInMethods } from "./methods";
 import { authProviders } from "./options";
 
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
-const PROCONNECT = { PROCONNECT_ISSUER: "https://proconnect.exemple.gouv.fr/api/v2/", PROCONNECT_CLIENT_ID: "client", PROCONNECT_CLIENT_SECRET: "secret" };
+const PROCONNECT = {
+  PROCONNECT_ISSUER: "https://proconnect.exemple.gouv.fr/api/v2/",
+  PROCONNECT_CLIENT_ID: "client",
+  PROCONNECT_CLIENT_SECRET: "secret",
+};
 const providerIds = (vars: Record<string, string> = {}) => authProviders(env(vars)).map((provider) => provider.id);
 
 describe("sign-in methods", () => {

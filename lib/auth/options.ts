@@ -42,7 +42,11 @@ export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] 
             // whether it leaves (lib/auth/magic-link.ts). Nothing here reads the account, so
             // neither the answer nor its time tells a visitor whether the address has one.
             async sendVerificationRequest({ identifier, url, expires }) {
-              await enqueue(signInLinkJob, { email: identifier, url, expires: expires.toISOString() }, { singletonKey: new URL(url).searchParams.get("token") ?? undefined });
+              await enqueue(
+                signInLinkJob,
+                { email: identifier, url, expires: expires.toISOString() },
+                { singletonKey: new URL(url).searchParams.get("token") ?? undefined },
+              );
             },
           }),
         ]

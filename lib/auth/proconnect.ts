@@ -27,13 +27,18 @@ export const proConnectClaimsSchema = z.object({
   given_name: z.string().trim().max(80).optional().catch(undefined),
   usual_name: z.string().trim().max(80).optional().catch(undefined),
   uid: z.string().optional().catch(undefined),
-  siret: z.string().regex(/^\d{14}$/).optional().catch(undefined),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export type ProConnectClaims = z.infer<typeof proConnectClaimsSchema>;
 type RawClaims = Record<string, unknown>;
 
-const fullName = (claims: { given_name?: string; usual_name?: string }) => [claims.given_name, claims.usual_name].filter(Boolean).join(" ") || null;
+const fullName = (claims: { given_name?: string; usual_name?: string }) =>
+  [claims.given_name, claims.usual_name].filter(Boolean).join(" ") || null;
 
 export function ProConnectProvider(config: ProConnectConfig): OAuthConfig<RawClaims> {
   return {
@@ -102,7 +107,10 @@ function linkProConnectIdentity(db: Db, claims: ProConnectClaims, now: Date): Pr
   const userSelect = { id: true, name: true, emailVerified: true, disabledAt: true } as const;
 
   return db.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { provider_providerAccountId: accountKey }, select: { siret: true, user: { select: userSelect } } });
+    const account = await tx.account.findUnique({
+      where: { provider_providerAccountId: accountKey },
+      select: { siret: true, user: { select: userSelect } },
+    });
     const user =
       account?.user ??
       (await tx.user.findUnique({ where: { email: claims.email }, select: userSelect })) ??

@@ -28,7 +28,11 @@ export const SIGN_IN_THROTTLE = {
 /** How long a known address is remembered after its last successful sign-in. */
 export const KNOWN_ADDRESS_RETENTION_DAYS = 90;
 
-const keys = (email: string, address: string) => ({ account: `account:${email}`, address: `address:${address}`, pair: `pair:${email}|${address}` });
+const keys = (email: string, address: string) => ({
+  account: `account:${email}`,
+  address: `address:${address}`,
+  pair: `pair:${email}|${address}`,
+});
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -73,7 +77,8 @@ function linearDelay({ failures, last }: { failures: number; last: Date | null }
   return remaining(last, Math.min(failures - free + 1, SIGN_IN_THROTTLE.maxAddressDelaySeconds), now);
 }
 
-const remaining = (since: Date, seconds: number, now: Date) => Math.max(0, Math.ceil((since.getTime() + seconds * 1000 - now.getTime()) / 1000));
+const remaining = (since: Date, seconds: number, now: Date) =>
+  Math.max(0, Math.ceil((since.getTime() + seconds * 1000 - now.getTime()) / 1000));
 
 export async function recordSignInFailure(db: Db, email: string, address: string, now = new Date()): Promise<void> {
   const key = keys(email, address);
@@ -95,20 +100,26 @@ export async function recordSignInSuccess(db: Db, userId: string, email: string,
 
 async function isKnownAddress(db: Db, email: string, address: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - KNOWN_ADDRESS_RETENTION_DAYS * 86_400_000);
-  const count = await db.knownSignInAddress.count({ where: { user: { email }, addressHash: hashAddress(address), lastSeenAt: { gt: since } } });
+  const count = await db.knownSignInAddress.count({
+    where: { user: { email }, addressHash: hashAddress(address), lastSeenAt: { gt: since } },
+  });
   return count > 0;
 }
 
 /** Addresses are kept as keyed hashes: enough to recognise one, useless to anyone who reads the table. */
 function hashAddress(address: string): string {
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "opencls").update(address).digest("hex");
+  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "opencls")
+    .update(address)
+    .digest("hex");
 }
 
 /** Old failure rows are of no use once outside every window. */
 export async function purgeSignInRecords(db: Db, now = new Date()): Promise<{ failures: number; addresses: number }> {
   const [failures, addresses] = await db.$transaction([
     db.signInFailure.deleteMany({ where: { occurredAt: { lt: new Date(now.getTime() - SIGN_IN_THROTTLE.windowMinutes * 60_000) } } }),
-    db.knownSignInAddress.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - KNOWN_ADDRESS_RETENTION_DAYS * 86_400_000) } } }),
+    db.knownSignInAddress.deleteMany({
+      where: { lastSeenAt: { lt: new Date(now.getTime() - KNOWN_ADDRESS_RETENTION_DAYS * 86_400_000) } },
+    }),
   ]);
   return { failures: failures.count, addresses: addresses.count };
 }

@@ -15,7 +15,11 @@ export async function requireSignedIn(returnPath: string): Promise<Actor> {
  * Runs a page's loader (which authorizes) for the signed-in actor, once the route's params are
  * known to be well formed: a malformed one is the 404 page, like an unknown record.
  */
-export async function loadAuthorized<T>(returnPath: string, params: RouteParams, load: (actor: Actor) => Promise<T>): Promise<{ actor: Actor; data: T }> {
+export async function loadAuthorized<T>(
+  returnPath: string,
+  params: RouteParams,
+  load: (actor: Actor) => Promise<T>,
+): Promise<{ actor: Actor; data: T }> {
   const actor = await requireSignedIn(returnPath);
   try {
     checkRouteParams(params);

@@ -6,9 +6,14 @@ import { checkRouteParams, type RouteParams } from "@/lib/params/route-params";
 import { currentActor } from "./session";
 
 /** Answers for the signed-in actor, once the route's params are known to be well formed (else 404, like an unknown record). */
-export async function forSignedIn(request: NextRequest, params: RouteParams, respond: (actor: Actor) => Promise<NextResponse>): Promise<NextResponse> {
+export async function forSignedIn(
+  request: NextRequest,
+  params: RouteParams,
+  respond: (actor: Actor) => Promise<NextResponse>,
+): Promise<NextResponse> {
   const actor = await currentActor();
-  if (!actor.userId) return NextResponse.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`, request.url), 307);
+  if (!actor.userId)
+    return NextResponse.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`, request.url), 307);
   try {
     checkRouteParams(params);
     return await respond(actor);

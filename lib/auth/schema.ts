@@ -18,11 +18,17 @@ export const emailSchema = emailField("Saisissez votre adresse e-mail.");
 export const newPasswordSchema = z
   .string({ error: "Choisissez un mot de passe." })
   .min(12, "Le mot de passe doit compter au moins 12 caractères.")
-  .refine((password) => new TextEncoder().encode(password).length <= 72, "Le mot de passe ne peut pas dépasser 72 caractères (moins avec des accents).");
+  .refine(
+    (password) => new TextEncoder().encode(password).length <= 72,
+    "Le mot de passe ne peut pas dépasser 72 caractères (moins avec des accents).",
+  );
 
 export const passwordSignInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Saisissez votre mot de passe." }).min(1, "Saisissez votre mot de passe.").max(200, "Ce mot de passe est trop long."),
+  password: z
+    .string({ error: "Saisissez votre mot de passe." })
+    .min(1, "Saisissez votre mot de passe.")
+    .max(200, "Ce mot de passe est trop long."),
 });
 
 export type PasswordSignInInput = z.infer<typeof passwordSignInSchema>;

@@ -6,7 +6,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { StartupError } from "@/lib/config/startup-error";
 
-export async function resolveAuthSecret(options: { embedded: boolean; dataDir: string; env?: Record<string, string | undefined> }): Promise<string> {
+export async function resolveAuthSecret(options: {
+  embedded: boolean;
+  dataDir: string;
+  env?: Record<string, string | undefined>;
+}): Promise<string> {
   const given = (options.env ?? process.env).NEXTAUTH_SECRET?.trim();
   if (given) return given;
   if (!options.embedded) {

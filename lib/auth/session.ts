@@ -18,7 +18,13 @@ export const currentActor = cache(async (): Promise<Actor> => {
 export async function actorForUser(userId: string, sessionVersion?: number): Promise<Actor> {
   const user = await getDb().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, disabledAt: true, sessionVersion: true, memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true } } },
+    select: {
+      id: true,
+      email: true,
+      disabledAt: true,
+      sessionVersion: true,
+      memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true } },
+    },
   });
   if (!user || user.disabledAt) return ANONYMOUS;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return ANONYMOUS;

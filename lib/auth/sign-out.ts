@@ -18,10 +18,16 @@ export async function signOutResponse(request: NextRequest, env: NodeJS.ProcessE
   if (token?.sub) await endAllSessions(getDb(), token.sub);
 
   const proConnectLogout = token?.proConnectIdToken ? await proConnectEndSessionUrl(token.proConnectIdToken, `${origin}/`, env) : null;
-  const response = new Response(null, { status: 303, headers: { Location: proConnectLogout ?? `${origin}${returnPath}`, "Cache-Control": "no-store" } });
+  const response = new Response(null, {
+    status: 303,
+    headers: { Location: proConnectLogout ?? `${origin}${returnPath}`, "Cache-Control": "no-store" },
+  });
   for (const name of request.cookies.getAll().map((cookie) => cookie.name)) {
     if (SESSION_COOKIE_PREFIXES.some((prefix) => name === prefix || name.startsWith(`${prefix}.`))) {
-      response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+      response.headers.append(
+        "Set-Cookie",
+        `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`,
+      );
     }
   }
   return response;
@@ -37,7 +43,10 @@ async function proConnectEndSessionUrl(idToken: string, postLogoutRedirect: stri
     try {
       const response = await fetch(`${config.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(3000) });
       const metadata = (await response.json()) as { end_session_endpoint?: unknown };
-      discovered = { issuer: config.issuer, endSession: typeof metadata.end_session_endpoint === "string" ? metadata.end_session_endpoint : null };
+      discovered = {
+        issuer: config.issuer,
+        endSession: typeof metadata.end_session_endpoint === "string" ? metadata.end_session_endpoint : null,
+      };
     } catch (error) {
       // The local session is over anyway; the person can still sign out at ProConnect itself.
       console.error("opencls: ProConnect discovery failed at sign-out:", error);

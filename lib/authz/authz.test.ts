@@ -12,19 +12,123 @@ const no = { own: false, foreign: false };
 const ownOnly = { own: true, foreign: false };
 
 const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
-  "health.read": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
-  "auth.use": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
-  "publishedContract.read": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
-  "invitation.accept": { anonymous: yes, platform_admin: yes, ars_officer: yes, coordinator: yes, contributor: yes, contributor_pilot: yes, partner: yes },
-  "workspace.read": { anonymous: no, platform_admin: yes, ars_officer: ownOnly, coordinator: ownOnly, contributor: ownOnly, contributor_pilot: ownOnly, partner: ownOnly },
-  "contract.edit": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: no, partner: no },
-  "fiche.edit": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: ownOnly, partner: no },
-  "commitment.edit": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: no, contributor: no, contributor_pilot: no, partner: ownOnly },
-  "review.comment": { anonymous: no, platform_admin: yes, ars_officer: ownOnly, coordinator: no, contributor: no, contributor_pilot: no, partner: no },
-  "member.manage": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: no, partner: no },
-  "auditLog.read": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: ownOnly, contributor: no, contributor_pilot: no, partner: no },
-  "platform.administer": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: no, contributor: no, contributor_pilot: no, partner: no },
-  "devMailbox.read": { anonymous: no, platform_admin: yes, ars_officer: no, coordinator: no, contributor: no, contributor_pilot: no, partner: no },
+  "health.read": {
+    anonymous: yes,
+    platform_admin: yes,
+    ars_officer: yes,
+    coordinator: yes,
+    contributor: yes,
+    contributor_pilot: yes,
+    partner: yes,
+  },
+  "auth.use": {
+    anonymous: yes,
+    platform_admin: yes,
+    ars_officer: yes,
+    coordinator: yes,
+    contributor: yes,
+    contributor_pilot: yes,
+    partner: yes,
+  },
+  "publishedContract.read": {
+    anonymous: yes,
+    platform_admin: yes,
+    ars_officer: yes,
+    coordinator: yes,
+    contributor: yes,
+    contributor_pilot: yes,
+    partner: yes,
+  },
+  "invitation.accept": {
+    anonymous: yes,
+    platform_admin: yes,
+    ars_officer: yes,
+    coordinator: yes,
+    contributor: yes,
+    contributor_pilot: yes,
+    partner: yes,
+  },
+  "workspace.read": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: ownOnly,
+    coordinator: ownOnly,
+    contributor: ownOnly,
+    contributor_pilot: ownOnly,
+    partner: ownOnly,
+  },
+  "contract.edit": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: ownOnly,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
+  "fiche.edit": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: ownOnly,
+    contributor: no,
+    contributor_pilot: ownOnly,
+    partner: no,
+  },
+  "commitment.edit": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: no,
+    contributor: no,
+    contributor_pilot: no,
+    partner: ownOnly,
+  },
+  "review.comment": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: ownOnly,
+    coordinator: no,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
+  "member.manage": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: ownOnly,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
+  "auditLog.read": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: ownOnly,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
+  "platform.administer": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: no,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
+  "devMailbox.read": {
+    anonymous: no,
+    platform_admin: yes,
+    ars_officer: no,
+    coordinator: no,
+    contributor: no,
+    contributor_pilot: no,
+    partner: no,
+  },
 };
 
 // Two tenants: each a region, a territory in it, a fiche piloted by "our" contributor, and a
@@ -34,7 +138,14 @@ const foreign = { regionId: "region-foreign", territoryId: "territory-foreign", 
 const USER = "user-1";
 
 function resourceOf(tenant: typeof own): Resource {
-  return { regionId: tenant.regionId, territoryId: tenant.territoryId, pilotUserId: USER, partnerOrganisationIds: [tenant.organisationId], draft: false, organisationId: tenant.organisationId };
+  return {
+    regionId: tenant.regionId,
+    territoryId: tenant.territoryId,
+    pilotUserId: USER,
+    partnerOrganisationIds: [tenant.organisationId],
+    draft: false,
+    organisationId: tenant.organisationId,
+  };
 }
 
 function actorFor(kind: Case): Actor {
@@ -61,7 +172,10 @@ describe("authorization matrix", () => {
     for (const kind of Object.keys(EXPECTED[operation]) as Case[]) {
       const expected = EXPECTED[operation][kind];
       it(`${kind} ${expected.own ? "may" : "may not"} ${operation} on its own tenant, ${expected.foreign ? "may" : "may not"} on a foreign one`, () => {
-        expect({ own: can(actorFor(kind), operation, resourceOf(own)), foreign: can(actorFor(kind), operation, resourceOf(foreign)) }).toEqual(expected);
+        expect({
+          own: can(actorFor(kind), operation, resourceOf(own)),
+          foreign: can(actorFor(kind), operation, resourceOf(foreign)),
+        }).toEqual(expected);
       });
     }
   }
@@ -77,7 +191,11 @@ describe("authorization matrix", () => {
   it("lets a partner read no draft contract, not even one their organisation signs, while the territory and region read it", () => {
     const draft = { ...resourceOf(own), draft: true };
     expect(can(actorFor("partner"), "workspace.read", draft)).toBe(false);
-    expect((["coordinator", "contributor", "ars_officer", "platform_admin"] as const).map((kind) => can(actorFor(kind), "workspace.read", draft))).toEqual([true, true, true, true]);
+    expect(
+      (["coordinator", "contributor", "ars_officer", "platform_admin"] as const).map((kind) =>
+        can(actorFor(kind), "workspace.read", draft),
+      ),
+    ).toEqual([true, true, true, true]);
   });
 
   it("lets a partner read nothing whose draft state is not given", () => {

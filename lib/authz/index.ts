@@ -66,7 +66,6 @@ export function grantsOf(actor: Actor, operation: Operation): Array<{ scope: Sco
   ];
 }
 
-
 function inScope(scope: Scope | undefined, membership: Membership | null, actor: Actor, resource: Resource): boolean {
   switch (scope) {
     case undefined:
@@ -80,7 +79,11 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
     case "pilotedFiche":
       return inScope("territory", membership, actor, resource) && Boolean(actor.userId) && resource.pilotUserId === actor.userId;
     case "partnerOrganisation":
-      return resource.draft === false && Boolean(membership?.organisationId) && Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!));
+      return (
+        resource.draft === false &&
+        Boolean(membership?.organisationId) &&
+        Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!))
+      );
     case "organisation":
       return Boolean(membership?.organisationId) && membership?.organisationId === resource.organisationId;
   }

@@ -43,7 +43,12 @@ export type Role = "anyone" | MembershipRole;
 export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
 
 export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
-  anyone: { "health.read": "everywhere", "auth.use": "everywhere", "publishedContract.read": "everywhere", "invitation.accept": "everywhere" },
+  anyone: {
+    "health.read": "everywhere",
+    "auth.use": "everywhere",
+    "publishedContract.read": "everywhere",
+    "invitation.accept": "everywhere",
+  },
   platform_admin: Object.fromEntries(OPERATIONS.map((operation) => [operation, "everywhere"])),
   ars_officer: { "workspace.read": "region", "review.comment": "region" },
   coordinator: {

@@ -14,7 +14,6 @@ import { createAxisSchema, deleteAxisSchema, moveAxisSchema, updateAxisSchema } 
 
 type Tx = Prisma.TransactionClient;
 
-
 /** Positions 1…n in the given order; numbers for the non-transversal axes only. */
 async function renumber(tx: Tx, contractId: string, orderedIds: readonly string[]) {
   const axes = await tx.axis.findMany({ where: { contractId }, select: { id: true, isTransversal: true } });
@@ -36,8 +35,11 @@ async function axisResource(db: Db, axisId: string) {
   return contractResource(db, axis.contractId);
 }
 
-
-const snapshot = (axis: { title: string; description: string | null; isTransversal: boolean }) => ({ title: axis.title, description: axis.description, isTransversal: axis.isTransversal });
+const snapshot = (axis: { title: string; description: string | null; isTransversal: boolean }) => ({
+  title: axis.title,
+  description: axis.description,
+  isTransversal: axis.isTransversal,
+});
 
 export const createAxis = defineAction({
   name: "axis.create",
@@ -48,9 +50,25 @@ export const createAxis = defineAction({
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, input.contractId);
       const order = await orderedAxisIds(tx, input.contractId);
-      const axis = await tx.axis.create({ data: { contractId: input.contractId, title: input.title, description: input.description, isTransversal: input.isTransversal, position: order.length + 10_001 }, select: { id: true } });
+      const axis = await tx.axis.create({
+        data: {
+          contractId: input.contractId,
+          title: input.title,
+          description: input.description,
+          isTransversal: input.isTransversal,
+          position: order.length + 10_001,
+        },
+        select: { id: true },
+      });
       await renumber(tx, input.contractId, [...order, axis.id]);
-      await recordAudit(tx, context, { action: "axis.create", entityType: "Axis", entityId: axis.id, entityLabel: input.title, territoryId, after: snapshot(input) });
+      await recordAudit(tx, context, {
+        action: "axis.create",
+        entityType: "Axis",
+        entityId: axis.id,
+        entityLabel: input.title,
+        territoryId,
+        after: snapshot(input),
+      });
     });
     return ok(null, `L’axe «\u00a0${input.title}\u00a0» est ajouté.`);
   },
@@ -62,15 +80,38 @@ export const updateAxis = defineAction({
   input: updateAxisSchema,
   resource: (db, input) => axisResource(db, input.axisId),
   async run(context, input, { territoryId = null }) {
-    const before = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true, description: true, isTransversal: true } });
-    const versioned = { entityType: "Axis", entityId: input.axisId, baseVersion: input.version, currentVersion: async () => (await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { version: true } })).version };
-    await saveVersioned(context.db, versioned, () => context.db.$transaction(async (tx) => {
-      await lockContract(tx, before.contractId);
-      const { count } = await tx.axis.updateMany({ where: { id: input.axisId, version: input.version }, data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } } });
-      if (count === 0) throw new ConflictError();
-      if (before.isTransversal !== input.isTransversal) await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
-      await recordAudit(tx, context, { action: "axis.update", entityType: "Axis", entityId: input.axisId, entityLabel: input.title, territoryId, before: snapshot(before), after: snapshot(input) });
-    }));
+    const before = await context.db.axis.findUniqueOrThrow({
+      where: { id: input.axisId },
+      select: { contractId: true, title: true, description: true, isTransversal: true },
+    });
+    const versioned = {
+      entityType: "Axis",
+      entityId: input.axisId,
+      baseVersion: input.version,
+      currentVersion: async () =>
+        (await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { version: true } })).version,
+    };
+    await saveVersioned(context.db, versioned, () =>
+      context.db.$transaction(async (tx) => {
+        await lockContract(tx, before.contractId);
+        const { count } = await tx.axis.updateMany({
+          where: { id: input.axisId, version: input.version },
+          data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } },
+        });
+        if (count === 0) throw new ConflictError();
+        if (before.isTransversal !== input.isTransversal)
+          await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
+        await recordAudit(tx, context, {
+          action: "axis.update",
+          entityType: "Axis",
+          entityId: input.axisId,
+          entityLabel: input.title,
+          territoryId,
+          before: snapshot(before),
+          after: snapshot(input),
+        });
+      }),
+    );
     return ok(null, "Axe enregistré.");
   },
 });
@@ -90,7 +131,15 @@ export const moveAxis = defineAction({
       if (target < 0 || target >= order.length) return;
       [order[index], order[target]] = [order[target], order[index]];
       await renumber(tx, axis.contractId, order);
-      await recordAudit(tx, context, { action: "axis.move", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId, before: { position: index + 1 }, after: { position: target + 1 } });
+      await recordAudit(tx, context, {
+        action: "axis.move",
+        entityType: "Axis",
+        entityId: input.axisId,
+        entityLabel: axis.title,
+        territoryId,
+        before: { position: index + 1 },
+        after: { position: target + 1 },
+      });
     });
     return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est ${input.direction === "up" ? "monté" : "descendu"} d’un rang.`);
   },
@@ -107,13 +156,23 @@ export const deleteAxis = defineAction({
       select: { contractId: true, title: true, description: true, isTransversal: true, _count: { select: { fiches: true } } },
     });
     if (axis._count.fiches > 0)
-      return fieldError("axisId", "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.");
+      return fieldError(
+        "axisId",
+        "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.",
+      );
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, axis.contractId);
       const { count } = await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } });
       if (count === 0) throw new ConflictError();
       await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
-      await recordAudit(tx, context, { action: "axis.delete", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId, before: snapshot(axis) });
+      await recordAudit(tx, context, {
+        action: "axis.delete",
+        entityType: "Axis",
+        entityId: input.axisId,
+        entityLabel: axis.title,
+        territoryId,
+        before: snapshot(axis),
+      });
     });
     return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est supprimé.`);
   },

@@ -14,7 +14,9 @@ runCli(async () => {
   try {
     const { header, rows } = await restoreBackup(database.url, file);
     const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
-    console.log(`Restored ${total} rows in ${header.tables.length} tables from the backup of ${header.createdAt} (schema at migration ${header.migration}).`);
+    console.log(
+      `Restored ${total} rows in ${header.tables.length} tables from the backup of ${header.createdAt} (schema at migration ${header.migration}).`,
+    );
   } finally {
     await database.stop();
   }

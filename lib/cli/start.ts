@@ -47,7 +47,10 @@ runCli(async () => {
     if (!dev && !interrupted) exitCode = await run([nextBin, "build"], env);
     if (exitCode === 0 && !interrupted) {
       console.log(`opencls: serving on http://localhost:${config.port}`);
-      exitCode = await run([...SERVE, ...(dev ? ["--dev"] : []), "--port", String(config.port)], { ...env, NODE_ENV: dev ? "development" : "production" });
+      exitCode = await run([...SERVE, ...(dev ? ["--dev"] : []), "--port", String(config.port)], {
+        ...env,
+        NODE_ENV: dev ? "development" : "production",
+      });
     }
   } finally {
     await database.stop();

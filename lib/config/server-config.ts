@@ -27,6 +27,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new StartupError(`${name} must be a port number between 1 and 65535, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535)
+    throw new StartupError(`${name} must be a port number between 1 and 65535, got "${value}"`);
   return parsed;
 }

@@ -26,7 +26,6 @@ export const DOCUMENT_KIND_LABELS = {
   other: "Document",
 } satisfies Record<DocumentKind, string>;
 
-
 /** "1er contrat local de santé", "2e contrat local de santé". */
 export function generationLabel(generation: number): string {
   return `${formatOrdinal(generation)} contrat local de santé`;

@@ -46,7 +46,9 @@ async function snapshot(tx: Tx, contractId: string) {
     startsOn: day(contract.startsOn),
     endsOn: day(contract.endsOn),
     findings: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
-    signatories: contract.signatories.map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${day(signatory.signedOn)})` : "")).join("\n"),
+    signatories: contract.signatories
+      .map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${day(signatory.signedOn)})` : ""))
+      .join("\n"),
   };
 }
 
@@ -71,13 +73,19 @@ function scalarData(input: ContractFields) {
 
 /** Findings keep their ids (fiches link to them); positions follow the form's order. */
 async function syncFindings(tx: Tx, contractId: string, findings: ContractFields["findings"]) {
-  const existing = new Set((await tx.diagnosisFinding.findMany({ where: { contractId }, select: { id: true } })).map((finding) => finding.id));
+  const existing = new Set(
+    (await tx.diagnosisFinding.findMany({ where: { contractId }, select: { id: true } })).map((finding) => finding.id),
+  );
   const kept = findings.filter((finding) => finding.id && existing.has(finding.id));
   await tx.diagnosisFinding.deleteMany({ where: { contractId, id: { notIn: kept.map((finding) => finding.id!) } } });
   // Move kept rows out of the way first: (contractId, position) is unique.
   await tx.diagnosisFinding.updateMany({ where: { contractId }, data: { position: { increment: 10_000 } } });
   for (const [index, finding] of findings.entries()) {
-    if (finding.id && existing.has(finding.id)) await tx.diagnosisFinding.update({ where: { id: finding.id }, data: { position: index + 1, text: finding.text, version: { increment: 1 } } });
+    if (finding.id && existing.has(finding.id))
+      await tx.diagnosisFinding.update({
+        where: { id: finding.id },
+        data: { position: index + 1, text: finding.text, version: { increment: 1 } },
+      });
     else await tx.diagnosisFinding.create({ data: { contractId, position: index + 1, text: finding.text } });
   }
 }
@@ -101,7 +109,9 @@ async function syncSignatories(tx: Tx, contractId: string, signatories: Contract
 /** An organisation id from the form that does not exist is the user's mistake, named at its row. */
 async function unknownOrganisation(db: Db, input: ContractFields) {
   const ids = [...new Set(input.signatories.map((signatory) => signatory.organisationId))];
-  const found = new Set((await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((organisation) => organisation.id));
+  const found = new Set(
+    (await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((organisation) => organisation.id),
+  );
   const index = input.signatories.findIndex((signatory) => !found.has(signatory.organisationId));
   return index === -1 ? null : fieldError(`signatories.${index}.organisationId`, "Cette organisation n’existe pas.");
 }
@@ -114,7 +124,10 @@ async function territoryOf(db: Db, territoryId: string) {
 
 /** The scope keys of a contract: its territory and region. */
 export async function contractResource(db: Db, contractId: string) {
-  const contract = await db.contract.findUnique({ where: { id: contractId }, select: { territory: { select: { id: true, regionId: true } } } });
+  const contract = await db.contract.findUnique({
+    where: { id: contractId },
+    select: { territory: { select: { id: true, regionId: true } } },
+  });
   if (!contract) throw new NotFoundError();
   return { territoryId: contract.territory.id, regionId: contract.territory.regionId };
 }
@@ -168,7 +181,8 @@ export const updateContract = defineAction({
       entityType: "Contract",
       entityId: input.contractId,
       baseVersion: input.version,
-      currentVersion: async () => (await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true } })).version,
+      currentVersion: async () =>
+        (await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true } })).version,
     };
     try {
       await saveVersioned(context.db, versioned, () =>

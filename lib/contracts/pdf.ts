@@ -19,7 +19,14 @@ const MUTED = "#475569";
 const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
 
 export async function contractPdf(contract: ContractExport, { compress = true } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, compress, info: { Title: contract.title, Author: contract.territory.name, Creator: "OpenCLS" }, lang: "fr-FR" });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    bufferPages: true,
+    compress,
+    info: { Title: contract.title, Author: contract.territory.name, Creator: "OpenCLS" },
+    lang: "fr-FR",
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -58,7 +65,12 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
   fact("Statut", CONTRACT_STATUS_LABELS[contract.status]);
   fact("Adoption en conseil", contract.councilAdoptedOn ? formatDate(contract.councilAdoptedOn) : null);
   fact("Signature", contract.signedOn ? formatDate(contract.signedOn) : null);
-  fact("Période", contract.startsOn || contract.endsOn ? `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}` : null);
+  fact(
+    "Période",
+    contract.startsOn || contract.endsOn
+      ? `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}`
+      : null,
+  );
   fact("Durée", contract.durationMonths ? formatDuration(contract.durationMonths) : null);
   fact("Projet régional de santé", contract.prsReference);
   fact("Avancement", percent(contractProgress(contract.axes)));
@@ -73,9 +85,13 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
   if (contract.signatories.length || contract.partners.length) {
     heading("Signataires et partenaires", 14);
     for (const signatory of contract.signatories) {
-      text(`• ${signatory.organisation.name}${signatory.signedOn ? `, signé le ${formatDate(signatory.signedOn)}` : ""}${signatory.deliberationReference ? ` (délibération ${signatory.deliberationReference})` : ""}`, { indent: 10 });
+      text(
+        `• ${signatory.organisation.name}${signatory.signedOn ? `, signé le ${formatDate(signatory.signedOn)}` : ""}${signatory.deliberationReference ? ` (délibération ${signatory.deliberationReference})` : ""}`,
+        { indent: 10 },
+      );
     }
-    for (const partner of contract.partners) text(`• ${partner.organisation.name}${partner.role ? `\u00a0: ${partner.role}` : ""} (partenaire)`, { indent: 10 });
+    for (const partner of contract.partners)
+      text(`• ${partner.organisation.name}${partner.role ? `\u00a0: ${partner.role}` : ""} (partenaire)`, { indent: 10 });
   }
 
   for (const axis of contract.axes) {
@@ -87,9 +103,19 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
       fact("Statut", `${PROGRESS_STATUS_LABELS[fiche.status]}, ${percent(ficheProgress(fiche))}`);
       fact("Pilote", [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null);
       fact("Partenaires", fiche.partners.map((partner) => partner.organisation.name).join(", ") || null);
-      fact("Calendrier", fiche.startsOn || fiche.endsOn ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}` : null);
+      fact(
+        "Calendrier",
+        fiche.startsOn || fiche.endsOn
+          ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}`
+          : null,
+      );
       const budget = fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0);
-      fact("Budget", fiche.budgetLines.length ? `${budget.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€` : null);
+      fact(
+        "Budget",
+        fiche.budgetLines.length
+          ? `${budget.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`
+          : null,
+      );
       fact("Thématiques", fiche.themes.join(", ") || null);
       doc.moveDown(0.3);
       paragraph("Objectif général", fiche.generalObjective);
@@ -100,8 +126,12 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
         text("Objectifs opérationnels");
         doc.font("Helvetica").fillColor("black");
         fiche.objectives.forEach((objective, index) => {
-          text(`${index + 1}. ${objective.title} – ${PROGRESS_STATUS_LABELS[objective.status]}, ${percent(objective.progress)}${objective.dueOn ? `, échéance ${formatDate(objective.dueOn)}` : ""}`, { indent: 10 });
-          for (const commitment of objective.commitments) text(`${commitment.organisation.name}\u00a0: ${commitment.description}`, { indent: 24 });
+          text(
+            `${index + 1}. ${objective.title} – ${PROGRESS_STATUS_LABELS[objective.status]}, ${percent(objective.progress)}${objective.dueOn ? `, échéance ${formatDate(objective.dueOn)}` : ""}`,
+            { indent: 10 },
+          );
+          for (const commitment of objective.commitments)
+            text(`${commitment.organisation.name}\u00a0: ${commitment.description}`, { indent: 24 });
         });
         doc.moveDown(0.3);
       }
@@ -111,10 +141,15 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
         doc.font("Helvetica").fillColor("black");
         for (const indicator of fiche.indicators) {
           const latest = indicator.measurements[0];
-          const value = (decimal: { toString(): string } | null | undefined) => (decimal === null || decimal === undefined ? null : Number(decimal.toString()));
+          const value = (decimal: { toString(): string } | null | undefined) =>
+            decimal === null || decimal === undefined ? null : Number(decimal.toString());
           const [baseline, target] = [value(indicator.baselineValue), value(indicator.targetValue)];
-          const shown = (number: number | null) => (number === null ? "—" : `${formatNumber(number)}${indicator.unit ? `\u00a0${indicator.unit}` : ""}`);
-          text(`• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${STANDING_LABELS[standingOf(indicator)]}`, { indent: 10 });
+          const shown = (number: number | null) =>
+            number === null ? "—" : `${formatNumber(number)}${indicator.unit ? `\u00a0${indicator.unit}` : ""}`;
+          text(
+            `• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${STANDING_LABELS[standingOf(indicator)]}`,
+            { indent: 10 },
+          );
         }
       }
     }
@@ -127,7 +162,11 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font("Helvetica").fontSize(8).fillColor(MUTED);
-    doc.text(winAnsi(`${contract.title} · page ${index + 1} sur ${range.count}`), MARGIN, doc.page.height - 36, { width: doc.page.width - 2 * MARGIN, align: "center", lineBreak: false });
+    doc.text(winAnsi(`${contract.title} · page ${index + 1} sur ${range.count}`), MARGIN, doc.page.height - 36, {
+      width: doc.page.width - 2 * MARGIN,
+      align: "center",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { axisProgress, contractProgress, ficheProgress, weightedProgress } from "./progress";
 
-const fiche = (progress: number, objectives: Array<{ progress: number; weight?: number; status?: string }> = [], extra: { weight?: number; status?: string } = {}) => ({
+const fiche = (
+  progress: number,
+  objectives: Array<{ progress: number; weight?: number; status?: string }> = [],
+  extra: { weight?: number; status?: string } = {},
+) => ({
   progress,
   weight: extra.weight ?? null,
   status: extra.status ?? "in_progress",
-  objectives: objectives.map((objective) => ({ progress: objective.progress, weight: objective.weight ?? null, status: objective.status ?? "in_progress" })),
+  objectives: objectives.map((objective) => ({
+    progress: objective.progress,
+    weight: objective.weight ?? null,
+    status: objective.status ?? "in_progress",
+  })),
 });
 
 describe("progress roll-up", () => {
@@ -20,7 +28,11 @@ describe("progress roll-up", () => {
   });
 
   it("rolls fiches into axes and axes into the contract", () => {
-    const axes = [{ fiches: [fiche(100), fiche(0, [{ progress: 50 }])] }, { fiches: [fiche(20, [], { weight: 2 }), fiche(80)] }, { fiches: [] }];
+    const axes = [
+      { fiches: [fiche(100), fiche(0, [{ progress: 50 }])] },
+      { fiches: [fiche(20, [], { weight: 2 }), fiche(80)] },
+      { fiches: [] },
+    ];
     expect(axisProgress(axes[0])).toBe(75);
     expect(axisProgress(axes[1])).toBe(40);
     expect(axisProgress(axes[2])).toBeNull();

@@ -11,57 +11,65 @@ const territoryKeys = { select: { id: true, slug: true, name: true, regionId: tr
 const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
 
 /** A contract the actor may read in the workspace (lib/workspaces/resource.ts), or a NotFoundError. */
-export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: { id: string; regionId: string } }>(actor: Actor, contract: T | null): T {
+export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: { id: string; regionId: string } }>(
+  actor: Actor,
+  contract: T | null,
+): T {
   if (!contract || !canReadContract(actor, contract.territory, contract)) throw new NotFoundError();
   return contract;
 }
 
 // Partners read the contracts they take part in, never a draft: the facts come with the page's query.
-const overviewSelect = (actor: Actor) => ({
-  ...contractAccessSelect(actor),
-  id: true,
-  title: true,
-  generation: true,
-  signedOn: true,
-  startsOn: true,
-  endsOn: true,
-  durationMonths: true,
-  version: true,
-  updatedAt: true,
-  territory: territoryKeys,
-  axes: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      number: true,
-      title: true,
-      description: true,
-      isTransversal: true,
-      version: true,
-      fiches: {
-        where: { deletedAt: null },
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          status: true,
-          progress: true,
-          weight: true,
-          pilotUserId: true,
-          pilotOrganisation: { select: { name: true } },
-          objectives: { where: { deletedAt: null }, select: { progress: true, weight: true, status: true } },
+const overviewSelect = (actor: Actor) =>
+  ({
+    ...contractAccessSelect(actor),
+    id: true,
+    title: true,
+    generation: true,
+    signedOn: true,
+    startsOn: true,
+    endsOn: true,
+    durationMonths: true,
+    version: true,
+    updatedAt: true,
+    territory: territoryKeys,
+    axes: {
+      orderBy: { position: "asc" },
+      select: {
+        id: true,
+        position: true,
+        number: true,
+        title: true,
+        description: true,
+        isTransversal: true,
+        version: true,
+        fiches: {
+          where: { deletedAt: null },
+          orderBy: { number: "asc" },
+          select: {
+            id: true,
+            number: true,
+            title: true,
+            status: true,
+            progress: true,
+            weight: true,
+            pilotUserId: true,
+            pilotOrganisation: { select: { name: true } },
+            objectives: { where: { deletedAt: null }, select: { progress: true, weight: true, status: true } },
+          },
         },
       },
     },
-  },
-}) satisfies Prisma.ContractSelect;
+  }) satisfies Prisma.ContractSelect;
 
 export type ContractOverview = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
 
 export async function findContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
-  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: overviewSelect(actor) });
+  const contract = await getDb().contract.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select: overviewSelect(actor),
+  });
   return readableOrNotFound(actor, contract);
 }
 
@@ -101,13 +109,24 @@ const editSelect = {
   findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
   signatories: {
     orderBy: { position: "asc" },
-    select: { organisationId: true, signerName: true, signerTitle: true, signedOn: true, deliberationReference: true, deliberationDate: true },
+    select: {
+      organisationId: true,
+      signerName: true,
+      signerTitle: true,
+      signedOn: true,
+      deliberationReference: true,
+      deliberationDate: true,
+    },
   },
 } satisfies Prisma.ContractSelect;
 
 /** The contract's edit form, with its values as the form's strings. */
 export async function contractEditForm(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: editSelect });
+  const contract = await getDb().contract.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select: editSelect,
+  });
   if (!contract) throw new NotFoundError();
   assertCan(actor, "contract.edit", resourceOf(contract.territory));
   const text = (value: string | number | null) => (value === null ? "" : String(value));

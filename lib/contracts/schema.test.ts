@@ -18,11 +18,23 @@ describe("contract form input", () => {
 
   it("turns form strings into typed values", () => {
     const parsed = contractFieldsSchema.parse({ ...valid, startsOn: "2024-01-15", diagnosisYear: "", findings: [{ text: " Isolement " }] });
-    expect(parsed).toMatchObject({ generation: 2, startsOn: day("2024-01-15"), diagnosisYear: null, findings: [{ text: "Isolement" }], signatories: [] });
+    expect(parsed).toMatchObject({
+      generation: 2,
+      startsOn: day("2024-01-15"),
+      diagnosisYear: null,
+      findings: [{ text: "Isolement" }],
+      signatories: [],
+    });
   });
 
   it("names the field of each mistake in French", () => {
-    const result = contractFieldsSchema.safeParse({ ...valid, title: " ", startsOn: "2024-01-15", endsOn: "2023-01-01", findings: [{ text: "" }] });
+    const result = contractFieldsSchema.safeParse({
+      ...valid,
+      title: " ",
+      startsOn: "2024-01-15",
+      endsOn: "2023-01-01",
+      findings: [{ text: "" }],
+    });
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
     expect(messages).toMatchObject({

@@ -5,12 +5,18 @@ import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { optionalDate, optionalInteger, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 const findingRow = z.object({
-  id: z.uuid({ error: "Choix invalide." }).optional().or(z.literal("").transform(() => undefined)),
+  id: z
+    .uuid({ error: "Choix invalide." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   text: requiredText("Saisissez le constat, ou retirez la ligne.", 2000),
 });
 
 const signatoryRow = z.object({
-  id: z.uuid({ error: "Choix invalide." }).optional().or(z.literal("").transform(() => undefined)),
+  id: z
+    .uuid({ error: "Choix invalide." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   organisationId: uuidField("Choisissez l’organisation signataire."),
   signerName: optionalText(160),
   signerTitle: optionalText(160),
@@ -22,7 +28,10 @@ const signatoryRow = z.object({
 export const contractFieldsSchema = z
   .object({
     title: requiredText("Saisissez le titre du contrat.", 200),
-    generation: optionalInteger(1, 20, "Indiquez le rang du contrat, de 1 à 20.").refine((value) => value !== null, "Indiquez le rang du contrat, de 1 à 20."),
+    generation: optionalInteger(1, 20, "Indiquez le rang du contrat, de 1 à 20.").refine(
+      (value) => value !== null,
+      "Indiquez le rang du contrat, de 1 à 20.",
+    ),
     status: z.enum(ContractStatus, { error: "Choisissez l’étape du contrat." }),
     visibility: z.enum(Visibility, { error: "Choisissez la visibilité." }),
     summary: optionalText(5000, { multiline: true }),
@@ -42,7 +51,12 @@ export const contractFieldsSchema = z
       context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
     const seen = new Set<string>();
     input.signatories.forEach((signatory, index) => {
-      if (seen.has(signatory.organisationId)) context.addIssue({ code: "custom", path: ["signatories", index, "organisationId"], message: "Cette organisation est déjà signataire." });
+      if (seen.has(signatory.organisationId))
+        context.addIssue({
+          code: "custom",
+          path: ["signatories", index, "organisationId"],
+          message: "Cette organisation est déjà signataire.",
+        });
       seen.add(signatory.organisationId);
     });
   });
@@ -50,7 +64,10 @@ export const contractFieldsSchema = z
 export type ContractFields = z.infer<typeof contractFieldsSchema>;
 
 export const createContractSchema = z.intersection(z.object({ territoryId: uuidField("Territoire introuvable.") }), contractFieldsSchema);
-export const updateContractSchema = z.intersection(z.object({ contractId: uuidField("Contrat introuvable."), version: versionField }), contractFieldsSchema);
+export const updateContractSchema = z.intersection(
+  z.object({ contractId: uuidField("Contrat introuvable."), version: versionField }),
+  contractFieldsSchema,
+);
 
 /** Whole months from start to end inclusive: 2019-10-28 → 2024-10-27 lasts 60 months ("5 ans"). */
 export function durationInMonths(startsOn: Date | null, endsOn: Date | null): number | null {

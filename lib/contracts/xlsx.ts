@@ -27,7 +27,8 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
 }
 
 const percent = (value: number | null) => (value === null ? null : value / 100);
-const decimal = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value.toString()));
+const decimal = (value: { toString(): string } | null | undefined) =>
+  value === null || value === undefined ? null : Number(value.toString());
 
 export async function contractWorkbook(contract: ContractExport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -35,22 +36,33 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
   workbook.created = new Date();
   const fiches = contract.axes.flatMap((axis) => axis.fiches.map((fiche) => ({ axis, fiche })));
 
-  const facts = sheet(workbook, "Contrat", [{ header: "Rubrique", key: "label", width: 32 }, { header: "Valeur", key: "value", width: 80 }], [
-    { label: "Territoire", value: `${contract.territory.name} (${contract.territory.region.name})` },
-    { label: "Contrat", value: contract.title },
-    { label: "Rang", value: generationLabel(contract.generation) },
-    { label: "Statut", value: CONTRACT_STATUS_LABELS[contract.status] },
-    { label: "Visibilité", value: VISIBILITY_LABELS[contract.visibility] },
-    { label: "Adoption en conseil", value: contract.councilAdoptedOn },
-    { label: "Signature", value: contract.signedOn },
-    { label: "Début", value: contract.startsOn },
-    { label: "Fin", value: contract.endsOn },
-    { label: "Durée (mois)", value: contract.durationMonths },
-    { label: "Projet régional de santé", value: contract.prsReference },
-    { label: "Diagnostic", value: [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null },
-    { label: "Constats du diagnostic", value: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null },
-    { label: "Avancement du contrat", value: percent(contractProgress(contract.axes)) },
-  ]);
+  const facts = sheet(
+    workbook,
+    "Contrat",
+    [
+      { header: "Rubrique", key: "label", width: 32 },
+      { header: "Valeur", key: "value", width: 80 },
+    ],
+    [
+      { label: "Territoire", value: `${contract.territory.name} (${contract.territory.region.name})` },
+      { label: "Contrat", value: contract.title },
+      { label: "Rang", value: generationLabel(contract.generation) },
+      { label: "Statut", value: CONTRACT_STATUS_LABELS[contract.status] },
+      { label: "Visibilité", value: VISIBILITY_LABELS[contract.visibility] },
+      { label: "Adoption en conseil", value: contract.councilAdoptedOn },
+      { label: "Signature", value: contract.signedOn },
+      { label: "Début", value: contract.startsOn },
+      { label: "Fin", value: contract.endsOn },
+      { label: "Durée (mois)", value: contract.durationMonths },
+      { label: "Projet régional de santé", value: contract.prsReference },
+      { label: "Diagnostic", value: [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null },
+      {
+        label: "Constats du diagnostic",
+        value: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null,
+      },
+      { label: "Avancement du contrat", value: percent(contractProgress(contract.axes)) },
+    ],
+  );
   facts.eachRow((row) => {
     const value = row.getCell(2);
     if (value.value instanceof Date) value.numFmt = DATE;
@@ -122,7 +134,12 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
       { header: "Fiches", key: "count", width: 10 },
       { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
     ],
-    contract.axes.map((axis) => ({ axis: axisLabel(axis), title: axis.title, count: axis.fiches.length, progress: percent(axisProgress(axis)) })),
+    contract.axes.map((axis) => ({
+      axis: axisLabel(axis),
+      title: axis.title,
+      count: axis.fiches.length,
+      progress: percent(axisProgress(axis)),
+    })),
   );
 
   sheet(
@@ -145,7 +162,8 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
         dueOn: objective.dueOn,
         status: PROGRESS_STATUS_LABELS[objective.status],
         progress: percent(objective.progress),
-        commitments: objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
+        commitments:
+          objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
       })),
     ),
   );

@@ -55,7 +55,10 @@ type Progress = { onTable?: (table: string, rows: number) => void | Promise<void
 
 /** backups/opencls-<UTC timestamp>.backup.gz, under `dir`. */
 export function defaultBackupPath(now = new Date(), dir = "backups"): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return path.join(dir, `opencls-${stamp}.backup.gz`);
 }
 
@@ -90,7 +93,10 @@ export async function writeBackup(connectionString: string, file: string, { onTa
     for (const table of header.tables) {
       await write(`${JSON.stringify({ table: table.name })}\n`);
       const frames = new Framer(gzip);
-      rows[table.name] = await runCopy(client, new CopyOut(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`, frames.push, frames.drained));
+      rows[table.name] = await runCopy(
+        client,
+        new CopyOut(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`, frames.push, frames.drained),
+      );
       await write(frames.end());
       await onTable?.(table.name, rows[table.name]);
     }
@@ -125,7 +131,10 @@ async function describeDatabase(client: pg.Client): Promise<BackupHeader> {
     `SELECT migration_name AS name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS "rolledBack" FROM ${quote(MIGRATIONS_TABLE)}`,
   );
   const unfinished = history.find((row) => !row.finished && !row.rolledBack);
-  if (unfinished) throw new StartupError(`Migration ${unfinished.name} is recorded as started but not finished: repair the database before backing it up.`);
+  if (unfinished)
+    throw new StartupError(
+      `Migration ${unfinished.name} is recorded as started but not finished: repair the database before backing it up.`,
+    );
   const migrations = [...new Set(history.filter((row) => row.finished && !row.rolledBack).map((row) => row.name))].sort();
   if (!migrations.length) throw new StartupError("The database has no migration applied: nothing to back up.");
 
@@ -142,7 +151,9 @@ async function describeDatabase(client: pg.Client): Promise<BackupHeader> {
   );
   const sequences = [];
   for (const { name } of sequenceNames) {
-    const { rows } = await client.query<{ lastValue: string; isCalled: boolean }>(`SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM ${qualified(name)}`);
+    const { rows } = await client.query<{ lastValue: string; isCalled: boolean }>(
+      `SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM ${qualified(name)}`,
+    );
     sequences.push({ name, ...rows[0] });
   }
   const { rows: server } = await client.query<{ version: string }>("SHOW server_version");
@@ -224,7 +235,9 @@ async function readHeader(reader: ByteReader, file: string): Promise<BackupHeade
   const json = parseLine(z.unknown(), line);
   const version = (json as { formatVersion?: unknown })?.formatVersion;
   if ((json as { format?: unknown })?.format === BACKUP_FORMAT && typeof version === "number" && version > BACKUP_FORMAT_VERSION) {
-    throw new StartupError(`${file} uses backup format ${version}, newer than this OpenCLS reads (${BACKUP_FORMAT_VERSION}): update OpenCLS first.`);
+    throw new StartupError(
+      `${file} uses backup format ${version}, newer than this OpenCLS reads (${BACKUP_FORMAT_VERSION}): update OpenCLS first.`,
+    );
   }
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success || parsed.data.formatVersion !== BACKUP_FORMAT_VERSION) throw notBackup;
@@ -258,7 +271,9 @@ async function assertMigrationsMatch(client: pg.Client, header: BackupHeader): P
   const available = new Set((await readMigrations()).map((migration) => migration.name));
   const unknown = header.migrations.filter((name) => !available.has(name));
   if (unknown.length) {
-    throw new StartupError(`The backup's schema includes migration ${unknown[0]}, which this OpenCLS does not have: restore with the OpenCLS version that made the backup, or a later one.`);
+    throw new StartupError(
+      `The backup's schema includes migration ${unknown[0]}, which this OpenCLS does not have: restore with the OpenCLS version that made the backup, or a later one.`,
+    );
   }
   const tables = await publicTables(client);
   if (!tables.includes(MIGRATIONS_TABLE)) return;
@@ -267,17 +282,28 @@ async function assertMigrationsMatch(client: pg.Client, header: BackupHeader): P
   );
   const ahead = rows.map((row) => row.name).filter((name) => !header.migrations.includes(name));
   if (ahead.length) {
-    throw new StartupError(`The database already has migration ${ahead.sort()[0]}, which the backup (at ${header.migration}) does not: restore into a new, empty database.`);
+    throw new StartupError(
+      `The database already has migration ${ahead.sort()[0]}, which the backup (at ${header.migration}) does not: restore into a new, empty database.`,
+    );
   }
 }
 
-async function load(client: pg.Client, header: BackupHeader, reader: ByteReader, connectionString: string, onTable: Progress["onTable"]): Promise<Record<string, number>> {
+async function load(
+  client: pg.Client,
+  header: BackupHeader,
+  reader: ByteReader,
+  connectionString: string,
+  onTable: Progress["onTable"],
+): Promise<Record<string, number>> {
   await client.query("BEGIN");
   try {
     await client.query("SET LOCAL statement_timeout = 0");
     const tables = await publicTables(client);
     const missing = header.tables.find((table) => !tables.includes(table.name));
-    if (missing) throw new StartupError(`The backup's table ${missing.name} does not exist after migrating to ${header.migration}: the backup does not match this OpenCLS.`);
+    if (missing)
+      throw new StartupError(
+        `The backup's table ${missing.name} does not exist after migrating to ${header.migration}: the backup does not match this OpenCLS.`,
+      );
     // Nobody writes meanwhile; then check again that the database is still empty.
     for (const table of tables) await client.query(`LOCK TABLE ${qualified(table)} IN ACCESS EXCLUSIVE MODE`);
     await assertEmpty(client, connectionString);
@@ -297,13 +323,19 @@ async function load(client: pg.Client, header: BackupHeader, reader: ByteReader,
     for (const table of header.tables) {
       const section = parseLine(sectionSchema, await reader.line());
       if (section?.table !== table.name) throw new StartupError(`The backup is damaged: expected the rows of ${table.name}.`);
-      rows[table.name] = await runCopy(client, new CopyIn(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) FROM STDIN`, reader.frames()));
+      rows[table.name] = await runCopy(
+        client,
+        new CopyIn(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) FROM STDIN`, reader.frames()),
+      );
       await onTable?.(table.name, rows[table.name]);
     }
     const trailer = parseLine(trailerSchema, await reader.line());
     if (!trailer) throw new StartupError("The backup is damaged: its end is missing.");
     const differing = header.tables.find((table) => trailer.rows[table.name] !== rows[table.name]);
-    if (differing) throw new StartupError(`The backup is damaged: ${differing.name} should hold ${trailer.rows[differing.name]} rows, ${rows[differing.name]} were read.`);
+    if (differing)
+      throw new StartupError(
+        `The backup is damaged: ${differing.name} should hold ${trailer.rows[differing.name]} rows, ${rows[differing.name]} were read.`,
+      );
 
     for (const key of foreignKeys) await client.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
     for (const table of header.tables) await client.query(`ALTER TABLE ${qualified(table.name)} ENABLE TRIGGER USER`);
@@ -346,7 +378,7 @@ class ByteReader {
   }
 
   async line(): Promise<string> {
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const end = this.buffer.indexOf(10, from);
       if (end >= 0) {
         const line = this.buffer.subarray(0, end).toString("utf8");

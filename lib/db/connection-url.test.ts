@@ -9,11 +9,15 @@ describe("connection strings", () => {
   });
 
   it("masks a password given as a URL parameter", () => {
-    expect(maskPassword("postgresql://db.example/opencls?user=cls&password=hunter2")).toBe("postgresql://db.example/opencls?user=cls&password=****");
+    expect(maskPassword("postgresql://db.example/opencls?user=cls&password=hunter2")).toBe(
+      "postgresql://db.example/opencls?user=cls&password=****",
+    );
   });
 
   it("masks a password in a keyword connection string", () => {
-    expect(maskPassword("host=db.example user=cls password=hunter2 dbname=opencls")).toBe("host=db.example user=cls password=**** dbname=opencls");
+    expect(maskPassword("host=db.example user=cls password=hunter2 dbname=opencls")).toBe(
+      "host=db.example user=cls password=**** dbname=opencls",
+    );
     expect(maskPassword("host=db password='a b c' dbname=x")).toBe("host=db password=**** dbname=x");
   });
 

@@ -54,7 +54,11 @@ export function binary(nativeDir: string, name: "postgres" | "initdb" | "pg_ctl"
   return path.join(nativeDir, "bin", os.platform() === "win32" ? `${name}.exe` : name);
 }
 
-export async function resolveLayout({ dataDir, nativeDir = packagedNativeDir(), sharedRoot = SHARED_ROOT }: LayoutOptions): Promise<EmbeddedLayout> {
+export async function resolveLayout({
+  dataDir,
+  nativeDir = packagedNativeDir(),
+  sharedRoot = SHARED_ROOT,
+}: LayoutOptions): Promise<EmbeddedLayout> {
   const pointer = path.resolve(dataDir, "postgres");
   if (!isRoot()) return { clusterDir: await realpath(pointer).catch(() => pointer), nativeDir, runAs: undefined, relocation: undefined };
 
@@ -77,7 +81,10 @@ export async function resolveLayout({ dataDir, nativeDir = packagedNativeDir(), 
   const binaries = blockedBinaries ? await copyBinaries(nativeDir, sharedRoot) : nativeDir;
   // The cluster folder itself is the postgres user's; the folders above it must be enterable.
   const blocked = firstUnreachableFolder(clusterDir);
-  if (blocked) throw new StartupError(`Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}; set OPENCLS_DATA_DIR, or set DATABASE_URL.`);
+  if (blocked)
+    throw new StartupError(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}; set OPENCLS_DATA_DIR, or set DATABASE_URL.`,
+    );
   const data = clusterDir === pointer ? `data in ${path.dirname(pointer)}` : `data in ${clusterDir}, linked from ${pointer}`;
   const why = blockedData ?? blockedBinaries;
   const relocation =
@@ -94,7 +101,8 @@ export async function resolveLayout({ dataDir, nativeDir = packagedNativeDir(), 
  */
 export function firstUnreachableFolder(target: string): string | null {
   const folders: string[] = [];
-  for (let current = path.dirname(path.resolve(target)); current !== path.dirname(current); current = path.dirname(current)) folders.unshift(current);
+  for (let current = path.dirname(path.resolve(target)); current !== path.dirname(current); current = path.dirname(current))
+    folders.unshift(current);
   for (const folder of folders) {
     if (existsSync(folder) && statSync(folder).isDirectory() && (statSync(folder).mode & 0o001) === 0) return folder;
   }
@@ -105,7 +113,8 @@ export function firstUnreachableFolder(target: string): string | null {
 // after the symbolic link was lost) finds the same cluster.
 async function relocateCluster(pointer: string, sharedRoot: string): Promise<string> {
   const dataDir = await realpath(path.dirname(pointer));
-  const checkout = path.basename(path.basename(dataDir).startsWith(".") ? path.dirname(dataDir) : dataDir).replace(/[^A-Za-z0-9_-]/g, "") || "opencls";
+  const checkout =
+    path.basename(path.basename(dataDir).startsWith(".") ? path.dirname(dataDir) : dataDir).replace(/[^A-Za-z0-9_-]/g, "") || "opencls";
   const hash = createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
   const home = path.join(sharedRoot, "clusters", `${checkout}-${hash}`);
   await mkdirReachable(home);
@@ -120,7 +129,10 @@ async function relocateCluster(pointer: string, sharedRoot: string): Promise<str
 // Copied once per PostgreSQL build; a marker written last tells a complete copy from an interrupted one.
 async function copyBinaries(nativeDir: string, sharedRoot: string): Promise<string> {
   const version = execFileSync(binary(nativeDir, "postgres"), ["--version"], { encoding: "utf8" }).trim().split(" ").at(-1);
-  const stamp = createHash("sha256").update(await readFile(binary(nativeDir, "postgres"))).digest("hex").slice(0, 12);
+  const stamp = createHash("sha256")
+    .update(await readFile(binary(nativeDir, "postgres")))
+    .digest("hex")
+    .slice(0, 12);
   const target = path.join(sharedRoot, `postgresql-${version}-${os.platform()}-${os.arch()}-${stamp}`);
   if (existsSync(path.join(target, COMPLETE_MARKER))) return target;
   await mkdirReachable(sharedRoot);
@@ -146,24 +158,36 @@ async function mkdirReachable(dir: string): Promise<void> {
       await chmod(level, 0o755);
     }
   } catch (error) {
-    throw new StartupError(`Cannot create ${dir} for the embedded PostgreSQL (${(error as Error).message}); set OPENCLS_DATA_DIR to a folder other users can enter, or set DATABASE_URL.`);
+    throw new StartupError(
+      `Cannot create ${dir} for the embedded PostgreSQL (${(error as Error).message}); set OPENCLS_DATA_DIR to a folder other users can enter, or set DATABASE_URL.`,
+    );
   }
   const blocked = firstUnreachableFolder(path.join(dir, "x"));
-  if (blocked) throw new StartupError(`The "postgres" system user cannot enter ${blocked}; set OPENCLS_DATA_DIR to a folder other users can enter, or set DATABASE_URL.`);
+  if (blocked)
+    throw new StartupError(
+      `The "postgres" system user cannot enter ${blocked}; set OPENCLS_DATA_DIR to a folder other users can enter, or set DATABASE_URL.`,
+    );
 }
 
 /** The `postgres` system user (created when missing, as PostgreSQL refuses to run as root). */
 export function ensurePostgresUser(): PostgresUser {
-  const lookup = () => ({ uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) });
+  const lookup = () => ({
+    uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+    gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+  });
   try {
     return lookup();
   } catch {
     try {
       execFileSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
-      execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
+      execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+        stdio: "ignore",
+      });
       return lookup();
     } catch (error) {
-      throw new StartupError(`Embedded PostgreSQL cannot run as root and could not create the "postgres" system user (${(error as Error).message.split("\n")[0]}); set DATABASE_URL.`);
+      throw new StartupError(
+        `Embedded PostgreSQL cannot run as root and could not create the "postgres" system user (${(error as Error).message.split("\n")[0]}); set DATABASE_URL.`,
+      );
     }
   }
 }

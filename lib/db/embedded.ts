@@ -100,7 +100,12 @@ async function initialise(layout: EmbeddedLayout): Promise<void> {
       "--locale-provider=builtin",
       "--builtin-locale=C.UTF-8",
     ];
-    const result = spawnSync(binary(layout.nativeDir, "initdb"), args, { ...runAs, cwd: "/", encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
+    const result = spawnSync(binary(layout.nativeDir, "initdb"), args, {
+      ...runAs,
+      cwd: "/",
+      encoding: "utf8",
+      env: { ...process.env, LC_ALL: "C" },
+    });
     if (result.status !== 0) {
       const reason = result.error?.message ?? lastError(`${result.stderr}\n${result.stdout}`.split("\n"));
       throw new StartupError(`Embedded PostgreSQL could not initialise ${clusterDir}: ${reason}`);
@@ -117,14 +122,18 @@ async function startServer(layout: EmbeddedLayout, port: number, log: string): P
   const output = openSync(log, "w");
   let child: ChildProcess;
   try {
-    child = spawn(binary(layout.nativeDir, "postgres"), ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"], {
-      ...runAs,
-      cwd: "/",
-      // Same process group as the app: whatever kills the whole group (Ctrl-C in a terminal,
-      // Playwright's SIGKILL of its web server) also reaches the server.
-      stdio: ["ignore", output, output],
-      env: { ...process.env, LC_MESSAGES: "C" },
-    });
+    child = spawn(
+      binary(layout.nativeDir, "postgres"),
+      ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+      {
+        ...runAs,
+        cwd: "/",
+        // Same process group as the app: whatever kills the whole group (Ctrl-C in a terminal,
+        // Playwright's SIGKILL of its web server) also reaches the server.
+        stdio: ["ignore", output, output],
+        env: { ...process.env, LC_MESSAGES: "C" },
+      },
+    );
   } finally {
     closeSync(output);
   }
@@ -138,7 +147,9 @@ async function startServer(layout: EmbeddedLayout, port: number, log: string): P
     if (exited !== null || Date.now() > deadline) {
       const lines = (await readFile(log, "utf8").catch(() => "")).split("\n");
       if (exited === null) child.kill("SIGINT");
-      throw new StartupError(`Embedded PostgreSQL did not start on port ${port} (data in ${clusterDir}): ${lastError(lines) ?? exited ?? "no answer within a minute"}`);
+      throw new StartupError(
+        `Embedded PostgreSQL did not start on port ${port} (data in ${clusterDir}): ${lastError(lines) ?? exited ?? "no answer within a minute"}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -26,7 +26,22 @@ export const DATABASE_UNAVAILABLE_DIGEST = "OPENCLS_DATABASE_UNAVAILABLE";
 // Failures where the server did not answer at all. Prisma: cannot reach (P1001), timed out
 // (P1002, P1008), connection closed (P1017), pool timeout (P2024), transaction not started or
 // expired in time (P2028); @prisma/adapter-pg's kinds; Node's socket errors.
-const NO_ANSWER_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NO_ANSWER_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 const NO_ANSWER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 // node-postgres and pg-pool throw these without a code.
 const NO_ANSWER_MESSAGES = [

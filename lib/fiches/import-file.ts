@@ -57,6 +57,7 @@ export async function readSpreadsheet(file: File): Promise<string[][]> {
   const bytes = await file.arrayBuffer();
   const isZip = new Uint8Array(bytes.slice(0, 2)).every((byte, index) => byte === [0x50, 0x4b][index]);
   const rows = isZip || file.name.toLowerCase().endsWith(".xlsx") ? await readXlsx(bytes) : readCsv(bytes);
-  if (rows.length - 1 > MAX_IMPORT_ROWS) throw new UnreadableFileError(`Ce fichier compte plus de ${MAX_IMPORT_ROWS} lignes\u00a0: découpez-le.`);
+  if (rows.length - 1 > MAX_IMPORT_ROWS)
+    throw new UnreadableFileError(`Ce fichier compte plus de ${MAX_IMPORT_ROWS} lignes\u00a0: découpez-le.`);
   return rows;
 }

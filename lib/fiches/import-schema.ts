@@ -17,5 +17,10 @@ export const importFichesSchema = z.object({
     .string()
     .optional()
     .transform((value) => value || undefined)
-    .pipe(z.string().regex(/^[0-9a-f]{64}$/, "Confirmation invalide\u00a0: vérifiez le fichier à nouveau.").optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, "Confirmation invalide\u00a0: vérifiez le fichier à nouveau.")
+        .optional(),
+    ),
 });

@@ -49,7 +49,13 @@ type FicheValues = {
 export const IMPORT_COLUMNS = [
   { key: "number", field: null, header: "Numéro", required: true, example: EXAMPLE_ROW_MARK },
   { key: "axis", field: "axisId", header: "Axe", required: true, example: "1" },
-  { key: "title", field: "title", header: "Intitulé", required: true, example: "Développer l’exercice coordonné (ligne d’exemple, ignorée à l’import)" },
+  {
+    key: "title",
+    field: "title",
+    header: "Intitulé",
+    required: true,
+    example: "Développer l’exercice coordonné (ligne d’exemple, ignorée à l’import)",
+  },
   { key: "status", field: "status", header: "Statut", required: false, example: "En cours" },
   { key: "progress", field: "progress", header: "Avancement (%)", required: false, example: "25" },
   { key: "generalObjective", field: "generalObjective", header: "Objectif général", required: false, example: "" },
@@ -94,9 +100,20 @@ export type ImportReport = {
 
 export type ImportOutcome = { imported: boolean; report: ImportReport; confirmationRequired?: boolean };
 
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 
-const STATUS_BY_LABEL = new Map<string, ProgressStatus>(Object.entries(PROGRESS_STATUS_LABELS).flatMap(([code, label]) => [[fold(label), code as ProgressStatus], [fold(code), code as ProgressStatus]]));
+const STATUS_BY_LABEL = new Map<string, ProgressStatus>(
+  Object.entries(PROGRESS_STATUS_LABELS).flatMap(([code, label]) => [
+    [fold(label), code as ProgressStatus],
+    [fold(code), code as ProgressStatus],
+  ]),
+);
 
 type ExistingFiche = { id: string; version: number; deleted: boolean; values: FicheValues };
 
@@ -110,7 +127,12 @@ type Context = {
 type CheckedRow = { number: number; values: Partial<FicheValues> };
 
 /** Checks one row; returns what to save (only the columns the file has), and the errors by column header. */
-function checkRow(cells: Record<ColumnKey, string>, present: Set<ColumnKey>, context: Context, seenNumbers: Set<number>): { valid: CheckedRow | null; errors: Record<string, string> } {
+function checkRow(
+  cells: Record<ColumnKey, string>,
+  present: Set<ColumnKey>,
+  context: Context,
+  seenNumbers: Set<number>,
+): { valid: CheckedRow | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const fail = (key: ColumnKey, message: string) => (errors[IMPORT_COLUMNS.find((column) => column.key === key)!.header] ??= message);
   /** A text cell with the form's rule: one-line columns turn tabs and line breaks (Alt+Entrée in Excel) into spaces. */
@@ -125,11 +147,14 @@ function checkRow(cells: Record<ColumnKey, string>, present: Set<ColumnKey>, con
   const number = Number(cells.number);
   if (!/^\d{1,4}$/.test(cells.number) || number < 1) fail("number", "Un numéro entier entre 1 et 9999.");
   else if (seenNumbers.has(number)) fail("number", "Ce numéro figure déjà plus haut dans le fichier.");
-  else if (context.fiches.get(number)?.deleted) fail("number", "Une fiche de ce numéro est dans la corbeille\u00a0: restaurez-la ou changez de numéro.");
+  else if (context.fiches.get(number)?.deleted)
+    fail("number", "Une fiche de ce numéro est dans la corbeille\u00a0: restaurez-la ou changez de numéro.");
   seenNumbers.add(number);
 
   const axisText = fold(cells.axis).replace(/^axe\s*/, "");
-  const axis = context.axes.find((candidate) => (candidate.number !== null && String(candidate.number) === axisText) || fold(candidate.title) === fold(cells.axis));
+  const axis = context.axes.find(
+    (candidate) => (candidate.number !== null && String(candidate.number) === axisText) || fold(candidate.title) === fold(cells.axis),
+  );
   if (!cells.axis) fail("axis", "Indiquez l’axe, par son numéro ou son intitulé.");
   else if (!axis) fail("axis", `Aucun axe de ce contrat ne s’appelle «\u00a0${cells.axis}\u00a0».`);
 
@@ -148,12 +173,18 @@ function checkRow(cells: Record<ColumnKey, string>, present: Set<ColumnKey>, con
     else fail("progress", "Un pourcentage entier entre 0 et 100.");
   }
 
-  for (const [key, max] of [["generalObjective", 20_000], ["description", 20_000], ["targetPublic", 5000]] as const) if (present.has(key)) values[key] = text(key, max, { multiline: true });
+  for (const [key, max] of [
+    ["generalObjective", 20_000],
+    ["description", 20_000],
+    ["targetPublic", 5000],
+  ] as const)
+    if (present.has(key)) values[key] = text(key, max, { multiline: true });
   if (present.has("pilotContactName")) values.pilotContactName = text("pilotContactName", 160);
 
   if (present.has("pilotOrganisation")) {
     const pilotOrganisationId = cells.pilotOrganisation ? (context.organisations.get(fold(cells.pilotOrganisation)) ?? null) : null;
-    if (cells.pilotOrganisation && !pilotOrganisationId) fail("pilotOrganisation", "Organisation inconnue\u00a0: créez-la d’abord, ou corrigez son nom.");
+    if (cells.pilotOrganisation && !pilotOrganisationId)
+      fail("pilotOrganisation", "Organisation inconnue\u00a0: créez-la d’abord, ou corrigez son nom.");
     values.pilotOrganisationId = pilotOrganisationId;
   }
 
@@ -176,10 +207,18 @@ function checkRow(cells: Record<ColumnKey, string>, present: Set<ColumnKey>, con
   if (startsOn && endsOn && endsOn < startsOn) fail("endsOn", "La fin précède le début.");
 
   if (present.has("themes")) {
-    const themes = [...new Set(cells.themes.split(/[,;]/).map((theme) => theme.trim()).filter(Boolean))];
+    const themes = [
+      ...new Set(
+        cells.themes
+          .split(/[,;]/)
+          .map((theme) => theme.trim())
+          .filter(Boolean),
+      ),
+    ];
     const problem = themes.map((theme) => textProblem(theme)).find(Boolean);
     if (problem) fail("themes", problem);
-    else if (themes.length > 50 || themes.some((theme) => theme.length > 120)) fail("themes", "50 thématiques au plus, de 120 caractères au plus chacune.");
+    else if (themes.length > 50 || themes.some((theme) => theme.length > 120))
+      fail("themes", "50 thématiques au plus, de 120 caractères au plus chacune.");
     values.themes = themes;
   }
 
@@ -209,7 +248,8 @@ function shown(field: keyof FicheValues, value: FicheValues[keyof FicheValues] |
   }
 }
 
-const canonical = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value === "" || value === undefined ? null : value));
+const canonical = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : JSON.stringify(value === "" || value === undefined ? null : value);
 
 /** The fields the row changes on the existing fiche, in the template's column order. */
 function changesOf(existing: FicheValues, values: Partial<FicheValues>, context: Context): FieldChange[] {
@@ -229,8 +269,23 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
         axes: { select: { id: true, number: true, title: true, isTransversal: true } },
         fiches: {
           select: {
-            id: true, number: true, deletedAt: true, version: true, axisId: true, title: true, status: true, progress: true, generalObjective: true, description: true, targetPublic: true,
-            pilotOrganisationId: true, pilotContactName: true, pilotContactEmail: true, startsOn: true, endsOn: true, themes: true,
+            id: true,
+            number: true,
+            deletedAt: true,
+            version: true,
+            axisId: true,
+            title: true,
+            status: true,
+            progress: true,
+            generalObjective: true,
+            description: true,
+            targetPublic: true,
+            pilotOrganisationId: true,
+            pilotContactName: true,
+            pilotContactEmail: true,
+            startsOn: true,
+            endsOn: true,
+            themes: true,
           },
         },
       },
@@ -241,7 +296,12 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
     axes: contract.axes,
     organisations: new Map(organisations.map((organisation) => [fold(organisation.name), organisation.id])),
     organisationNames: new Map(organisations.map((organisation) => [organisation.id, organisation.name])),
-    fiches: new Map(contract.fiches.map(({ id, number, deletedAt, version, ...values }) => [number, { id, version, deleted: deletedAt !== null, values }])),
+    fiches: new Map(
+      contract.fiches.map(({ id, number, deletedAt, version, ...values }) => [
+        number,
+        { id, version, deleted: deletedAt !== null, values },
+      ]),
+    ),
   };
 }
 
@@ -251,7 +311,9 @@ type AnalysedRow = ImportRow & { valid: CheckedRow | null };
 async function analyse(db: Db, contractId: string, file: File) {
   const [header = [], ...lines] = await readSpreadsheet(file);
   const positions = new Map(header.map((name, index) => [fold(name).replace(/\s*\(%\)$/, ""), index]));
-  const columnIndex = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, positions.get(fold(column.header).replace(/\s*\(%\)$/, "")) ?? -1])) as Record<ColumnKey, number>;
+  const columnIndex = Object.fromEntries(
+    IMPORT_COLUMNS.map((column) => [column.key, positions.get(fold(column.header).replace(/\s*\(%\)$/, "")) ?? -1]),
+  ) as Record<ColumnKey, number>;
   const present = new Set(IMPORT_COLUMNS.filter((column) => columnIndex[column.key] !== -1).map((column) => column.key));
   const missingColumns = IMPORT_COLUMNS.filter((column) => column.required && !present.has(column.key)).map((column) => column.header);
   const context = await loadContext(db, contractId);
@@ -259,7 +321,9 @@ async function analyse(db: Db, contractId: string, file: File) {
   const rows: AnalysedRow[] = [];
   lines.forEach((cells, index) => {
     if (cells.every((cell) => !cell)) return;
-    const values = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, columnIndex[column.key] === -1 ? "" : (cells[columnIndex[column.key]] ?? "").trim()])) as Record<ColumnKey, string>;
+    const values = Object.fromEntries(
+      IMPORT_COLUMNS.map((column) => [column.key, columnIndex[column.key] === -1 ? "" : (cells[columnIndex[column.key]] ?? "").trim()]),
+    ) as Record<ColumnKey, string>;
     const base = { line: index + 2, number: values.number, title: values.title, changes: [] };
     if (fold(values.number) === fold(EXAMPLE_ROW_MARK)) {
       rows.push({ ...base, errors: {}, outcome: "example", valid: null });
@@ -277,11 +341,22 @@ async function analyse(db: Db, contractId: string, file: File) {
 function report(contractId: string, rows: AnalysedRow[]): ImportReport {
   const updates = rows.filter((row) => row.outcome === "update");
   return {
-    rows: rows.map((row) => ({ line: row.line, number: row.number, title: row.title, errors: row.errors, outcome: row.outcome, changes: row.changes })),
+    rows: rows.map((row) => ({
+      line: row.line,
+      number: row.number,
+      title: row.title,
+      errors: row.errors,
+      outcome: row.outcome,
+      changes: row.changes,
+    })),
     valid: rows.filter((row) => row.valid).length,
     invalid: rows.filter((row) => row.outcome === "invalid").length,
     updates: updates.length,
-    digest: updates.length ? createHash("sha256").update(JSON.stringify([contractId, updates.map((row) => [row.number, row.changes])])).digest("hex") : null,
+    digest: updates.length
+      ? createHash("sha256")
+          .update(JSON.stringify([contractId, updates.map((row) => [row.number, row.changes])]))
+          .digest("hex")
+      : null,
   };
 }
 
@@ -301,10 +376,14 @@ export const importFiches = defineAction({
       throw error;
     }
     const { rows, missingColumns, context: existing, report } = analysis;
-    if (missingColumns.length) return fieldError("file", `Colonnes obligatoires absentes\u00a0: ${missingColumns.join(", ")}. Partez du modèle à télécharger.`);
+    if (missingColumns.length)
+      return fieldError("file", `Colonnes obligatoires absentes\u00a0: ${missingColumns.join(", ")}. Partez du modèle à télécharger.`);
     if (!rows.length) return fieldError("file", "Ce fichier ne contient aucune ligne sous l’en-tête.");
     if (rows.every((row) => row.outcome === "example"))
-      return fieldError("file", "Ce fichier ne contient que la ligne d’exemple du modèle, qui n’est pas importée\u00a0: ajoutez vos fiches en dessous (ou à sa place), puis vérifiez-le à nouveau.");
+      return fieldError(
+        "file",
+        "Ce fichier ne contient que la ligne d’exemple du modèle, qui n’est pas importée\u00a0: ajoutez vos fiches en dessous (ou à sa place), puis vérifiez-le à nouveau.",
+      );
     if (input.mode === "preview") return ok<ImportOutcome>({ imported: false, report });
 
     if (!report.valid) return ok<ImportOutcome>({ imported: false, report }, "Aucune ligne valide à importer.");
@@ -328,11 +407,19 @@ export const importFiches = defineAction({
           let ficheId: string;
           if (current) {
             // Written only over the version the changes were computed from.
-            const { count } = await tx.ficheAction.updateMany({ where: { id: current.id, version: current.version, deletedAt: null }, data: { ...values, version: { increment: 1 } } });
+            const { count } = await tx.ficheAction.updateMany({
+              where: { id: current.id, version: current.version, deletedAt: null },
+              data: { ...values, version: { increment: 1 } },
+            });
             if (count === 0) throw new ConflictError();
             ficheId = current.id;
           } else {
-            ficheId = (await tx.ficheAction.create({ data: { ...values, axisId: values.axisId!, title: values.title!, number, contractId: input.contractId }, select: { id: true } })).id;
+            ficheId = (
+              await tx.ficheAction.create({
+                data: { ...values, axisId: values.axisId!, title: values.title!, number, contractId: input.contractId },
+                select: { id: true },
+              })
+            ).id;
           }
           await recordAudit(tx, context, {
             action: current ? "fiche.import.update" : "fiche.import.create",
@@ -363,7 +450,12 @@ export const importFiches = defineAction({
 export async function importPage(actor: Actor, territorySlug: string, contractId: string) {
   const contract = await getDb().contract.findFirst({
     where: { id: contractId, territory: { slug: territorySlug } },
-    select: { id: true, title: true, territory: { select: { id: true, slug: true, name: true, regionId: true } }, axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } } },
+    select: {
+      id: true,
+      title: true,
+      territory: { select: { id: true, slug: true, name: true, regionId: true } },
+      axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
+    },
   });
   if (!contract) throw new NotFoundError();
   assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
@@ -374,18 +466,34 @@ export async function importPage(actor: Actor, territorySlug: string, contractId
 export async function importTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Fiches actions", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.header, key: column.key, width: Math.max(14, column.header.length + 4) }));
+  sheet.columns = IMPORT_COLUMNS.map((column) => ({
+    header: column.header,
+    key: column.key,
+    width: Math.max(14, column.header.length + 4),
+  }));
   sheet.getRow(1).font = { bold: true };
   // The example row can never match a fiche: its number is the word "Exemple", which the import skips.
   const example = sheet.addRow(Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, column.example])));
   example.font = { italic: true, color: { argb: "FF475569" } };
-  sheet.getCell("A2").note = "Ligne d’exemple : elle montre le format attendu et n’est jamais importée. Écrivez vos fiches en dessous, ou à sa place.";
+  sheet.getCell("A2").note =
+    "Ligne d’exemple : elle montre le format attendu et n’est jamais importée. Écrivez vos fiches en dessous, ou à sa place.";
   const help = workbook.addWorksheet("Mode d’emploi");
-  help.columns = [{ header: "Colonne", key: "column", width: 28 }, { header: "Contenu", key: "meaning", width: 90 }];
+  help.columns = [
+    { header: "Colonne", key: "column", width: 28 },
+    { header: "Contenu", key: "meaning", width: 90 },
+  ];
   help.getRow(1).font = { bold: true };
   help.addRows([
-    { column: "Ligne «\u00a0Exemple\u00a0»", meaning: "La ligne 2 du modèle, dont le numéro est «\u00a0Exemple\u00a0», montre le format attendu\u00a0: l’import l’ignore toujours. Écrivez vos fiches en dessous, ou à sa place." },
-    { column: "Numéro", meaning: "Obligatoire. Numéro de la fiche dans le contrat\u00a0; une fiche existante de ce numéro est mise à jour, après que vous avez vérifié et confirmé chaque modification affichée (avant, après)." },
+    {
+      column: "Ligne «\u00a0Exemple\u00a0»",
+      meaning:
+        "La ligne 2 du modèle, dont le numéro est «\u00a0Exemple\u00a0», montre le format attendu\u00a0: l’import l’ignore toujours. Écrivez vos fiches en dessous, ou à sa place.",
+    },
+    {
+      column: "Numéro",
+      meaning:
+        "Obligatoire. Numéro de la fiche dans le contrat\u00a0; une fiche existante de ce numéro est mise à jour, après que vous avez vérifié et confirmé chaque modification affichée (avant, après).",
+    },
     { column: "Axe", meaning: "Obligatoire. Numéro de l’axe (1, 2…) ou son intitulé exact." },
     { column: "Intitulé", meaning: "Obligatoire." },
     { column: "Statut", meaning: `Facultatif\u00a0: ${Object.values(PROGRESS_STATUS_LABELS).join(", ")}.` },
@@ -393,7 +501,11 @@ export async function importTemplate(): Promise<Buffer> {
     { column: "Structure pilote", meaning: "Facultatif\u00a0: nom d’une organisation déjà connue d’OpenCLS." },
     { column: "Début, Fin", meaning: "Facultatif\u00a0: dates jj/mm/aaaa." },
     { column: "Thématiques", meaning: "Facultatif\u00a0: séparées par des virgules." },
-    { column: "Colonnes absentes", meaning: "Une colonne facultative absente du fichier laisse ce champ des fiches existantes tel quel. Une cellule vide l’efface, sauf Statut et Avancement, laissés tels quels." },
+    {
+      column: "Colonnes absentes",
+      meaning:
+        "Une colonne facultative absente du fichier laisse ce champ des fiches existantes tel quel. Une cellule vide l’efface, sauf Statut et Avancement, laissés tels quels.",
+    },
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -18,7 +18,8 @@ import { createFicheSchema, ficheRefSchema, updateFicheSchema, type FicheFields 
 type Tx = Prisma.TransactionClient;
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-const euros = (amount: { toString(): string }) => `${Number(amount.toString()).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+const euros = (amount: { toString(): string }) =>
+  `${Number(amount.toString()).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
 
 /** The scope keys of a fiche: its territory, region and pilot (a contributor edits the fiches they pilot). */
 export async function ficheResource(db: Db, ficheId: string) {
@@ -58,11 +59,20 @@ const snapshotSelect = {
   findings: { select: { finding: { select: { position: true, text: true } } } },
   partners: { select: { organisation: { select: { name: true } }, role: true } },
   milestones: { orderBy: [{ dueOn: "asc" }, { title: "asc" }], select: { title: true, dueOn: true, doneOn: true } },
-  budgetLines: { orderBy: { createdAt: "asc" }, select: { funder: { select: { name: true } }, funderLabel: true, fundingInstrument: true, year: true, amount: true } },
+  budgetLines: {
+    orderBy: { createdAt: "asc" },
+    select: { funder: { select: { name: true } }, funderLabel: true, fundingInstrument: true, year: true, amount: true },
+  },
   objectives: {
     where: { deletedAt: null },
     orderBy: { position: "asc" },
-    select: { title: true, dueOn: true, status: true, progress: true, commitments: { select: { organisation: { select: { name: true } }, description: true } } },
+    select: {
+      title: true,
+      dueOn: true,
+      status: true,
+      progress: true,
+      commitments: { select: { organisation: { select: { name: true } }, description: true } },
+    },
   },
 } satisfies Prisma.FicheActionSelect;
 
@@ -95,10 +105,24 @@ export async function ficheSnapshot(tx: Tx, ficheId: string) {
     priority: fiche.priority ? PRIORITY_LABELS[fiche.priority] : null,
     weight: fiche.weight,
     continuesFiche: fiche.continuesFiche ? `n°\u00a0${fiche.continuesFiche.number} ${fiche.continuesFiche.title}` : null,
-    findingsAnswered: lines(fiche.findings.map(({ finding }) => finding).sort((a, b) => a.position - b.position).map((finding) => finding.text)),
+    findingsAnswered: lines(
+      fiche.findings
+        .map(({ finding }) => finding)
+        .sort((a, b) => a.position - b.position)
+        .map((finding) => finding.text),
+    ),
     partners: lines(fiche.partners.map((partner) => partner.organisation.name + (partner.role ? ` (${partner.role})` : "")).sort()),
-    milestones: lines(fiche.milestones.map((milestone) => `${milestone.title}${milestone.dueOn ? ` – ${day(milestone.dueOn)}` : ""}${milestone.doneOn ? " (faite)" : ""}`)),
-    budgetLines: lines(fiche.budgetLines.map((line) => `${line.funder?.name ?? line.funderLabel}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""} : ${euros(line.amount)}`)),
+    milestones: lines(
+      fiche.milestones.map(
+        (milestone) => `${milestone.title}${milestone.dueOn ? ` – ${day(milestone.dueOn)}` : ""}${milestone.doneOn ? " (faite)" : ""}`,
+      ),
+    ),
+    budgetLines: lines(
+      fiche.budgetLines.map(
+        (line) =>
+          `${line.funder?.name ?? line.funderLabel}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""} : ${euros(line.amount)}`,
+      ),
+    ),
     objectives: lines(
       fiche.objectives.map(
         (objective, index) =>
@@ -127,19 +151,39 @@ async function checkReferences(db: Db, contractId: string, input: FicheFields): 
   });
   if (!contract.axes.some((axis) => axis.id === input.axisId)) return fieldError("axisId", "Choisissez un axe de ce contrat.");
   const findings = new Set(contract.findings.map((finding) => finding.id));
-  if (input.findingIds.some((id) => !findings.has(id))) return fieldError("findingIds", "Choisissez des constats du diagnostic de ce contrat.");
-  if (input.pilotUserId && !(await db.membership.findFirst({ where: { userId: input.pilotUserId, territoryId: contract.territoryId }, select: { id: true } })))
+  if (input.findingIds.some((id) => !findings.has(id)))
+    return fieldError("findingIds", "Choisissez des constats du diagnostic de ce contrat.");
+  if (
+    input.pilotUserId &&
+    !(await db.membership.findFirst({ where: { userId: input.pilotUserId, territoryId: contract.territoryId }, select: { id: true } }))
+  )
     return fieldError("pilotUserId", "Choisissez une personne membre du territoire.");
-  if (input.continuesFicheId && !(contract.previousContractId && (await db.ficheAction.findFirst({ where: { id: input.continuesFicheId, contractId: contract.previousContractId }, select: { id: true } }))))
+  if (
+    input.continuesFicheId &&
+    !(
+      contract.previousContractId &&
+      (await db.ficheAction.findFirst({
+        where: { id: input.continuesFicheId, contractId: contract.previousContractId },
+        select: { id: true },
+      }))
+    )
+  )
     return fieldError("continuesFicheId", "Choisissez une fiche du contrat précédent.");
   const organisationFields: Array<[string, string | null]> = [
     ["pilotOrganisationId", input.pilotOrganisationId],
     ...input.partners.map((partner, index): [string, string] => [`partners.${index}.organisationId`, partner.organisationId]),
     ...input.budgetLines.map((line, index): [string, string | null] => [`budgetLines.${index}.funderId`, line.funderId]),
-    ...input.objectives.flatMap((objective, index) => objective.commitments.map((commitment, row): [string, string] => [`objectives.${index}.commitments.${row}.organisationId`, commitment.organisationId])),
+    ...input.objectives.flatMap((objective, index) =>
+      objective.commitments.map((commitment, row): [string, string] => [
+        `objectives.${index}.commitments.${row}.organisationId`,
+        commitment.organisationId,
+      ]),
+    ),
   ];
   const ids = [...new Set(organisationFields.flatMap(([, id]) => (id ? [id] : [])))];
-  const known = new Set((await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((organisation) => organisation.id));
+  const known = new Set(
+    (await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((organisation) => organisation.id),
+  );
   const unknown = organisationFields.find(([, id]) => id && !known.has(id));
   return unknown ? fieldError(unknown[0], "Cette organisation n’existe pas.") : null;
 }
@@ -177,7 +221,9 @@ async function syncChildren(tx: Tx, ficheId: string, input: FicheFields) {
   await tx.ficheFinding.deleteMany({ where: { ficheId } });
   await tx.ficheFinding.createMany({ data: input.findingIds.map((findingId) => ({ ficheId, findingId })) });
   await tx.fichePartner.deleteMany({ where: { ficheId } });
-  await tx.fichePartner.createMany({ data: input.partners.map((partner) => ({ ficheId, organisationId: partner.organisationId, role: partner.role })) });
+  await tx.fichePartner.createMany({
+    data: input.partners.map((partner) => ({ ficheId, organisationId: partner.organisationId, role: partner.role })),
+  });
   await tx.milestone.deleteMany({ where: { ficheId } });
   await tx.milestone.createMany({ data: input.milestones.map((milestone) => ({ ficheId, ...milestone })) });
   await tx.budgetLine.deleteMany({ where: { ficheId } });
@@ -188,15 +234,32 @@ async function syncChildren(tx: Tx, ficheId: string, input: FicheFields) {
   const keptIds = new Set(input.objectives.flatMap((objective) => (objective.id && active.has(objective.id) ? [objective.id] : [])));
   const now = new Date();
   // Objectives removed from the form go to the trash, recoverable for 30 days.
-  await tx.operationalObjective.updateMany({ where: { ficheId, deletedAt: null, id: { notIn: [...keptIds] } }, data: { deletedAt: now, version: { increment: 1 } } });
+  await tx.operationalObjective.updateMany({
+    where: { ficheId, deletedAt: null, id: { notIn: [...keptIds] } },
+    data: { deletedAt: now, version: { increment: 1 } },
+  });
   // (ficheId, position) is unique, trashed objectives included: make room, then number in order.
   await tx.operationalObjective.updateMany({ where: { ficheId }, data: { position: { increment: 100_000 } } });
   for (const [index, objective] of input.objectives.entries()) {
-    const data = { position: index + 1, title: objective.title, description: objective.description, dueOn: objective.dueOn, status: objective.status, progress: objective.progress, weight: objective.weight };
-    const id = objective.id && keptIds.has(objective.id) ? objective.id : (await tx.operationalObjective.create({ data: { ...data, ficheId }, select: { id: true } })).id;
-    if (objective.id && keptIds.has(objective.id)) await tx.operationalObjective.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+    const data = {
+      position: index + 1,
+      title: objective.title,
+      description: objective.description,
+      dueOn: objective.dueOn,
+      status: objective.status,
+      progress: objective.progress,
+      weight: objective.weight,
+    };
+    const id =
+      objective.id && keptIds.has(objective.id)
+        ? objective.id
+        : (await tx.operationalObjective.create({ data: { ...data, ficheId }, select: { id: true } })).id;
+    if (objective.id && keptIds.has(objective.id))
+      await tx.operationalObjective.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
     // Commitments keep what partners reported (status, progress, comment): upsert by organisation.
-    await tx.commitment.deleteMany({ where: { objectiveId: id, organisationId: { notIn: objective.commitments.map((commitment) => commitment.organisationId) } } });
+    await tx.commitment.deleteMany({
+      where: { objectiveId: id, organisationId: { notIn: objective.commitments.map((commitment) => commitment.organisationId) } },
+    });
     for (const commitment of objective.commitments) {
       await tx.commitment.upsert({
         where: { objectiveId_organisationId: { objectiveId: id, organisationId: commitment.organisationId } },
@@ -221,10 +284,22 @@ export const createFiche = defineAction({
     try {
       const fiche = await context.db.$transaction(async (tx) => {
         await lockContract(tx, input.contractId);
-        const number = input.number ?? ((await tx.ficheAction.aggregate({ where: { contractId: input.contractId }, _max: { number: true } }))._max.number ?? 0) + 1;
-        const created = await tx.ficheAction.create({ data: { ...scalarData(input), contractId: input.contractId, number }, select: { id: true } });
+        const number =
+          input.number ??
+          ((await tx.ficheAction.aggregate({ where: { contractId: input.contractId }, _max: { number: true } }))._max.number ?? 0) + 1;
+        const created = await tx.ficheAction.create({
+          data: { ...scalarData(input), contractId: input.contractId, number },
+          select: { id: true },
+        });
         await syncChildren(tx, created.id, input);
-        await recordAudit(tx, context, { action: "fiche.create", entityType: "FicheAction", entityId: created.id, entityLabel: `Fiche n°\u00a0${number} ${input.title}`, territoryId, after: await ficheSnapshot(tx, created.id) });
+        await recordAudit(tx, context, {
+          action: "fiche.create",
+          entityType: "FicheAction",
+          entityId: created.id,
+          entityLabel: `Fiche n°\u00a0${number} ${input.title}`,
+          territoryId,
+          after: await ficheSnapshot(tx, created.id),
+        });
         return created;
       });
       return ok({ ficheId: fiche.id }, "La fiche action est créée.");
@@ -236,7 +311,8 @@ export const createFiche = defineAction({
 });
 
 /** Who may change a fiche's place in the contract (axis, number) and its pilot account. */
-const mayRestructure = (actor: Actor, resource: Resource) => can(actor, "contract.edit", { territoryId: resource.territoryId, regionId: resource.regionId });
+const mayRestructure = (actor: Actor, resource: Resource) =>
+  can(actor, "contract.edit", { territoryId: resource.territoryId, regionId: resource.regionId });
 
 export const updateFiche = defineAction({
   name: "fiche.update",
@@ -259,7 +335,8 @@ export const updateFiche = defineAction({
       entityType: "FicheAction",
       entityId: input.ficheId,
       baseVersion: input.version,
-      currentVersion: async () => (await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { version: true } })).version,
+      currentVersion: async () =>
+        (await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { version: true } })).version,
     };
     try {
       await saveVersioned(context.db, versioned, () =>
@@ -299,9 +376,20 @@ export const deleteFiche = defineAction({
     const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { number: true, title: true } });
     await context.db.$transaction(async (tx) => {
       const deletedAt = new Date();
-      const { count } = await tx.ficheAction.updateMany({ where: { id: input.ficheId, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+      const { count } = await tx.ficheAction.updateMany({
+        where: { id: input.ficheId, version: input.version, deletedAt: null },
+        data: { deletedAt, version: { increment: 1 } },
+      });
       if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, { action: "fiche.delete", entityType: "FicheAction", entityId: input.ficheId, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId, before: { deletedAt: null }, after: { deletedAt } });
+      await recordAudit(tx, context, {
+        action: "fiche.delete",
+        entityType: "FicheAction",
+        entityId: input.ficheId,
+        entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`,
+        territoryId,
+        before: { deletedAt: null },
+        after: { deletedAt },
+      });
     });
     return ok(null, `La fiche n°\u00a0${fiche.number} est dans la corbeille pour 30\u00a0jours.`);
   },

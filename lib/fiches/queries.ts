@@ -16,12 +16,20 @@ const contractContextSelect = {
       slug: true,
       name: true,
       regionId: true,
-      memberships: { where: { role: { in: ["coordinator", "contributor"] } }, select: { user: { select: { id: true, name: true, email: true } } } },
+      memberships: {
+        where: { role: { in: ["coordinator", "contributor"] } },
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
     },
   },
   axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
   findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
-  previousContract: { select: { title: true, fiches: { where: { deletedAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } } } },
+  previousContract: {
+    select: {
+      title: true,
+      fiches: { where: { deletedAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
+    },
+  },
 } satisfies Prisma.ContractSelect;
 
 type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContextSelect }>;
@@ -57,7 +65,10 @@ const ficheSelect = {
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
   milestones: { orderBy: [{ dueOn: "asc" }, { title: "asc" }], select: { title: true, dueOn: true, doneOn: true } },
-  budgetLines: { orderBy: { createdAt: "asc" }, select: { funderId: true, funderLabel: true, fundingInstrument: true, year: true, amount: true } },
+  budgetLines: {
+    orderBy: { createdAt: "asc" },
+    select: { funderId: true, funderLabel: true, fundingInstrument: true, year: true, amount: true },
+  },
   objectives: {
     where: { deletedAt: null },
     orderBy: { position: "asc" },
@@ -99,7 +110,10 @@ const ficheSelect = {
 export type FicheForEdit = Prisma.FicheActionGetPayload<{ select: typeof ficheSelect }>;
 
 const text = (value: string | number | null) => (value === null ? "" : String(value));
-const amountText = (amount: { toString(): string }) => Number(amount.toString()).toLocaleString("fr-FR", { maximumFractionDigits: 2 }).replace(/\u202f/g, " ");
+const amountText = (amount: { toString(): string }) =>
+  Number(amount.toString())
+    .toLocaleString("fr-FR", { maximumFractionDigits: 2 })
+    .replace(/\u202f/g, " ");
 
 /** The form's values: what the inputs show, as strings. */
 export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: string }) {
@@ -130,9 +144,20 @@ export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: 
     weight: text(fiche?.weight ?? null),
     continuesFicheId: fiche?.continuesFicheId ?? "",
     partners: fiche?.partners.map((partner) => ({ organisationId: partner.organisationId, role: text(partner.role) })) ?? [],
-    milestones: fiche?.milestones.map((milestone) => ({ title: milestone.title, dueOn: dateInputValue(milestone.dueOn), doneOn: dateInputValue(milestone.doneOn) })) ?? [],
+    milestones:
+      fiche?.milestones.map((milestone) => ({
+        title: milestone.title,
+        dueOn: dateInputValue(milestone.dueOn),
+        doneOn: dateInputValue(milestone.doneOn),
+      })) ?? [],
     budgetLines:
-      fiche?.budgetLines.map((line) => ({ funderId: line.funderId ?? "", funderLabel: text(line.funderLabel), fundingInstrument: text(line.fundingInstrument), year: text(line.year), amount: amountText(line.amount) })) ?? [],
+      fiche?.budgetLines.map((line) => ({
+        funderId: line.funderId ?? "",
+        funderLabel: text(line.funderLabel),
+        fundingInstrument: text(line.fundingInstrument),
+        year: text(line.year),
+        amount: amountText(line.amount),
+      })) ?? [],
     objectives:
       fiche?.objectives.map((objective) => ({
         id: objective.id,
@@ -142,7 +167,10 @@ export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: 
         status: objective.status,
         progress: text(objective.progress),
         weight: text(objective.weight),
-        commitments: objective.commitments.map((commitment) => ({ organisationId: commitment.organisationId, description: commitment.description })),
+        commitments: objective.commitments.map((commitment) => ({
+          organisationId: commitment.organisationId,
+          description: commitment.description,
+        })),
       })) ?? [],
   };
 }
@@ -152,10 +180,18 @@ export type FicheFormValues = ReturnType<typeof ficheFormValues>;
 /** What the form offers to choose from, taken from the contract. */
 function choices(contract: ContractContext) {
   return {
-    axes: contract.axes.map((axis) => ({ value: axis.id, label: `${axis.number ? `Axe ${axis.number}` : "Axe transversal"} – ${axis.title}` })),
+    axes: contract.axes.map((axis) => ({
+      value: axis.id,
+      label: `${axis.number ? `Axe ${axis.number}` : "Axe transversal"} – ${axis.title}`,
+    })),
     findings: contract.findings.map((finding) => ({ value: finding.id, label: finding.text })),
-    members: contract.territory.memberships.map(({ user }) => ({ value: user.id, label: user.name ? `${user.name} (${user.email})` : user.email })),
-    previousFiches: contract.previousContract?.fiches.map((fiche) => ({ value: fiche.id, label: `Fiche n°\u00a0${fiche.number} – ${fiche.title}` })) ?? [],
+    members: contract.territory.memberships.map(({ user }) => ({
+      value: user.id,
+      label: user.name ? `${user.name} (${user.email})` : user.email,
+    })),
+    previousFiches:
+      contract.previousContract?.fiches.map((fiche) => ({ value: fiche.id, label: `Fiche n°\u00a0${fiche.number} – ${fiche.title}` })) ??
+      [],
   };
 }
 
@@ -164,7 +200,11 @@ const organisationOptions = () =>
     .organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
     .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
 
-const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({ territoryId: territory.id, regionId: territory.regionId, pilotUserId });
+const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({
+  territoryId: territory.id,
+  regionId: territory.regionId,
+  pilotUserId,
+});
 
 export async function ficheEditForm(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
   const fiche = await getDb().ficheAction.findFirst({
@@ -174,14 +214,29 @@ export async function ficheEditForm(actor: Actor, territorySlug: string, contrac
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
-  return { fiche, contract: fiche.contract, values: ficheFormValues(fiche, { axisId: fiche.axisId }), choices: choices(fiche.contract), organisations: await organisationOptions() };
+  return {
+    fiche,
+    contract: fiche.contract,
+    values: ficheFormValues(fiche, { axisId: fiche.axisId }),
+    choices: choices(fiche.contract),
+    organisations: await organisationOptions(),
+  };
 }
 
 export async function newFicheForm(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({ relationLoadStrategy: "join", where: { id: contractId, territory: { slug: territorySlug } }, select: contractContextSelect });
+  const contract = await getDb().contract.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select: contractContextSelect,
+  });
   if (!contract) throw new NotFoundError();
   assertCan(actor, "contract.edit", resourceOf(contract.territory));
-  return { contract, values: ficheFormValues(null, { axisId: contract.axes[0]?.id ?? "" }), choices: choices(contract), organisations: await organisationOptions() };
+  return {
+    contract,
+    values: ficheFormValues(null, { axisId: contract.axes[0]?.id ?? "" }),
+    choices: choices(contract),
+    organisations: await organisationOptions(),
+  };
 }
 
 /** A fiche's history, newest first: who changed what, field by field. */
@@ -189,7 +244,13 @@ export async function ficheHistory(actor: Actor, territorySlug: string, contract
   const db = getDb();
   const fiche = await db.ficheAction.findFirst({
     where: { id: ficheId, contractId, contract: { territory: { slug: territorySlug } } },
-    select: { id: true, number: true, title: true, pilotUserId: true, contract: { select: { id: true, title: true, territory: { select: { id: true, slug: true, name: true, regionId: true } } } } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      pilotUserId: true,
+      contract: { select: { id: true, title: true, territory: { select: { id: true, slug: true, name: true, regionId: true } } } },
+    },
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));

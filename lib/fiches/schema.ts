@@ -2,7 +2,17 @@
 // budget, objectives and the commitments of partners to them, saved as one unit.
 import { z } from "zod";
 import { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
-import { decimalField, optionalDate, optionalInteger, optionalText, requiredText, textChoices, textLines, uuidField, versionField } from "@/lib/validation/fields";
+import {
+  decimalField,
+  optionalDate,
+  optionalInteger,
+  optionalText,
+  requiredText,
+  textChoices,
+  textLines,
+  uuidField,
+  versionField,
+} from "@/lib/validation/fields";
 
 const optionalUuid = z
   .string()
@@ -24,7 +34,11 @@ export const amountField = decimalField("BudgetLine.amount", "Saisissez le monta
 
 const partnerRow = z.object({ organisationId: uuidField("Choisissez l’organisation partenaire."), role: optionalText(200) });
 
-const milestoneRow = z.object({ title: requiredText("Saisissez l’étape, ou retirez la ligne.", 300), dueOn: optionalDate, doneOn: optionalDate });
+const milestoneRow = z.object({
+  title: requiredText("Saisissez l’étape, ou retirez la ligne.", 300),
+  dueOn: optionalDate,
+  doneOn: optionalDate,
+});
 
 const budgetRow = z
   .object({
@@ -36,7 +50,10 @@ const budgetRow = z
   })
   .refine((line) => line.funderId || line.funderLabel, { path: ["funderId"], message: "Choisissez le financeur ou saisissez son nom." });
 
-const commitmentRow = z.object({ organisationId: uuidField("Choisissez l’organisation qui s’engage."), description: requiredText("Décrivez l’engagement.", 5000) });
+const commitmentRow = z.object({
+  organisationId: uuidField("Choisissez l’organisation qui s’engage."),
+  description: requiredText("Décrivez l’engagement.", 5000),
+});
 
 const objectiveRow = z.object({
   id: rowId,
@@ -97,17 +114,27 @@ export const ficheFieldsSchema = z
     objectives: z.array(objectiveRow).max(100).default([]),
   })
   .superRefine((input, context) => {
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
+    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
+      context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
     const partners = new Set<string>();
     input.partners.forEach((partner, index) => {
-      if (partners.has(partner.organisationId)) context.addIssue({ code: "custom", path: ["partners", index, "organisationId"], message: "Cette organisation est déjà partenaire." });
+      if (partners.has(partner.organisationId))
+        context.addIssue({
+          code: "custom",
+          path: ["partners", index, "organisationId"],
+          message: "Cette organisation est déjà partenaire.",
+        });
       partners.add(partner.organisationId);
     });
     input.objectives.forEach((objective, index) => {
       const committed = new Set<string>();
       objective.commitments.forEach((commitment, row) => {
         if (committed.has(commitment.organisationId))
-          context.addIssue({ code: "custom", path: ["objectives", index, "commitments", row, "organisationId"], message: "Cette organisation s’est déjà engagée sur cet objectif." });
+          context.addIssue({
+            code: "custom",
+            path: ["objectives", index, "commitments", row, "organisationId"],
+            message: "Cette organisation s’est déjà engagée sur cet objectif.",
+          });
         committed.add(commitment.organisationId);
       });
     });
@@ -116,7 +143,10 @@ export const ficheFieldsSchema = z
 export type FicheFields = z.infer<typeof ficheFieldsSchema>;
 
 export const createFicheSchema = z.intersection(z.object({ contractId: uuidField("Contrat introuvable.") }), ficheFieldsSchema);
-export const updateFicheSchema = z.intersection(z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField }), ficheFieldsSchema);
+export const updateFicheSchema = z.intersection(
+  z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField }),
+  ficheFieldsSchema,
+);
 export const ficheRefSchema = z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField });
 export const restoreSchema = z.object({ kind: z.enum(["fiche", "objective", "indicator"]), id: uuidField("Élément introuvable.") });
 

@@ -18,7 +18,11 @@ export async function listTrash(actor: Actor, territorySlug: string, contractId:
       id: true,
       title: true,
       territory: { select: { id: true, slug: true, name: true, regionId: true } },
-      fiches: { where: { deletedAt: { gte: trashedSince() } }, orderBy: { deletedAt: "desc" }, select: { id: true, number: true, title: true, deletedAt: true } },
+      fiches: {
+        where: { deletedAt: { gte: trashedSince() } },
+        orderBy: { deletedAt: "desc" },
+        select: { id: true, number: true, title: true, deletedAt: true },
+      },
     },
   });
   if (!contract) throw new NotFoundError();
@@ -45,8 +49,14 @@ async function trashedResource(db: Db, input: { kind: "fiche" | "objective" | "i
     input.kind === "fiche"
       ? await db.ficheAction.findFirst({ where: { id: input.id, ...where }, ...ofFiche })
       : input.kind === "objective"
-        ? (await db.operationalObjective.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))?.fiche
-        : (await db.indicator.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))?.fiche;
+        ? (
+            await db.operationalObjective.findFirst({
+              where: { id: input.id, ...where, fiche: { deletedAt: null } },
+              select: { fiche: ofFiche },
+            })
+          )?.fiche
+        : (await db.indicator.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))
+            ?.fiche;
   if (!fiche) throw new NotFoundError();
   return { territoryId: fiche.contract.territory.id, regionId: fiche.contract.territory.regionId };
 }
@@ -58,10 +68,21 @@ export const restoreFromTrash = defineAction({
   resource: trashedResource,
   async run(context, input, { territoryId = null }) {
     if (input.kind === "fiche") {
-      const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.id }, select: { number: true, title: true, deletedAt: true } });
+      const fiche = await context.db.ficheAction.findUniqueOrThrow({
+        where: { id: input.id },
+        select: { number: true, title: true, deletedAt: true },
+      });
       await context.db.$transaction(async (tx) => {
         await tx.ficheAction.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
-        await recordAudit(tx, context, { action: "fiche.restore", entityType: "FicheAction", entityId: input.id, entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`, territoryId, before: { deletedAt: fiche.deletedAt }, after: { deletedAt: null } });
+        await recordAudit(tx, context, {
+          action: "fiche.restore",
+          entityType: "FicheAction",
+          entityId: input.id,
+          entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`,
+          territoryId,
+          before: { deletedAt: fiche.deletedAt },
+          after: { deletedAt: null },
+        });
       });
       return ok(null, `La fiche n°\u00a0${fiche.number} est restaurée.`);
     }
@@ -69,17 +90,39 @@ export const restoreFromTrash = defineAction({
       const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.id }, select: { name: true, deletedAt: true } });
       await context.db.$transaction(async (tx) => {
         await tx.indicator.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
-        await recordAudit(tx, context, { action: "indicator.restore", entityType: "Indicator", entityId: input.id, entityLabel: indicator.name, territoryId, before: { deletedAt: indicator.deletedAt }, after: { deletedAt: null } });
+        await recordAudit(tx, context, {
+          action: "indicator.restore",
+          entityType: "Indicator",
+          entityId: input.id,
+          entityLabel: indicator.name,
+          territoryId,
+          before: { deletedAt: indicator.deletedAt },
+          after: { deletedAt: null },
+        });
       });
       return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est restauré.`);
     }
-    const objective = await context.db.operationalObjective.findUniqueOrThrow({ where: { id: input.id }, select: { title: true, ficheId: true, deletedAt: true } });
+    const objective = await context.db.operationalObjective.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { title: true, ficheId: true, deletedAt: true },
+    });
     await context.db.$transaction(async (tx) => {
       // Back at the end of its fiche's objectives; the fiche's version moves, as its content did.
       const last = await tx.operationalObjective.aggregate({ where: { ficheId: objective.ficheId }, _max: { position: true } });
-      await tx.operationalObjective.update({ where: { id: input.id }, data: { deletedAt: null, position: (last._max.position ?? 0) + 1, version: { increment: 1 } } });
+      await tx.operationalObjective.update({
+        where: { id: input.id },
+        data: { deletedAt: null, position: (last._max.position ?? 0) + 1, version: { increment: 1 } },
+      });
       await tx.ficheAction.update({ where: { id: objective.ficheId }, data: { version: { increment: 1 } } });
-      await recordAudit(tx, context, { action: "objective.restore", entityType: "OperationalObjective", entityId: input.id, entityLabel: objective.title, territoryId, before: { deletedAt: objective.deletedAt }, after: { deletedAt: null } });
+      await recordAudit(tx, context, {
+        action: "objective.restore",
+        entityType: "OperationalObjective",
+        entityId: input.id,
+        entityLabel: objective.title,
+        territoryId,
+        before: { deletedAt: objective.deletedAt },
+        after: { deletedAt: null },
+      });
     });
     return ok(null, `L’objectif «\u00a0${objective.title}\u00a0» est restauré.`);
   },

@@ -17,7 +17,14 @@ export function formatDate(date: Date, precision: DatePrecision = "day"): string
   return unbreakable(date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text);
 }
 
-const instantFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+const instantFormat = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Paris",
+});
 
 /** An instant in metropolitan French time: "23 novembre 2026 à 14:05". */
 export function formatDateTime(instant: Date): string {

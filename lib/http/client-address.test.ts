@@ -4,8 +4,16 @@ import { applyTrustedProxies, CLIENT_ADDRESS_HEADER, clientIp, resolveClientAddr
 
 const address = fc.oneof(fc.ipV4(), fc.ipV6());
 // Anything a client may put in a header: addresses, lists of them, garbage.
-const claim = fc.oneof(address, fc.array(address, { maxLength: 5 }).map((list) => list.join(", ")), fc.string(), fc.constantFrom("unknown", "127.0.0.1", ", ,", "::1, 10.0.0.1"));
-const clientHeaders = fc.record({ "x-forwarded-for": claim, "x-real-ip": claim, forwarded: claim, [CLIENT_ADDRESS_HEADER]: claim }, { requiredKeys: [] });
+const claim = fc.oneof(
+  address,
+  fc.array(address, { maxLength: 5 }).map((list) => list.join(", ")),
+  fc.string(),
+  fc.constantFrom("unknown", "127.0.0.1", ", ,", "::1, 10.0.0.1"),
+);
+const clientHeaders = fc.record(
+  { "x-forwarded-for": claim, "x-real-ip": claim, forwarded: claim, [CLIENT_ADDRESS_HEADER]: claim },
+  { requiredKeys: [] },
+);
 
 describe("client address", () => {
   it("with no trusted proxy, nothing the client sends changes it: it is the socket's address (property)", () => {
@@ -23,13 +31,19 @@ describe("client address", () => {
 
   it("behind N trusted proxies, it is the address the outermost one saw, whatever the client claimed before it (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(claim, { maxLength: 4 }), address, fc.array(address, { minLength: 4, maxLength: 4 }), (proxies, claims, client, hops) => {
-        // Each proxy appends the address that connected to it; the innermost proxy is the socket's peer.
-        const forwardedFor = [...claims, client, ...hops.slice(0, proxies - 1)].join(", ");
-        const headers: Record<string, string> = { "x-forwarded-for": forwardedFor };
-        applyTrustedProxies(headers, hops[proxies - 1], proxies);
-        expect(clientIp(headers)).toBe(client);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(claim, { maxLength: 4 }),
+        address,
+        fc.array(address, { minLength: 4, maxLength: 4 }),
+        (proxies, claims, client, hops) => {
+          // Each proxy appends the address that connected to it; the innermost proxy is the socket's peer.
+          const forwardedFor = [...claims, client, ...hops.slice(0, proxies - 1)].join(", ");
+          const headers: Record<string, string> = { "x-forwarded-for": forwardedFor };
+          applyTrustedProxies(headers, hops[proxies - 1], proxies);
+          expect(clientIp(headers)).toBe(client);
+        },
+      ),
     );
   });
 

@@ -19,7 +19,11 @@ export const UNKNOWN_CLIENT = "unknown";
  * N entries from the right of [...X-Forwarded-For, socket peer]; what stands further left is the
  * client's own claim.
  */
-export function resolveClientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedProxies: number): string {
+export function resolveClientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxies: number,
+): string {
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((entry) => entry.trim())

@@ -15,10 +15,11 @@ describe("request trust settings", () => {
   it("allow the origin of NEXTAUTH_URL by default, or the configured list instead", () => {
     expect(allowedOrigins(env({ NEXTAUTH_URL: "http://localhost:3000/" }))).toEqual(["http://localhost:3000"]);
     expect(allowedOrigins(env({ NEXTAUTH_URL: "https://cls.exemple.fr/base/path" }))).toEqual(["https://cls.exemple.fr"]);
-    expect(allowedOrigins(env({ NEXTAUTH_URL: "https://cls.exemple.fr", OPENCLS_ALLOWED_ORIGINS: "https://a.exemple.fr, HTTPS://B.exemple.fr:8443/" }))).toEqual([
-      "https://a.exemple.fr",
-      "https://b.exemple.fr:8443",
-    ]);
+    expect(
+      allowedOrigins(
+        env({ NEXTAUTH_URL: "https://cls.exemple.fr", OPENCLS_ALLOWED_ORIGINS: "https://a.exemple.fr, HTTPS://B.exemple.fr:8443/" }),
+      ),
+    ).toEqual(["https://a.exemple.fr", "https://b.exemple.fr:8443"]);
     expect(allowedOrigins(env())).toEqual([]);
     expect(() => allowedOrigins(env({ OPENCLS_ALLOWED_ORIGINS: "cls.exemple.fr" }))).toThrow(/OPENCLS_ALLOWED_ORIGINS/);
     expect(() => allowedOrigins(env({ OPENCLS_ALLOWED_ORIGINS: "ftp://cls.exemple.fr" }))).toThrow(/OPENCLS_ALLOWED_ORIGINS/);

@@ -20,7 +20,9 @@ export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number 
  * changed rather than everything.
  */
 export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = env.OPENCLS_ALLOWED_ORIGINS?.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const listed = env.OPENCLS_ALLOWED_ORIGINS?.split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (listed?.length) return listed.map((entry) => originOf(entry, "OPENCLS_ALLOWED_ORIGINS"));
   const publicUrl = env.NEXTAUTH_URL?.trim();
   return publicUrl ? [originOf(publicUrl, "NEXTAUTH_URL")] : [];

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, createNonce, securityHeaders, STRICT_TRANSPORT_SECURITY } from "./content-security-policy";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)]));
-const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000", ...vars });
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)]));
+const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  NODE_ENV: "production",
+  NEXTAUTH_URL: "http://localhost:3000",
+  ...vars,
+});
 
 describe("content security policy", () => {
   it("lets scripts run only with the nonce: no inline code, no eval, no plugins, no framing, no foreign base or form", () => {
@@ -26,13 +31,22 @@ describe("content security policy", () => {
   });
 
   it("lets forms hand over to ProConnect when it is configured", () => {
-    const proConnect = { PROCONNECT_ISSUER: "https://auth.agentconnect.gouv.fr/api/v2", PROCONNECT_CLIENT_ID: "id", PROCONNECT_CLIENT_SECRET: "secret" };
-    expect(directives(securityHeaders("abc", env(proConnect))["Content-Security-Policy"]).get("form-action")).toEqual(["'self'", "https://auth.agentconnect.gouv.fr"]);
+    const proConnect = {
+      PROCONNECT_ISSUER: "https://auth.agentconnect.gouv.fr/api/v2",
+      PROCONNECT_CLIENT_ID: "id",
+      PROCONNECT_CLIENT_SECRET: "secret",
+    };
+    expect(directives(securityHeaders("abc", env(proConnect))["Content-Security-Policy"]).get("form-action")).toEqual([
+      "'self'",
+      "https://auth.agentconnect.gouv.fr",
+    ]);
     expect(directives(securityHeaders("abc", env())["Content-Security-Policy"]).get("form-action")).toEqual(["'self'"]);
   });
 
   it("adds Strict-Transport-Security only when served over HTTPS", () => {
-    expect(securityHeaders("abc", env({ NEXTAUTH_URL: "https://cls.exemple.fr" }))["Strict-Transport-Security"]).toBe(STRICT_TRANSPORT_SECURITY);
+    expect(securityHeaders("abc", env({ NEXTAUTH_URL: "https://cls.exemple.fr" }))["Strict-Transport-Security"]).toBe(
+      STRICT_TRANSPORT_SECURITY,
+    );
     expect(securityHeaders("abc", env())).not.toHaveProperty("Strict-Transport-Security");
   });
 

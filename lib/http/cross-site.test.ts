@@ -4,13 +4,19 @@ import { crossSiteRefusal, isRefusedCrossSite, ONE_CLICK_UNSUBSCRIBE_PATH_PREFIX
 const ALLOWED = ["https://cls.exemple.fr"];
 const SITE = "https://cls.exemple.fr";
 
-function request(init: { method?: string; path?: string; origin?: string | null; headers?: Record<string, string>; body?: BodyInit } = {}): Request {
+function request(
+  init: { method?: string; path?: string; origin?: string | null; headers?: Record<string, string>; body?: BodyInit } = {},
+): Request {
   const { method = "POST", path = "/espace/romans", origin = SITE, headers = {}, body } = init;
   return new Request(`${SITE}${path}`, { method, body, headers: { ...(origin === null ? {} : { origin }), ...headers } });
 }
 
 /** A form POST without Origin, with the Content-Type and Content-Length a mail client would send. */
-async function formPost(path: string, body: URLSearchParams | FormData, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Request> {
+async function formPost(
+  path: string,
+  body: URLSearchParams | FormData,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Request> {
   const encoded = new Response(body);
   const bytes = await encoded.arrayBuffer();
   const headers = { "content-type": encoded.headers.get("content-type")!, "content-length": String(bytes.byteLength), ...init.headers };
@@ -19,7 +25,8 @@ async function formPost(path: string, body: URLSearchParams | FormData, init: { 
 
 describe("cross-site requests", () => {
   it("let reads through from anywhere", async () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(await isRefusedCrossSite(request({ method, origin: null }), ALLOWED)).toBe(false);
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(await isRefusedCrossSite(request({ method, origin: null }), ALLOWED)).toBe(false);
   });
 
   it("refuse every other method without an allowed Origin, unknown methods included", async () => {
@@ -31,7 +38,16 @@ describe("cross-site requests", () => {
   });
 
   it("compare whole origins: scheme, host and port", async () => {
-    for (const origin of ["null", "http://cls.exemple.fr", "https://cls.exemple.fr:8443", "https://cls.exemple.fr.evil.test", "https://evil.test/https://cls.exemple.fr", "https://cls.exemple.fr/x", "https://user@cls.exemple.fr", ""]) {
+    for (const origin of [
+      "null",
+      "http://cls.exemple.fr",
+      "https://cls.exemple.fr:8443",
+      "https://cls.exemple.fr.evil.test",
+      "https://evil.test/https://cls.exemple.fr",
+      "https://cls.exemple.fr/x",
+      "https://user@cls.exemple.fr",
+      "",
+    ]) {
       expect(await isRefusedCrossSite(request({ origin }), ALLOWED), origin).toBe(true);
     }
     expect(await isRefusedCrossSite(request({ origin: "HTTPS://CLS.exemple.fr" }), ALLOWED)).toBe(false);

@@ -56,5 +56,8 @@ async function isOneClickUnsubscribe(request: Request): Promise<boolean> {
 }
 
 export function crossSiteRefusal(): Response {
-  return new Response(CROSS_SITE_REFUSAL, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(CROSS_SITE_REFUSAL, {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -2,7 +2,14 @@
 // with no trusted proxy (the default) proxy.ts removes them before anything else reads them.
 import { trustedProxyCount } from "./config";
 
-export const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-real-ip"] as const;
+export const FORWARDING_HEADERS = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-forwarded-proto",
+  "x-real-ip",
+] as const;
 
 /**
  * The request headers the app may believe. Without trusted proxies every forwarding header is

@@ -1,7 +1,10 @@
 import type { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
 import type { IndicatorStanding } from "./trajectory";
 
-export const INDICATOR_LEVEL_LABELS = { process: "Processus", result: "Résultat", impact: "Impact" } satisfies Record<IndicatorLevel, string>;
+export const INDICATOR_LEVEL_LABELS = { process: "Processus", result: "Résultat", impact: "Impact" } satisfies Record<
+  IndicatorLevel,
+  string
+>;
 export const INDICATOR_DIRECTION_LABELS = { increase: "À la hausse", decrease: "À la baisse" } satisfies Record<IndicatorDirection, string>;
 export const COLLECTION_FREQUENCY_LABELS = {
   monthly: "Mensuelle",
@@ -20,7 +23,13 @@ export const STANDING_LABELS = {
   unknown: "Pas encore mesurable",
 } satisfies Record<IndicatorStanding, string>;
 
-export const STANDING_TONES = { reached: "success", on_track: "success", at_risk: "warning", late: "warning", unknown: "neutral" } as const satisfies Record<IndicatorStanding, "success" | "warning" | "neutral">;
+export const STANDING_TONES = {
+  reached: "success",
+  on_track: "success",
+  at_risk: "warning",
+  late: "warning",
+  unknown: "neutral",
+} as const satisfies Record<IndicatorStanding, "success" | "warning" | "neutral">;
 
 /** Field names of indicators in the audit log. */
 export const INDICATOR_FIELD_LABELS: Record<string, string> = {

@@ -10,7 +10,13 @@ import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { ficheResource } from "@/lib/fiches/mutations";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
-import { addMeasurementSchema, createIndicatorSchema, deleteIndicatorSchema, deleteMeasurementSchema, updateIndicatorSchema } from "./schema";
+import {
+  addMeasurementSchema,
+  createIndicatorSchema,
+  deleteIndicatorSchema,
+  deleteMeasurementSchema,
+  updateIndicatorSchema,
+} from "./schema";
 
 type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
 
@@ -32,17 +38,23 @@ function snapshot(indicator: IndicatorInput) {
 }
 
 async function indicatorFiche(db: Db, indicatorId: string) {
-  const indicator = await db.indicator.findFirst({ where: { id: indicatorId, deletedAt: null, fiche: { deletedAt: null } }, select: { ficheId: true } });
+  const indicator = await db.indicator.findFirst({
+    where: { id: indicatorId, deletedAt: null, fiche: { deletedAt: null } },
+    select: { ficheId: true },
+  });
   if (!indicator) throw new NotFoundError();
   return indicator.ficheId;
 }
 
-
 /** The objective and owner must belong where they claim: an objective of this fiche, an existing organisation. */
 async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
-  if (input.objectiveId && !(await db.operationalObjective.findFirst({ where: { id: input.objectiveId, ficheId, deletedAt: null }, select: { id: true } })))
+  if (
+    input.objectiveId &&
+    !(await db.operationalObjective.findFirst({ where: { id: input.objectiveId, ficheId, deletedAt: null }, select: { id: true } }))
+  )
     return fieldError("objectiveId", "Choisissez un objectif de cette fiche.");
-  if (input.ownerId && !(await db.organisation.findUnique({ where: { id: input.ownerId }, select: { id: true } }))) return fieldError("ownerId", "Cette organisation n’existe pas.");
+  if (input.ownerId && !(await db.organisation.findUnique({ where: { id: input.ownerId }, select: { id: true } })))
+    return fieldError("ownerId", "Cette organisation n’existe pas.");
   return null;
 }
 
@@ -56,7 +68,14 @@ export const createIndicator = defineAction({
     if (refusal) return refusal;
     await context.db.$transaction(async (tx) => {
       const indicator = await tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } });
-      await recordAudit(tx, context, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, entityLabel: input.name, territoryId, after: snapshot(input) });
+      await recordAudit(tx, context, {
+        action: "indicator.create",
+        entityType: "Indicator",
+        entityId: indicator.id,
+        entityLabel: input.name,
+        territoryId,
+        after: snapshot(input),
+      });
     });
     return ok(null, `L’indicateur «\u00a0${input.name}\u00a0» est ajouté.`);
   },
@@ -72,13 +91,34 @@ export const updateIndicator = defineAction({
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
     // Decimals compare as their exact text, as the schema outputs them.
-    const beforeInput = { ...before, baselineValue: before.baselineValue?.toString() ?? null, targetValue: before.targetValue?.toString() ?? null };
-    const versioned = { entityType: "Indicator", entityId: indicatorId, baseVersion: version, currentVersion: async () => (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version };
+    const beforeInput = {
+      ...before,
+      baselineValue: before.baselineValue?.toString() ?? null,
+      targetValue: before.targetValue?.toString() ?? null,
+    };
+    const versioned = {
+      entityType: "Indicator",
+      entityId: indicatorId,
+      baseVersion: version,
+      currentVersion: async () =>
+        (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version,
+    };
     await saveVersioned(context.db, versioned, () =>
       context.db.$transaction(async (tx) => {
-        const { count } = await tx.indicator.updateMany({ where: { id: indicatorId, version, deletedAt: null }, data: { ...input, version: { increment: 1 } } });
+        const { count } = await tx.indicator.updateMany({
+          where: { id: indicatorId, version, deletedAt: null },
+          data: { ...input, version: { increment: 1 } },
+        });
         if (count === 0) throw new ConflictError();
-        await recordAudit(tx, context, { action: "indicator.update", entityType: "Indicator", entityId: indicatorId, entityLabel: input.name, territoryId, before: snapshot(beforeInput), after: snapshot(input) });
+        await recordAudit(tx, context, {
+          action: "indicator.update",
+          entityType: "Indicator",
+          entityId: indicatorId,
+          entityLabel: input.name,
+          territoryId,
+          before: snapshot(beforeInput),
+          after: snapshot(input),
+        });
       }),
     );
     return ok(null, "Indicateur enregistré.");
@@ -91,12 +131,26 @@ export const deleteIndicator = defineAction({
   input: deleteIndicatorSchema,
   resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
+    const indicator = await context.db.indicator.findUniqueOrThrow({
+      where: { id: input.indicatorId },
+      select: { name: true, ficheId: true },
+    });
     await context.db.$transaction(async (tx) => {
       const deletedAt = new Date();
-      const { count } = await tx.indicator.updateMany({ where: { id: input.indicatorId, version: input.version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+      const { count } = await tx.indicator.updateMany({
+        where: { id: input.indicatorId, version: input.version, deletedAt: null },
+        data: { deletedAt, version: { increment: 1 } },
+      });
       if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, { action: "indicator.delete", entityType: "Indicator", entityId: input.indicatorId, entityLabel: indicator.name, territoryId, before: { deletedAt: null }, after: { deletedAt } });
+      await recordAudit(tx, context, {
+        action: "indicator.delete",
+        entityType: "Indicator",
+        entityId: input.indicatorId,
+        entityLabel: indicator.name,
+        territoryId,
+        before: { deletedAt: null },
+        after: { deletedAt },
+      });
     });
     return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est dans la corbeille pour 30\u00a0jours.`);
   },
@@ -108,11 +162,17 @@ export const addMeasurement = defineAction({
   input: addMeasurementSchema,
   resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.indicatorId }, select: { name: true, ficheId: true } });
+    const indicator = await context.db.indicator.findUniqueOrThrow({
+      where: { id: input.indicatorId },
+      select: { name: true, ficheId: true },
+    });
     const measuredOn = input.measuredOn!;
     try {
       await context.db.$transaction(async (tx) => {
-        const measurement = await tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } });
+        const measurement = await tx.measurement.create({
+          data: { ...input, measuredOn, authorId: context.actor.userId },
+          select: { id: true },
+        });
         await recordAudit(tx, context, {
           action: "measurement.add",
           entityType: "Measurement",
@@ -140,7 +200,10 @@ export const deleteMeasurement = defineAction({
     return ficheResource(db, await indicatorFiche(db, measurement.indicatorId));
   },
   async run(context, input, { territoryId = null }) {
-    const measurement = await context.db.measurement.findUniqueOrThrow({ where: { id: input.measurementId }, select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } } });
+    const measurement = await context.db.measurement.findUniqueOrThrow({
+      where: { id: input.measurementId },
+      select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } },
+    });
     await context.db.$transaction(async (tx) => {
       await tx.measurement.delete({ where: { id: input.measurementId } });
       await recordAudit(tx, context, {

@@ -1,7 +1,16 @@
 // Inputs of indicators and their measurements, shared by the forms and the server actions.
 import { z } from "zod";
 import { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
-import { decimalField, optionalDate, optionalDecimalField, optionalText, requiredDate, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import {
+  decimalField,
+  optionalDate,
+  optionalDecimalField,
+  optionalText,
+  requiredDate,
+  requiredText,
+  uuidField,
+  versionField,
+} from "@/lib/validation/fields";
 
 // Values are exact decimals within their columns (Decimal(18, 4)), and may be negative (a change, a balance).
 const optionalUuid = z
@@ -26,7 +35,11 @@ const indicatorFields = {
 };
 
 export const createIndicatorSchema = z.object({ ficheId: uuidField("Fiche introuvable."), ...indicatorFields });
-export const updateIndicatorSchema = z.object({ indicatorId: uuidField("Indicateur introuvable."), version: versionField, ...indicatorFields });
+export const updateIndicatorSchema = z.object({
+  indicatorId: uuidField("Indicateur introuvable."),
+  version: versionField,
+  ...indicatorFields,
+});
 export const deleteIndicatorSchema = z.object({ indicatorId: uuidField("Indicateur introuvable."), version: versionField });
 
 export const addMeasurementSchema = z.object({

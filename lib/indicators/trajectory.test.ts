@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { indicatorStanding } from "./trajectory";
 
 const on = (text: string) => new Date(`${text}T00:00:00Z`);
-const rising = { direction: "increase" as const, baseline: { value: 0, on: on("2024-01-01") }, target: { value: 100, on: on("2026-01-01") } };
+const rising = {
+  direction: "increase" as const,
+  baseline: { value: 0, on: on("2024-01-01") },
+  target: { value: 100, on: on("2026-01-01") },
+};
 
 describe("indicator standing", () => {
   it("compares the latest value with the straight path from baseline to target", () => {
@@ -13,7 +17,11 @@ describe("indicator standing", () => {
   });
 
   it("reads a falling target the other way", () => {
-    const falling = { direction: "decrease" as const, baseline: { value: 30, on: on("2024-01-01") }, target: { value: 10, on: on("2026-01-01") } };
+    const falling = {
+      direction: "decrease" as const,
+      baseline: { value: 30, on: on("2024-01-01") },
+      target: { value: 10, on: on("2026-01-01") },
+    };
     expect(indicatorStanding(falling, { value: 18, on: on("2025-01-01") })).toBe("on_track");
     expect(indicatorStanding(falling, { value: 29, on: on("2025-01-01") })).toBe("late");
   });

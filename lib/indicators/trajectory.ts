@@ -5,7 +5,10 @@ export type IndicatorStanding = "reached" | "on_track" | "at_risk" | "late" | "u
 
 type Point = { value: number; on: Date };
 
-export function indicatorStanding(indicator: { direction: "increase" | "decrease"; baseline: Point | null; target: Point | null }, latest: Point | null): IndicatorStanding {
+export function indicatorStanding(
+  indicator: { direction: "increase" | "decrease"; baseline: Point | null; target: Point | null },
+  latest: Point | null,
+): IndicatorStanding {
   const { baseline, target } = indicator;
   if (!latest || !target) return "unknown";
   const better = (a: number, b: number) => (indicator.direction === "increase" ? a >= b : a <= b);

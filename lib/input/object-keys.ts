@@ -24,6 +24,7 @@ export function assertAllowedKey(key: string): string {
 /** Object.fromEntries for keys that come from input: forbidden keys throw. */
 export function objectFromInputEntries<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   const object: Record<string, T> = {};
-  for (const [key, value] of entries) Object.defineProperty(object, assertAllowedKey(key), { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(object, assertAllowedKey(key), { value, enumerable: true, writable: true, configurable: true });
   return object;
 }

@@ -16,7 +16,11 @@ import { loadScope, type ScopeKeys } from "@/lib/memberships/scope";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
 import { hashInvitationToken, INVITATION_VALIDITY_DAYS, invitationUrl, newInvitationToken } from "./token";
 
-const scopeOf = (record: ScopeKeys): ScopeKeys => ({ regionId: record.regionId, territoryId: record.territoryId, organisationId: record.organisationId });
+const scopeOf = (record: ScopeKeys): ScopeKeys => ({
+  regionId: record.regionId,
+  territoryId: record.territoryId,
+  organisationId: record.organisationId,
+});
 
 export const inviteMember = defineAction({
   name: "member.invite",
@@ -26,18 +30,28 @@ export const inviteMember = defineAction({
   async run(context, input) {
     const { db } = context;
     const scope = await loadScope(db, input);
-    const existing = await db.membership.findFirst({ where: { role: input.role, ...scopeOf(input), user: { email: input.email } }, select: { id: true } });
+    const existing = await db.membership.findFirst({
+      where: { role: input.role, ...scopeOf(input), user: { email: input.email } },
+      select: { id: true },
+    });
     if (existing) return fieldError("email", "Cette personne a déjà ce rôle sur ce périmètre.");
     const pending = await db.invitation.findFirst({
       where: { email: input.email, role: input.role, ...scopeOf(input), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       select: { id: true },
     });
-    if (pending) return fieldError("email", "Une invitation est déjà en attente pour cette adresse et ce rôle. Retirez-la pour en envoyer une nouvelle.");
+    if (pending)
+      return fieldError(
+        "email",
+        "Une invitation est déjà en attente pour cette adresse et ce rôle. Retirez-la pour en envoyer une nouvelle.",
+      );
 
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_VALIDITY_DAYS * 24 * 3600_000);
     const invitation = await db.$transaction(async (tx) => {
-      const created = await tx.invitation.create({ data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId }, select: { id: true } });
+      const created = await tx.invitation.create({
+        data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId },
+        select: { id: true },
+      });
       await recordAudit(tx, context, {
         action: "invitation.create",
         entityType: "Invitation",
@@ -50,10 +64,15 @@ export const inviteMember = defineAction({
     });
 
     const link = invitationUrl(token);
-    const sent = await sendMail(db, invitationMail(input.email, context.actor.email, MEMBERSHIP_ROLE_LABELS[input.role], scope.label, link));
+    const sent = await sendMail(
+      db,
+      invitationMail(input.email, context.actor.email, MEMBERSHIP_ROLE_LABELS[input.role], scope.label, link),
+    );
     return ok(
       { invitationId: invitation.id, email: input.email, link: sent ? null : link },
-      sent ? `Invitation envoyée à ${input.email}.` : `Invitation créée pour ${input.email}, mais aucun e-mail n’a pu être envoyé\u00a0: transmettez-lui ce lien.`,
+      sent
+        ? `Invitation envoyée à ${input.email}.`
+        : `Invitation créée pour ${input.email}, mais aucun e-mail n’a pu être envoyé\u00a0: transmettez-lui ce lien.`,
     );
   },
 });
@@ -82,7 +101,10 @@ export const revokeInvitation = defineAction({
   operation: "member.manage",
   input: revokeInvitationSchema,
   async resource(db, input) {
-    const invitation = await db.invitation.findUnique({ where: { id: input.invitationId }, select: { regionId: true, territoryId: true, organisationId: true } });
+    const invitation = await db.invitation.findUnique({
+      where: { id: input.invitationId },
+      select: { regionId: true, territoryId: true, organisationId: true },
+    });
     if (!invitation) throw new NotFoundError();
     return (await loadScope(db, invitation)).resource;
   },
@@ -92,7 +114,10 @@ export const revokeInvitation = defineAction({
     const scope = await loadScope(context.db, invitation);
     await context.db.$transaction(async (tx) => {
       const revokedAt = new Date();
-      const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, version: input.version }, data: { revokedAt, version: { increment: 1 } } });
+      const { count } = await tx.invitation.updateMany({
+        where: { id: invitation.id, version: input.version },
+        data: { revokedAt, version: { increment: 1 } },
+      });
       if (count === 0) throw new ConflictError();
       await recordAudit(tx, context, {
         action: "invitation.revoke",
@@ -123,15 +148,28 @@ async function openInvitationResource(db: Db, token: string) {
 
 type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;
 
-async function acceptInTransaction(tx: Prisma.TransactionClient, context: Pick<ActionContext, "actor" | "ip">, invitation: OpenInvitation, userId: string, email: string) {
+async function acceptInTransaction(
+  tx: Prisma.TransactionClient,
+  context: Pick<ActionContext, "actor" | "ip">,
+  invitation: OpenInvitation,
+  userId: string,
+  email: string,
+) {
   // Conditional update: two tabs accepting the same link cannot both succeed.
   const { count } = await tx.invitation.updateMany({
     where: { id: invitation.id, acceptedAt: null, revokedAt: null },
     data: { acceptedAt: new Date(), acceptedById: userId, version: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError();
-  const inviter = invitation.invitedById ? await tx.user.findUnique({ where: { id: invitation.invitedById }, select: { email: true } }) : null;
-  await grantMembership(tx, context, { userId, email, role: invitation.role, ...scopeOf(invitation) }, { invitedBy: inviter?.email ?? null });
+  const inviter = invitation.invitedById
+    ? await tx.user.findUnique({ where: { id: invitation.invitedById }, select: { email: true } })
+    : null;
+  await grantMembership(
+    tx,
+    context,
+    { userId, email, role: invitation.role, ...scopeOf(invitation) },
+    { invitedBy: inviter?.email ?? null },
+  );
 }
 
 export const acceptInvitation = defineAction({
@@ -144,7 +182,10 @@ export const acceptInvitation = defineAction({
     const { userId, email } = context.actor;
     if (!userId || !email) return { ok: false, message: "Connectez-vous pour accepter cette invitation." };
     if (email !== invitation.email)
-      return { ok: false, message: `Cette invitation est adressée à ${invitation.email}. Connectez-vous avec cette adresse pour l’accepter.` };
+      return {
+        ok: false,
+        message: `Cette invitation est adressée à ${invitation.email}. Connectez-vous avec cette adresse pour l’accepter.`,
+      };
     await context.db.$transaction((tx) => acceptInTransaction(tx, context, invitation, userId, email));
     return ok({ territoryId: invitation.territoryId }, "Invitation acceptée.");
   },
@@ -162,7 +203,10 @@ export const registerWithInvitation = defineAction({
     const passwordHash = await hashPassword(input.password);
     await context.db.$transaction(async (tx) => {
       // The e-mail is verified: its owner opened the link sent to it.
-      const user = await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash, emailVerified: new Date() }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { email: invitation.email, name: input.name, passwordHash, emailVerified: new Date() },
+        select: { id: true },
+      });
       const asNewUser = { ...context, actor: { userId: user.id, email: invitation.email, memberships: [] } };
       await recordAudit(tx, asNewUser, {
         action: "user.create",

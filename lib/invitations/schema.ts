@@ -25,7 +25,11 @@ export const inviteSchema = z
   })
   .superRefine((input, context) => {
     const required = SCOPE_FIELD_OF_ROLE[input.role];
-    const messages = { regionId: "Choisissez la région.", territoryId: "Choisissez le territoire.", organisationId: "Choisissez l’organisation." } as const;
+    const messages = {
+      regionId: "Choisissez la région.",
+      territoryId: "Choisissez le territoire.",
+      organisationId: "Choisissez l’organisation.",
+    } as const;
     if (required && !input[required]) context.addIssue({ code: "custom", path: [required], message: messages[required] });
   })
   .transform((input) => {
@@ -41,7 +45,9 @@ export const inviteSchema = z
   });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-export const invitationTokenField = z.string({ error: "Lien d’invitation invalide." }).regex(/^[A-Za-z0-9_-]{43}$/, "Lien d’invitation invalide.");
+export const invitationTokenField = z
+  .string({ error: "Lien d’invitation invalide." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, "Lien d’invitation invalide.");
 
 export const acceptInvitationSchema = z.object({ token: invitationTokenField });
 
@@ -52,6 +58,9 @@ export const registerWithInvitationSchema = z
     password: newPasswordSchema,
     passwordConfirmation: z.string({ error: "Confirmez le mot de passe." }),
   })
-  .refine((input) => input.password === input.passwordConfirmation, { path: ["passwordConfirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+  .refine((input) => input.password === input.passwordConfirmation, {
+    path: ["passwordConfirmation"],
+    message: "Les deux mots de passe ne sont pas identiques.",
+  });
 
 export const revokeInvitationSchema = z.object({ invitationId: uuidField("Invitation introuvable."), version: versionField });

@@ -25,7 +25,11 @@ export function defineJob<Data>(definition: JobDefinition<Data>): JobDefinition<
 const createdQueues = new Set<string>();
 
 /** Queues a job; with a singleton key, a second one with the same key is dropped while the first waits. */
-export async function enqueue<Data>(job: JobDefinition<Data>, data: Data, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+export async function enqueue<Data>(
+  job: JobDefinition<Data>,
+  data: Data,
+  options: { singletonKey?: string; startAfterSeconds?: number } = {},
+): Promise<void> {
   const queue = await getQueue();
   if (!createdQueues.has(job.name)) {
     await queue.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryDelay: 30, retryBackoff: true });

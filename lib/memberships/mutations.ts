@@ -40,14 +40,22 @@ export async function grantMembership(
 }
 
 async function membershipResource(db: Db, membershipId: string) {
-  const membership = await db.membership.findUnique({ where: { id: membershipId }, select: { regionId: true, territoryId: true, organisationId: true } });
+  const membership = await db.membership.findUnique({
+    where: { id: membershipId },
+    select: { regionId: true, territoryId: true, organisationId: true },
+  });
   if (!membership) throw new NotFoundError();
   return (await loadScope(db, membership)).resource;
 }
 
 /** Why this change would leave the territory without coordination, or lock the actor out. */
-async function guardChange(db: Db, actorUserId: string | null, membership: { id: string; userId: string; role: MembershipRole; territoryId: string | null }) {
-  if (membership.userId === actorUserId) return "Vous ne pouvez pas modifier ni retirer votre propre rôle\u00a0: demandez-le à une autre personne.";
+async function guardChange(
+  db: Db,
+  actorUserId: string | null,
+  membership: { id: string; userId: string; role: MembershipRole; territoryId: string | null },
+) {
+  if (membership.userId === actorUserId)
+    return "Vous ne pouvez pas modifier ni retirer votre propre rôle\u00a0: demandez-le à une autre personne.";
   if (membership.role === "coordinator" && membership.territoryId) {
     const coordinators = await db.membership.count({ where: { role: "coordinator", territoryId: membership.territoryId } });
     if (coordinators <= 1) return "Le territoire doit garder au moins une personne à la coordination.";
@@ -56,7 +64,18 @@ async function guardChange(db: Db, actorUserId: string | null, membership: { id:
 }
 
 const loadMembership = (db: Db, id: string) =>
-  db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, userId: true, role: true, regionId: true, territoryId: true, organisationId: true, user: { select: { email: true } } } });
+  db.membership.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      regionId: true,
+      territoryId: true,
+      organisationId: true,
+      user: { select: { email: true } },
+    },
+  });
 
 export const changeMemberRole = defineAction({
   name: "member.changeRole",
@@ -65,14 +84,18 @@ export const changeMemberRole = defineAction({
   resource: (db, input) => membershipResource(db, input.membershipId),
   async run(context, input) {
     const membership = await loadMembership(context.db, input.membershipId);
-    if (!isTerritoryRole(membership.role)) return fieldError("role", "Ce rôle ne se change pas ici\u00a0: retirez-le, puis envoyez une nouvelle invitation.");
+    if (!isTerritoryRole(membership.role))
+      return fieldError("role", "Ce rôle ne se change pas ici\u00a0: retirez-le, puis envoyez une nouvelle invitation.");
     if (membership.role === input.role) return ok(null, "Aucun changement.");
     const refusal = await guardChange(context.db, context.actor.userId, membership);
     if (refusal) return fieldError("role", refusal);
     const scope = await loadScope(context.db, membership);
     try {
       await context.db.$transaction(async (tx) => {
-        const { count } = await tx.membership.updateMany({ where: { id: membership.id, version: input.version }, data: { role: input.role, version: { increment: 1 } } });
+        const { count } = await tx.membership.updateMany({
+          where: { id: membership.id, version: input.version },
+          data: { role: input.role, version: { increment: 1 } },
+        });
         if (count === 0) throw new ConflictError();
         await recordAudit(tx, context, {
           action: "membership.change",

@@ -15,7 +15,15 @@ const membersSelect = {
   invitations: {
     where: { acceptedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, version: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      version: true,
+      createdAt: true,
+      expiresAt: true,
+      invitedBy: { select: { email: true, name: true } },
+    },
   },
 } satisfies Prisma.TerritorySelect;
 

@@ -9,7 +9,6 @@ export type TerritoryRole = (typeof TERRITORY_ROLES)[number];
 
 export const isTerritoryRole = (role: MembershipRole): role is TerritoryRole => (TERRITORY_ROLES as readonly string[]).includes(role);
 
-
 export const roleField = z.enum(MembershipRole, { error: "Choisissez un rôle." });
 
 export const changeMemberRoleSchema = z.object({

@@ -12,13 +12,25 @@ import { createOrganisationSchema } from "./schema";
 
 type OrganisationInput = z.infer<typeof createOrganisationSchema>;
 
-async function insertOrganisation(context: ActionContext, input: OrganisationInput, territoryId: string | null): Promise<ActionResult<{ organisationId: string }>> {
-  if (input.regionId && !(await context.db.region.findUnique({ where: { id: input.regionId }, select: { id: true } }))) return fieldError("regionId", "Cette région n’existe pas.");
+async function insertOrganisation(
+  context: ActionContext,
+  input: OrganisationInput,
+  territoryId: string | null,
+): Promise<ActionResult<{ organisationId: string }>> {
+  if (input.regionId && !(await context.db.region.findUnique({ where: { id: input.regionId }, select: { id: true } })))
+    return fieldError("regionId", "Cette région n’existe pas.");
   const data = { ...input, slug: slugify(input.name) };
   try {
     const organisation = await context.db.$transaction(async (tx) => {
       const created = await tx.organisation.create({ data, select: { id: true } });
-      await recordAudit(tx, context, { action: "organisation.create", entityType: "Organisation", entityId: created.id, entityLabel: input.name, territoryId, after: { name: input.name, kind: input.kind, siren: input.siren } });
+      await recordAudit(tx, context, {
+        action: "organisation.create",
+        entityType: "Organisation",
+        entityId: created.id,
+        entityLabel: input.name,
+        territoryId,
+        after: { name: input.name, kind: input.kind, siren: input.siren },
+      });
       return created;
     });
     return ok({ organisationId: organisation.id }, `L’organisation ${input.name} est créée.`);
@@ -38,7 +50,10 @@ export const createOrganisation = defineAction({
   run: (context, input) => insertOrganisation(context, input, null),
 });
 
-export const createContractOrganisationSchema = z.intersection(z.object({ contractId: uuidField("Contrat introuvable.") }), createOrganisationSchema);
+export const createContractOrganisationSchema = z.intersection(
+  z.object({ contractId: uuidField("Contrat introuvable.") }),
+  createOrganisationSchema,
+);
 
 /** From a contract's editor: the new organisation is available to every contract at once. */
 export const createContractOrganisation = defineAction({
@@ -46,5 +61,6 @@ export const createContractOrganisation = defineAction({
   operation: "contract.edit",
   input: createContractOrganisationSchema,
   resource: (db, input) => contractResource(db, input.contractId),
-  run: (context, input, { territoryId = null }) => insertOrganisation(context, { name: input.name, kind: input.kind, siren: input.siren, regionId: input.regionId }, territoryId),
+  run: (context, input, { territoryId = null }) =>
+    insertOrganisation(context, { name: input.name, kind: input.kind, siren: input.siren, regionId: input.regionId }, territoryId),
 });

@@ -10,6 +10,9 @@ export const createOrganisationSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value ? compactDigits(value) : null))
-    .refine((siren) => siren === null || isValidSiren(siren), "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle."),
+    .refine(
+      (siren) => siren === null || isValidSiren(siren),
+      "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle.",
+    ),
   regionId: optionalId.transform((id) => id ?? null),
 });

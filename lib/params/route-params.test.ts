@@ -6,7 +6,12 @@ import { checkRouteParams, wellFormed } from "./route-params";
 
 describe("route params", () => {
   it("accepts what records have: UUIDs, slugs made by slugify, invitation tokens", () => {
-    const params = { slug: slugify("Communauté d’Agglomération de Lens-Liévin"), contractId: randomUUID(), ficheId: randomUUID().toUpperCase(), token: randomBytes(32).toString("base64url") };
+    const params = {
+      slug: slugify("Communauté d’Agglomération de Lens-Liévin"),
+      contractId: randomUUID(),
+      ficheId: randomUUID().toUpperCase(),
+      token: randomBytes(32).toString("base64url"),
+    };
     expect(checkRouteParams(params)).toBe(params);
   });
 

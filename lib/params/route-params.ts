@@ -20,7 +20,9 @@ export type RouteParams = Partial<Record<RouteParamName, string>>;
 
 /** Whether every param has a shape some record could have. */
 export function wellFormed(params: RouteParams): boolean {
-  return Object.entries(params).every(([name, value]) => Object.hasOwn(ROUTE_PARAMS, name) && ROUTE_PARAMS[name as RouteParamName].safeParse(value).success);
+  return Object.entries(params).every(
+    ([name, value]) => Object.hasOwn(ROUTE_PARAMS, name) && ROUTE_PARAMS[name as RouteParamName].safeParse(value).success,
+  );
 }
 
 /** The params unchanged, or a NotFoundError when one of them cannot name a record. */

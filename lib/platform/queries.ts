@@ -6,8 +6,15 @@ export async function loadPlatformOverview(actor: Actor) {
   assertCan(actor, "platform.administer");
   const db = getDb();
   const [regions, territories, organisations] = await Promise.all([
-    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, inseeCode: true, _count: { select: { territories: true } } } }),
-    db.territory.findMany({ relationLoadStrategy: "join", orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, kind: true, region: { select: { name: true } } } }),
+    db.region.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, inseeCode: true, _count: { select: { territories: true } } },
+    }),
+    db.territory.findMany({
+      relationLoadStrategy: "join",
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, kind: true, region: { select: { name: true } } },
+    }),
     db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, siren: true } }),
   ]);
   return { regions, territories, organisations };
@@ -17,7 +24,11 @@ export async function loadPlatformOverview(actor: Actor) {
 export async function loadPlatformMembers(actor: Actor) {
   assertCan(actor, "platform.administer");
   const db = getDb();
-  const scope = { region: { select: { name: true } }, territory: { select: { name: true, slug: true } }, organisation: { select: { name: true } } } as const;
+  const scope = {
+    region: { select: { name: true } },
+    territory: { select: { name: true, slug: true } },
+    organisation: { select: { name: true } },
+  } as const;
   const [memberships, invitations, overview] = await Promise.all([
     db.membership.findMany({
       relationLoadStrategy: "join",
@@ -36,7 +47,11 @@ export async function loadPlatformMembers(actor: Actor) {
 }
 
 /** "Territoire Romans-sur-Isère", "Région Île-de-France", the organisation's name, or the platform. */
-export function scopeName(record: { region: { name: string } | null; territory: { name: string } | null; organisation: { name: string } | null }): string {
+export function scopeName(record: {
+  region: { name: string } | null;
+  territory: { name: string } | null;
+  organisation: { name: string } | null;
+}): string {
   if (record.territory) return record.territory.name;
   if (record.region) return `Région ${record.region.name}`;
   if (record.organisation) return record.organisation.name;

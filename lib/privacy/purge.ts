@@ -8,16 +8,31 @@ import { RETENTION } from "./retention";
 
 const DAY = 86_400_000;
 
-export type PurgeCounts = { auditIps: number; signInFailures: number; knownAddresses: number; expiredSignInLinks: number; devEmails: number };
+export type PurgeCounts = {
+  auditIps: number;
+  signInFailures: number;
+  knownAddresses: number;
+  expiredSignInLinks: number;
+  devEmails: number;
+};
 
 export async function purgePersonalData(db: Db, now = new Date()): Promise<PurgeCounts> {
   const signIn = await purgeSignInRecords(db, now);
   const [auditIps, expiredSignInLinks, devEmails] = await db.$transaction([
-    db.auditEvent.updateMany({ where: { ip: { not: null }, occurredAt: { lt: new Date(now.getTime() - RETENTION.auditIpDays * DAY) } }, data: { ip: null } }),
+    db.auditEvent.updateMany({
+      where: { ip: { not: null }, occurredAt: { lt: new Date(now.getTime() - RETENTION.auditIpDays * DAY) } },
+      data: { ip: null },
+    }),
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     db.devEmail.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION.devMailboxDays * DAY) } } }),
   ]);
-  return { auditIps: auditIps.count, signInFailures: signIn.failures, knownAddresses: signIn.addresses, expiredSignInLinks: expiredSignInLinks.count, devEmails: devEmails.count };
+  return {
+    auditIps: auditIps.count,
+    signInFailures: signIn.failures,
+    knownAddresses: signIn.addresses,
+    expiredSignInLinks: expiredSignInLinks.count,
+    devEmails: devEmails.count,
+  };
 }
 
 export const personalDataPurgeJob = defineJob({

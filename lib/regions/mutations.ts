@@ -16,7 +16,14 @@ export const createRegion = defineAction({
     try {
       const region = await context.db.$transaction(async (tx) => {
         const created = await tx.region.create({ data, select: { id: true } });
-        await recordAudit(tx, context, { action: "region.create", entityType: "Region", entityId: created.id, entityLabel: input.name, territoryId: null, after: data });
+        await recordAudit(tx, context, {
+          action: "region.create",
+          entityType: "Region",
+          entityId: created.id,
+          entityLabel: input.name,
+          territoryId: null,
+          after: data,
+        });
         return created;
       });
       return ok({ regionId: region.id }, `La région ${input.name} est créée.`);

@@ -39,7 +39,10 @@ export async function insertDemoAccounts(tx: Prisma.TransactionClient, { account
     tx.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } }, select: { id: true, email: true, memberships: true } }),
     tx.region.findMany({ select: { id: true, slug: true } }),
     tx.territory.findMany({ select: { id: true, slug: true } }),
-    tx.organisation.findMany({ where: { slug: { in: accounts.flatMap((a) => (a.organisation ? [slugify(a.organisation)] : [])) } }, select: { id: true, slug: true } }),
+    tx.organisation.findMany({
+      where: { slug: { in: accounts.flatMap((a) => (a.organisation ? [slugify(a.organisation)] : [])) } },
+      select: { id: true, slug: true },
+    }),
   ]);
   const idOf = (rows: Array<{ id: string; slug: string }>, slug: string | undefined, what: string) => {
     if (!slug) return null;
@@ -56,7 +59,11 @@ export async function insertDemoAccounts(tx: Prisma.TransactionClient, { account
       organisationId: idOf(organisations, account.organisation && slugify(account.organisation), "organisation"),
     };
     const held = user.memberships.some(
-      (m) => m.role === account.role && m.regionId === scope.regionId && m.territoryId === scope.territoryId && m.organisationId === scope.organisationId,
+      (m) =>
+        m.role === account.role &&
+        m.regionId === scope.regionId &&
+        m.territoryId === scope.territoryId &&
+        m.organisationId === scope.organisationId,
     );
     return held ? [] : [{ userId: user.id, role: account.role, ...scope }];
   });

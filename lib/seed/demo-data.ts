@@ -14,7 +14,9 @@ export const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed");
 export type DemoData = { regions: RegionsFile["regions"]; contracts: ContractFile[]; accounts: DemoAccounts };
 
 export async function readDemoData(dir = SEED_DIR): Promise<DemoData> {
-  const files = (await readdir(dir)).filter((name) => name.endsWith(".json") && !["regions.json", "demo-accounts.json"].includes(name)).sort();
+  const files = (await readdir(dir))
+    .filter((name) => name.endsWith(".json") && !["regions.json", "demo-accounts.json"].includes(name))
+    .sort();
   const read = async (name: string) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as unknown;
   const regions = regionsFileSchema.parse(await read("regions.json")).regions;
   const contracts = await Promise.all(
@@ -56,7 +58,10 @@ async function insertRegions(tx: Tx, regions: DemoData["regions"]): Promise<Map<
     data: regions.map((region) => ({ slug: slugify(region.ars), name: region.ars, kind: "ars" as const, regionId: ids.get(region.slug) })),
     skipDuplicates: true,
   });
-  const arsRows = await tx.organisation.findMany({ where: { slug: { in: regions.map((r) => slugify(r.ars)) } }, select: { id: true, slug: true } });
+  const arsRows = await tx.organisation.findMany({
+    where: { slug: { in: regions.map((r) => slugify(r.ars)) } },
+    select: { id: true, slug: true },
+  });
   for (const region of regions) {
     const arsId = arsRows.find((row) => row.slug === slugify(region.ars))?.id;
     // Only fills a missing link: an ARS chosen later by an administrator is kept.
@@ -70,32 +75,36 @@ type SeedRegion = DemoData["regions"][number] & { id: string };
 async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): Promise<void> {
   const { territory: t, contract: c } = file;
   await tx.territory.createMany({
-    data: [{ slug: t.slug, name: t.name, kind: t.kind, regionId: region.id, department: t.department, inseeCode: t.inseeCode, siren: t.siren }],
+    data: [
+      { slug: t.slug, name: t.name, kind: t.kind, regionId: region.id, department: t.department, inseeCode: t.inseeCode, siren: t.siren },
+    ],
     skipDuplicates: true,
   });
   const territory = await tx.territory.findUniqueOrThrow({ where: { slug: t.slug }, select: { id: true } });
 
   await tx.contract.createMany({
-    data: [{
-      territoryId: territory.id,
-      title: c.title,
-      generation: c.generation,
-      status: c.status,
-      visibility: c.visibility,
-      publishedAt: c.visibility === "published" ? new Date() : null,
-      summary: c.summary,
-      councilAdoptedOn: day(c.councilAdoptedOn),
-      signedOn: day(c.signedOn),
-      startsOn: day(c.startsOn),
-      endsOn: day(c.endsOn),
-      durationMonths: c.durationMonths,
-      timeframeNote: c.timeframeNote,
-      diagnosisSource: c.diagnosisSource,
-      diagnosisYear: c.diagnosisYear,
-      diagnosisSummary: c.diagnosisSummary,
-      concertationSummary: c.concertationSummary,
-      declaredFicheCount: c.declaredFicheCount,
-    }],
+    data: [
+      {
+        territoryId: territory.id,
+        title: c.title,
+        generation: c.generation,
+        status: c.status,
+        visibility: c.visibility,
+        publishedAt: c.visibility === "published" ? new Date() : null,
+        summary: c.summary,
+        councilAdoptedOn: day(c.councilAdoptedOn),
+        signedOn: day(c.signedOn),
+        startsOn: day(c.startsOn),
+        endsOn: day(c.endsOn),
+        durationMonths: c.durationMonths,
+        timeframeNote: c.timeframeNote,
+        diagnosisSource: c.diagnosisSource,
+        diagnosisYear: c.diagnosisYear,
+        diagnosisSummary: c.diagnosisSummary,
+        concertationSummary: c.concertationSummary,
+        declaredFicheCount: c.declaredFicheCount,
+      },
+    ],
     skipDuplicates: true,
   });
   const contract = await tx.contract.findUniqueOrThrow({
@@ -148,8 +157,12 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
     skipDuplicates: true,
   });
   const groups = await tx.workingGroup.findMany({ where: { contractId }, select: { id: true, name: true } });
-  const existingMeetings = await tx.meeting.findMany({ where: { contractId }, select: { workingGroupId: true, heldOn: true, topic: true } });
-  const meetingKey = (groupId: string | null, heldOn: Date, topic: string | null | undefined) => `${groupId}|${heldOn.toISOString()}|${topic ?? ""}`;
+  const existingMeetings = await tx.meeting.findMany({
+    where: { contractId },
+    select: { workingGroupId: true, heldOn: true, topic: true },
+  });
+  const meetingKey = (groupId: string | null, heldOn: Date, topic: string | null | undefined) =>
+    `${groupId}|${heldOn.toISOString()}|${topic ?? ""}`;
   const knownMeetings = new Set(existingMeetings.map((m) => meetingKey(m.workingGroupId, m.heldOn, m.topic)));
   for (const group of c.workingGroups) {
     const workingGroupId = groups.find((row) => row.name === group.name)!.id;
@@ -159,19 +172,34 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
       // The minutes are recorded as a document of the contract, linked to their meeting.
       const minutes = meeting.minutes
         ? await tx.document.create({
-            data: { contractId, kind: "minutes", title: `Compte-rendu du groupe «\u00a0${group.name}\u00a0»${meeting.topic ? ` (${meeting.topic})` : ""}`, issuedOn: heldOn },
+            data: {
+              contractId,
+              kind: "minutes",
+              title: `Compte-rendu du groupe «\u00a0${group.name}\u00a0»${meeting.topic ? ` (${meeting.topic})` : ""}`,
+              issuedOn: heldOn,
+            },
             select: { id: true },
           })
         : null;
-      await tx.meeting.create({ data: { contractId, workingGroupId, kind: "working_group", heldOn, topic: meeting.topic, minutesDocumentId: minutes?.id } });
+      await tx.meeting.create({
+        data: { contractId, workingGroupId, kind: "working_group", heldOn, topic: meeting.topic, minutesDocumentId: minutes?.id },
+      });
     }
   }
 
-  const existingDocuments = new Set((await tx.document.findMany({ where: { contractId, kind: { not: "minutes" } }, select: { title: true } })).map((d) => d.title));
+  const existingDocuments = new Set(
+    (await tx.document.findMany({ where: { contractId, kind: { not: "minutes" } }, select: { title: true } })).map((d) => d.title),
+  );
   await tx.document.createMany({
     data: c.documents
       .filter((document) => !existingDocuments.has(document.title))
-      .map((document) => ({ contractId, kind: document.kind, title: document.title, issuedOn: day(document.issuedOn), issuedPrecision: document.issuedPrecision })),
+      .map((document) => ({
+        contractId,
+        kind: document.kind,
+        title: document.title,
+        issuedOn: day(document.issuedOn),
+        issuedPrecision: document.issuedPrecision,
+      })),
   });
 }
 

@@ -1,8 +1,6 @@
 // Shape of the demo data files in prisma/seed/*.json (transcriptions of ../shared/seeds/).
 import { z } from "zod";
-import {
-  ContractStatus, DatePrecision, DocumentKind, OrganisationKind, TerritoryKind, Visibility,
-} from "@/lib/db/generated/enums";
+import { ContractStatus, DatePrecision, DocumentKind, OrganisationKind, TerritoryKind, Visibility } from "@/lib/db/generated/enums";
 
 const isoDate = z.iso.date();
 
@@ -16,9 +14,7 @@ const organisationRef = z.union([
 ]);
 
 export const regionsFileSchema = z.object({
-  regions: z.array(
-    z.object({ slug: z.string(), inseeCode: z.string().regex(/^\d{2,3}$/), name: z.string(), ars: z.string() }),
-  ),
+  regions: z.array(z.object({ slug: z.string(), inseeCode: z.string().regex(/^\d{2,3}$/), name: z.string(), ars: z.string() })),
 });
 
 export const contractFileSchema = z.object({
@@ -31,8 +27,14 @@ export const contractFileSchema = z.object({
     kind: z.enum(TerritoryKind),
     region: z.string(),
     department: z.string().optional(),
-    inseeCode: z.string().regex(/^\d[\dAB]\d{3}$/).optional(),
-    siren: z.string().regex(/^\d{9}$/).optional(),
+    inseeCode: z
+      .string()
+      .regex(/^\d[\dAB]\d{3}$/)
+      .optional(),
+    siren: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
   }),
   contract: z.object({
     title: z.string(),

@@ -24,13 +24,22 @@ export const createTerritory = defineAction({
           entityId: created.id,
           entityLabel: input.name,
           territoryId: created.id,
-          after: { name: input.name, slug: data.slug, kind: input.kind, region: region.name, department: input.department, inseeCode: input.inseeCode, siren: input.siren },
+          after: {
+            name: input.name,
+            slug: data.slug,
+            kind: input.kind,
+            region: region.name,
+            department: input.department,
+            inseeCode: input.inseeCode,
+            siren: input.siren,
+          },
         });
         return created;
       });
       return ok({ slug: territory.slug }, `Le territoire ${input.name} est créé. Invitez maintenant sa coordination.`);
     } catch (error) {
-      if (uniqueViolationTarget(error)?.includes("slug")) return fieldError("name", "Un territoire porte déjà ce nom (son adresse serait la même).");
+      if (uniqueViolationTarget(error)?.includes("slug"))
+        return fieldError("name", "Un territoire porte déjà ce nom (son adresse serait la même).");
       throw error;
     }
   },

@@ -8,10 +8,16 @@ export const createTerritorySchema = z.object({
   kind: z.enum(TerritoryKind, { error: "Choisissez le type de territoire." }),
   regionId: optionalId.refine((id) => Boolean(id), "Choisissez la région."),
   department: optionalText(80),
-  inseeCode: optionalText(5).refine((code) => code === null || /^(\d{5}|2[AB]\d{3})$/.test(code), "Un code INSEE de commune compte 5 caractères, par exemple 26281."),
+  inseeCode: optionalText(5).refine(
+    (code) => code === null || /^(\d{5}|2[AB]\d{3})$/.test(code),
+    "Un code INSEE de commune compte 5 caractères, par exemple 26281.",
+  ),
   siren: z
     .string()
     .optional()
     .transform((value) => (value ? compactDigits(value) : null))
-    .refine((siren) => siren === null || isValidSiren(siren), "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle."),
+    .refine(
+      (siren) => siren === null || isValidSiren(siren),
+      "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle.",
+    ),
 });

@@ -5,7 +5,10 @@ describe("splitLinks", () => {
   it("marks web addresses and keeps the text around them", () => {
     expect(splitLinks("Ouvrez ce lien :\nhttp://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fr\nMerci.")).toEqual([
       { text: "Ouvrez ce lien :\n" },
-      { text: "http://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fr", href: "http://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fr" },
+      {
+        text: "http://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fr",
+        href: "http://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fr",
+      },
       { text: "\nMerci." },
     ]);
   });

@@ -34,7 +34,8 @@ describe("dates", () => {
   });
 
   it("refuses what is not a date at all", () => {
-    for (const text of ["2026-2-3", "03/02/2026", "2026-02-03T10:00", "demain", "2026-02-03\u0000"]) expect(message(optionalDate, text)).toMatch(/^Date invalide/);
+    for (const text of ["2026-2-3", "03/02/2026", "2026-02-03T10:00", "demain", "2026-02-03\u0000"])
+      expect(message(optionalDate, text)).toMatch(/^Date invalide/);
   });
 
   it("reads the spreadsheet forms of a date with the same rule", () => {
@@ -52,17 +53,25 @@ describe("text", () => {
   const notes = optionalText(5000, { multiline: true });
 
   it("refuses a NUL byte anywhere, even in multi-line text", () => {
-    expect(message(title, "Fiche\u0000")).toBe("Ce texte contient un caractère invisible non autorisé (U+0000, position 6)\u00a0: supprimez-le.");
+    expect(message(title, "Fiche\u0000")).toBe(
+      "Ce texte contient un caractère invisible non autorisé (U+0000, position 6)\u00a0: supprimez-le.",
+    );
     expect(message(notes, "Ligne 1\n\u0000")).toMatch(/U\+0000/);
     expect(message(optionalText(), "a\u0000b")).toMatch(/U\+0000/);
   });
 
   it("refuses other C0 and C1 controls, and DEL", () => {
     for (const control of ["\u0001", "\u0008", "\u000b", "\u001b", "\u007f", "\u0085", "\u009f"]) {
-      expect(message(title, `avant${control}après`), JSON.stringify(control)).toMatch(/^Ce texte contient un caractère invisible non autorisé/);
-      expect(message(notes, `avant${control}après`), JSON.stringify(control)).toMatch(/^Ce texte contient un caractère invisible non autorisé/);
+      expect(message(title, `avant${control}après`), JSON.stringify(control)).toMatch(
+        /^Ce texte contient un caractère invisible non autorisé/,
+      );
+      expect(message(notes, `avant${control}après`), JSON.stringify(control)).toMatch(
+        /^Ce texte contient un caractère invisible non autorisé/,
+      );
     }
-    expect(message(title, "x\u0085")).toBe("Ce texte contient un caractère invisible non autorisé (U+0085, position 2)\u00a0: supprimez-le.");
+    expect(message(title, "x\u0085")).toBe(
+      "Ce texte contient un caractère invisible non autorisé (U+0085, position 2)\u00a0: supprimez-le.",
+    );
   });
 
   it("refuses lone surrogates but keeps characters outside the BMP", () => {
@@ -101,10 +110,18 @@ describe("text", () => {
 
 describe("amounts and decimals", () => {
   // A budget line of a fiche: BudgetLine.amount is @db.Decimal(14, 2).
-  const line = (amount: string) => ({ axisId: "00000000-0000-4000-8000-000000000000", title: "Fiche", geographicScope: "whole_territory", status: "not_started", budgetLines: [{ funderLabel: "Commune", amount }] });
+  const line = (amount: string) => ({
+    axisId: "00000000-0000-4000-8000-000000000000",
+    title: "Fiche",
+    geographicScope: "whole_territory",
+    status: "not_started",
+    budgetLines: [{ funderLabel: "Commune", amount }],
+  });
   const amountOf = (amount: string) => {
     const result = ficheFieldsSchema.safeParse(line(amount));
-    return result.success ? result.data.budgetLines[0].amount : { error: result.error.issues.find((issue) => issue.path.join(".") === "budgetLines.0.amount")?.message };
+    return result.success
+      ? result.data.budgetLines[0].amount
+      : { error: result.error.issues.find((issue) => issue.path.join(".") === "budgetLines.0.amount")?.message };
   };
 
   it("reads French and international writings exactly, without going through a JS number", () => {
@@ -120,21 +137,35 @@ describe("amounts and decimals", () => {
   });
 
   it("says an amount is too large when it does not fit the column, a 20-digit one included", () => {
-    expect(amountOf("12345678901234567890")).toEqual({ error: "Montant trop élevé\u00a0: 999\u00a0999\u00a0999\u00a0999,99\u00a0€ au plus." });
+    expect(amountOf("12345678901234567890")).toEqual({
+      error: "Montant trop élevé\u00a0: 999\u00a0999\u00a0999\u00a0999,99\u00a0€ au plus.",
+    });
     expect(amountOf("1 000 000 000 000")).toEqual({ error: "Montant trop élevé\u00a0: 999\u00a0999\u00a0999\u00a0999,99\u00a0€ au plus." });
   });
 
   it("refuses more decimals than the column keeps, negative amounts, and what is not a number", () => {
     expect(amountOf("12,345")).toEqual({ error: "2 décimales au plus." });
     expect(amountOf("-5")).toEqual({ error: "Un montant ne peut pas être négatif." });
-    for (const text of ["1.234,56", "1e5", "douze", "12,5,3", "0x10", "", "Infinity", "NaN"]) expect(amountOf(text), text).toEqual({ error: expect.stringMatching(/^Saisissez (un|le) montant/) });
+    for (const text of ["1.234,56", "1e5", "douze", "12,5,3", "0x10", "", "Infinity", "NaN"])
+      expect(amountOf(text), text).toEqual({ error: expect.stringMatching(/^Saisissez (un|le) montant/) });
   });
 
   it("keeps indicator values exactly, negative ones included, within Decimal(18, 4)", () => {
-    const indicator = { ficheId: "00000000-0000-4000-8000-000000000000", name: "Taux", level: "result", direction: "increase", frequency: "yearly" };
-    expect(createIndicatorSchema.parse({ ...indicator, baselineValue: "12345678901234,5678", targetValue: "-0,0001" })).toMatchObject({ baselineValue: "12345678901234.5678", targetValue: "-0.0001" });
+    const indicator = {
+      ficheId: "00000000-0000-4000-8000-000000000000",
+      name: "Taux",
+      level: "result",
+      direction: "increase",
+      frequency: "yearly",
+    };
+    expect(createIndicatorSchema.parse({ ...indicator, baselineValue: "12345678901234,5678", targetValue: "-0,0001" })).toMatchObject({
+      baselineValue: "12345678901234.5678",
+      targetValue: "-0.0001",
+    });
     expect(createIndicatorSchema.parse({ ...indicator, baselineValue: "" })).toMatchObject({ baselineValue: null });
-    expect(message(createIndicatorSchema, { ...indicator, targetValue: "123456789012345" })).toBe("Nombre trop grand\u00a0: 99\u00a0999\u00a0999\u00a0999\u00a0999,9999 au plus (en valeur absolue).");
+    expect(message(createIndicatorSchema, { ...indicator, targetValue: "123456789012345" })).toBe(
+      "Nombre trop grand\u00a0: 99\u00a0999\u00a0999\u00a0999\u00a0999,9999 au plus (en valeur absolue).",
+    );
     expect(message(createIndicatorSchema, { ...indicator, targetValue: "1,23456" })).toBe("4 décimales au plus.");
     const measurement = { indicatorId: indicator.ficheId, measuredOn: "2025-06-30" };
     expect(addMeasurementSchema.parse({ ...measurement, value: "42,5" })).toMatchObject({ value: "42.5" });

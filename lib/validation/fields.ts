@@ -10,7 +10,11 @@ export { DECIMAL_COLUMNS, INT_MAX, type DecimalColumn } from "./columns";
 
 export const uuidField = (message: string) => z.uuid({ error: message });
 
-export const versionField = z.coerce.number({ error: "Version manquante\u00a0: rechargez la page." }).int("Version manquante\u00a0: rechargez la page.").min(1, "Version manquante\u00a0: rechargez la page.").max(INT_MAX, "Version manquante\u00a0: rechargez la page.");
+export const versionField = z.coerce
+  .number({ error: "Version manquante\u00a0: rechargez la page." })
+  .int("Version manquante\u00a0: rechargez la page.")
+  .min(1, "Version manquante\u00a0: rechargez la page.")
+  .max(INT_MAX, "Version manquante\u00a0: rechargez la page.");
 
 /** An optional id from a <select>: "" means none. */
 export const optionalId = z
@@ -79,7 +83,14 @@ export const textLines = ({ maxItems, maxLength }: { maxItems: number; maxLength
     .max(maxItems * (maxLength + 2), maxMessage(maxItems * (maxLength + 2)))
     .optional()
     .transform((value, context) => {
-      const items = [...new Set((value ?? "").split(/\r?\n|\r/).map((line) => line.replace(/\t/g, " ").trim()).filter(Boolean))];
+      const items = [
+        ...new Set(
+          (value ?? "")
+            .split(/\r?\n|\r/)
+            .map((line) => line.replace(/\t/g, " ").trim())
+            .filter(Boolean),
+        ),
+      ];
       if (items.length > maxItems) context.addIssue({ code: "custom", message: `${maxItems} lignes au plus.` });
       const long = items.findIndex((item) => item.length > maxLength);
       if (long !== -1) context.addIssue({ code: "custom", message: `Ligne ${long + 1}\u00a0: ${maxMessage(maxLength)}` });
@@ -129,7 +140,8 @@ export function calendarDay(year: number, month: number, day: number): DayResult
   if (year < 1900 || year > 2200) return { error: DATE_MESSAGES.outOfRange };
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { error: DATE_MESSAGES.missing(pad(day, 2), pad(month, 2), pad(year, 4)) };
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return { error: DATE_MESSAGES.missing(pad(day, 2), pad(month, 2), pad(year, 4)) };
   if (date.getTime() < MIN_TIME || date.getTime() > MAX_TIME) return { error: DATE_MESSAGES.outOfRange };
   return { date };
 }
@@ -204,15 +216,27 @@ export function parseDecimal(text: string, bounds: DecimalBounds, { kind, negati
   const compact = kind === "amount" ? spaceless.replace(/^€|€$/g, "") : spaceless;
   if (compact === "") return { empty: true };
   const match = /^([+\-\u2212]?)(\d*)(?:[.,](\d*))?$/.exec(compact);
-  if (!match || `${match[2]}${match[3] ?? ""}` === "") return { error: kind === "amount" ? "Saisissez un montant en euros, par exemple 12\u00a0500,50." : "Saisissez un nombre, par exemple 12,5." };
+  if (!match || `${match[2]}${match[3] ?? ""}` === "")
+    return {
+      error: kind === "amount" ? "Saisissez un montant en euros, par exemple 12\u00a0500,50." : "Saisissez un nombre, par exemple 12,5.",
+    };
   const [, sign, integerDigits, fractionDigits = ""] = match;
-  if (fractionDigits.length > bounds.scale) return { error: bounds.scale ? `${bounds.scale} décimale${bounds.scale > 1 ? "s" : ""} au plus.` : "Un nombre entier, sans décimales." };
+  if (fractionDigits.length > bounds.scale)
+    return {
+      error: bounds.scale ? `${bounds.scale} décimale${bounds.scale > 1 ? "s" : ""} au plus.` : "Un nombre entier, sans décimales.",
+    };
   const integer = integerDigits.replace(/^0+/, "");
   const fraction = fractionDigits.replace(/0+$/, "");
   if (integer.length > bounds.precision - bounds.scale)
-    return { error: kind === "amount" ? `Montant trop élevé\u00a0: ${largest(bounds)}\u00a0€ au plus.` : `Nombre trop grand\u00a0: ${largest(bounds)} au plus${negative ? " (en valeur absolue)" : ""}.` };
+    return {
+      error:
+        kind === "amount"
+          ? `Montant trop élevé\u00a0: ${largest(bounds)}\u00a0€ au plus.`
+          : `Nombre trop grand\u00a0: ${largest(bounds)} au plus${negative ? " (en valeur absolue)" : ""}.`,
+    };
   const isZero = integer === "" && fraction === "";
-  if (sign && sign !== "+" && !isZero && !negative) return { error: kind === "amount" ? "Un montant ne peut pas être négatif." : "Un nombre positif ou nul." };
+  if (sign && sign !== "+" && !isZero && !negative)
+    return { error: kind === "amount" ? "Un montant ne peut pas être négatif." : "Un nombre positif ou nul." };
   return { value: `${sign && sign !== "+" && !isZero ? "-" : ""}${integer || "0"}${fraction ? `.${fraction}` : ""}` };
 }
 
@@ -239,7 +263,8 @@ export const optionalDecimalField = (column: DecimalColumn, options: DecimalOpti
     });
 
 /** A Decimal read from the database as a form shows it: "12500,5", exactly (never through a JS number). */
-export const decimalInputValue = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? "" : value.toString().replace(".", ","));
+export const decimalInputValue = (value: { toString(): string } | null | undefined) =>
+  value === null || value === undefined ? "" : value.toString().replace(".", ",");
 
 // ---------------------------------------------------------------------------------------------
 

@@ -34,7 +34,10 @@ function workspaceSelect(actor: Actor) {
 export type Workspace = Prisma.TerritoryGetPayload<{ select: ReturnType<typeof workspaceSelect> }>;
 
 /** The territory with the contracts the actor may read, if it may enter: as a member of its territory or region, or through one of them. */
-function entered<T extends { id: string; regionId: string; contracts: Parameters<typeof canReadContract>[2][] }>(actor: Actor, territory: T): T | null {
+function entered<T extends { id: string; regionId: string; contracts: Parameters<typeof canReadContract>[2][] }>(
+  actor: Actor,
+  territory: T,
+): T | null {
   // The SQL filter mirrors the rules; `can` stays the authority.
   const contracts = territory.contracts.filter((contract) => canReadContract(actor, territory, contract));
   if (!can(actor, "workspace.read", territoryResource(territory)) && contracts.length === 0) return null;
@@ -56,7 +59,14 @@ export async function listWorkspaces(actor: Actor) {
     relationLoadStrategy: "join",
     where: enterableTerritories(actor),
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, regionId: true, region: { select: { name: true } }, contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      regionId: true,
+      region: { select: { name: true } },
+      contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) },
+    },
   });
   return territories.flatMap((territory) => {
     const workspace = entered(actor, territory);

@@ -16,12 +16,20 @@ export function isDraftContract(contract: { status: string; visibility: string }
 
 /** The organisations the actor reads contracts for, as a partner. */
 function partnerOrganisationIds(actor: Actor): string[] {
-  return grantsOf(actor, "workspace.read").flatMap(({ scope, membership }) => (scope === "partnerOrganisation" && membership?.organisationId ? [membership.organisationId] : []));
+  return grantsOf(actor, "workspace.read").flatMap(({ scope, membership }) =>
+    scope === "partnerOrganisation" && membership?.organisationId ? [membership.organisationId] : [],
+  );
 }
 
 /** Commitments of these organisations, on a fiche or on one of its objectives, outside the trash. */
 const committedFiches = (organisationId: { in: string[] }) =>
-  ({ deletedAt: null, OR: [{ commitments: { some: { organisationId } } }, { objectives: { some: { deletedAt: null, commitments: { some: { organisationId } } } } }] }) satisfies Prisma.FicheActionWhereInput;
+  ({
+    deletedAt: null,
+    OR: [
+      { commitments: { some: { organisationId } } },
+      { objectives: { some: { deletedAt: null, commitments: { some: { organisationId } } } } },
+    ],
+  }) satisfies Prisma.FicheActionWhereInput;
 
 /**
  * What `can` reads of a contract, to spread into a contract select. Signatories and partners are
@@ -38,7 +46,10 @@ export function contractAccessSelect(actor: Actor) {
     partners: { select: { organisationId: true } },
     fiches: {
       where: committedFiches(organisationId),
-      select: { commitments, objectives: { where: { deletedAt: null, commitments: { some: { organisationId } } }, select: { commitments } } },
+      select: {
+        commitments,
+        objectives: { where: { deletedAt: null, commitments: { some: { organisationId } } }, select: { commitments } },
+      },
     },
   } satisfies Prisma.ContractSelect;
 }
@@ -54,11 +65,16 @@ export type ContractAccessFacts = {
 
 /** The contract as authorization sees it: its territory and region, who takes part, whether it is a draft. */
 export function contractResource(territory: { id: string; regionId: string }, contract: ContractAccessFacts): Resource {
-  const committed = contract.fiches.flatMap((fiche) => [...fiche.commitments, ...fiche.objectives.flatMap((objective) => objective.commitments)]);
+  const committed = contract.fiches.flatMap((fiche) => [
+    ...fiche.commitments,
+    ...fiche.objectives.flatMap((objective) => objective.commitments),
+  ]);
   return {
     territoryId: territory.id,
     regionId: territory.regionId,
-    partnerOrganisationIds: [...new Set([...contract.signatories, ...contract.partners, ...committed].map((party) => party.organisationId))],
+    partnerOrganisationIds: [
+      ...new Set([...contract.signatories, ...contract.partners, ...committed].map((party) => party.organisationId)),
+    ],
     draft: isDraftContract(contract),
   };
 }
@@ -98,7 +114,11 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
       const organisationId = { in: [membership.organisationId] };
       return {
         NOT: DRAFT_CONTRACT,
-        OR: [{ signatories: { some: { organisationId } } }, { partners: { some: { organisationId } } }, { fiches: { some: committedFiches(organisationId) } }],
+        OR: [
+          { signatories: { some: { organisationId } } },
+          { partners: { some: { organisationId } } },
+          { fiches: { some: committedFiches(organisationId) } },
+        ],
       };
     }
     // Not granted for workspace.read: a fiche or an organisation is not a contract.
@@ -110,7 +130,9 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
 
 /** The contracts the actor may read in workspaces, as a SQL filter mirroring `can` (which stays the authority). */
 export function readableContracts(actor: Actor): Prisma.ContractWhereInput {
-  return anyOf<Prisma.ContractWhereInput>(grantsOf(actor, "workspace.read").map(({ scope, membership }) => contractGrantWhere(scope, membership)));
+  return anyOf<Prisma.ContractWhereInput>(
+    grantsOf(actor, "workspace.read").map(({ scope, membership }) => contractGrantWhere(scope, membership)),
+  );
 }
 
 /** One grant of "workspace.read" on a whole territory, as SQL over territories. */
@@ -133,5 +155,8 @@ function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.
 /** The territories whose workspace the actor enters: by a grant on the territory, or through a contract it may read. */
 export function enterableTerritories(actor: Actor): Prisma.TerritoryWhereInput {
   const grants = grantsOf(actor, "workspace.read");
-  return anyOf<Prisma.TerritoryWhereInput>([...grants.map(({ scope, membership }) => territoryGrantWhere(scope, membership)), { contracts: { some: readableContracts(actor) } }]);
+  return anyOf<Prisma.TerritoryWhereInput>([
+    ...grants.map(({ scope, membership }) => territoryGrantWhere(scope, membership)),
+    { contracts: { some: readableContracts(actor) } },
+  ]);
 }

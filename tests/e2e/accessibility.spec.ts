@@ -1,7 +1,17 @@
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 
-const PAGES = ["/", "/territoires/romans-sur-isere", "/territoires/pays-ruffecois", "/territoires/lens-lievin", "/territoires/atlantide", "/accessibilite", "/confidentialite", "/connexion/lien?token=0123456789abcdef0123456789abcdef&email=personne%40exemple.test", "/connexion/lien?token=x"];
+const PAGES = [
+  "/",
+  "/territoires/romans-sur-isere",
+  "/territoires/pays-ruffecois",
+  "/territoires/lens-lievin",
+  "/territoires/atlantide",
+  "/accessibilite",
+  "/confidentialite",
+  "/connexion/lien?token=0123456789abcdef0123456789abcdef&email=personne%40exemple.test",
+  "/connexion/lien?token=x",
+];
 
 for (const width of [375, 1440]) {
   test.describe(`at ${width} px`, () => {

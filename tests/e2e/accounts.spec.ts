@@ -35,7 +35,9 @@ test.describe("sign-in", () => {
     await page.goto("/connexion");
     await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page.getByLabel("Adresse e-mail")).toHaveAccessibleDescription("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.");
+    await expect(page.getByLabel("Adresse e-mail")).toHaveAccessibleDescription(
+      "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    );
     await expect(page.getByLabel("Mot de passe")).toHaveAccessibleDescription("Saisissez votre mot de passe.");
     await expect(page.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
   });

@@ -43,12 +43,20 @@ test.describe("contract editing", () => {
     await addAxis(page, "Accès aux soins");
     await addAxis(page, "Mobilité", true);
     const axes = page.getByRole("region", { name: /Axes stratégiques/ }).getByRole("heading", { level: 3 });
-    await expect(axes).toHaveText([/^Axe 1\W+Prévention et promotion de la santé$/, /^Axe 2\W+Accès aux soins$/, /^Axe transversal\W+Mobilité$/]);
+    await expect(axes).toHaveText([
+      /^Axe 1\W+Prévention et promotion de la santé$/,
+      /^Axe 2\W+Accès aux soins$/,
+      /^Axe transversal\W+Mobilité$/,
+    ]);
 
     // Reorder with the keyboard: focus the button, press Enter.
     await page.getByRole("button", { name: "Monter l’Axe 2 « Accès aux soins »" }).focus();
     await page.keyboard.press("Enter");
-    await expect(axes).toHaveText([/^Axe 1\W+Accès aux soins$/, /^Axe 2\W+Prévention et promotion de la santé$/, /^Axe transversal\W+Mobilité$/]);
+    await expect(axes).toHaveText([
+      /^Axe 1\W+Accès aux soins$/,
+      /^Axe 2\W+Prévention et promotion de la santé$/,
+      /^Axe transversal\W+Mobilité$/,
+    ]);
 
     // Publish.
     await page.getByRole("link", { name: "Modifier le contrat" }).click();
@@ -60,7 +68,10 @@ test.describe("contract editing", () => {
 
     // The export carries the dates as real dates, in the French format.
     await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: title }).click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     const facts = workbook.getWorksheet("Contrat")!;
@@ -68,7 +79,11 @@ test.describe("contract editing", () => {
     expect(facts.getCell(start, 2).value).toEqual(new Date("2025-01-01T00:00:00Z"));
     expect(facts.getCell(start, 2).numFmt).toBe("dd/mm/yyyy");
     expect(facts.getCell(facts.getColumn(1).values.indexOf("Durée (mois)"), 2).value).toBe(60);
-    expect(workbook.getWorksheet("Avancement par axe")!.getColumn(2).values.slice(2)).toEqual(["Accès aux soins", "Prévention et promotion de la santé", "Mobilité"]);
+    expect(workbook.getWorksheet("Avancement par axe")!.getColumn(2).values.slice(2)).toEqual([
+      "Accès aux soins",
+      "Prévention et promotion de la santé",
+      "Mobilité",
+    ]);
 
     await page.goto("/territoires/creusot-montceau");
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
@@ -111,18 +126,42 @@ test.describe("excel export", () => {
     await signIn(page, "coordination@romans-sur-isere.test");
     await page.goto("/espace/romans-sur-isere");
     await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Exporter en Excel (.xlsx)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("cls-romans-sur-isere-1.xlsx");
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
-    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(["Contrat", "Signataires et partenaires", "Axes et fiches", "Avancement par axe", "Objectifs", "Indicateurs"]);
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      "Contrat",
+      "Signataires et partenaires",
+      "Axes et fiches",
+      "Avancement par axe",
+      "Objectifs",
+      "Indicateurs",
+    ]);
     const facts = workbook.getWorksheet("Contrat")!;
     expect(facts.getCell("B3").value).toBe("Contrat local de santé de la Ville de Romans-sur-Isère");
     expect(facts.getCell("B5").value).toBe("Signé");
 
     const fiches = workbook.getWorksheet("Axes et fiches")!;
-    expect(fiches.getRow(1).values).toEqual([undefined, "Axe", "Intitulé de l’axe", "Fiche n°", "Intitulé de la fiche", "Statut", "Avancement", "Pilote", "Partenaires", "Début", "Fin", "Budget", "Thématiques"]);
+    expect(fiches.getRow(1).values).toEqual([
+      undefined,
+      "Axe",
+      "Intitulé de l’axe",
+      "Fiche n°",
+      "Intitulé de la fiche",
+      "Statut",
+      "Avancement",
+      "Pilote",
+      "Partenaires",
+      "Début",
+      "Fin",
+      "Budget",
+      "Thématiques",
+    ]);
     const numbers = fiches.getColumn(3).values.slice(2);
     expect(numbers.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(fiches.getCell("A2").value).toBe("Axe 1");

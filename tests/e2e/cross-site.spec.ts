@@ -32,16 +32,25 @@ async function captureInvitationAction(page: Page): Promise<CapturedAction> {
 /** Replays the action with the context's cookies, changing only the headers given. */
 function replay(page: Page, action: CapturedAction, headers: Record<string, string | undefined>) {
   const sent = { ...action.headers, ...headers };
-  for (const name of Object.keys(sent)) if (sent[name] === undefined || name.startsWith(":") || name === "cookie" || name === "content-length") delete sent[name];
+  for (const name of Object.keys(sent))
+    if (sent[name] === undefined || name.startsWith(":") || name === "cookie" || name === "content-length") delete sent[name];
   return page.request.post(action.url, { headers: sent as Record<string, string>, data: action.body, maxRedirects: 0 });
 }
 
 test.describe("cross-site requests", () => {
-  test("a server action is refused without an Origin or with a foreign one, even claiming a forwarded host, and runs from the app's own origin", async ({ page, baseURL }) => {
+  test("a server action is refused without an Origin or with a foreign one, even claiming a forwarded host, and runs from the app's own origin", async ({
+    page,
+    baseURL,
+  }) => {
     const action = await captureInvitationAction(page);
     expect(action.headers.origin).toBe(baseURL);
 
-    for (const headers of [{ origin: undefined }, { origin: "https://evil.test" }, { origin: "https://evil.test", "x-forwarded-host": "evil.test", "x-forwarded-proto": "https" }, { origin: "null" }]) {
+    for (const headers of [
+      { origin: undefined },
+      { origin: "https://evil.test" },
+      { origin: "https://evil.test", "x-forwarded-host": "evil.test", "x-forwarded-proto": "https" },
+      { origin: "null" },
+    ]) {
       const response = await replay(page, action, headers);
       expect(response.status(), JSON.stringify(headers)).toBe(403);
       expect(await response.text()).toMatch(REFUSAL);

@@ -39,7 +39,16 @@ test.beforeAll(async () => {
     },
     stdio: "ignore",
   });
-  await expect.poll(() => fetch(`${baseURL}/api/health`).then((response) => response.status, () => 0), { timeout: 120_000 }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(`${baseURL}/api/health`).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      { timeout: 120_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(async () => {

@@ -94,7 +94,10 @@ test.describe("fiches actions", () => {
     await indicators.getByRole("button", { name: "Ajouter l’indicateur" }).click();
     const indicator = indicators.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Médecins installés" }) });
     await expect(indicator).toBeVisible();
-    for (const [date, value] of [["2025-01-15", "1"], ["2025-09-30", "3"]]) {
+    for (const [date, value] of [
+      ["2025-01-15", "1"],
+      ["2025-09-30", "3"],
+    ]) {
       const measurement = indicator.getByRole("form", { name: "Nouvelle mesure de « Médecins installés »" });
       await measurement.getByLabel("Date de la mesure").fill(date);
       await measurement.getByLabel("Valeur").fill(value);
@@ -115,7 +118,12 @@ test.describe("fiches actions", () => {
 
     // On the contract page, the fiche shows the average of its objectives (0 and 50).
     await openContract(page, "romans-sur-isere");
-    await expect(page.getByRole("list", { name: /^Fiches actions de/ }).getByRole("listitem").filter({ hasText: "Développer l’exercice coordonné" })).toContainText("25 %");
+    await expect(
+      page
+        .getByRole("list", { name: /^Fiches actions de/ })
+        .getByRole("listitem")
+        .filter({ hasText: "Développer l’exercice coordonné" }),
+    ).toContainText("25 %");
 
     await page.goto(ficheUrl);
     await page.getByRole("button", { name: /Mettre la fiche n°\s\d+ à la corbeille/ }).click();
@@ -195,7 +203,9 @@ test.describe("fiches actions", () => {
     await openContract(coordinator, "pays-ruffecois");
     await coordinator.getByRole("link", { name: "Nouvelle fiche action" }).click();
     await coordinator.getByLabel("Intitulé", { exact: true }).fill("Fiche pilotée par la contribution");
-    await coordinator.getByLabel("Compte du pilote sur OpenCLS").selectOption({ label: "Contribution CLS Pays du Ruffécois (contribution@pays-ruffecois.test)" });
+    await coordinator
+      .getByLabel("Compte du pilote sur OpenCLS")
+      .selectOption({ label: "Contribution CLS Pays du Ruffécois (contribution@pays-ruffecois.test)" });
     await coordinator.getByRole("button", { name: "Créer la fiche" }).click();
     await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(/Fiche pilotée par la contribution/);
     const piloted = coordinator.url();

@@ -43,7 +43,14 @@ export const test = base.extend<{ cspViolations: CspViolations; cspCollector: Co
         await context.addInitScript(LISTENER);
         // Chromium also logs each violation to the console, in case a listener missed it.
         context.on("console", (message) => {
-          if (message.text().includes("Content Security Policy")) recorded.push({ page: message.page()?.url() ?? "", directive: "console", blocked: "", source: message.location().url, sample: message.text() });
+          if (message.text().includes("Content Security Policy"))
+            recorded.push({
+              page: message.page()?.url() ?? "",
+              directive: "console",
+              blocked: "",
+              source: message.location().url,
+              sample: message.text(),
+            });
         });
       };
       // Contexts the test opens itself (a second user, a signed-out visitor).

@@ -49,7 +49,11 @@ const seedOf = (name: string) => {
 
 function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
   const pick = (segment: UrlCase["slug"], key: keyof Tenant) => ("raw" in segment ? segment.raw : tenants[segment.tenant][key]);
-  const base = path({ slug: pick(fuzz.slug, "slug"), contractId: pick(fuzz.contractId, "contractId"), ficheId: pick(fuzz.ficheId, "ficheId") });
+  const base = path({
+    slug: pick(fuzz.slug, "slug"),
+    contractId: pick(fuzz.contractId, "contractId"),
+    ficheId: pick(fuzz.ficheId, "ficheId"),
+  });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;
 }
@@ -57,19 +61,33 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
 /** What a failing answer said, without the markup. */
 async function excerpt(response: APIResponse): Promise<string> {
   const text = await response.text().catch(() => "");
-  return text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, " ").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 160);
+  return text
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 160);
 }
 
 type Tally = { requests: number; statuses: Map<number, number> };
 const newTally = (): Tally => ({ requests: 0, statuses: new Map() });
 const showTally = (tally: Tally) =>
-  [...tally.statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(" ");
+  [...tally.statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(" ");
 
 /**
  * Runs `request` on generated cases until one answers >= 500 or fails to answer; shrinks it and
  * returns the failure, or null.
  */
-async function fuzzRequests<Case>(name: string, arbitrary: fc.Arbitrary<Case>, cases: number, tally: Tally, request: (fuzz: Case) => Promise<{ label: string; response: APIResponse }>) {
+async function fuzzRequests<Case>(
+  name: string,
+  arbitrary: fc.Arbitrary<Case>,
+  cases: number,
+  tally: Tally,
+  request: (fuzz: Case) => Promise<{ label: string; response: APIResponse }>,
+) {
   let runs = 0;
   let firstFailure: number | undefined;
   let failure: string | null = null;
@@ -117,7 +135,9 @@ for (const role of ROLES) {
       });
       if (failure) failures.push(failure);
     }
-    console.log(`route fuzz (${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`);
+    console.log(
+      `route fuzz (${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`,
+    );
     expect(failures).toEqual([]);
   });
 }
@@ -137,18 +157,29 @@ for (const role of ["anonymous", "coordinator"] as const) {
       });
       if (failure) failures.push(failure);
     }
-    console.log(`route fuzz (public, ${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`);
+    console.log(
+      `route fuzz (public, ${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`,
+    );
     expect(failures).toEqual([]);
   });
 }
 
-test("a plain GET of the credentials callback, and the sign-in pages with each hostile callbackUrl or error code, answer below 500", async ({ request }) => {
+test("a plain GET of the credentials callback, and the sign-in pages with each hostile callbackUrl or error code, answer below 500", async ({
+  request,
+}) => {
   const failures: string[] = [];
   const urls = [
     "/api/auth/callback/credentials",
-    ...CALLBACK_URLS.flatMap((value) => [`/connexion?callbackUrl=${value}`, `/api/auth/signin?callbackUrl=${value}`, `/api/auth/csrf?callbackUrl=${value}`]),
+    ...CALLBACK_URLS.flatMap((value) => [
+      `/connexion?callbackUrl=${value}`,
+      `/api/auth/signin?callbackUrl=${value}`,
+      `/api/auth/csrf?callbackUrl=${value}`,
+    ]),
     // Error codes index a dictionary of messages: inherited keys must not be found in it.
-    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00"].flatMap((value) => [`/connexion?error=${value}`, `/connexion?methode=${value}&error=${value}`]),
+    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00"].flatMap((value) => [
+      `/connexion?error=${value}`,
+      `/connexion?methode=${value}&error=${value}`,
+    ]),
   ];
   for (const url of urls) {
     const response = await request.get(url, { maxRedirects: 0 });
@@ -162,7 +193,8 @@ let forwardedFor = 0;
 async function postSignIn(request: APIRequestContext, body: SignInBody): Promise<{ label: string; response: APIResponse }> {
   const fields = [...body.fields];
   if (body.csrf !== "missing") {
-    const csrfToken = body.csrf === "valid" ? ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken : "%E0%A4%A\u0000";
+    const csrfToken =
+      body.csrf === "valid" ? ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken : "%E0%A4%A\u0000";
     fields.push(["csrfToken", csrfToken]);
   }
   // Never a real failed sign-in: a well-formed address with a password would count against the
@@ -176,16 +208,37 @@ async function postSignIn(request: APIRequestContext, body: SignInBody): Promise
   const options = { headers, maxRedirects: 0, timeout: 30_000 };
   switch (body.encoding) {
     case "form":
-      return { label, response: await request.post(url, { ...options, headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, data: fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&") }) };
+      return {
+        label,
+        response: await request.post(url, {
+          ...options,
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          data: fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&"),
+        }),
+      };
     case "multipart": {
       const form = new FormData();
       for (const [name, value] of fields) form.append(name, value);
       return { label, response: await request.post(url, { ...options, multipart: form }) };
     }
     case "json":
-      return { label, response: await request.post(url, { ...options, headers: { ...headers, "Content-Type": "application/json" }, data: JSON.stringify(Object.fromEntries(fields)) }) };
+      return {
+        label,
+        response: await request.post(url, {
+          ...options,
+          headers: { ...headers, "Content-Type": "application/json" },
+          data: JSON.stringify(Object.fromEntries(fields)),
+        }),
+      };
     case "text":
-      return { label, response: await request.post(url, { ...options, headers: { ...headers, "Content-Type": "text/plain" }, data: fields.map(([name, value]) => `${name}=${value}`).join("&") }) };
+      return {
+        label,
+        response: await request.post(url, {
+          ...options,
+          headers: { ...headers, "Content-Type": "text/plain" },
+          data: fields.map(([name, value]) => `${name}=${value}`).join("&"),
+        }),
+      };
   }
 }
 
@@ -194,6 +247,8 @@ test("hostile bodies posted to the credentials callback never answer 500", async
   test.setTimeout(60_000 + cases * 3_000);
   const tally = newTally();
   const failure = await fuzzRequests("POST /api/auth/callback/credentials", signInBody, cases, tally, (body) => postSignIn(request, body));
-  console.log(`route fuzz (credentials callback): ${tally.requests} requests, statuses ${showTally(tally)}; ${failure ? 1 : 0} answering >= 500`);
+  console.log(
+    `route fuzz (credentials callback): ${tally.requests} requests, statuses ${showTally(tally)}; ${failure ? 1 : 0} answering >= 500`,
+  );
   expect(failure).toBeNull();
 });

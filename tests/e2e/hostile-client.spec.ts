@@ -26,7 +26,10 @@ test.describe("sign-in callback URLs", () => {
         expect(response.status(), `${path}?callbackUrl=${value}`).toBeLessThan(500);
       }
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-      const posted = await request.post("/api/auth/signin/email", { form: { email: "personne@exemple.test", csrfToken, callbackUrl: value, json: "true" }, headers: { Origin: baseURL! } });
+      const posted = await request.post("/api/auth/signin/email", {
+        form: { email: "personne@exemple.test", csrfToken, callbackUrl: value, json: "true" },
+        headers: { Origin: baseURL! },
+      });
       expect(posted.status(), `POST callbackUrl=${value}`).toBeLessThan(500);
     }
     const cookieHeader = { Cookie: "next-auth.callback-url=%E0%A4%A" };
@@ -39,7 +42,10 @@ test.describe("sign-in callback URLs", () => {
 });
 
 test.describe("password guessing", () => {
-  test("rotating X-Forwarded-For does not reset the delays: without a trusted proxy the header is ignored", async ({ request, baseURL }) => {
+  test("rotating X-Forwarded-For does not reset the delays: without a trusted proxy the header is ignored", async ({
+    request,
+    baseURL,
+  }) => {
     const attempt = async (forwardedFor: string) => {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
       const response = await request.post("/api/auth/callback/credentials", {

@@ -28,7 +28,9 @@ async function dateOrder(page: Page): Promise<"day first" | "month first"> {
   return value === "2000-01-13" ? "day first" : "month first";
 }
 
-test("an impossible date, a year out of range and a 20-digit amount are named at their fields, and nothing typed is lost", async ({ page }) => {
+test("an impossible date, a year out of range and a 20-digit amount are named at their fields, and nothing typed is lost", async ({
+  page,
+}) => {
   await signIn(page, "coordination@rosny-sous-bois.test");
   await openContract(page, "rosny-sous-bois");
   await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
@@ -49,9 +51,15 @@ test("an impossible date, a year out of range and a 20-digit amount are named at
   await page.getByLabel("Montant (€)").nth(1).fill("12 345 678 901,23");
   await page.getByRole("button", { name: "Créer la fiche" }).click();
 
-  await expect(page.getByLabel("Début", { exact: true })).toHaveAccessibleDescription("Date invalide ou incomplète\u00a0: vérifiez le jour, le mois et l’année.");
-  await expect(page.getByLabel("Fin", { exact: true })).toHaveAccessibleDescription("Date invalide\u00a0: choisissez une date entre le 01/01/1900 et le 31/12/2200.");
-  await expect(page.getByLabel("Montant (€)").first()).toHaveAccessibleDescription(/Montant trop élevé\s: 999\s999\s999\s999,99\s€ au plus\./);
+  await expect(page.getByLabel("Début", { exact: true })).toHaveAccessibleDescription(
+    "Date invalide ou incomplète\u00a0: vérifiez le jour, le mois et l’année.",
+  );
+  await expect(page.getByLabel("Fin", { exact: true })).toHaveAccessibleDescription(
+    "Date invalide\u00a0: choisissez une date entre le 01/01/1900 et le 31/12/2200.",
+  );
+  await expect(page.getByLabel("Montant (€)").first()).toHaveAccessibleDescription(
+    /Montant trop élevé\s: 999\s999\s999\s999,99\s€ au plus\./,
+  );
   await expect(page.getByLabel("Montant (€)").nth(1)).not.toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Le formulaire contient des erreurs/);
   // No page change, no save: the fiche form is still there with everything typed.
@@ -82,7 +90,11 @@ test("an upload the server refuses for its size gets a French message at the fil
     if (request.method() !== "POST" || !boundary) return route.continue();
     const body = request.postDataBuffer()!;
     const end = body.lastIndexOf(`--${boundary}--`);
-    const padding = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`), Buffer.alloc(7 * 1024 * 1024, "a"), Buffer.from("\r\n")]);
+    const padding = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`),
+      Buffer.alloc(7 * 1024 * 1024, "a"),
+      Buffer.from("\r\n"),
+    ]);
     return route.continue({ postData: Buffer.concat([body.subarray(0, end), padding, body.subarray(end)]) });
   });
   const file = page.getByLabel("Fichier .xlsx ou .csv");

@@ -38,15 +38,22 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await page.getByRole("link", { name: "Importer des fiches" }).click();
   await expectNoAxeViolations(page);
 
-  const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le modèle (.xlsx)" }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger le modèle (.xlsx)" }).click(),
+  ]);
   expect(template.suggestedFilename()).toBe("modele-import-fiches.xlsx");
   // The template as downloaded holds only its example row, which matches no fiche.
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(await template.path());
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(/ne contient que la ligne d’exemple du modèle, qui n’est pas importée/);
+  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(
+    /ne contient que la ligne d’exemple du modèle, qui n’est pas importée/,
+  );
 
   // Too large a file is refused in the browser, before any upload.
-  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
+  await page
+    .getByLabel("Fichier .xlsx ou .csv")
+    .setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
   await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(/Ce fichier dépasse 5\sMo\s: découpez-le\./);
 
@@ -55,13 +62,17 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
   await expect(page.getByText("37 lignes valides, 3 lignes en erreur")).toBeVisible();
   const rows = page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByRole("row");
-  await expect(rows.filter({ has: page.getByRole("rowheader", { name: "6", exact: true }) })).toContainText("Intitulé : L’intitulé est obligatoire.");
+  await expect(rows.filter({ has: page.getByRole("rowheader", { name: "6", exact: true }) })).toContainText(
+    "Intitulé : L’intitulé est obligatoire.",
+  );
   await expect(rows.filter({ has: page.getByRole("rowheader", { name: "19", exact: true }) })).toContainText("Statut : Statut inconnu.");
   await expect(rows.filter({ has: page.getByRole("rowheader", { name: "35", exact: true }) })).toContainText("Début : Date invalide");
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.");
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+    "Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.",
+  );
 
   // The same file again: every valid row is already up to date, nothing is asked nor written.
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(file);
@@ -69,7 +80,9 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Déjà à jour")).toHaveCount(37);
   await expect(page.getByLabel(/J’ai vérifié les modifications/)).toHaveCount(0);
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 0 fiche créée, 0 mise à jour, 37 inchangées, 3 lignes écartées.");
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+    "Import terminé : 0 fiche créée, 0 mise à jour, 37 inchangées, 3 lignes écartées.",
+  );
 
   // A file that changes two fiches: each change is shown before and after, and confirmed first.
   const edited = {
@@ -85,10 +98,17 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   };
   await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(edited);
   await page.getByRole("button", { name: "Vérifier le fichier à nouveau" }).click();
-  await expect(page.getByText("37 lignes valides, 3 lignes en erreur (elles ne seront pas importées), dont 2 fiches existantes modifiées.")).toBeVisible();
+  await expect(
+    page.getByText("37 lignes valides, 3 lignes en erreur (elles ne seront pas importées), dont 2 fiches existantes modifiées."),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Mise à jour de la fiche")).toHaveCount(2);
   const changes = (number: number) => page.getByRole("table", { name: new RegExp(`^Fiche n°\\s${number} `) }).getByRole("row");
-  await expect(changes(101)).toHaveText([/^Champ\s*Avant\s*Après l’import$/, /^Axe\s*Axe 1 – Prévention\s*Axe 2 – Accès aux soins$/, /^Intitulé\s*Fiche importée n° 101\s*Fiche importée n° 101, précisée$/, /^Statut\s*En cours\s*Réalisée$/]);
+  await expect(changes(101)).toHaveText([
+    /^Champ\s*Avant\s*Après l’import$/,
+    /^Axe\s*Axe 1 – Prévention\s*Axe 2 – Accès aux soins$/,
+    /^Intitulé\s*Fiche importée n° 101\s*Fiche importée n° 101, précisée$/,
+    /^Statut\s*En cours\s*Réalisée$/,
+  ]);
   await expect(changes(102)).toHaveText([/^Champ/, /^Fin\s*31\sdécembre\s2027\s*30\sjuin\s2026$/]);
   await expectNoAxeViolations(page);
 
@@ -96,14 +116,21 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
   const confirmation = page.getByLabel("J’ai vérifié les modifications de 2 fiches existantes et je veux les remplacer.");
   await expect(confirmation).toBeFocused();
-  await expect(confirmation).toHaveAccessibleDescription("Cochez cette case après avoir vérifié les modifications, pour remplacer ces valeurs.");
+  await expect(confirmation).toHaveAccessibleDescription(
+    "Cochez cette case après avoir vérifié les modifications, pour remplacer ces valeurs.",
+  );
   await expectNoAxeViolations(page);
   await confirmation.check();
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Import terminé : 0 fiche créée, 2 mises à jour, 35 inchangées, 3 lignes écartées.");
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+    "Import terminé : 0 fiche créée, 2 mises à jour, 35 inchangées, 3 lignes écartées.",
+  );
   await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Fiche mise à jour")).toHaveCount(2);
 
   await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link").nth(2).click();
-  const imported = page.getByRole("list", { name: /^Fiches actions de/ }).getByRole("listitem").filter({ hasText: /Fiche importée n°/ });
+  const imported = page
+    .getByRole("list", { name: /^Fiches actions de/ })
+    .getByRole("listitem")
+    .filter({ hasText: /Fiche importée n°/ });
   await expect(imported).toHaveCount(37);
 });

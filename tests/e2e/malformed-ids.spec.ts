@@ -31,7 +31,17 @@ function malformed(param: Param): string[] {
       return [...common, "court"];
     default: {
       const id = known[param];
-      return [...common, "not-a-uuid", "1", "------------------------------------", `${id}%00`, `${id}x`, id.slice(0, -1), id.replaceAll("-", ""), `%7B${id}%7D`];
+      return [
+        ...common,
+        "not-a-uuid",
+        "1",
+        "------------------------------------",
+        `${id}%00`,
+        `${id}x`,
+        id.slice(0, -1),
+        id.replaceAll("-", ""),
+        `%7B${id}%7D`,
+      ];
     }
   }
 }
@@ -49,7 +59,8 @@ function dynamicRoutes(folder: string): string[] {
 
 const ROUTES = ["espace", "admin", "invitation", "territoires"].flatMap((folder) => dynamicRoutes(path.join("app", folder)));
 const paramsOf = (route: string) => [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1] as Param);
-const fill = (route: string, values: Partial<Record<Param, string>>) => route.replace(/\[(\w+)\]/g, (_, name: Param) => values[name] ?? known[name]);
+const fill = (route: string, values: Partial<Record<Param, string>>) =>
+  route.replace(/\[(\w+)\]/g, (_, name: Param) => values[name] ?? known[name]);
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext();
@@ -59,14 +70,28 @@ test.beforeAll(async ({ browser }) => {
   const contract = await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().getAttribute("href");
   known.contractId = contract!.split("/").at(-1)!;
   await page.goto(contract!);
-  known.ficheId = (await page.getByRole("list", { name: /^Fiches actions de l’axe/ }).getByRole("link").first().getAttribute("href"))!.split("/").at(-1)!;
+  known.ficheId = (await page
+    .getByRole("list", { name: /^Fiches actions de l’axe/ })
+    .getByRole("link")
+    .first()
+    .getAttribute("href"))!
+    .split("/")
+    .at(-1)!;
   known.token = randomBytes(32).toString("base64url");
   coordinatorSession = await context.storageState();
   await context.close();
 });
 
 test("the app has routes with dynamic segments to check", () => {
-  expect(ROUTES).toEqual(expect.arrayContaining(["/espace/[slug]", "/espace/[slug]/contrats/[contractId]/export.xlsx", "/espace/[slug]/contrats/[contractId]/fiches/[ficheId]", "/invitation/[token]", "/territoires/[slug]"]));
+  expect(ROUTES).toEqual(
+    expect.arrayContaining([
+      "/espace/[slug]",
+      "/espace/[slug]/contrats/[contractId]/export.xlsx",
+      "/espace/[slug]/contrats/[contractId]/fiches/[ficheId]",
+      "/invitation/[token]",
+      "/territoires/[slug]",
+    ]),
+  );
 });
 
 function isUndecodable(value: string): boolean {
@@ -117,7 +142,13 @@ test("a signed-out visitor is sent to sign in, whatever the id", async ({ reques
 
 test("malformed audit log filters are ignored", async ({ browser }) => {
   const context = await browser.newContext({ storageState: coordinatorSession });
-  for (const query of ["element=FicheAction:------------------------------------", "element=FicheAction:%00", "personne=%00", "apres=not-a-uuid", `apres=${randomUUID()}`]) {
+  for (const query of [
+    "element=FicheAction:------------------------------------",
+    "element=FicheAction:%00",
+    "personne=%00",
+    "apres=not-a-uuid",
+    `apres=${randomUUID()}`,
+  ]) {
     expect(await status(context.request, `/espace/${SLUG}/journal?${query}`), query).toBe(200);
   }
   await context.close();

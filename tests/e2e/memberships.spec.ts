@@ -48,7 +48,9 @@ test.describe("members of a territory", () => {
     await invitee.getByLabel("Prénom et nom").fill("Camille Martin");
     await invitee.getByLabel("Mot de passe", { exact: true }).fill("court");
     await invitee.getByRole("button", { name: "Créer mon compte et accepter" }).click();
-    await expect(invitee.getByLabel("Mot de passe", { exact: true })).toHaveAccessibleDescription(/Le mot de passe doit compter au moins 12 caractères\./);
+    await expect(invitee.getByLabel("Mot de passe", { exact: true })).toHaveAccessibleDescription(
+      /Le mot de passe doit compter au moins 12 caractères\./,
+    );
     await expect(invitee.getByLabel("Prénom et nom")).toHaveValue("Camille Martin");
     await invitee.getByLabel("Mot de passe", { exact: true }).fill("un mot de passe solide");
     await invitee.getByLabel("Confirmation du mot de passe").fill("un mot de passe solide");
@@ -87,7 +89,10 @@ test.describe("members of a territory", () => {
     await expect(page.getByText("Compte créé par Camille Martin")).toBeVisible();
     await expect(page.getByText("Invitation envoyée par Coordination CLS Romans-sur-Isère").first()).toBeVisible();
     await expectNoAxeViolations(page);
-    await events.nth(1).getByRole("link", { name: /Historique de rôle/ }).click();
+    await events
+      .nth(1)
+      .getByRole("link", { name: /Historique de rôle/ })
+      .click();
     await expect(page.getByText("Historique d’un seul élément")).toBeVisible();
     await expect(page.getByRole("list", { name: "Modifications" }).getByRole("listitem")).toHaveCount(3);
   });
@@ -101,14 +106,18 @@ test.describe("members of a territory", () => {
     const person = "Contribution CLS Rosny-sous-Bois (contribution@rosny-sous-bois.test)";
     await first.getByLabel(`Rôle de ${person}`, { exact: true }).selectOption("coordinator");
     await first.getByRole("button", { name: `Changer le rôle de ${person}` }).click();
-    await expect(first.getByRole("listitem").filter({ hasText: "contribution@rosny-sous-bois.test" })).toContainText("Coordination du contrat depuis");
+    await expect(first.getByRole("listitem").filter({ hasText: "contribution@rosny-sous-bois.test" })).toContainText(
+      "Coordination du contrat depuis",
+    );
 
     // The second page still shows the old version.
     await second.getByRole("button", { name: `Retirer le rôle de ${person}` }).click();
     await second.getByRole("button", { name: "Retirer", exact: true }).click();
     await expect(second.getByRole("main").getByRole("alert")).toContainText("Quelqu’un d’autre a modifié cet élément");
     await second.reload();
-    await expect(second.getByRole("listitem").filter({ hasText: "contribution@rosny-sous-bois.test" })).toContainText("Coordination du contrat depuis");
+    await expect(second.getByRole("listitem").filter({ hasText: "contribution@rosny-sous-bois.test" })).toContainText(
+      "Coordination du contrat depuis",
+    );
     await Promise.all(contexts.map((context) => context.close()));
   });
 });

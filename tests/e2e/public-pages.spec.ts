@@ -6,7 +6,13 @@ test.describe("public home", () => {
     await expect(page).toHaveTitle("OpenCLS · Contrats locaux de santé");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
     await expect(page.getByText("5 territoires dans 5 régions, 5 contrats publiés.")).toBeVisible();
-    for (const name of ["Romans-sur-Isère", "Rosny-sous-Bois", "Communauté urbaine Creusot Montceau", "Pays du Ruffécois", "Communauté d’Agglomération de Lens-Liévin"]) {
+    for (const name of [
+      "Romans-sur-Isère",
+      "Rosny-sous-Bois",
+      "Communauté urbaine Creusot Montceau",
+      "Pays du Ruffécois",
+      "Communauté d’Agglomération de Lens-Liévin",
+    ]) {
       await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await page.getByRole("link", { name: "Rosny-sous-Bois" }).click();
@@ -46,14 +52,19 @@ test.describe("territory page", () => {
   test("shows the diagnosis findings and the working-group meetings", async ({ page }) => {
     await page.goto("/territoires/pays-ruffecois");
     await expect(page.getByRole("list", { name: "Constats du diagnostic" }).getByRole("listitem")).toHaveCount(7);
-    await expect(page.getByRole("list", { name: "Réunions du groupe Mieux vieillir" }).getByRole("listitem")).toContainText(["1er octobre 2014", "14 octobre 2014"]);
+    await expect(page.getByRole("list", { name: "Réunions du groupe Mieux vieillir" }).getByRole("listitem")).toContainText([
+      "1er octobre 2014",
+      "14 octobre 2014",
+    ]);
     await expect(page.getByText("14 octobre 2015 (Nutrition) · compte-rendu")).toBeVisible();
     await expect(page.getByText("Contrat local de santé du PETR du Pays du Ruffécois (PDF, 13,5 Mo)")).toBeVisible();
   });
 
   test("says how many fiches a contract announces when they are not detailed", async ({ page }) => {
     await page.goto("/territoires/rosny-sous-bois");
-    await expect(page.getByText("Le contrat compte 31 fiches actions ; leur détail n’est pas encore publié sur la plateforme.")).toBeVisible();
+    await expect(
+      page.getByText("Le contrat compte 31 fiches actions ; leur détail n’est pas encore publié sur la plateforme."),
+    ).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "26 septembre 2019" })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "28 octobre 2019" })).toBeVisible();
     await expect(page.getByText("Les signataires ne sont pas renseignés.")).toBeVisible();
@@ -78,6 +89,10 @@ test("the health probe reports the database", async ({ request }) => {
 
 test("pages are served with protective headers", async ({ request }) => {
   const response = await request.get("/");
-  expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+  expect(response.headers()).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  });
   expect(response.headers()["x-powered-by"]).toBeUndefined();
 });

@@ -21,7 +21,9 @@ function pagesUnder(folder: string): string[] {
 test.beforeAll(async ({ browser }) => findContracts(browser));
 
 test("every protected page has a line in the matrix", () => {
-  const found = PROTECTED_FOLDERS.flatMap((folder) => pagesUnder(path.join("app", folder))).map((file) => path.relative("app", file).split(path.sep).join("/"));
+  const found = PROTECTED_FOLDERS.flatMap((folder) => pagesUnder(path.join("app", folder))).map((file) =>
+    path.relative("app", file).split(path.sep).join("/"),
+  );
   expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
 });
 
@@ -60,11 +62,15 @@ test("a contract id from another territory is not found under one's own territor
 
 test("a fiche id from another territory is not found under one's own contract", async ({ page }) => {
   await signIn(page, ACCOUNTS.coordinator);
-  const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.own.contractId}/fiches/${tenants.foreign.ficheId}`, { maxRedirects: 0 });
+  const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.own.contractId}/fiches/${tenants.foreign.ficheId}`, {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(404);
 });
 
-test("partner: a draft contract their organisation signs is not found, nor its exports, nor the territory it opens", async ({ browser }) => {
+test("partner: a draft contract their organisation signs is not found, nor its exports, nor the territory it opens", async ({
+  browser,
+}) => {
   // The coordination of another territory drafts a contract that the partner's organisation will sign.
   const coordination = await browser.newContext();
   const coordinator = await coordination.newPage();

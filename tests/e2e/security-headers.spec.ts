@@ -2,7 +2,12 @@
 // the suite's fixture (./fixtures.ts) notices a violation.
 import { expect, test } from "./fixtures";
 
-const scriptSources = (policy: string) => policy.split("; ").find((directive) => directive.startsWith("script-src "))!.split(" ").slice(1);
+const scriptSources = (policy: string) =>
+  policy
+    .split("; ")
+    .find((directive) => directive.startsWith("script-src "))!
+    .split(" ")
+    .slice(1);
 
 test.describe("content security policy", () => {
   test("each page response carries its own nonce, and every script of the page has it", async ({ request }) => {
@@ -15,7 +20,8 @@ test.describe("content security policy", () => {
       expect(sources).toContain("'strict-dynamic'");
       expect(sources).not.toContain("'unsafe-inline'");
       expect(sources).not.toContain("'unsafe-eval'");
-      for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "default-src 'self'"]) expect(policy.split("; ")).toContain(directive);
+      for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "default-src 'self'"])
+        expect(policy.split("; ")).toContain(directive);
       expect(policy).toMatch(/(^|; )form-action 'self'( http:\/\/localhost:\d+)?(;|$)/);
       const nonce = sources.find((source) => source.startsWith("'nonce-"))!.slice("'nonce-".length, -1);
       nonces.push(nonce);
@@ -46,12 +52,17 @@ test.describe("content security policy", () => {
     await expect(form.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("the suite's fixture records a violation: injected markup's inline handler is blocked and reported", async ({ page, cspViolations }) => {
+  test("the suite's fixture records a violation: injected markup's inline handler is blocked and reported", async ({
+    page,
+    cspViolations,
+  }) => {
     await page.goto("/");
     // What an HTML injection would add. (A <script> created from page.evaluate would not do:
     // Chromium trusts code the test runner evaluates, and 'strict-dynamic' passes that trust on.)
     await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="data:," onerror="window.injected = true">'));
-    await expect.poll(() => cspViolations.recorded.some((violation) => violation.directive === "script-src-attr" && violation.blocked === "inline")).toBe(true);
+    await expect
+      .poll(() => cspViolations.recorded.some((violation) => violation.directive === "script-src-attr" && violation.blocked === "inline"))
+      .toBe(true);
     expect(await page.evaluate(() => "injected" in window)).toBe(false);
     // Acknowledged, so that this test passes; any other violation would still fail it.
     cspViolations.acknowledge();

@@ -29,7 +29,8 @@ async function openMailboxAsAdmin(browser: Browser): Promise<Page> {
   return page;
 }
 
-const messagesTo = (mailbox: Page, email: string) => mailbox.getByRole("article").filter({ has: mailbox.getByRole("definition").filter({ hasText: email }) });
+const messagesTo = (mailbox: Page, email: string) =>
+  mailbox.getByRole("article").filter({ has: mailbox.getByRole("definition").filter({ hasText: email }) });
 
 /** Mail leaves through the job queue, a moment after the request: reload the mailbox until it is there. */
 async function waitForMessageTo(mailbox: Page, email: string) {
@@ -51,7 +52,10 @@ async function signInWithProConnect(page: Page, login: string): Promise<void> {
 }
 
 test.describe("sign-in link by e-mail", () => {
-  test("a coordinator asks for a link, opens it and signs in with its button; opening it first uses nothing up; the link then stops working", async ({ page, browser }) => {
+  test("a coordinator asks for a link, opens it and signs in with its button; opening it first uses nothing up; the link then stops working", async ({
+    page,
+    browser,
+  }) => {
     // Any case: accounts are matched case-insensitively.
     await askForLink(page, "Coordination@Romans-sur-Isere.TEST");
 
@@ -76,7 +80,9 @@ test.describe("sign-in link by e-mail", () => {
 
     await scanner.getByRole("button", { name: "Me connecter" }).click();
     await expect(scanner).toHaveURL(/\/connexion\?error=Verification/);
-    await expect(scanner.getByRole("main").getByRole("alert")).toHaveText("Ce lien de connexion n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.");
+    await expect(scanner.getByRole("main").getByRole("alert")).toHaveText(
+      "Ce lien de connexion n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.",
+    );
     // …with the form for a new link right there.
     await expect(scanner.getByRole("button", { name: "Envoyer le lien de connexion" })).toBeVisible();
   });

@@ -56,7 +56,9 @@ describe("server action authorization matrix", () => {
       for (const side of ["own", "foreign"] as const) {
         const expectations = MATRIX[action.name]?.expected;
         // Unless stated, piloting a fiche gives no more rights than being a contributor.
-        const expected = (role === "contributor_pilot" ? (expectations?.contributor_pilot ?? expectations?.contributor) : expectations?.[role])?.[side];
+        const expected = (
+          role === "contributor_pilot" ? (expectations?.contributor_pilot ?? expectations?.contributor) : expectations?.[role]
+        )?.[side];
         it(`${action.name}: ${role} on a ${side} tenant → ${expected}`, async () => {
           const actor = world.actors[role];
           const input = await MATRIX[action.name].input(world, world[side], actor);
@@ -70,7 +72,15 @@ describe("server action authorization matrix", () => {
 });
 
 describe("server actions given ids no record can have", () => {
-  const MALFORMED = ["not-a-uuid", "\u0000", `${randomUUID()}\u0000`, `{${randomUUID()}}`, randomUUID().replaceAll("-", ""), "a".repeat(100_000), [randomUUID(), randomUUID()]];
+  const MALFORMED = [
+    "not-a-uuid",
+    "\u0000",
+    `${randomUUID()}\u0000`,
+    `{${randomUUID()}}`,
+    randomUUID().replaceAll("-", ""),
+    "a".repeat(100_000),
+    [randomUUID(), randomUUID()],
+  ];
 
   it("answer every malformed id or token as invalid or not found, for every action", async () => {
     const actor = world.actors.platform_admin;
@@ -81,7 +91,8 @@ describe("server actions given ids no record can have", () => {
       for (const field of Object.keys(valid).filter((key) => /^(id|token)$|Id$/.test(key))) {
         for (const value of MALFORMED) {
           const result = await executeAction(action, { db: getDb(), actor, ip: "203.0.113.9" }, { ...valid, [field]: value });
-          if (result.ok || !["invalid", "notFound"].includes(result.reason ?? "")) failures.push(`${action.name}.${field} = ${JSON.stringify(value).slice(0, 40)}: ${result.ok ? "ok" : result.reason}`);
+          if (result.ok || !["invalid", "notFound"].includes(result.reason ?? ""))
+            failures.push(`${action.name}.${field} = ${JSON.stringify(value).slice(0, 40)}: ${result.ok ? "ok" : result.reason}`);
         }
         checked.push(`${action.name}.${field}`);
       }

@@ -20,19 +20,32 @@ const freshIp = () => `192.0.2.${++ipCounter}`;
 
 describe("sign-in with e-mail and password", () => {
   it("accepts a demo account, whatever the case of the e-mail", async () => {
-    const result = await authenticateWithPassword(getDb(), { email: "  Coordination@Romans-sur-Isere.TEST ", password: PASSWORD }, freshIp());
+    const result = await authenticateWithPassword(
+      getDb(),
+      { email: "  Coordination@Romans-sur-Isere.TEST ", password: PASSWORD },
+      freshIp(),
+    );
     expect(result).toMatchObject({ ok: true, user: { email: "coordination@romans-sur-isere.test" } });
   });
 
   it("gives the same answer for a wrong password and an unknown account", async () => {
     const ip = freshIp();
-    expect(await authenticateWithPassword(getDb(), { email: "coordination@romans-sur-isere.test", password: "mauvais" }, ip)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticateWithPassword(getDb(), { email: "personne@nulle-part.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email: "coordination@romans-sur-isere.test", password: "mauvais" }, ip)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticateWithPassword(getDb(), { email: "personne@nulle-part.test", password: PASSWORD }, ip)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses a disabled account", async () => {
     await getDb().user.update({ where: { email: "contribution@lens-lievin.test" }, data: { disabledAt: new Date() } });
-    expect(await authenticateWithPassword(getDb(), { email: "contribution@lens-lievin.test", password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email: "contribution@lens-lievin.test", password: PASSWORD }, freshIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("slows a guesser at one address with growing delays, and lets them try again once the delay has passed", async () => {
@@ -41,14 +54,29 @@ describe("sign-in with e-mail and password", () => {
     const start = new Date();
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
     for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerPair; attempt++) {
-      expect(await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, ip, at(0))).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticateWithPassword(getDb(), { email, password: `faux-${attempt}` }, ip, at(0))).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     // Even the right password waits: the guesser must not learn anything during the delay.
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(0))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(0))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 1,
+    });
     expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, ip, at(1))).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(2))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(2))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 1,
+    });
     expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, ip, at(3))).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(4))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 3 });
+    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(4))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 3,
+    });
     expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, ip, at(7))).toMatchObject({ ok: true });
   });
 
@@ -70,21 +98,38 @@ describe("sign-in with e-mail and password", () => {
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
     for (let attempt = 0; attempt < SIGN_IN_THROTTLE.accountCeiling; attempt++) await recordSignInFailure(getDb(), email, freshIp(), at(0));
     const newAddress = freshIp();
-    expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, newAddress, at(1))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateWithPassword(getDb(), { email, password: "faux" }, newAddress, at(1))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, newAddress, at(2))).toEqual({
       ok: false,
       reason: "rate_limited",
       retryAfterSeconds: SIGN_IN_THROTTLE.accountCeilingSpacingSeconds - 1,
     });
-    expect(await authenticateWithPassword(getDb(), { email, password: PASSWORD }, newAddress, at(1 + SIGN_IN_THROTTLE.accountCeilingSpacingSeconds))).toMatchObject({ ok: true });
+    expect(
+      await authenticateWithPassword(
+        getDb(),
+        { email, password: PASSWORD },
+        newAddress,
+        at(1 + SIGN_IN_THROTTLE.accountCeilingSpacingSeconds),
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it("slows an address that sprays many accounts, by a second per failure and never more than a minute", async () => {
     const ip = freshIp();
     // The failures of a spray, written as the throttle records them (checking 100 passwords would take a minute).
-    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerAddress; attempt++) await recordSignInFailure(getDb(), `inconnu-${attempt}@exemple.test`, ip);
-    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 1 });
-    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < SIGN_IN_THROTTLE.freeFailuresPerAddress; attempt++)
+      await recordSignInFailure(getDb(), `inconnu-${attempt}@exemple.test`, ip);
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 1,
+    });
+    expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, freshIp())).toMatchObject({
+      ok: true,
+    });
     for (let attempt = 0; attempt < 200; attempt++) await recordSignInFailure(getDb(), `encore-${attempt}@exemple.test`, ip);
     expect(await authenticateWithPassword(getDb(), { email: "ars@ile-de-france.test", password: PASSWORD }, ip)).toEqual({
       ok: false,
@@ -106,15 +151,33 @@ describe("demo accounts", () => {
   it("exist for every role, seeded territory and region, with the scope their role needs", async () => {
     const users = await getDb().user.findMany({
       where: { email: { endsWith: ".test" } },
-      select: { email: true, memberships: { select: { role: true, region: { select: { slug: true } }, territory: { select: { slug: true } }, organisation: { select: { name: true } } } } },
+      select: {
+        email: true,
+        memberships: {
+          select: {
+            role: true,
+            region: { select: { slug: true } },
+            territory: { select: { slug: true } },
+            organisation: { select: { name: true } },
+          },
+        },
+      },
     });
     expect(users).toHaveLength(21);
     const byEmail = Object.fromEntries(users.map((user) => [user.email, user.memberships]));
     expect(byEmail["admin@opencls.test"]).toEqual([{ role: "platform_admin", region: null, territory: null, organisation: null }]);
-    expect(byEmail["ars@hauts-de-france.test"]).toEqual([{ role: "ars_officer", region: { slug: "hauts-de-france" }, territory: null, organisation: null }]);
-    expect(byEmail["coordination@pays-ruffecois.test"]).toEqual([{ role: "coordinator", region: null, territory: { slug: "pays-ruffecois" }, organisation: null }]);
-    expect(byEmail["contribution@romans-sur-isere.test"]).toEqual([{ role: "contributor", region: null, territory: { slug: "romans-sur-isere" }, organisation: null }]);
-    expect(byEmail["partenaire@romans-sur-isere.test"]).toEqual([{ role: "partner", region: null, territory: null, organisation: { name: "CPAM de la Drôme" } }]);
+    expect(byEmail["ars@hauts-de-france.test"]).toEqual([
+      { role: "ars_officer", region: { slug: "hauts-de-france" }, territory: null, organisation: null },
+    ]);
+    expect(byEmail["coordination@pays-ruffecois.test"]).toEqual([
+      { role: "coordinator", region: null, territory: { slug: "pays-ruffecois" }, organisation: null },
+    ]);
+    expect(byEmail["contribution@romans-sur-isere.test"]).toEqual([
+      { role: "contributor", region: null, territory: { slug: "romans-sur-isere" }, organisation: null },
+    ]);
+    expect(byEmail["partenaire@romans-sur-isere.test"]).toEqual([
+      { role: "partner", region: null, territory: null, organisation: { name: "CPAM de la Drôme" } },
+    ]);
   });
 
   it("turn into actors carrying their memberships", async () => {
@@ -140,7 +203,11 @@ describe("session secret", () => {
   });
 
   it("is required with an external database", async () => {
-    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: {} })).rejects.toThrow("NEXTAUTH_SECRET is required when DATABASE_URL is set");
-    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: { NEXTAUTH_SECRET: "s3cret" } })).resolves.toBe("s3cret");
+    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: {} })).rejects.toThrow(
+      "NEXTAUTH_SECRET is required when DATABASE_URL is set",
+    );
+    await expect(resolveAuthSecret({ embedded: false, dataDir: "/nonexistent", env: { NEXTAUTH_SECRET: "s3cret" } })).resolves.toBe(
+      "s3cret",
+    );
   });
 });

@@ -57,19 +57,50 @@ async function fillRemainingTables(db: Db): Promise<void> {
   const organisation = await createOrganisation(db, { name: AWKWARD });
   const user = await createUser(db);
   await db.account.create({ data: { userId: user.id, provider: "proconnect", providerAccountId: "sub-1", siret: "13002526500013" } });
-  await db.auditEvent.create({ data: { actorId: user.id, action: "fiche.update", entityType: "FicheAction", entityId: fiche.id, changes: { title: { before: "a", after: AWKWARD } }, ip: "192.0.2.1" } });
+  await db.auditEvent.create({
+    data: {
+      actorId: user.id,
+      action: "fiche.update",
+      entityType: "FicheAction",
+      entityId: fiche.id,
+      changes: { title: { before: "a", after: AWKWARD } },
+      ip: "192.0.2.1",
+    },
+  });
   await db.budgetLine.create({ data: { ficheId: fiche.id, funderId: organisation.id, year: 2026, amount: "12345678901.23" } });
-  const objective = await db.operationalObjective.create({ data: { ficheId: fiche.id, position: 1, title: "Objectif", dueOn: new Date("2027-06-30") } });
+  const objective = await db.operationalObjective.create({
+    data: { ficheId: fiche.id, position: 1, title: "Objectif", dueOn: new Date("2027-06-30") },
+  });
   await db.commitment.create({ data: { organisationId: organisation.id, objectiveId: objective.id, description: AWKWARD } });
   await db.devEmail.create({ data: { to: user.email, subject: "Lien de connexion", text: AWKWARD } });
   const campaign = await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });
-  await db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id, budgetSpent: "99.99", indicatorSnapshot: { rows: [{ gap: -1.5, label: AWKWARD }] } } });
+  await db.ficheAssessment.create({
+    data: {
+      campaignId: campaign.id,
+      ficheId: fiche.id,
+      budgetSpent: "99.99",
+      indicatorSnapshot: { rows: [{ gap: -1.5, label: AWKWARD }] },
+    },
+  });
   await db.ficheFinding.create({ data: { ficheId: fiche.id, findingId: finding.id } });
   await db.fichePartner.create({ data: { ficheId: fiche.id, organisationId: organisation.id, role: "Co-pilote" } });
-  const indicator = await db.indicator.create({ data: { ficheId: fiche.id, objectiveId: objective.id, name: "Taux", level: "result", baselineValue: "0.1234" } });
-  await db.measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2026-01-31"), value: "12.5", authorId: user.id } });
+  const indicator = await db.indicator.create({
+    data: { ficheId: fiche.id, objectiveId: objective.id, name: "Taux", level: "result", baselineValue: "0.1234" },
+  });
+  await db.measurement.create({
+    data: { indicatorId: indicator.id, measuredOn: new Date("2026-01-31"), value: "12.5", authorId: user.id },
+  });
   await db.milestone.create({ data: { ficheId: fiche.id, title: "Jalon", dueOn: new Date("2026-12-31") } });
-  await db.invitation.create({ data: { email: "invite@exemple.test", role: "partner", organisationId: organisation.id, tokenHash: "a".repeat(64), invitedById: user.id, expiresAt: new Date("2030-01-01") } });
+  await db.invitation.create({
+    data: {
+      email: "invite@exemple.test",
+      role: "partner",
+      organisationId: organisation.id,
+      tokenHash: "a".repeat(64),
+      invitedById: user.id,
+      expiresAt: new Date("2030-01-01"),
+    },
+  });
   await db.signInFailure.create({ data: { key: "pair:personne@exemple.test|203.0.113.9" } });
   await db.knownSignInAddress.create({ data: { userId: user.id, addressHash: "c".repeat(64) } });
   await db.verificationToken.create({ data: { identifier: user.email, token: "b".repeat(64), expires: new Date("2030-01-01") } });
@@ -77,7 +108,10 @@ async function fillRemainingTables(db: Db): Promise<void> {
 
 /** Every table of the public schema: its row count and an md5 of all its rows in a stable order. */
 async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {
-  const tables = await sql<{ name: string }>(url, `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE nspname = 'public' AND relkind = 'r' ORDER BY 1`);
+  const tables = await sql<{ name: string }>(
+    url,
+    `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE nspname = 'public' AND relkind = 'r' ORDER BY 1`,
+  );
   const result: Record<string, { rows: number; md5: string }> = {};
   for (const { name } of tables) {
     const [row] = await sql<{ rows: number; md5: string }>(
@@ -90,9 +124,16 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
 }
 
 /** Runs a command-line entry point and collects what it prints. */
-function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), [script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), [script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -123,26 +164,41 @@ afterAll(async () => {
 describe("npm run db:backup and db:restore", () => {
   it("restores every row of every table into an empty database", async () => {
     const before = await fingerprint(source.url);
-    const empty = Object.entries(before).filter(([, table]) => table.rows === 0).map(([name]) => name);
+    const empty = Object.entries(before)
+      .filter(([, table]) => table.rows === 0)
+      .map(([name]) => name);
     expect(empty, "tables the test leaves empty").toEqual([]);
     expect(Object.keys(before)).toEqual(expect.arrayContaining(["_prisma_migrations", "AuditEvent", "Measurement", "FicheAssessment"]));
 
     // The backup says what it is on its first line, and holds no pg-boss jobs.
-    const header = JSON.parse(gunzipSync(await readFile(backupFile)).toString("utf8").split("\n")[0]);
-    const migrations = (await sql<{ name: string }>(source.url, `SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY 1`)).map((row) => row.name);
+    const header = JSON.parse(
+      gunzipSync(await readFile(backupFile))
+        .toString("utf8")
+        .split("\n")[0],
+    );
+    const migrations = (await sql<{ name: string }>(source.url, `SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY 1`)).map(
+      (row) => row.name,
+    );
     expect(header).toMatchObject({ format: "opencls-backup", formatVersion: 1, migration: migrations.at(-1), migrations });
     expect(header.tables.map((table: { name: string }) => table.name).sort()).toEqual(Object.keys(before).sort());
 
     const target = await database({ migrated: false });
     await sql(target.url, `CREATE TABLE "BackupTally" (id serial PRIMARY KEY, label text NOT NULL)`);
     const { rows } = await restoreBackup(target.url, backupFile);
-    expect(Object.values(rows).reduce((sum, count) => sum + count, 0)).toBe(Object.values(before).reduce((sum, table) => sum + table.rows, 0));
+    expect(Object.values(rows).reduce((sum, count) => sum + count, 0)).toBe(
+      Object.values(before).reduce((sum, table) => sum + table.rows, 0),
+    );
     expect(await fingerprint(target.url)).toEqual(before);
 
     // Foreign keys are back (and were checked), and the sequence continues after the restored rows.
     const foreignKeys = `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`;
     expect(await sql(target.url, foreignKeys)).toEqual(await sql(source.url, foreignKeys));
-    await expect(sql(target.url, `INSERT INTO "Territory" (id, slug, name, kind, "regionId", "updatedAt") VALUES (gen_random_uuid(), 'x', 'x', 'commune', gen_random_uuid(), now())`)).rejects.toThrow(/foreign key/);
+    await expect(
+      sql(
+        target.url,
+        `INSERT INTO "Territory" (id, slug, name, kind, "regionId", "updatedAt") VALUES (gen_random_uuid(), 'x', 'x', 'commune', gen_random_uuid(), now())`,
+      ),
+    ).rejects.toThrow(/foreign key/);
     expect(await sql(target.url, `INSERT INTO "BackupTally" (label) VALUES ('quatre') RETURNING id`)).toEqual([{ id: 4 }]);
     // The app reads the restored database as it read the original.
     const restored = client(target.url);
@@ -154,7 +210,9 @@ describe("npm run db:backup and db:restore", () => {
     const db = client(target.url);
     await createRegion(db, { name: "Déjà là" });
     const before = await fingerprint(target.url);
-    await expect(restoreBackup(target.url, backupFile)).rejects.toThrow(/already holds data \(in 1 table: Region\); restore only into an empty database/);
+    await expect(restoreBackup(target.url, backupFile)).rejects.toThrow(
+      /already holds data \(in 1 table: Region\); restore only into an empty database/,
+    );
     expect(await fingerprint(target.url)).toEqual(before);
   });
 
@@ -185,7 +243,9 @@ describe("npm run db:backup and db:restore", () => {
       while (writing) {
         await writerDb.$transaction(async (tx) => {
           const territory = await createTerritory(tx as Db, { regionId: region.id });
-          await tx.auditEvent.create({ data: { action: "territory.create", entityType: "Territory", entityId: territory.id, territoryId: territory.id } });
+          await tx.auditEvent.create({
+            data: { action: "territory.create", entityType: "Territory", entityId: territory.id, territoryId: territory.id },
+          });
         });
         committed += 1;
       }
@@ -198,7 +258,9 @@ describe("npm run db:backup and db:restore", () => {
       onTable: async (table) => {
         if (table !== "AuditEvent") return;
         const territory = await createTerritory(db, { regionId: region.id, name: "Écrite pendant la sauvegarde" });
-        await db.auditEvent.create({ data: { action: "territory.create", entityType: "Territory", entityId: territory.id, territoryId: territory.id } });
+        await db.auditEvent.create({
+          data: { action: "territory.create", entityType: "Territory", entityId: territory.id, territoryId: territory.id },
+        });
         between = territory.id;
       },
     });
@@ -233,7 +295,11 @@ describe("npm run db:backup and db:restore", () => {
     await createRegion(client(filled.url));
     const refused = await runCli("lib/cli/restore.ts", [file], { DATABASE_URL: filled.url });
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^opencls: The database postgresql:\/\/.*:\*\*\*\*@.* already holds data \(in 1 table: Region\); restore only into an empty database/)]);
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^opencls: The database postgresql:\/\/.*:\*\*\*\*@.* already holds data \(in 1 table: Region\); restore only into an empty database/,
+      ),
+    ]);
 
     const missing = await runCli("lib/cli/restore.ts", [], { DATABASE_URL: filled.url });
     expect(missing.stderr.trim()).toBe("opencls: Usage: npm run db:restore -- <backup file> (made by npm run db:backup).");
@@ -261,7 +327,11 @@ describe("with the embedded database", () => {
       const running = await prepareDatabase({ databaseUrl: undefined, dataDir: runningDir, embeddedDatabasePort: runningPort });
       try {
         const file = path.join(dir, "embedded.backup.gz");
-        const embeddedEnv = (dataDir: string, port: number) => ({ DATABASE_URL: "", OPENCLS_DATA_DIR: dataDir, OPENCLS_EMBEDDED_DB_PORT: String(port) });
+        const embeddedEnv = (dataDir: string, port: number) => ({
+          DATABASE_URL: "",
+          OPENCLS_DATA_DIR: dataDir,
+          OPENCLS_EMBEDDED_DB_PORT: String(port),
+        });
         const backup = await runCli("lib/cli/backup.ts", [file], embeddedEnv(runningDir, runningPort));
         expect(backup.stderr).toBe("");
         expect(backup.stdout).toContain(`Embedded PostgreSQL ready (data in ${runningDir})`);

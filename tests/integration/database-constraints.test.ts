@@ -20,8 +20,12 @@ describe("database constraints", () => {
     const db = getDb();
     const { contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 });
     const fiche = await db.ficheAction.findFirstOrThrow({ where: { contractId: contract.id } });
-    expect(await violatedConstraint(() => db.ficheAction.update({ where: { id: fiche.id }, data: { progress: 101 } }))).toContain("FicheAction_progress_check");
-    expect(await violatedConstraint(() => db.ficheAction.update({ where: { id: fiche.id }, data: { progress: -1 } }))).toContain("FicheAction_progress_check");
+    expect(await violatedConstraint(() => db.ficheAction.update({ where: { id: fiche.id }, data: { progress: 101 } }))).toContain(
+      "FicheAction_progress_check",
+    );
+    expect(await violatedConstraint(() => db.ficheAction.update({ where: { id: fiche.id }, data: { progress: -1 } }))).toContain(
+      "FicheAction_progress_check",
+    );
     await expect(db.ficheAction.update({ where: { id: fiche.id }, data: { progress: 100 } })).resolves.toMatchObject({ progress: 100 });
   });
 
@@ -30,7 +34,11 @@ describe("database constraints", () => {
     const first = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 });
     const second = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 });
     const axis = await db.axis.findFirstOrThrow({ where: { contractId: first.contract.id } });
-    expect(await violatedConstraint(() => db.ficheAction.create({ data: { contractId: first.contract.id, axisId: axis.id, number: 1, title: "Doublon" } }))).toMatch(/Unique constraint|unique/i);
+    expect(
+      await violatedConstraint(() =>
+        db.ficheAction.create({ data: { contractId: first.contract.id, axisId: axis.id, number: 1, title: "Doublon" } }),
+      ),
+    ).toMatch(/Unique constraint|unique/i);
     const secondFiche = await db.ficheAction.findFirstOrThrow({ where: { contractId: second.contract.id } });
     expect(secondFiche.number).toBe(1);
   });
@@ -41,9 +49,15 @@ describe("database constraints", () => {
     const fiche = await db.ficheAction.findFirstOrThrow({ where: { contractId: contract.id } });
     const objective = await db.operationalObjective.create({ data: { ficheId: fiche.id, position: 1, title: "Objectif" } });
     const organisation = await createOrganisation(db);
-    expect(await violatedConstraint(() => db.commitment.create({ data: { organisationId: organisation.id, description: "Rien" } }))).toContain("Commitment_target_check");
     expect(
-      await violatedConstraint(() => db.commitment.create({ data: { organisationId: organisation.id, objectiveId: objective.id, ficheId: fiche.id, description: "Les deux" } })),
+      await violatedConstraint(() => db.commitment.create({ data: { organisationId: organisation.id, description: "Rien" } })),
+    ).toContain("Commitment_target_check");
+    expect(
+      await violatedConstraint(() =>
+        db.commitment.create({
+          data: { organisationId: organisation.id, objectiveId: objective.id, ficheId: fiche.id, description: "Les deux" },
+        }),
+      ),
     ).toContain("Commitment_target_check");
   });
 
@@ -51,18 +65,30 @@ describe("database constraints", () => {
     const db = getDb();
     const user = await db.user.create({ data: { email: "personne@exemple.test" } });
     const territory = await createTerritory(db);
-    expect(await violatedConstraint(() => db.membership.create({ data: { userId: user.id, role: "coordinator" } }))).toContain("Membership_scope_check");
-    expect(await violatedConstraint(() => db.membership.create({ data: { userId: user.id, role: "platform_admin", territoryId: territory.id } }))).toContain("Membership_scope_check");
-    await expect(db.membership.create({ data: { userId: user.id, role: "coordinator", territoryId: territory.id } })).resolves.toMatchObject({ role: "coordinator" });
+    expect(await violatedConstraint(() => db.membership.create({ data: { userId: user.id, role: "coordinator" } }))).toContain(
+      "Membership_scope_check",
+    );
+    expect(
+      await violatedConstraint(() =>
+        db.membership.create({ data: { userId: user.id, role: "platform_admin", territoryId: territory.id } }),
+      ),
+    ).toContain("Membership_scope_check");
+    await expect(
+      db.membership.create({ data: { userId: user.id, role: "coordinator", territoryId: territory.id } }),
+    ).resolves.toMatchObject({ role: "coordinator" });
   });
 
   it("store e-mails in lower case only", async () => {
-    expect(await violatedConstraint(() => getDb().user.create({ data: { email: "Coordination@Exemple.test" } }))).toContain("User_email_lowercase_check");
+    expect(await violatedConstraint(() => getDb().user.create({ data: { email: "Coordination@Exemple.test" } }))).toContain(
+      "User_email_lowercase_check",
+    );
   });
 
   it("refuse a contract that ends before it starts or has generation 0", async () => {
     const db = getDb();
-    expect(await violatedConstraint(() => createContract(db, { startsOn: new Date("2025-01-01"), endsOn: new Date("2024-01-01") }))).toContain("Contract_dates_check");
+    expect(
+      await violatedConstraint(() => createContract(db, { startsOn: new Date("2025-01-01"), endsOn: new Date("2024-01-01") })),
+    ).toContain("Contract_dates_check");
     expect(await violatedConstraint(() => createContract(db, { generation: 0 }))).toContain("Contract_generation_check");
   });
 
@@ -71,12 +97,18 @@ describe("database constraints", () => {
     const { contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 });
     const fiche = await db.ficheAction.findFirstOrThrow({ where: { contractId: contract.id } });
     const campaign = await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });
-    expect(await violatedConstraint(() => db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id, relevanceRating: 5 } }))).toContain("FicheAssessment_ratings_check");
+    expect(
+      await violatedConstraint(() =>
+        db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id, relevanceRating: 5 } }),
+      ),
+    ).toContain("FicheAssessment_ratings_check");
   });
 
   it("protect a territory that still has contracts from deletion", async () => {
     const db = getDb();
     const contract = await createContract(db);
-    expect(await violatedConstraint(() => db.territory.delete({ where: { id: contract.territoryId } }))).toMatch(/foreign key|Foreign key/i);
+    expect(await violatedConstraint(() => db.territory.delete({ where: { id: contract.territoryId } }))).toMatch(
+      /foreign key|Foreign key/i,
+    );
   });
 });

@@ -71,7 +71,8 @@ async function succeedsWithin(operation: () => Promise<unknown>, limitMs: number
   for (;;) {
     const outcome = await timed(operation, limitMs);
     if (outcome !== "hung" && outcome.ok) return Date.now() - start;
-    if (Date.now() - start > limitMs) throw new Error(`still failing after ${limitMs} ms: ${outcome === "hung" ? "hung" : String(outcome.error)}`);
+    if (Date.now() - start > limitMs)
+      throw new Error(`still failing after ${limitMs} ms: ${outcome === "hung" ? "hung" : String(outcome.error)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -56,14 +56,19 @@ describe("a checkout in a private folder", () => {
     let clusterDir = path.join(dataDir, "postgres");
     try {
       expect(first.appliedMigrations.length).toBeGreaterThan(0);
-      await query(first.url, `INSERT INTO "Region" (id, slug, "inseeCode", name, "updatedAt") VALUES (gen_random_uuid(), 'avant', '999', 'Écrite avant le redémarrage', now())`);
+      await query(
+        first.url,
+        `INSERT INTO "Region" (id, slug, "inseeCode", name, "updatedAt") VALUES (gen_random_uuid(), 'avant', '999', 'Écrite avant le redémarrage', now())`,
+      );
       if (asRoot) {
         // The data folder points at the cluster kept where the postgres user can reach it, and the log says where.
         const link = await readlink(path.join(dataDir, "postgres"));
         expect(link.startsWith(path.join(sharedRoot, "clusters") + path.sep)).toBe(true);
         clusterDir = link;
         expect(lines[0]).toMatch(
-          new RegExp(`^Embedded PostgreSQL ready \\(data in ${link}, linked from ${dataDir}/postgres, binaries copied to ${sharedRoot}/postgresql-18\\.[^ ]+: the "postgres" system user cannot enter ${home}\\)$`),
+          new RegExp(
+            `^Embedded PostgreSQL ready \\(data in ${link}, linked from ${dataDir}/postgres, binaries copied to ${sharedRoot}/postgresql-18\\.[^ ]+: the "postgres" system user cannot enter ${home}\\)$`,
+          ),
         );
       } else {
         expect((await lstat(path.join(dataDir, "postgres"))).isDirectory()).toBe(true);
@@ -77,7 +82,9 @@ describe("a checkout in a private folder", () => {
     try {
       expect(second.owned).toBe(true);
       expect(second.clusterDir).toBe(clusterDir);
-      expect(await query<{ name: string }>(second.url, `SELECT name FROM "Region" WHERE slug = 'avant'`)).toEqual([{ name: "Écrite avant le redémarrage" }]);
+      expect(await query<{ name: string }>(second.url, `SELECT name FROM "Region" WHERE slug = 'avant'`)).toEqual([
+        { name: "Écrite avant le redémarrage" },
+      ]);
     } finally {
       await second.stop();
     }

@@ -30,10 +30,14 @@ async function fiche(number: number, size: number) {
   for (const [index, organisation] of organisations.entries()) {
     await db().fichePartner.create({ data: { ficheId: created.id, organisationId: organisation.id } });
     await db().budgetLine.create({ data: { ficheId: created.id, funderId: organisation.id, amount: 1000 } });
-    const objective = await db().operationalObjective.create({ data: { ficheId: created.id, position: index + 1, title: `Objectif ${index + 1}` } });
+    const objective = await db().operationalObjective.create({
+      data: { ficheId: created.id, position: index + 1, title: `Objectif ${index + 1}` },
+    });
     await db().commitment.create({ data: { objectiveId: objective.id, organisationId: organisation.id, description: "Engagement" } });
     const indicator = await db().indicator.create({ data: { ficheId: created.id, name: `Indicateur ${index + 1}`, level: "result" } });
-    await db().measurement.createMany({ data: [1, 2, 3].map((month) => ({ indicatorId: indicator.id, measuredOn: new Date(Date.UTC(2025, month, 1)), value: month })) });
+    await db().measurement.createMany({
+      data: [1, 2, 3].map((month) => ({ indicatorId: indicator.id, measuredOn: new Date(Date.UTC(2025, month, 1)), value: month })),
+    });
   }
   return created;
 }
@@ -41,7 +45,12 @@ async function fiche(number: number, size: number) {
 beforeAll(async () => {
   territory = await createTerritory(db());
   contractId = (await createContract(db(), { territoryId: territory.id })).id;
-  const user = await db().user.create({ data: { email: `coordination-${randomUUID()}@exemple.test`, memberships: { create: { role: "coordinator", territoryId: territory.id } } } });
+  const user = await db().user.create({
+    data: {
+      email: `coordination-${randomUUID()}@exemple.test`,
+      memberships: { create: { role: "coordinator", territoryId: territory.id } },
+    },
+  });
   coordinator = await actorForUser(user.id);
   bare = await fiche(1, 0);
   full = await fiche(2, 12);
@@ -84,7 +93,9 @@ describe("query counts", () => {
     expect(pdf.startsWith("%PDF-")).toBe(true);
     // The text shown on the pages: pdfkit writes it as hex strings (Tj), or in TJ arrays split at kerning.
     const shown = [...pdf.matchAll(/\[([^\]]*)\] TJ|(<[0-9a-f]*>) Tj/g)]
-      .map((operator) => [...(operator[1] ?? operator[2]).matchAll(/<([0-9a-f]*)>/g)].map((hex) => winAnsi.decode(Buffer.from(hex[1], "hex"))).join(""))
+      .map((operator) =>
+        [...(operator[1] ?? operator[2]).matchAll(/<([0-9a-f]*)>/g)].map((hex) => winAnsi.decode(Buffer.from(hex[1], "hex"))).join(""),
+      )
       .join("\n");
     expect(shown).toContain("Fiche n°\u00a02 – Fiche 2");
     expect(shown).toContain("12. Objectif 12 – Non commencée, 0\u00a0%");

@@ -20,13 +20,17 @@ let contractId: string;
 let ficheId: string;
 
 const csv = (...lines: string[]) => new File([`\uFEFF${lines.join("\r\n")}\r\n`], "fiches.csv", { type: "text/csv" });
-const run = (input: Record<string, unknown>) => executeAction(importFiches, { db: db(), actor: coordinator, ip: "192.0.2.1" }, { contractId, ...input });
+const run = (input: Record<string, unknown>) =>
+  executeAction(importFiches, { db: db(), actor: coordinator, ip: "192.0.2.1" }, { contractId, ...input });
 const outcome = (result: Awaited<ReturnType<typeof run>>) => {
   if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fieldErrors)}`);
   return result.data as ImportOutcome;
 };
 /** The fiche and the number of audit events: what an import must leave alone when refused. */
-const state = async () => ({ fiches: await db().ficheAction.findMany({ where: { contractId }, orderBy: { number: "asc" } }), events: await db().auditEvent.count() });
+const state = async () => ({
+  fiches: await db().ficheAction.findMany({ where: { contractId }, orderBy: { number: "asc" } }),
+  events: await db().auditEvent.count(),
+});
 
 beforeEach(async () => {
   const territory = await createTerritory(db());
@@ -36,10 +40,26 @@ beforeEach(async () => {
   const pilot = await createOrganisation(db(), { name: `CPAM ${randomUUID().slice(0, 6)}` });
   ficheId = (
     await db().ficheAction.create({
-      data: { contractId, axisId: axis.id, number: 1, title: "Fiche réelle", description: "Ce qui a été écrit à la main.", status: "in_progress", progress: 30, pilotOrganisationId: pilot.id, startsOn: new Date("2025-01-15T00:00:00Z"), themes: ["santé mentale"] },
+      data: {
+        contractId,
+        axisId: axis.id,
+        number: 1,
+        title: "Fiche réelle",
+        description: "Ce qui a été écrit à la main.",
+        status: "in_progress",
+        progress: 30,
+        pilotOrganisationId: pilot.id,
+        startsOn: new Date("2025-01-15T00:00:00Z"),
+        themes: ["santé mentale"],
+      },
     })
   ).id;
-  const user = await db().user.create({ data: { email: `coordination-${randomUUID()}@exemple.test`, memberships: { create: { role: "coordinator", territoryId: territory.id } } } });
+  const user = await db().user.create({
+    data: {
+      email: `coordination-${randomUUID()}@exemple.test`,
+      memberships: { create: { role: "coordinator", territoryId: territory.id } },
+    },
+  });
   coordinator = await actorForUser(user.id);
 });
 
@@ -57,13 +77,20 @@ describe("the template", () => {
     workbook.getWorksheet("Fiches actions")!.addRow([7, 1, "Une vraie fiche"]);
     const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], "fiches.xlsx");
     const imported = outcome(await run({ mode: "import", file }));
-    expect(imported.report.rows.map((row) => [row.line, row.outcome])).toEqual([[2, "example"], [3, "create"]]);
-    expect((await state()).fiches.map((fiche) => [fiche.number, fiche.title])).toEqual([[1, "Fiche réelle"], [7, "Une vraie fiche"]]);
+    expect(imported.report.rows.map((row) => [row.line, row.outcome])).toEqual([
+      [2, "example"],
+      [3, "create"],
+    ]);
+    expect((await state()).fiches.map((fiche) => [fiche.number, fiche.title])).toEqual([
+      [1, "Fiche réelle"],
+      [7, "Une vraie fiche"],
+    ]);
   });
 });
 
 describe("updating existing fiches", () => {
-  const changedFile = () => csv("Numéro;Axe;Intitulé;Statut;Début", "1;2;Fiche réelle, précisée;Réalisée;31/12/2025", "2;1;Nouvelle fiche;;");
+  const changedFile = () =>
+    csv("Numéro;Axe;Intitulé;Statut;Début", "1;2;Fiche réelle, précisée;Réalisée;31/12/2025", "2;1;Nouvelle fiche;;");
 
   it("without confirmation changes nothing and returns each change, before and after", async () => {
     const before = await state();
@@ -95,10 +122,23 @@ describe("updating existing fiches", () => {
     const imported = outcome(await run({ mode: "import", file: changedFile(), confirmedChanges: report.digest }));
     expect(imported.imported).toBe(true);
     const fiche = await db().ficheAction.findUniqueOrThrow({ where: { id: ficheId } });
-    expect(fiche).toMatchObject({ title: "Fiche réelle, précisée", status: "completed", endsOn: null, startsOn: new Date("2025-12-31T00:00:00Z"), version: 2 });
+    expect(fiche).toMatchObject({
+      title: "Fiche réelle, précisée",
+      status: "completed",
+      endsOn: null,
+      startsOn: new Date("2025-12-31T00:00:00Z"),
+      version: 2,
+    });
     // Columns the file does not have are left as they were.
-    expect(fiche).toMatchObject({ description: "Ce qui a été écrit à la main.", progress: 30, themes: ["santé mentale"], pilotOrganisationId: expect.any(String) });
-    expect(await db().auditEvent.findFirstOrThrow({ where: { entityId: ficheId, action: "fiche.import.update" } })).toMatchObject({ changes: { title: { before: "Fiche réelle", after: "Fiche réelle, précisée" } } });
+    expect(fiche).toMatchObject({
+      description: "Ce qui a été écrit à la main.",
+      progress: 30,
+      themes: ["santé mentale"],
+      pilotOrganisationId: expect.any(String),
+    });
+    expect(await db().auditEvent.findFirstOrThrow({ where: { entityId: ficheId, action: "fiche.import.update" } })).toMatchObject({
+      changes: { title: { before: "Fiche réelle", after: "Fiche réelle, précisée" } },
+    });
     expect(await db().ficheAction.count({ where: { contractId } })).toBe(2);
   });
 
@@ -119,7 +159,14 @@ describe("hostile cells", () => {
     const result = outcome(
       await run({
         mode: "import",
-        file: csv("Numéro;Axe;Intitulé;Début;Fin;Description", "10;1;Impossible;31/02/2026;;", "11;1;Trop tôt;01/01/0000;;", "12;1;Nul\u0000;;;", "13;1;Contrôle;;;Texte\u0085", "14;1;Trop tard;;01/01/10000;"),
+        file: csv(
+          "Numéro;Axe;Intitulé;Début;Fin;Description",
+          "10;1;Impossible;31/02/2026;;",
+          "11;1;Trop tôt;01/01/0000;;",
+          "12;1;Nul\u0000;;;",
+          "13;1;Contrôle;;;Texte\u0085",
+          "14;1;Trop tard;;01/01/10000;",
+        ),
       }),
     );
     expect(result.report.rows.map((row) => row.errors)).toEqual([

@@ -107,12 +107,17 @@ afterAll(async () => {
       `${stats.failedProperties} failing; by kind (failing properties): ${kinds}; seed ${SEED}`,
   );
   for (const failure of stats.distinct.values())
-    console.log(`fuzz failure [${failure.kind}] ${failure.detail}\n  in ${failure.where.length} action × role: ${failure.where.join(", ")}\n  minimal input (${failure.where[0]}): ${failure.input}`);
+    console.log(
+      `fuzz failure [${failure.kind}] ${failure.detail}\n  in ${failure.where.length} action × role: ${failure.where.join(", ")}\n  minimal input (${failure.where[0]}): ${failure.input}`,
+    );
 });
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error === "string" ? error.slice(0, 400) : show(String(error));
-  const frame = error.stack?.split("\n").find((line) => /\/(lib|app)\//.test(line) && !line.includes("node_modules"))?.trim();
+  const frame = error.stack
+    ?.split("\n")
+    .find((line) => /\/(lib|app)\//.test(line) && !line.includes("node_modules"))
+    ?.trim();
   return `${error.name}: ${error.message.trim().split("\n").filter(Boolean).slice(-1)[0]?.slice(0, 300) ?? ""}${frame ? ` (${frame})` : ""}`;
 }
 
@@ -192,11 +197,16 @@ async function runCase(action: ActionDefinition, role: Role, fuzz: FuzzCase, fie
   if (result && !result.ok && result.reason === "unexpected") problems.push({ kind: "unexpected", detail: result.message });
   if (!result?.ok) {
     const changed = await changes.changesSince(before);
-    if (changed.length > 0) problems.push({ kind: "databaseChanged", detail: `refused, yet ${changed.map((change) => `${change.operation} ${change.table} ×${change.rows}`).join(", ")}` });
+    if (changed.length > 0)
+      problems.push({
+        kind: "databaseChanged",
+        detail: `refused, yet ${changed.map((change) => `${change.operation} ${change.table} ×${change.rows}`).join(", ")}`,
+      });
   }
   if (result?.ok) {
     const accepted = impossibleDates(entries, fields);
-    if (accepted.length > 0) problems.push({ kind: "impossibleDateAccepted", detail: accepted.map(([name, value]) => `${name}=${String(value)}`).join(", ") });
+    if (accepted.length > 0)
+      problems.push({ kind: "impossibleDateAccepted", detail: accepted.map(([name, value]) => `${name}=${String(value)}`).join(", ") });
   }
   if (logged.length > 0) problems.push({ kind: "loggedError", detail: logged.join(" | ").slice(0, 500) });
   return problems;
@@ -205,17 +215,20 @@ async function runCase(action: ActionDefinition, role: Role, fuzz: FuzzCase, fie
 describe("fuzzing server actions with hostile forms", () => {
   it("fuzzes every registered action, with a valid form to start from and a field catalogue", () => {
     expect(Object.keys(MATRIX).sort()).toEqual(ACTIONS.map((action) => action.name).sort());
-    for (const action of ACTIONS) expect(fieldsOf(action.input).length, `${action.name}: no field found in its input schema`).toBeGreaterThan(0);
+    for (const action of ACTIONS)
+      expect(fieldsOf(action.input).length, `${action.name}: no field found in its input schema`).toBeGreaterThan(0);
   });
 
   it("the change log sees committed writes, and not rolled-back ones or updates that change nothing", async () => {
     const db = getDb();
     const mark = await changes.mark();
     await db.$executeRaw`UPDATE "Region" SET name = name WHERE id = ${world.own.regionId}::uuid`;
-    await db.$transaction(async (tx) => {
-      await tx.organisation.update({ where: { id: world.own.organisationId }, data: { name: "Renommée puis annulée" } });
-      throw new Error("roll back");
-    }).catch(() => {});
+    await db
+      .$transaction(async (tx) => {
+        await tx.organisation.update({ where: { id: world.own.organisationId }, data: { name: "Renommée puis annulée" } });
+        throw new Error("roll back");
+      })
+      .catch(() => {});
     expect(await changes.changesSince(mark)).toEqual([]);
     await db.organisation.update({ where: { id: world.own.organisationId }, data: { name: "Organisme renommé" } });
     expect(await changes.changesSince(mark)).toEqual([{ table: "Organisation", operation: "UPDATE", rows: 1 }]);
@@ -290,7 +303,10 @@ describe("fuzzing server actions with hostile forms", () => {
         stats.failedProperties++;
         const where = `${action.name} as ${role}`;
         const input = details.counterexample ? showCase(details.counterexample[0]) : "(none)";
-        const problems = details.errorInstance instanceof CaseFailure ? details.errorInstance.problems : [{ kind: "threw" as const, detail: `fuzz harness: ${describeError(details.errorInstance)}` }];
+        const problems =
+          details.errorInstance instanceof CaseFailure
+            ? details.errorInstance.problems
+            : [{ kind: "threw" as const, detail: `fuzz harness: ${describeError(details.errorInstance)}` }];
         for (const kind of new Set(problems.map((problem) => problem.kind))) stats.kinds.set(kind, (stats.kinds.get(kind) ?? 0) + 1);
         for (const problem of problems) {
           const key = signature(problem);

@@ -24,7 +24,8 @@ const form = (entries: Array<[string, string]>) => {
   return data;
 };
 
-const prototypeIsClean = () => Object.getOwnPropertyNames(Object.prototype).every((name) => !["territoryId", "x", "polluted"].includes(name));
+const prototypeIsClean = () =>
+  Object.getOwnPropertyNames(Object.prototype).every((name) => !["territoryId", "x", "polluted"].includes(name));
 
 afterEach(() => {
   // A failing test must not poison the next ones.
@@ -38,7 +39,14 @@ describe("prototype keys in form fields", () => {
     it(`${action.name}: refuses ${hostileNames.length} hostile field names before sign-in, and the process keeps working`, async () => {
       const territory = await createTerritory(db());
       for (const name of hostileNames) {
-        const result = await executeFormAction(action, { db: db(), actor: ANONYMOUS, ip: null }, form([[name, territory.id], ["title", "Contrat"]]));
+        const result = await executeFormAction(
+          action,
+          { db: db(), actor: ANONYMOUS, ip: null },
+          form([
+            [name, territory.id],
+            ["title", "Contrat"],
+          ]),
+        );
         expect(result).toMatchObject({ ok: false, reason: "invalid" });
         expect(prototypeIsClean()).toBe(true);
       }
@@ -68,7 +76,14 @@ describe("sessions", () => {
     const membership = await db().membership.create({ data: { userId: member.id, role: "contributor", territoryId: territory.id } });
     await createContract(db(), { territoryId: territory.id });
 
-    const result = await executeFormAction(revokeMember, { db: db(), actor: await actorForUser(coordinator.id), ip: null }, form([["membershipId", membership.id], ["version", "1"]]));
+    const result = await executeFormAction(
+      revokeMember,
+      { db: db(), actor: await actorForUser(coordinator.id), ip: null },
+      form([
+        ["membershipId", membership.id],
+        ["version", "1"],
+      ]),
+    );
     expect(result).toMatchObject({ ok: true });
     expect(await actorForUser(member.id, 0)).toEqual(ANONYMOUS);
   });
@@ -79,14 +94,30 @@ describe("personal data retention", () => {
     const now = new Date();
     const user = await createUser(db());
     const old = await db().auditEvent.create({
-      data: { action: "test", entityType: "Test", entityId: user.id, ip: "203.0.113.7", occurredAt: new Date(now.getTime() - (RETENTION.auditIpDays + 1) * DAY) },
+      data: {
+        action: "test",
+        entityType: "Test",
+        entityId: user.id,
+        ip: "203.0.113.7",
+        occurredAt: new Date(now.getTime() - (RETENTION.auditIpDays + 1) * DAY),
+      },
     });
     const recent = await db().auditEvent.create({
-      data: { action: "test", entityType: "Test", entityId: user.id, ip: "203.0.113.8", occurredAt: new Date(now.getTime() - (RETENTION.auditIpDays - 1) * DAY) },
+      data: {
+        action: "test",
+        entityType: "Test",
+        entityId: user.id,
+        ip: "203.0.113.8",
+        occurredAt: new Date(now.getTime() - (RETENTION.auditIpDays - 1) * DAY),
+      },
     });
-    await db().knownSignInAddress.create({ data: { userId: user.id, addressHash: "a".repeat(64), lastSeenAt: new Date(now.getTime() - (RETENTION.knownAddressDays + 1) * DAY) } });
+    await db().knownSignInAddress.create({
+      data: { userId: user.id, addressHash: "a".repeat(64), lastSeenAt: new Date(now.getTime() - (RETENTION.knownAddressDays + 1) * DAY) },
+    });
     await db().knownSignInAddress.create({ data: { userId: user.id, addressHash: "b".repeat(64), lastSeenAt: now } });
-    await db().signInFailure.create({ data: { key: "pair:x|y", occurredAt: new Date(now.getTime() - (RETENTION.signInFailureMinutes + 1) * 60_000) } });
+    await db().signInFailure.create({
+      data: { key: "pair:x|y", occurredAt: new Date(now.getTime() - (RETENTION.signInFailureMinutes + 1) * 60_000) },
+    });
     await db().verificationToken.create({ data: { identifier: user.email, token: "expired", expires: new Date(now.getTime() - 1000) } });
 
     const counts = await purgePersonalData(db(), now);
@@ -95,6 +126,12 @@ describe("personal data retention", () => {
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: recent.id }, select: { ip: true } })).toEqual({ ip: "203.0.113.8" });
     expect(await db().knownSignInAddress.count({ where: { userId: user.id } })).toBe(1);
     // Idempotent: a second run erases nothing more.
-    expect(await purgePersonalData(db(), now)).toEqual({ auditIps: 0, signInFailures: 0, knownAddresses: 0, expiredSignInLinks: 0, devEmails: 0 });
+    expect(await purgePersonalData(db(), now)).toEqual({
+      auditIps: 0,
+      signInFailures: 0,
+      knownAddresses: 0,
+      expiredSignInLinks: 0,
+      devEmails: 0,
+    });
   });
 });

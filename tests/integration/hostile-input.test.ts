@@ -17,7 +17,8 @@ import { setupAppDatabase } from "../support/database";
 setupAppDatabase();
 
 const db = () => getDb();
-const run = (definition: Parameters<typeof executeAction>[0], input: unknown) => executeAction(definition, { db: db(), actor: coordinator, ip: "192.0.2.1" }, input);
+const run = (definition: Parameters<typeof executeAction>[0], input: unknown) =>
+  executeAction(definition, { db: db(), actor: coordinator, ip: "192.0.2.1" }, input);
 
 let coordinator: Actor;
 let contractId: string;
@@ -29,11 +30,23 @@ beforeAll(async () => {
   contractId = (await createContract(db(), { territoryId: territory.id })).id;
   axisId = (await db().axis.create({ data: { contractId, position: 1, number: 1, title: "Prévention" } })).id;
   organisationId = (await createOrganisation(db())).id;
-  const user = await db().user.create({ data: { email: `coordination-${randomUUID()}@exemple.test`, memberships: { create: { role: "coordinator", territoryId: territory.id } } } });
+  const user = await db().user.create({
+    data: {
+      email: `coordination-${randomUUID()}@exemple.test`,
+      memberships: { create: { role: "coordinator", territoryId: territory.id } },
+    },
+  });
   coordinator = await actorForUser(user.id);
 });
 
-const ficheInput = (extra: Record<string, unknown> = {}) => ({ contractId, axisId, title: "Prévenir les chutes", geographicScope: "whole_territory", status: "in_progress", ...extra });
+const ficheInput = (extra: Record<string, unknown> = {}) => ({
+  contractId,
+  axisId,
+  title: "Prévenir les chutes",
+  geographicScope: "whole_territory",
+  status: "in_progress",
+  ...extra,
+});
 
 /** Everything a fiche save can touch, to prove a refused save changed nothing. */
 async function databaseState() {
@@ -48,7 +61,10 @@ async function databaseState() {
 
 describe("saving a fiche with hostile values", () => {
   it("answers each bad value at its field, in French, and changes nothing in the database", async () => {
-    const created = await run(createFiche, ficheInput({ startsOn: "2026-02-01", budgetLines: [{ funderId: organisationId, amount: "1 000" }] }));
+    const created = await run(
+      createFiche,
+      ficheInput({ startsOn: "2026-02-01", budgetLines: [{ funderId: organisationId, amount: "1 000" }] }),
+    );
     expect(created.ok).toBe(true);
     const { ficheId } = (created as { data: { ficheId: string } }).data;
     const before = await databaseState();
@@ -62,7 +78,10 @@ describe("saving a fiche with hostile values", () => {
       startsOn: "2026-02-31",
       endsOn: "10000-01-01",
       milestones: [{ title: "Lancement", dueOn: "0000-01-01" }],
-      budgetLines: [{ funderId: organisationId, amount: "12345678901234567890" }, { funderLabel: "Commune", amount: "-10" }],
+      budgetLines: [
+        { funderId: organisationId, amount: "12345678901234567890" },
+        { funderLabel: "Commune", amount: "-10" },
+      ],
       pilotContactName: "Camille\u001b[31m",
       themes: ["santé mentale", "x\u0000"],
     });
@@ -88,25 +107,51 @@ describe("saving a fiche with hostile values", () => {
     const created = await run(createFiche, ficheInput({ title: "Fiche versionnée" }));
     const { ficheId } = (created as { data: { ficheId: string } }).data;
     const before = await databaseState();
-    expect(await run(updateFiche, { ...ficheInput(), ficheId, version: "3000000000" })).toMatchObject({ ok: false, fieldErrors: { version: expect.any(String) } });
+    expect(await run(updateFiche, { ...ficheInput(), ficheId, version: "3000000000" })).toMatchObject({
+      ok: false,
+      fieldErrors: { version: expect.any(String) },
+    });
     expect(await databaseState()).toEqual(before);
   });
 
   it("stores amounts and indicator values exactly as typed, to the cent and the ten-thousandth", async () => {
-    const created = await run(createFiche, ficheInput({ title: "Fiche chiffrée", budgetLines: [{ funderId: organisationId, amount: "12 345 678 901,23" }, { funderLabel: "Commune", amount: "999999999999.99" }] }));
+    const created = await run(
+      createFiche,
+      ficheInput({
+        title: "Fiche chiffrée",
+        budgetLines: [
+          { funderId: organisationId, amount: "12 345 678 901,23" },
+          { funderLabel: "Commune", amount: "999999999999.99" },
+        ],
+      }),
+    );
     expect(created.ok).toBe(true);
     const { ficheId } = (created as { data: { ficheId: string } }).data;
     const lines = await db().budgetLine.findMany({ where: { ficheId }, orderBy: { amount: "asc" } });
     expect(lines.map((line) => line.amount.toString())).toEqual(["12345678901.23", "999999999999.99"]);
 
-    const indicator = await run(createIndicator, { ficheId, name: "Montant mobilisé", level: "result", direction: "increase", frequency: "yearly", baselineValue: "12 345 678 901 234,5678", targetValue: "-0,0001" });
+    const indicator = await run(createIndicator, {
+      ficheId,
+      name: "Montant mobilisé",
+      level: "result",
+      direction: "increase",
+      frequency: "yearly",
+      baselineValue: "12 345 678 901 234,5678",
+      targetValue: "-0,0001",
+    });
     expect(indicator.ok).toBe(true);
     const saved = await db().indicator.findFirstOrThrow({ where: { ficheId } });
     expect([saved.baselineValue?.toString(), saved.targetValue?.toString()]).toEqual(["12345678901234.5678", "-0.0001"]);
 
     const before = await db().measurement.count();
-    expect(await run(addMeasurement, { indicatorId: saved.id, measuredOn: "2025-06-30", value: "99999999999999999999" })).toMatchObject({ ok: false, fieldErrors: { value: expect.stringMatching(/^Nombre trop grand/) } });
-    expect(await run(addMeasurement, { indicatorId: saved.id, measuredOn: "2025-02-29", value: "1" })).toMatchObject({ ok: false, fieldErrors: { measuredOn: "Date invalide\u00a0: le 29/02/2025 n’existe pas." } });
+    expect(await run(addMeasurement, { indicatorId: saved.id, measuredOn: "2025-06-30", value: "99999999999999999999" })).toMatchObject({
+      ok: false,
+      fieldErrors: { value: expect.stringMatching(/^Nombre trop grand/) },
+    });
+    expect(await run(addMeasurement, { indicatorId: saved.id, measuredOn: "2025-02-29", value: "1" })).toMatchObject({
+      ok: false,
+      fieldErrors: { measuredOn: "Date invalide\u00a0: le 29/02/2025 n’existe pas." },
+    });
     expect(await db().measurement.count()).toBe(before);
     expect(await run(addMeasurement, { indicatorId: saved.id, measuredOn: "2025-06-30", value: "0,1" })).toMatchObject({ ok: true });
     expect((await db().measurement.findFirstOrThrow({ where: { indicatorId: saved.id } })).value.toString()).toBe("0.1");

@@ -49,7 +49,12 @@ describe("invitations", () => {
     expect(invited).toMatchObject({ ok: true, data: { email: email.toLowerCase(), link: null } });
 
     const token = await tokenMailedTo(email.toLowerCase());
-    const registered = await run(registerWithInvitation, ANONYMOUS, { token, name: "Camille Martin", password: "un mot de passe solide", passwordConfirmation: "un mot de passe solide" });
+    const registered = await run(registerWithInvitation, ANONYMOUS, {
+      token,
+      name: "Camille Martin",
+      password: "un mot de passe solide",
+      passwordConfirmation: "un mot de passe solide",
+    });
     expect(registered.ok).toBe(true);
 
     const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { memberships: true } });
@@ -58,9 +63,19 @@ describe("invitations", () => {
     expect(user.memberships.map((m) => [m.role, m.territoryId])).toEqual([["contributor", territory.id]]);
 
     // The link is single-use.
-    expect(await run(registerWithInvitation, ANONYMOUS, { token, name: "Autre", password: "un mot de passe solide", passwordConfirmation: "un mot de passe solide" })).toMatchObject({ ok: false, reason: "notFound" });
+    expect(
+      await run(registerWithInvitation, ANONYMOUS, {
+        token,
+        name: "Autre",
+        password: "un mot de passe solide",
+        passwordConfirmation: "un mot de passe solide",
+      }),
+    ).toMatchObject({ ok: false, reason: "notFound" });
 
-    const actions = await db().auditEvent.findMany({ where: { territoryId: territory.id, OR: [{ entityLabel: { contains: email.toLowerCase() } }, { actorId: user.id }] }, orderBy: { occurredAt: "asc" } });
+    const actions = await db().auditEvent.findMany({
+      where: { territoryId: territory.id, OR: [{ entityLabel: { contains: email.toLowerCase() } }, { actorId: user.id }] },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(actions.map((event) => event.action)).toEqual(["invitation.create", "user.create", "membership.grant"]);
     expect(actions.every((event) => event.ip === "198.51.100.7")).toBe(true);
   });
@@ -72,7 +87,14 @@ describe("invitations", () => {
 
     const someoneElse = (await member("contributor")).actor;
     expect(await run(acceptInvitation, someoneElse, { token })).toMatchObject({ ok: false });
-    expect(await run(registerWithInvitation, ANONYMOUS, { token, name: "X Y", password: "un mot de passe solide", passwordConfirmation: "un mot de passe solide" })).toMatchObject({ ok: false });
+    expect(
+      await run(registerWithInvitation, ANONYMOUS, {
+        token,
+        name: "X Y",
+        password: "un mot de passe solide",
+        passwordConfirmation: "un mot de passe solide",
+      }),
+    ).toMatchObject({ ok: false });
 
     expect(await run(acceptInvitation, existing.actor, { token })).toMatchObject({ ok: true });
     const roles = await db().membership.findMany({ where: { userId: existing.user.id }, select: { role: true, territoryId: true } });
@@ -86,19 +108,31 @@ describe("invitations", () => {
       ok: false,
       fieldErrors: { email: "Cette personne a déjà ce rôle sur ce périmètre." },
     });
-    expect(await run(inviteMember, coordinator, { email: "pas-une-adresse", role: "contributor", territoryId: territory.id })).toMatchObject({
+    expect(
+      await run(inviteMember, coordinator, { email: "pas-une-adresse", role: "contributor", territoryId: territory.id }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr." },
     });
     const email = `attente-${randomUUID()}@exemple.test`;
     const first = await run(inviteMember, coordinator, { email, role: "contributor", territoryId: territory.id });
     expect(first.ok).toBe(true);
-    expect(await run(inviteMember, coordinator, { email, role: "contributor", territoryId: territory.id })).toMatchObject({ ok: false, fieldErrors: { email: expect.stringContaining("déjà en attente") } });
+    expect(await run(inviteMember, coordinator, { email, role: "contributor", territoryId: territory.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: expect.stringContaining("déjà en attente") },
+    });
 
     const token = await tokenMailedTo(email);
     const invitationId = first.ok ? first.data.invitationId : "";
     expect(await run(revokeInvitation, coordinator, { invitationId, version: 1 })).toMatchObject({ ok: true });
-    expect(await run(registerWithInvitation, ANONYMOUS, { token, name: "X Y", password: "un mot de passe solide", passwordConfirmation: "un mot de passe solide" })).toMatchObject({ ok: false, reason: "notFound" });
+    expect(
+      await run(registerWithInvitation, ANONYMOUS, {
+        token,
+        name: "X Y",
+        password: "un mot de passe solide",
+        passwordConfirmation: "un mot de passe solide",
+      }),
+    ).toMatchObject({ ok: false, reason: "notFound" });
   });
 
   it("expire after 7 days", async () => {
@@ -108,14 +142,23 @@ describe("invitations", () => {
     const days = (invitation.expiresAt.getTime() - invitation.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
     await db().invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await run(registerWithInvitation, ANONYMOUS, { token: await tokenMailedTo(email), name: "X Y", password: "un mot de passe solide", passwordConfirmation: "un mot de passe solide" })).toMatchObject({ reason: "notFound" });
+    expect(
+      await run(registerWithInvitation, ANONYMOUS, {
+        token: await tokenMailedTo(email),
+        name: "X Y",
+        password: "un mot de passe solide",
+        passwordConfirmation: "un mot de passe solide",
+      }),
+    ).toMatchObject({ reason: "notFound" });
   });
 });
 
 describe("changing and revoking roles", () => {
   it("writes the before and after of a role change in the same transaction", async () => {
     const { membership } = await member("contributor");
-    expect(await run(changeMemberRole, coordinator, { membershipId: membership.id, role: "coordinator", version: 1 })).toMatchObject({ ok: true });
+    expect(await run(changeMemberRole, coordinator, { membershipId: membership.id, role: "coordinator", version: 1 })).toMatchObject({
+      ok: true,
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: membership.id, action: "membership.change" } });
     expect(event.changes).toEqual({ role: { before: "contributor", after: "coordinator" } });
     expect(event.actorId).toBe(coordinator.userId);
@@ -145,7 +188,9 @@ describe("changing and revoking roles", () => {
   it("keeps at least one coordinator and never lets people change their own role", async () => {
     const lonely = await createTerritory(db());
     const only = await member("coordinator", lonely.id);
-    const admin = await db().user.create({ data: { email: `admin-${randomUUID()}@exemple.test`, memberships: { create: { role: "platform_admin" } } } });
+    const admin = await db().user.create({
+      data: { email: `admin-${randomUUID()}@exemple.test`, memberships: { create: { role: "platform_admin" } } },
+    });
     expect(await run(revokeMember, await actorForUser(admin.id), { membershipId: only.membership.id, version: 1 })).toMatchObject({
       ok: false,
       fieldErrors: { membershipId: "Le territoire doit garder au moins une personne à la coordination." },
@@ -171,12 +216,15 @@ describe("the audit log", () => {
     const boss = await member("coordinator", place.id);
     await member("coordinator", place.id);
     const helpers = await Promise.all([1, 2, 3].map(() => member("contributor", place.id)));
-    for (const helper of helpers) await run(changeMemberRole, boss.actor, { membershipId: helper.membership.id, role: "coordinator", version: 1 });
+    for (const helper of helpers)
+      await run(changeMemberRole, boss.actor, { membershipId: helper.membership.id, role: "coordinator", version: 1 });
     await run(changeMemberRole, boss.actor, { membershipId: helpers[0].membership.id, role: "contributor", version: 2 });
 
     const all = await listAuditEvents(boss.actor, place.slug, {});
     expect(all.events).toHaveLength(4);
-    expect(all.events.map((event) => event.occurredAt.getTime())).toEqual([...all.events.map((event) => event.occurredAt.getTime())].sort((a, b) => b - a));
+    expect(all.events.map((event) => event.occurredAt.getTime())).toEqual(
+      [...all.events.map((event) => event.occurredAt.getTime())].sort((a, b) => b - a),
+    );
     expect(all.people.map((person) => person.id)).toEqual([boss.user.id]);
 
     const oneRecord = await listAuditEvents(boss.actor, place.slug, { element: `Membership:${helpers[0].membership.id}` });
@@ -208,9 +256,13 @@ describe("the audit log", () => {
 
 describe("platform records", () => {
   it("names the field of a duplicate instead of failing", async () => {
-    const admin = await db().user.create({ data: { email: `admin-${randomUUID()}@exemple.test`, memberships: { create: { role: "platform_admin" } } } });
+    const admin = await db().user.create({
+      data: { email: `admin-${randomUUID()}@exemple.test`, memberships: { create: { role: "platform_admin" } } },
+    });
     const region = await createRegion();
-    expect(await run(createRegionAction, await actorForUser(admin.id), { name: `Autre ${randomUUID()}`, inseeCode: region.inseeCode })).toMatchObject({
+    expect(
+      await run(createRegionAction, await actorForUser(admin.id), { name: `Autre ${randomUUID()}`, inseeCode: region.inseeCode }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { inseeCode: "Une région porte déjà ce code INSEE." },
     });
@@ -218,5 +270,7 @@ describe("platform records", () => {
 });
 
 async function createRegion() {
-  return db().region.create({ data: { name: `Région ${randomUUID()}`, slug: `r-${randomUUID()}`, inseeCode: String(700 + Math.floor(Math.random() * 200)) } });
+  return db().region.create({
+    data: { name: `Région ${randomUUID()}`, slug: `r-${randomUUID()}`, inseeCode: String(700 + Math.floor(Math.random() * 200)) },
+  });
 }

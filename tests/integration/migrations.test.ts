@@ -44,8 +44,16 @@ describe("migrations", () => {
     await client.end();
 
     const first = migrations[0];
-    const fileChecksum = createHash("sha256").update(await readFile(path.join(MIGRATIONS_DIR, first.name, "migration.sql"))).digest("hex");
-    expect(rows[0]).toMatchObject({ migration_name: first.name, checksum: fileChecksum, rolled_back_at: null, applied_steps_count: 1, logs: null });
+    const fileChecksum = createHash("sha256")
+      .update(await readFile(path.join(MIGRATIONS_DIR, first.name, "migration.sql")))
+      .digest("hex");
+    expect(rows[0]).toMatchObject({
+      migration_name: first.name,
+      checksum: fileChecksum,
+      rolled_back_at: null,
+      applied_steps_count: 1,
+      logs: null,
+    });
     expect(rows[0].finished_at).toBeInstanceOf(Date);
     expect(rows).toHaveLength(migrations.length);
   });

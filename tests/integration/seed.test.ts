@@ -28,7 +28,10 @@ async function snapshot(url: string): Promise<Record<string, unknown[]>> {
 
 describe("demo data", () => {
   it("holds the five territories with their regions", async () => {
-    const territories = await getDb().territory.findMany({ orderBy: { slug: "asc" }, select: { slug: true, region: { select: { slug: true } } } });
+    const territories = await getDb().territory.findMany({
+      orderBy: { slug: "asc" },
+      select: { slug: true, region: { select: { slug: true } } },
+    });
     expect(territories).toEqual([
       { slug: "creusot-montceau", region: { slug: "bourgogne-franche-comte" } },
       { slug: "lens-lievin", region: { slug: "hauts-de-france" } },
@@ -64,7 +67,10 @@ describe("demo data", () => {
   });
 
   it("keeps Rosny-sous-Bois's dates, and its parties as partners since the text names no signatory", async () => {
-    const contract = await getDb().contract.findFirstOrThrow({ where: { territory: { slug: "rosny-sous-bois" } }, include: { signatories: true, partners: true } });
+    const contract = await getDb().contract.findFirstOrThrow({
+      where: { territory: { slug: "rosny-sous-bois" } },
+      include: { signatories: true, partners: true },
+    });
     expect([contract.signatories.length, contract.partners.length]).toEqual([0, 8]);
     expect(contract.councilAdoptedOn?.toISOString().slice(0, 10)).toBe("2019-09-26");
     expect(contract.signedOn?.toISOString().slice(0, 10)).toBe("2019-10-28");
@@ -95,7 +101,9 @@ describe("demo data", () => {
       ["Mobilité", 0],
     ]);
     expect(groups[1].meetings.map((meeting) => meeting.heldOn.toISOString().slice(0, 10))).toEqual(["2014-10-01", "2014-10-14"]);
-    const minutes = await getDb().meeting.count({ where: { contract: { territory: { slug: "pays-ruffecois" } }, minutesDocument: { kind: "minutes" } } });
+    const minutes = await getDb().meeting.count({
+      where: { contract: { territory: { slug: "pays-ruffecois" } }, minutesDocument: { kind: "minutes" } },
+    });
     expect(minutes).toBe(12);
   });
 

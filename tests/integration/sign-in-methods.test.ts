@@ -30,10 +30,18 @@ const inAnHour = () => new Date(Date.now() + MAGIC_LINK.maxAgeSeconds * 1000);
 /** What next-auth passes to the signIn callback when someone asks for a link (user: adapter user or placeholder). */
 async function askForLink(email: string): Promise<boolean | string> {
   const user = (await adapter.getUserByEmail!(email)) ?? { id: email, email, emailVerified: null };
-  return buildAuthOptions(DEV_ENV).callbacks!.signIn!({ user, account: { provider: "email", type: "email", providerAccountId: email }, email: { verificationRequest: true } });
+  return buildAuthOptions(DEV_ENV).callbacks!.signIn!({
+    user,
+    account: { provider: "email", type: "email", providerAccountId: email },
+    email: { verificationRequest: true },
+  });
 }
 
-const linkJobData = (email: string) => ({ email, url: `http://localhost:3000/api/auth/callback/email?token=t-${++counter}&email=${encodeURIComponent(email)}`, expires: inAnHour().toISOString() });
+const linkJobData = (email: string) => ({
+  email,
+  url: `http://localhost:3000/api/auth/callback/email?token=t-${++counter}&email=${encodeURIComponent(email)}`,
+  expires: inAnHour().toISOString(),
+});
 
 /** Runs what sendVerificationRequest queued, as the worker would: fetched from the real queue. */
 async function runQueuedLinkJobs(): Promise<void> {
@@ -47,7 +55,11 @@ async function runQueuedLinkJobs(): Promise<void> {
 }
 
 /** Our sendVerificationRequest, as next-auth calls it once the signIn callback said yes. */
-async function sendLink(email: string, url = `http://localhost:3000/api/auth/callback/email?token=t&email=${encodeURIComponent(email)}`, env = DEV_ENV) {
+async function sendLink(
+  email: string,
+  url = `http://localhost:3000/api/auth/callback/email?token=t&email=${encodeURIComponent(email)}`,
+  env = DEV_ENV,
+) {
   const provider = authProviders(env).find((candidate) => candidate.id === "email") as EmailConfig;
   await provider.options.sendVerificationRequest!({ identifier: email, url, expires: inAnHour(), provider, token: "t", theme: {} });
 }
@@ -73,18 +85,29 @@ describe("next-auth adapter", () => {
 
   it("links an account by provider and subject only, dropping the provider's tokens", async () => {
     const user = await createUser(db(), { email: address("lien") });
-    await adapter.linkAccount!({ userId: user.id, provider: PROCONNECT_ID, providerAccountId: "sub-lien", type: "oauth", access_token: "secret", id_token: "jwt" });
+    await adapter.linkAccount!({
+      userId: user.id,
+      provider: PROCONNECT_ID,
+      providerAccountId: "sub-lien",
+      type: "oauth",
+      access_token: "secret",
+      id_token: "jwt",
+    });
     expect(await adapter.getUserByAccount!({ provider: PROCONNECT_ID, providerAccountId: "sub-lien" })).toMatchObject({ id: user.id });
-    expect(await db().account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true, siret: true } })).toEqual([
-      { provider: PROCONNECT_ID, providerAccountId: "sub-lien", siret: null },
-    ]);
+    expect(
+      await db().account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true, siret: true } }),
+    ).toEqual([{ provider: PROCONNECT_ID, providerAccountId: "sub-lien", siret: null }]);
   });
 
   it("marks an e-mail verified and bumps the user's version", async () => {
     const user = await createUser(db(), { email: address("verifie") });
     const verifiedAt = new Date("2026-11-23T10:00:00Z");
     expect(await adapter.updateUser!({ id: user.id, emailVerified: verifiedAt })).toMatchObject({ id: user.id, emailVerified: verifiedAt });
-    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ emailVerified: verifiedAt, version: user.version + 1, email: user.email });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      emailVerified: verifiedAt,
+      version: user.version + 1,
+      email: user.email,
+    });
   });
 
   it("stores link tokens under the lower-case address and lets each work once", async () => {
@@ -93,7 +116,10 @@ describe("next-auth adapter", () => {
     await adapter.createVerificationToken!({ identifier: email, token: "hash-2", expires: inAnHour() });
     expect(await db().verificationToken.count({ where: { identifier: email } })).toBe(2);
 
-    expect(await adapter.useVerificationToken!({ identifier: email.toUpperCase(), token: "hash-1" })).toMatchObject({ identifier: email, token: "hash-1" });
+    expect(await adapter.useVerificationToken!({ identifier: email.toUpperCase(), token: "hash-1" })).toMatchObject({
+      identifier: email,
+      token: "hash-1",
+    });
     expect(await adapter.useVerificationToken!({ identifier: email, token: "hash-1" })).toBeNull();
     // Once a link has worked, the address's other links are void.
     expect(await adapter.useVerificationToken!({ identifier: email, token: "hash-2" })).toBeNull();
@@ -115,7 +141,10 @@ describe("sign-in links", () => {
     expect(await askForLink(user.email.toUpperCase())).toBe(true);
     expect(await askForLink(unknown)).toBe(true);
 
-    await sendLink(user.email, `http://localhost:3000/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=${encodeURIComponent(user.email)}`);
+    await sendLink(
+      user.email,
+      `http://localhost:3000/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=${encodeURIComponent(user.email)}`,
+    );
     await sendLink(unknown);
     // Nothing has left yet: the request only queued a job for each.
     expect(await devEmailsTo(user.email)).toEqual([]);
@@ -124,8 +153,12 @@ describe("sign-in links", () => {
     const [mail] = await devEmailsTo(user.email);
     expect(mail.subject).toBe("Votre lien de connexion à OpenCLS");
     // The link leads to a page whose button signs in: a mail scanner opening it uses nothing up.
-    expect(mail.text).toContain(`ouvrez ce lien\u00a0:\nhttp://localhost:3000/connexion/lien?callbackUrl=%2Fespace&token=abc&email=${encodeURIComponent(user.email)}\n`);
-    expect(mail.text).toMatch(/valable une heure, jusqu’au \d+(er)?\u00a0\S+\u00a0\d{4} à\s\d\d:\d\d \(heure de Paris\), et ne sert qu’une fois/);
+    expect(mail.text).toContain(
+      `ouvrez ce lien\u00a0:\nhttp://localhost:3000/connexion/lien?callbackUrl=%2Fespace&token=abc&email=${encodeURIComponent(user.email)}\n`,
+    );
+    expect(mail.text).toMatch(
+      /valable une heure, jusqu’au \d+(er)?\u00a0\S+\u00a0\d{4} à\s\d\d:\d\d \(heure de Paris\), et ne sert qu’une fois/,
+    );
     expect(await devEmailsTo(unknown)).toEqual([]);
   });
 
@@ -184,7 +217,11 @@ describe("sign-in links", () => {
     const user = await createUser(db(), { email: address("fenetre") });
     const beforeTheWindow = new Date(Date.now() + MAGIC_LINK.maxAgeSeconds * 1000 - (MAGIC_LINK.windowMinutes + 1) * 60_000);
     await db().verificationToken.createMany({
-      data: Array.from({ length: MAGIC_LINK.maxRequests }, (_, index) => ({ identifier: user.email, token: `ancien-${user.id}-${index}`, expires: beforeTheWindow })),
+      data: Array.from({ length: MAGIC_LINK.maxRequests }, (_, index) => ({
+        identifier: user.email,
+        token: `ancien-${user.id}-${index}`,
+        expires: beforeTheWindow,
+      })),
     });
     expect(await decideMagicLinkRequest(db(), user.email, "current-link")).toBe("send");
   });
@@ -222,11 +259,14 @@ describe("ProConnect", () => {
     const user = await createUser(db(), { email: address("coordination"), name: null });
     const result = await resolveProConnectUser(db(), claims({ sub: "sub-coordination", email: user.email.toUpperCase() }));
     expect(result).toEqual({ ok: true, userId: user.id });
-    expect(await db().account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true, siret: true } })).toEqual([
-      { provider: PROCONNECT_ID, providerAccountId: "sub-coordination", siret: "13002526500013" },
-    ]);
+    expect(
+      await db().account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true, siret: true } }),
+    ).toEqual([{ provider: PROCONNECT_ID, providerAccountId: "sub-coordination", siret: "13002526500013" }]);
     // The federation vouches for the address; the missing name is filled in.
-    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "Camille Martin", emailVerified: expect.any(Date) });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      name: "Camille Martin",
+      emailVerified: expect.any(Date),
+    });
   });
 
   it("creates a new agent once, named from given_name and usual_name, and keeps the SIRET current", async () => {
@@ -234,7 +274,12 @@ describe("ProConnect", () => {
     const created = await resolveProConnectUser(db(), first);
     expect(created.ok).toBe(true);
     const user = await db().user.findUniqueOrThrow({ where: { email: "nora.benali@exemple.gouv.fr" } });
-    expect(user).toMatchObject({ id: created.ok ? created.userId : null, name: "Nora Benali", passwordHash: null, emailVerified: expect.any(Date) });
+    expect(user).toMatchObject({
+      id: created.ok ? created.userId : null,
+      name: "Nora Benali",
+      passwordHash: null,
+      emailVerified: expect.any(Date),
+    });
 
     expect(await resolveProConnectUser(db(), { ...first, siret: "21260281600011" })).toEqual(created);
     expect(await db().user.count({ where: { email: "nora.benali@exemple.gouv.fr" } })).toBe(1);
@@ -260,7 +305,13 @@ describe("ProConnect", () => {
     expect((await resolveProConnectUser(db(), identity)).ok).toBe(true);
     await db().user.update({ where: { id: linked.id }, data: { disabledAt: new Date() } });
     expect(await resolveProConnectUser(db(), identity)).toEqual({ ok: false, reason: "disabled" });
-    expect(await buildAuthOptions(DEV_ENV).callbacks!.signIn!({ user: { id: identity.sub }, account: { provider: PROCONNECT_ID, type: "oauth", providerAccountId: identity.sub }, profile: identity })).toBe(false);
+    expect(
+      await buildAuthOptions(DEV_ENV).callbacks!.signIn!({
+        user: { id: identity.sub },
+        account: { provider: PROCONNECT_ID, type: "oauth", providerAccountId: identity.sub },
+        profile: identity,
+      }),
+    ).toBe(false);
   });
 
   it("refuses an identity without e-mail", async () => {
@@ -276,7 +327,10 @@ describe("one person, one user", () => {
     const typed = email.replace("une-personne", "Une-Personne").toUpperCase();
 
     // Password, typed in capitals.
-    expect(await authenticateWithPassword(db(), { email: typed, password: "mot-de-passe-solide" }, "192.0.2.200")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await authenticateWithPassword(db(), { email: typed, password: "mot-de-passe-solide" }, "192.0.2.200")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
 
     // A link: what next-auth does when it is opened (look up by e-mail, mark it verified).
     await adapter.createVerificationToken!({ identifier: typed, token: "une-personne", expires: inAnHour() });
@@ -287,12 +341,22 @@ describe("one person, one user", () => {
     expect(byLink!.id).toBe(user.id);
 
     // ProConnect, with the address spelled differently again; then next-auth finds the account.
-    const proConnect = await resolveProConnectUser(db(), { sub: "sub-une-personne", email: typed, given_name: "Une", usual_name: "Personne" });
+    const proConnect = await resolveProConnectUser(db(), {
+      sub: "sub-une-personne",
+      email: typed,
+      given_name: "Une",
+      usual_name: "Personne",
+    });
     expect(proConnect).toEqual({ ok: true, userId: user.id });
-    expect(await adapter.getUserByAccount!({ provider: PROCONNECT_ID, providerAccountId: "sub-une-personne" })).toMatchObject({ id: user.id });
+    expect(await adapter.getUserByAccount!({ provider: PROCONNECT_ID, providerAccountId: "sub-une-personne" })).toMatchObject({
+      id: user.id,
+    });
 
     expect(await db().user.count({ where: { email: { equals: email, mode: "insensitive" } } })).toBe(1);
     // The password still works after the other two.
-    expect(await authenticateWithPassword(db(), { email, password: "mot-de-passe-solide" }, "192.0.2.201")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await authenticateWithPassword(db(), { email, password: "mot-de-passe-solide" }, "192.0.2.201")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
   });
 });

@@ -44,7 +44,9 @@ describe("npm start", () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^opencls: Cannot reach the database at postgresql://cls:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/opencls: .*ECONNREFUSED`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^opencls: Cannot reach the database at postgresql://cls:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/opencls: .*ECONNREFUSED`),
+    );
     expect(result.stderr + result.stdout).not.toContain("Sup3rSecret");
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -53,7 +55,9 @@ describe("npm start", () => {
     const database = await emptyDatabase();
     const result = await runStart({ DATABASE_URL: database.url, NEXTAUTH_SECRET: "" });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe("opencls: NEXTAUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
+    expect(result.stderr.trim()).toBe(
+      "opencls: NEXTAUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).",
+    );
   });
 
   it("stops with one line on an invalid PORT", async () => {
@@ -102,7 +106,9 @@ describe("database preparation", () => {
       expect(second).toMatchObject({ embedded: true, seeded: false, appliedMigrations: [] });
       const again = createDbClient(second.url);
       expect(await again.territory.count()).toBe(5);
-      expect((await again.territory.findUniqueOrThrow({ where: { slug: "romans-sur-isere" } })).description).toBe("Ajouté avant le redémarrage");
+      expect((await again.territory.findUniqueOrThrow({ where: { slug: "romans-sur-isere" } })).description).toBe(
+        "Ajouté avant le redémarrage",
+      );
       await again.$disconnect();
       await second.stop();
     } finally {
@@ -187,7 +193,10 @@ describe("stopping the app stops the embedded PostgreSQL", () => {
     const env = { OPENCLS_DATA_DIR: dataDir, OPENCLS_EMBEDDED_DB_PORT: String(dbPort) };
 
     // A run that started the server and was killed (SIGKILL) before it could stop it.
-    const crashed = spawn(process.execPath, ["--import", "tsx", "tests/support/start-embedded.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    const crashed = spawn(process.execPath, ["--import", "tsx", "tests/support/start-embedded.ts"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve) => crashed.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve()));
     crashed.kill("SIGKILL");
     await new Promise((resolve) => crashed.on("exit", resolve));
@@ -212,7 +221,10 @@ describe("stopping the app stops the embedded PostgreSQL", () => {
         const processes = clusterProcesses(clusterDir);
         process.kill(postmasterPid(clusterDir)!, "SIGKILL");
         await waitFor(() => processes.every((pid) => !isAlive(pid)), "the old server processes to exit", 30_000);
-        const asPostgres = process.getuid?.() === 0 ? { uid: Number(execFileSync("id", ["-u", "postgres"])), gid: Number(execFileSync("id", ["-g", "postgres"])) } : {};
+        const asPostgres =
+          process.getuid?.() === 0
+            ? { uid: Number(execFileSync("id", ["-u", "postgres"])), gid: Number(execFileSync("id", ["-g", "postgres"])) }
+            : {};
         spawn(binary(packagedNativeDir(), "postgres"), ["-D", clusterDir, "-p", String(dbPort), "-c", "listen_addresses=127.0.0.1"], {
           ...asPostgres,
           cwd: "/",

@@ -41,7 +41,10 @@ describe("public territory page", () => {
     const page = await findTerritoryPage(ANONYMOUS, territory.slug);
     expect(page?.contracts.map((contract) => contract.title)).toEqual(["Premier contrat"]);
 
-    await db.contract.updateMany({ where: { territoryId: territory.id, generation: 2 }, data: { visibility: "published", title: "Deuxième contrat" } });
+    await db.contract.updateMany({
+      where: { territoryId: territory.id, generation: 2 },
+      data: { visibility: "published", title: "Deuxième contrat" },
+    });
     const republished = await findTerritoryPage(ANONYMOUS, territory.slug);
     expect(republished?.contracts.map((contract) => contract.title)).toEqual(["Deuxième contrat"]);
   });

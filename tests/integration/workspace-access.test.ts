@@ -56,7 +56,9 @@ describe("territory workspaces", () => {
   it("shows drafts to members but never on public pages", async () => {
     const db = getDb();
     const territory = await db.territory.findUniqueOrThrow({ where: { slug: "lens-lievin" } });
-    await db.contract.create({ data: { territoryId: territory.id, generation: 2, title: "CLS de 2e génération (brouillon)", visibility: "draft" } });
+    await db.contract.create({
+      data: { territoryId: territory.id, generation: 2, title: "CLS de 2e génération (brouillon)", visibility: "draft" },
+    });
     const workspace = await findWorkspace(await actor("coordination@lens-lievin.test"), "lens-lievin");
     expect(workspace.contracts.map((contract) => contract.visibility)).toEqual(["draft", "published"]);
   });
@@ -84,7 +86,14 @@ describe("a partner's contracts", () => {
     const organisation = await createOrganisation(db);
     const other = await createOrganisation(db);
     const contract = (generation: number, data: { status?: "preparation" | "signed"; visibility?: "draft" | "published" } = {}) =>
-      createContract(db, { territoryId: territory.id, generation, title: `Contrat ${generation}`, status: "signed", visibility: "published", ...data });
+      createContract(db, {
+        territoryId: territory.id,
+        generation,
+        title: `Contrat ${generation}`,
+        status: "signed",
+        visibility: "published",
+        ...data,
+      });
     const signed = await contract(1);
     const committed = await contract(2);
     const draft = await contract(3, { status: "preparation", visibility: "draft" });
@@ -101,14 +110,24 @@ describe("a partner's contracts", () => {
     const axis = await db.axis.create({ data: { contractId: committed.id, position: 1, number: 1, title: "Axe 1" } });
     const fiche = await db.ficheAction.create({ data: { contractId: committed.id, axisId: axis.id, number: 1, title: "Fiche 1" } });
     const objective = await db.operationalObjective.create({ data: { ficheId: fiche.id, position: 1, title: "Objectif 1" } });
-    await db.commitment.create({ data: { organisationId: organisation.id, objectiveId: objective.id, description: "Mettre à disposition une salle" } });
+    await db.commitment.create({
+      data: { organisationId: organisation.id, objectiveId: objective.id, description: "Mettre à disposition une salle" },
+    });
     // The unrelated contract's fiche carries a commitment of the organisation, but in the trash.
     const unrelatedAxis = await db.axis.create({ data: { contractId: unrelated.id, position: 1, number: 1, title: "Axe 1" } });
-    const trashed = await db.ficheAction.create({ data: { contractId: unrelated.id, axisId: unrelatedAxis.id, number: 1, title: "Fiche supprimée", deletedAt: new Date() } });
-    await db.commitment.create({ data: { organisationId: organisation.id, ficheId: trashed.id, description: "Engagement d’une fiche supprimée" } });
+    const trashed = await db.ficheAction.create({
+      data: { contractId: unrelated.id, axisId: unrelatedAxis.id, number: 1, title: "Fiche supprimée", deletedAt: new Date() },
+    });
+    await db.commitment.create({
+      data: { organisationId: organisation.id, ficheId: trashed.id, description: "Engagement d’une fiche supprimée" },
+    });
 
-    partner = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
-    coordinator = await actorForUser((await createUser(db, { memberships: { create: { role: "coordinator", territoryId: territory.id } } })).id);
+    partner = await actorForUser(
+      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+    );
+    coordinator = await actorForUser(
+      (await createUser(db, { memberships: { create: { role: "coordinator", territoryId: territory.id } } })).id,
+    );
   });
 
   it("lists only the contracts the organisation signs or commits to, never a draft", async () => {
@@ -140,7 +159,9 @@ describe("a partner's contracts", () => {
     const organisation = await createOrganisation(db);
     const draft = await createContract(db, { territoryId: territory.id, status: "preparation", visibility: "draft" });
     await db.signatory.create({ data: { contractId: draft.id, organisationId: organisation.id, position: 1 } });
-    const onlyDraft = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
+    const onlyDraft = await actorForUser(
+      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+    );
     expect((await listWorkspaces(onlyDraft)).map((workspace) => workspace.slug)).not.toContain(territory.slug);
     await expect(findWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
   });
@@ -150,9 +171,18 @@ describe("a partner's contracts", () => {
     const territory = await createTerritory(db);
     const organisation = await createOrganisation(db);
     const unpublished = await createContract(db, { territoryId: territory.id, generation: 1, status: "signed", visibility: "draft" });
-    const preparing = await createContract(db, { territoryId: territory.id, generation: 2, status: "preparation", visibility: "published" });
-    await db.contractPartner.createMany({ data: [unpublished, preparing].map((contract) => ({ contractId: contract.id, organisationId: organisation.id, position: 1 })) });
-    const contractPartner = await actorForUser((await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id);
+    const preparing = await createContract(db, {
+      territoryId: territory.id,
+      generation: 2,
+      status: "preparation",
+      visibility: "published",
+    });
+    await db.contractPartner.createMany({
+      data: [unpublished, preparing].map((contract) => ({ contractId: contract.id, organisationId: organisation.id, position: 1 })),
+    });
+    const contractPartner = await actorForUser(
+      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+    );
     await expect(findWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
     await db.contract.update({ where: { id: unpublished.id }, data: { visibility: "published" } });
     expect((await findWorkspace(contractPartner, territory.slug)).contracts.map((contract) => contract.id)).toEqual([unpublished.id]);

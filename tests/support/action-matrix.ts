@@ -13,40 +13,79 @@ import { createContract, createOrganisation, createRegion, createTerritory } fro
 export type Role = "anonymous" | MembershipRole | "contributor_pilot";
 /** ok: done; denied: answered as not found; refused: authorized, but the action says no (e.g. the link is someone else's). */
 export type Outcome = "ok" | "denied" | "refused";
-export type Expectation = Record<Exclude<Role, "contributor_pilot">, { own: Outcome; foreign: Outcome }> & { contributor_pilot?: { own: Outcome; foreign: Outcome } };
+export type Expectation = Record<Exclude<Role, "contributor_pilot">, { own: Outcome; foreign: Outcome }> & {
+  contributor_pilot?: { own: Outcome; foreign: Outcome };
+};
 
 const all = (own: Outcome, foreign: Outcome = own) => ({ own, foreign });
 export const adminOnly: Expectation = {
-  anonymous: all("denied"), platform_admin: all("ok"), ars_officer: all("denied"), coordinator: all("denied"), contributor: all("denied"), partner: all("denied"),
+  anonymous: all("denied"),
+  platform_admin: all("ok"),
+  ars_officer: all("denied"),
+  coordinator: all("denied"),
+  contributor: all("denied"),
+  partner: all("denied"),
 };
 const territoryManagers: Expectation = {
-  anonymous: all("denied"), platform_admin: all("ok"), ars_officer: all("denied"), coordinator: all("ok", "denied"), contributor: all("denied"), partner: all("denied"),
+  anonymous: all("denied"),
+  platform_admin: all("ok"),
+  ars_officer: all("denied"),
+  coordinator: all("ok", "denied"),
+  contributor: all("denied"),
+  partner: all("denied"),
 };
 
 export type Tenant = { regionId: string; territoryId: string; organisationId: string; contractId: string };
 export type World = { own: Tenant; foreign: Tenant; actors: Record<Role, Actor> };
 
 /** For each action: who may run it, and a valid input aimed at a tenant (fresh records each call). */
-export const MATRIX: Record<string, { expected: Expectation; input: (world: World, tenant: Tenant, actor: Actor) => Promise<Record<string, unknown>> }> = {
+export const MATRIX: Record<
+  string,
+  { expected: Expectation; input: (world: World, tenant: Tenant, actor: Actor) => Promise<Record<string, unknown>> }
+> = {
   "member.invite": {
     expected: territoryManagers,
-    input: async (_world, tenant) => ({ email: `invite-${randomUUID()}@exemple.test`, role: "contributor", territoryId: tenant.territoryId }),
+    input: async (_world, tenant) => ({
+      email: `invite-${randomUUID()}@exemple.test`,
+      role: "contributor",
+      territoryId: tenant.territoryId,
+    }),
   },
   "invitation.revoke": {
     expected: territoryManagers,
-    input: async (_world, tenant) => ({ invitationId: (await invitation(tenant, `pending-${randomUUID()}@exemple.test`)).id, version: "1" }),
+    input: async (_world, tenant) => ({
+      invitationId: (await invitation(tenant, `pending-${randomUUID()}@exemple.test`)).id,
+      version: "1",
+    }),
   },
   // Own: an invitation addressed to the actor; foreign: one addressed to someone else.
   "invitation.accept": {
     expected: {
-      anonymous: all("refused"), platform_admin: all("ok", "refused"), ars_officer: all("ok", "refused"), coordinator: all("ok", "refused"), contributor: all("ok", "refused"), partner: all("ok", "refused"),
+      anonymous: all("refused"),
+      platform_admin: all("ok", "refused"),
+      ars_officer: all("ok", "refused"),
+      coordinator: all("ok", "refused"),
+      contributor: all("ok", "refused"),
+      partner: all("ok", "refused"),
       contributor_pilot: all("ok", "refused"),
     },
-    input: async (world, tenant, actor) => ({ token: (await invitation(world.foreign, actor === ANONYMOUS || tenant === world.foreign ? `other-${randomUUID()}@exemple.test` : actor.email!)).token }),
+    input: async (world, tenant, actor) => ({
+      token: (
+        await invitation(
+          world.foreign,
+          actor === ANONYMOUS || tenant === world.foreign ? `other-${randomUUID()}@exemple.test` : actor.email!,
+        )
+      ).token,
+    }),
   },
   // Own: an invitation for an address without account; foreign: for an address that has one.
   "invitation.register": {
-    expected: Object.fromEntries(["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "partner", "contributor_pilot"].map((role) => [role, all("ok", "refused")])) as Expectation,
+    expected: Object.fromEntries(
+      ["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "partner", "contributor_pilot"].map((role) => [
+        role,
+        all("ok", "refused"),
+      ]),
+    ) as Expectation,
     input: async (world, tenant) => ({
       token: (await invitation(world.own, tenant === world.own ? `new-${randomUUID()}@exemple.test` : (await user()).email)).token,
       name: "Camille Martin",
@@ -62,20 +101,43 @@ export const MATRIX: Record<string, { expected: Expectation; input: (world: Worl
     expected: territoryManagers,
     input: async (_world, tenant) => ({ membershipId: (await contributorOf(tenant)).id, version: "1" }),
   },
-  "region.create": { expected: adminOnly, input: async () => ({ name: `Région ${randomUUID()}`, inseeCode: String(100 + (regionCodes++ % 900)) }) },
-  "territory.create": { expected: adminOnly, input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }) },
+  "region.create": {
+    expected: adminOnly,
+    input: async () => ({ name: `Région ${randomUUID()}`, inseeCode: String(100 + (regionCodes++ % 900)) }),
+  },
+  "territory.create": {
+    expected: adminOnly,
+    input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }),
+  },
   "contract.create": {
     expected: territoryManagers,
-    input: async (_world, tenant) => ({ territoryId: tenant.territoryId, title: "Contrat local de santé", generation: String(nextGeneration(tenant)), status: "preparation", visibility: "draft" }),
+    input: async (_world, tenant) => ({
+      territoryId: tenant.territoryId,
+      title: "Contrat local de santé",
+      generation: String(nextGeneration(tenant)),
+      status: "preparation",
+      visibility: "draft",
+    }),
   },
   "contract.update": {
     expected: territoryManagers,
     input: async (_world, tenant) => {
       const contract = await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) });
-      return { contractId: contract.id, version: "1", title: "Nouveau titre", generation: String(contract.generation), status: "signed", visibility: "published", signatories: [{ organisationId: tenant.organisationId, signedOn: "2024-06-30" }] };
+      return {
+        contractId: contract.id,
+        version: "1",
+        title: "Nouveau titre",
+        generation: String(contract.generation),
+        status: "signed",
+        visibility: "published",
+        signatories: [{ organisationId: tenant.organisationId, signedOn: "2024-06-30" }],
+      };
     },
   },
-  "axis.create": { expected: territoryManagers, input: async (_world, tenant) => ({ contractId: tenant.contractId, title: "Accès aux soins" }) },
+  "axis.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ contractId: tenant.contractId, title: "Accès aux soins" }),
+  },
   "axis.update": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ axisId: (await axis(tenant)).id, version: "1", title: "Prévention", isTransversal: "on" }),
@@ -84,16 +146,33 @@ export const MATRIX: Record<string, { expected: Expectation; input: (world: Worl
   "axis.delete": { expected: territoryManagers, input: async (_world, tenant) => ({ axisId: (await axis(tenant)).id, version: "1" }) },
   "fiche.create": {
     expected: territoryManagers,
-    input: async (_world, tenant) => ({ contractId: tenant.contractId, axisId: (await axis(tenant)).id, title: "Prévenir l’isolement", geographicScope: "whole_territory", status: "not_started" }),
+    input: async (_world, tenant) => ({
+      contractId: tenant.contractId,
+      axisId: (await axis(tenant)).id,
+      title: "Prévenir l’isolement",
+      geographicScope: "whole_territory",
+      status: "not_started",
+    }),
   },
   "fiche.update": {
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
     input: async (world, tenant) => {
       const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
-      return { ficheId: fiche.id, version: "1", axisId: fiche.axisId, title: "Prévenir l’isolement des aînés", geographicScope: "communes", status: "in_progress", progress: "40" };
+      return {
+        ficheId: fiche.id,
+        version: "1",
+        axisId: fiche.axisId,
+        title: "Prévenir l’isolement des aînés",
+        geographicScope: "communes",
+        status: "in_progress",
+        progress: "40",
+      };
     },
   },
-  "fiche.delete": { expected: territoryManagers, input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, version: "1" }) },
+  "fiche.delete": {
+    expected: territoryManagers,
+    input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, version: "1" }),
+  },
   "trash.restore": {
     expected: territoryManagers,
     input: async (world, tenant) => {
@@ -104,11 +183,25 @@ export const MATRIX: Record<string, { expected: Expectation; input: (world: Worl
   },
   "indicator.create": {
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
-    input: async (world, tenant) => ({ ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, name: "Nombre de participants", level: "process", direction: "increase", frequency: "yearly", targetValue: "120" }),
+    input: async (world, tenant) => ({
+      ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id,
+      name: "Nombre de participants",
+      level: "process",
+      direction: "increase",
+      frequency: "yearly",
+      targetValue: "120",
+    }),
   },
   "indicator.update": {
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
-    input: async (world, tenant) => ({ indicatorId: (await indicatorOf(tenant, world)).id, version: "1", name: "Participants", level: "result", direction: "increase", frequency: "quarterly" }),
+    input: async (world, tenant) => ({
+      indicatorId: (await indicatorOf(tenant, world)).id,
+      version: "1",
+      name: "Participants",
+      level: "result",
+      direction: "increase",
+      frequency: "quarterly",
+    }),
   },
   "indicator.delete": {
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
@@ -122,7 +215,9 @@ export const MATRIX: Record<string, { expected: Expectation; input: (world: Worl
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
     input: async (world, tenant) => {
       const indicator = await indicatorOf(tenant, world);
-      const measurement = await db().measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2025-01-01"), value: 1 } });
+      const measurement = await db().measurement.create({
+        data: { indicatorId: indicator.id, measuredOn: new Date("2025-01-01"), value: 1 },
+      });
       return { measurementId: measurement.id };
     },
   },
@@ -130,7 +225,7 @@ export const MATRIX: Record<string, { expected: Expectation; input: (world: Worl
     expected: territoryManagers,
     input: async (_world, tenant) => {
       const { number } = await axis(tenant);
-      const csv = `Numéro;Axe;Intitulé\n${500 + (importNumber++)};${number};Fiche importée\n`;
+      const csv = `Numéro;Axe;Intitulé\n${500 + importNumber++};${number};Fiche importée\n`;
       return { contractId: tenant.contractId, mode: "import", file: new File([csv], "fiches.csv", { type: "text/csv" }) };
     },
   },
@@ -155,7 +250,9 @@ const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemp
 
 async function invitation(tenant: Tenant, email: string) {
   const { token, tokenHash } = newInvitationToken();
-  const created = await db().invitation.create({ data: { email, role: "contributor", territoryId: tenant.territoryId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const created = await db().invitation.create({
+    data: { email, role: "contributor", territoryId: tenant.territoryId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   return { id: created.id, token };
 }
 

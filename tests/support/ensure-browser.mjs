@@ -10,7 +10,9 @@ if (!candidates.some((candidate) => existsSync(candidate))) {
   console.log("No Chromium found: downloading Playwright's (set CHROMIUM_PATH to use another one).");
   const result = spawnSync("npx", ["--no-install", "playwright", "install", "chromium"], { stdio: "inherit" });
   if (result.status !== 0) {
-    console.error("Could not install Chromium. Install your distribution's chromium package or set CHROMIUM_PATH, then run npm test again.");
+    console.error(
+      "Could not install Chromium. Install your distribution's chromium package or set CHROMIUM_PATH, then run npm test again.",
+    );
     process.exit(1);
   }
 }

@@ -11,7 +11,6 @@ import { TEMPLATE_DATABASE } from "./template";
 import { freePort } from "./ports";
 import { makeTempDir } from "./temp-dir";
 
-
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;

@@ -12,7 +12,9 @@ export function postmasterPid(clusterDir: string): number | null {
 }
 
 function processIds(): number[] {
-  return readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
 }
 
 /** State and parent of a process, from /proc/<pid>/stat ("pid (comm) state ppid …"; comm may hold spaces). */

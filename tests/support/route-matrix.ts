@@ -25,37 +25,91 @@ const ownOnly = { own: 200, foreign: 404 } as const;
 
 /** A territory as the routes need it: its slug and one of its contracts. */
 export type Tenant = { slug: string; contractId: string; ficheId: string };
-export const tenants: Record<"own" | "foreign", Tenant> = { own: { slug: OWN, contractId: "", ficheId: "" }, foreign: { slug: FOREIGN, contractId: "", ficheId: "" } };
+export const tenants: Record<"own" | "foreign", Tenant> = {
+  own: { slug: OWN, contractId: "", ficheId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "" },
+};
 const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = {
-  "espace/page.tsx": { path: () => "/espace", expected: { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) } },
-  "espace/[slug]/page.tsx": { path: ({ slug }) => `/espace/${slug}`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
-  "espace/[slug]/membres/page.tsx": { path: ({ slug }) => `/espace/${slug}/membres`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
-  "espace/[slug]/journal/page.tsx": { path: ({ slug }) => `/espace/${slug}/journal`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
-  "espace/[slug]/contrats/nouveau/page.tsx": { path: ({ slug }) => `/espace/${slug}/contrats/nouveau`, expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) } },
-  "espace/[slug]/contrats/[contractId]/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
+  "espace/page.tsx": {
+    path: () => "/espace",
+    expected: { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  },
+  "espace/[slug]/page.tsx": {
+    path: ({ slug }) => `/espace/${slug}`,
+    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
+  },
+  "espace/[slug]/membres/page.tsx": {
+    path: ({ slug }) => `/espace/${slug}/membres`,
+    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
+  },
+  "espace/[slug]/journal/page.tsx": {
+    path: ({ slug }) => `/espace/${slug}/journal`,
+    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
+  },
+  "espace/[slug]/contrats/nouveau/page.tsx": {
+    path: ({ slug }) => `/espace/${slug}/contrats/nouveau`,
+    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
+  },
+  "espace/[slug]/contrats/[contractId]/page.tsx": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}`,
+    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
+  },
   "espace/[slug]/contrats/[contractId]/modifier/page.tsx": {
     path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/modifier`,
     expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
   },
-  "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/corbeille`, expected: coordinatorOnly },
-  "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, expected: coordinatorOnly },
+  "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/corbeille`,
+    expected: coordinatorOnly,
+  },
+  "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/fiches/nouvelle`,
+    expected: coordinatorOnly,
+  },
   // The seeded fiches have no pilot account: contributors edit none of them.
-  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": { path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, expected: coordinatorOnly },
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": {
+    path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`,
+    expected: coordinatorOnly,
+  },
   "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/historique/page.tsx": {
     path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
     expected: coordinatorOnly,
   },
-  "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.xlsx`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
-  "espace/[slug]/contrats/[contractId]/import/page.tsx": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import`, expected: coordinatorOnly },
-  "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import/modele.xlsx`, expected: coordinatorOnly },
-  "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": { path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.pdf`, expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly } },
-  "admin/page.tsx": { path: () => "/admin", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
-  "admin/membres/page.tsx": { path: () => "/admin/membres", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
-  "admin/journal/page.tsx": { path: () => "/admin/journal", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+  "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.xlsx`,
+    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
+  },
+  "espace/[slug]/contrats/[contractId]/import/page.tsx": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import`,
+    expected: coordinatorOnly,
+  },
+  "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import/modele.xlsx`,
+    expected: coordinatorOnly,
+  },
+  "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": {
+    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.pdf`,
+    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
+  },
+  "admin/page.tsx": {
+    path: () => "/admin",
+    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
+  },
+  "admin/membres/page.tsx": {
+    path: () => "/admin/membres",
+    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
+  },
+  "admin/journal/page.tsx": {
+    path: () => "/admin/journal",
+    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
+  },
   // The end-to-end server runs in development mode (embedded database), where the mailbox exists.
-  "dev/boite-mail/page.tsx": { path: () => "/dev/boite-mail", expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) } },
+  "dev/boite-mail/page.tsx": {
+    path: () => "/dev/boite-mail",
+    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
+  },
 };
 
 /** The contract ids come from the workspace pages, as an admin sees them. */

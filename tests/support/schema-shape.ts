@@ -65,7 +65,15 @@ export async function shapeFromSchema(schemaPath = path.resolve("prisma/schema.p
   return {
     enums: Object.fromEntries(enums.map((e) => [e.name, e.values.map((v) => v.name)])),
     tables,
-    indexes: indexes.map((index) => indexKey(index.model, index.type === "id" ? "primary" : index.type, index.fields.map((f) => `${f.name}${f.sortOrder === "desc" ? " DESC" : ""}`))).sort(),
+    indexes: indexes
+      .map((index) =>
+        indexKey(
+          index.model,
+          index.type === "id" ? "primary" : index.type,
+          index.fields.map((f) => `${f.name}${f.sortOrder === "desc" ? " DESC" : ""}`),
+        ),
+      )
+      .sort(),
     foreignKeys: foreignKeys.sort(),
   };
 }
@@ -108,7 +116,8 @@ function columnType(field: DmmfField, enumNames: Set<string>): string {
 function columnDefault(field: DmmfField): string | null {
   if (!field.hasDefaultValue) return null;
   const value = field.default;
-  if (field.isList && Array.isArray(value) && value.length === 0) return `ARRAY[]::${field.type === "String" ? "text" : field.type.toLowerCase()}[]`;
+  if (field.isList && Array.isArray(value) && value.length === 0)
+    return `ARRAY[]::${field.type === "String" ? "text" : field.type.toLowerCase()}[]`;
   if (typeof value === "object" && value !== null && "name" in value) {
     const fn = value as { name: string; args: unknown[] };
     if (fn.name === "dbgenerated") return String(fn.args[0]);
@@ -130,9 +139,16 @@ export async function shapeFromDatabase(connectionString: string): Promise<Shape
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE n.nspname = 'public' ORDER BY t.typname, e.enumsortorder`);
     const columnRows = await client.query<{
-      table_name: string; column_name: string; is_nullable: string; data_type: string; udt_name: string;
-      character_maximum_length: number | null; numeric_precision: number | null; numeric_scale: number | null;
-      datetime_precision: number | null; column_default: string | null;
+      table_name: string;
+      column_name: string;
+      is_nullable: string;
+      data_type: string;
+      udt_name: string;
+      character_maximum_length: number | null;
+      numeric_precision: number | null;
+      numeric_scale: number | null;
+      datetime_precision: number | null;
+      column_default: string | null;
     }>(`
       SELECT c.table_name, c.column_name, c.is_nullable, c.data_type, c.udt_name, c.character_maximum_length,
              c.numeric_precision, c.numeric_scale, c.datetime_precision, c.column_default
@@ -155,7 +171,14 @@ export async function shapeFromDatabase(connectionString: string): Promise<Shape
       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
       GROUP BY t.relname, ix.indexrelid, ix.indisprimary, ix.indisunique`);
-    const fkRows = await client.query<{ table_name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string }>(`
+    const fkRows = await client.query<{
+      table_name: string;
+      columns: string[];
+      ref_table: string;
+      ref_columns: string[];
+      on_delete: string;
+      on_update: string;
+    }>(`
       SELECT c.conrelid::regclass::text AS table_name,
              (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
@@ -189,9 +212,13 @@ export async function shapeFromDatabase(connectionString: string): Promise<Shape
     return {
       enums,
       tables,
-      indexes: indexRows.rows.map((row) => indexKey(row.table_name, row.is_primary ? "primary" : row.is_unique ? "unique" : "normal", row.columns)).sort(),
+      indexes: indexRows.rows
+        .map((row) => indexKey(row.table_name, row.is_primary ? "primary" : row.is_unique ? "unique" : "normal", row.columns))
+        .sort(),
       foreignKeys: fkRows.rows
-        .map((row) => fk(unquote(row.table_name), row.columns, unquote(row.ref_table), row.ref_columns, ACTIONS[row.on_delete], ACTIONS[row.on_update]))
+        .map((row) =>
+          fk(unquote(row.table_name), row.columns, unquote(row.ref_table), row.ref_columns, ACTIONS[row.on_delete], ACTIONS[row.on_update]),
+        )
         .sort(),
     };
   } finally {

@@ -29,19 +29,29 @@ export default async function AdminMembersPage() {
       </PageHeader>
       <AdminNav current="membres" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <Section id="inviter" title="Inviter une personne" description={"Tout rôle, sur le périmètre qu’il demande\u00a0: une région pour l’ARS, un territoire pour la coordination et la contribution, une organisation pour un partenaire."}>
+        <Section
+          id="inviter"
+          title="Inviter une personne"
+          description={
+            "Tout rôle, sur le périmètre qu’il demande\u00a0: une région pour l’ARS, un territoire pour la coordination et la contribution, une organisation pour un partenaire."
+          }
+        >
           <InviteAnyoneForm action={inviteAnyoneAction} roles={roles} scopes={scopes} />
         </Section>
         <Section id="invitations" title={`Invitations en attente (${data.invitations.length})`}>
           {data.invitations.length ? (
             <ul className="divide-y divide-slate-200">
               {data.invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                <li
+                  key={invitation.id}
+                  className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
+                >
                   <p>
                     <span className="font-semibold">{invitation.email}</span>
                     <span className="text-sm text-slate-600">
                       {" "}
-                      · {MEMBERSHIP_ROLE_LABELS[invitation.role]} · {scopeName(invitation)} · jusqu’au {formatDateTime(invitation.expiresAt)}
+                      · {MEMBERSHIP_ROLE_LABELS[invitation.role]} · {scopeName(invitation)} · jusqu’au{" "}
+                      {formatDateTime(invitation.expiresAt)}
                     </span>
                   </p>
                   <RevokeInvitationButton action={revokeAnyInvitationAction} invitation={invitation} />
@@ -57,7 +67,10 @@ export default async function AdminMembersPage() {
             {data.memberships.map((membership) => {
               const label = `${MEMBERSHIP_ROLE_LABELS[membership.role]} · ${scopeName(membership)}`;
               return (
-                <li key={membership.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                <li
+                  key={membership.id}
+                  className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
+                >
                   <p>
                     <span className="font-semibold">{membership.user.name ?? membership.user.email}</span>
                     <span className="text-sm text-slate-600">

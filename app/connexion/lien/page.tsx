@@ -6,7 +6,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { signInLinkTarget } from "@/lib/auth/magic-link";
 
-export const metadata: Metadata = { title: "Se connecter avec le lien reçu", robots: { index: false, follow: false }, referrer: "same-origin" };
+export const metadata: Metadata = {
+  title: "Se connecter avec le lien reçu",
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+};
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,7 +41,9 @@ export default async function SignInLinkPage({ searchParams }: Props) {
             <Alert>Ce lien de connexion est incomplet ou altéré. Demandez-en un nouveau.</Alert>
           )}
           <p>
-            <Link href={`/connexion?methode=lien&callbackUrl=${encodeURIComponent(safeCallbackPath(target?.callbackPath))}`}>Demander un nouveau lien</Link>
+            <Link href={`/connexion?methode=lien&callbackUrl=${encodeURIComponent(safeCallbackPath(target?.callbackPath))}`}>
+              Demander un nouveau lien
+            </Link>
           </p>
         </div>
       </div>

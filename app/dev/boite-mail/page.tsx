@@ -29,8 +29,8 @@ export default async function DevMailboxPage() {
     <>
       <PageHeader title="Boîte de développement">
         <p>
-          Sans serveur SMTP (variable SMTP_URL), les e-mails de l’application ne partent pas&nbsp;: ils sont gardés ici, les {DEV_MAILBOX_LIMIT} plus récents en
-          premier. Cette page n’existe qu’en mode développement.
+          Sans serveur SMTP (variable SMTP_URL), les e-mails de l’application ne partent pas&nbsp;: ils sont gardés ici, les{" "}
+          {DEV_MAILBOX_LIMIT} plus récents en premier. Cette page n’existe qu’en mode développement.
         </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

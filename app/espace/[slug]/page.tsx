@@ -39,7 +39,10 @@ export default async function WorkspacePage({ params }: Props) {
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {can(actor, "contract.edit", { territoryId: workspace.id, regionId: workspace.regionId }) ? (
           <p>
-            <Link href={`/espace/${workspace.slug}/contrats/nouveau`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:text-white">
+            <Link
+              href={`/espace/${workspace.slug}/contrats/nouveau`}
+              className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:text-white"
+            >
               Nouveau contrat
             </Link>
           </p>
@@ -48,7 +51,10 @@ export default async function WorkspacePage({ params }: Props) {
           {workspace.contracts.length ? (
             <ul className="divide-y divide-slate-200">
               {workspace.contracts.map((contract) => (
-                <li key={contract.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                <li
+                  key={contract.id}
+                  className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
+                >
                   <div>
                     <p className="font-semibold text-slate-900">
                       <Link href={`/espace/${workspace.slug}/contrats/${contract.id}`}>{contract.title}</Link>

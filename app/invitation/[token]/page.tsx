@@ -27,8 +27,8 @@ export default async function InvitationPage({ params }: Props) {
         <PageHeader title="Invitation introuvable" />
         <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
           <p className="text-slate-700">
-            Ce lien n’est plus valable&#8239;: l’invitation a peut-être expiré, été retirée ou déjà été acceptée. Demandez une nouvelle invitation à la personne qui coordonne
-            votre contrat.
+            Ce lien n’est plus valable&#8239;: l’invitation a peut-être expiré, été retirée ou déjà été acceptée. Demandez une nouvelle
+            invitation à la personne qui coordonne votre contrat.
           </p>
           <p className="mt-4">
             <Link href="/connexion">Se connecter</Link>
@@ -47,14 +47,18 @@ export default async function InvitationPage({ params }: Props) {
         </p>
       </PageHeader>
       <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
-        <Section id="invitation" title={`Invitation pour ${invitation.email}`} description={`Valable jusqu’au ${formatDateTime(invitation.expiresAt)}.`}>
+        <Section
+          id="invitation"
+          title={`Invitation pour ${invitation.email}`}
+          description={`Valable jusqu’au ${formatDateTime(invitation.expiresAt)}.`}
+        >
           {actor.email === invitation.email ? (
             <AcceptInvitationForm action={acceptInvitationAction} token={token} landingPath={invitation.landingPath} />
           ) : actor.userId ? (
             <div className="space-y-4">
               <Alert>
-                La session ouverte est celle de {actor.email}, mais cette invitation est adressée à {invitation.email}. Déconnectez-vous, puis connectez-vous avec la
-                bonne adresse.
+                La session ouverte est celle de {actor.email}, mais cette invitation est adressée à {invitation.email}. Déconnectez-vous,
+                puis connectez-vous avec la bonne adresse.
               </Alert>
               <SignOutButton callbackUrl={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`} />
             </div>
@@ -64,7 +68,12 @@ export default async function InvitationPage({ params }: Props) {
               <Link href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Connectez-vous pour accepter l’invitation</Link>.
             </p>
           ) : (
-            <RegisterWithInvitationForm action={registerWithInvitationAction} token={token} email={invitation.email} landingPath={invitation.landingPath} />
+            <RegisterWithInvitationForm
+              action={registerWithInvitationAction}
+              token={token}
+              email={invitation.email}
+              landingPath={invitation.landingPath}
+            />
           )}
         </Section>
       </div>

@@ -31,7 +31,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TerritoryPublicPage({ params }: Props) {
   const territory = await loadTerritory(params);
   const contract = territory.contracts[0];
-  const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`].filter(Boolean).join(" · ");
+  const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`]
+    .filter(Boolean)
+    .join(" · ");
 
   return (
     <>

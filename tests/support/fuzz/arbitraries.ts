@@ -28,34 +28,150 @@ const MB = 1 << 20;
 const texts = (values: readonly string[]) => fc.constantFrom(...values).map((text): Value => ({ text }));
 
 export const CONTROL_CHARACTERS = [
-  "\u0000", "a\u0000b", "\u0001", "\u0007", "\b", "\u000b", "\f", "\u001b[31mrouge", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029", "\ufeff", "\u200b", "\r\n", "\t",
+  "\u0000",
+  "a\u0000b",
+  "\u0001",
+  "\u0007",
+  "\b",
+  "\u000b",
+  "\f",
+  "\u001b[31mrouge",
+  "\u001f",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\u200b",
+  "\r\n",
+  "\t",
 ];
 export const LONE_SURROGATES = ["\ud800", "a\udfffb", "\udbff\udbff", "\udc00\ud800"];
 export const DATES = [
-  "2026-02-31", "2026-02-29", "2025-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32", "0000-01-01", "0001-01-01", "1899-12-31", "9999-12-31",
-  "10000-01-01", "+275760-09-13", "-000001-01-01", "2026-1-1", "31/02/2026", "2026-02-31T00:00:00Z", "2026-02-28\u0000", "２０２６-０１-０１",
+  "2026-02-31",
+  "2026-02-29",
+  "2025-04-31",
+  "2026-13-01",
+  "2026-00-10",
+  "2026-01-00",
+  "2026-01-32",
+  "0000-01-01",
+  "0001-01-01",
+  "1899-12-31",
+  "9999-12-31",
+  "10000-01-01",
+  "+275760-09-13",
+  "-000001-01-01",
+  "2026-1-1",
+  "31/02/2026",
+  "2026-02-31T00:00:00Z",
+  "2026-02-28\u0000",
+  "２０２６-０１-０１",
 ];
 export const NUMBERS = [
-  "12345678901234567890", "99999999999999999999", "-12345678901234567890", "2147483648", "-2147483649", "9007199254740993", "1e309", "1e21", "-1", "0", "-0",
-  "1.5", "0.1", "NaN", "Infinity", "-Infinity", "0x1F", "0b1", "1_000", "１２", "١٢٣", "12,5", "12.345,67", "1 000 000,55", "--1", "+1", ".5", "5.", "1e-7",
-  "00000000000000000001", "999999999999.99", "99999999999999.9999", "-99999999999999.9999", "1.23456789",
+  "12345678901234567890",
+  "99999999999999999999",
+  "-12345678901234567890",
+  "2147483648",
+  "-2147483649",
+  "9007199254740993",
+  "1e309",
+  "1e21",
+  "-1",
+  "0",
+  "-0",
+  "1.5",
+  "0.1",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x1F",
+  "0b1",
+  "1_000",
+  "１２",
+  "١٢٣",
+  "12,5",
+  "12.345,67",
+  "1 000 000,55",
+  "--1",
+  "+1",
+  ".5",
+  "5.",
+  "1e-7",
+  "00000000000000000001",
+  "999999999999.99",
+  "99999999999999.9999",
+  "-99999999999999.9999",
+  "1.23456789",
 ];
 export const NON_UUID_IDS = [
-  "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "not-a-uuid", "1", "' OR '1'='1", "../../../etc/passwd", "..%2F..%2F", "%00",
-  "{00000000-0000-4000-8000-000000000000}", "00000000000040008000000000000000", "00000000-0000-4000-8000-000000000000x", "00000000-0000-4000-8000-00000000000",
-  "null", "undefined", "[object Object]",
+  "00000000-0000-0000-0000-000000000000",
+  "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  "not-a-uuid",
+  "1",
+  "' OR '1'='1",
+  "../../../etc/passwd",
+  "..%2F..%2F",
+  "%00",
+  "{00000000-0000-4000-8000-000000000000}",
+  "00000000000040008000000000000000",
+  "00000000-0000-4000-8000-000000000000x",
+  "00000000-0000-4000-8000-00000000000",
+  "null",
+  "undefined",
+  "[object Object]",
 ];
 export const WORDS = [
-  "", " ", "\u00a0", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "then", "on", "true", "false", "platform_admin", "published",
-  "draft", "<script>alert(1)</script>", "${7*7}", "=cmd|' /C calc'!A0", "x@exemple.test", "a@b", '"', "'", ";", "\\", "%", "%E0%A4%A", "http://[::1", "//evil.test",
+  "",
+  " ",
+  "\u00a0",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "then",
+  "on",
+  "true",
+  "false",
+  "platform_admin",
+  "published",
+  "draft",
+  "<script>alert(1)</script>",
+  "${7*7}",
+  "=cmd|' /C calc'!A0",
+  "x@exemple.test",
+  "a@b",
+  '"',
+  "'",
+  ";",
+  "\\",
+  "%",
+  "%E0%A4%A",
+  "http://[::1",
+  "//evil.test",
 ];
 const BIG: Value[] = [
-  { repeat: "x", times: MB }, { repeat: "9", times: MB }, { repeat: "é", times: MB / 2 }, { repeat: "a\u0000", times: MB / 2 }, { repeat: "ligne\n", times: Math.floor(MB / 6) },
-  { repeat: "a,", times: MB / 2 }, { repeat: "\ud83d\ude00", times: MB / 4 },
+  { repeat: "x", times: MB },
+  { repeat: "9", times: MB },
+  { repeat: "é", times: MB / 2 },
+  { repeat: "a\u0000", times: MB / 2 },
+  { repeat: "ligne\n", times: Math.floor(MB / 6) },
+  { repeat: "a,", times: MB / 2 },
+  { repeat: "\ud83d\ude00", times: MB / 4 },
 ];
 const ID_REFS: IdRef[] = [
-  "own.regionId", "own.territoryId", "own.organisationId", "own.contractId", "foreign.regionId", "foreign.territoryId", "foreign.organisationId", "foreign.contractId",
-  "otherSide", "actor",
+  "own.regionId",
+  "own.territoryId",
+  "own.organisationId",
+  "own.contractId",
+  "foreign.regionId",
+  "foreign.territoryId",
+  "foreign.organisationId",
+  "foreign.contractId",
+  "otherSide",
+  "actor",
 ];
 
 const ids = fc.oneof(
@@ -65,31 +181,100 @@ const ids = fc.oneof(
 );
 const dates = fc.oneof(
   { weight: 4, arbitrary: texts(DATES) },
-  { weight: 1, arbitrary: fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }).map((date): Value => ({ text: date.toISOString().slice(0, 10) })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((date): Value => ({ text: date.toISOString().slice(0, 10) })),
+  },
 );
 const numbers = fc.oneof(
   // Past the column or past exact doubles: int4, bigint, 14 digits and more.
-  { weight: 3, arbitrary: texts(["12345678901234567890", "2147483648", "-2147483649", "9007199254740993", "1e309", "99999999999999.9999", "-99999999999999.9999", "999999999999.99"]) },
+  {
+    weight: 3,
+    arbitrary: texts([
+      "12345678901234567890",
+      "2147483648",
+      "-2147483649",
+      "9007199254740993",
+      "1e309",
+      "99999999999999.9999",
+      "-99999999999999.9999",
+      "999999999999.99",
+    ]),
+  },
   { weight: 3, arbitrary: texts(NUMBERS) },
   { weight: 1, arbitrary: fc.stringMatching(/^-?\d{1,30}([.,]\d{1,8})?$/).map((text): Value => ({ text })) },
 );
 const randomText = fc.oneof(fc.string({ maxLength: 24 }), fc.string({ unit: "binary", maxLength: 24 })).map((text): Value => ({ text }));
 
 /** A cell of an import file: mostly plausible, sometimes hostile. */
-const csvCell = (plausible: string) => fc.oneof({ weight: 2, arbitrary: fc.constant<Value>({ text: plausible }) }, { weight: 1, arbitrary: fc.oneof(texts(CONTROL_CHARACTERS), texts(DATES), texts(NUMBERS), texts(WORDS), fc.constantFrom(...BIG)) });
+const csvCell = (plausible: string) =>
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constant<Value>({ text: plausible }) },
+    { weight: 1, arbitrary: fc.oneof(texts(CONTROL_CHARACTERS), texts(DATES), texts(NUMBERS), texts(WORDS), fc.constantFrom(...BIG)) },
+  );
 
-export const IMPORT_HEADER = ["Numéro", "Axe", "Intitulé", "Statut", "Avancement (%)", "Début", "Fin", "Thématiques", "E-mail du contact pilote", "Structure pilote"];
-const IMPORT_SAMPLE = ["800", "1", "Fiche importée", "En cours", "25", "15/01/2025", "31/12/2027", "santé mentale", "pilote@exemple.test", ""];
+export const IMPORT_HEADER = [
+  "Numéro",
+  "Axe",
+  "Intitulé",
+  "Statut",
+  "Avancement (%)",
+  "Début",
+  "Fin",
+  "Thématiques",
+  "E-mail du contact pilote",
+  "Structure pilote",
+];
+const IMPORT_SAMPLE = [
+  "800",
+  "1",
+  "Fiche importée",
+  "En cours",
+  "25",
+  "15/01/2025",
+  "31/12/2027",
+  "santé mentale",
+  "pilote@exemple.test",
+  "",
+];
 
 const files = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(...IMPORT_SAMPLE.map(csvCell)).map((cells): Value => ({ file: { name: "fiches.csv", type: "text/csv", body: { csv: cells } } })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(...IMPORT_SAMPLE.map(csvCell))
+      .map((cells): Value => ({ file: { name: "fiches.csv", type: "text/csv", body: { csv: cells } } })),
+  },
   {
     weight: 1,
     arbitrary: fc
       .record({
-        name: fc.constantFrom("fiches.csv", "fiches.xlsx", "../../etc/passwd.csv", "a\u0000.csv", `${"x".repeat(300)}.csv`, ".xlsx", "fiches"),
-        type: fc.constantFrom("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream", "", "text/html"),
-        body: fc.constantFrom<Value>({ text: "" }, { text: "PK\u0003\u0004 pas un classeur" }, { text: "Numéro;Axe\n" }, { repeat: "x", times: 5 * MB + 1 }, { repeat: "1;1;a\n", times: Math.floor(MB / 6) }, { text: "\ufeffNuméro;Axe;Intitulé\r\n1;1;\u0000\r\n" }),
+        name: fc.constantFrom(
+          "fiches.csv",
+          "fiches.xlsx",
+          "../../etc/passwd.csv",
+          "a\u0000.csv",
+          `${"x".repeat(300)}.csv`,
+          ".xlsx",
+          "fiches",
+        ),
+        type: fc.constantFrom(
+          "text/csv",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/octet-stream",
+          "",
+          "text/html",
+        ),
+        body: fc.constantFrom<Value>(
+          { text: "" },
+          { text: "PK\u0003\u0004 pas un classeur" },
+          { text: "Numéro;Axe\n" },
+          { repeat: "x", times: 5 * MB + 1 },
+          { repeat: "1;1;a\n", times: Math.floor(MB / 6) },
+          { text: "\ufeffNuméro;Axe;Intitulé\r\n1;1;\u0000\r\n" },
+        ),
       })
       .map((file): Value => ({ file })),
   },
@@ -118,7 +303,14 @@ const textual = fc.oneof(
   { weight: 1, arbitrary: randomText },
 );
 
-const byKind: Record<FieldKind, fc.Arbitrary<Value>> = { id: ids, date: dates, number: numbers, file: files, text: textual, enum: hostileValue };
+const byKind: Record<FieldKind, fc.Arbitrary<Value>> = {
+  id: ids,
+  date: dates,
+  number: numbers,
+  file: files,
+  text: textual,
+  enum: hostileValue,
+};
 
 /** A value for a field: of its own kind most often (a valid enum entry among them), else anything. */
 function valueFor(field: Field): fc.Arbitrary<Value> {
@@ -129,22 +321,63 @@ function valueFor(field: Field): fc.Arbitrary<Value> {
 /** Row indexes: the usual ones, and some that are not quite indexes. */
 const rowIndex = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom("0", "1", "2") },
-  { weight: 1, arbitrary: fc.constantFrom("-1", "01", "00", "1.5", "1e2", "99999", " 0", "0x1", "", "length", "__proto__", "constructor", "prototype") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("-1", "01", "00", "1.5", "1e2", "99999", " 0", "0x1", "", "length", "__proto__", "constructor", "prototype"),
+  },
 );
 
 const concreteName = (field: Field): fc.Arbitrary<string> => {
   const parts = field.name.split("#");
   if (parts.length === 1) return fc.constant(field.name);
-  return fc.array(rowIndex, { minLength: parts.length - 1, maxLength: parts.length - 1 }).map((indexes) => parts.reduce((name, part, index) => name + (index === 0 ? "" : indexes[index - 1]) + part, ""));
+  return fc
+    .array(rowIndex, { minLength: parts.length - 1, maxLength: parts.length - 1 })
+    .map((indexes) => parts.reduce((name, part, index) => name + (index === 0 ? "" : indexes[index - 1]) + part, ""));
 };
 
 export const PROTOTYPE_NAMES = [
-  "__proto__.x", "__proto__", "__proto__.territoryId", "__proto__.regionId", "__proto__.organisationId", "__proto__.toString", "__proto__.__proto__.x", "constructor.prototype.x",
-  "constructor.prototype.territoryId", "constructor", "constructor.name", "constructor.x", "prototype", "prototype.x", "a.__proto__.b", "0.__proto__.x",
-  "x.constructor.prototype.y", "hasOwnProperty", "toString", "valueOf", "__defineGetter__", "__lookupGetter__",
+  "__proto__.x",
+  "__proto__",
+  "__proto__.territoryId",
+  "__proto__.regionId",
+  "__proto__.organisationId",
+  "__proto__.toString",
+  "__proto__.__proto__.x",
+  "constructor.prototype.x",
+  "constructor.prototype.territoryId",
+  "constructor",
+  "constructor.name",
+  "constructor.x",
+  "prototype",
+  "prototype.x",
+  "a.__proto__.b",
+  "0.__proto__.x",
+  "x.constructor.prototype.y",
+  "hasOwnProperty",
+  "toString",
+  "valueOf",
+  "__defineGetter__",
+  "__lookupGetter__",
 ];
 /** Field names that are not names: empty segments, Next.js's own prefix, NUL, 1 MB, 20,000 levels deep. */
-export const ODD_NAMES = ["", ".", "..", "a..b", ".x", "x.", "$ACTION_ID_0123", "$ACTION_REF_1", "$ACTION_KEY", "a\u0000b", "\u0000", "0", "0.0.0", "1e3.x", "x".repeat(MB), `${"a.".repeat(20_000)}b`];
+export const ODD_NAMES = [
+  "",
+  ".",
+  "..",
+  "a..b",
+  ".x",
+  "x.",
+  "$ACTION_ID_0123",
+  "$ACTION_REF_1",
+  "$ACTION_KEY",
+  "a\u0000b",
+  "\u0000",
+  "0",
+  "0.0.0",
+  "1e3.x",
+  "x".repeat(MB),
+  `${"a.".repeat(20_000)}b`,
+];
 
 function prototypeNames(fields: Field[]): fc.Arbitrary<string> {
   const tops = [...new Set(fields.map((field) => field.name.split(".")[0]))];
@@ -160,12 +393,24 @@ function prototypeNames(fields: Field[]): fc.Arbitrary<string> {
 export function fuzzCase(fields: Field[]): fc.Arbitrary<FuzzCase> {
   const known = fc.constantFrom(...fields);
   const edit: fc.Arbitrary<Edit> = fc.oneof(
-    { weight: 8, arbitrary: known.chain((field) => fc.record({ op: fc.constant("set" as const), name: concreteName(field), value: valueFor(field) })) },
-    { weight: 1, arbitrary: known.chain((field) => fc.record({ op: fc.constant("add" as const), name: concreteName(field), value: valueFor(field) })) },
+    {
+      weight: 8,
+      arbitrary: known.chain((field) => fc.record({ op: fc.constant("set" as const), name: concreteName(field), value: valueFor(field) })),
+    },
+    {
+      weight: 1,
+      arbitrary: known.chain((field) => fc.record({ op: fc.constant("add" as const), name: concreteName(field), value: valueFor(field) })),
+    },
     { weight: 1, arbitrary: known.chain((field) => fc.record({ op: fc.constant("drop" as const), name: concreteName(field) })) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant("add" as const), name: prototypeNames(fields), value: fc.oneof(ids, hostileValue) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ op: fc.constant("add" as const), name: prototypeNames(fields), value: fc.oneof(ids, hostileValue) }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant("add" as const), name: fc.constantFrom(...ODD_NAMES), value: hostileValue }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant("add" as const), name: fc.string({ minLength: 1, maxLength: 16 }), value: hostileValue }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant("add" as const), name: fc.string({ minLength: 1, maxLength: 16 }), value: hostileValue }),
+    },
   );
   return fc.record({
     side: fc.constantFrom("own" as const, "foreign" as const),
@@ -191,6 +436,8 @@ export function showValue(value: Value): string {
 }
 
 export function showCase(fuzzCase: FuzzCase): string {
-  const edits = fuzzCase.edits.map((edit) => (edit.op === "drop" ? `drop ${show(edit.name)}` : `${edit.op} ${show(edit.name)} = ${showValue(edit.value)}`));
+  const edits = fuzzCase.edits.map((edit) =>
+    edit.op === "drop" ? `drop ${show(edit.name)}` : `${edit.op} ${show(edit.name)} = ${showValue(edit.value)}`,
+  );
   return `${fuzzCase.base === "valid" ? `the valid form aimed at the ${fuzzCase.side} tenant` : `an empty form (${fuzzCase.side} tenant)`}, then ${edits.join("; ")}`;
 }

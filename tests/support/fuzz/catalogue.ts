@@ -17,7 +17,8 @@ export type Field = {
 type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
-const NUMBER_NAMES = /^(version|generation|number|progress|weight|year|diagnosisYear|amount|value|baselineValue|targetValue|inseeCode|siren)$/;
+const NUMBER_NAMES =
+  /^(version|generation|number|progress|weight|year|diagnosisYear|amount|value|baselineValue|targetValue|inseeCode|siren)$/;
 
 function kindOf(name: string, leaf: Def): FieldKind {
   const last = name.split(".").at(-1)!;
@@ -72,7 +73,12 @@ export function fieldsOf(schema: z.ZodType): Field[] {
         const name = (path.at(-1) === "#" ? path.slice(0, -1) : path).join(".");
         const field = fields.get(name) ?? { name, kind: kindOf(name, def), options: [] };
         if (field.kind === "text" && kindOf(name, def) !== "text") field.kind = kindOf(name, def);
-        const values = def.type === "enum" ? Object.values(def.entries as Record<string, string>) : def.type === "literal" ? (def.values as unknown[]).map(String) : [];
+        const values =
+          def.type === "enum"
+            ? Object.values(def.entries as Record<string, string>)
+            : def.type === "literal"
+              ? (def.values as unknown[]).map(String)
+              : [];
         field.options = [...new Set([...field.options, ...values])];
         fields.set(name, field);
       }

@@ -14,7 +14,11 @@ export function flatten(input: Record<string, unknown>, prefix = ""): Entry[] {
     if (value instanceof File) return [[name, value]];
     if (Array.isArray(value)) {
       return value.flatMap((item, index): Entry[] =>
-        typeof item === "object" && item !== null && !(item instanceof File) ? flatten(item as Record<string, unknown>, `${name}.${index}.`) : item instanceof File ? [[name, item]] : [[name, String(item)]],
+        typeof item === "object" && item !== null && !(item instanceof File)
+          ? flatten(item as Record<string, unknown>, `${name}.${index}.`)
+          : item instanceof File
+            ? [[name, item]]
+            : [[name, String(item)]],
       );
     }
     if (typeof value === "object") return flatten(value as Record<string, unknown>, `${name}.`);
@@ -73,5 +77,11 @@ export function impossibleDates(entries: Entry[], fields: Field[]): Entry[] {
   const dateFields = new Set(fields.filter((field) => field.kind === "date").map((field) => field.name));
   const count = new Map<string, number>();
   for (const [name] of entries) count.set(name, (count.get(name) ?? 0) + 1);
-  return entries.filter(([name, value]) => count.get(name) === 1 && typeof value === "string" && dateFields.has(name.replace(/\.(0|[1-9]\d*)(?=\.|$)/g, ".#")) && isImpossibleDate(value));
+  return entries.filter(
+    ([name, value]) =>
+      count.get(name) === 1 &&
+      typeof value === "string" &&
+      dateFields.has(name.replace(/\.(0|[1-9]\d*)(?=\.|$)/g, ".#")) &&
+      isImpossibleDate(value),
+  );
 }

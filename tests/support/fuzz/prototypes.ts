@@ -15,11 +15,21 @@ const GUARDED: Record<string, object> = {
 type Snapshot = Map<string, Map<PropertyKey, PropertyDescriptor>>;
 
 function snapshot(): Snapshot {
-  return new Map(Object.entries(GUARDED).map(([label, target]) => [label, new Map(Reflect.ownKeys(target).map((key) => [key, Reflect.getOwnPropertyDescriptor(target, key)!]))]));
+  return new Map(
+    Object.entries(GUARDED).map(([label, target]) => [
+      label,
+      new Map(Reflect.ownKeys(target).map((key) => [key, Reflect.getOwnPropertyDescriptor(target, key)!])),
+    ]),
+  );
 }
 
 const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) =>
-  a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+  a.value === b.value &&
+  a.get === b.get &&
+  a.set === b.set &&
+  a.writable === b.writable &&
+  a.enumerable === b.enumerable &&
+  a.configurable === b.configurable;
 
 /**
  * Snapshots the built-ins; the function returned tells what was added to or changed on them since
@@ -35,7 +45,9 @@ function takePollution(pristine: Snapshot): string[] {
   const found: string[] = [];
   const sentinel = ({} as Record<string, unknown>).x;
   const sentinels = [
-    ...(Object.keys(Object.prototype).length !== 0 ? [`Object.keys(Object.prototype) is ${JSON.stringify(Object.keys(Object.prototype)).slice(0, 80)}`] : []),
+    ...(Object.keys(Object.prototype).length !== 0
+      ? [`Object.keys(Object.prototype) is ${JSON.stringify(Object.keys(Object.prototype)).slice(0, 80)}`]
+      : []),
     ...(sentinel !== undefined ? [`({}).x is ${JSON.stringify(String(sentinel)).slice(0, 40)}`] : []),
   ];
   for (const [label, target] of Object.entries(GUARDED)) {

@@ -34,7 +34,8 @@ async function handle(request: NextRequest, context: unknown): Promise<Response>
     const cleaned = new URL(url);
     if (callbackUrl !== null) cleaned.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl));
     const response = new Response(null, { status: 303, headers: { Location: cleaned.toString() } });
-    for (const name of badCookies) response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+    for (const name of badCookies)
+      response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
     return response;
   }
   return handler(request, context);

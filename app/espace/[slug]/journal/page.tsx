@@ -20,7 +20,15 @@ export default async function TerritoryAuditPage({ params, searchParams }: Props
     <>
       <PageHeader
         title="Journal des modifications"
-        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: territory.name, href: `/espace/${territory.slug}` }, { label: "Journal" }]} />}
+        eyebrow={
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: territory.name, href: `/espace/${territory.slug}` },
+              { label: "Journal" },
+            ]}
+          />
+        }
       >
         <p>Qui a modifié quoi, quand et depuis où, pour le territoire {territory.name}. Les plus récentes d’abord.</p>
       </PageHeader>

@@ -36,13 +36,25 @@ export default async function MembersPage({ params }: Props) {
     <>
       <PageHeader
         title="Membres du territoire"
-        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: territory.name, href: `/espace/${territory.slug}` }, { label: "Membres" }]} />}
+        eyebrow={
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: territory.name, href: `/espace/${territory.slug}` },
+              { label: "Membres" },
+            ]}
+          />
+        }
       >
         <p>Les personnes qui coordonnent le contrat de {territory.name} ou pilotent ses fiches actions.</p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="membres" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <Section id="inviter" title="Inviter une personne" description="Elle reçoit un lien par e-mail, valable 7 jours, qui crée son compte ou le relie à son compte existant.">
+        <Section
+          id="inviter"
+          title="Inviter une personne"
+          description="Elle reçoit un lien par e-mail, valable 7 jours, qui crée son compte ou le relie à son compte existant."
+        >
           <InviteMemberForm action={inviteMemberAction} territoryId={territory.id} roles={ROLE_OPTIONS} />
         </Section>
 
@@ -84,7 +96,10 @@ export default async function MembersPage({ params }: Props) {
           {territory.invitations.length ? (
             <ul className="divide-y divide-slate-200">
               {territory.invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between">
+                <li
+                  key={invitation.id}
+                  className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
+                >
                   <div>
                     <p className="font-semibold text-slate-900">
                       {invitation.email} {invitation.expiresAt <= now ? <Badge tone="warning">expirée</Badge> : null}

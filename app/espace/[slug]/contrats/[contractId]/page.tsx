@@ -24,7 +24,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; contractId: string }> };
 
-const load = cache((slug: string, contractId: string) => loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => findContractOverview(actor, slug, contractId)));
+const load = cache((slug: string, contractId: string) =>
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => findContractOverview(actor, slug, contractId)),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, contractId } = await params;
@@ -42,7 +44,11 @@ export default async function ContractPage({ params }: Props) {
     <>
       <PageHeader
         title={contract.title}
-        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: base }, { label: contract.title }]} />}
+        eyebrow={
+          <Breadcrumb
+            items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: base }, { label: contract.title }]}
+          />
+        }
       >
         <p className="flex flex-wrap items-center gap-2">
           <ContractStatusBadge status={contract.status} />
@@ -57,24 +63,42 @@ export default async function ContractPage({ params }: Props) {
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <div className="flex flex-wrap gap-3">
           {editable ? (
-            <Link href={`${base}/contrats/${contract.id}/modifier`} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:text-white">
+            <Link
+              href={`${base}/contrats/${contract.id}/modifier`}
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:text-white"
+            >
               Modifier le contrat
             </Link>
           ) : null}
           {editable && contract.axes.length ? (
-            <Link href={`${base}/contrats/${contract.id}/fiches/nouvelle`} className="rounded-md px-4 py-2 font-medium text-brand-800 no-underline ring-1 ring-inset ring-brand-700 hover:bg-brand-50">
+            <Link
+              href={`${base}/contrats/${contract.id}/fiches/nouvelle`}
+              className="rounded-md px-4 py-2 font-medium text-brand-800 no-underline ring-1 ring-inset ring-brand-700 hover:bg-brand-50"
+            >
               Nouvelle fiche action
             </Link>
           ) : null}
-          {editable ? <Link href={`${base}/contrats/${contract.id}/import`} className="self-center">Importer des fiches</Link> : null}
-          {editable ? <Link href={`${base}/contrats/${contract.id}/corbeille`} className="self-center">Corbeille</Link> : null}
+          {editable ? (
+            <Link href={`${base}/contrats/${contract.id}/import`} className="self-center">
+              Importer des fiches
+            </Link>
+          ) : null}
+          {editable ? (
+            <Link href={`${base}/contrats/${contract.id}/corbeille`} className="self-center">
+              Corbeille
+            </Link>
+          ) : null}
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>
           <a href={`${base}/contrats/${contract.id}/export.pdf`} download className="self-center">
             Document PDF
           </a>
-          {contract.visibility === "published" ? <Link href={`/territoires/${contract.territory.slug}`} className="self-center">Voir la page publique</Link> : null}
+          {contract.visibility === "published" ? (
+            <Link href={`/territoires/${contract.territory.slug}`} className="self-center">
+              Voir la page publique
+            </Link>
+          ) : null}
         </div>
 
         <Section id="avancement" title="Avancement">
@@ -82,7 +106,8 @@ export default async function ContractPage({ params }: Props) {
             <ProgressBar value={overall} label="Contrat" />
           </div>
           <p className="mt-3 text-sm text-slate-600">
-            Moyenne des axes, eux-mêmes moyenne de leurs fiches actions (pondérée quand un poids est fixé)&#8239;; une fiche qui a des objectifs opérationnels prend la moyenne de ses objectifs. Les fiches abandonnées ne comptent pas.
+            Moyenne des axes, eux-mêmes moyenne de leurs fiches actions (pondérée quand un poids est fixé)&#8239;; une fiche qui a des
+            objectifs opérationnels prend la moyenne de ses objectifs. Les fiches abandonnées ne comptent pas.
           </p>
         </Section>
 
@@ -92,7 +117,10 @@ export default async function ContractPage({ params }: Props) {
               {contract.axes.map((axis, index) => {
                 const label = `${axisLabel(axis)} «\u00a0${axis.title}\u00a0»`;
                 return (
-                  <li key={axis.id} className={`rounded-md border p-4 sm:p-5 ${axis.isTransversal ? "border-dashed border-brand-600 bg-brand-50/50" : "border-slate-200"}`}>
+                  <li
+                    key={axis.id}
+                    className={`rounded-md border p-4 sm:p-5 ${axis.isTransversal ? "border-dashed border-brand-600 bg-brand-50/50" : "border-slate-200"}`}
+                  >
                     <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
                       <div className="grow">
                         <AxisHeading axis={axis} />
@@ -105,10 +133,17 @@ export default async function ContractPage({ params }: Props) {
                     {axis.fiches.length ? (
                       <ul className="mt-3 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
                         {axis.fiches.map((fiche) => (
-                          <li key={fiche.id} className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
+                          <li
+                            key={fiche.id}
+                            className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3"
+                          >
                             <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
                             <span className="grow">
-                              {can(actor, "fiche.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId, pilotUserId: fiche.pilotUserId }) ? (
+                              {can(actor, "fiche.edit", {
+                                territoryId: contract.territory.id,
+                                regionId: contract.territory.regionId,
+                                pilotUserId: fiche.pilotUserId,
+                              }) ? (
                                 <Link href={`${base}/contrats/${contract.id}/fiches/${fiche.id}`}>{fiche.title}</Link>
                               ) : (
                                 fiche.title
@@ -126,14 +161,30 @@ export default async function ContractPage({ params }: Props) {
                     )}
                     {editable ? (
                       <div className="mt-4 flex flex-wrap items-start gap-2 border-t border-slate-200 pt-4">
-                        <ActionButton action={moveAxisAction} fields={{ axisId: axis.id, direction: "up" }} label={`Monter l’${label}`} disabled={index === 0}>
+                        <ActionButton
+                          action={moveAxisAction}
+                          fields={{ axisId: axis.id, direction: "up" }}
+                          label={`Monter l’${label}`}
+                          disabled={index === 0}
+                        >
                           ↑ Monter
                         </ActionButton>
-                        <ActionButton action={moveAxisAction} fields={{ axisId: axis.id, direction: "down" }} label={`Descendre l’${label}`} disabled={index === contract.axes.length - 1}>
+                        <ActionButton
+                          action={moveAxisAction}
+                          fields={{ axisId: axis.id, direction: "down" }}
+                          label={`Descendre l’${label}`}
+                          disabled={index === contract.axes.length - 1}
+                        >
                           ↓ Descendre
                         </ActionButton>
                         {axis.fiches.length === 0 ? (
-                          <ConfirmActionButton action={deleteAxisAction} fields={{ axisId: axis.id, version: String(axis.version) }} label={`Supprimer l’${label}`} question={`Supprimer l’${label}\u00a0?`} confirmLabel="Supprimer" />
+                          <ConfirmActionButton
+                            action={deleteAxisAction}
+                            fields={{ axisId: axis.id, version: String(axis.version) }}
+                            label={`Supprimer l’${label}`}
+                            question={`Supprimer l’${label}\u00a0?`}
+                            confirmLabel="Supprimer"
+                          />
                         ) : null}
                         <details className="w-full">
                           <summary className="cursor-pointer font-medium text-brand-800">Modifier l’intitulé, la description</summary>

@@ -18,7 +18,14 @@ export default async function NewContractPage({ params }: Props) {
   const base = `/espace/${data.territory.slug}`;
   return (
     <>
-      <PageHeader title="Nouveau contrat" eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: data.territory.name, href: base }, { label: "Nouveau contrat" }]} />}>
+      <PageHeader
+        title="Nouveau contrat"
+        eyebrow={
+          <Breadcrumb
+            items={[{ label: "Mon espace", href: "/espace" }, { label: data.territory.name, href: base }, { label: "Nouveau contrat" }]}
+          />
+        }
+      >
         <p>Les axes et les fiches actions s’ajoutent ensuite, depuis la page du contrat.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

@@ -15,15 +15,30 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function ImportPage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data: contract } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/import`, { slug, contractId }, (actor) => importPage(actor, slug, contractId));
+  const { data: contract } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/import`, { slug, contractId }, (actor) =>
+    importPage(actor, slug, contractId),
+  );
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
   return (
     <>
       <PageHeader
         title="Importer des fiches actions"
-        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: `/espace/${contract.territory.slug}` }, { label: contract.title, href: contractPath }, { label: "Import" }]} />}
+        eyebrow={
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: contract.territory.name, href: `/espace/${contract.territory.slug}` },
+              { label: contract.title, href: contractPath },
+              { label: "Import" },
+            ]}
+          />
+        }
       >
-        <p>Depuis un tableau Excel (.xlsx) ou CSV. Une fiche dont le numéro existe déjà est mise à jour, pas dupliquée&#8239;: avant de remplacer quoi que ce soit, la vérification montre chaque champ modifié, avant et après, et vous demande de confirmer. Importer deux fois le même fichier ne change rien.</p>
+        <p>
+          Depuis un tableau Excel (.xlsx) ou CSV. Une fiche dont le numéro existe déjà est mise à jour, pas dupliquée&#8239;: avant de
+          remplacer quoi que ce soit, la vérification montre chaque champ modifié, avant et après, et vous demande de confirmer. Importer
+          deux fois le même fichier ne change rien.
+        </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="modele" title="1. Partir du modèle">
@@ -31,10 +46,13 @@ export default async function ImportPage({ params }: Props) {
             <a href={`${contractPath}/import/modele.xlsx`} download>
               Télécharger le modèle (.xlsx)
             </a>{" "}
-            – une ligne par fiche&#8239;; la feuille «&nbsp;Mode d’emploi&nbsp;» décrit chaque colonne. Sa ligne d’exemple (numéro «&nbsp;Exemple&nbsp;») n’est jamais importée.
+            – une ligne par fiche&#8239;; la feuille «&nbsp;Mode d’emploi&nbsp;» décrit chaque colonne. Sa ligne d’exemple (numéro
+            «&nbsp;Exemple&nbsp;») n’est jamais importée.
           </p>
           {contract.axes.length ? (
-            <p className="mt-3 text-sm text-slate-600">Axes de ce contrat&#8239;: {contract.axes.map((axis) => `${axisLabel(axis)} (${axis.title})`).join(" ; ")}.</p>
+            <p className="mt-3 text-sm text-slate-600">
+              Axes de ce contrat&#8239;: {contract.axes.map((axis) => `${axisLabel(axis)} (${axis.title})`).join(" ; ")}.
+            </p>
           ) : (
             <p className="mt-3 text-sm text-slate-600">Ce contrat n’a pas encore d’axe&#8239;: ajoutez-les avant d’importer des fiches.</p>
           )}

@@ -14,7 +14,9 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function EditContractPage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, { slug, contractId }, (actor) => contractEditForm(actor, slug, contractId));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, { slug, contractId }, (actor) =>
+    contractEditForm(actor, slug, contractId),
+  );
   const base = `/espace/${data.contract.territory.slug}`;
   return (
     <>
@@ -33,7 +35,12 @@ export default async function EditContractPage({ params }: Props) {
       />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <Section id="contrat" title={data.contract.title}>
-          <ContractForm action={updateContractAction} hidden={{ contractId: data.contract.id, version: String(data.contract.version) }} organisations={data.organisations} values={data.values} />
+          <ContractForm
+            action={updateContractAction}
+            hidden={{ contractId: data.contract.id, version: String(data.contract.version) }}
+            organisations={data.organisations}
+            values={data.values}
+          />
         </Section>
       </div>
     </>

@@ -28,7 +28,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; contractId: string; ficheId: string }> };
 
 const load = cache((slug: string, contractId: string, ficheId: string) =>
-  loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, { slug, contractId, ficheId }, (actor) => ficheEditForm(actor, slug, contractId, ficheId)),
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, { slug, contractId, ficheId }, (actor) =>
+    ficheEditForm(actor, slug, contractId, ficheId),
+  ),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -48,7 +50,14 @@ export default async function FichePage({ params }: Props) {
       <PageHeader
         title={`${ficheLabel(fiche.number)} – ${fiche.title}`}
         eyebrow={
-          <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: `/espace/${contract.territory.slug}` }, { label: contract.title, href: contractPath }, { label: ficheLabel(fiche.number) }]} />
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: contract.territory.name, href: `/espace/${contract.territory.slug}` },
+              { label: contract.title, href: contractPath },
+              { label: ficheLabel(fiche.number) },
+            ]}
+          />
         }
       >
         <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
@@ -79,9 +88,18 @@ export default async function FichePage({ params }: Props) {
         <IndicatorPanel
           ficheId={fiche.id}
           indicators={fiche.indicators}
-          objectives={data.values.objectives.map((objective, index) => ({ value: objective.id, label: `Objectif ${index + 1} – ${objective.title}` }))}
+          objectives={data.values.objectives.map((objective, index) => ({
+            value: objective.id,
+            label: `Objectif ${index + 1} – ${objective.title}`,
+          }))}
           organisations={data.organisations}
-          actions={{ create: createIndicatorAction, update: updateIndicatorAction, remove: deleteIndicatorAction, addMeasurement: addMeasurementAction, removeMeasurement: deleteMeasurementAction }}
+          actions={{
+            create: createIndicatorAction,
+            update: updateIndicatorAction,
+            remove: deleteIndicatorAction,
+            addMeasurement: addMeasurementAction,
+            removeMeasurement: deleteMeasurementAction,
+          }}
         />
       </div>
     </>

@@ -14,20 +14,37 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function NewFichePage({ params }: Props) {
   const { slug, contractId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, { slug, contractId }, (actor) => newFicheForm(actor, slug, contractId));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, { slug, contractId }, (actor) =>
+    newFicheForm(actor, slug, contractId),
+  );
   const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (
     <>
       <PageHeader
         title="Nouvelle fiche action"
         eyebrow={
-          <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` }, { label: data.contract.title, href: contractPath }, { label: "Nouvelle fiche" }]} />
+          <Breadcrumb
+            items={[
+              { label: "Mon espace", href: "/espace" },
+              { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` },
+              { label: data.contract.title, href: contractPath },
+              { label: "Nouvelle fiche" },
+            ]}
+          />
         }
       />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <NewOrganisationForm action={createOrganisationAction} contractId={data.contract.id} />
         {data.choices.axes.length ? (
-          <FicheForm action={createFicheAction} values={data.values} hidden={{ contractId: data.contract.id }} choices={data.choices} organisations={data.organisations} canRestructure afterCreate={`${contractPath}/fiches`} />
+          <FicheForm
+            action={createFicheAction}
+            values={data.values}
+            hidden={{ contractId: data.contract.id }}
+            choices={data.choices}
+            organisations={data.organisations}
+            canRestructure
+            afterCreate={`${contractPath}/fiches`}
+          />
         ) : (
           <p className="text-slate-700">Ajoutez d’abord un axe au contrat&#8239;: chaque fiche action appartient à un axe.</p>
         )}

@@ -14,7 +14,11 @@ type Props = { params: Promise<{ slug: string; contractId: string; ficheId: stri
 
 export default async function FicheHistoryPage({ params }: Props) {
   const { slug, contractId, ficheId } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`, { slug, contractId, ficheId }, (actor) => ficheHistory(actor, slug, contractId, ficheId));
+  const { data } = await loadAuthorized(
+    `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
+    { slug, contractId, ficheId },
+    (actor) => ficheHistory(actor, slug, contractId, ficheId),
+  );
   const { fiche, changes } = data;
   const contractPath = `/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}`;
   return (
