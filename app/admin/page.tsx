@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
 import { formatCount } from "@/lib/format";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
-import { loadPlatformOverview } from "@/lib/platform/queries";
+import { getPlatformOverview } from "@/lib/platform/queries";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { createOrganisationAction, createRegionAction, createTerritoryAction } from "./actions";
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Administration" };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function AdminPage() {
-  const { data } = await loadAuthorized("/admin", {}, loadPlatformOverview);
+  const { data } = await loadAuthorized("/admin", {}, getPlatformOverview);
   const regionOptions = data.regions.map((region) => ({ value: region.id, label: region.name }));
   return (
     <>

@@ -7,14 +7,15 @@ import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { sendMail } from "@/lib/mail/send";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { grantMembership } from "@/lib/memberships/mutations";
-import { loadScope, type ScopeKeys } from "@/lib/memberships/scope";
+import { grantMembership } from "@/lib/memberships/grant";
+import { loadScopeResource, type ScopeKeys } from "@/lib/memberships/resource";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
-import { hashInvitationToken, INVITATION_VALIDITY_DAYS, invitationUrl, newInvitationToken } from "./token";
+import { findOpenInvitation } from "./queries";
+import { loadOpenInvitationResource } from "./resource";
+import { INVITATION_VALIDITY_DAYS, invitationUrl, newInvitationToken } from "./token";
 
 const scopeOf = (record: ScopeKeys): ScopeKeys => ({
   regionId: record.regionId,
@@ -26,10 +27,10 @@ export const inviteMember = defineAction({
   name: "member.invite",
   operation: "member.manage",
   input: inviteSchema,
-  resource: async (db, input) => (await loadScope(db, input)).resource,
+  resource: async (db, input) => (await loadScopeResource(db, input)).resource,
   async run(context, input) {
     const { db } = context;
-    const scope = await loadScope(db, input);
+    const scope = await loadScopeResource(db, input);
     const existing = await db.membership.findFirst({
       where: { role: input.role, ...scopeOf(input), user: { email: input.email } },
       select: { id: true },
@@ -106,12 +107,12 @@ export const revokeInvitation = defineAction({
       select: { regionId: true, territoryId: true, organisationId: true },
     });
     if (!invitation) throw new NotFoundError();
-    return (await loadScope(db, invitation)).resource;
+    return (await loadScopeResource(db, invitation)).resource;
   },
   async run(context, input) {
     const invitation = await context.db.invitation.findUniqueOrThrow({ where: { id: input.invitationId } });
     if (invitation.acceptedAt || invitation.revokedAt) return fieldError("invitationId", "Cette invitation n’est plus en attente.");
-    const scope = await loadScope(context.db, invitation);
+    const scope = await loadScopeResource(context.db, invitation);
     await context.db.$transaction(async (tx) => {
       const revokedAt = new Date();
       const { count } = await tx.invitation.updateMany({
@@ -132,19 +133,6 @@ export const revokeInvitation = defineAction({
     return ok(null, `L’invitation de ${invitation.email} est retirée.`);
   },
 });
-
-/** An invitation that can still be used: not accepted, not revoked, not expired. */
-export async function findOpenInvitation(db: Db, token: string) {
-  return db.invitation.findFirst({
-    where: { tokenHash: hashInvitationToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-  });
-}
-
-async function openInvitationResource(db: Db, token: string) {
-  if (!(await findOpenInvitation(db, token))) throw new NotFoundError();
-  // Holding the link is the authorization; the operation is granted to anyone.
-  return {};
-}
 
 type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;
 
@@ -176,7 +164,7 @@ export const acceptInvitation = defineAction({
   name: "invitation.accept",
   operation: "invitation.accept",
   input: acceptInvitationSchema,
-  resource: (db, input) => openInvitationResource(db, input.token),
+  resource: (db, input) => loadOpenInvitationResource(db, input.token),
   async run(context, input) {
     const invitation = (await findOpenInvitation(context.db, input.token))!;
     const { userId, email } = context.actor;
@@ -195,7 +183,7 @@ export const registerWithInvitation = defineAction({
   name: "invitation.register",
   operation: "invitation.accept",
   input: registerWithInvitationSchema,
-  resource: (db, input) => openInvitationResource(db, input.token),
+  resource: (db, input) => loadOpenInvitationResource(db, input.token),
   async run(context, input) {
     const invitation = (await findOpenInvitation(context.db, input.token))!;
     if (await context.db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))

@@ -1,12 +1,12 @@
 // What the invitation page shows: the invitation behind a link, if it can still be used.
 import { assertCan, type Actor } from "@/lib/authz";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { loadScope } from "@/lib/memberships/scope";
+import { loadScopeResource } from "@/lib/memberships/resource";
 import { wellFormed } from "@/lib/params/route-params";
-import { findOpenInvitation } from "./mutations";
+import { hashInvitationToken } from "./token";
 
-export async function describeInvitation(actor: Actor, token: string) {
+export async function findInvitationPage(actor: Actor, token: string) {
   assertCan(actor, "invitation.accept");
   // A token that no link carries reads like one that expired: the same page.
   if (!wellFormed({ token })) return null;
@@ -14,7 +14,7 @@ export async function describeInvitation(actor: Actor, token: string) {
   const invitation = await findOpenInvitation(db, token);
   if (!invitation) return null;
   const [scope, account, territory] = await Promise.all([
-    loadScope(db, invitation),
+    loadScopeResource(db, invitation),
     db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
     invitation.territoryId ? db.territory.findUnique({ where: { id: invitation.territoryId }, select: { slug: true } }) : null,
   ]);
@@ -27,4 +27,11 @@ export async function describeInvitation(actor: Actor, token: string) {
     /** Where the new member lands: their territory's workspace, or their list of spaces. */
     landingPath: territory ? `/espace/${territory.slug}` : "/espace",
   };
+}
+
+/** An invitation that can still be used: not accepted, not revoked, not expired. */
+export async function findOpenInvitation(db: Db, token: string) {
+  return db.invitation.findFirst({
+    where: { tokenHash: hashInvitationToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+  });
 }

@@ -2,51 +2,17 @@
 // Each change and its audit event commit in one transaction; `version` guards against two
 // people changing the same membership at once.
 import { endAllSessions } from "@/lib/auth/sessions";
-import { NotFoundError } from "@/lib/authz";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+
+import { defineAction } from "@/lib/actions/define";
 import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
-import { loadScope, type ScopeKeys } from "./scope";
+import { loadMembershipResource, loadScopeResource } from "./resource";
 import { changeMemberRoleSchema, isTerritoryRole, revokeMemberSchema } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-
-/** Creates the membership unless the user already holds it; audited as a grant. */
-export async function grantMembership(
-  tx: Tx,
-  context: Pick<ActionContext, "actor" | "ip">,
-  grant: ScopeKeys & { userId: string; email: string; role: MembershipRole },
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  const scopeKeys = { regionId: grant.regionId, territoryId: grant.territoryId, organisationId: grant.organisationId };
-  const existing = await tx.membership.findFirst({ where: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
-  if (existing) return;
-  const scope = await loadScope(tx, scopeKeys);
-  const membership = await tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
-  await recordAudit(tx, context, {
-    action: "membership.grant",
-    entityType: "Membership",
-    entityId: membership.id,
-    entityLabel: `${grant.email} · ${MEMBERSHIP_ROLE_LABELS[grant.role]} · ${scope.label}`,
-    territoryId: scope.territoryId,
-    after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
-  });
-}
-
-async function membershipResource(db: Db, membershipId: string) {
-  const membership = await db.membership.findUnique({
-    where: { id: membershipId },
-    select: { regionId: true, territoryId: true, organisationId: true },
-  });
-  if (!membership) throw new NotFoundError();
-  return (await loadScope(db, membership)).resource;
-}
 
 /** Why this change would leave the territory without coordination, or lock the actor out. */
 async function guardChange(
@@ -81,7 +47,7 @@ export const changeMemberRole = defineAction({
   name: "member.changeRole",
   operation: "member.manage",
   input: changeMemberRoleSchema,
-  resource: (db, input) => membershipResource(db, input.membershipId),
+  resource: (db, input) => loadMembershipResource(db, input.membershipId),
   async run(context, input) {
     const membership = await loadMembership(context.db, input.membershipId);
     if (!isTerritoryRole(membership.role))
@@ -89,7 +55,7 @@ export const changeMemberRole = defineAction({
     if (membership.role === input.role) return ok(null, "Aucun changement.");
     const refusal = await guardChange(context.db, context.actor.userId, membership);
     if (refusal) return fieldError("role", refusal);
-    const scope = await loadScope(context.db, membership);
+    const scope = await loadScopeResource(context.db, membership);
     try {
       await context.db.$transaction(async (tx) => {
         const { count } = await tx.membership.updateMany({
@@ -119,12 +85,12 @@ export const revokeMember = defineAction({
   name: "member.revoke",
   operation: "member.manage",
   input: revokeMemberSchema,
-  resource: (db, input) => membershipResource(db, input.membershipId),
+  resource: (db, input) => loadMembershipResource(db, input.membershipId),
   async run(context, input) {
     const membership = await loadMembership(context.db, input.membershipId);
     const refusal = await guardChange(context.db, context.actor.userId, membership);
     if (refusal) return fieldError("membershipId", refusal);
-    const scope = await loadScope(context.db, membership);
+    const scope = await loadScopeResource(context.db, membership);
     await context.db.$transaction(async (tx) => {
       const { count } = await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } });
       if (count === 0) throw new ConflictError();

@@ -30,7 +30,7 @@ const membersSelect = {
 export type TerritoryMembers = Prisma.TerritoryGetPayload<{ select: typeof membersSelect }>;
 
 /** The territory's members and pending invitations, for those who may manage them. */
-export async function findTerritoryMembers(actor: Actor, slug: string): Promise<TerritoryMembers> {
+export async function getTerritoryMembers(actor: Actor, slug: string): Promise<TerritoryMembers> {
   const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: membersSelect });
   if (!territory) throw new NotFoundError();
   assertCan(actor, "member.manage", { territoryId: territory.id, regionId: territory.regionId });

@@ -2,7 +2,7 @@
 import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 
-export async function loadPlatformOverview(actor: Actor) {
+export async function getPlatformOverview(actor: Actor) {
   assertCan(actor, "platform.administer");
   const db = getDb();
   const [regions, territories, organisations] = await Promise.all([
@@ -21,7 +21,7 @@ export async function loadPlatformOverview(actor: Actor) {
 }
 
 /** Every membership and pending invitation of the platform, for the admin's members page. */
-export async function loadPlatformMembers(actor: Actor) {
+export async function getPlatformMembers(actor: Actor) {
   assertCan(actor, "platform.administer");
   const db = getDb();
   const scope = {
@@ -41,7 +41,7 @@ export async function loadPlatformMembers(actor: Actor) {
       orderBy: { createdAt: "desc" },
       select: { id: true, email: true, role: true, version: true, expiresAt: true, ...scope },
     }),
-    loadPlatformOverview(actor),
+    getPlatformOverview(actor),
   ]);
   return { memberships, invitations, ...overview };
 }

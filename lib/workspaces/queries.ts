@@ -45,7 +45,7 @@ function entered<T extends { id: string; regionId: string; contracts: Parameters
 }
 
 /** The territory's workspace, or a NotFoundError when it does not exist or the actor may not enter it. */
-export async function findWorkspace(actor: Actor, slug: string): Promise<Workspace> {
+export async function getWorkspace(actor: Actor, slug: string): Promise<Workspace> {
   const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: workspaceSelect(actor) });
   const workspace = territory && entered(actor, territory);
   if (!workspace) throw new NotFoundError();

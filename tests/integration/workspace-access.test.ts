@@ -7,7 +7,7 @@ import { findContractExport } from "@/lib/contracts/export-query";
 import { findContractOverview } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
-import { findWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
+import { getWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
 import { createContract, createOrganisation, createTerritory, createUser } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 
@@ -26,7 +26,7 @@ async function enterable(email: string | null): Promise<string[]> {
   const allowed: string[] = [];
   for (const slug of SLUGS) {
     try {
-      await findWorkspace(who, slug);
+      await getWorkspace(who, slug);
       allowed.push(slug);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
@@ -50,7 +50,7 @@ describe("territory workspaces", () => {
   });
 
   it("answers an unknown territory like a forbidden one", async () => {
-    await expect(findWorkspace(await actor("admin@opencls.test"), "atlantide")).rejects.toThrow(NotFoundError);
+    await expect(getWorkspace(await actor("admin@opencls.test"), "atlantide")).rejects.toThrow(NotFoundError);
   });
 
   it("shows drafts to members but never on public pages", async () => {
@@ -59,7 +59,7 @@ describe("territory workspaces", () => {
     await db.contract.create({
       data: { territoryId: territory.id, generation: 2, title: "CLS de 2e génération (brouillon)", visibility: "draft" },
     });
-    const workspace = await findWorkspace(await actor("coordination@lens-lievin.test"), "lens-lievin");
+    const workspace = await getWorkspace(await actor("coordination@lens-lievin.test"), "lens-lievin");
     expect(workspace.contracts.map((contract) => contract.visibility)).toEqual(["draft", "published"]);
   });
 
@@ -132,7 +132,7 @@ describe("a partner's contracts", () => {
 
   it("lists only the contracts the organisation signs or commits to, never a draft", async () => {
     expect((await listWorkspaces(partner)).map((workspace) => workspace.slug)).toContain(slug);
-    expect((await findWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
+    expect((await getWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
   });
 
   it("opens and exports those contracts, and answers the others as not found", async () => {
@@ -148,8 +148,8 @@ describe("a partner's contracts", () => {
 
   it("still shows every contract, drafts included, to the territory's coordinator and to a platform admin", async () => {
     const all = [ids.unrelated, ids.draft, ids.committed, ids.signed];
-    expect((await findWorkspace(coordinator, slug)).contracts.map((contract) => contract.id)).toEqual(all);
-    expect((await findWorkspace(await actor("admin@opencls.test"), slug)).contracts.map((contract) => contract.id)).toEqual(all);
+    expect((await getWorkspace(coordinator, slug)).contracts.map((contract) => contract.id)).toEqual(all);
+    expect((await getWorkspace(await actor("admin@opencls.test"), slug)).contracts.map((contract) => contract.id)).toEqual(all);
     expect((await findContractOverview(coordinator, slug, ids.draft)).id).toBe(ids.draft);
   });
 
@@ -163,7 +163,7 @@ describe("a partner's contracts", () => {
       (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
     );
     expect((await listWorkspaces(onlyDraft)).map((workspace) => workspace.slug)).not.toContain(territory.slug);
-    await expect(findWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
+    await expect(getWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
   });
 
   it("hides a signed contract that is not yet published, and one published but still in preparation", async () => {
@@ -183,8 +183,8 @@ describe("a partner's contracts", () => {
     const contractPartner = await actorForUser(
       (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
     );
-    await expect(findWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
+    await expect(getWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
     await db.contract.update({ where: { id: unpublished.id }, data: { visibility: "published" } });
-    expect((await findWorkspace(contractPartner, territory.slug)).contracts.map((contract) => contract.id)).toEqual([unpublished.id]);
+    expect((await getWorkspace(contractPartner, territory.slug)).contracts.map((contract) => contract.id)).toEqual([unpublished.id]);
   });
 });

@@ -8,14 +8,14 @@ import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
 import { formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { loadPlatformMembers, scopeName } from "@/lib/platform/queries";
+import { getPlatformMembers, scopeName } from "@/lib/platform/queries";
 import { inviteAnyoneAction, revokeAnyInvitationAction, revokeAnyMemberAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Membres – Administration" };
 
 export default async function AdminMembersPage() {
-  const { actor, data } = await loadAuthorized("/admin/membres", {}, loadPlatformMembers);
+  const { actor, data } = await loadAuthorized("/admin/membres", {}, getPlatformMembers);
   const roles = Object.entries(MEMBERSHIP_ROLE_LABELS).map(([value, label]) => ({ value, label }));
   const scopes = {
     regionId: data.regions.map((region) => ({ value: region.id, label: region.name })),

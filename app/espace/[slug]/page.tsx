@@ -11,14 +11,14 @@ import { generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate } from "@/lib/format";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
-import { findWorkspace } from "@/lib/workspaces/queries";
+import { getWorkspace } from "@/lib/workspaces/queries";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadWorkspace = cache((slug: string) => loadAuthorized(`/espace/${slug}`, { slug }, (actor) => findWorkspace(actor, slug)));
+const loadWorkspace = cache((slug: string) => loadAuthorized(`/espace/${slug}`, { slug }, (actor) => getWorkspace(actor, slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data: workspace } = await loadWorkspace((await params).slug);

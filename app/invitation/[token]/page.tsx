@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { describeInvitation } from "@/lib/invitations/queries";
+import { findInvitationPage } from "@/lib/invitations/queries";
 import { acceptInvitationAction, registerWithInvitationAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const actor = await currentActor();
-  const invitation = await describeInvitation(actor, token);
+  const invitation = await findInvitationPage(actor, token);
 
   if (!invitation) {
     return (

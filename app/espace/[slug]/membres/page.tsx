@@ -11,7 +11,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { findTerritoryMembers } from "@/lib/memberships/queries";
+import { getTerritoryMembers } from "@/lib/memberships/queries";
 import { TERRITORY_ROLES } from "@/lib/memberships/schema";
 import { loadAuthorized } from "@/lib/auth/require";
 import { changeMemberRoleAction, inviteMemberAction, revokeInvitationAction, revokeMemberAction } from "./actions";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const load = cache((slug: string) => loadAuthorized(`/espace/${slug}/membres`, { slug }, (actor) => findTerritoryMembers(actor, slug)));
+const load = cache((slug: string) => loadAuthorized(`/espace/${slug}/membres`, { slug }, (actor) => getTerritoryMembers(actor, slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await load((await params).slug);

@@ -1,5 +1,5 @@
-// The scope of a membership or invitation (nothing, a region, a territory or an organisation):
-// its authorization keys and how it reads in French.
+// Scope loaders of memberships and invitations: the scope a membership or invitation names
+// (nothing, a region, a territory or an organisation), its authorization keys and French label.
 import { NotFoundError, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 
@@ -17,7 +17,7 @@ export type LoadedScope = {
 };
 
 /** Reads the scope's record; a scope naming a record that does not exist is not found. */
-export async function loadScope(db: Pick<Db, "territory" | "region" | "organisation">, keys: ScopeKeys): Promise<LoadedScope> {
+export async function loadScopeResource(db: Pick<Db, "territory" | "region" | "organisation">, keys: ScopeKeys): Promise<LoadedScope> {
   if (keys.territoryId) {
     const territory = await db.territory.findUnique({ where: { id: keys.territoryId }, select: { id: true, regionId: true, name: true } });
     if (!territory) throw new NotFoundError();
@@ -34,4 +34,14 @@ export async function loadScope(db: Pick<Db, "territory" | "region" | "organisat
     return { resource: {}, label: organisation.name, territoryId: null };
   }
   return { resource: {}, label: "Toute la plateforme", territoryId: null };
+}
+
+/** The scope of an existing membership, as member.manage is checked against it. */
+export async function loadMembershipResource(db: Db, membershipId: string) {
+  const membership = await db.membership.findUnique({
+    where: { id: membershipId },
+    select: { regionId: true, territoryId: true, organisationId: true },
+  });
+  if (!membership) throw new NotFoundError();
+  return (await loadScopeResource(db, membership)).resource;
 }

@@ -1,0 +1,32 @@
+// Granting a membership: shared by the actions that give a role (an accepted invitation today,
+// a confirmed partner tomorrow), inside their own transaction and audited there.
+import type { ActionContext } from "@/lib/actions/define";
+import { recordAudit } from "@/lib/audit/record";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { MembershipRole } from "@/lib/db/generated/enums";
+import { MEMBERSHIP_ROLE_LABELS } from "./labels";
+import { loadScopeResource, type ScopeKeys } from "./resource";
+
+type Tx = Prisma.TransactionClient;
+
+/** Creates the membership unless the user already holds it; audited as a grant. */
+export async function grantMembership(
+  tx: Tx,
+  context: Pick<ActionContext, "actor" | "ip">,
+  grant: ScopeKeys & { userId: string; email: string; role: MembershipRole },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const scopeKeys = { regionId: grant.regionId, territoryId: grant.territoryId, organisationId: grant.organisationId };
+  const existing = await tx.membership.findFirst({ where: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
+  if (existing) return;
+  const scope = await loadScopeResource(tx, scopeKeys);
+  const membership = await tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
+  await recordAudit(tx, context, {
+    action: "membership.grant",
+    entityType: "Membership",
+    entityId: membership.id,
+    entityLabel: `${grant.email} · ${MEMBERSHIP_ROLE_LABELS[grant.role]} · ${scope.label}`,
+    territoryId: scope.territoryId,
+    after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
+  });
+}
