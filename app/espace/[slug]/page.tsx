@@ -3,7 +3,6 @@ import Link from "next/link";
 import { cache } from "react";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Badge } from "@/components/ui/badge";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
@@ -12,6 +11,7 @@ import { formatCount, formatDate } from "@/lib/format";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { getWorkspace } from "@/lib/workspaces/queries";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 
 export const dynamic = "force-dynamic";
@@ -29,10 +29,7 @@ export default async function WorkspacePage({ params }: Props) {
   const { actor, data: workspace } = await loadWorkspace((await params).slug);
   return (
     <>
-      <PageHeader
-        title={workspace.name}
-        eyebrow={<Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: workspace.name }]} />}
-      >
+      <PageHeader title={workspace.name} eyebrow={<WorkspaceBreadcrumb territory={workspace} />}>
         <p>Espace de travail · Région {workspace.region.name}</p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={workspace} current="contrats" />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/queries";
 import { loadAuthorized } from "@/lib/auth/require";
@@ -18,18 +18,7 @@ export default async function TerritoryAuditPage({ params, searchParams }: Props
   const territory = data.territory!;
   return (
     <>
-      <PageHeader
-        title="Journal des modifications"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: territory.name, href: `/espace/${territory.slug}` },
-              { label: "Journal" },
-            ]}
-          />
-        }
-      >
+      <PageHeader title="Journal des modifications" eyebrow={<WorkspaceBreadcrumb territory={territory} current="Journal" />}>
         <p>Qui a modifié quoi, quand et depuis où, pour le territoire {territory.name}. Les plus récentes d’abord.</p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="journal" />

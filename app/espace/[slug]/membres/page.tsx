@@ -5,9 +5,9 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
 import { Badge } from "@/components/ui/badge";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
@@ -34,18 +34,7 @@ export default async function MembersPage({ params }: Props) {
   const now = new Date();
   return (
     <>
-      <PageHeader
-        title="Membres du territoire"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: territory.name, href: `/espace/${territory.slug}` },
-              { label: "Membres" },
-            ]}
-          />
-        }
-      >
+      <PageHeader title="Membres du territoire" eyebrow={<WorkspaceBreadcrumb territory={territory} current="Membres" />}>
         <p>Les personnes qui coordonnent le contrat de {territory.name} ou pilotent ses fiches actions.</p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="membres" />

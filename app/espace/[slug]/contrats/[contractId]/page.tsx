@@ -7,10 +7,10 @@ import { ContractStatusBadge } from "@/components/contracts/contract-status-badg
 import { ActionButton } from "@/components/forms/action-button";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
@@ -42,14 +42,7 @@ export default async function ContractPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader
-        title={contract.title}
-        eyebrow={
-          <Breadcrumb
-            items={[{ label: "Mon espace", href: "/espace" }, { label: contract.territory.name, href: base }, { label: contract.title }]}
-          />
-        }
-      >
+      <PageHeader title={contract.title} eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} />}>
         <p className="flex flex-wrap items-center gap-2">
           <ContractStatusBadge status={contract.status} />
           {contract.visibility === "published" ? <Badge tone="success">Publié</Badge> : <Badge tone="warning">Brouillon</Badge>}

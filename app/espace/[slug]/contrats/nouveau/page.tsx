@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ContractForm } from "@/components/contracts/contract-form";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { newContractForm } from "@/lib/contracts/queries";
 import { createContractAction } from "../actions";
@@ -18,14 +18,7 @@ export default async function NewContractPage({ params }: Props) {
   const base = `/espace/${data.territory.slug}`;
   return (
     <>
-      <PageHeader
-        title="Nouveau contrat"
-        eyebrow={
-          <Breadcrumb
-            items={[{ label: "Mon espace", href: "/espace" }, { label: data.territory.name, href: base }, { label: "Nouveau contrat" }]}
-          />
-        }
-      >
+      <PageHeader title="Nouveau contrat" eyebrow={<WorkspaceBreadcrumb territory={data.territory} current="Nouveau contrat" />}>
         <p>Les axes et les fiches actions s’ajoutent ensuite, depuis la page du contrat.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

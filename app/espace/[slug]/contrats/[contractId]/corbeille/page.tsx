@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/forms/action-button";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { listTrash, TRASH_DAYS } from "@/lib/fiches/trash";
@@ -19,21 +19,11 @@ export default async function TrashPage({ params }: Props) {
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) =>
     listTrash(actor, slug, contractId),
   );
-  const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (
     <>
       <PageHeader
         title="Corbeille"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` },
-              { label: data.contract.title, href: contractPath },
-              { label: "Corbeille" },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={data.contract.territory} contract={data.contract} current="Corbeille" />}
       >
         <p>
           Les fiches actions, objectifs et indicateurs supprimés depuis moins de {TRASH_DAYS}&nbsp;jours. Restaurés, ils reprennent leur

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/fiches/import-form";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { axisLabel } from "@/lib/contracts/labels";
 import { importPage } from "@/lib/fiches/import";
@@ -23,16 +23,7 @@ export default async function ImportPage({ params }: Props) {
     <>
       <PageHeader
         title="Importer des fiches actions"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: contract.territory.name, href: `/espace/${contract.territory.slug}` },
-              { label: contract.title, href: contractPath },
-              { label: "Import" },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} current="Import" />}
       >
         <p>
           Depuis un tableau Excel (.xlsx) ou CSV. Une fiche dont le numéro existe déjà est mise à jour, pas dupliquée&#8239;: avant de

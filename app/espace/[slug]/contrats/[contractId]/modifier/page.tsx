@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ContractForm } from "@/components/contracts/contract-form";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { contractEditForm } from "@/lib/contracts/queries";
 import { updateContractAction } from "../../actions";
@@ -17,21 +17,11 @@ export default async function EditContractPage({ params }: Props) {
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, { slug, contractId }, (actor) =>
     contractEditForm(actor, slug, contractId),
   );
-  const base = `/espace/${data.contract.territory.slug}`;
   return (
     <>
       <PageHeader
         title="Modifier le contrat"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: data.contract.territory.name, href: base },
-              { label: data.contract.title, href: `${base}/contrats/${data.contract.id}` },
-              { label: "Modifier" },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={data.contract.territory} contract={data.contract} current="Modifier" />}
       />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <Section id="contrat" title={data.contract.title}>

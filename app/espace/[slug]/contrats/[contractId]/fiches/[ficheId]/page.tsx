@@ -5,8 +5,8 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { IndicatorPanel } from "@/components/indicators/indicator-panel";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
@@ -49,16 +49,7 @@ export default async function FichePage({ params }: Props) {
     <>
       <PageHeader
         title={`${ficheLabel(fiche.number)} – ${fiche.title}`}
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: contract.territory.name, href: `/espace/${contract.territory.slug}` },
-              { label: contract.title, href: contractPath },
-              { label: ficheLabel(fiche.number) },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} fiche={fiche} />}
       >
         <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
       </PageHeader>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { newFicheForm } from "@/lib/fiches/queries";
 import { createFicheAction, createOrganisationAction } from "../actions";
@@ -22,16 +22,7 @@ export default async function NewFichePage({ params }: Props) {
     <>
       <PageHeader
         title="Nouvelle fiche action"
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: data.contract.territory.name, href: `/espace/${data.contract.territory.slug}` },
-              { label: data.contract.title, href: contractPath },
-              { label: "Nouvelle fiche" },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={data.contract.territory} contract={data.contract} current="Nouvelle fiche" />}
       />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <NewOrganisationForm action={createOrganisationAction} contractId={data.contract.id} />

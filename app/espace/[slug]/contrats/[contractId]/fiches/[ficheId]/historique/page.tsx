@@ -1,7 +1,7 @@
 import { FieldChangesTable } from "@/components/ui/field-changes-table";
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { ficheLabel } from "@/lib/contracts/labels";
@@ -20,22 +20,11 @@ export default async function FicheHistoryPage({ params }: Props) {
     (actor) => ficheHistory(actor, slug, contractId, ficheId),
   );
   const { fiche, changes } = data;
-  const contractPath = `/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}`;
   return (
     <>
       <PageHeader
         title={`Historique – ${ficheLabel(fiche.number)}`}
-        eyebrow={
-          <Breadcrumb
-            items={[
-              { label: "Mon espace", href: "/espace" },
-              { label: fiche.contract.territory.name, href: `/espace/${fiche.contract.territory.slug}` },
-              { label: fiche.contract.title, href: contractPath },
-              { label: ficheLabel(fiche.number), href: `${contractPath}/fiches/${fiche.id}` },
-              { label: "Historique" },
-            ]}
-          />
-        }
+        eyebrow={<WorkspaceBreadcrumb territory={fiche.contract.territory} contract={fiche.contract} fiche={fiche} current="Historique" />}
       >
         <p>{fiche.title}</p>
       </PageHeader>
