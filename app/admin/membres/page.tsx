@@ -3,6 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { InviteAnyoneForm } from "@/components/admin/invite-anyone-form";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
+import { ItemList } from "@/components/ui/item-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
@@ -39,28 +40,20 @@ export default async function AdminMembersPage() {
           <InviteAnyoneForm action={inviteAnyoneAction} roles={roles} scopes={scopes} />
         </Section>
         <Section id="invitations" title={`Invitations en attente (${data.invitations.length})`}>
-          {data.invitations.length ? (
-            <ul className="divide-y divide-slate-200">
-              {data.invitations.map((invitation) => (
-                <li
-                  key={invitation.id}
-                  className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
-                >
-                  <p>
-                    <span className="font-semibold">{invitation.email}</span>
-                    <span className="text-sm text-slate-600">
-                      {" "}
-                      · {MEMBERSHIP_ROLE_LABELS[invitation.role]} · {scopeName(invitation)} · jusqu’au{" "}
-                      {formatDateTime(invitation.expiresAt)}
-                    </span>
-                  </p>
-                  <RevokeInvitationButton action={revokeAnyInvitationAction} invitation={invitation} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-slate-700">Aucune invitation en attente.</p>
-          )}
+          <ItemList items={data.invitations} empty="Aucune invitation en attente.">
+            {(invitation) => (
+              <>
+                <p>
+                  <span className="font-semibold">{invitation.email}</span>
+                  <span className="text-sm text-slate-600">
+                    {" "}
+                    · {MEMBERSHIP_ROLE_LABELS[invitation.role]} · {scopeName(invitation)} · jusqu’au {formatDateTime(invitation.expiresAt)}
+                  </span>
+                </p>
+                <RevokeInvitationButton action={revokeAnyInvitationAction} invitation={invitation} />
+              </>
+            )}
+          </ItemList>
         </Section>
         <Section id="membres" title={`Rôles attribués (${data.memberships.length})`}>
           <ul className="divide-y divide-slate-200">

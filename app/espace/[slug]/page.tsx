@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Badge } from "@/components/ui/badge";
+import { ItemList } from "@/components/ui/item-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
@@ -45,43 +46,36 @@ export default async function WorkspacePage({ params }: Props) {
           </p>
         ) : null}
         <Section id="contrats" title="Contrats du territoire">
-          {workspace.contracts.length ? (
-            <ul className="divide-y divide-slate-200">
-              {workspace.contracts.map((contract) => (
-                <li
-                  key={contract.id}
-                  className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
-                >
-                  <div>
-                    <p className="font-semibold text-slate-900">
-                      <Link href={`/espace/${workspace.slug}/contrats/${contract.id}`}>{contract.title}</Link>
-                    </p>
-                    <p className="text-sm text-slate-600">
-                      {generationLabel(contract.generation)}
-                      {contract.signedOn ? ` · signé le ${formatDate(contract.signedOn)}` : ""}
-                      {` · ${formatCount(contract._count.axes, "axe", "axes")}`}
-                      {` · ${formatCount(ficheCountOf(contract, contract._count.fiches), "fiche action", "fiches actions")}`}
-                    </p>
-                  </div>
-                  <div className="flex flex-wrap items-center gap-2">
-                    <ContractStatusBadge status={contract.status} />
-                    {contract.visibility === "published" ? (
-                      <>
-                        <Badge tone="success">Publié</Badge>
-                        <Link href={`/territoires/${workspace.slug}`} className="text-sm">
-                          Voir la page publique
-                        </Link>
-                      </>
-                    ) : (
-                      <Badge tone="warning">Brouillon</Badge>
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>Aucun contrat n’est encore enregistré pour ce territoire.</p>
-          )}
+          <ItemList items={workspace.contracts} empty="Aucun contrat n’est encore enregistré pour ce territoire.">
+            {(contract) => (
+              <>
+                <div>
+                  <p className="font-semibold text-slate-900">
+                    <Link href={`/espace/${workspace.slug}/contrats/${contract.id}`}>{contract.title}</Link>
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {generationLabel(contract.generation)}
+                    {contract.signedOn ? ` · signé le ${formatDate(contract.signedOn)}` : ""}
+                    {` · ${formatCount(contract._count.axes, "axe", "axes")}`}
+                    {` · ${formatCount(ficheCountOf(contract, contract._count.fiches), "fiche action", "fiches actions")}`}
+                  </p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  <ContractStatusBadge status={contract.status} />
+                  {contract.visibility === "published" ? (
+                    <>
+                      <Badge tone="success">Publié</Badge>
+                      <Link href={`/territoires/${workspace.slug}`} className="text-sm">
+                        Voir la page publique
+                      </Link>
+                    </>
+                  ) : (
+                    <Badge tone="warning">Brouillon</Badge>
+                  )}
+                </div>
+              </>
+            )}
+          </ItemList>
         </Section>
       </div>
     </>

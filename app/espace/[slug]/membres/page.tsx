@@ -5,6 +5,7 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
 import { Badge } from "@/components/ui/badge";
+import { ItemList } from "@/components/ui/item-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
@@ -82,30 +83,23 @@ export default async function MembersPage({ params }: Props) {
         </Section>
 
         <Section id="invitations" title={`Invitations en attente (${territory.invitations.length})`}>
-          {territory.invitations.length ? (
-            <ul className="divide-y divide-slate-200">
-              {territory.invitations.map((invitation) => (
-                <li
-                  key={invitation.id}
-                  className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
-                >
-                  <div>
-                    <p className="font-semibold text-slate-900">
-                      {invitation.email} {invitation.expiresAt <= now ? <Badge tone="warning">expirée</Badge> : null}
-                    </p>
-                    <p className="text-sm text-slate-600">
-                      {MEMBERSHIP_ROLE_LABELS[invitation.role]} · envoyée le {formatDateTime(invitation.createdAt)}
-                      {invitation.invitedBy ? ` par ${invitation.invitedBy.name ?? invitation.invitedBy.email}` : ""}
-                      {invitation.expiresAt > now ? ` · valable jusqu’au ${formatDateTime(invitation.expiresAt)}` : ""}
-                    </p>
-                  </div>
-                  <RevokeInvitationButton action={revokeInvitationAction} invitation={invitation} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-slate-700">Aucune invitation en attente.</p>
-          )}
+          <ItemList items={territory.invitations} empty="Aucune invitation en attente.">
+            {(invitation) => (
+              <>
+                <div>
+                  <p className="font-semibold text-slate-900">
+                    {invitation.email} {invitation.expiresAt <= now ? <Badge tone="warning">expirée</Badge> : null}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {MEMBERSHIP_ROLE_LABELS[invitation.role]} · envoyée le {formatDateTime(invitation.createdAt)}
+                    {invitation.invitedBy ? ` par ${invitation.invitedBy.name ?? invitation.invitedBy.email}` : ""}
+                    {invitation.expiresAt > now ? ` · valable jusqu’au ${formatDateTime(invitation.expiresAt)}` : ""}
+                  </p>
+                </div>
+                <RevokeInvitationButton action={revokeInvitationAction} invitation={invitation} />
+              </>
+            )}
+          </ItemList>
         </Section>
       </div>
     </>
