@@ -38,22 +38,20 @@ export default async function AdminPage() {
               </li>
             ))}
           </ul>
-          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer un territoire</h3>
-          <div className="mt-3">
-            <AdminForm
-              action={createTerritoryAction}
-              schema="territory"
-              submitLabel="Créer le territoire"
-              fields={[
-                { kind: "text", name: "name", label: "Nom", required: true },
-                { kind: "select", name: "kind", label: "Type", options: options(TERRITORY_KIND_LABELS), placeholder: "Choisir…" },
-                { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Choisir…" },
-                { kind: "text", name: "department", label: "Département(s)", hint: "Facultatif, par exemple Drôme." },
-                { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "Pour une commune, facultatif.", inputMode: "numeric" },
-                { kind: "text", name: "siren", label: "SIREN", hint: "Pour un EPCI ou un PETR, facultatif.", inputMode: "numeric" },
-              ]}
-            />
-          </div>
+          <AdminForm
+            title="Créer un territoire"
+            action={createTerritoryAction}
+            schema="territory"
+            submitLabel="Créer le territoire"
+            fields={[
+              { kind: "text", name: "name", label: "Nom", required: true },
+              { kind: "select", name: "kind", label: "Type", options: options(TERRITORY_KIND_LABELS), placeholder: "Choisir…" },
+              { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Choisir…" },
+              { kind: "text", name: "department", label: "Département(s)", hint: "Facultatif, par exemple Drôme." },
+              { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "Pour une commune, facultatif.", inputMode: "numeric" },
+              { kind: "text", name: "siren", label: "SIREN", hint: "Pour un EPCI ou un PETR, facultatif.", inputMode: "numeric" },
+            ]}
+          />
         </Section>
 
         <Section id="regions" title={`Régions (${data.regions.length})`}>
@@ -67,25 +65,23 @@ export default async function AdminPage() {
               </li>
             ))}
           </ul>
-          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer une région</h3>
-          <div className="mt-3">
-            <AdminForm
-              action={createRegionAction}
-              schema="region"
-              submitLabel="Créer la région"
-              fields={[
-                { kind: "text", name: "name", label: "Nom", required: true },
-                {
-                  kind: "text",
-                  name: "inseeCode",
-                  label: "Code INSEE",
-                  hint: "2 ou 3 chiffres, par exemple 84.",
-                  required: true,
-                  inputMode: "numeric",
-                },
-              ]}
-            />
-          </div>
+          <AdminForm
+            title="Créer une région"
+            action={createRegionAction}
+            schema="region"
+            submitLabel="Créer la région"
+            fields={[
+              { kind: "text", name: "name", label: "Nom", required: true },
+              {
+                kind: "text",
+                name: "inseeCode",
+                label: "Code INSEE",
+                hint: "2 ou 3 chiffres, par exemple 84.",
+                required: true,
+                inputMode: "numeric",
+              },
+            ]}
+          />
         </Section>
 
         <Section id="organisations" title={`Organisations (${data.organisations.length})`}>
@@ -99,20 +95,18 @@ export default async function AdminPage() {
               ))}
             </ul>
           </details>
-          <h3 className="mt-8 text-lg font-semibold text-slate-900">Créer une organisation</h3>
-          <div className="mt-3">
-            <AdminForm
-              action={createOrganisationAction}
-              schema="organisation"
-              submitLabel="Créer l’organisation"
-              fields={[
-                { kind: "text", name: "name", label: "Nom", required: true },
-                { kind: "select", name: "kind", label: "Type", options: options(ORGANISATION_KIND_LABELS), placeholder: "Choisir…" },
-                { kind: "text", name: "siren", label: "SIREN", hint: "Facultatif\u00a0; vérifié s’il est saisi.", inputMode: "numeric" },
-                { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Aucune (organisme national)" },
-              ]}
-            />
-          </div>
+          <AdminForm
+            title="Créer une organisation"
+            action={createOrganisationAction}
+            schema="organisation"
+            submitLabel="Créer l’organisation"
+            fields={[
+              { kind: "text", name: "name", label: "Nom", required: true },
+              { kind: "select", name: "kind", label: "Type", options: options(ORGANISATION_KIND_LABELS), placeholder: "Choisir…" },
+              { kind: "text", name: "siren", label: "SIREN", hint: "Facultatif\u00a0; vérifié s’il est saisi.", inputMode: "numeric" },
+              { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Aucune (organisme national)" },
+            ]}
+          />
         </Section>
       </div>
     </>

@@ -22,11 +22,14 @@ export function AdminForm<Output>({
   action,
   schema,
   fields,
+  title,
   submitLabel,
 }: {
   action: ServerAction<Output>;
   schema: keyof typeof SCHEMAS;
   fields: readonly AdminField[];
+  /** The form's heading, under the list of what exists. */
+  title: string;
   submitLabel: string;
 }) {
   const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, {
@@ -34,32 +37,20 @@ export function AdminForm<Output>({
     resetOnSuccess: true,
   });
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
+    <form ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={`${schema}-form-title`} className="mt-8 space-y-4">
+      <h3 id={`${schema}-form-title`} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h3>
       <FormMessages error={error} success={success} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((field) =>
-          field.kind === "text" ? (
-            <TextField
-              key={field.name}
-              label={field.label}
-              name={field.name}
-              hint={field.hint}
-              required={field.required}
-              inputMode={field.inputMode}
-              error={fieldErrors[field.name]}
-            />
+        {fields.map((field) => {
+          const common = { label: field.label, name: field.name, hint: field.hint, error: fieldErrors[field.name] };
+          return field.kind === "text" ? (
+            <TextField key={field.name} {...common} required={field.required} inputMode={field.inputMode} />
           ) : (
-            <SelectField
-              key={field.name}
-              label={field.label}
-              name={field.name}
-              options={field.options}
-              placeholder={field.placeholder}
-              hint={field.hint}
-              error={fieldErrors[field.name]}
-            />
-          ),
-        )}
+            <SelectField key={field.name} {...common} options={field.options} placeholder={field.placeholder} />
+          );
+        })}
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Enregistrement…" : submitLabel}
