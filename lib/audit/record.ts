@@ -50,3 +50,19 @@ export async function recordAudit(tx: Tx, context: Pick<ActionContext, "actor" |
     },
   });
 }
+
+/**
+ * Creates a record and its audit event in one transaction; the event's `after` is what the
+ * record was created with. Returns the created record (at least its id).
+ */
+export async function createAudited<Created extends { id: string }>(
+  context: Pick<ActionContext, "db" | "actor" | "ip">,
+  entry: Omit<AuditEntry, "entityId" | "before">,
+  create: (tx: Tx) => Promise<Created>,
+): Promise<Created> {
+  return context.db.$transaction(async (tx) => {
+    const created = await create(tx);
+    await recordAudit(tx, context, { ...entry, entityId: created.id });
+    return created;
+  });
+}

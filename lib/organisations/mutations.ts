@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited } from "@/lib/audit/record";
 import { contractResource } from "@/lib/contracts/mutations";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
@@ -21,18 +21,17 @@ async function insertOrganisation(
     return fieldError("regionId", "Cette région n’existe pas.");
   const data = { ...input, slug: slugify(input.name) };
   try {
-    const organisation = await context.db.$transaction(async (tx) => {
-      const created = await tx.organisation.create({ data, select: { id: true } });
-      await recordAudit(tx, context, {
+    const organisation = await createAudited(
+      context,
+      {
         action: "organisation.create",
         entityType: "Organisation",
-        entityId: created.id,
         entityLabel: input.name,
         territoryId,
         after: { name: input.name, kind: input.kind, siren: input.siren },
-      });
-      return created;
-    });
+      },
+      (tx) => tx.organisation.create({ data, select: { id: true } }),
+    );
     return ok({ organisationId: organisation.id }, `L’organisation ${input.name} est créée.`);
   } catch (error) {
     const target = uniqueViolationTarget(error);

@@ -1,7 +1,7 @@
 // Regions are created by platform admins.
 import { defineAction } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
 import { createRegionSchema } from "./schema";
@@ -14,18 +14,11 @@ export const createRegion = defineAction({
   async run(context, input) {
     const data = { ...input, slug: slugify(input.name) };
     try {
-      const region = await context.db.$transaction(async (tx) => {
-        const created = await tx.region.create({ data, select: { id: true } });
-        await recordAudit(tx, context, {
-          action: "region.create",
-          entityType: "Region",
-          entityId: created.id,
-          entityLabel: input.name,
-          territoryId: null,
-          after: data,
-        });
-        return created;
-      });
+      const region = await createAudited(
+        context,
+        { action: "region.create", entityType: "Region", entityLabel: input.name, territoryId: null, after: data },
+        (tx) => tx.region.create({ data, select: { id: true } }),
+      );
       return ok({ regionId: region.id }, `La région ${input.name} est créée.`);
     } catch (error) {
       const target = uniqueViolationTarget(error);

@@ -1,7 +1,8 @@
 // Territories (the tenants) are created by platform admins.
+import { randomUUID } from "node:crypto";
 import { defineAction } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
 import { createTerritorySchema } from "./schema";
@@ -16,14 +17,15 @@ export const createTerritory = defineAction({
     if (!region) return fieldError("regionId", "Cette région n’existe pas.");
     const data = { ...input, regionId: region.id, slug: slugify(input.name) };
     try {
-      const territory = await context.db.$transaction(async (tx) => {
-        const created = await tx.territory.create({ data, select: { id: true, slug: true } });
-        await recordAudit(tx, context, {
+      // The territory's own id keys its audit event, so it is chosen before the insert.
+      const id = randomUUID();
+      const territory = await createAudited(
+        context,
+        {
           action: "territory.create",
           entityType: "Territory",
-          entityId: created.id,
           entityLabel: input.name,
-          territoryId: created.id,
+          territoryId: id,
           after: {
             name: input.name,
             slug: data.slug,
@@ -33,9 +35,9 @@ export const createTerritory = defineAction({
             inseeCode: input.inseeCode,
             siren: input.siren,
           },
-        });
-        return created;
-      });
+        },
+        (tx) => tx.territory.create({ data: { ...data, id }, select: { id: true, slug: true } }),
+      );
       return ok({ slug: territory.slug }, `Le territoire ${input.name} est créé. Invitez maintenant sa coordination.`);
     } catch (error) {
       if (uniqueViolationTarget(error)?.includes("slug"))

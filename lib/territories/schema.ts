@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
 import { optionalId, optionalText, requiredText } from "@/lib/validation/fields";
-import { compactDigits, isValidSiren } from "@/lib/organisations/siren";
+import { sirenField } from "@/lib/organisations/schema";
 
 export const createTerritorySchema = z.object({
   name: requiredText("Saisissez le nom du territoire.", 160, { min: 2 }),
@@ -12,12 +12,5 @@ export const createTerritorySchema = z.object({
     (code) => code === null || /^(\d{5}|2[AB]\d{3})$/.test(code),
     "Un code INSEE de commune compte 5 caractères, par exemple 26281.",
   ),
-  siren: z
-    .string()
-    .optional()
-    .transform((value) => (value ? compactDigits(value) : null))
-    .refine(
-      (siren) => siren === null || isValidSiren(siren),
-      "Ce SIREN n’est pas valide\u00a0: 9 chiffres, dont le dernier est une clé de contrôle.",
-    ),
+  siren: sirenField,
 });
