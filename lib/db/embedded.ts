@@ -143,7 +143,7 @@ async function startServer(layout: EmbeddedLayout, port: number, log: string): P
   child.on("exit", (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await answers(port))) {
+  while (!(await embeddedServerAnswers(port))) {
     if (exited !== null || Date.now() > deadline) {
       const lines = (await readFile(log, "utf8").catch(() => "")).split("\n");
       if (exited === null) child.kill("SIGINT");
@@ -155,7 +155,8 @@ async function startServer(layout: EmbeddedLayout, port: number, log: string): P
   }
 }
 
-async function answers(port: number): Promise<boolean> {
+/** Whether a PostgreSQL server accepts connections on this local port. */
+export async function embeddedServerAnswers(port: number): Promise<boolean> {
   const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 1000 });
   client.on("error", () => {});
   try {

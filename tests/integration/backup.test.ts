@@ -1,7 +1,6 @@
 // npm run db:backup / db:restore: a backup restored into an empty database gives back every
 // row of every table; a database holding rows is refused; a backup taken while the app
 // writes holds each transaction entirely or not at all.
-import { spawn } from "node:child_process";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -15,6 +14,7 @@ import { loadDemoData } from "@/lib/seed/demo-data";
 import { createContractWithStructure, createOrganisation, createRegion, createTerritory, createUser } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { freePort } from "../support/ports";
+import { runCli } from "../support/run-cli";
 import { postmastersServing } from "../support/postgres-processes";
 import { makeTempDir } from "../support/temp-dir";
 
@@ -121,25 +121,6 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
     result[name] = row;
   }
   return result;
-}
-
-/** Runs a command-line entry point and collects what it prints. */
-function runCli(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), [script, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 beforeAll(async () => {

@@ -4,11 +4,12 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db/client";
-import { embeddedUrl, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { embeddedServerAnswers, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { binary, packagedNativeDir } from "@/lib/db/embedded-layout";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { freePort } from "../support/ports";
+import { runCli, type CliRun } from "../support/run-cli";
 import { clusterProcesses, isAlive, postmasterPid, postmastersServing } from "../support/postgres-processes";
 import { makeTempDir } from "../support/temp-dir";
 
@@ -22,19 +23,9 @@ async function emptyDatabase(): Promise<TestDatabase> {
 }
 
 /** Runs `npm start`'s entry point and collects what it prints. */
-async function runStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const port = String(await freePort());
-  return new Promise((resolve) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/cli/start.ts"], {
-      env: { ...process.env, PORT: port, NEXTAUTH_SECRET: "test-secret", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+/** `npm start`'s entry point on a free port, with this environment. */
+async function runStart(env: Record<string, string>): Promise<CliRun> {
+  return runCli("lib/cli/start.ts", [], { PORT: String(await freePort()), NEXTAUTH_SECRET: "test-secret", ...env });
 }
 
 describe("npm start", () => {
@@ -156,19 +147,6 @@ async function waitFor(condition: () => boolean | Promise<boolean>, what: string
   }
 }
 
-async function answers(port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 1000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /** Waits until the app serves (its server says it is ready), stops it as Ctrl-C or a supervisor would, and waits for it to exit. */
 async function serveThenStop(app: RunningApp, { beforeStop }: { beforeStop?: () => Promise<void> } = {}): Promise<void> {
   await waitFor(() => /opencls: ready on/.test(app.output()) || app.child.exitCode !== null, "the app to serve", 150_000);
@@ -231,7 +209,7 @@ describe("stopping the app stops the embedded PostgreSQL", () => {
           detached: true,
           stdio: "ignore",
         }).unref();
-        await waitFor(() => answers(dbPort), "the restarted server to answer", 30_000);
+        await waitFor(() => embeddedServerAnswers(dbPort), "the restarted server to answer", 30_000);
         expect(postmastersServing(clusterDir)).toHaveLength(1);
       },
     });
