@@ -313,35 +313,16 @@ describe("fiches", () => {
   it("refuses ids from elsewhere at their field", async () => {
     const { contractId, axisA } = await ficheSetup();
     const other = await ficheSetup();
-    expect(
-      await run(createFiche, coordinator, {
-        contractId,
-        axisId: other.axisA.id,
-        title: "X",
-        geographicScope: "whole_territory",
-        status: "not_started",
-      }),
-    ).toMatchObject({ fieldErrors: { axisId: "Choisissez un axe de ce contrat." } });
-    expect(
-      await run(createFiche, coordinator, {
-        contractId,
-        axisId: axisA.id,
-        title: "X",
-        geographicScope: "whole_territory",
-        status: "not_started",
-        findingIds: [other.finding.id],
-      }),
-    ).toMatchObject({ fieldErrors: { findingIds: expect.any(String) } });
-    expect(
-      await run(createFiche, coordinator, {
-        contractId,
-        axisId: axisA.id,
-        title: "X",
-        geographicScope: "whole_territory",
-        status: "not_started",
-        partners: [{ organisationId: randomUUID() }],
-      }),
-    ).toMatchObject({ fieldErrors: { "partners.0.organisationId": "Cette organisation n’existe pas." } });
+    const fiche = { contractId, title: "X", geographicScope: "whole_territory", status: "not_started" };
+    expect(await run(createFiche, coordinator, { ...fiche, axisId: other.axisA.id })).toMatchObject({
+      fieldErrors: { axisId: "Choisissez un axe de ce contrat." },
+    });
+    expect(await run(createFiche, coordinator, { ...fiche, axisId: axisA.id, findingIds: [other.finding.id] })).toMatchObject({
+      fieldErrors: { findingIds: expect.any(String) },
+    });
+    expect(await run(createFiche, coordinator, { ...fiche, axisId: axisA.id, partners: [{ organisationId: randomUUID() }] })).toMatchObject(
+      { fieldErrors: { "partners.0.organisationId": "Cette organisation n’existe pas." } },
+    );
   });
 });
 

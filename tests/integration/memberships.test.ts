@@ -32,6 +32,15 @@ async function member(role: "coordinator" | "contributor", territoryId = territo
 }
 
 /** The token is only in the e-mail: read it from the development mailbox, as a person would. */
+/** Creates an account from an invitation link, with a good password. */
+const register = (token: string, name: string) =>
+  run(registerWithInvitation, ANONYMOUS, {
+    token,
+    name,
+    password: "un mot de passe solide",
+    passwordConfirmation: "un mot de passe solide",
+  });
+
 async function tokenMailedTo(email: string) {
   const mail = await db().devEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   return /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
@@ -49,12 +58,7 @@ describe("invitations", () => {
     expect(invited).toMatchObject({ ok: true, data: { email: email.toLowerCase(), link: null } });
 
     const token = await tokenMailedTo(email.toLowerCase());
-    const registered = await run(registerWithInvitation, ANONYMOUS, {
-      token,
-      name: "Camille Martin",
-      password: "un mot de passe solide",
-      passwordConfirmation: "un mot de passe solide",
-    });
+    const registered = await register(token, "Camille Martin");
     expect(registered.ok).toBe(true);
 
     const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { memberships: true } });
@@ -63,14 +67,7 @@ describe("invitations", () => {
     expect(user.memberships.map((m) => [m.role, m.territoryId])).toEqual([["contributor", territory.id]]);
 
     // The link is single-use.
-    expect(
-      await run(registerWithInvitation, ANONYMOUS, {
-        token,
-        name: "Autre",
-        password: "un mot de passe solide",
-        passwordConfirmation: "un mot de passe solide",
-      }),
-    ).toMatchObject({ ok: false, reason: "notFound" });
+    expect(await register(token, "Autre")).toMatchObject({ ok: false, reason: "notFound" });
 
     const actions = await db().auditEvent.findMany({
       where: { territoryId: territory.id, OR: [{ entityLabel: { contains: email.toLowerCase() } }, { actorId: user.id }] },
@@ -87,14 +84,7 @@ describe("invitations", () => {
 
     const someoneElse = (await member("contributor")).actor;
     expect(await run(acceptInvitation, someoneElse, { token })).toMatchObject({ ok: false });
-    expect(
-      await run(registerWithInvitation, ANONYMOUS, {
-        token,
-        name: "X Y",
-        password: "un mot de passe solide",
-        passwordConfirmation: "un mot de passe solide",
-      }),
-    ).toMatchObject({ ok: false });
+    expect(await register(token, "X Y")).toMatchObject({ ok: false });
 
     expect(await run(acceptInvitation, existing.actor, { token })).toMatchObject({ ok: true });
     const roles = await db().membership.findMany({ where: { userId: existing.user.id }, select: { role: true, territoryId: true } });
@@ -125,14 +115,7 @@ describe("invitations", () => {
     const token = await tokenMailedTo(email);
     const invitationId = first.ok ? first.data.invitationId : "";
     expect(await run(revokeInvitation, coordinator, { invitationId, version: 1 })).toMatchObject({ ok: true });
-    expect(
-      await run(registerWithInvitation, ANONYMOUS, {
-        token,
-        name: "X Y",
-        password: "un mot de passe solide",
-        passwordConfirmation: "un mot de passe solide",
-      }),
-    ).toMatchObject({ ok: false, reason: "notFound" });
+    expect(await register(token, "X Y")).toMatchObject({ ok: false, reason: "notFound" });
   });
 
   it("expire after 7 days", async () => {
@@ -142,14 +125,7 @@ describe("invitations", () => {
     const days = (invitation.expiresAt.getTime() - invitation.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
     await db().invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(
-      await run(registerWithInvitation, ANONYMOUS, {
-        token: await tokenMailedTo(email),
-        name: "X Y",
-        password: "un mot de passe solide",
-        passwordConfirmation: "un mot de passe solide",
-      }),
-    ).toMatchObject({ reason: "notFound" });
+    expect(await register(await tokenMailedTo(email), "X Y")).toMatchObject({ reason: "notFound" });
   });
 });
 
