@@ -78,36 +78,27 @@ export async function shapeFromSchema(schemaPath = path.resolve("prisma/schema.p
   };
 }
 
+/** PostgreSQL's type for a Prisma scalar without a native type attribute. */
+const PLAIN_COLUMN_TYPES: Record<string, string> = {
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Boolean: "bool",
+  Decimal: "numeric(65,30)",
+  DateTime: "timestamp(3)",
+  Json: "jsonb",
+};
+
 function columnType(field: DmmfField, enumNames: Set<string>): string {
   const base = (() => {
     if (field.kind === "enum" || enumNames.has(field.type)) return field.type;
     const [native, args = []] = field.nativeType ?? [];
-    switch (field.type) {
-      case "String":
-        if (native === "VarChar") return `varchar(${args[0]})`;
-        if (native === "Uuid") return "uuid";
-        if (!native) return "text";
-        break;
-      case "Int":
-        if (!native) return "int4";
-        break;
-      case "BigInt":
-        if (!native) return "int8";
-        break;
-      case "Boolean":
-        if (!native) return "bool";
-        break;
-      case "Decimal":
-        return native === "Decimal" ? `numeric(${args[0]},${args[1]})` : "numeric(65,30)";
-      case "DateTime":
-        if (native === "Date") return "date";
-        if (native === "Timestamptz") return `timestamptz(${args[0] ?? 6})`;
-        if (!native) return "timestamp(3)";
-        break;
-      case "Json":
-        if (!native) return "jsonb";
-        break;
-    }
+    if (!native && PLAIN_COLUMN_TYPES[field.type]) return PLAIN_COLUMN_TYPES[field.type];
+    if (field.type === "String" && native === "VarChar") return `varchar(${args[0]})`;
+    if (field.type === "String" && native === "Uuid") return "uuid";
+    if (field.type === "Decimal" && native === "Decimal") return `numeric(${args[0]},${args[1]})`;
+    if (field.type === "DateTime" && native === "Date") return "date";
+    if (field.type === "DateTime" && native === "Timestamptz") return `timestamptz(${args[0] ?? 6})`;
     throw new Error(`The drift test does not know how Prisma maps ${field.type} @db.${native}: extend columnType()`);
   })();
   return field.isList ? `${base}[]` : base;
