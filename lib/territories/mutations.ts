@@ -13,7 +13,7 @@ export const createTerritory = defineAction({
   input: createTerritorySchema,
   resource: async () => ({}),
   async run(context, input) {
-    const region = await context.db.region.findUnique({ where: { id: input.regionId! }, select: { id: true, name: true } });
+    const region = await context.db.region.findUnique({ where: { id: input.regionId }, select: { id: true, name: true } });
     if (!region) return fieldError("regionId", "Cette région n’existe pas.");
     const data = { ...input, regionId: region.id, slug: slugify(input.name) };
     try {
