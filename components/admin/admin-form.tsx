@@ -35,7 +35,7 @@ export function AdminForm<Output>({
   });
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      <FormMessages error={error} success={success} />
+      <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((field) =>
           field.kind === "text" ? (

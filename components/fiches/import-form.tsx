@@ -62,7 +62,11 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="space-y-6">
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessages error={confirmationRequired ? success : error} success={confirmationRequired ? undefined : success} />
+      <FormMessages
+        fieldErrors={fieldErrors}
+        error={confirmationRequired ? success : error}
+        success={confirmationRequired ? undefined : success}
+      />
       <TextField
         label="Fichier .xlsx ou .csv"
         name="file"

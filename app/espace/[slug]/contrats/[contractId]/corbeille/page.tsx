@@ -52,6 +52,7 @@ export default async function TrashPage({ params }: Props) {
                   </p>
                   <ActionButton
                     action={restoreAction}
+                    announceSuccess
                     fields={{ kind: "fiche", id: fiche.id }}
                     label={`Restaurer la ${ficheLabel(fiche.number).toLowerCase()}`}
                   >
@@ -80,6 +81,7 @@ export default async function TrashPage({ params }: Props) {
                   </p>
                   <ActionButton
                     action={restoreAction}
+                    announceSuccess
                     fields={{ kind: "objective", id: objective.id }}
                     label={`Restaurer l’objectif « ${objective.title} »`}
                   >
@@ -108,6 +110,7 @@ export default async function TrashPage({ params }: Props) {
                   </p>
                   <ActionButton
                     action={restoreAction}
+                    announceSuccess
                     fields={{ kind: "indicator", id: indicator.id }}
                     label={`Restaurer l’indicateur « ${indicator.name} »`}
                   >
