@@ -4,7 +4,7 @@
 // operational objectives with the partners' commitments, saved as one unit. Each part is a
 // section component; this one holds the submission, its messages and the save bar.
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { FormMessages } from "@/components/forms/form-messages";
 import { announce, announceAfterReload } from "@/components/forms/notices";
 import { formDataOf, useActionForm } from "@/components/forms/use-action-form";
@@ -49,15 +49,24 @@ export function FicheForm({
   const router = useRouter();
   // Saved objectives removed since the last save: the save puts them in the trash.
   const trashed = useRef<Trashed[]>([]);
+  // Bumped after each save: the sections start again from the saved values (an objective
+  // added by this save gets its id, so the next save keeps it instead of adding it again).
+  const [saved, setSaved] = useState(0);
+  // The field that had the focus (Enter pressed in a field submits) gets it back once remounted.
+  const refocus = useRef<string | null>(null);
   const form = useActionForm(action, {
     schema: ficheFieldsSchema,
-    onSuccess: (saved) => {
+    onSuccess: (result) => {
       markSaved();
       if (afterCreate) {
-        const path = `${afterCreate}/${saved.data.ficheId}`;
-        announce({ message: saved.message ?? "La fiche action est créée.", path });
-        router.push(path);
-      } else if (trashed.current.length) offerUndo(trashed.current.splice(0));
+        const path = `${afterCreate}/${result.data.ficheId}`;
+        announce({ message: result.message ?? "La fiche action est créée.", path });
+        return router.push(path);
+      }
+      const focused = document.activeElement;
+      refocus.current = focused instanceof HTMLInputElement && formRef.current?.contains(focused) ? focused.name || null : null;
+      setSaved((count) => count + 1);
+      if (trashed.current.length) offerUndo(trashed.current.splice(0));
     },
   });
   const { formRef, onSubmit, pending, fieldErrors: errors } = form;
@@ -68,6 +77,12 @@ export function FicheForm({
       markDirty();
       change(...args);
     };
+
+  useEffect(() => {
+    const name = refocus.current;
+    refocus.current = null;
+    if (name) formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]:not([type=hidden])`)?.focus();
+  }, [saved, formRef]);
 
   function offerUndo(objectives: Trashed[]) {
     if (!restore) return;
@@ -110,26 +125,28 @@ export function FicheForm({
           window.location.reload();
         }}
       />
-      <GeneralSection values={values} errors={errors} choices={choices} canRestructure={canRestructure} />
-      <ContentSection values={values} errors={errors} />
-      <PilotSection
-        values={values}
-        errors={errors}
-        edit={edit}
-        choices={choices}
-        organisations={organisations}
-        canRestructure={canRestructure}
-      />
-      <ScheduleSection values={values} errors={errors} edit={edit} />
-      <BudgetSection values={values} errors={errors} edit={edit} organisations={organisations} />
-      <LinksSection values={values} errors={errors} choices={choices} />
-      <ObjectivesSection
-        values={values}
-        errors={errors}
-        edit={edit}
-        organisations={organisations}
-        onTrash={(objective) => trashed.current.push(objective)}
-      />
+      <Fragment key={saved}>
+        <GeneralSection values={values} errors={errors} choices={choices} canRestructure={canRestructure} />
+        <ContentSection values={values} errors={errors} />
+        <PilotSection
+          values={values}
+          errors={errors}
+          edit={edit}
+          choices={choices}
+          organisations={organisations}
+          canRestructure={canRestructure}
+        />
+        <ScheduleSection values={values} errors={errors} edit={edit} />
+        <BudgetSection values={values} errors={errors} edit={edit} organisations={organisations} />
+        <LinksSection values={values} errors={errors} choices={choices} />
+        <ObjectivesSection
+          values={values}
+          errors={errors}
+          edit={edit}
+          organisations={organisations}
+          onTrash={(objective) => trashed.current.push(objective)}
+        />
+      </Fragment>
       <SaveBar>
         <Button type="submit" disabled={pending}>
           {pending ? "Enregistrement…" : afterCreate ? "Créer la fiche" : "Enregistrer la fiche"}

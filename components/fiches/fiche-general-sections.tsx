@@ -30,7 +30,7 @@ export function GeneralSection({
               name="number"
               inputMode="numeric"
               defaultValue={values.number}
-              hint={values.number ? undefined : "Laissé vide : après la dernière fiche."}
+              hint={values.number ? undefined : "Laissé vide\u00a0: après la dernière fiche."}
               error={errors.number}
             />
           </>
@@ -59,7 +59,7 @@ export function GeneralSection({
           name="weight"
           inputMode="numeric"
           defaultValue={values.weight}
-          hint="Dans l’avancement de l’axe ; vide = 1."
+          hint={"Dans l’avancement de l’axe\u00a0; vide = 1."}
           error={errors.weight}
         />
       </div>
