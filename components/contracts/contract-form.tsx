@@ -10,6 +10,7 @@ import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { announce } from "@/components/forms/notices";
 import { Button } from "@/components/ui/button";
 import { RowButtons } from "@/components/ui/row-buttons";
+import { SaveBar } from "@/components/ui/save-bar";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
@@ -304,9 +305,11 @@ export function ContractForm({
         </Button>
       </fieldset>
 
-      <Button type="submit" disabled={pending}>
-        {pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
-      </Button>
+      <SaveBar>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
+        </Button>
+      </SaveBar>
     </form>
   );
 }

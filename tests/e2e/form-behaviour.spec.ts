@@ -84,31 +84,40 @@ for (const viewport of [
     await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
     const bar = page.locator("[data-save-bar]");
     await expect(bar.getByRole("button", { name: "Créer la fiche" })).toBeVisible();
-
-    for (const [before, target] of [
+    await expectFocusAboveBar(page, [
       ["Contact pilote", "E-mail du contact pilote"],
       ["Objectif du projet régional de santé", "Déterminants de santé"],
       ["Déterminants de santé", "santé mentale"],
-    ]) {
-      const field = page.getByLabel(target, { exact: true });
-      // The page scrolled so that the field sits right under the bar, inside the window.
-      await field.evaluate((element) => {
-        const barTop = document.querySelector("[data-save-bar]")!.getBoundingClientRect().top;
-        window.scrollBy(0, element.getBoundingClientRect().top - barTop - 2);
-      });
-      const hidden = await field.evaluate((element) => {
-        const barTop = document.querySelector("[data-save-bar]")!.getBoundingClientRect().top;
-        return element.getBoundingClientRect().bottom > barTop;
-      });
-      expect(hidden, `${target} starts under the bar`).toBe(true);
-      await page.getByLabel(before, { exact: true }).evaluate((element: HTMLElement) => element.focus({ preventScroll: true }));
-      await page.keyboard.press("Tab");
-      await expect(field).toBeFocused();
-      const [fieldBox, barBox] = await Promise.all([field.boundingBox(), bar.boundingBox()]);
-      expect(fieldBox!.y + fieldBox!.height, `${target} ends above the bar`).toBeLessThanOrEqual(barBox!.y);
-      expect(fieldBox!.y).toBeGreaterThanOrEqual(0);
-    }
+    ]);
+    // The contract form shares the bar.
+    await page.goto("/espace/lens-lievin/contrats/nouveau");
+    await expect(bar.getByRole("button", { name: "Créer le contrat" })).toBeVisible();
+    await expectFocusAboveBar(page, [["Année du diagnostic", "Synthèse du diagnostic"]]);
   });
+}
+
+/** For each pair: the target field starts right under the save bar; Tab from the field before focuses it above the bar. */
+async function expectFocusAboveBar(page: Page, pairs: Array<[string, string]>) {
+  const bar = page.locator("[data-save-bar]");
+  for (const [before, target] of pairs) {
+    const field = page.getByLabel(target, { exact: true });
+    // The page scrolled so that the field sits right under the bar, inside the window.
+    await field.evaluate((element) => {
+      const barTop = document.querySelector("[data-save-bar]")!.getBoundingClientRect().top;
+      window.scrollBy(0, element.getBoundingClientRect().top - barTop - 2);
+    });
+    const hidden = await field.evaluate((element) => {
+      const barTop = document.querySelector("[data-save-bar]")!.getBoundingClientRect().top;
+      return element.getBoundingClientRect().bottom > barTop;
+    });
+    expect(hidden, `${target} starts under the bar`).toBe(true);
+    await page.getByLabel(before, { exact: true }).evaluate((element: HTMLElement) => element.focus({ preventScroll: true }));
+    await page.keyboard.press("Tab");
+    await expect(field).toBeFocused();
+    const [fieldBox, barBox] = await Promise.all([field.boundingBox(), bar.boundingBox()]);
+    expect(fieldBox!.y + fieldBox!.height, `${target} ends above the bar`).toBeLessThanOrEqual(barBox!.y);
+    expect(fieldBox!.y).toBeGreaterThanOrEqual(0);
+  }
 }
 
 test("adding, moving and removing a row moves the focus where the keyboard user needs it", async ({ page }) => {
