@@ -90,7 +90,7 @@ describe("text", () => {
   it("applies the same rule to lists typed one per line and to groups of checkboxes", () => {
     const lines = textLines({ maxItems: 3, maxLength: 12 });
     expect(lines.parse(" Lien social\r\nMobilité\n\nLien social ")).toEqual(["Lien social", "Mobilité"]);
-    expect(message(lines, "un\ndeux\ntrois\nquatre")).toBe("3 lignes au plus.");
+    expect(message(lines, "un\ndeux\ntrois\nquatre")).toBe("3\u00a0lignes au plus.");
     expect(message(lines, "court\nbeaucoup trop long")).toBe("Ligne 2\u00a0: 12 caractères au plus.");
     expect(message(lines, "un\u0000")).toMatch(/U\+0000/);
     const choices = textChoices({ maxItems: 2, maxLength: 20 });

@@ -92,7 +92,7 @@ export const textLines = ({ maxItems, maxLength }: { maxItems: number; maxLength
             .filter(Boolean),
         ),
       ];
-      if (items.length > maxItems) context.addIssue({ code: "custom", message: `${maxItems} lignes au plus.` });
+      if (items.length > maxItems) context.addIssue({ code: "custom", message: `${formatCount(maxItems, "ligne", "lignes")} au plus.` });
       const long = items.findIndex((item) => item.length > maxLength);
       if (long !== -1) context.addIssue({ code: "custom", message: `Ligne ${long + 1}\u00a0: ${maxMessage(maxLength)}` });
       return items;
