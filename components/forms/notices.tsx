@@ -89,7 +89,9 @@ export function NoticeRegion() {
   }
 
   return (
-    <div role="status" aria-live="polite">
+    // A polite live region, present before any message so that screen readers announce what
+    // appears in it. Not role="status": the pages' own form statuses stay the only ones.
+    <div aria-live="polite">
       {shown ? (
         <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
           <div

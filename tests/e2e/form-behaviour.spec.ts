@@ -32,7 +32,7 @@ async function createFiche(page: Page, title: string) {
 }
 
 /** The notice region between the header and the page. */
-const notices = (page: Page) => page.locator("body > [role=status][aria-live=polite]");
+const notices = (page: Page) => page.locator("body > [aria-live=polite]");
 
 test("a failed save focuses an error summary whose links focus each field in error", async ({ page }) => {
   await signIn(page, COORDINATOR);
