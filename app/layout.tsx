@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NoticeRegion } from "@/components/forms/notices";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Aller au contenu principal
         </a>
         <SiteHeader />
+        <NoticeRegion />
         <main id="contenu" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

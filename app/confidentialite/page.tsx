@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { MAGIC_LINK_VALIDITY } from "@/lib/auth/magic-link";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { formatCount } from "@/lib/format";
 import { RETENTION } from "@/lib/privacy/retention";
 
 export const metadata: Metadata = { title: "Données personnelles" };
@@ -58,22 +59,22 @@ export default function PrivacyNoticePage() {
                 <Row
                   data="Journal des modifications : qui a modifié quoi et quand, avec l’adresse IP"
                   purpose="Garder l’historique des contrats, signataires et engagements, et retrouver l’origine d’une modification"
-                  duration={`L’événement suit le contrat ; l’adresse IP est effacée après ${RETENTION.auditIpDays}${nbsp}jours`}
+                  duration={`L’événement suit le contrat ; l’adresse IP est effacée après ${formatCount(RETENTION.auditIpDays, "jour", "jours")}`}
                 />
                 <Row
                   data="Tentatives de connexion échouées : adresse e-mail saisie et adresse IP"
                   purpose="Ralentir qui devine des mots de passe"
-                  duration={`${RETENTION.signInFailureMinutes}${nbsp}minutes`}
+                  duration={formatCount(RETENTION.signInFailureMinutes, "minute", "minutes")}
                 />
                 <Row
                   data="Adresses depuis lesquelles vous vous êtes connecté (sous forme d’empreinte, pas l’adresse elle-même)"
                   purpose="Ne jamais vous bloquer depuis votre poste habituel pendant une attaque"
-                  duration={`${RETENTION.knownAddressDays}${nbsp}jours après la dernière connexion`}
+                  duration={`${formatCount(RETENTION.knownAddressDays, "jour", "jours")} après la dernière connexion`}
                 />
                 <Row
                   data="Cookie de session (strictement nécessaire, sans traceur)"
                   purpose="Vous garder connecté"
-                  duration={`${SESSION_MAX_AGE_SECONDS / 3600}${nbsp}heures, ou jusqu’à la déconnexion`}
+                  duration={`${formatCount(SESSION_MAX_AGE_SECONDS / 3600, "heure", "heures")}, ou jusqu’à la déconnexion`}
                 />
                 <Row
                   data="Liens de connexion et invitations envoyés par e-mail"

@@ -41,7 +41,7 @@ export function AdminForm<Output>({
       <h3 id={`${schema}-form-title`} className="text-lg font-semibold text-slate-900">
         {title}
       </h3>
-      <FormMessages error={error} success={success} />
+      <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((field) => {
           const common = { label: field.label, name: field.name, hint: field.hint, error: fieldErrors[field.name] };

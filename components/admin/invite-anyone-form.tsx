@@ -32,7 +32,7 @@ export function InviteAnyoneForm({
   const link = result?.ok ? result.data.link : null;
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} onReset={() => setRole("coordinator")} className="space-y-4">
-      <FormMessages error={error} success={success} />
+      <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
       {link ? <TextField label="Lien d’invitation à transmettre" readOnly value={link} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Adresse e-mail" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />

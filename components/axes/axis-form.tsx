@@ -30,7 +30,7 @@ export function AxisForm({ action, contractId, axis }: { action: ServerAction<nu
       ) : (
         <input type="hidden" name="contractId" value={contractId} />
       )}
-      <FormMessages error={error} success={success} conflict={conflict} onReapply={reapply} />
+      <FormMessages fieldErrors={fieldErrors} error={error} success={success} conflict={conflict} onReapply={reapply} />
       <TextField label="Intitulé de l’axe" name="title" defaultValue={axis?.title} required error={fieldErrors.title} />
       <TextArea label="Description" name="description" rows={3} defaultValue={axis?.description ?? ""} error={fieldErrors.description} />
       <div className="flex items-center gap-2">

@@ -7,7 +7,10 @@ import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useRows } from "@/components/forms/use-rows";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { announce } from "@/components/forms/notices";
 import { Button } from "@/components/ui/button";
+import { RowButtons } from "@/components/ui/row-buttons";
+import { SaveBar } from "@/components/ui/save-bar";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
@@ -74,7 +77,10 @@ export function ContractForm({
     schema: contractFieldsSchema,
     onSuccess: (saved) => {
       markSaved();
-      if (afterCreate) router.push(`${afterCreate}/${saved.data.contractId}`);
+      if (!afterCreate) return;
+      const path = `${afterCreate}/${saved.data.contractId}`;
+      announce({ message: saved.message ?? "Le contrat est créé.", path });
+      router.push(path);
     },
   });
   const { markSaved, markDirty } = useUnsavedChanges(formRef);
@@ -94,6 +100,7 @@ export function ContractForm({
       ))}
       <FormMessages
         error={error}
+        fieldErrors={fieldErrors}
         success={success}
         conflict={conflict}
         onReapply={reapply}
@@ -205,9 +212,9 @@ export function ContractForm({
         />
         <div>
           <p className="font-medium text-slate-900">Constats</p>
-          <ol className="mt-2 space-y-3">
+          <ol id={findings.listId} className="mt-2 space-y-3">
             {findings.rows.map(({ key, row }, index) => (
-              <li key={key} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <li key={key} data-row={key} className="flex flex-col gap-2 sm:flex-row sm:items-end">
                 <input type="hidden" name={`findings.${index}.id`} value={row.id} />
                 <div className="grow">
                   <TextField
@@ -227,7 +234,7 @@ export function ContractForm({
               </li>
             ))}
           </ol>
-          <Button variant="secondary" className="mt-3" onClick={edit(findings.add)}>
+          <Button variant="secondary" className="mt-3" data-adds-to={findings.listId} onClick={edit(findings.add)}>
             Ajouter un constat
           </Button>
         </div>
@@ -235,9 +242,9 @@ export function ContractForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Signataires</legend>
-        <ol className="space-y-4">
+        <ol id={signatories.listId} className="space-y-4">
           {signatories.rows.map(({ key, row }, index) => (
-            <li key={key} className="rounded-md border border-slate-200 p-4">
+            <li key={key} data-row={key} className="rounded-md border border-slate-200 p-4">
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 <SelectField
                   label={`Signataire ${index + 1}`}
@@ -293,49 +300,16 @@ export function ContractForm({
             </li>
           ))}
         </ol>
-        <Button variant="secondary" onClick={edit(signatories.add)}>
+        <Button variant="secondary" data-adds-to={signatories.listId} onClick={edit(signatories.add)}>
           Ajouter un signataire
         </Button>
       </fieldset>
 
-      <Button type="submit" disabled={pending}>
-        {pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
-      </Button>
+      <SaveBar>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
+        </Button>
+      </SaveBar>
     </form>
-  );
-}
-
-/** Move up, move down and remove, named after their row for screen readers. */
-export function RowButtons({
-  index,
-  count,
-  what,
-  onMove,
-  onRemove,
-}: {
-  index: number;
-  count: number;
-  what: string;
-  onMove: (offset: -1 | 1) => void;
-  onRemove: () => void;
-}) {
-  return (
-    <div className="flex shrink-0 gap-2">
-      <Button variant="secondary" className="px-3" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Monter ${what}`}>
-        ↑
-      </Button>
-      <Button
-        variant="secondary"
-        className="px-3"
-        disabled={index === count - 1}
-        onClick={() => onMove(1)}
-        aria-label={`Descendre ${what}`}
-      >
-        ↓
-      </Button>
-      <Button variant="secondary" onClick={onRemove} aria-label={`Retirer ${what}`}>
-        Retirer
-      </Button>
-    </div>
   );
 }

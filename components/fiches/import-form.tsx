@@ -12,10 +12,9 @@ import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { ImportOutcome, ImportReport, ImportRow } from "@/lib/fiches/import";
 import { FILE_TOO_LARGE_MESSAGE, importFichesSchema, MAX_IMPORT_BYTES } from "@/lib/fiches/import-schema";
+import { formatCount, selectPlural } from "@/lib/format";
 
 const CONFIRM_MESSAGE = "Cochez cette case après avoir vérifié les modifications, pour remplacer ces valeurs.";
-
-const plural = (count: number, singular: string, several: string) => `${count} ${count > 1 ? several : singular}`;
 
 /** When the server refuses the upload itself (over its body limit), say so at the file field. */
 function rejectedFile(formData: FormData) {
@@ -63,7 +62,11 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="space-y-6">
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessages error={confirmationRequired ? success : error} success={confirmationRequired ? undefined : success} />
+      <FormMessages
+        fieldErrors={fieldErrors}
+        error={confirmationRequired ? success : error}
+        success={confirmationRequired ? undefined : success}
+      />
       <TextField
         label="Fichier .xlsx ou .csv"
         name="file"
@@ -84,9 +87,10 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
             Modifications des fiches existantes
           </h3>
           <p className="text-slate-700">
-            {updated.length > 1
-              ? `Ces ${updated.length} fiches existent déjà\u00a0: l’import remplacera les valeurs suivantes.`
-              : "Cette fiche existe déjà\u00a0: l’import remplacera les valeurs suivantes."}{" "}
+            {selectPlural(updated.length, {
+              one: "Cette fiche existe déjà\u00a0: l’import remplacera les valeurs suivantes.",
+              other: `Ces ${formatCount(updated.length, "fiche existe", "fiches existent")} déjà\u00a0: l’import remplacera les valeurs suivantes.`,
+            })}{" "}
             Les colonnes absentes du fichier ne changent rien.
           </p>
           {updated.map((row) => (
@@ -112,7 +116,7 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
                   className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
                 />
                 <label htmlFor={confirmId} className="font-medium text-slate-900">
-                  J’ai vérifié les modifications de {plural(report.updates, "fiche existante", "fiches existantes")} et je veux les
+                  J’ai vérifié les modifications de {formatCount(report.updates, "fiche existante", "fiches existantes")} et je veux les
                   remplacer.
                 </label>
               </div>
@@ -124,7 +128,10 @@ export function ImportForm({ action, contractId }: { action: ServerAction<Import
             </div>
           ) : null}
           <Button type="submit" name="mode" value="import" disabled={pending}>
-            {`Importer les ${report.valid} lignes valides`}
+            {selectPlural(report.valid, {
+              one: "Importer la ligne valide",
+              other: `Importer les ${formatCount(report.valid, "ligne valide", "lignes valides")}`,
+            })}
           </Button>
         </div>
       ) : null}
@@ -147,10 +154,12 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
         {imported ? "Lignes importées" : "Aperçu de l’import"}
       </h3>
       <p className="text-slate-700">
-        {report.valid} ligne{report.valid > 1 ? "s" : ""} valide{report.valid > 1 ? "s" : ""}, {report.invalid} ligne
-        {report.invalid > 1 ? "s" : ""} en erreur
+        {formatCount(report.valid, "ligne valide", "lignes valides")}, {formatCount(report.invalid, "ligne", "lignes")} en erreur
         {report.invalid ? " (elles ne seront pas importées)" : ""}
-        {report.updates && !imported ? `, dont ${plural(report.updates, "fiche existante modifiée", "fiches existantes modifiées")}` : ""}.
+        {report.updates && !imported
+          ? `, dont ${formatCount(report.updates, "fiche existante modifiée", "fiches existantes modifiées")}`
+          : ""}
+        .
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full border-collapse text-left text-sm">
@@ -196,7 +205,7 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
                         <Badge tone={badge.tone}>{imported ? badge.after : badge.before}</Badge>
                         {row.outcome === "update" && !imported ? (
                           <a href={`#modifications-ligne-${row.line}`} className="ml-2">
-                            {plural(row.changes.length, "champ modifié", "champs modifiés")}
+                            {formatCount(row.changes.length, "champ modifié", "champs modifiés")}
                           </a>
                         ) : null}
                       </>

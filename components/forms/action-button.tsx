@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ServerAction } from "@/lib/actions/server-action";
+import { announce } from "./notices";
 import { useActionForm } from "./use-action-form";
 
 export function ActionButton<Output>({
@@ -12,14 +13,19 @@ export function ActionButton<Output>({
   label,
   children,
   disabled,
+  announceSuccess,
 }: {
   action: ServerAction<Output>;
   fields: Record<string, string>;
   label: string;
   children: ReactNode;
   disabled?: boolean;
+  /** Confirm in the notice region, which takes the focus: for actions that take their row off the page (restore). */
+  announceSuccess?: boolean;
 }) {
-  const { onSubmit, pending, error } = useActionForm(action);
+  const { onSubmit, pending, error } = useActionForm(action, {
+    onAnswer: (result) => (announceSuccess && result.ok && result.message ? announce({ message: result.message }) : undefined),
+  });
   return (
     <form onSubmit={onSubmit} className="inline">
       {Object.entries(fields).map(([name, value]) => (

@@ -1,12 +1,22 @@
 "use client";
 
-// A button for an action that cannot be undone: the first press asks, the second does it.
+// A button for an action with consequences: the first press asks, the second does it. What was
+// done is confirmed in the notice region (components/forms/notices.tsx), with "Annuler" when the
+// action can be undone (a record moved to the trash comes back through the restore action).
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ServerAction } from "@/lib/actions/server-action";
-import { useActionForm } from "./use-action-form";
+import { announce } from "./notices";
+import { formDataOf, useActionForm } from "./use-action-form";
+
+export type Undo = {
+  action: ServerAction<null>;
+  fields: Record<string, string>;
+  /** Where the record is once restored, when the action left its page. */
+  returnTo?: string;
+};
 
 export function ConfirmActionButton<Output>({
   action,
@@ -15,22 +25,37 @@ export function ConfirmActionButton<Output>({
   question,
   confirmLabel,
   redirectTo,
+  undo,
 }: {
   action: ServerAction<Output>;
   fields: Record<string, string>;
-  /** Accessible name of the first button, e.g. "Retirer le rôle de camille@exemple.fr". */
+  /** Accessible name of the first button; it contains `confirmLabel`, its visible text (WCAG 2.5.3), e.g. "Retirer le rôle de camille@exemple.fr". */
   label: string;
   question: string;
   confirmLabel: string;
   /** Where to go once done, when the record leaves the page (deleted). */
   redirectTo?: string;
+  undo?: Undo;
 }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const router = useRouter();
   const { formRef, onSubmit, pending, error } = useActionForm(action, {
+    // Announced before the refreshed page takes this button away with its record.
+    onAnswer: (result) => {
+      if (!result.ok) return;
+      announce({ message: result.message ?? "C’est fait.", path: redirectTo, undo: undo ? () => restore(undo) : undefined });
+    },
     onSuccess: () => (redirectTo ? router.push(redirectTo) : undefined),
   });
+
+  async function restore({ action: restoreAction, fields: restoreFields, returnTo }: Undo) {
+    const restored = await restoreAction(null, formDataOf(restoreFields));
+    if (!restored.ok) return announce({ message: restored.message, tone: "error" });
+    announce({ message: restored.message ?? "C’est annulé.", path: returnTo });
+    if (returnTo) router.push(returnTo);
+  }
 
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
@@ -48,12 +73,19 @@ export function ConfirmActionButton<Output>({
           <Button ref={confirmRef} type="submit" variant="danger" disabled={pending}>
             {pending ? "En cours…" : confirmLabel}
           </Button>
-          <Button variant="secondary" onClick={() => setAsking(false)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setAsking(false);
+              // Back on the button that asked, which renders again.
+              setTimeout(() => triggerRef.current?.focus());
+            }}
+          >
             Annuler
           </Button>
         </div>
       ) : (
-        <Button variant="secondary" onClick={() => setAsking(true)} aria-label={label}>
+        <Button ref={triggerRef} variant="secondary" onClick={() => setAsking(true)} aria-label={label}>
           {confirmLabel}
         </Button>
       )}

@@ -5,7 +5,7 @@
 // A call the server refuses before the action runs (a body over the size limit, a dropped
 // connection) becomes a French message too, never the framework's error page.
 import { unstable_rethrow } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { fieldErrorsOf, INVALID_MESSAGE, type ActionResult, type FieldErrors } from "@/lib/actions/result";
@@ -34,6 +34,13 @@ function unreadableFields(form: HTMLFormElement): FieldErrors {
   return errors;
 }
 
+/** Fixed fields as an action's input, for an action called outside a form (an undo). */
+export function formDataOf(fields: Record<string, string>): FormData {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+  return formData;
+}
+
 /** Field errors for the files a refused call carried. */
 function rejectedFiles(formData: FormData): FieldErrors {
   return Object.fromEntries(
@@ -47,13 +54,21 @@ export function useActionForm<Output>(
     schema?: z.ZodType;
     resetOnSuccess?: boolean;
     onSuccess?: (result: Extract<ActionResult<Output>, { ok: true }>) => void;
+    /**
+     * Runs as soon as the action answers, before React renders its result: the refreshed page may
+     * no longer hold this form (a record restored from, or moved to, the trash), and onSuccess
+     * would then never run.
+     */
+    onAnswer?: (result: ActionResult<Output>) => void;
     /** Field errors to show when the server refuses the call itself; by default, at each file sent. */
     rejectedFieldErrors?: (formData: FormData) => FieldErrors;
   } = {},
 ) {
   const [result, dispatch, pending] = useActionState<ActionResult<Output> | null, FormData>(async (previous, formData) => {
     try {
-      return await action(previous, formData);
+      const answer = await action(previous, formData);
+      options.onAnswer?.(answer);
+      return answer;
     } catch (error) {
       // Redirects and not-found answers are navigation, not failures.
       unstable_rethrow(error);
@@ -94,7 +109,11 @@ export function useActionForm<Output>(
     startTransition(() => dispatch(formData));
   }
 
-  const fieldErrors: FieldErrors = clientErrors ?? (result && !result.ok ? (result.fieldErrors ?? {}) : {});
+  // One object per submission: the error summary takes the focus each time it changes.
+  const fieldErrors: FieldErrors = useMemo(
+    () => clientErrors ?? (result && !result.ok ? (result.fieldErrors ?? {}) : {}),
+    [clientErrors, result],
+  );
   const error = clientErrors ? INVALID_MESSAGE : result && !result.ok ? result.message : undefined;
   const success = !clientErrors && result?.ok ? result.message : undefined;
   const conflict = !clientErrors && result && !result.ok ? result.conflict : undefined;

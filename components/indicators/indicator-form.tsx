@@ -69,7 +69,7 @@ export function IndicatorForm({
       ) : (
         <input type="hidden" name="ficheId" value={ficheId} />
       )}
-      <FormMessages error={error} success={success} conflict={conflict} onReapply={reapply} />
+      <FormMessages fieldErrors={errors} error={error} success={success} conflict={conflict} onReapply={reapply} />
       <TextField label="Nom de l’indicateur" name="name" defaultValue={values.name} required error={errors.name} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField label="Type" name="level" defaultValue={values.level} options={options(INDICATOR_LEVEL_LABELS)} error={errors.level} />

@@ -20,6 +20,8 @@ type Actions = {
   remove: ServerAction<null>;
   addMeasurement: ServerAction<null>;
   removeMeasurement: ServerAction<null>;
+  /** The trash's restore action: "Annuler" after a deletion. */
+  restore: ServerAction<null>;
 };
 
 // Exact decimals are shown and edited as text: through a JavaScript number, a value with more
@@ -152,6 +154,7 @@ export function IndicatorPanel({
                   label={`Supprimer l’indicateur « ${indicator.name} »`}
                   question={"Mettre cet indicateur et ses mesures à la corbeille\u00a0?"}
                   confirmLabel="Supprimer l’indicateur"
+                  undo={{ action: actions.restore, fields: { kind: "indicator", id: indicator.id } }}
                 />
                 <details className="w-full">
                   <summary className="cursor-pointer font-medium text-brand-800">Modifier la définition de l’indicateur</summary>

@@ -20,7 +20,7 @@ export function MeasurementForm({ action, indicator }: { action: ServerAction<nu
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-3" aria-label={`Nouvelle mesure de « ${indicator.name} »`}>
       <input type="hidden" name="indicatorId" value={indicator.id} />
-      <FormMessages error={error} success={success} />
+      <FormMessages fieldErrors={errors} error={error} success={success} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-start">
         <TextField label="Date de la mesure" name="measuredOn" type="date" error={errors.measuredOn} />
         <TextField label="Valeur" name="value" inputMode="decimal" error={errors.value} />

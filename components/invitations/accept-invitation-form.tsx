@@ -16,10 +16,10 @@ export function AcceptInvitationForm({
   landingPath: string;
 }) {
   const router = useRouter();
-  const { onSubmit, pending, error } = useActionForm(action, { onSuccess: () => router.push(landingPath) });
+  const { onSubmit, pending, fieldErrors, error } = useActionForm(action, { onSuccess: () => router.push(landingPath) });
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <FormMessages error={error} />
+      <FormMessages fieldErrors={fieldErrors} error={error} />
       <input type="hidden" name="token" value={token} />
       <Button type="submit" disabled={pending}>
         {pending ? "Acceptation…" : "Accepter l’invitation"}

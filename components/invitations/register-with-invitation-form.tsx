@@ -41,7 +41,7 @@ export function RegisterWithInvitationForm({
   });
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
-      <FormMessages error={signInError ?? error} />
+      <FormMessages fieldErrors={fieldErrors} error={signInError ?? error} />
       <input type="hidden" name="token" value={token} />
       <TextField label="Adresse e-mail" value={email} readOnly disabled hint="L’adresse à laquelle l’invitation a été envoyée." />
       <TextField label="Prénom et nom" name="name" autoComplete="name" required error={fieldErrors.name} />

@@ -27,7 +27,7 @@ export function InviteMemberForm({
   const link = result?.ok ? result.data.link : null;
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      <FormMessages error={error} success={success} />
+      <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
       {link ? (
         <TextField label="Lien d’invitation à transmettre" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
       ) : null}

@@ -22,7 +22,7 @@ export function NewOrganisationForm({ action, contractId }: { action: ServerActi
       <summary className="cursor-pointer font-medium text-brand-800">Une organisation manque à la liste&#8239;? La créer</summary>
       <form ref={formRef} noValidate onSubmit={onSubmit} className="mt-4 space-y-4">
         <input type="hidden" name="contractId" value={contractId} />
-        <FormMessages error={error} success={success} />
+        <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField label="Nom de l’organisation" name="name" required error={fieldErrors.name} />
           <SelectField label="Type d’organisation" name="kind" options={KIND_OPTIONS} placeholder="Choisir…" error={fieldErrors.kind} />

@@ -1,8 +1,10 @@
 "use client";
 
-// Choose one option among many by typing part of its name (ARIA combobox with a list box).
-// The chosen value goes in a hidden input named `name`; accents and case are ignored.
-import { useId, useMemo, useRef, useState } from "react";
+// Choose one option among many by typing part of its name: the WAI-ARIA APG combobox with a
+// list box and manual selection. Typing filters the list with nothing highlighted; ↓ highlights
+// the first match (↑ the last), Enter picks the highlighted one, Escape closes. The chosen value
+// goes in a hidden input named `name`; accents and case are ignored.
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Field, type FieldProps } from "./field";
 import type { SelectOption } from "./select-field";
 
@@ -32,7 +34,8 @@ export function Combobox({
   const labelOf = (id: string) => options.find((option) => option.value === id)?.label ?? "";
   const [query, setQuery] = useState(() => labelOf(defaultValue));
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted option, -1 for none. */
+  const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const matches = useMemo(() => {
@@ -46,11 +49,17 @@ export function Combobox({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, options, value]);
 
+  // The highlighted option stays in sight in a long list.
+  useEffect(() => {
+    if (open && active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [open, active, listId]);
+
   function choose(option: SelectOption | undefined) {
     const next = option?.value ?? "";
     setValue(next);
     setQuery(option?.label ?? "");
     setOpen(false);
+    setActive(-1);
     onChange?.(next);
     // Let the enclosing form know something changed (unsaved-changes guard).
     inputRef.current?.dispatchEvent(new Event("input", { bubbles: true }));
@@ -64,24 +73,27 @@ export function Combobox({
           <input
             {...control}
             ref={inputRef}
+            // The error summary finds the field by its name here: the named input is hidden.
+            data-field={name}
             type="text"
             role="combobox"
             autoComplete="off"
             aria-autocomplete="list"
             aria-expanded={open}
             aria-controls={listId}
-            aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
+            aria-activedescendant={open && active >= 0 && matches[active] ? `${listId}-${active}` : undefined}
             placeholder={placeholder}
             value={query}
             onChange={(event) => {
               setQuery(event.target.value);
               setOpen(true);
-              setActive(0);
+              setActive(-1);
               if (!event.target.value) choose(undefined);
             }}
             onFocus={() => setOpen(true)}
             onBlur={() => {
               setOpen(false);
+              setActive(-1);
               // Typed text that names no option does not count: show the chosen one again.
               setQuery(labelOf(value));
             }}
@@ -89,15 +101,20 @@ export function Combobox({
               if (event.key === "ArrowDown") {
                 event.preventDefault();
                 setOpen(true);
-                setActive((index) => Math.min(index + 1, matches.length - 1));
+                // Alt+↓ only opens the list.
+                if (!event.altKey) setActive((index) => Math.min(index + 1, matches.length - 1));
               } else if (event.key === "ArrowUp") {
                 event.preventDefault();
-                setActive((index) => Math.max(index - 1, 0));
+                setOpen(true);
+                setActive((index) => (index < 0 ? matches.length - 1 : Math.max(index - 1, 0)));
               } else if (event.key === "Enter" && open) {
+                // Enter in an open list never submits the form: it picks the highlighted option, if any.
                 event.preventDefault();
-                choose(matches[active]);
+                if (active >= 0 && matches[active]) choose(matches[active]);
+                else setOpen(false);
               } else if (event.key === "Escape") {
                 setOpen(false);
+                setActive(-1);
                 setQuery(labelOf(value));
               }
             }}
@@ -115,7 +132,7 @@ export function Combobox({
                   key={option.value}
                   id={`${listId}-${index}`}
                   role="option"
-                  aria-selected={option.value === value}
+                  aria-selected={index === active}
                   className={`cursor-pointer px-3 py-2 ${index === active ? "bg-brand-50 text-brand-900" : "text-slate-900"}`}
                   // Chosen before the input's blur closes the list.
                   onMouseDown={(event) => {

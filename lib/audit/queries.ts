@@ -1,7 +1,8 @@
 // Reading the audit log: a territory's (its coordinators, platform admins) or the whole
 // platform's (platform admins), newest first, filtered by user and by record, paged by cursor.
+import { isIP } from "node:net";
 import { z } from "zod";
-import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -21,6 +22,8 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
+// Where a change came from is personal data: only platform admins read it (the select below
+// leaves it out for everyone else, so it never reaches the page).
 const eventSelect = {
   id: true,
   occurredAt: true,
@@ -66,6 +69,7 @@ export async function listAuditEvents(
     ...(filter.personne ? { actorId: filter.personne } : {}),
     ...(entityType ? { entityType, entityId } : {}),
   };
+  const showsAddresses = can(actor, "platform.administer");
   const [events, people] = await Promise.all([
     db.auditEvent.findMany({
       relationLoadStrategy: "join",
@@ -79,6 +83,15 @@ export async function listAuditEvents(
     db.user.findMany({ where: { auditEvents: { some: scope } }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
   ]);
   const hasMore = events.length > AUDIT_PAGE_SIZE;
-  const page = events.slice(0, AUDIT_PAGE_SIZE);
+  const page = events.slice(0, AUDIT_PAGE_SIZE).map((event) => ({ ...event, ip: showsAddresses ? displayedAddress(event.ip) : null }));
   return { territory, events: page, people, nextCursor: hasMore ? page.at(-1)!.id : null };
+}
+
+/**
+ * An IPv4 client of a dual-stack socket is recorded as "::ffff:127.0.0.1" (events written before
+ * addresses were normalised): it reads 127.0.0.1. Anything that is not an address shows nothing.
+ */
+export function displayedAddress(ip: string | null | undefined): string | null {
+  const address = ip?.replace(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i, "$1") ?? "";
+  return isIP(address) ? address : null;
 }

@@ -1,4 +1,6 @@
 // French messages of the sign-in page, by next-auth error code.
+import { formatCount } from "@/lib/format";
+
 /** Thrown by the credentials provider; next-auth passes it on as /connexion?error=rate_limited:<seconds>. */
 export const RATE_LIMITED_ERROR = "rate_limited";
 
@@ -6,9 +8,8 @@ export const rateLimitedError = (retryAfterSeconds: number) => `${RATE_LIMITED_E
 
 /** "45 secondes", "3 minutes": the wait, rounded up to what a person reads. */
 function waitInWords(seconds: number): string {
-  if (seconds < 60) return `${seconds}\u00a0seconde${seconds > 1 ? "s" : ""}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes}\u00a0minute${minutes > 1 ? "s" : ""}`;
+  if (seconds < 60) return formatCount(seconds, "seconde", "secondes");
+  return formatCount(Math.ceil(seconds / 60), "minute", "minutes");
 }
 
 export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {

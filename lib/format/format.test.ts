@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber, formatOrdinal } from "./index";
+import { selectPlural, formatCount, formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber, formatOrdinal } from "./index";
 
 describe("French formatting", () => {
   it("writes dates the French way, with 1er for the first day", () => {
@@ -25,6 +25,8 @@ describe("French formatting", () => {
     expect(formatNumber(60000)).toBe("60\u202f000");
     expect(formatCount(1, "fiche action", "fiches actions")).toBe("1\u00a0fiche action");
     expect(formatCount(31, "action", "actions")).toBe("31\u00a0actions");
+    expect(formatCount(0, "ligne", "lignes")).toBe("0\u00a0ligne");
+    expect(formatCount(1000000, "ligne", "lignes")).toBe("1\u202f000\u202f000\u00a0lignes");
     expect(formatOrdinal(1)).toBe("1er");
     expect(formatOrdinal(2)).toBe("2e");
   });
@@ -34,5 +36,15 @@ describe("French formatting", () => {
     expect(formatDecimal("-0.5")).toBe("-0,5");
     expect(formatDecimal("12500.5", { fractionDigits: 2 })).toBe("12\u202f500,50");
     expect(formatDecimal({ toString: () => "999" })).toBe("999");
+  });
+
+  it("picks singular or plural by the French rules, not by count > 1", () => {
+    const forms = { one: "la ligne valide", other: "les lignes valides" };
+    expect(selectPlural(0, forms)).toBe("la ligne valide");
+    expect(selectPlural(1, forms)).toBe("la ligne valide");
+    expect(selectPlural(1.5, forms)).toBe("la ligne valide");
+    expect(selectPlural(2, forms)).toBe("les lignes valides");
+    expect(selectPlural(1000000, { ...forms, many: "un million de lignes" })).toBe("un million de lignes");
+    expect(selectPlural(1000000, forms)).toBe("les lignes valides");
   });
 });

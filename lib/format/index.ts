@@ -33,11 +33,23 @@ export function formatDateTime(instant: Date): string {
   return unbreakable(`${day} ${parts.month} ${parts.year}`) + ` à ${parts.hour}:${parts.minute}`;
 }
 
+const pluralRules = new Intl.PluralRules("fr-FR");
+
+/**
+ * The French form for a count, by the language's own rules (Intl.PluralRules "fr-FR"): 0 and 1
+ * take the singular, 2 and more the plural; `many` (1 000 000 → "1 000 000 de lignes") falls
+ * back to `other`. Every plural in the UI goes through here or `formatCount`.
+ */
+export function selectPlural<Form>(count: number, forms: { one: Form; other: Form; many?: Form }): Form {
+  const category = pluralRules.select(count);
+  return category === "one" ? forms.one : category === "many" ? (forms.many ?? forms.other) : forms.other;
+}
+
 /** "5 ans", "18 mois", "3 ans et 6 mois". */
 export function formatDuration(months: number): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  const yearText = years ? `${years}\u00a0${years > 1 ? "ans" : "an"}` : "";
+  const yearText = years ? formatCount(years, "an", "ans") : "";
   const monthText = rest ? `${rest}\u00a0mois` : "";
   return [yearText, monthText].filter(Boolean).join(" et ");
 }
@@ -48,7 +60,7 @@ export function formatNumber(value: number): string {
 
 /** "1 fiche action", "10 fiches actions". */
 export function formatCount(count: number, singular: string, plural: string): string {
-  return `${formatNumber(count)}\u00a0${count > 1 ? plural : singular}`;
+  return `${formatNumber(count)}\u00a0${selectPlural(count, { one: singular, other: plural })}`;
 }
 
 /** French ordinal: "1er", "2e". */

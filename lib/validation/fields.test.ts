@@ -90,7 +90,7 @@ describe("text", () => {
   it("applies the same rule to lists typed one per line and to groups of checkboxes", () => {
     const lines = textLines({ maxItems: 3, maxLength: 12 });
     expect(lines.parse(" Lien social\r\nMobilité\n\nLien social ")).toEqual(["Lien social", "Mobilité"]);
-    expect(message(lines, "un\ndeux\ntrois\nquatre")).toBe("3 lignes au plus.");
+    expect(message(lines, "un\ndeux\ntrois\nquatre")).toBe("3\u00a0lignes au plus.");
     expect(message(lines, "court\nbeaucoup trop long")).toBe("Ligne 2\u00a0: 12 caractères au plus.");
     expect(message(lines, "un\u0000")).toMatch(/U\+0000/);
     const choices = textChoices({ maxItems: 2, maxLength: 20 });
@@ -144,7 +144,7 @@ describe("amounts and decimals", () => {
   });
 
   it("refuses more decimals than the column keeps, negative amounts, and what is not a number", () => {
-    expect(amountOf("12,345")).toEqual({ error: "2 décimales au plus." });
+    expect(amountOf("12,345")).toEqual({ error: "2\u00a0décimales au plus." });
     expect(amountOf("-5")).toEqual({ error: "Un montant ne peut pas être négatif." });
     for (const text of ["1.234,56", "1e5", "douze", "12,5,3", "0x10", "", "Infinity", "NaN"])
       expect(amountOf(text), text).toEqual({ error: expect.stringMatching(/^Saisissez (un|le) montant/) });
@@ -166,7 +166,7 @@ describe("amounts and decimals", () => {
     expect(message(createIndicatorSchema, { ...indicator, targetValue: "123456789012345" })).toBe(
       "Nombre trop grand\u00a0: 99\u00a0999\u00a0999\u00a0999\u00a0999,9999 au plus (en valeur absolue).",
     );
-    expect(message(createIndicatorSchema, { ...indicator, targetValue: "1,23456" })).toBe("4 décimales au plus.");
+    expect(message(createIndicatorSchema, { ...indicator, targetValue: "1,23456" })).toBe("4\u00a0décimales au plus.");
     const measurement = { indicatorId: indicator.ficheId, measuredOn: "2025-06-30" };
     expect(addMeasurementSchema.parse({ ...measurement, value: "42,5" })).toMatchObject({ value: "42.5" });
     expect(message(addMeasurementSchema, { ...measurement, value: "" })).toBe("Saisissez la valeur mesurée.");

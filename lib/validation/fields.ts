@@ -5,6 +5,7 @@
 // exactly, as strings Prisma stores into Decimal columns, within the column's precision and scale.
 import { z } from "zod";
 import { DECIMAL_COLUMNS, INT_MAX, type DecimalBounds, type DecimalColumn } from "./columns";
+import { formatCount } from "@/lib/format";
 
 export { DECIMAL_COLUMNS, INT_MAX, type DecimalColumn } from "./columns";
 
@@ -91,7 +92,7 @@ export const textLines = ({ maxItems, maxLength }: { maxItems: number; maxLength
             .filter(Boolean),
         ),
       ];
-      if (items.length > maxItems) context.addIssue({ code: "custom", message: `${maxItems} lignes au plus.` });
+      if (items.length > maxItems) context.addIssue({ code: "custom", message: `${formatCount(maxItems, "ligne", "lignes")} au plus.` });
       const long = items.findIndex((item) => item.length > maxLength);
       if (long !== -1) context.addIssue({ code: "custom", message: `Ligne ${long + 1}\u00a0: ${maxMessage(maxLength)}` });
       return items;
@@ -223,7 +224,7 @@ export function parseDecimal(text: string, bounds: DecimalBounds, { kind, negati
   const [, sign, integerDigits, fractionDigits = ""] = match;
   if (fractionDigits.length > bounds.scale)
     return {
-      error: bounds.scale ? `${bounds.scale} décimale${bounds.scale > 1 ? "s" : ""} au plus.` : "Un nombre entier, sans décimales.",
+      error: bounds.scale ? `${formatCount(bounds.scale, "décimale", "décimales")} au plus.` : "Un nombre entier, sans décimales.",
     };
   const integer = integerDigits.replace(/^0+/, "");
   const fraction = fractionDigits.replace(/0+$/, "");

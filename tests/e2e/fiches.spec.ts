@@ -51,7 +51,7 @@ test.describe("fiches actions", () => {
     await page.getByLabel("Ou son nom").fill("Commune");
     await page.getByLabel("Montant (€)").fill("8 000");
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
-    await pick(page, "Financeur 2", "cpam", "CPAM de la Drôme");
+    await pick(page, "Financeur 2", "cpam dro", "CPAM de la Drôme");
     await page.getByLabel("Montant (€)").nth(1).fill("2 000");
     await expect(page.getByText("Total : 10 000,00 €")).toBeVisible();
     await expect(page.getByText("Part : 80 %")).toBeVisible();
@@ -126,7 +126,7 @@ test.describe("fiches actions", () => {
     ).toContainText("25 %");
 
     await page.goto(ficheUrl);
-    await page.getByRole("button", { name: /Mettre la fiche n°\s\d+ à la corbeille/ }).click();
+    await page.getByRole("button", { name: /Mettre à la corbeille la fiche n°\s\d+/ }).click();
     await page.getByRole("button", { name: "Mettre à la corbeille", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contrat local de santé de la Ville de Romans-sur-Isère");
     await expect(page.getByText("Développer l’exercice coordonné")).toHaveCount(0);

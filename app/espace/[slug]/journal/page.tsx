@@ -5,6 +5,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/queries";
 import { loadAuthorized } from "@/lib/auth/require";
+import { can } from "@/lib/authz";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Journal des modifications" };
@@ -19,7 +20,10 @@ export default async function TerritoryAuditPage({ params, searchParams }: Props
   return (
     <>
       <PageHeader title="Journal des modifications" eyebrow={<WorkspaceBreadcrumb territory={territory} current="Journal" />}>
-        <p>Qui a modifié quoi, quand et depuis où, pour le territoire {territory.name}. Les plus récentes d’abord.</p>
+        <p>
+          Qui a modifié quoi{can(actor, "platform.administer") ? ", quand et depuis où" : " et quand"}, pour le territoire {territory.name}.
+          Les plus récentes d’abord.
+        </p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="journal" />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

@@ -42,6 +42,7 @@ export default async function TrashPage({ params }: Props) {
                 </p>
                 <ActionButton
                   action={restoreAction}
+                  announceSuccess
                   fields={{ kind: "fiche", id: fiche.id }}
                   label={`Restaurer la ${ficheLabel(fiche.number).toLowerCase()}`}
                 >
@@ -63,6 +64,7 @@ export default async function TrashPage({ params }: Props) {
                 </p>
                 <ActionButton
                   action={restoreAction}
+                  announceSuccess
                   fields={{ kind: "objective", id: objective.id }}
                   label={`Restaurer l’objectif « ${objective.title} »`}
                 >
@@ -84,6 +86,7 @@ export default async function TrashPage({ params }: Props) {
                 </p>
                 <ActionButton
                   action={restoreAction}
+                  announceSuccess
                   fields={{ kind: "indicator", id: indicator.id }}
                   label={`Restaurer l’indicateur « ${indicator.name} »`}
                 >

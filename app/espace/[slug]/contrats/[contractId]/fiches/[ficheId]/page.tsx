@@ -22,6 +22,7 @@ import {
   updateFicheAction,
   updateIndicatorAction,
 } from "../actions";
+import { restoreAction } from "../../corbeille/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -60,10 +61,11 @@ export default async function FichePage({ params }: Props) {
             <ConfirmActionButton
               action={deleteFicheAction}
               fields={{ ficheId: fiche.id, version: String(fiche.version) }}
-              label={`Mettre la ${ficheLabel(fiche.number).toLowerCase()} à la corbeille`}
+              label={`Mettre à la corbeille la ${ficheLabel(fiche.number).toLowerCase()}`}
               question={"Mettre cette fiche à la corbeille\u00a0? Elle reste restaurable pendant 30\u00a0jours."}
               confirmLabel="Mettre à la corbeille"
               redirectTo={contractPath}
+              undo={{ action: restoreAction, fields: { kind: "fiche", id: fiche.id }, returnTo: `${contractPath}/fiches/${fiche.id}` }}
             />
           ) : null}
         </div>
@@ -75,6 +77,7 @@ export default async function FichePage({ params }: Props) {
           choices={data.choices}
           organisations={data.organisations}
           canRestructure={coordinator}
+          restore={coordinator ? restoreAction : undefined}
         />
         <IndicatorPanel
           ficheId={fiche.id}
@@ -90,6 +93,7 @@ export default async function FichePage({ params }: Props) {
             remove: deleteIndicatorAction,
             addMeasurement: addMeasurementAction,
             removeMeasurement: deleteMeasurementAction,
+            restore: restoreAction,
           }}
         />
       </div>
