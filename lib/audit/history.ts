@@ -4,7 +4,7 @@ import { ConflictError } from "@/lib/actions/errors";
 import type { ConflictDetails } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { auditFieldLabel, auditValueLabel } from "./labels";
+import { auditFieldLabel, auditValueLabel, inFormOrder } from "./labels";
 
 type Change = { before: unknown; after: unknown };
 
@@ -21,8 +21,9 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
     action: event.action,
     at: formatDateTime(event.occurredAt),
     by: event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé",
-    fields: Object.entries((event.changes ?? {}) as Record<string, Change>).map(([field, change]) => ({
-      label: auditFieldLabel(field),
+    // PostgreSQL keeps JSON keys in its own order: fields are listed as the record's form shows them.
+    fields: inFormOrder(entityType, Object.entries((event.changes ?? {}) as Record<string, Change>)).map(([field, change]) => ({
+      label: auditFieldLabel(field, entityType),
       before: auditValueLabel(field, change.before),
       after: auditValueLabel(field, change.after),
     })),

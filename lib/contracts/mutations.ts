@@ -6,15 +6,13 @@ import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
+import { isoDay as day } from "@/lib/format";
 import { CONTRACT_STATUS_LABELS, VISIBILITY_LABELS } from "./labels";
+import { loadContractResource } from "./resource";
 import { createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 const snapshotSelect = {
   title: true,
@@ -122,16 +120,6 @@ async function territoryOf(db: Db, territoryId: string) {
   return { territoryId: territory.id, regionId: territory.regionId };
 }
 
-/** The scope keys of a contract: its territory and region. */
-export async function contractResource(db: Db, contractId: string) {
-  const contract = await db.contract.findUnique({
-    where: { id: contractId },
-    select: { territory: { select: { id: true, regionId: true } } },
-  });
-  if (!contract) throw new NotFoundError();
-  return { territoryId: contract.territory.id, regionId: contract.territory.regionId };
-}
-
 const duplicateGeneration = (error: unknown) => uniqueViolationTarget(error)?.includes("generation") ?? false;
 
 export const createContract = defineAction({
@@ -172,7 +160,7 @@ export const updateContract = defineAction({
   name: "contract.update",
   operation: "contract.edit",
   input: updateContractSchema,
-  resource: (db, input) => contractResource(db, input.contractId),
+  resource: (db, input) => loadContractResource(db, input.contractId),
   async run(context, input, resource) {
     const refusal = await unknownOrganisation(context.db, input);
     if (refusal) return refusal;

@@ -4,19 +4,26 @@
 // apostrophe and the euro sign are in it; the narrow no-break space is not and becomes a
 // no-break space.
 import PDFDocument from "pdfkit";
+import { fieldsOf } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { STANDING_LABELS } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
 import type { ContractExport } from "./export-query";
 import { axisLabel, CONTRACT_STATUS_LABELS, ficheLabel, generationLabel } from "./labels";
-import { axisProgress, contractProgress, ficheProgress } from "./progress";
+import { axisProgress, contractProgress } from "./progress";
 
 const MARGIN = 56;
 const BRAND = "#145866";
 const MUTED = "#475569";
 
 const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
+
+/** The fiche's fields a PDF shows as facts or paragraphs (headings and fields shown within others aside). */
+const FICHE_PDF_FIELDS = fieldsOf(FICHE_FIELDS).flatMap((field) =>
+  field.pdf && (field.pdf.kind === "fact" || field.pdf.kind === "paragraph") ? [{ ...field, pdf: field.pdf }] : [],
+);
 
 export async function contractPdf(contract: ContractExport, { compress = true } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -100,27 +107,11 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
     if (axis.description) text(axis.description);
     for (const fiche of axis.fiches) {
       heading(`${ficheLabel(fiche.number)} – ${fiche.title}`, 12);
-      fact("Statut", `${PROGRESS_STATUS_LABELS[fiche.status]}, ${percent(ficheProgress(fiche))}`);
-      fact("Pilote", [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null);
-      fact("Partenaires", fiche.partners.map((partner) => partner.organisation.name).join(", ") || null);
-      fact(
-        "Calendrier",
-        fiche.startsOn || fiche.endsOn
-          ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}`
-          : null,
-      );
-      const budget = fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0);
-      fact(
-        "Budget",
-        fiche.budgetLines.length
-          ? `${budget.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`
-          : null,
-      );
-      fact("Thématiques", fiche.themes.join(", ") || null);
+      // Every field of the catalogue, in the form's order: short ones as facts, then texts as paragraphs.
+      for (const field of FICHE_PDF_FIELDS) if (field.pdf.kind === "fact") fact(field.pdf.label ?? field.label, field.pdf.value(fiche));
       doc.moveDown(0.3);
-      paragraph("Objectif général", fiche.generalObjective);
-      paragraph("Public cible", fiche.targetPublic);
-      paragraph("Description", fiche.description);
+      for (const field of FICHE_PDF_FIELDS)
+        if (field.pdf.kind === "paragraph") paragraph(field.pdf.label ?? field.label, field.pdf.value(fiche));
       if (fiche.objectives.length) {
         doc.font("Helvetica-Bold").fillColor(MUTED);
         text("Objectifs opérationnels");

@@ -2,7 +2,16 @@
 // form and the server actions.
 import { z } from "zod";
 import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
-import { optionalDate, optionalInteger, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import {
+  optionalDate,
+  optionalInteger,
+  optionalText,
+  refineDistinctOrganisations,
+  refinePeriod,
+  requiredText,
+  uuidField,
+  versionField,
+} from "@/lib/validation/fields";
 
 const findingRow = z.object({
   id: z
@@ -47,18 +56,8 @@ export const contractFieldsSchema = z
     signatories: z.array(signatoryRow).max(60).default([]),
   })
   .superRefine((input, context) => {
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
-      context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
-    const seen = new Set<string>();
-    input.signatories.forEach((signatory, index) => {
-      if (seen.has(signatory.organisationId))
-        context.addIssue({
-          code: "custom",
-          path: ["signatories", index, "organisationId"],
-          message: "Cette organisation est déjà signataire.",
-        });
-      seen.add(signatory.organisationId);
-    });
+    refinePeriod(input, context);
+    refineDistinctOrganisations(input.signatories, ["signatories"], "Cette organisation est déjà signataire.", context);
   });
 
 export type ContractFields = z.infer<typeof contractFieldsSchema>;

@@ -2,17 +2,31 @@
 // numbers with formats (Excel shows them with French separators), frozen header rows,
 // one sheet per table.
 import ExcelJS from "exceljs";
+import { CELL_FORMATS, orderedFields } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
 import { axisLabel, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
 import type { ContractExport } from "./export-query";
-import { axisProgress, contractProgress, ficheProgress } from "./progress";
+import { axisProgress, contractProgress } from "./progress";
 
-const DATE = "dd/mm/yyyy";
-const EUROS = '#,##0.00 "€"';
-const PERCENT = "0 %";
-const DECIMAL = "#,##0.####";
+const { date: DATE, percent: PERCENT, decimal: DECIMAL } = CELL_FORMATS;
+
+/** The fiches' columns: those the export has always had first, then every other field of the catalogue, in the form's order. */
+const FICHE_EXPORT_FIELDS = orderedFields(FICHE_FIELDS, [
+  "axisId",
+  "number",
+  "title",
+  "status",
+  "progress",
+  "pilotOrganisationId",
+  "partners",
+  "startsOn",
+  "endsOn",
+  "budgetLines",
+  "themes",
+]);
 
 type Column = { header: string; key: string; width: number; numFmt?: string };
 
@@ -92,37 +106,13 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     ],
   );
 
+  // One row per fiche, one column per field of the catalogue (those it has always had first).
+  const ficheColumns = FICHE_EXPORT_FIELDS.flatMap((field) => (Array.isArray(field.xlsx) ? field.xlsx : []));
   sheet(
     workbook,
     "Axes et fiches",
-    [
-      { header: "Axe", key: "axis", width: 16 },
-      { header: "Intitulé de l’axe", key: "axisTitle", width: 40 },
-      { header: "Fiche n°", key: "number", width: 10 },
-      { header: "Intitulé de la fiche", key: "title", width: 50 },
-      { header: "Statut", key: "status", width: 16 },
-      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
-      { header: "Pilote", key: "pilot", width: 36 },
-      { header: "Partenaires", key: "partners", width: 48 },
-      { header: "Début", key: "startsOn", width: 13, numFmt: DATE },
-      { header: "Fin", key: "endsOn", width: 13, numFmt: DATE },
-      { header: "Budget", key: "budget", width: 16, numFmt: EUROS },
-      { header: "Thématiques", key: "themes", width: 40 },
-    ],
-    fiches.map(({ axis, fiche }) => ({
-      axis: axisLabel(axis),
-      axisTitle: axis.title,
-      number: fiche.number,
-      title: fiche.title,
-      status: PROGRESS_STATUS_LABELS[fiche.status],
-      progress: percent(ficheProgress(fiche)),
-      pilot: [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null,
-      partners: fiche.partners.map((partner) => partner.organisation.name).join(", ") || null,
-      startsOn: fiche.startsOn,
-      endsOn: fiche.endsOn,
-      budget: fiche.budgetLines.length ? fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0) : null,
-      themes: fiche.themes.join(", ") || null,
-    })),
+    ficheColumns.map(({ header, width, numFmt }, index) => ({ header, key: `c${index}`, width, numFmt })),
+    fiches.map(({ fiche }) => Object.fromEntries(ficheColumns.map((column, index) => [`c${index}`, column.value(fiche)]))),
   );
 
   sheet(

@@ -8,7 +8,8 @@ import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
-import { ficheResource } from "@/lib/fiches/mutations";
+import { loadFicheResource } from "@/lib/fiches/resource";
+import { isoDay as day } from "@/lib/format";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
 import {
   addMeasurementSchema,
@@ -19,8 +20,6 @@ import {
 } from "./schema";
 
 type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
-
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 function snapshot(indicator: IndicatorInput) {
   return {
@@ -62,7 +61,7 @@ export const createIndicator = defineAction({
   name: "indicator.create",
   operation: "fiche.edit",
   input: createIndicatorSchema,
-  resource: (db, input) => ficheResource(db, input.ficheId),
+  resource: (db, input) => loadFicheResource(db, input.ficheId),
   async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
@@ -85,7 +84,7 @@ export const updateIndicator = defineAction({
   name: "indicator.update",
   operation: "fiche.edit",
   input: updateIndicatorSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
@@ -129,7 +128,7 @@ export const deleteIndicator = defineAction({
   name: "indicator.delete",
   operation: "fiche.edit",
   input: deleteIndicatorSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({
       where: { id: input.indicatorId },
@@ -160,7 +159,7 @@ export const addMeasurement = defineAction({
   name: "measurement.add",
   operation: "fiche.edit",
   input: addMeasurementSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({
       where: { id: input.indicatorId },
@@ -197,7 +196,7 @@ export const deleteMeasurement = defineAction({
   async resource(db, input) {
     const measurement = await db.measurement.findUnique({ where: { id: input.measurementId }, select: { indicatorId: true } });
     if (!measurement) throw new NotFoundError();
-    return ficheResource(db, await indicatorFiche(db, measurement.indicatorId));
+    return loadFicheResource(db, await indicatorFiche(db, measurement.indicatorId));
   },
   async run(context, input, { territoryId = null }) {
     const measurement = await context.db.measurement.findUniqueOrThrow({

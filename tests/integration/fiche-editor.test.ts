@@ -4,12 +4,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
-import { findContractExport } from "@/lib/contracts/export-query";
-import { findContractOverview } from "@/lib/contracts/queries";
+import { getContractExport } from "@/lib/contracts/export-query";
+import { getContractOverview } from "@/lib/contracts/queries";
 import { contractPdf } from "@/lib/contracts/pdf";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
-import { ficheEditForm } from "@/lib/fiches/queries";
+import { getFicheEditor } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { countQueries } from "../support/query-count";
@@ -58,8 +58,8 @@ beforeAll(async () => {
 
 describe("query counts", () => {
   it("the fiche editor: the same few queries for a bare fiche and for one with 12 of everything", async () => {
-    const small = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, bare.id));
-    const large = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, full.id));
+    const small = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, bare.id));
+    const large = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, full.id));
     expect(large.result.values.objectives).toHaveLength(12);
     expect(large.result.fiche.indicators[0].measurements).toHaveLength(3);
     expect(small.queries.length).toBe(2);
@@ -67,13 +67,13 @@ describe("query counts", () => {
   });
 
   it("the contract page: one query whatever the number of fiches and objectives", async () => {
-    const overview = await countQueries(() => findContractOverview(coordinator, territory.slug, contractId));
+    const overview = await countQueries(() => getContractOverview(coordinator, territory.slug, contractId));
     expect(overview.result.axes.flatMap((axis) => axis.fiches)).toHaveLength(2);
     expect(overview.queries).toHaveLength(1);
   });
 
   it("the xlsx export: one query, and a workbook with every fiche, objective and indicator", async () => {
-    const exported = await countQueries(() => findContractExport(coordinator, territory.slug, contractId));
+    const exported = await countQueries(() => getContractExport(coordinator, territory.slug, contractId));
     expect(exported.queries).toHaveLength(1);
     const buffer = await contractWorkbook(exported.result);
     const ExcelJS = (await import("exceljs")).default;
@@ -85,7 +85,7 @@ describe("query counts", () => {
   });
 
   it("the PDF document: every fiche, objective and indicator, page numbers, French text", async () => {
-    const contract = await findContractExport(coordinator, territory.slug, contractId);
+    const contract = await getContractExport(coordinator, territory.slug, contractId);
     const pdf = (await contractPdf(contract, { compress: false })).toString("latin1");
     // WinAnsi is Latin-1 but for a few code points Node's decoders do not map.
     const WIN_ANSI: Record<string, string> = { "\x80": "€", "\x85": "…", "\x92": "’", "\x96": "–", "\x97": "—", "\x9c": "œ" };

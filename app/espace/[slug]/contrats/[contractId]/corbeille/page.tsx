@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
-import { listTrash, TRASH_DAYS } from "@/lib/fiches/trash";
+import { getTrash, TRASH_DAYS } from "@/lib/fiches/trash";
 import { formatDateTime } from "@/lib/format";
 import { restoreAction } from "./actions";
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 export default async function TrashPage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) =>
-    listTrash(actor, slug, contractId),
+    getTrash(actor, slug, contractId),
   );
   const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (
