@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { getFicheEditor } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
 import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
@@ -87,16 +88,9 @@ describe("query counts", () => {
   it("the PDF document: every fiche, objective and indicator, page numbers, French text", async () => {
     const contract = await getContractExport(coordinator, territory.slug, contractId);
     const pdf = (await contractPdf(contract, { compress: false })).toString("latin1");
-    // WinAnsi is Latin-1 but for a few code points Node's decoders do not map.
-    const WIN_ANSI: Record<string, string> = { "\x80": "€", "\x85": "…", "\x92": "’", "\x96": "–", "\x97": "—", "\x9c": "œ" };
-    const winAnsi = { decode: (bytes: Buffer) => bytes.toString("latin1").replace(/[\x80-\x9f]/g, (code) => WIN_ANSI[code] ?? code) };
     expect(pdf.startsWith("%PDF-")).toBe(true);
-    // The text shown on the pages: pdfkit writes it as hex strings (Tj), or in TJ arrays split at kerning.
-    const shown = [...pdf.matchAll(/\[([^\]]*)\] TJ|(<[0-9a-f]*>) Tj/g)]
-      .map((operator) =>
-        [...(operator[1] ?? operator[2]).matchAll(/<([0-9a-f]*)>/g)].map((hex) => winAnsi.decode(Buffer.from(hex[1], "hex"))).join(""),
-      )
-      .join("\n");
+    // The text shown on the pages (tests/support/pdf-text.ts).
+    const shown = pdfText(pdf);
     expect(shown).toContain("Fiche n°\u00a02 – Fiche 2");
     expect(shown).toContain("12. Objectif 12 – Non commencée, 0\u00a0%");
     expect(shown).toContain("Indicateur 12\u00a0: départ —, dernière valeur 3 (1er\u00a0avril\u00a02025)");
