@@ -1,6 +1,6 @@
 // French wording of the audit log: actions, record types, fields and their values.
 import { historyLabels } from "@/lib/catalogue";
-import { CONTRACT_FIELD_LABELS } from "@/lib/contracts/labels";
+import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { INDICATOR_FIELD_LABELS } from "@/lib/indicators/labels";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -55,7 +55,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   FicheAction: { ...historyLabels(FICHE_FIELDS), deletedAt: "Mise à la corbeille" },
-  Contract: CONTRACT_FIELD_LABELS,
+  Contract: { ...historyLabels(CONTRACT_FIELDS), durationMonths: "Durée (mois)" },
   Indicator: INDICATOR_FIELD_LABELS,
 };
 
@@ -63,7 +63,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
 const FIELD_LABELS: Record<string, string> = {
   ...ENTITY_FIELD_LABELS.FicheAction,
   ...INDICATOR_FIELD_LABELS,
-  ...CONTRACT_FIELD_LABELS,
+  ...ENTITY_FIELD_LABELS.Contract,
   description: "Description",
   isTransversal: "Transversal",
   position: "Rang",

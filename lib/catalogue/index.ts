@@ -15,7 +15,7 @@ export type CellValue = string | number | Date | null;
 export const CELL_FORMATS = { date: "dd/mm/yyyy", euros: '#,##0.00 "€"', percent: "0 %", decimal: "#,##0.####" } as const;
 
 /** One column of a spreadsheet export. */
-export type ExportColumn<Row> = { header: string; width: number; numFmt?: string; value: (row: Row) => CellValue };
+export type ExportColumn<Row> = { header: string; width?: number; numFmt?: string; value: (row: Row) => CellValue };
 
 /** How a PDF shows a field: a heading of the record, a "label : value" line, or a labelled paragraph. */
 export type PdfEntry<Row> =
@@ -99,6 +99,23 @@ export function orderedFields<Row, Context>(catalogue: Catalogue<Row, Context>, 
   const fields = fieldsOf(catalogue);
   const byName = new Map(fields.map((field) => [field.name, field]));
   return [...leading.map((name) => byName.get(name)!), ...fields.filter((field) => !leading.includes(field.name))];
+}
+
+/** A document's lines for a record: its fields shown as facts, then those shown as paragraphs, in the catalogue's order. */
+export function documentEntries<Row>(catalogue: Catalogue<Row, never>, row: Row) {
+  const entries = Object.values(catalogue).flatMap((field) =>
+    field.pdf?.kind === "fact" || field.pdf?.kind === "paragraph"
+      ? [{ kind: field.pdf.kind, label: field.pdf.label ?? field.label, value: field.pdf.value(row) }]
+      : [],
+  );
+  return { facts: entries.filter((entry) => entry.kind === "fact"), paragraphs: entries.filter((entry) => entry.kind === "paragraph") };
+}
+
+/** A spreadsheet's rows for a record shown as "label | value" facts, in the catalogue's order. */
+export function factRows<Row>(catalogue: Catalogue<Row, never>, row: Row) {
+  return Object.values(catalogue).flatMap((field) =>
+    field.xlsx && !("within" in field.xlsx) ? field.xlsx.map((column) => ({ label: column.header, value: column.value(row) })) : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,26 +7,15 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ficheRecordSelect, indicatorTrajectorySelect } from "@/lib/fiches/selects";
 import { contractAccessSelect } from "@/lib/workspaces/resource";
 import { readableOrNotFound } from "./queries";
-import { axisHeadingSelect } from "./selects";
+import { axisHeadingSelect, contractRecordSelect } from "./selects";
 
 const exportSelect = (actor: Actor) =>
   ({
-    // What authorization reads; the signatories and partners below extend its own.
+    // What authorization reads and every field of the catalogue (./schema.ts); the signatories and partners below extend theirs.
     ...contractAccessSelect(actor),
+    ...contractRecordSelect,
     id: true,
-    title: true,
-    generation: true,
-    summary: true,
-    councilAdoptedOn: true,
-    signedOn: true,
-    startsOn: true,
-    endsOn: true,
-    durationMonths: true,
-    prsReference: true,
-    diagnosisSource: true,
-    diagnosisYear: true,
     territory: { select: { id: true, slug: true, name: true, regionId: true, region: { select: { name: true } } } },
-    findings: { orderBy: { position: "asc" }, select: { text: true } },
     signatories: {
       orderBy: { position: "asc" },
       select: {

@@ -8,46 +8,19 @@ import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
-import { isoDay as day } from "@/lib/format";
-import { CONTRACT_STATUS_LABELS, VISIBILITY_LABELS } from "./labels";
+import { historySnapshot } from "@/lib/catalogue";
 import { loadContractResource } from "./resource";
-import { createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
+import { CONTRACT_FIELDS, createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
+import { contractRecordSelect } from "./selects";
 
-const snapshotSelect = {
-  title: true,
-  generation: true,
-  status: true,
-  visibility: true,
-  summary: true,
-  councilAdoptedOn: true,
-  signedOn: true,
-  startsOn: true,
-  endsOn: true,
-  prsReference: true,
-  diagnosisSource: true,
-  diagnosisYear: true,
-  diagnosisSummary: true,
-  findings: { orderBy: { position: "asc" }, select: { text: true } },
-  signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
-} satisfies Prisma.ContractSelect;
-
-/** The contract as the audit log shows it: readable values, lists as lines. */
+/** The contract as the audit log shows it, walked from its catalogue: readable values, lists as lines. */
 async function snapshot(tx: Tx, contractId: string) {
-  const contract = await tx.contract.findUniqueOrThrow({ relationLoadStrategy: "join", where: { id: contractId }, select: snapshotSelect });
-  return {
-    ...contract,
-    status: CONTRACT_STATUS_LABELS[contract.status],
-    visibility: VISIBILITY_LABELS[contract.visibility],
-    councilAdoptedOn: day(contract.councilAdoptedOn),
-    signedOn: day(contract.signedOn),
-    startsOn: day(contract.startsOn),
-    endsOn: day(contract.endsOn),
-    findings: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
-    signatories: contract.signatories
-      .map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${day(signatory.signedOn)})` : ""))
-      .join("\n"),
-  };
+  const contract = await tx.contract.findUniqueOrThrow({
+    relationLoadStrategy: "join",
+    where: { id: contractId },
+    select: contractRecordSelect,
+  });
+  return historySnapshot(CONTRACT_FIELDS, contract);
 }
 
 function scalarData(input: ContractFields) {

@@ -4,26 +4,22 @@
 // apostrophe and the euro sign are in it; the narrow no-break space is not and becomes a
 // no-break space.
 import PDFDocument from "pdfkit";
-import { fieldsOf } from "@/lib/catalogue";
+import { documentEntries } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
-import { formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { STANDING_LABELS } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
 import type { ContractExport } from "./export-query";
-import { axisLabel, CONTRACT_STATUS_LABELS, ficheLabel, generationLabel } from "./labels";
+import { axisLabel, ficheLabel } from "./labels";
 import { axisProgress, contractProgress } from "./progress";
+import { CONTRACT_FIELDS } from "./schema";
 
 const MARGIN = 56;
 const BRAND = "#145866";
 const MUTED = "#475569";
 
 const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
-
-/** The fiche's fields a PDF shows as facts or paragraphs (headings and fields shown within others aside). */
-const FICHE_PDF_FIELDS = fieldsOf(FICHE_FIELDS).flatMap((field) =>
-  field.pdf && (field.pdf.kind === "fact" || field.pdf.kind === "paragraph") ? [{ ...field, pdf: field.pdf }] : [],
-);
 
 export async function contractPdf(contract: ContractExport, { compress = true } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -68,20 +64,10 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
   doc.moveDown(0.3).font("Helvetica-Bold").fontSize(20).fillColor("black");
   text(contract.title);
   doc.moveDown(0.5).font("Helvetica").fontSize(10);
-  fact("Contrat", generationLabel(contract.generation));
-  fact("Statut", CONTRACT_STATUS_LABELS[contract.status]);
-  fact("Adoption en conseil", contract.councilAdoptedOn ? formatDate(contract.councilAdoptedOn) : null);
-  fact("Signature", contract.signedOn ? formatDate(contract.signedOn) : null);
-  fact(
-    "Période",
-    contract.startsOn || contract.endsOn
-      ? `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}`
-      : null,
-  );
-  fact("Durée", contract.durationMonths ? formatDuration(contract.durationMonths) : null);
-  fact("Projet régional de santé", contract.prsReference);
+  const contractEntries = documentEntries(CONTRACT_FIELDS, contract);
+  for (const entry of contractEntries.facts) fact(entry.label, entry.value);
   fact("Avancement", percent(contractProgress(contract.axes)));
-  if (contract.summary) paragraph("Présentation", contract.summary);
+  for (const entry of contractEntries.paragraphs) paragraph(entry.label, entry.value);
 
   if (contract.findings.length || contract.diagnosisSource) {
     heading("Diagnostic local de santé", 14);
@@ -108,10 +94,10 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
     for (const fiche of axis.fiches) {
       heading(`${ficheLabel(fiche.number)} – ${fiche.title}`, 12);
       // Every field of the catalogue, in the form's order: short ones as facts, then texts as paragraphs.
-      for (const field of FICHE_PDF_FIELDS) if (field.pdf.kind === "fact") fact(field.pdf.label ?? field.label, field.pdf.value(fiche));
+      const ficheEntries = documentEntries(FICHE_FIELDS, fiche);
+      for (const entry of ficheEntries.facts) fact(entry.label, entry.value);
       doc.moveDown(0.3);
-      for (const field of FICHE_PDF_FIELDS)
-        if (field.pdf.kind === "paragraph") paragraph(field.pdf.label ?? field.label, field.pdf.value(fiche));
+      for (const entry of ficheEntries.paragraphs) paragraph(entry.label, entry.value);
       if (fiche.objectives.length) {
         doc.font("Helvetica-Bold").fillColor(MUTED);
         text("Objectifs opérationnels");

@@ -5,7 +5,7 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dateInputValue } from "@/lib/validation/fields";
-import { axisHeadingSelect, territoryKeysSelect } from "./selects";
+import { axisHeadingSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
 import { canReadContract, contractAccessSelect } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: territoryKeysSelect } as const;
@@ -90,19 +90,7 @@ export async function getNewContractForm(actor: Actor, territorySlug: string) {
 const editSelect = {
   id: true,
   version: true,
-  title: true,
-  generation: true,
-  status: true,
-  visibility: true,
-  summary: true,
-  councilAdoptedOn: true,
-  signedOn: true,
-  startsOn: true,
-  endsOn: true,
-  prsReference: true,
-  diagnosisSource: true,
-  diagnosisYear: true,
-  diagnosisSummary: true,
+  ...contractValuesSelect,
   territory: territoryKeys,
   findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
   signatories: {

@@ -6,3 +6,30 @@ export const territoryKeysSelect = { id: true, slug: true, name: true, regionId:
 
 /** An axis as a heading: "Axe 2 – Title", its description, whether it is transversal. */
 export const axisHeadingSelect = { number: true, title: true, description: true, isTransversal: true } satisfies Prisma.AxisSelect;
+
+/** The contract form's own columns (its lists aside). */
+export const contractValuesSelect = {
+  title: true,
+  generation: true,
+  status: true,
+  visibility: true,
+  summary: true,
+  councilAdoptedOn: true,
+  signedOn: true,
+  startsOn: true,
+  endsOn: true,
+  prsReference: true,
+  diagnosisSource: true,
+  diagnosisYear: true,
+  diagnosisSummary: true,
+} satisfies Prisma.ContractSelect;
+
+/** Everything the contract catalogue (./schema.ts) reads to show each field: history, export, PDF. */
+export const contractRecordSelect = {
+  ...contractValuesSelect,
+  durationMonths: true,
+  findings: { orderBy: { position: "asc" }, select: { text: true } },
+  signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
+} satisfies Prisma.ContractSelect;
+
+export type ContractRecord = Prisma.ContractGetPayload<{ select: typeof contractRecordSelect }>;

@@ -2,14 +2,15 @@
 // numbers with formats (Excel shows them with French separators), frozen header rows,
 // one sheet per table.
 import ExcelJS from "exceljs";
-import { CELL_FORMATS, orderedFields } from "@/lib/catalogue";
+import { CELL_FORMATS, factRows, orderedFields } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
-import { axisLabel, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
+import { axisLabel } from "./labels";
 import type { ContractExport } from "./export-query";
 import { axisProgress, contractProgress } from "./progress";
+import { CONTRACT_FIELDS } from "./schema";
 
 const { date: DATE, percent: PERCENT, decimal: DECIMAL } = CELL_FORMATS;
 
@@ -59,21 +60,7 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     ],
     [
       { label: "Territoire", value: `${contract.territory.name} (${contract.territory.region.name})` },
-      { label: "Contrat", value: contract.title },
-      { label: "Rang", value: generationLabel(contract.generation) },
-      { label: "Statut", value: CONTRACT_STATUS_LABELS[contract.status] },
-      { label: "Visibilité", value: VISIBILITY_LABELS[contract.visibility] },
-      { label: "Adoption en conseil", value: contract.councilAdoptedOn },
-      { label: "Signature", value: contract.signedOn },
-      { label: "Début", value: contract.startsOn },
-      { label: "Fin", value: contract.endsOn },
-      { label: "Durée (mois)", value: contract.durationMonths },
-      { label: "Projet régional de santé", value: contract.prsReference },
-      { label: "Diagnostic", value: [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null },
-      {
-        label: "Constats du diagnostic",
-        value: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null,
-      },
+      ...factRows(CONTRACT_FIELDS, contract),
       { label: "Avancement du contrat", value: percent(contractProgress(contract.axes)) },
     ],
   );
