@@ -2,7 +2,8 @@
 import { historyLabels } from "@/lib/catalogue";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
-import { INDICATOR_FIELD_LABELS } from "@/lib/indicators/labels";
+import { MEASUREMENT_FIELD_LABELS } from "@/lib/indicators/labels";
+import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 
@@ -56,13 +57,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   FicheAction: { ...historyLabels(FICHE_FIELDS), deletedAt: "Mise à la corbeille" },
   Contract: { ...historyLabels(CONTRACT_FIELDS), durationMonths: "Durée (mois)" },
-  Indicator: INDICATOR_FIELD_LABELS,
+  Indicator: { ...historyLabels(INDICATOR_FIELDS), deletedAt: "Mise à la corbeille" },
+  Measurement: MEASUREMENT_FIELD_LABELS,
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */
 const FIELD_LABELS: Record<string, string> = {
   ...ENTITY_FIELD_LABELS.FicheAction,
-  ...INDICATOR_FIELD_LABELS,
+  ...ENTITY_FIELD_LABELS.Indicator,
+  ...MEASUREMENT_FIELD_LABELS,
   ...ENTITY_FIELD_LABELS.Contract,
   description: "Description",
   isTransversal: "Transversal",

@@ -50,8 +50,8 @@ export type CatalogueField<Row, Context = never> = {
   rule: z.ZodType;
   /** A column of the record itself; otherwise a list of child rows (partners, budget lines…). */
   scalar: boolean;
-  /** History snapshots: the key events store (stable: old events keep it) and the value shown. */
-  history: { key: string; value: (row: Row) => HistoryValue };
+  /** History snapshots: the key events store (stable: old events keep it) and the value shown; none when the record's history does not show it. */
+  history?: { key: string; value: (row: Row) => HistoryValue };
   /** Columns of the record's row in the spreadsheet export, or the field whose column shows this one. */
   xlsx?: ReadonlyArray<ExportColumn<Row>> | { within: string };
   pdf?: PdfEntry<Row>;
@@ -86,12 +86,12 @@ export function rulesOf<C extends Catalogue<never, never>>(catalogue: C): RulesO
 
 /** The record as history stores it: one readable value per field, keyed as events keep them. */
 export function historySnapshot<Row>(catalogue: Catalogue<Row, never>, row: Row): Record<string, HistoryValue> {
-  return Object.fromEntries(Object.values(catalogue).map((field) => [field.history.key, field.history.value(row)]));
+  return Object.fromEntries(Object.values(catalogue).flatMap(({ history }) => (history ? [[history.key, history.value(row)]] : [])));
 }
 
 /** History keys → French labels, in the form's order. */
 export function historyLabels(catalogue: Catalogue<never, never>): Record<string, string> {
-  return Object.fromEntries(Object.values(catalogue).map((field) => [field.history.key, field.label]));
+  return Object.fromEntries(Object.values(catalogue).flatMap(({ history, label }) => (history ? [[history.key, label]] : [])));
 }
 
 /** Columns named first keep their place; every other field with export columns follows in the catalogue's order. */
@@ -109,6 +109,11 @@ export function documentEntries<Row>(catalogue: Catalogue<Row, never>, row: Row)
       : [],
   );
   return { facts: entries.filter((entry) => entry.kind === "fact"), paragraphs: entries.filter((entry) => entry.kind === "paragraph") };
+}
+
+/** A spreadsheet's columns for a record, in the catalogue's order (fields shown within another's column aside). */
+export function exportColumns<Row>(fields: ReadonlyArray<Pick<CatalogueField<Row, never>, "xlsx">>): Array<ExportColumn<Row>> {
+  return fields.flatMap((field) => (field.xlsx && !("within" in field.xlsx) ? field.xlsx : []));
 }
 
 /** A spreadsheet's rows for a record shown as "label | value" facts, in the catalogue's order. */

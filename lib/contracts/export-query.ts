@@ -4,7 +4,8 @@
 import type { Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { ficheRecordSelect, indicatorTrajectorySelect } from "@/lib/fiches/selects";
+import { ficheRecordSelect } from "@/lib/fiches/selects";
+import { indicatorRecordSelect } from "@/lib/indicators/selects";
 import { contractAccessSelect } from "@/lib/workspaces/resource";
 import { readableOrNotFound } from "./queries";
 import { axisHeadingSelect, contractRecordSelect } from "./selects";
@@ -42,7 +43,7 @@ const exportSelect = (actor: Actor) =>
               where: { deletedAt: null },
               orderBy: { createdAt: "asc" },
               select: {
-                ...indicatorTrajectorySelect,
+                ...indicatorRecordSelect,
                 measurements: { orderBy: { measuredOn: "desc" }, take: 1, select: { value: true, measuredOn: true } },
               },
             },

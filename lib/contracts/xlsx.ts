@@ -2,10 +2,10 @@
 // numbers with formats (Excel shows them with French separators), frozen header rows,
 // one sheet per table.
 import ExcelJS from "exceljs";
-import { CELL_FORMATS, factRows, orderedFields } from "@/lib/catalogue";
-import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
-import { FICHE_FIELDS } from "@/lib/fiches/schema";
-import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
+import { CELL_FORMATS, exportColumns, factRows, orderedFields, type ExportColumn } from "@/lib/catalogue";
+import { FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
+import { STANDING_LABELS } from "@/lib/indicators/labels";
+import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { standingOf } from "@/lib/indicators/trajectory";
 import { axisLabel } from "./labels";
 import type { ContractExport } from "./export-query";
@@ -40,6 +40,31 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return worksheet;
 }
+
+/** A sheet of one row per record and one column per export column. */
+function columnsSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: ReadonlyArray<ExportColumn<Row>>, rows: readonly Row[]) {
+  return sheet(
+    workbook,
+    name,
+    columns.map(({ header, width = 16, numFmt }, index) => ({ header, key: `c${index}`, width, numFmt })),
+    rows.map((row) => Object.fromEntries(columns.map((column, index) => [`c${index}`, column.value(row)]))),
+  );
+}
+
+/** A column of a part of the row (an indicator of the row { fiche, indicator }). */
+const of = <Row, Part>(part: (row: Row) => Part, column: ExportColumn<Part>): ExportColumn<Row> => ({
+  ...column,
+  value: (row) => column.value(part(row)),
+});
+
+type ExportedFiche = ContractExport["axes"][number]["fiches"][number];
+type IndicatorRow = { fiche: ExportedFiche; indicator: ExportedFiche["indicators"][number] };
+
+type ObjectiveRow = { fiche: ExportedFiche; objective: ExportedFiche["objectives"][number]; number: number };
+const OBJECTIVE_EXPORT_FIELDS = orderedFields(OBJECTIVE_FIELDS, ["title", "dueOn", "status", "progress", "commitments"]);
+
+const INDICATOR_LEADING = ["name", "level", "unit", "baselineValue", "baselineOn", "targetValue", "targetOn"];
+const INDICATOR_EXPORT_FIELDS = orderedFields(INDICATOR_FIELDS, INDICATOR_LEADING);
 
 const percent = (value: number | null) => (value === null ? null : value / 100);
 const decimal = (value: { toString(): string } | null | undefined) =>
@@ -94,12 +119,11 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
   );
 
   // One row per fiche, one column per field of the catalogue (those it has always had first).
-  const ficheColumns = FICHE_EXPORT_FIELDS.flatMap((field) => (Array.isArray(field.xlsx) ? field.xlsx : []));
-  sheet(
+  columnsSheet(
     workbook,
     "Axes et fiches",
-    ficheColumns.map(({ header, width, numFmt }, index) => ({ header, key: `c${index}`, width, numFmt })),
-    fiches.map(({ fiche }) => Object.fromEntries(ficheColumns.map((column, index) => [`c${index}`, column.value(fiche)]))),
+    exportColumns(FICHE_EXPORT_FIELDS),
+    fiches.map(({ fiche }) => fiche),
   );
 
   sheet(
@@ -119,68 +143,35 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     })),
   );
 
-  sheet(
+  // One row per objective: its catalogue's columns, those the export has always had first.
+  columnsSheet<ObjectiveRow>(
     workbook,
     "Objectifs",
     [
-      { header: "Fiche n°", key: "fiche", width: 10 },
-      { header: "Objectif n°", key: "number", width: 12 },
-      { header: "Objectif opérationnel", key: "title", width: 50 },
-      { header: "Échéance", key: "dueOn", width: 13, numFmt: DATE },
-      { header: "Statut", key: "status", width: 16 },
-      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
-      { header: "Engagements des partenaires", key: "commitments", width: 70 },
+      { header: "Fiche n°", width: 10, value: (row) => row.fiche.number },
+      { header: "Objectif n°", width: 12, value: (row) => row.number },
+      ...exportColumns(OBJECTIVE_EXPORT_FIELDS).map((column) => of((row: ObjectiveRow) => row.objective, column)),
     ],
-    fiches.flatMap(({ fiche }) =>
-      fiche.objectives.map((objective, index) => ({
-        fiche: fiche.number,
-        number: index + 1,
-        title: objective.title,
-        dueOn: objective.dueOn,
-        status: PROGRESS_STATUS_LABELS[objective.status],
-        progress: percent(objective.progress),
-        commitments:
-          objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
-      })),
-    ),
+    fiches.flatMap(({ fiche }) => fiche.objectives.map((objective, index) => ({ fiche, objective, number: index + 1 }))),
   );
 
-  sheet(
+  // One row per indicator: its catalogue's columns (those the export has always had first), where it stands, then the others.
+  const [indicatorLeading, indicatorRest] = [
+    INDICATOR_EXPORT_FIELDS.slice(0, INDICATOR_LEADING.length),
+    INDICATOR_EXPORT_FIELDS.slice(INDICATOR_LEADING.length),
+  ].map((fields) => exportColumns(fields).map((column) => of((row: IndicatorRow) => row.indicator, column)));
+  columnsSheet<IndicatorRow>(
     workbook,
     "Indicateurs",
     [
-      { header: "Fiche n°", key: "fiche", width: 10 },
-      { header: "Indicateur", key: "name", width: 44 },
-      { header: "Type", key: "level", width: 12 },
-      { header: "Unité", key: "unit", width: 14 },
-      { header: "Valeur de départ", key: "baseline", width: 16, numFmt: DECIMAL },
-      { header: "Date de départ", key: "baselineOn", width: 14, numFmt: DATE },
-      { header: "Cible", key: "target", width: 12, numFmt: DECIMAL },
-      { header: "Date de la cible", key: "targetOn", width: 14, numFmt: DATE },
-      { header: "Dernière valeur", key: "latest", width: 16, numFmt: DECIMAL },
-      { header: "Mesurée le", key: "latestOn", width: 14, numFmt: DATE },
-      { header: "Situation", key: "standing", width: 22 },
+      { header: "Fiche n°", width: 10, value: (row) => row.fiche.number },
+      ...indicatorLeading,
+      { header: "Dernière valeur", width: 16, numFmt: DECIMAL, value: (row) => decimal(row.indicator.measurements[0]?.value) },
+      { header: "Mesurée le", width: 14, numFmt: DATE, value: (row) => row.indicator.measurements[0]?.measuredOn ?? null },
+      { header: "Situation", width: 22, value: (row) => STANDING_LABELS[standingOf(row.indicator)] },
+      ...indicatorRest,
     ],
-    fiches.flatMap(({ fiche }) =>
-      fiche.indicators.map((indicator) => {
-        const latest = indicator.measurements[0];
-        const baseline = decimal(indicator.baselineValue);
-        const target = decimal(indicator.targetValue);
-        return {
-          fiche: fiche.number,
-          name: indicator.name,
-          level: INDICATOR_LEVEL_LABELS[indicator.level],
-          unit: indicator.unit,
-          baseline,
-          baselineOn: indicator.baselineOn,
-          target,
-          targetOn: indicator.targetOn,
-          latest: decimal(latest?.value),
-          latestOn: latest?.measuredOn ?? null,
-          standing: STANDING_LABELS[standingOf(indicator)],
-        };
-      }),
-    ),
+    fiches.flatMap(({ fiche }) => fiche.indicators.map((indicator) => ({ fiche, indicator }))),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

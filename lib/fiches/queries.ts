@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { recentChanges } from "@/lib/audit/history";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
-import { ficheValuesSelect, indicatorTrajectorySelect, milestonesSelect } from "./selects";
+import { indicatorRecordSelect } from "@/lib/indicators/selects";
+import { ficheValuesSelect, milestonesSelect } from "./selects";
 
 const contractContextSelect = {
   id: true,
@@ -72,9 +73,7 @@ const ficheSelect = {
     select: {
       id: true,
       version: true,
-      ...indicatorTrajectorySelect,
-      frequency: true,
-      dataSource: true,
+      ...indicatorRecordSelect,
       ownerId: true,
       objectiveId: true,
       measurements: { orderBy: { measuredOn: "desc" }, select: { id: true, measuredOn: true, value: true, source: true, comment: true } },

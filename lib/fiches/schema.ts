@@ -45,6 +45,7 @@ const rowId = z
   .transform((value) => value || undefined)
   .pipe(z.uuid().optional());
 
+const progressStatus = z.enum(ProgressStatus, { error: "Choisissez un statut." });
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
 const weight = optionalInteger(0, 1000, "Un poids entier entre 0 et 1000.");
 
@@ -69,21 +70,108 @@ const budgetRow = z
   })
   .refine((line) => line.funderId || line.funderLabel, { path: ["funderId"], message: "Choisissez le financeur ou saisissez son nom." });
 
-const commitmentRow = z.object({
-  organisationId: uuidField("Choisissez l’organisation qui s’engage."),
-  description: requiredText("Décrivez l’engagement.", 5000),
+type ObjectiveRecord = FicheRecord["objectives"][number];
+type CommitmentRecord = ObjectiveRecord["commitments"][number];
+
+/** A partner's commitment to an operational objective, as the fiche form edits it (the partner reports its own progress elsewhere). */
+export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
+  organisationId: {
+    label: "Partenaire engagé",
+    rule: uuidField("Choisissez l’organisation qui s’engage."),
+    scalar: true,
+    xlsx: { within: "objective.commitments" },
+    publicPage: false,
+    api: "organisation",
+    confidential: false,
+  },
+  description: {
+    label: "Engagement",
+    rule: requiredText("Décrivez l’engagement.", 5000),
+    scalar: true,
+    xlsx: { within: "objective.commitments" },
+    publicPage: false,
+    api: "description",
+    confidential: false,
+  },
 });
 
-const objectiveRow = z.object({
-  id: rowId,
-  title: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
-  description: optionalText(5000, { multiline: true }),
-  dueOn: optionalDate,
-  status: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
-  progress: percent,
-  weight,
-  commitments: z.array(commitmentRow).max(50).default([]),
+const commitmentRow = z.object(rulesOf(COMMITMENT_FIELDS));
+
+/** An operational objective of a fiche, in the form's order; its history is a line of its fiche's ("objectives"). */
+export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
+  title: {
+    label: "Objectif opérationnel",
+    rule: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
+    scalar: true,
+    xlsx: [{ header: "Objectif opérationnel", width: 50, value: (objective) => objective.title }],
+    publicPage: false,
+    api: "title",
+    confidential: false,
+  },
+  dueOn: {
+    label: "Échéance",
+    rule: optionalDate,
+    scalar: true,
+    xlsx: [{ header: "Échéance", width: 13, numFmt: CELL_FORMATS.date, value: (objective) => objective.dueOn }],
+    publicPage: false,
+    api: "due_on",
+    confidential: false,
+  },
+  status: {
+    label: "Statut",
+    rule: progressStatus,
+    scalar: true,
+    xlsx: [{ header: "Statut", width: 16, value: (objective) => PROGRESS_STATUS_LABELS[objective.status] }],
+    publicPage: false,
+    api: "status",
+    confidential: false,
+  },
+  progress: {
+    label: "Avancement",
+    rule: percent,
+    scalar: true,
+    xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (objective) => objective.progress / 100 }],
+    publicPage: false,
+    api: "progress",
+    confidential: false,
+  },
+  weight: {
+    label: "Poids",
+    rule: weight,
+    scalar: true,
+    xlsx: [{ header: "Poids", width: 10, value: (objective) => objective.weight }],
+    publicPage: false,
+    api: "weight",
+    confidential: false,
+  },
+  description: {
+    label: "Précisions",
+    rule: optionalText(5000, { multiline: true }),
+    scalar: true,
+    xlsx: [{ header: "Précisions", width: 50, value: (objective) => objective.description }],
+    publicPage: false,
+    api: "description",
+    confidential: false,
+  },
+  commitments: {
+    label: "Engagements des partenaires",
+    rule: z.array(commitmentRow).max(50).default([]),
+    scalar: false,
+    xlsx: [
+      {
+        header: "Engagements des partenaires",
+        width: 70,
+        value: (objective) =>
+          objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
+      },
+    ],
+    publicPage: false,
+    api: "commitments",
+    confidential: false,
+  },
 });
+
+const objectiveRow = z.object({ id: rowId, ...rulesOf(OBJECTIVE_FIELDS) });
 
 /** What an import looks up by name: the contract's axes, the organisations, the territory's members, the previous contract's fiches. */
 export type FicheImportContext = {
@@ -213,7 +301,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   status: {
     label: "Statut",
-    rule: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
+    rule: progressStatus,
     scalar: true,
     history: { key: "ficheStatus", value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] },
     xlsx: [{ header: "Statut", width: 16, value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] }],

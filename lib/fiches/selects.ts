@@ -8,18 +8,6 @@ export const milestonesSelect = {
   select: { title: true, dueOn: true, doneOn: true },
 } satisfies Prisma.FicheAction$milestonesArgs;
 
-/** What an indicator's trajectory (baseline → target) and its listing read. */
-export const indicatorTrajectorySelect = {
-  name: true,
-  level: true,
-  unit: true,
-  direction: true,
-  baselineValue: true,
-  baselineOn: true,
-  targetValue: true,
-  targetOn: true,
-} satisfies Prisma.IndicatorSelect;
-
 /** A fiche's columns that hold their value themselves (references aside: axis, pilot, continued fiche). */
 export const ficheValuesSelect = {
   number: true,
@@ -63,6 +51,7 @@ export const ficheRecordSelect = {
     orderBy: { position: "asc" },
     select: {
       title: true,
+      description: true,
       dueOn: true,
       status: true,
       progress: true,

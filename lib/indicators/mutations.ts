@@ -10,8 +10,10 @@ import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { loadFicheResource } from "@/lib/fiches/resource";
 import { isoDay as day } from "@/lib/format";
-import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
+import { historySnapshot } from "@/lib/catalogue";
 import {
+  INDICATOR_FIELDS,
+  type IndicatorRecord,
   addMeasurementSchema,
   createIndicatorSchema,
   deleteIndicatorSchema,
@@ -21,20 +23,8 @@ import {
 
 type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
 
-function snapshot(indicator: IndicatorInput) {
-  return {
-    name: indicator.name,
-    level: INDICATOR_LEVEL_LABELS[indicator.level],
-    unit: indicator.unit,
-    direction: INDICATOR_DIRECTION_LABELS[indicator.direction],
-    baselineValue: indicator.baselineValue,
-    baselineOn: day(indicator.baselineOn),
-    targetValue: indicator.targetValue,
-    targetOn: day(indicator.targetOn),
-    frequency: COLLECTION_FREQUENCY_LABELS[indicator.frequency],
-    dataSource: indicator.dataSource,
-  };
-}
+/** The indicator as its history shows it, walked from its catalogue. */
+const snapshot = (indicator: IndicatorRecord) => historySnapshot(INDICATOR_FIELDS, indicator);
 
 async function indicatorFiche(db: Db, indicatorId: string) {
   const indicator = await db.indicator.findFirst({
@@ -89,12 +79,6 @@ export const updateIndicator = defineAction({
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    // Decimals compare as their exact text, as the schema outputs them.
-    const beforeInput = {
-      ...before,
-      baselineValue: before.baselineValue?.toString() ?? null,
-      targetValue: before.targetValue?.toString() ?? null,
-    };
     const versioned = {
       entityType: "Indicator",
       entityId: indicatorId,
@@ -115,7 +99,7 @@ export const updateIndicator = defineAction({
           entityId: indicatorId,
           entityLabel: input.name,
           territoryId,
-          before: snapshot(beforeInput),
+          before: snapshot(before),
           after: snapshot(input),
         });
       }),

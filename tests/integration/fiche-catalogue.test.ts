@@ -8,14 +8,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
 import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
+import { exportColumns, fieldsOf, type Catalogue } from "@/lib/catalogue";
 import { getContractExport } from "@/lib/contracts/export-query";
 import { contractPdf } from "@/lib/contracts/pdf";
+import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
 import { IMPORT_COLUMNS, importFiches, importTemplate, type ImportOutcome } from "@/lib/fiches/import";
 import { getFicheHistory } from "@/lib/fiches/queries";
-import { FICHE_FIELD_LIST, type FicheFieldName } from "@/lib/fiches/schema";
+import { FICHE_FIELD_LIST, OBJECTIVE_FIELDS, type FicheFieldName } from "@/lib/fiches/schema";
 import { formatDate } from "@/lib/format";
+import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
@@ -186,7 +189,7 @@ describe("the fiche catalogue", () => {
     // The history has every field the import set.
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: fiche.id, action: "fiche.import.create" } });
     const changes = event.changes as Record<string, { after: unknown }>;
-    for (const field of SCALAR_FIELDS) expect(changes[field.history.key]?.after, field.name).not.toBeNull();
+    for (const field of SCALAR_FIELDS) expect(changes[field.history!.key]?.after, field.name).not.toBeNull();
     // …listed in the form's order, whatever order the database keeps them in.
     const history = (await getFicheHistory(coordinator, territorySlug, contractId, fiche.id)).changes;
     const labels = history[0].fields.map((change) => change.label);
@@ -210,6 +213,18 @@ describe("the fiche catalogue", () => {
         expect(cell(xlsx[0].header), field.name).toEqual(sample(field.name).xlsx());
       }
     }
+
+    // The other catalogues' columns: the contract's facts, the objectives' and the indicators' sheets.
+    const headersOf = (name: string) => workbook.getWorksheet(name)!.getRow(1).values as unknown[];
+    const facts = workbook.getWorksheet("Contrat")!.getColumn(1).values;
+    for (const field of fieldsOf(CONTRACT_FIELDS))
+      if (field.xlsx && !("within" in field.xlsx)) for (const column of field.xlsx) expect(facts, field.name).toContain(column.header);
+    for (const [name, catalogue] of [
+      ["Objectifs", OBJECTIVE_FIELDS],
+      ["Indicateurs", INDICATOR_FIELDS],
+    ] as const)
+      for (const column of exportColumns(fieldsOf(catalogue as Catalogue<never, never>)))
+        expect(headersOf(name), name).toContain(column.header);
 
     // The PDF: each field's label (for facts and paragraphs) and value.
     const shown = pdfText((await contractPdf(contract, { compress: false })).toString("latin1"));
