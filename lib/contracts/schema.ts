@@ -7,6 +7,7 @@ import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { formatDate, formatDuration, isoDay } from "@/lib/format";
 import {
   optionalDate,
+  optionalId,
   optionalInteger,
   optionalText,
   refineDistinctOrganisations,
@@ -19,18 +20,12 @@ import { CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./la
 import type { ContractRecord } from "./selects";
 
 const findingRow = z.object({
-  id: z
-    .uuid({ error: "Choix invalide." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  id: optionalId,
   text: requiredText("Saisissez le constat, ou retirez la ligne.", 2000),
 });
 
 const signatoryRow = z.object({
-  id: z
-    .uuid({ error: "Choix invalide." })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  id: optionalId,
   organisationId: uuidField("Choisissez l’organisation signataire."),
   signerName: optionalText(160),
   signerTitle: optionalText(160),

@@ -25,6 +25,7 @@ import { formatDate, formatEuros, formatNumber, isoDay } from "@/lib/format";
 import {
   decimalField,
   optionalDate,
+  optionalId,
   optionalInteger,
   optionalText,
   optionalUuid,
@@ -38,12 +39,6 @@ import {
 } from "@/lib/validation/fields";
 import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
 import type { FicheRecord } from "./selects";
-
-const rowId = z
-  .string()
-  .optional()
-  .transform((value) => value || undefined)
-  .pipe(z.uuid().optional());
 
 const progressStatus = z.enum(ProgressStatus, { error: "Choisissez un statut." });
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
@@ -171,7 +166,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
   },
 });
 
-const objectiveRow = z.object({ id: rowId, ...rulesOf(OBJECTIVE_FIELDS) });
+const objectiveRow = z.object({ id: optionalId, ...rulesOf(OBJECTIVE_FIELDS) });
 
 /** What an import looks up by name: the contract's axes, the organisations, the territory's members, the previous contract's fiches. */
 export type FicheImportContext = {

@@ -4,6 +4,7 @@
 // DATE_RANGE, and are kept as UTC midnight like PostgreSQL DATE columns; decimals are read
 // exactly, as strings Prisma stores into Decimal columns, within the column's precision and scale.
 import { z } from "zod";
+import { isoDay } from "@/lib/format";
 import { DECIMAL_COLUMNS, INT_MAX, type DecimalBounds, type DecimalColumn } from "./columns";
 
 export { DECIMAL_COLUMNS, INT_MAX, type DecimalColumn } from "./columns";
@@ -182,7 +183,7 @@ export const optionalDate = z
 export const requiredDate = (missing: string) => optionalDate.refine((date) => date !== null, missing).transform((date) => date!);
 
 /** A value for an <input type="date">: "YYYY-MM-DD", or "" for none. */
-export const dateInputValue = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+export const dateInputValue = (date: Date | null | undefined) => isoDay(date) ?? "";
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
