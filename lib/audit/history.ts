@@ -9,7 +9,7 @@ import { auditFieldLabel, auditValueLabel, inFormOrder } from "./labels";
 type Change = { before: unknown; after: unknown };
 
 /** The `count` latest events of a record, newest first, as readable lines. */
-export async function recentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
+export async function listRecentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
   const events = await db.auditEvent.findMany({
     relationLoadStrategy: "join",
     where: { entityType, entityId },
@@ -31,7 +31,7 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
 }
 
 /** Each save bumps the version by one and writes one event: the events since `baseVersion`. */
-export async function conflictDetails(
+export async function getConflictDetails(
   db: Db,
   entityType: string,
   entityId: string,
@@ -39,7 +39,7 @@ export async function conflictDetails(
   currentVersion: number,
 ): Promise<ConflictDetails> {
   // A very stale form shows the 20 latest changes, not the whole history.
-  return { currentVersion, changes: await recentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
+  return { currentVersion, changes: await listRecentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
 }
 
 /**
@@ -56,7 +56,7 @@ export async function saveVersioned<T>(
   } catch (error) {
     if (!(error instanceof ConflictError) || error.details) throw error;
     throw new ConflictError(
-      await conflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
+      await getConflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
     );
   }
 }

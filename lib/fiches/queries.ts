@@ -4,7 +4,7 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { recentChanges } from "@/lib/audit/history";
+import { listRecentChanges } from "@/lib/audit/history";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
 import { indicatorRecordSelect } from "@/lib/indicators/selects";
@@ -229,7 +229,7 @@ export async function getFicheHistory(actor: Actor, territorySlug: string, contr
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
-  return { fiche, changes: await recentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
+  return { fiche, changes: await listRecentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
 }
 
 const HISTORY_LENGTH = 200;
