@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
 import { exportColumns, fieldsOf, type Catalogue } from "@/lib/catalogue";
@@ -195,6 +196,12 @@ describe("the fiche catalogue", () => {
     const labels = history[0].fields.map((change) => change.label);
     expect(labels.length).toBeGreaterThanOrEqual(SCALAR_FIELDS.length);
     expect(labels).toEqual(FICHE_FIELD_LIST.map((field) => field.label).filter((label) => labels.includes(label)));
+    // The journal too.
+    const journal = await listAuditEvents(coordinator, territorySlug, { element: `FicheAction:${fiche.id}` });
+    const keys = Object.keys(journal.events[0].changes as object);
+    expect(keys).toEqual(
+      FICHE_FIELD_LIST.flatMap((field) => (field.history && keys.includes(field.history.key) ? [field.history.key] : [])),
+    );
 
     // The export: a column for each field, holding the value (or, within another's column, part of it).
     const contract = await getContractExport(coordinator, territorySlug, contractId);
