@@ -4,12 +4,12 @@ import { ConflictError } from "@/lib/actions/errors";
 import type { ConflictDetails } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { auditFieldLabel, auditValueLabel } from "./labels";
+import { auditFieldLabel, auditValueLabel, inFormOrder } from "./labels";
 
 type Change = { before: unknown; after: unknown };
 
 /** The `count` latest events of a record, newest first, as readable lines. */
-export async function recentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
+export async function listRecentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
   const events = await db.auditEvent.findMany({
     relationLoadStrategy: "join",
     where: { entityType, entityId },
@@ -21,8 +21,9 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
     action: event.action,
     at: formatDateTime(event.occurredAt),
     by: event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé",
-    fields: Object.entries((event.changes ?? {}) as Record<string, Change>).map(([field, change]) => ({
-      label: auditFieldLabel(field),
+    // PostgreSQL keeps JSON keys in its own order: fields are listed as the record's form shows them.
+    fields: inFormOrder(entityType, Object.entries((event.changes ?? {}) as Record<string, Change>)).map(([field, change]) => ({
+      label: auditFieldLabel(field, entityType),
       before: auditValueLabel(field, change.before),
       after: auditValueLabel(field, change.after),
     })),
@@ -30,7 +31,7 @@ export async function recentChanges(db: Db, entityType: string, entityId: string
 }
 
 /** Each save bumps the version by one and writes one event: the events since `baseVersion`. */
-export async function conflictDetails(
+export async function getConflictDetails(
   db: Db,
   entityType: string,
   entityId: string,
@@ -38,7 +39,7 @@ export async function conflictDetails(
   currentVersion: number,
 ): Promise<ConflictDetails> {
   // A very stale form shows the 20 latest changes, not the whole history.
-  return { currentVersion, changes: await recentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
+  return { currentVersion, changes: await listRecentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
 }
 
 /**
@@ -55,7 +56,7 @@ export async function saveVersioned<T>(
   } catch (error) {
     if (!(error instanceof ConflictError) || error.details) throw error;
     throw new ConflictError(
-      await conflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
+      await getConflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
     );
   }
 }

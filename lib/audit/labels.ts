@@ -1,7 +1,9 @@
 // French wording of the audit log: actions, record types, fields and their values.
-import { CONTRACT_FIELD_LABELS } from "@/lib/contracts/labels";
-import { FICHE_FIELD_LABELS } from "@/lib/fiches/labels";
-import { INDICATOR_FIELD_LABELS } from "@/lib/indicators/labels";
+import { historyLabels } from "@/lib/catalogue";
+import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
+import { MEASUREMENT_FIELD_LABELS } from "@/lib/indicators/labels";
+import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 
@@ -51,10 +53,20 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Measurement: "Mesure",
 };
 
+/** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
+const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  FicheAction: { ...historyLabels(FICHE_FIELDS), deletedAt: "Mise à la corbeille" },
+  Contract: { ...historyLabels(CONTRACT_FIELDS), durationMonths: "Durée (mois)" },
+  Indicator: { ...historyLabels(INDICATOR_FIELDS), deletedAt: "Mise à la corbeille" },
+  Measurement: MEASUREMENT_FIELD_LABELS,
+};
+
+/** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */
 const FIELD_LABELS: Record<string, string> = {
-  ...CONTRACT_FIELD_LABELS,
-  ...FICHE_FIELD_LABELS,
-  ...INDICATOR_FIELD_LABELS,
+  ...ENTITY_FIELD_LABELS.FicheAction,
+  ...ENTITY_FIELD_LABELS.Indicator,
+  ...MEASUREMENT_FIELD_LABELS,
+  ...ENTITY_FIELD_LABELS.Contract,
   description: "Description",
   isTransversal: "Transversal",
   position: "Rang",
@@ -76,7 +88,23 @@ const FIELD_LABELS: Record<string, string> = {
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
 export const auditEntityLabel = (entityType: string) => AUDIT_ENTITY_LABELS[entityType] ?? entityType;
-export const auditFieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+// Field names and record types come from stored events: only own keys are read, never the prototype's.
+const own = <T>(dictionary: Record<string, T> | undefined, key: string): T | undefined =>
+  dictionary && Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+
+/** A field's French name: the record type's own label when the type is given, else the shared one. */
+export const auditFieldLabel = (field: string, entityType?: string) =>
+  own(entityType === undefined ? undefined : own(ENTITY_FIELD_LABELS, entityType), field) ?? own(FIELD_LABELS, field) ?? field;
+
+/** A change's fields in the record's form order; fields its catalogue does not know follow, as recorded. */
+export function inFormOrder<T>(entityType: string, changes: Array<[string, T]>): Array<[string, T]> {
+  const order = Object.keys(own(ENTITY_FIELD_LABELS, entityType) ?? {});
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return changes
+    .map((change, index) => ({ change, index }))
+    .sort((a, b) => rank(a.change[0]) - rank(b.change[0]) || a.index - b.index)
+    .map(({ change }) => change);
+}
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -5,8 +5,16 @@ import { z } from "zod";
 import { assertCan, can, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { objectFromInputEntries } from "@/lib/input/object-keys";
+import { inFormOrder } from "./labels";
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** An event's changes with its fields in the record's form order (PostgreSQL keeps JSON keys in its own). */
+function inFormOrderOf(entityType: string, changes: Prisma.JsonValue): Prisma.JsonValue {
+  if (!changes || typeof changes !== "object" || Array.isArray(changes)) return changes;
+  return objectFromInputEntries(inFormOrder(entityType, Object.entries(changes))) as Prisma.JsonObject;
+}
 
 /** The filters as they arrive in the URL; anything malformed is ignored rather than an error. */
 export const auditFilterSchema = z.object({
@@ -83,7 +91,13 @@ export async function listAuditEvents(
     db.user.findMany({ where: { auditEvents: { some: scope } }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
   ]);
   const hasMore = events.length > AUDIT_PAGE_SIZE;
-  const page = events.slice(0, AUDIT_PAGE_SIZE).map((event) => ({ ...event, ip: showsAddresses ? displayedAddress(event.ip) : null }));
+  const page = events
+    .slice(0, AUDIT_PAGE_SIZE)
+    .map((event) => ({
+      ...event,
+      ip: showsAddresses ? displayedAddress(event.ip) : null,
+      changes: inFormOrderOf(event.entityType, event.changes),
+    }));
   return { territory, events: page, people, nextCursor: hasMore ? page.at(-1)!.id : null };
 }
 

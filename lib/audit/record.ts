@@ -1,9 +1,8 @@
 // Writes the audit log. Call it with the transaction that makes the change, so that the change
 // and its record commit together or not at all.
 import type { ActionContext } from "@/lib/actions/define";
+import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-
-type Tx = Prisma.TransactionClient;
 type Fields = Record<string, unknown>;
 
 export type AuditEntry = {

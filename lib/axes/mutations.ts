@@ -7,12 +7,9 @@ import { fieldError, ok } from "@/lib/actions/result";
 import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
 import { lockContract } from "@/lib/contracts/lock";
-import { contractResource } from "@/lib/contracts/mutations";
-import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { loadContractResource } from "@/lib/contracts/resource";
+import type { Db, Tx } from "@/lib/db/client";
 import { createAxisSchema, deleteAxisSchema, moveAxisSchema, updateAxisSchema } from "./schema";
-
-type Tx = Prisma.TransactionClient;
 
 /** Positions 1…n in the given order; numbers for the non-transversal axes only. */
 async function renumber(tx: Tx, contractId: string, orderedIds: readonly string[]) {
@@ -32,7 +29,7 @@ const orderedAxisIds = async (tx: Tx, contractId: string) =>
 async function axisResource(db: Db, axisId: string) {
   const axis = await db.axis.findUnique({ where: { id: axisId }, select: { contractId: true } });
   if (!axis) throw new NotFoundError();
-  return contractResource(db, axis.contractId);
+  return loadContractResource(db, axis.contractId);
 }
 
 const snapshot = (axis: { title: string; description: string | null; isTransversal: boolean }) => ({
@@ -45,7 +42,7 @@ export const createAxis = defineAction({
   name: "axis.create",
   operation: "contract.edit",
   input: createAxisSchema,
-  resource: (db, input) => contractResource(db, input.contractId),
+  resource: (db, input) => loadContractResource(db, input.contractId),
   async run(context: ActionContext, input, { territoryId = null }) {
     await context.db.$transaction(async (tx) => {
       await lockContract(tx, input.contractId);

@@ -42,23 +42,3 @@ export function ficheLabel(number: number): string {
 }
 
 export const VISIBILITY_LABELS = { draft: "Brouillon (non publié)", published: "Publié" } as const;
-
-/** Field names of contracts in the audit log and in conflict messages. */
-export const CONTRACT_FIELD_LABELS: Record<string, string> = {
-  title: "Titre",
-  generation: "Rang du contrat",
-  status: "Statut",
-  visibility: "Visibilité",
-  summary: "Présentation",
-  councilAdoptedOn: "Adoption en conseil",
-  signedOn: "Signature",
-  startsOn: "Début",
-  endsOn: "Fin",
-  durationMonths: "Durée (mois)",
-  prsReference: "Projet régional de santé",
-  diagnosisSource: "Source du diagnostic",
-  diagnosisYear: "Année du diagnostic",
-  diagnosisSummary: "Synthèse du diagnostic",
-  findings: "Constats du diagnostic",
-  signatories: "Signataires",
-};

@@ -6,50 +6,21 @@ import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
-import { CONTRACT_STATUS_LABELS, VISIBILITY_LABELS } from "./labels";
-import { createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
+import { historySnapshot } from "@/lib/catalogue";
+import { loadContractResource } from "./resource";
+import { CONTRACT_FIELDS, createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
+import { contractRecordSelect } from "./selects";
 
-type Tx = Prisma.TransactionClient;
-
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
-const snapshotSelect = {
-  title: true,
-  generation: true,
-  status: true,
-  visibility: true,
-  summary: true,
-  councilAdoptedOn: true,
-  signedOn: true,
-  startsOn: true,
-  endsOn: true,
-  prsReference: true,
-  diagnosisSource: true,
-  diagnosisYear: true,
-  diagnosisSummary: true,
-  findings: { orderBy: { position: "asc" }, select: { text: true } },
-  signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
-} satisfies Prisma.ContractSelect;
-
-/** The contract as the audit log shows it: readable values, lists as lines. */
+/** The contract as the audit log shows it, walked from its catalogue: readable values, lists as lines. */
 async function snapshot(tx: Tx, contractId: string) {
-  const contract = await tx.contract.findUniqueOrThrow({ relationLoadStrategy: "join", where: { id: contractId }, select: snapshotSelect });
-  return {
-    ...contract,
-    status: CONTRACT_STATUS_LABELS[contract.status],
-    visibility: VISIBILITY_LABELS[contract.visibility],
-    councilAdoptedOn: day(contract.councilAdoptedOn),
-    signedOn: day(contract.signedOn),
-    startsOn: day(contract.startsOn),
-    endsOn: day(contract.endsOn),
-    findings: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
-    signatories: contract.signatories
-      .map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${day(signatory.signedOn)})` : ""))
-      .join("\n"),
-  };
+  const contract = await tx.contract.findUniqueOrThrow({
+    relationLoadStrategy: "join",
+    where: { id: contractId },
+    select: contractRecordSelect,
+  });
+  return historySnapshot(CONTRACT_FIELDS, contract);
 }
 
 function scalarData(input: ContractFields) {
@@ -122,16 +93,6 @@ async function territoryOf(db: Db, territoryId: string) {
   return { territoryId: territory.id, regionId: territory.regionId };
 }
 
-/** The scope keys of a contract: its territory and region. */
-export async function contractResource(db: Db, contractId: string) {
-  const contract = await db.contract.findUnique({
-    where: { id: contractId },
-    select: { territory: { select: { id: true, regionId: true } } },
-  });
-  if (!contract) throw new NotFoundError();
-  return { territoryId: contract.territory.id, regionId: contract.territory.regionId };
-}
-
 const duplicateGeneration = (error: unknown) => uniqueViolationTarget(error)?.includes("generation") ?? false;
 
 export const createContract = defineAction({
@@ -172,7 +133,7 @@ export const updateContract = defineAction({
   name: "contract.update",
   operation: "contract.edit",
   input: updateContractSchema,
-  resource: (db, input) => contractResource(db, input.contractId),
+  resource: (db, input) => loadContractResource(db, input.contractId),
   async run(context, input, resource) {
     const refusal = await unknownOrganisation(context.db, input);
     if (refusal) return refusal;

@@ -4,13 +4,16 @@
 // apostrophe and the euro sign are in it; the narrow no-break space is not and becomes a
 // no-break space.
 import PDFDocument from "pdfkit";
+import { documentEntries } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
-import { formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
+import { formatDate, formatNumber } from "@/lib/format";
 import { STANDING_LABELS } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
 import type { ContractExport } from "./export-query";
-import { axisLabel, CONTRACT_STATUS_LABELS, ficheLabel, generationLabel } from "./labels";
-import { axisProgress, contractProgress, ficheProgress } from "./progress";
+import { axisLabel, ficheLabel } from "./labels";
+import { axisProgress, contractProgress } from "./progress";
+import { CONTRACT_FIELDS } from "./schema";
 
 const MARGIN = 56;
 const BRAND = "#145866";
@@ -61,20 +64,10 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
   doc.moveDown(0.3).font("Helvetica-Bold").fontSize(20).fillColor("black");
   text(contract.title);
   doc.moveDown(0.5).font("Helvetica").fontSize(10);
-  fact("Contrat", generationLabel(contract.generation));
-  fact("Statut", CONTRACT_STATUS_LABELS[contract.status]);
-  fact("Adoption en conseil", contract.councilAdoptedOn ? formatDate(contract.councilAdoptedOn) : null);
-  fact("Signature", contract.signedOn ? formatDate(contract.signedOn) : null);
-  fact(
-    "Période",
-    contract.startsOn || contract.endsOn
-      ? `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}`
-      : null,
-  );
-  fact("Durée", contract.durationMonths ? formatDuration(contract.durationMonths) : null);
-  fact("Projet régional de santé", contract.prsReference);
+  const contractEntries = documentEntries(CONTRACT_FIELDS, contract);
+  for (const entry of contractEntries.facts) fact(entry.label, entry.value);
   fact("Avancement", percent(contractProgress(contract.axes)));
-  if (contract.summary) paragraph("Présentation", contract.summary);
+  for (const entry of contractEntries.paragraphs) paragraph(entry.label, entry.value);
 
   if (contract.findings.length || contract.diagnosisSource) {
     heading("Diagnostic local de santé", 14);
@@ -100,27 +93,11 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
     if (axis.description) text(axis.description);
     for (const fiche of axis.fiches) {
       heading(`${ficheLabel(fiche.number)} – ${fiche.title}`, 12);
-      fact("Statut", `${PROGRESS_STATUS_LABELS[fiche.status]}, ${percent(ficheProgress(fiche))}`);
-      fact("Pilote", [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null);
-      fact("Partenaires", fiche.partners.map((partner) => partner.organisation.name).join(", ") || null);
-      fact(
-        "Calendrier",
-        fiche.startsOn || fiche.endsOn
-          ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}`
-          : null,
-      );
-      const budget = fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0);
-      fact(
-        "Budget",
-        fiche.budgetLines.length
-          ? `${budget.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`
-          : null,
-      );
-      fact("Thématiques", fiche.themes.join(", ") || null);
+      // Every field of the catalogue, in the form's order: short ones as facts, then texts as paragraphs.
+      const ficheEntries = documentEntries(FICHE_FIELDS, fiche);
+      for (const entry of ficheEntries.facts) fact(entry.label, entry.value);
       doc.moveDown(0.3);
-      paragraph("Objectif général", fiche.generalObjective);
-      paragraph("Public cible", fiche.targetPublic);
-      paragraph("Description", fiche.description);
+      for (const entry of ficheEntries.paragraphs) paragraph(entry.label, entry.value);
       if (fiche.objectives.length) {
         doc.font("Helvetica-Bold").fillColor(MUTED);
         text("Objectifs opérationnels");

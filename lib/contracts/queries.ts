@@ -5,9 +5,10 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dateInputValue } from "@/lib/validation/fields";
+import { axisHeadingSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
 import { canReadContract, contractAccessSelect } from "@/lib/workspaces/resource";
 
-const territoryKeys = { select: { id: true, slug: true, name: true, regionId: true } } as const;
+const territoryKeys = { select: territoryKeysSelect } as const;
 const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
 
 /** A contract the actor may read in the workspace (lib/workspaces/resource.ts), or a NotFoundError. */
@@ -38,10 +39,7 @@ const overviewSelect = (actor: Actor) =>
       select: {
         id: true,
         position: true,
-        number: true,
-        title: true,
-        description: true,
-        isTransversal: true,
+        ...axisHeadingSelect,
         version: true,
         fiches: {
           where: { deletedAt: null },
@@ -64,7 +62,7 @@ const overviewSelect = (actor: Actor) =>
 
 export type ContractOverview = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
 
-export async function findContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
+export async function getContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
   const contract = await getDb().contract.findFirst({
     relationLoadStrategy: "join",
     where: { id: contractId, territory: { slug: territorySlug } },
@@ -79,7 +77,7 @@ const organisationOptions = () =>
     .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
 
 /** The new-contract form: its territory, the next generation number, the organisations to pick. */
-export async function newContractForm(actor: Actor, territorySlug: string) {
+export async function getNewContractForm(actor: Actor, territorySlug: string) {
   const territory = await getDb().territory.findUnique({
     where: { slug: territorySlug },
     select: { ...territoryKeys.select, contracts: { orderBy: { generation: "desc" }, take: 1, select: { generation: true } } },
@@ -92,19 +90,7 @@ export async function newContractForm(actor: Actor, territorySlug: string) {
 const editSelect = {
   id: true,
   version: true,
-  title: true,
-  generation: true,
-  status: true,
-  visibility: true,
-  summary: true,
-  councilAdoptedOn: true,
-  signedOn: true,
-  startsOn: true,
-  endsOn: true,
-  prsReference: true,
-  diagnosisSource: true,
-  diagnosisYear: true,
-  diagnosisSummary: true,
+  ...contractValuesSelect,
   territory: territoryKeys,
   findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
   signatories: {
@@ -121,7 +107,7 @@ const editSelect = {
 } satisfies Prisma.ContractSelect;
 
 /** The contract's edit form, with its values as the form's strings. */
-export async function contractEditForm(actor: Actor, territorySlug: string, contractId: string) {
+export async function getContractEditForm(actor: Actor, territorySlug: string, contractId: string) {
   const contract = await getDb().contract.findFirst({
     relationLoadStrategy: "join",
     where: { id: contractId, territory: { slug: territorySlug } },

@@ -2,17 +2,32 @@
 // numbers with formats (Excel shows them with French separators), frozen header rows,
 // one sheet per table.
 import ExcelJS from "exceljs";
-import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
-import { INDICATOR_LEVEL_LABELS, STANDING_LABELS } from "@/lib/indicators/labels";
+import { CELL_FORMATS, exportColumns, factRows, orderedFields, type ExportColumn } from "@/lib/catalogue";
+import { FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
+import { STANDING_LABELS } from "@/lib/indicators/labels";
+import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { standingOf } from "@/lib/indicators/trajectory";
-import { axisLabel, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
+import { axisLabel } from "./labels";
 import type { ContractExport } from "./export-query";
-import { axisProgress, contractProgress, ficheProgress } from "./progress";
+import { axisProgress, contractProgress } from "./progress";
+import { CONTRACT_FIELDS } from "./schema";
 
-const DATE = "dd/mm/yyyy";
-const EUROS = '#,##0.00 "€"';
-const PERCENT = "0 %";
-const DECIMAL = "#,##0.####";
+const { date: DATE, percent: PERCENT, decimal: DECIMAL } = CELL_FORMATS;
+
+/** The fiches' columns: those the export has always had first, then every other field of the catalogue, in the form's order. */
+const FICHE_EXPORT_FIELDS = orderedFields(FICHE_FIELDS, [
+  "axisId",
+  "number",
+  "title",
+  "status",
+  "progress",
+  "pilotOrganisationId",
+  "partners",
+  "startsOn",
+  "endsOn",
+  "budgetLines",
+  "themes",
+]);
 
 type Column = { header: string; key: string; width: number; numFmt?: string };
 
@@ -25,6 +40,31 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return worksheet;
 }
+
+/** A sheet of one row per record and one column per export column. */
+function columnsSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: ReadonlyArray<ExportColumn<Row>>, rows: readonly Row[]) {
+  return sheet(
+    workbook,
+    name,
+    columns.map(({ header, width = 16, numFmt }, index) => ({ header, key: `c${index}`, width, numFmt })),
+    rows.map((row) => Object.fromEntries(columns.map((column, index) => [`c${index}`, column.value(row)]))),
+  );
+}
+
+/** A column of a part of the row (an indicator of the row { fiche, indicator }). */
+const of = <Row, Part>(part: (row: Row) => Part, column: ExportColumn<Part>): ExportColumn<Row> => ({
+  ...column,
+  value: (row) => column.value(part(row)),
+});
+
+type ExportedFiche = ContractExport["axes"][number]["fiches"][number];
+type IndicatorRow = { fiche: ExportedFiche; indicator: ExportedFiche["indicators"][number] };
+
+type ObjectiveRow = { fiche: ExportedFiche; objective: ExportedFiche["objectives"][number]; number: number };
+const OBJECTIVE_EXPORT_FIELDS = orderedFields(OBJECTIVE_FIELDS, ["title", "dueOn", "status", "progress", "commitments"]);
+
+const INDICATOR_LEADING = ["name", "level", "unit", "baselineValue", "baselineOn", "targetValue", "targetOn"];
+const INDICATOR_EXPORT_FIELDS = orderedFields(INDICATOR_FIELDS, INDICATOR_LEADING);
 
 const percent = (value: number | null) => (value === null ? null : value / 100);
 const decimal = (value: { toString(): string } | null | undefined) =>
@@ -45,21 +85,7 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     ],
     [
       { label: "Territoire", value: `${contract.territory.name} (${contract.territory.region.name})` },
-      { label: "Contrat", value: contract.title },
-      { label: "Rang", value: generationLabel(contract.generation) },
-      { label: "Statut", value: CONTRACT_STATUS_LABELS[contract.status] },
-      { label: "Visibilité", value: VISIBILITY_LABELS[contract.visibility] },
-      { label: "Adoption en conseil", value: contract.councilAdoptedOn },
-      { label: "Signature", value: contract.signedOn },
-      { label: "Début", value: contract.startsOn },
-      { label: "Fin", value: contract.endsOn },
-      { label: "Durée (mois)", value: contract.durationMonths },
-      { label: "Projet régional de santé", value: contract.prsReference },
-      { label: "Diagnostic", value: [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null },
-      {
-        label: "Constats du diagnostic",
-        value: contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null,
-      },
+      ...factRows(CONTRACT_FIELDS, contract),
       { label: "Avancement du contrat", value: percent(contractProgress(contract.axes)) },
     ],
   );
@@ -92,37 +118,12 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     ],
   );
 
-  sheet(
+  // One row per fiche, one column per field of the catalogue (those it has always had first).
+  columnsSheet(
     workbook,
     "Axes et fiches",
-    [
-      { header: "Axe", key: "axis", width: 16 },
-      { header: "Intitulé de l’axe", key: "axisTitle", width: 40 },
-      { header: "Fiche n°", key: "number", width: 10 },
-      { header: "Intitulé de la fiche", key: "title", width: 50 },
-      { header: "Statut", key: "status", width: 16 },
-      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
-      { header: "Pilote", key: "pilot", width: 36 },
-      { header: "Partenaires", key: "partners", width: 48 },
-      { header: "Début", key: "startsOn", width: 13, numFmt: DATE },
-      { header: "Fin", key: "endsOn", width: 13, numFmt: DATE },
-      { header: "Budget", key: "budget", width: 16, numFmt: EUROS },
-      { header: "Thématiques", key: "themes", width: 40 },
-    ],
-    fiches.map(({ axis, fiche }) => ({
-      axis: axisLabel(axis),
-      axisTitle: axis.title,
-      number: fiche.number,
-      title: fiche.title,
-      status: PROGRESS_STATUS_LABELS[fiche.status],
-      progress: percent(ficheProgress(fiche)),
-      pilot: [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null,
-      partners: fiche.partners.map((partner) => partner.organisation.name).join(", ") || null,
-      startsOn: fiche.startsOn,
-      endsOn: fiche.endsOn,
-      budget: fiche.budgetLines.length ? fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0) : null,
-      themes: fiche.themes.join(", ") || null,
-    })),
+    exportColumns(FICHE_EXPORT_FIELDS),
+    fiches.map(({ fiche }) => fiche),
   );
 
   sheet(
@@ -142,68 +143,35 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
     })),
   );
 
-  sheet(
+  // One row per objective: its catalogue's columns, those the export has always had first.
+  columnsSheet<ObjectiveRow>(
     workbook,
     "Objectifs",
     [
-      { header: "Fiche n°", key: "fiche", width: 10 },
-      { header: "Objectif n°", key: "number", width: 12 },
-      { header: "Objectif opérationnel", key: "title", width: 50 },
-      { header: "Échéance", key: "dueOn", width: 13, numFmt: DATE },
-      { header: "Statut", key: "status", width: 16 },
-      { header: "Avancement", key: "progress", width: 13, numFmt: PERCENT },
-      { header: "Engagements des partenaires", key: "commitments", width: 70 },
+      { header: "Fiche n°", width: 10, value: (row) => row.fiche.number },
+      { header: "Objectif n°", width: 12, value: (row) => row.number },
+      ...exportColumns(OBJECTIVE_EXPORT_FIELDS).map((column) => of((row: ObjectiveRow) => row.objective, column)),
     ],
-    fiches.flatMap(({ fiche }) =>
-      fiche.objectives.map((objective, index) => ({
-        fiche: fiche.number,
-        number: index + 1,
-        title: objective.title,
-        dueOn: objective.dueOn,
-        status: PROGRESS_STATUS_LABELS[objective.status],
-        progress: percent(objective.progress),
-        commitments:
-          objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
-      })),
-    ),
+    fiches.flatMap(({ fiche }) => fiche.objectives.map((objective, index) => ({ fiche, objective, number: index + 1 }))),
   );
 
-  sheet(
+  // One row per indicator: its catalogue's columns (those the export has always had first), where it stands, then the others.
+  const [indicatorLeading, indicatorRest] = [
+    INDICATOR_EXPORT_FIELDS.slice(0, INDICATOR_LEADING.length),
+    INDICATOR_EXPORT_FIELDS.slice(INDICATOR_LEADING.length),
+  ].map((fields) => exportColumns(fields).map((column) => of((row: IndicatorRow) => row.indicator, column)));
+  columnsSheet<IndicatorRow>(
     workbook,
     "Indicateurs",
     [
-      { header: "Fiche n°", key: "fiche", width: 10 },
-      { header: "Indicateur", key: "name", width: 44 },
-      { header: "Type", key: "level", width: 12 },
-      { header: "Unité", key: "unit", width: 14 },
-      { header: "Valeur de départ", key: "baseline", width: 16, numFmt: DECIMAL },
-      { header: "Date de départ", key: "baselineOn", width: 14, numFmt: DATE },
-      { header: "Cible", key: "target", width: 12, numFmt: DECIMAL },
-      { header: "Date de la cible", key: "targetOn", width: 14, numFmt: DATE },
-      { header: "Dernière valeur", key: "latest", width: 16, numFmt: DECIMAL },
-      { header: "Mesurée le", key: "latestOn", width: 14, numFmt: DATE },
-      { header: "Situation", key: "standing", width: 22 },
+      { header: "Fiche n°", width: 10, value: (row) => row.fiche.number },
+      ...indicatorLeading,
+      { header: "Dernière valeur", width: 16, numFmt: DECIMAL, value: (row) => decimal(row.indicator.measurements[0]?.value) },
+      { header: "Mesurée le", width: 14, numFmt: DATE, value: (row) => row.indicator.measurements[0]?.measuredOn ?? null },
+      { header: "Situation", width: 22, value: (row) => STANDING_LABELS[standingOf(row.indicator)] },
+      ...indicatorRest,
     ],
-    fiches.flatMap(({ fiche }) =>
-      fiche.indicators.map((indicator) => {
-        const latest = indicator.measurements[0];
-        const baseline = decimal(indicator.baselineValue);
-        const target = decimal(indicator.targetValue);
-        return {
-          fiche: fiche.number,
-          name: indicator.name,
-          level: INDICATOR_LEVEL_LABELS[indicator.level],
-          unit: indicator.unit,
-          baseline,
-          baselineOn: indicator.baselineOn,
-          target,
-          targetOn: indicator.targetOn,
-          latest: decimal(latest?.value),
-          latestOn: latest?.measuredOn ?? null,
-          standing: STANDING_LABELS[standingOf(indicator)],
-        };
-      }),
-    ),
+    fiches.flatMap(({ fiche }) => fiche.indicators.map((indicator) => ({ fiche, indicator }))),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

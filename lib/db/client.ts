@@ -3,9 +3,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createAvailabilityGuard } from "./availability";
 import { markDatabaseUnavailable } from "./errors";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
 
 /**
  * A stalled server (stopped, overloaded, network black hole) must not hang requests: connecting

@@ -3,6 +3,7 @@
 // YYYY-MM-DD.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { isoDay } from "@/lib/format";
 import { FILE_TOO_LARGE_MESSAGE, MAX_IMPORT_BYTES } from "./import-schema";
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -12,7 +13,7 @@ export class UnreadableFileError extends Error {}
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   // An unreadable date stays visible (and is refused as such) rather than vanishing.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "date illisible" : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "date illisible" : isoDay(value)!;
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value) return String(value.text);

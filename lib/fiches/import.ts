@@ -7,69 +7,45 @@
 // twice changes nothing. The template's example row is marked and skipped.
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
-import { z } from "zod";
-import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
-import { axisLabel } from "@/lib/contracts/labels";
+import { foldName, orderedFields } from "@/lib/catalogue";
 import { lockContract } from "@/lib/contracts/lock";
-import { contractResource } from "@/lib/contracts/mutations";
-import { getDb, type Db } from "@/lib/db/client";
-import type { ProgressStatus } from "@/lib/db/generated/enums";
-import { formatDate } from "@/lib/format";
-import { parseDayText, textProblem } from "@/lib/validation/fields";
+import { loadContractResource } from "@/lib/contracts/resource";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
 import { importFichesSchema } from "./import-schema";
-import { ficheSnapshot } from "./mutations";
-import { PROGRESS_STATUS_LABELS } from "./labels";
+import { FICHE_FIELDS, type FicheFieldName, type FicheImportContext } from "./schema";
+import { ficheSnapshot } from "./snapshot";
+
+/** The template's columns, in order: those the template has always had first (files and habits rely on their place), then every other importable field of the catalogue, in the form's order. */
+export const IMPORT_COLUMNS = orderedFields(FICHE_FIELDS, [
+  "number",
+  "axisId",
+  "title",
+  "status",
+  "progress",
+  "generalObjective",
+  "description",
+  "targetPublic",
+  "pilotOrganisationId",
+  "pilotContactName",
+  "pilotContactEmail",
+  "startsOn",
+  "endsOn",
+  "themes",
+]).flatMap((field) => (field.import ? [{ field: field.name as FicheFieldName, ...field.import }] : []));
+
+type ImportColumnSpec = (typeof IMPORT_COLUMNS)[number];
 
 /** What the template's example row holds in its "Numéro" column; such rows are skipped. */
-export const EXAMPLE_ROW_MARK = "Exemple";
+export const EXAMPLE_ROW_MARK = FICHE_FIELDS.number.import.example;
 
-/** The fields of a fiche an import sets. */
-type FicheValues = {
-  axisId: string;
-  title: string;
-  status: ProgressStatus;
-  progress: number;
-  generalObjective: string | null;
-  description: string | null;
-  targetPublic: string | null;
-  pilotOrganisationId: string | null;
-  pilotContactName: string | null;
-  pilotContactEmail: string | null;
-  startsOn: Date | null;
-  endsOn: Date | null;
-  themes: string[];
-};
-
-/** The template's columns, in order. `required` columns must be present and filled; `field` is what each sets. */
-export const IMPORT_COLUMNS = [
-  { key: "number", field: null, header: "Numéro", required: true, example: EXAMPLE_ROW_MARK },
-  { key: "axis", field: "axisId", header: "Axe", required: true, example: "1" },
-  {
-    key: "title",
-    field: "title",
-    header: "Intitulé",
-    required: true,
-    example: "Développer l’exercice coordonné (ligne d’exemple, ignorée à l’import)",
-  },
-  { key: "status", field: "status", header: "Statut", required: false, example: "En cours" },
-  { key: "progress", field: "progress", header: "Avancement (%)", required: false, example: "25" },
-  { key: "generalObjective", field: "generalObjective", header: "Objectif général", required: false, example: "" },
-  { key: "description", field: "description", header: "Description", required: false, example: "" },
-  { key: "targetPublic", field: "targetPublic", header: "Public cible", required: false, example: "" },
-  { key: "pilotOrganisation", field: "pilotOrganisationId", header: "Structure pilote", required: false, example: "" },
-  { key: "pilotContactName", field: "pilotContactName", header: "Contact pilote", required: false, example: "" },
-  { key: "pilotContactEmail", field: "pilotContactEmail", header: "E-mail du contact pilote", required: false, example: "" },
-  { key: "startsOn", field: "startsOn", header: "Début", required: false, example: "15/01/2025" },
-  { key: "endsOn", field: "endsOn", header: "Fin", required: false, example: "31/12/2027" },
-  { key: "themes", field: "themes", header: "Thématiques", required: false, example: "santé mentale, mobilité" },
-] as const satisfies ReadonlyArray<{ key: string; field: keyof FicheValues | null; header: string; required: boolean; example: string }>;
-
-type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
+/** The fields of a fiche an import sets, by field name (the database column). */
+type FicheValues = Partial<Record<FicheFieldName, unknown>>;
 
 /** One field an import changes: the column's header, the value shown before and after. */
 export type FieldChange = { column: string; before: string; after: string };
@@ -100,165 +76,65 @@ export type ImportReport = {
 
 export type ImportOutcome = { imported: boolean; report: ImportReport; confirmationRequired?: boolean };
 
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-
-const STATUS_BY_LABEL = new Map<string, ProgressStatus>(
-  Object.entries(PROGRESS_STATUS_LABELS).flatMap(([code, label]) => [
-    [fold(label), code as ProgressStatus],
-    [fold(code), code as ProgressStatus],
-  ]),
-);
-
 type ExistingFiche = { id: string; version: number; deleted: boolean; values: FicheValues };
 
-type Context = {
-  axes: Array<{ id: string; number: number | null; title: string; isTransversal: boolean }>;
-  organisations: Map<string, string>;
-  organisationNames: Map<string, string>;
-  fiches: Map<number, ExistingFiche>;
-};
+type Context = FicheImportContext & { fiches: Map<number, ExistingFiche> };
 
-type CheckedRow = { number: number; values: Partial<FicheValues> };
+type CheckedRow = { number: number; values: FicheValues };
 
-/** Checks one row; returns what to save (only the columns the file has), and the errors by column header. */
+/** Checks one row with each column's rule; returns what to save (only the columns the file has), and the errors by column header. */
 function checkRow(
-  cells: Record<ColumnKey, string>,
-  present: Set<ColumnKey>,
+  cells: Record<FicheFieldName, string>,
+  present: Set<FicheFieldName>,
   context: Context,
   seenNumbers: Set<number>,
 ): { valid: CheckedRow | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const fail = (key: ColumnKey, message: string) => (errors[IMPORT_COLUMNS.find((column) => column.key === key)!.header] ??= message);
-  /** A text cell with the form's rule: one-line columns turn tabs and line breaks (Alt+Entrée in Excel) into spaces. */
-  const text = (key: ColumnKey, max: number, { multiline = false } = {}) => {
-    const value = multiline ? cells[key] : cells[key].replace(/[\t\n\r\v\f]+/g, " ");
-    const problem = textProblem(value, { multiline });
-    if (problem) fail(key, problem);
-    else if (value.length > max) fail(key, `${max} caractères au plus.`);
-    return value || null;
-  };
-
-  const number = Number(cells.number);
-  if (!/^\d{1,4}$/.test(cells.number) || number < 1) fail("number", "Un numéro entier entre 1 et 9999.");
-  else if (seenNumbers.has(number)) fail("number", "Ce numéro figure déjà plus haut dans le fichier.");
-  else if (context.fiches.get(number)?.deleted)
-    fail("number", "Une fiche de ce numéro est dans la corbeille\u00a0: restaurez-la ou changez de numéro.");
-  seenNumbers.add(number);
-
-  const axisText = fold(cells.axis).replace(/^axe\s*/, "");
-  const axis = context.axes.find(
-    (candidate) => (candidate.number !== null && String(candidate.number) === axisText) || fold(candidate.title) === fold(cells.axis),
-  );
-  if (!cells.axis) fail("axis", "Indiquez l’axe, par son numéro ou son intitulé.");
-  else if (!axis) fail("axis", `Aucun axe de ce contrat ne s’appelle «\u00a0${cells.axis}\u00a0».`);
-
-  if (!cells.title) fail("title", "L’intitulé est obligatoire.");
-  const values: Partial<FicheValues> = { axisId: axis?.id ?? "", title: text("title", 300) ?? "" };
-
-  if (cells.status) {
-    const status = STATUS_BY_LABEL.get(fold(cells.status));
-    if (status) values.status = status;
-    else fail("status", `Statut inconnu. Valeurs possibles\u00a0: ${Object.values(PROGRESS_STATUS_LABELS).join(", ")}.`);
-  }
-
-  const progressText = cells.progress.replace(/\s*%$/, "");
-  if (progressText) {
-    if (/^\d{1,3}$/.test(progressText) && Number(progressText) <= 100) values.progress = Number(progressText);
-    else fail("progress", "Un pourcentage entier entre 0 et 100.");
-  }
-
-  for (const [key, max] of [
-    ["generalObjective", 20_000],
-    ["description", 20_000],
-    ["targetPublic", 5000],
-  ] as const)
-    if (present.has(key)) values[key] = text(key, max, { multiline: true });
-  if (present.has("pilotContactName")) values.pilotContactName = text("pilotContactName", 160);
-
-  if (present.has("pilotOrganisation")) {
-    const pilotOrganisationId = cells.pilotOrganisation ? (context.organisations.get(fold(cells.pilotOrganisation)) ?? null) : null;
-    if (cells.pilotOrganisation && !pilotOrganisationId)
-      fail("pilotOrganisation", "Organisation inconnue\u00a0: créez-la d’abord, ou corrigez son nom.");
-    values.pilotOrganisationId = pilotOrganisationId;
-  }
-
-  if (present.has("pilotContactEmail")) {
-    const email = cells.pilotContactEmail.toLowerCase();
-    if (email && !z.email().max(254).safeParse(email).success) fail("pilotContactEmail", "Adresse e-mail invalide.");
-    values.pilotContactEmail = email || null;
-  }
-
-  for (const key of ["startsOn", "endsOn"] as const) {
-    if (!present.has(key)) continue;
-    values[key] = null;
-    if (!cells[key]) continue;
-    const day = parseDayText(cells[key]);
-    if ("date" in day) values[key] = day.date;
-    else fail(key, day.error);
-  }
-  const startsOn = values.startsOn ?? null;
-  const endsOn = values.endsOn ?? null;
-  if (startsOn && endsOn && endsOn < startsOn) fail("endsOn", "La fin précède le début.");
-
-  if (present.has("themes")) {
-    const themes = [
-      ...new Set(
-        cells.themes
-          .split(/[,;]/)
-          .map((theme) => theme.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const problem = themes.map((theme) => textProblem(theme)).find(Boolean);
-    if (problem) fail("themes", problem);
-    else if (themes.length > 50 || themes.some((theme) => theme.length > 120))
-      fail("themes", "50 thématiques au plus, de 120 caractères au plus chacune.");
-    values.themes = themes;
-  }
-
-  return { valid: Object.keys(errors).length ? null : { number, values }, errors };
-}
-
-const EMPTY = "(vide)";
-
-/** A field's value as the before/after list shows it. */
-function shown(field: keyof FicheValues, value: FicheValues[keyof FicheValues] | undefined, context: Context): string {
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return EMPTY;
-  if (value instanceof Date) return formatDate(value);
-  if (Array.isArray(value)) return value.join(", ");
-  switch (field) {
-    case "axisId": {
-      const axis = context.axes.find((candidate) => candidate.id === value);
-      return axis ? `${axisLabel(axis)} – ${axis.title}` : EMPTY;
+  const fail = (column: ImportColumnSpec, message: string) => (errors[column.header] ??= message);
+  const values: FicheValues = {};
+  let number = 0;
+  for (const column of IMPORT_COLUMNS) {
+    const cell = cells[column.field];
+    if (!column.required && (!present.has(column.field) || (column.keepWhenEmpty && !cell))) continue;
+    const result = column.parse(cell, context);
+    if ("error" in result) {
+      fail(column, result.error);
+      continue;
     }
-    case "status":
-      return PROGRESS_STATUS_LABELS[value as ProgressStatus];
-    case "progress":
-      return `${value}\u00a0%`;
-    case "pilotOrganisationId":
-      return context.organisationNames.get(String(value)) ?? EMPTY;
-    default:
-      return String(value);
+    if (column.field !== "number") values[column.field] = result.value;
+    else {
+      number = result.value as number;
+      if (seenNumbers.has(number)) fail(column, "Ce numéro figure déjà plus haut dans le fichier.");
+      else if (context.fiches.get(number)?.deleted)
+        fail(column, "Une fiche de ce numéro est dans la corbeille\u00a0: restaurez-la ou changez de numéro.");
+      seenNumbers.add(number);
+    }
   }
+  const { startsOn, endsOn } = values as { startsOn?: Date | null; endsOn?: Date | null };
+  if (startsOn && endsOn && endsOn < startsOn)
+    fail(
+      IMPORT_COLUMNS.find((column) => column.field === "endsOn")!,
+      "La fin précède le début.",
+    );
+  return { valid: Object.keys(errors).length ? null : { number, values }, errors };
 }
 
 const canonical = (value: unknown) =>
   value instanceof Date ? value.toISOString() : JSON.stringify(value === "" || value === undefined ? null : value);
 
 /** The fields the row changes on the existing fiche, in the template's column order. */
-function changesOf(existing: FicheValues, values: Partial<FicheValues>, context: Context): FieldChange[] {
+function changesOf(existing: FicheValues, values: FicheValues, context: Context): FieldChange[] {
   return IMPORT_COLUMNS.flatMap((column) => {
     const field = column.field;
-    if (!field || !(field in values) || canonical(existing[field]) === canonical(values[field])) return [];
-    return [{ column: column.header, before: shown(field, existing[field], context), after: shown(field, values[field], context) }];
+    if (field === "number" || !(field in values) || canonical(existing[field]) === canonical(values[field])) return [];
+    return [{ column: column.header, before: column.shown(existing[field], context), after: column.shown(values[field], context) }];
   });
 }
+
+/** What the fiches of the contract hold in the importable columns. */
+const existingSelect = Object.fromEntries(
+  IMPORT_COLUMNS.filter((column) => column.field !== "number").map((column) => [column.field, true]),
+) as Record<Exclude<FicheFieldName, "number">, true>;
 
 async function loadContext(db: Db, contractId: string): Promise<Context> {
   const [contract, organisations] = await Promise.all([
@@ -267,39 +143,27 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
       where: { id: contractId },
       select: {
         axes: { select: { id: true, number: true, title: true, isTransversal: true } },
-        fiches: {
-          select: {
-            id: true,
-            number: true,
-            deletedAt: true,
-            version: true,
-            axisId: true,
-            title: true,
-            status: true,
-            progress: true,
-            generalObjective: true,
-            description: true,
-            targetPublic: true,
-            pilotOrganisationId: true,
-            pilotContactName: true,
-            pilotContactEmail: true,
-            startsOn: true,
-            endsOn: true,
-            themes: true,
-          },
-        },
+        territory: { select: { memberships: { select: { user: { select: { id: true, email: true } } } } } },
+        previousContract: { select: { fiches: { where: { deletedAt: null }, select: { id: true, number: true, title: true } } } },
+        fiches: { select: { id: true, number: true, deletedAt: true, version: true, ...existingSelect } },
       },
     }),
     db.organisation.findMany({ select: { id: true, name: true } }),
   ]);
+  const members = contract.territory.memberships.map(({ user }) => user);
+  const previousFiches = contract.previousContract?.fiches ?? [];
   return {
     axes: contract.axes,
-    organisations: new Map(organisations.map((organisation) => [fold(organisation.name), organisation.id])),
+    organisations: new Map(organisations.map((organisation) => [foldName(organisation.name), organisation.id])),
     organisationNames: new Map(organisations.map((organisation) => [organisation.id, organisation.name])),
+    members: new Map(members.map((user) => [user.email.toLowerCase(), user.id])),
+    memberEmails: new Map(members.map((user) => [user.id, user.email])),
+    previousFiches: new Map(previousFiches.map((fiche) => [fiche.number, fiche.id])),
+    previousFicheLabels: new Map(previousFiches.map((fiche) => [fiche.id, `n°\u00a0${fiche.number} ${fiche.title}`])),
     fiches: new Map(
       contract.fiches.map(({ id, number, deletedAt, version, ...values }) => [
         number,
-        { id, version, deleted: deletedAt !== null, values },
+        { id, version, deleted: deletedAt !== null, values: values as FicheValues },
       ]),
     ),
   };
@@ -310,22 +174,25 @@ type AnalysedRow = ImportRow & { valid: CheckedRow | null };
 /** Reads and checks the whole file against the contract as it is now. */
 async function analyse(db: Db, contractId: string, file: File) {
   const [header = [], ...lines] = await readSpreadsheet(file);
-  const positions = new Map(header.map((name, index) => [fold(name).replace(/\s*\(%\)$/, ""), index]));
+  const positions = new Map(header.map((name, index) => [foldName(name).replace(/\s*\(%\)$/, ""), index]));
   const columnIndex = Object.fromEntries(
-    IMPORT_COLUMNS.map((column) => [column.key, positions.get(fold(column.header).replace(/\s*\(%\)$/, "")) ?? -1]),
-  ) as Record<ColumnKey, number>;
-  const present = new Set(IMPORT_COLUMNS.filter((column) => columnIndex[column.key] !== -1).map((column) => column.key));
-  const missingColumns = IMPORT_COLUMNS.filter((column) => column.required && !present.has(column.key)).map((column) => column.header);
+    IMPORT_COLUMNS.map((column) => [column.field, positions.get(foldName(column.header).replace(/\s*\(%\)$/, "")) ?? -1]),
+  ) as Record<FicheFieldName, number>;
+  const present = new Set(IMPORT_COLUMNS.filter((column) => columnIndex[column.field] !== -1).map((column) => column.field));
+  const missingColumns = IMPORT_COLUMNS.filter((column) => column.required && !present.has(column.field)).map((column) => column.header);
   const context = await loadContext(db, contractId);
   const seen = new Set<number>();
   const rows: AnalysedRow[] = [];
   lines.forEach((cells, index) => {
     if (cells.every((cell) => !cell)) return;
     const values = Object.fromEntries(
-      IMPORT_COLUMNS.map((column) => [column.key, columnIndex[column.key] === -1 ? "" : (cells[columnIndex[column.key]] ?? "").trim()]),
-    ) as Record<ColumnKey, string>;
+      IMPORT_COLUMNS.map((column) => [
+        column.field,
+        columnIndex[column.field] === -1 ? "" : (cells[columnIndex[column.field]] ?? "").trim(),
+      ]),
+    ) as Record<FicheFieldName, string>;
     const base = { line: index + 2, number: values.number, title: values.title, changes: [] };
-    if (fold(values.number) === fold(EXAMPLE_ROW_MARK)) {
+    if (foldName(values.number) === foldName(EXAMPLE_ROW_MARK)) {
       rows.push({ ...base, errors: {}, outcome: "example", valid: null });
       return;
     }
@@ -366,7 +233,7 @@ export const importFiches = defineAction({
   name: "fiche.import",
   operation: "contract.edit",
   input: importFichesSchema,
-  resource: (db, input) => contractResource(db, input.contractId),
+  resource: (db, input) => loadContractResource(db, input.contractId),
   async run(context: ActionContext, input, { territoryId = null }) {
     let analysis;
     try {
@@ -409,14 +276,18 @@ export const importFiches = defineAction({
             // Written only over the version the changes were computed from.
             const { count } = await tx.ficheAction.updateMany({
               where: { id: current.id, version: current.version, deletedAt: null },
-              data: { ...values, version: { increment: 1 } },
+              data: { ...(values as Prisma.FicheActionUncheckedUpdateManyInput), version: { increment: 1 } },
             });
             if (count === 0) throw new ConflictError();
             ficheId = current.id;
           } else {
             ficheId = (
               await tx.ficheAction.create({
-                data: { ...values, axisId: values.axisId!, title: values.title!, number, contractId: input.contractId },
+                data: {
+                  ...(values as Omit<Prisma.FicheActionUncheckedCreateInput, "number" | "contractId">),
+                  number,
+                  contractId: input.contractId,
+                },
                 select: { id: true },
               })
             ).id;
@@ -425,7 +296,7 @@ export const importFiches = defineAction({
             action: current ? "fiche.import.update" : "fiche.import.create",
             entityType: "FicheAction",
             entityId: ficheId,
-            entityLabel: `Fiche n°\u00a0${number} ${values.title}`,
+            entityLabel: `Fiche n°\u00a0${number} ${String(values.title)}`,
             territoryId,
             before,
             after: await ficheSnapshot(tx, ficheId),
@@ -446,34 +317,18 @@ export const importFiches = defineAction({
   },
 });
 
-/** The import page's context: the contract, for those who may edit it. */
-export async function importPage(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: {
-      id: true,
-      title: true,
-      territory: { select: { id: true, slug: true, name: true, regionId: true } },
-      axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
-    },
-  });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
-  return contract;
-}
-
 /** The template: the header row, an example row, and the columns' meaning on a second sheet. */
 export async function importTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Fiches actions", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = IMPORT_COLUMNS.map((column) => ({
     header: column.header,
-    key: column.key,
+    key: column.field,
     width: Math.max(14, column.header.length + 4),
   }));
   sheet.getRow(1).font = { bold: true };
   // The example row can never match a fiche: its number is the word "Exemple", which the import skips.
-  const example = sheet.addRow(Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, column.example])));
+  const example = sheet.addRow(Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.field, column.example])));
   example.font = { italic: true, color: { argb: "FF475569" } };
   sheet.getCell("A2").note =
     "Ligne d’exemple : elle montre le format attendu et n’est jamais importée. Écrivez vos fiches en dessous, ou à sa place.";
@@ -483,28 +338,17 @@ export async function importTemplate(): Promise<Buffer> {
     { header: "Contenu", key: "meaning", width: 90 },
   ];
   help.getRow(1).font = { bold: true };
+  const kept = IMPORT_COLUMNS.filter((column) => column.keepWhenEmpty).map((column) => column.header);
   help.addRows([
     {
       column: "Ligne «\u00a0Exemple\u00a0»",
       meaning:
         "La ligne 2 du modèle, dont le numéro est «\u00a0Exemple\u00a0», montre le format attendu\u00a0: l’import l’ignore toujours. Écrivez vos fiches en dessous, ou à sa place.",
     },
-    {
-      column: "Numéro",
-      meaning:
-        "Obligatoire. Numéro de la fiche dans le contrat\u00a0; une fiche existante de ce numéro est mise à jour, après que vous avez vérifié et confirmé chaque modification affichée (avant, après).",
-    },
-    { column: "Axe", meaning: "Obligatoire. Numéro de l’axe (1, 2…) ou son intitulé exact." },
-    { column: "Intitulé", meaning: "Obligatoire." },
-    { column: "Statut", meaning: `Facultatif\u00a0: ${Object.values(PROGRESS_STATUS_LABELS).join(", ")}.` },
-    { column: "Avancement (%)", meaning: "Facultatif\u00a0: entier de 0 à 100." },
-    { column: "Structure pilote", meaning: "Facultatif\u00a0: nom d’une organisation déjà connue d’OpenCLS." },
-    { column: "Début, Fin", meaning: "Facultatif\u00a0: dates jj/mm/aaaa." },
-    { column: "Thématiques", meaning: "Facultatif\u00a0: séparées par des virgules." },
+    ...IMPORT_COLUMNS.flatMap((column) => (column.help ? [{ column: column.header, meaning: column.help }] : [])),
     {
       column: "Colonnes absentes",
-      meaning:
-        "Une colonne facultative absente du fichier laisse ce champ des fiches existantes tel quel. Une cellule vide l’efface, sauf Statut et Avancement, laissés tels quels.",
+      meaning: `Une colonne facultative absente du fichier laisse ce champ des fiches existantes tel quel. Une cellule vide l’efface, sauf ${kept.slice(0, -1).join(", ")} et ${kept.at(-1)}, laissés tels quels.`,
     },
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -25,33 +25,3 @@ export const GEOGRAPHIC_SCOPE_LABELS = {
   qpv: "Quartiers prioritaires (QPV)",
   other: "Autre périmètre",
 } satisfies Record<GeographicScope, string>;
-
-/** Field names of fiches in their history, the journal and conflict messages. */
-export const FICHE_FIELD_LABELS: Record<string, string> = {
-  number: "Numéro",
-  axis: "Axe",
-  context: "Contexte",
-  generalObjective: "Objectif général",
-  targetPublic: "Public cible",
-  vulnerableGroups: "Publics vulnérables",
-  geographicScope: "Périmètre géographique",
-  geographicScopeDetail: "Précisions sur le périmètre",
-  pilotOrganisation: "Structure pilote",
-  pilotContactName: "Contact pilote",
-  pilotContactEmail: "E-mail du contact pilote",
-  pilotUser: "Compte du pilote",
-  prsObjective: "Objectif du PRS",
-  determinants: "Déterminants de santé",
-  themes: "Thématiques",
-  ficheStatus: "Statut",
-  progress: "Avancement",
-  priority: "Priorité",
-  weight: "Poids",
-  continuesFiche: "Fiche poursuivie",
-  findingsAnswered: "Constats traités",
-  partners: "Partenaires",
-  milestones: "Étapes",
-  budgetLines: "Budget",
-  objectives: "Objectifs opérationnels",
-  deletedAt: "Mise à la corbeille",
-};

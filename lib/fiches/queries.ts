@@ -4,8 +4,11 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { recentChanges } from "@/lib/audit/history";
+import { listRecentChanges } from "@/lib/audit/history";
+import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
+import { indicatorRecordSelect } from "@/lib/indicators/selects";
+import { ficheValuesSelect, milestonesSelect } from "./selects";
 
 const contractContextSelect = {
   id: true,
@@ -37,34 +40,15 @@ type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContex
 const ficheSelect = {
   id: true,
   version: true,
-  number: true,
-  title: true,
+  ...ficheValuesSelect,
   axisId: true,
-  context: true,
-  generalObjective: true,
-  description: true,
-  targetPublic: true,
-  vulnerableGroups: true,
-  geographicScope: true,
-  geographicScopeDetail: true,
   pilotOrganisationId: true,
-  pilotContactName: true,
-  pilotContactEmail: true,
   pilotUserId: true,
-  startsOn: true,
-  endsOn: true,
-  prsObjective: true,
-  determinants: true,
-  themes: true,
-  status: true,
-  progress: true,
-  priority: true,
-  weight: true,
   continuesFicheId: true,
   updatedAt: true,
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
-  milestones: { orderBy: [{ dueOn: "asc" }, { title: "asc" }], select: { title: true, dueOn: true, doneOn: true } },
+  milestones: milestonesSelect,
   budgetLines: {
     orderBy: { createdAt: "asc" },
     select: { funderId: true, funderLabel: true, fundingInstrument: true, year: true, amount: true },
@@ -89,16 +73,7 @@ const ficheSelect = {
     select: {
       id: true,
       version: true,
-      name: true,
-      level: true,
-      unit: true,
-      direction: true,
-      baselineValue: true,
-      baselineOn: true,
-      targetValue: true,
-      targetOn: true,
-      frequency: true,
-      dataSource: true,
+      ...indicatorRecordSelect,
       ownerId: true,
       objectiveId: true,
       measurements: { orderBy: { measuredOn: "desc" }, select: { id: true, measuredOn: true, value: true, source: true, comment: true } },
@@ -206,7 +181,7 @@ const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: st
   pilotUserId,
 });
 
-export async function ficheEditForm(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+export async function getFicheEditor(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
   const fiche = await getDb().ficheAction.findFirst({
     relationLoadStrategy: "join",
     where: { id: ficheId, contractId, deletedAt: null, contract: { territory: { slug: territorySlug } } },
@@ -223,7 +198,7 @@ export async function ficheEditForm(actor: Actor, territorySlug: string, contrac
   };
 }
 
-export async function newFicheForm(actor: Actor, territorySlug: string, contractId: string) {
+export async function getNewFicheForm(actor: Actor, territorySlug: string, contractId: string) {
   const contract = await getDb().contract.findFirst({
     relationLoadStrategy: "join",
     where: { id: contractId, territory: { slug: territorySlug } },
@@ -240,7 +215,7 @@ export async function newFicheForm(actor: Actor, territorySlug: string, contract
 }
 
 /** A fiche's history, newest first: who changed what, field by field. */
-export async function ficheHistory(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+export async function getFicheHistory(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
   const db = getDb();
   const fiche = await db.ficheAction.findFirst({
     where: { id: ficheId, contractId, contract: { territory: { slug: territorySlug } } },
@@ -249,12 +224,28 @@ export async function ficheHistory(actor: Actor, territorySlug: string, contract
       number: true,
       title: true,
       pilotUserId: true,
-      contract: { select: { id: true, title: true, territory: { select: { id: true, slug: true, name: true, regionId: true } } } },
+      contract: { select: { id: true, title: true, territory: { select: territoryKeysSelect } } },
     },
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
-  return { fiche, changes: await recentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
+  return { fiche, changes: await listRecentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
 }
 
 const HISTORY_LENGTH = 200;
+
+/** The import page: the contract and its axes, for those who may edit it. */
+export async function getImportPage(actor: Actor, territorySlug: string, contractId: string) {
+  const contract = await getDb().contract.findFirst({
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select: {
+      id: true,
+      title: true,
+      territory: { select: territoryKeysSelect },
+      axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
+    },
+  });
+  if (!contract) throw new NotFoundError();
+  assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  return contract;
+}

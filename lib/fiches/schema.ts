@@ -1,31 +1,46 @@
-// Inputs of the fiche action form: every field of a fiche, with its partners, schedule,
-// budget, objectives and the commitments of partners to them, saved as one unit.
+// Inputs of the fiche action form and the fiche's field catalogue: every field of a fiche, in
+// the form's order, with its rule, its label, how history shows it and where it appears
+// (export, import template, PDF, public page, API). The form, the server actions, history,
+// the export, the import and the PDF all read it (docs/adr/0006-names-and-layout.md).
 import { z } from "zod";
+import {
+  CELL_FORMATS,
+  choiceCell,
+  dayCell,
+  defineCatalogue,
+  emailCell,
+  fieldsOf,
+  foldName,
+  integerCell,
+  listCell,
+  rulesOf,
+  shownValue,
+  textCell,
+  type CellResult,
+} from "@/lib/catalogue";
+import { axisLabel } from "@/lib/contracts/labels";
+import { ficheProgress } from "@/lib/contracts/progress";
 import { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
+import { formatDate, formatEuros, formatNumber, isoDay } from "@/lib/format";
 import {
   decimalField,
   optionalDate,
+  optionalId,
   optionalInteger,
   optionalText,
+  optionalUuid,
+  refineDistinctOrganisations,
+  refinePeriod,
   requiredText,
   textChoices,
   textLines,
   uuidField,
   versionField,
 } from "@/lib/validation/fields";
+import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
+import type { FicheRecord } from "./selects";
 
-const optionalUuid = z
-  .string()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(z.uuid({ error: "Choix invalide." }).nullable());
-
-const rowId = z
-  .string()
-  .optional()
-  .transform((value) => value || undefined)
-  .pipe(z.uuid().optional());
-
+const progressStatus = z.enum(ProgressStatus, { error: "Choisissez un statut." });
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
 const weight = optionalInteger(0, 1000, "Un poids entier entre 0 et 1000.");
 
@@ -50,95 +65,643 @@ const budgetRow = z
   })
   .refine((line) => line.funderId || line.funderLabel, { path: ["funderId"], message: "Choisissez le financeur ou saisissez son nom." });
 
-const commitmentRow = z.object({
-  organisationId: uuidField("Choisissez l’organisation qui s’engage."),
-  description: requiredText("Décrivez l’engagement.", 5000),
+type ObjectiveRecord = FicheRecord["objectives"][number];
+type CommitmentRecord = ObjectiveRecord["commitments"][number];
+
+/** A partner's commitment to an operational objective, as the fiche form edits it (the partner reports its own progress elsewhere). */
+export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
+  organisationId: {
+    label: "Partenaire engagé",
+    rule: uuidField("Choisissez l’organisation qui s’engage."),
+    scalar: true,
+    xlsx: { within: "objective.commitments" },
+    publicPage: false,
+    api: "organisation",
+    confidential: false,
+  },
+  description: {
+    label: "Engagement",
+    rule: requiredText("Décrivez l’engagement.", 5000),
+    scalar: true,
+    xlsx: { within: "objective.commitments" },
+    publicPage: false,
+    api: "description",
+    confidential: false,
+  },
 });
 
-const objectiveRow = z.object({
-  id: rowId,
-  title: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
-  description: optionalText(5000, { multiline: true }),
-  dueOn: optionalDate,
-  status: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
-  progress: percent,
-  weight,
-  commitments: z.array(commitmentRow).max(50).default([]),
+const commitmentRow = z.object(rulesOf(COMMITMENT_FIELDS));
+
+/** An operational objective of a fiche, in the form's order; its history is a line of its fiche's ("objectives"). */
+export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
+  title: {
+    label: "Objectif opérationnel",
+    rule: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
+    scalar: true,
+    xlsx: [{ header: "Objectif opérationnel", width: 50, value: (objective) => objective.title }],
+    publicPage: false,
+    api: "title",
+    confidential: false,
+  },
+  dueOn: {
+    label: "Échéance",
+    rule: optionalDate,
+    scalar: true,
+    xlsx: [{ header: "Échéance", width: 13, numFmt: CELL_FORMATS.date, value: (objective) => objective.dueOn }],
+    publicPage: false,
+    api: "due_on",
+    confidential: false,
+  },
+  status: {
+    label: "Statut",
+    rule: progressStatus,
+    scalar: true,
+    xlsx: [{ header: "Statut", width: 16, value: (objective) => PROGRESS_STATUS_LABELS[objective.status] }],
+    publicPage: false,
+    api: "status",
+    confidential: false,
+  },
+  progress: {
+    label: "Avancement",
+    rule: percent,
+    scalar: true,
+    xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (objective) => objective.progress / 100 }],
+    publicPage: false,
+    api: "progress",
+    confidential: false,
+  },
+  weight: {
+    label: "Poids",
+    rule: weight,
+    scalar: true,
+    xlsx: [{ header: "Poids", width: 10, value: (objective) => objective.weight }],
+    publicPage: false,
+    api: "weight",
+    confidential: false,
+  },
+  description: {
+    label: "Précisions",
+    rule: optionalText(5000, { multiline: true }),
+    scalar: true,
+    xlsx: [{ header: "Précisions", width: 50, value: (objective) => objective.description }],
+    publicPage: false,
+    api: "description",
+    confidential: false,
+  },
+  commitments: {
+    label: "Engagements des partenaires",
+    rule: z.array(commitmentRow).max(50).default([]),
+    scalar: false,
+    xlsx: [
+      {
+        header: "Engagements des partenaires",
+        width: 70,
+        value: (objective) =>
+          objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
+      },
+    ],
+    publicPage: false,
+    api: "commitments",
+    confidential: false,
+  },
 });
 
-export const ficheFieldsSchema = z
-  .object({
-    axisId: uuidField("Choisissez l’axe."),
-    number: optionalInteger(1, 9999, "Un numéro entre 1 et 9999."),
-    title: requiredText("Saisissez l’intitulé de la fiche.", 300),
-    context: optionalText(20_000, { multiline: true }),
-    generalObjective: optionalText(20_000, { multiline: true }),
-    description: optionalText(20_000, { multiline: true }),
-    targetPublic: optionalText(5000, { multiline: true }),
-    vulnerableGroups: optionalText(5000, { multiline: true }),
-    geographicScope: z.enum(GeographicScope, { error: "Choisissez le périmètre." }),
-    geographicScopeDetail: optionalText(5000, { multiline: true }),
-    pilotOrganisationId: optionalUuid,
-    pilotContactName: optionalText(160),
-    pilotContactEmail: z
+const objectiveRow = z.object({ id: optionalId, ...rulesOf(OBJECTIVE_FIELDS) });
+
+/** What an import looks up by name: the contract's axes, the organisations, the territory's members, the previous contract's fiches. */
+export type FicheImportContext = {
+  axes: ReadonlyArray<{ id: string; number: number | null; title: string; isTransversal: boolean }>;
+  /** Folded name → id, and id → name. */
+  organisations: ReadonlyMap<string, string>;
+  organisationNames: ReadonlyMap<string, string>;
+  /** Lower-case e-mail → user id, and user id → e-mail, of the territory's members. */
+  members: ReadonlyMap<string, string>;
+  memberEmails: ReadonlyMap<string, string>;
+  /** The previous contract's fiches: number → id, and id → "n° 3 Title". */
+  previousFiches: ReadonlyMap<number, string>;
+  previousFicheLabels: ReadonlyMap<string, string>;
+};
+
+const lines = (items: string[]) => items.join("\n");
+const percentText = (value: number) => `${formatNumber(value)}\u00a0%`;
+const budgetTotal = (fiche: FicheRecord) => fiche.budgetLines.reduce((sum, line) => sum + Number(line.amount.toString()), 0);
+const continued = (fiche: { number: number; title: string } | null) => (fiche ? `n°\u00a0${fiche.number} ${fiche.title}` : null);
+const labelOf = (labels: Readonly<Record<string, string>>) => (value: unknown) =>
+  value ? (labels[String(value)] ?? String(value)) : "(vide)";
+/** A reference typed by name: empty is null, an unknown name is the user's mistake. */
+const lookupCell =
+  (find: (cell: string, context: FicheImportContext) => string | undefined, unknown: string) =>
+  (cell: string, context: FicheImportContext): CellResult => {
+    if (!cell) return { value: null };
+    const id = find(cell, context);
+    return id ? { value: id } : { error: unknown };
+  };
+
+/** A free text of the fiche, in paragraphs: a column of the export and of the import, a paragraph of the PDF. */
+const textField = (
+  name: "context" | "generalObjective" | "description" | "targetPublic" | "vulnerableGroups" | "geographicScopeDetail" | "prsObjective",
+  label: string,
+  max: number,
+  { api, width = 40, pdfLabel }: { api: string; width?: number; pdfLabel?: string },
+) => ({
+  label,
+  rule: optionalText(max, { multiline: true }),
+  scalar: true,
+  history: { key: name, value: (fiche: FicheRecord) => fiche[name] },
+  xlsx: [{ header: label, width, value: (fiche: FicheRecord) => fiche[name] }],
+  pdf: { kind: "paragraph" as const, label: pdfLabel, value: (fiche: FicheRecord) => fiche[name] },
+  import: { header: label, example: "", parse: textCell(max, { multiline: true }), shown: shownValue },
+  publicPage: false,
+  api,
+  confidential: false,
+});
+
+/**
+ * Every field of a fiche, in the form's order (components/fiches/fiche-form.tsx). `name` is the
+ * form input's name and, for scalar fields, the database column; `history.key` is what audit
+ * events already store, so it never changes.
+ */
+export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
+  title: {
+    label: "Intitulé",
+    rule: requiredText("Saisissez l’intitulé de la fiche.", 300),
+    scalar: true,
+    history: { key: "title", value: (fiche) => fiche.title },
+    xlsx: [{ header: "Intitulé de la fiche", width: 50, value: (fiche) => fiche.title }],
+    pdf: { kind: "heading" },
+    import: {
+      header: "Intitulé",
+      required: true,
+      example: "Développer l’exercice coordonné (ligne d’exemple, ignorée à l’import)",
+      help: "Obligatoire.",
+      parse: (cell) => (cell ? textCell(300)(cell) : { error: "L’intitulé est obligatoire." }),
+      shown: shownValue,
+    },
+    publicPage: true,
+    api: "title",
+    confidential: false,
+  },
+  axisId: {
+    label: "Axe",
+    rule: uuidField("Choisissez l’axe."),
+    scalar: true,
+    history: { key: "axis", value: (fiche) => fiche.axis.title },
+    xlsx: [
+      { header: "Axe", width: 16, value: (fiche) => axisLabel(fiche.axis) },
+      { header: "Intitulé de l’axe", width: 40, value: (fiche) => fiche.axis.title },
+    ],
+    pdf: { kind: "heading" },
+    import: {
+      header: "Axe",
+      required: true,
+      example: "1",
+      help: "Obligatoire. Numéro de l’axe (1, 2…) ou son intitulé exact.",
+      parse: (cell, { axes }) => {
+        if (!cell) return { error: "Indiquez l’axe, par son numéro ou son intitulé." };
+        const number = foldName(cell).replace(/^axe\s*/, "");
+        const axis = axes.find(
+          (candidate) => (candidate.number !== null && String(candidate.number) === number) || foldName(candidate.title) === foldName(cell),
+        );
+        return axis ? { value: axis.id } : { error: `Aucun axe de ce contrat ne s’appelle «\u00a0${cell}\u00a0».` };
+      },
+      shown: (value, { axes }) => {
+        const axis = axes.find((candidate) => candidate.id === value);
+        return axis ? `${axisLabel(axis)} – ${axis.title}` : "(vide)";
+      },
+    },
+    publicPage: true,
+    api: "axis",
+    confidential: false,
+  },
+  number: {
+    label: "Numéro",
+    rule: optionalInteger(1, 9999, "Un numéro entre 1 et 9999."),
+    scalar: true,
+    history: { key: "number", value: (fiche) => fiche.number },
+    xlsx: [{ header: "Fiche n°", width: 10, value: (fiche) => fiche.number }],
+    pdf: { kind: "heading" },
+    // The import's key: a number already in the contract updates that fiche (lib/fiches/import.ts).
+    import: {
+      header: "Numéro",
+      required: true,
+      example: "Exemple",
+      help: "Obligatoire. Numéro de la fiche dans le contrat\u00a0; une fiche existante de ce numéro est mise à jour, après que vous avez vérifié et confirmé chaque modification affichée (avant, après).",
+      parse: (cell) =>
+        /^\d{1,4}$/.test(cell) && Number(cell) >= 1 ? { value: Number(cell) } : { error: "Un numéro entier entre 1 et 9999." },
+      shown: shownValue,
+    },
+    publicPage: true,
+    api: "number",
+    confidential: false,
+  },
+  status: {
+    label: "Statut",
+    rule: progressStatus,
+    scalar: true,
+    history: { key: "ficheStatus", value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] },
+    xlsx: [{ header: "Statut", width: 16, value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] }],
+    pdf: {
+      kind: "fact",
+      value: (fiche) => `${PROGRESS_STATUS_LABELS[fiche.status]}, ${percentText(ficheProgress(fiche))}`,
+    },
+    import: {
+      header: "Statut",
+      keepWhenEmpty: true,
+      example: "En cours",
+      help: `Facultatif\u00a0: ${Object.values(PROGRESS_STATUS_LABELS).join(", ")}.`,
+      parse: choiceCell(PROGRESS_STATUS_LABELS, "Statut inconnu."),
+      shown: labelOf(PROGRESS_STATUS_LABELS),
+    },
+    publicPage: true,
+    api: "status",
+    confidential: false,
+  },
+  progress: {
+    label: "Avancement",
+    rule: percent,
+    scalar: true,
+    history: { key: "progress", value: (fiche) => `${fiche.progress}\u00a0%` },
+    // The fiche's progress as it rolls up: its objectives' average, or its own when it has none.
+    xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (fiche) => ficheProgress(fiche) / 100 }],
+    pdf: { kind: "within", field: "status" },
+    import: {
+      header: "Avancement (%)",
+      keepWhenEmpty: true,
+      example: "25",
+      help: "Facultatif\u00a0: entier de 0 à 100.",
+      parse: integerCell(0, 100, "Un pourcentage entier entre 0 et 100.", { suffix: /\s*%$/ }),
+      shown: (value) => (value === null || value === undefined ? "(vide)" : `${value}\u00a0%`),
+    },
+    publicPage: true,
+    api: "progress",
+    confidential: false,
+  },
+  priority: {
+    label: "Priorité",
+    rule: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(z.enum(Priority).nullable()),
+    scalar: true,
+    history: { key: "priority", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
+    xlsx: [{ header: "Priorité", width: 12, value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) }],
+    pdf: { kind: "fact", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
+    import: {
+      header: "Priorité",
+      example: "Haute",
+      help: `Facultatif\u00a0: ${Object.values(PRIORITY_LABELS).join(", ")}.`,
+      parse: choiceCell(PRIORITY_LABELS, "Priorité inconnue."),
+      shown: labelOf(PRIORITY_LABELS),
+    },
+    publicPage: false,
+    api: "priority",
+    confidential: false,
+  },
+  weight: {
+    label: "Poids",
+    rule: weight,
+    scalar: true,
+    history: { key: "weight", value: (fiche) => fiche.weight },
+    xlsx: [{ header: "Poids", width: 10, value: (fiche) => fiche.weight }],
+    pdf: { kind: "fact", value: (fiche) => (fiche.weight === null ? null : String(fiche.weight)) },
+    import: {
+      header: "Poids",
+      example: "",
+      help: "Facultatif\u00a0: entier de 0 à 1000, le poids de la fiche dans l’avancement de son axe (vide\u00a0: 1).",
+      parse: integerCell(0, 1000, "Un poids entier entre 0 et 1000."),
+      shown: shownValue,
+    },
+    publicPage: false,
+    api: "weight",
+    confidential: false,
+  },
+  context: textField("context", "Contexte", 20_000, { api: "context", width: 60 }),
+  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60 }),
+  description: textField("description", "Description", 20_000, { api: "description", width: 60 }),
+  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public" }),
+  vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, { api: "vulnerable_groups" }),
+  geographicScope: {
+    label: "Périmètre géographique",
+    rule: z.enum(GeographicScope, { error: "Choisissez le périmètre." }),
+    scalar: true,
+    history: { key: "geographicScope", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
+    xlsx: [{ header: "Périmètre géographique", width: 24, value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] }],
+    pdf: { kind: "fact", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
+    import: {
+      header: "Périmètre géographique",
+      keepWhenEmpty: true,
+      example: "Tout le territoire",
+      help: `Facultatif\u00a0: ${Object.values(GEOGRAPHIC_SCOPE_LABELS).join(", ")}.`,
+      parse: choiceCell(GEOGRAPHIC_SCOPE_LABELS, "Périmètre inconnu."),
+      shown: labelOf(GEOGRAPHIC_SCOPE_LABELS),
+    },
+    publicPage: false,
+    api: "geographic_scope",
+    confidential: false,
+  },
+  geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, { api: "geographic_scope_detail" }),
+  pilotOrganisationId: {
+    label: "Structure pilote",
+    rule: optionalUuid,
+    scalar: true,
+    history: { key: "pilotOrganisation", value: (fiche) => fiche.pilotOrganisation?.name ?? null },
+    // One "Pilote" column with the contact's name, as the export has always had.
+    xlsx: [
+      {
+        header: "Pilote",
+        width: 36,
+        value: (fiche) => [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null,
+      },
+    ],
+    pdf: {
+      kind: "fact",
+      label: "Pilote",
+      value: (fiche) => [fiche.pilotOrganisation?.name, fiche.pilotContactName].filter(Boolean).join(" – ") || null,
+    },
+    import: {
+      header: "Structure pilote",
+      example: "",
+      help: "Facultatif\u00a0: nom d’une organisation déjà connue d’OpenCLS.",
+      parse: lookupCell(
+        (cell, { organisations }) => organisations.get(foldName(cell)),
+        "Organisation inconnue\u00a0: créez-la d’abord, ou corrigez son nom.",
+      ),
+      shown: (value, { organisationNames }) => organisationNames.get(String(value)) ?? "(vide)",
+    },
+    publicPage: false,
+    api: "pilot_organisation",
+    confidential: false,
+  },
+  pilotUserId: {
+    label: "Compte du pilote",
+    rule: optionalUuid,
+    scalar: true,
+    history: { key: "pilotUser", value: (fiche) => fiche.pilotUser?.email ?? null },
+    xlsx: [{ header: "Compte du pilote", width: 32, value: (fiche) => fiche.pilotUser?.email ?? null }],
+    pdf: { kind: "fact", value: (fiche) => fiche.pilotUser?.email ?? null },
+    import: {
+      header: "Compte du pilote",
+      example: "",
+      help: "Facultatif\u00a0: adresse e-mail d’une personne membre du territoire sur OpenCLS, qui pourra modifier la fiche.",
+      parse: lookupCell(
+        (cell, { members }) => members.get(cell.toLowerCase()),
+        "Aucune personne membre du territoire n’a cette adresse e-mail.",
+      ),
+      shown: (value, { memberEmails }) => memberEmails.get(String(value)) ?? "(vide)",
+    },
+    publicPage: false,
+    api: "pilot_user",
+    confidential: true,
+  },
+  pilotContactName: {
+    label: "Contact pilote",
+    rule: optionalText(160),
+    scalar: true,
+    history: { key: "pilotContactName", value: (fiche) => fiche.pilotContactName },
+    xlsx: { within: "pilotOrganisationId" },
+    pdf: { kind: "within", field: "pilotOrganisationId" },
+    import: { header: "Contact pilote", example: "", parse: textCell(160), shown: shownValue },
+    publicPage: false,
+    api: "pilot_contact_name",
+    confidential: false,
+  },
+  pilotContactEmail: {
+    label: "E-mail du contact pilote",
+    rule: z
       .string()
       .trim()
       .max(254, "254 caractères au plus.")
       .optional()
       .transform((value) => value?.toLowerCase() || null)
       .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").nullable()),
-    pilotUserId: optionalUuid,
-    startsOn: optionalDate,
-    endsOn: optionalDate,
-    prsObjective: optionalText(5000, { multiline: true }),
-    /** One determinant per line. */
-    determinants: textLines({ maxItems: 50, maxLength: 300 }),
-    themes: textChoices({ maxItems: 50, maxLength: 120 }),
-    findingIds: z
+    scalar: true,
+    history: { key: "pilotContactEmail", value: (fiche) => fiche.pilotContactEmail },
+    xlsx: [{ header: "E-mail du contact pilote", width: 32, value: (fiche) => fiche.pilotContactEmail }],
+    pdf: { kind: "fact", value: (fiche) => fiche.pilotContactEmail },
+    import: { header: "E-mail du contact pilote", example: "", parse: emailCell, shown: shownValue },
+    publicPage: false,
+    api: "pilot_contact_email",
+    confidential: true,
+  },
+  partners: {
+    label: "Partenaires",
+    rule: z.array(partnerRow).max(100).default([]),
+    scalar: false,
+    history: {
+      key: "partners",
+      value: (fiche) =>
+        lines(fiche.partners.map((partner) => partner.organisation.name + (partner.role ? ` (${partner.role})` : "")).sort()),
+    },
+    xlsx: [
+      { header: "Partenaires", width: 48, value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
+    ],
+    pdf: { kind: "fact", value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
+    publicPage: false,
+    api: "partners",
+    confidential: false,
+  },
+  startsOn: {
+    label: "Début",
+    rule: optionalDate,
+    scalar: true,
+    history: { key: "startsOn", value: (fiche) => isoDay(fiche.startsOn) },
+    xlsx: [{ header: "Début", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.startsOn }],
+    pdf: {
+      kind: "fact",
+      label: "Calendrier",
+      value: (fiche) =>
+        fiche.startsOn || fiche.endsOn
+          ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}`
+          : null,
+    },
+    import: { header: "Début", example: "15/01/2025", help: "Facultatif\u00a0: date jj/mm/aaaa.", parse: dayCell, shown: shownValue },
+    publicPage: false,
+    api: "starts_on",
+    confidential: false,
+  },
+  endsOn: {
+    label: "Fin",
+    rule: optionalDate,
+    scalar: true,
+    history: { key: "endsOn", value: (fiche) => isoDay(fiche.endsOn) },
+    xlsx: [{ header: "Fin", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.endsOn }],
+    pdf: { kind: "within", field: "startsOn" },
+    import: { header: "Fin", example: "31/12/2027", help: "Facultatif\u00a0: date jj/mm/aaaa.", parse: dayCell, shown: shownValue },
+    publicPage: false,
+    api: "ends_on",
+    confidential: false,
+  },
+  milestones: {
+    label: "Étapes",
+    rule: z.array(milestoneRow).max(100).default([]),
+    scalar: false,
+    history: {
+      key: "milestones",
+      value: (fiche) =>
+        lines(
+          fiche.milestones.map(
+            (milestone) =>
+              `${milestone.title}${milestone.dueOn ? ` – ${isoDay(milestone.dueOn)}` : ""}${milestone.doneOn ? " (faite)" : ""}`,
+          ),
+        ),
+    },
+    publicPage: false,
+    api: "milestones",
+    confidential: false,
+  },
+  budgetLines: {
+    label: "Budget",
+    rule: z.array(budgetRow).max(100).default([]),
+    scalar: false,
+    history: {
+      key: "budgetLines",
+      value: (fiche) =>
+        lines(
+          fiche.budgetLines.map(
+            (line) =>
+              `${line.funder?.name ?? line.funderLabel}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""} : ${formatEuros(line.amount)}`,
+          ),
+        ),
+    },
+    xlsx: [
+      {
+        header: "Budget",
+        width: 16,
+        numFmt: CELL_FORMATS.euros,
+        value: (fiche) => (fiche.budgetLines.length ? budgetTotal(fiche) : null),
+      },
+    ],
+    pdf: { kind: "fact", value: (fiche) => (fiche.budgetLines.length ? formatEuros(budgetTotal(fiche)) : null) },
+    publicPage: false,
+    api: "budget_lines",
+    confidential: true,
+  },
+  findingIds: {
+    label: "Constats traités",
+    rule: z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
       .pipe(z.array(z.uuid({ error: "Choix invalide." })).max(200)),
-    status: z.enum(ProgressStatus, { error: "Choisissez un statut." }),
-    progress: percent,
-    priority: z
-      .string()
-      .optional()
-      .transform((value) => value || null)
-      .pipe(z.enum(Priority).nullable()),
-    weight,
-    continuesFicheId: optionalUuid,
-    partners: z.array(partnerRow).max(100).default([]),
-    milestones: z.array(milestoneRow).max(100).default([]),
-    budgetLines: z.array(budgetRow).max(100).default([]),
-    objectives: z.array(objectiveRow).max(100).default([]),
-  })
-  .superRefine((input, context) => {
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
-      context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
-    const partners = new Set<string>();
-    input.partners.forEach((partner, index) => {
-      if (partners.has(partner.organisationId))
-        context.addIssue({
-          code: "custom",
-          path: ["partners", index, "organisationId"],
-          message: "Cette organisation est déjà partenaire.",
-        });
-      partners.add(partner.organisationId);
-    });
-    input.objectives.forEach((objective, index) => {
-      const committed = new Set<string>();
-      objective.commitments.forEach((commitment, row) => {
-        if (committed.has(commitment.organisationId))
-          context.addIssue({
-            code: "custom",
-            path: ["objectives", index, "commitments", row, "organisationId"],
-            message: "Cette organisation s’est déjà engagée sur cet objectif.",
-          });
-        committed.add(commitment.organisationId);
-      });
-    });
-  });
+    scalar: false,
+    history: {
+      key: "findingsAnswered",
+      value: (fiche) =>
+        lines(
+          fiche.findings
+            .map(({ finding }) => finding)
+            .sort((a, b) => a.position - b.position)
+            .map((finding) => finding.text),
+        ),
+    },
+    publicPage: false,
+    api: "findings",
+    confidential: false,
+  },
+  prsObjective: textField("prsObjective", "Objectif du PRS", 5000, {
+    api: "prs_objective",
+    pdfLabel: "Objectif du projet régional de santé",
+  }),
+  determinants: {
+    label: "Déterminants de santé",
+    /** One determinant per line. */
+    rule: textLines({ maxItems: 50, maxLength: 300 }),
+    scalar: true,
+    history: { key: "determinants", value: (fiche) => lines(fiche.determinants) },
+    xlsx: [{ header: "Déterminants de santé", width: 40, value: (fiche) => lines(fiche.determinants) || null }],
+    pdf: { kind: "paragraph", value: (fiche) => lines(fiche.determinants) || null },
+    import: {
+      header: "Déterminants de santé",
+      example: "",
+      help: "Facultatif\u00a0: un par ligne (Alt+Entrée dans Excel), ou séparés par des points-virgules.",
+      parse: listCell(/[\r\n;]+/, {
+        maxItems: 50,
+        maxLength: 300,
+        message: "50 déterminants au plus, de 300 caractères au plus chacun.",
+      }),
+      shown: shownValue,
+    },
+    publicPage: false,
+    api: "determinants",
+    confidential: false,
+  },
+  themes: {
+    label: "Thématiques",
+    rule: textChoices({ maxItems: 50, maxLength: 120 }),
+    scalar: true,
+    history: { key: "themes", value: (fiche) => fiche.themes.join(", ") },
+    xlsx: [{ header: "Thématiques", width: 40, value: (fiche) => fiche.themes.join(", ") || null }],
+    pdf: { kind: "fact", value: (fiche) => fiche.themes.join(", ") || null },
+    import: {
+      header: "Thématiques",
+      example: "santé mentale, mobilité",
+      help: "Facultatif\u00a0: séparées par des virgules.",
+      parse: listCell(/[,;]/, { maxItems: 50, maxLength: 120, message: "50 thématiques au plus, de 120 caractères au plus chacune." }),
+      shown: shownValue,
+    },
+    publicPage: false,
+    api: "themes",
+    confidential: false,
+  },
+  continuesFicheId: {
+    label: "Fiche poursuivie",
+    rule: optionalUuid,
+    scalar: true,
+    history: { key: "continuesFiche", value: (fiche) => continued(fiche.continuesFiche) },
+    xlsx: [{ header: "Fiche poursuivie", width: 40, value: (fiche) => continued(fiche.continuesFiche) }],
+    pdf: { kind: "fact", label: "Poursuit", value: (fiche) => continued(fiche.continuesFiche) },
+    import: {
+      header: "Fiche poursuivie (n°)",
+      example: "",
+      help: "Facultatif\u00a0: numéro de la fiche du contrat précédent que celle-ci poursuit.",
+      parse: lookupCell(
+        (cell, { previousFiches }) => (/^\d{1,4}$/.test(cell) ? previousFiches.get(Number(cell)) : undefined),
+        "Aucune fiche de ce numéro dans le contrat précédent.",
+      ),
+      shown: (value, { previousFicheLabels }) => previousFicheLabels.get(String(value)) ?? "(vide)",
+    },
+    publicPage: false,
+    api: "continues_fiche",
+    confidential: false,
+  },
+  objectives: {
+    label: "Objectifs opérationnels",
+    rule: z.array(objectiveRow).max(100).default([]),
+    scalar: false,
+    history: {
+      key: "objectives",
+      value: (fiche) =>
+        lines(
+          fiche.objectives.map(
+            (objective, index) =>
+              `${index + 1}. ${objective.title} – ${PROGRESS_STATUS_LABELS[objective.status]}, ${objective.progress}\u00a0%${objective.dueOn ? `, échéance ${isoDay(objective.dueOn)}` : ""}` +
+              objective.commitments.map((commitment) => `\n   ${commitment.organisation.name} : ${commitment.description}`).join(""),
+          ),
+        ),
+    },
+    publicPage: false,
+    api: "objectives",
+    confidential: false,
+  },
+});
+
+/** The catalogue's fields in the form's order, each with its name. */
+export const FICHE_FIELD_LIST = fieldsOf(FICHE_FIELDS);
+export type FicheFieldName = keyof typeof FICHE_FIELDS;
+
+export const ficheFieldsSchema = z.object(rulesOf(FICHE_FIELDS)).superRefine((input, context) => {
+  refinePeriod(input, context);
+  refineDistinctOrganisations(input.partners, ["partners"], "Cette organisation est déjà partenaire.", context);
+  input.objectives.forEach((objective, index) =>
+    refineDistinctOrganisations(
+      objective.commitments,
+      ["objectives", index, "commitments"],
+      "Cette organisation s’est déjà engagée sur cet objectif.",
+      context,
+    ),
+  );
+});
 
 export type FicheFields = z.infer<typeof ficheFieldsSchema>;
 

@@ -4,20 +4,21 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { defineAction } from "@/lib/actions/define";
 import { ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
+import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { getDb, type Db } from "@/lib/db/client";
 import { restoreSchema } from "./schema";
 
 export const TRASH_DAYS = 30;
 const trashedSince = () => new Date(Date.now() - TRASH_DAYS * 86_400_000);
 
-export async function listTrash(actor: Actor, territorySlug: string, contractId: string) {
+export async function getTrash(actor: Actor, territorySlug: string, contractId: string) {
   const contract = await getDb().contract.findFirst({
     relationLoadStrategy: "join",
     where: { id: contractId, territory: { slug: territorySlug } },
     select: {
       id: true,
       title: true,
-      territory: { select: { id: true, slug: true, name: true, regionId: true } },
+      territory: { select: territoryKeysSelect },
       fiches: {
         where: { deletedAt: { gte: trashedSince() } },
         orderBy: { deletedAt: "desc" },

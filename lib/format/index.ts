@@ -54,6 +54,17 @@ export function formatDuration(months: number): string {
   return [yearText, monthText].filter(Boolean).join(" et ");
 }
 
+/** A calendar date as history records it: "2025-01-15", or null. */
+export function isoDay(date: Date | null | undefined): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/** An amount in euros, two decimals: "12 500,50 €" (a Prisma Decimal, its text, or a number). */
+export function formatEuros(amount: number | { toString(): string }): string {
+  const value = typeof amount === "number" ? amount : Number(amount.toString());
+  return `${value.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+}
+
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }

@@ -31,18 +31,8 @@ export const STANDING_TONES = {
   unknown: "neutral",
 } as const satisfies Record<IndicatorStanding, "success" | "warning" | "neutral">;
 
-/** Field names of indicators in the audit log. */
-export const INDICATOR_FIELD_LABELS: Record<string, string> = {
-  name: "Nom",
-  level: "Type",
-  unit: "Unité",
-  direction: "Sens souhaité",
-  baselineValue: "Valeur de départ",
-  baselineOn: "Date de départ",
-  targetValue: "Cible",
-  targetOn: "Date de la cible",
-  frequency: "Fréquence",
-  dataSource: "Source",
+/** Field names of measurements in the audit log (an indicator's own come from its catalogue, ./schema.ts). */
+export const MEASUREMENT_FIELD_LABELS: Record<string, string> = {
   measuredOn: "Date de mesure",
   value: "Valeur",
   source: "Source",

@@ -8,9 +8,12 @@ import { saveVersioned } from "@/lib/audit/history";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
-import { ficheResource } from "@/lib/fiches/mutations";
-import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
+import { loadFicheResource } from "@/lib/fiches/resource";
+import { isoDay as day } from "@/lib/format";
+import { historySnapshot } from "@/lib/catalogue";
 import {
+  INDICATOR_FIELDS,
+  type IndicatorRecord,
   addMeasurementSchema,
   createIndicatorSchema,
   deleteIndicatorSchema,
@@ -20,22 +23,8 @@ import {
 
 type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
-function snapshot(indicator: IndicatorInput) {
-  return {
-    name: indicator.name,
-    level: INDICATOR_LEVEL_LABELS[indicator.level],
-    unit: indicator.unit,
-    direction: INDICATOR_DIRECTION_LABELS[indicator.direction],
-    baselineValue: indicator.baselineValue,
-    baselineOn: day(indicator.baselineOn),
-    targetValue: indicator.targetValue,
-    targetOn: day(indicator.targetOn),
-    frequency: COLLECTION_FREQUENCY_LABELS[indicator.frequency],
-    dataSource: indicator.dataSource,
-  };
-}
+/** The indicator as its history shows it, walked from its catalogue. */
+const snapshot = (indicator: IndicatorRecord) => historySnapshot(INDICATOR_FIELDS, indicator);
 
 async function indicatorFiche(db: Db, indicatorId: string) {
   const indicator = await db.indicator.findFirst({
@@ -62,7 +51,7 @@ export const createIndicator = defineAction({
   name: "indicator.create",
   operation: "fiche.edit",
   input: createIndicatorSchema,
-  resource: (db, input) => ficheResource(db, input.ficheId),
+  resource: (db, input) => loadFicheResource(db, input.ficheId),
   async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
@@ -85,17 +74,11 @@ export const updateIndicator = defineAction({
   name: "indicator.update",
   operation: "fiche.edit",
   input: updateIndicatorSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    // Decimals compare as their exact text, as the schema outputs them.
-    const beforeInput = {
-      ...before,
-      baselineValue: before.baselineValue?.toString() ?? null,
-      targetValue: before.targetValue?.toString() ?? null,
-    };
     const versioned = {
       entityType: "Indicator",
       entityId: indicatorId,
@@ -116,7 +99,7 @@ export const updateIndicator = defineAction({
           entityId: indicatorId,
           entityLabel: input.name,
           territoryId,
-          before: snapshot(beforeInput),
+          before: snapshot(before),
           after: snapshot(input),
         });
       }),
@@ -129,7 +112,7 @@ export const deleteIndicator = defineAction({
   name: "indicator.delete",
   operation: "fiche.edit",
   input: deleteIndicatorSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({
       where: { id: input.indicatorId },
@@ -160,7 +143,7 @@ export const addMeasurement = defineAction({
   name: "measurement.add",
   operation: "fiche.edit",
   input: addMeasurementSchema,
-  resource: async (db, input) => ficheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
   async run(context, input, { territoryId = null }) {
     const indicator = await context.db.indicator.findUniqueOrThrow({
       where: { id: input.indicatorId },
@@ -197,7 +180,7 @@ export const deleteMeasurement = defineAction({
   async resource(db, input) {
     const measurement = await db.measurement.findUnique({ where: { id: input.measurementId }, select: { indicatorId: true } });
     if (!measurement) throw new NotFoundError();
-    return ficheResource(db, await indicatorFiche(db, measurement.indicatorId));
+    return loadFicheResource(db, await indicatorFiche(db, measurement.indicatorId));
   },
   async run(context, input, { territoryId = null }) {
     const measurement = await context.db.measurement.findUniqueOrThrow({

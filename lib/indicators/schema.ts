@@ -1,38 +1,152 @@
-// Inputs of indicators and their measurements, shared by the forms and the server actions.
+// Inputs of indicators and their measurements, shared by the forms and the server actions, and
+// the indicator's field catalogue (see lib/catalogue): history and the export walk it.
 import { z } from "zod";
+import { CELL_FORMATS, defineCatalogue, rulesOf } from "@/lib/catalogue";
 import { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
+import { isoDay } from "@/lib/format";
 import {
   decimalField,
   optionalDate,
   optionalDecimalField,
   optionalText,
+  optionalUuid,
   requiredDate,
   requiredText,
   uuidField,
   versionField,
 } from "@/lib/validation/fields";
+import { COLLECTION_FREQUENCY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_LEVEL_LABELS } from "./labels";
 
-// Values are exact decimals within their columns (Decimal(18, 4)), and may be negative (a change, a balance).
-const optionalUuid = z
-  .string()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(z.uuid({ error: "Choix invalide." }).nullable());
-
-const indicatorFields = {
-  name: requiredText("Saisissez le nom de l’indicateur.", 300),
-  level: z.enum(IndicatorLevel, { error: "Choisissez le type d’indicateur." }),
-  unit: optionalText(60),
-  direction: z.enum(IndicatorDirection, { error: "Choisissez le sens d’évolution souhaité." }),
-  baselineValue: optionalDecimalField("Indicator.baselineValue", { kind: "number", negative: true }),
-  baselineOn: optionalDate,
-  targetValue: optionalDecimalField("Indicator.targetValue", { kind: "number", negative: true }),
-  targetOn: optionalDate,
-  frequency: z.enum(CollectionFrequency, { error: "Choisissez la fréquence de collecte." }),
-  dataSource: optionalText(300),
-  ownerId: optionalUuid,
-  objectiveId: optionalUuid,
+/** An indicator as its catalogue reads it: a record (decimals as Prisma Decimals) or a form's output (decimals as text). */
+export type IndicatorRecord = {
+  name: string;
+  level: IndicatorLevel;
+  unit: string | null;
+  direction: IndicatorDirection;
+  baselineValue: { toString(): string } | null;
+  baselineOn: Date | null;
+  targetValue: { toString(): string } | null;
+  targetOn: Date | null;
+  frequency: CollectionFrequency;
+  dataSource: string | null;
 };
+
+const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
+const decimalCell = (value: { toString(): string } | null) => (value === null ? null : Number(value.toString()));
+
+/**
+ * Every field of an indicator, in the form's order (components/indicators/indicator-form.tsx).
+ * Values are exact decimals within their columns (Decimal(18, 4)), and may be negative (a change, a balance).
+ */
+export const INDICATOR_FIELDS = defineCatalogue<IndicatorRecord>()({
+  name: {
+    label: "Nom",
+    rule: requiredText("Saisissez le nom de l’indicateur.", 300),
+    scalar: true,
+    history: { key: "name", value: (indicator) => indicator.name },
+    xlsx: [{ header: "Indicateur", width: 44, value: (indicator) => indicator.name }],
+    publicPage: false,
+    api: "name",
+    confidential: false,
+  },
+  level: {
+    label: "Type",
+    rule: z.enum(IndicatorLevel, { error: "Choisissez le type d’indicateur." }),
+    scalar: true,
+    history: { key: "level", value: (indicator) => INDICATOR_LEVEL_LABELS[indicator.level] },
+    xlsx: [{ header: "Type", width: 12, value: (indicator) => INDICATOR_LEVEL_LABELS[indicator.level] }],
+    publicPage: false,
+    api: "level",
+    confidential: false,
+  },
+  direction: {
+    label: "Sens souhaité",
+    rule: z.enum(IndicatorDirection, { error: "Choisissez le sens d’évolution souhaité." }),
+    scalar: true,
+    history: { key: "direction", value: (indicator) => INDICATOR_DIRECTION_LABELS[indicator.direction] },
+    xlsx: [{ header: "Sens souhaité", width: 14, value: (indicator) => INDICATOR_DIRECTION_LABELS[indicator.direction] }],
+    publicPage: false,
+    api: "direction",
+    confidential: false,
+  },
+  unit: {
+    label: "Unité",
+    rule: optionalText(60),
+    scalar: true,
+    history: { key: "unit", value: (indicator) => indicator.unit },
+    xlsx: [{ header: "Unité", width: 14, value: (indicator) => indicator.unit }],
+    publicPage: false,
+    api: "unit",
+    confidential: false,
+  },
+  frequency: {
+    label: "Fréquence",
+    rule: z.enum(CollectionFrequency, { error: "Choisissez la fréquence de collecte." }),
+    scalar: true,
+    history: { key: "frequency", value: (indicator) => COLLECTION_FREQUENCY_LABELS[indicator.frequency] },
+    xlsx: [{ header: "Fréquence", width: 16, value: (indicator) => COLLECTION_FREQUENCY_LABELS[indicator.frequency] }],
+    publicPage: false,
+    api: "frequency",
+    confidential: false,
+  },
+  baselineValue: {
+    label: "Valeur de départ",
+    rule: optionalDecimalField("Indicator.baselineValue", { kind: "number", negative: true }),
+    scalar: true,
+    history: { key: "baselineValue", value: (indicator) => decimalText(indicator.baselineValue) },
+    xlsx: [
+      { header: "Valeur de départ", width: 16, numFmt: CELL_FORMATS.decimal, value: (indicator) => decimalCell(indicator.baselineValue) },
+    ],
+    publicPage: false,
+    api: "baseline_value",
+    confidential: false,
+  },
+  baselineOn: {
+    label: "Date de départ",
+    rule: optionalDate,
+    scalar: true,
+    history: { key: "baselineOn", value: (indicator) => isoDay(indicator.baselineOn) },
+    xlsx: [{ header: "Date de départ", width: 14, numFmt: CELL_FORMATS.date, value: (indicator) => indicator.baselineOn }],
+    publicPage: false,
+    api: "baseline_on",
+    confidential: false,
+  },
+  targetValue: {
+    label: "Cible",
+    rule: optionalDecimalField("Indicator.targetValue", { kind: "number", negative: true }),
+    scalar: true,
+    history: { key: "targetValue", value: (indicator) => decimalText(indicator.targetValue) },
+    xlsx: [{ header: "Cible", width: 12, numFmt: CELL_FORMATS.decimal, value: (indicator) => decimalCell(indicator.targetValue) }],
+    publicPage: false,
+    api: "target_value",
+    confidential: false,
+  },
+  targetOn: {
+    label: "Date de la cible",
+    rule: optionalDate,
+    scalar: true,
+    history: { key: "targetOn", value: (indicator) => isoDay(indicator.targetOn) },
+    xlsx: [{ header: "Date de la cible", width: 14, numFmt: CELL_FORMATS.date, value: (indicator) => indicator.targetOn }],
+    publicPage: false,
+    api: "target_on",
+    confidential: false,
+  },
+  dataSource: {
+    label: "Source",
+    rule: optionalText(300),
+    scalar: true,
+    history: { key: "dataSource", value: (indicator) => indicator.dataSource },
+    xlsx: [{ header: "Source des données", width: 30, value: (indicator) => indicator.dataSource }],
+    publicPage: false,
+    api: "data_source",
+    confidential: false,
+  },
+  // Who collects it and the objective it measures: references, not shown in history today.
+  ownerId: { label: "Collecté par", rule: optionalUuid, scalar: true, publicPage: false, api: "owner", confidential: false },
+  objectiveId: { label: "Objectif mesuré", rule: optionalUuid, scalar: true, publicPage: false, api: "objective", confidential: false },
+});
+
+const indicatorFields = rulesOf(INDICATOR_FIELDS);
 
 export const createIndicatorSchema = z.object({ ficheId: uuidField("Fiche introuvable."), ...indicatorFields });
 export const updateIndicatorSchema = z.object({

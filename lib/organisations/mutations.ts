@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import { createAudited } from "@/lib/audit/record";
-import { contractResource } from "@/lib/contracts/mutations";
+import { loadContractResource } from "@/lib/contracts/resource";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
 import { uuidField } from "@/lib/validation/fields";
@@ -59,7 +59,7 @@ export const createContractOrganisation = defineAction({
   name: "organisation.createForContract",
   operation: "contract.edit",
   input: createContractOrganisationSchema,
-  resource: (db, input) => contractResource(db, input.contractId),
+  resource: (db, input) => loadContractResource(db, input.contractId),
   run: (context, input, { territoryId = null }) =>
     insertOrganisation(context, { name: input.name, kind: input.kind, siren: input.siren, regionId: input.regionId }, territoryId),
 });

@@ -3,8 +3,7 @@
 // existing is updated, so a second run changes nothing (tests/integration/seed.test.ts).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { slugify } from "@/lib/text/slug";
 import { insertDemoAccounts, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
 import { contractFileSchema, regionsFileSchema, type ContractFile, type OrganisationRef, type RegionsFile } from "./schema";
@@ -28,8 +27,6 @@ export async function readDemoData(dir = SEED_DIR): Promise<DemoData> {
   );
   return { regions, contracts, accounts: await readDemoAccounts(dir) };
 }
-
-type Tx = Prisma.TransactionClient;
 
 export async function loadDemoData(db: Db, data?: DemoData): Promise<void> {
   const { regions, contracts, accounts } = data ?? (await readDemoData());

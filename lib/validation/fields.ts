@@ -4,6 +4,7 @@
 // DATE_RANGE, and are kept as UTC midnight like PostgreSQL DATE columns; decimals are read
 // exactly, as strings Prisma stores into Decimal columns, within the column's precision and scale.
 import { z } from "zod";
+import { isoDay } from "@/lib/format";
 import { DECIMAL_COLUMNS, INT_MAX, type DecimalBounds, type DecimalColumn } from "./columns";
 import { formatCount } from "@/lib/format";
 
@@ -23,6 +24,13 @@ export const optionalId = z
   .optional()
   .transform((value) => value || undefined)
   .pipe(z.uuid({ error: "Choix invalide." }).optional());
+
+/** An optional id from a <select> or a combobox, as a nullable column stores it: "" means null. */
+export const optionalUuid = z
+  .string()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(z.uuid({ error: "Choix invalide." }).nullable());
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -176,7 +184,7 @@ export const optionalDate = z
 export const requiredDate = (missing: string) => optionalDate.refine((date) => date !== null, missing).transform((date) => date!);
 
 /** A value for an <input type="date">: "YYYY-MM-DD", or "" for none. */
-export const dateInputValue = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+export const dateInputValue = (date: Date | null | undefined) => isoDay(date) ?? "";
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -266,6 +274,29 @@ export const optionalDecimalField = (column: DecimalColumn, options: DecimalOpti
 /** A Decimal read from the database as a form shows it: "12500,5", exactly (never through a JS number). */
 export const decimalInputValue = (value: { toString(): string } | null | undefined) =>
   value === null || value === undefined ? "" : value.toString().replace(".", ",");
+
+// ---------------------------------------------------------------------------------------------
+// Rules across fields
+
+/** Refuses a period whose end precedes its start, at the end's field. */
+export function refinePeriod(input: { startsOn: Date | null; endsOn: Date | null }, context: z.RefinementCtx) {
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
+    context.addIssue({ code: "custom", path: ["endsOn"], message: "La fin ne peut pas précéder le début." });
+}
+
+/** Refuses an organisation named twice in a list of rows, at the repeated row's field. */
+export function refineDistinctOrganisations(
+  rows: ReadonlyArray<{ organisationId: string }>,
+  path: readonly PropertyKey[],
+  message: string,
+  context: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    if (seen.has(row.organisationId)) context.addIssue({ code: "custom", path: [...path, index, "organisationId"], message });
+    seen.add(row.organisationId);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 

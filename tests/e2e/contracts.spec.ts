@@ -161,6 +161,21 @@ test.describe("excel export", () => {
       "Fin",
       "Budget",
       "Thématiques",
+      // Every other field of a fiche follows, in the form's order (lib/fiches/schema.ts).
+      "Priorité",
+      "Poids",
+      "Contexte",
+      "Objectif général",
+      "Description",
+      "Public cible",
+      "Publics vulnérables",
+      "Périmètre géographique",
+      "Précisions sur le périmètre",
+      "Compte du pilote",
+      "E-mail du contact pilote",
+      "Objectif du PRS",
+      "Déterminants de santé",
+      "Fiche poursuivie",
     ]);
     const numbers = fiches.getColumn(3).values.slice(2);
     expect(numbers.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

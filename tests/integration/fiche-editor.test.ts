@@ -4,14 +4,15 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz";
-import { findContractExport } from "@/lib/contracts/export-query";
-import { findContractOverview } from "@/lib/contracts/queries";
+import { getContractExport } from "@/lib/contracts/export-query";
+import { getContractOverview } from "@/lib/contracts/queries";
 import { contractPdf } from "@/lib/contracts/pdf";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
-import { ficheEditForm } from "@/lib/fiches/queries";
+import { getFicheEditor } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
 import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
@@ -58,8 +59,8 @@ beforeAll(async () => {
 
 describe("query counts", () => {
   it("the fiche editor: the same few queries for a bare fiche and for one with 12 of everything", async () => {
-    const small = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, bare.id));
-    const large = await countQueries(() => ficheEditForm(coordinator, territory.slug, contractId, full.id));
+    const small = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, bare.id));
+    const large = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, full.id));
     expect(large.result.values.objectives).toHaveLength(12);
     expect(large.result.fiche.indicators[0].measurements).toHaveLength(3);
     expect(small.queries.length).toBe(2);
@@ -67,13 +68,13 @@ describe("query counts", () => {
   });
 
   it("the contract page: one query whatever the number of fiches and objectives", async () => {
-    const overview = await countQueries(() => findContractOverview(coordinator, territory.slug, contractId));
+    const overview = await countQueries(() => getContractOverview(coordinator, territory.slug, contractId));
     expect(overview.result.axes.flatMap((axis) => axis.fiches)).toHaveLength(2);
     expect(overview.queries).toHaveLength(1);
   });
 
   it("the xlsx export: one query, and a workbook with every fiche, objective and indicator", async () => {
-    const exported = await countQueries(() => findContractExport(coordinator, territory.slug, contractId));
+    const exported = await countQueries(() => getContractExport(coordinator, territory.slug, contractId));
     expect(exported.queries).toHaveLength(1);
     const buffer = await contractWorkbook(exported.result);
     const ExcelJS = (await import("exceljs")).default;
@@ -85,18 +86,11 @@ describe("query counts", () => {
   });
 
   it("the PDF document: every fiche, objective and indicator, page numbers, French text", async () => {
-    const contract = await findContractExport(coordinator, territory.slug, contractId);
+    const contract = await getContractExport(coordinator, territory.slug, contractId);
     const pdf = (await contractPdf(contract, { compress: false })).toString("latin1");
-    // WinAnsi is Latin-1 but for a few code points Node's decoders do not map.
-    const WIN_ANSI: Record<string, string> = { "\x80": "€", "\x85": "…", "\x92": "’", "\x96": "–", "\x97": "—", "\x9c": "œ" };
-    const winAnsi = { decode: (bytes: Buffer) => bytes.toString("latin1").replace(/[\x80-\x9f]/g, (code) => WIN_ANSI[code] ?? code) };
     expect(pdf.startsWith("%PDF-")).toBe(true);
-    // The text shown on the pages: pdfkit writes it as hex strings (Tj), or in TJ arrays split at kerning.
-    const shown = [...pdf.matchAll(/\[([^\]]*)\] TJ|(<[0-9a-f]*>) Tj/g)]
-      .map((operator) =>
-        [...(operator[1] ?? operator[2]).matchAll(/<([0-9a-f]*)>/g)].map((hex) => winAnsi.decode(Buffer.from(hex[1], "hex"))).join(""),
-      )
-      .join("\n");
+    // The text shown on the pages (tests/support/pdf-text.ts).
+    const shown = pdfText(pdf);
     expect(shown).toContain("Fiche n°\u00a02 – Fiche 2");
     expect(shown).toContain("12. Objectif 12 – Non commencée, 0\u00a0%");
     expect(shown).toContain("Indicateur 12\u00a0: départ —, dernière valeur 3 (1er\u00a0avril\u00a02025)");

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
-import { findContractExport } from "@/lib/contracts/export-query";
-import { findContractOverview } from "@/lib/contracts/queries";
+import { getContractExport } from "@/lib/contracts/export-query";
+import { getContractOverview } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { getWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
@@ -137,12 +137,12 @@ describe("a partner's contracts", () => {
 
   it("opens and exports those contracts, and answers the others as not found", async () => {
     for (const id of [ids.signed, ids.committed]) {
-      expect((await findContractOverview(partner, slug, id)).id).toBe(id);
-      expect((await findContractExport(partner, slug, id)).id).toBe(id);
+      expect((await getContractOverview(partner, slug, id)).id).toBe(id);
+      expect((await getContractExport(partner, slug, id)).id).toBe(id);
     }
     for (const id of [ids.draft, ids.unrelated]) {
-      await expect(findContractOverview(partner, slug, id), id).rejects.toThrow(NotFoundError);
-      await expect(findContractExport(partner, slug, id), id).rejects.toThrow(NotFoundError);
+      await expect(getContractOverview(partner, slug, id), id).rejects.toThrow(NotFoundError);
+      await expect(getContractExport(partner, slug, id), id).rejects.toThrow(NotFoundError);
     }
   });
 
@@ -150,7 +150,7 @@ describe("a partner's contracts", () => {
     const all = [ids.unrelated, ids.draft, ids.committed, ids.signed];
     expect((await getWorkspace(coordinator, slug)).contracts.map((contract) => contract.id)).toEqual(all);
     expect((await getWorkspace(await actor("admin@opencls.test"), slug)).contracts.map((contract) => contract.id)).toEqual(all);
-    expect((await findContractOverview(coordinator, slug, ids.draft)).id).toBe(ids.draft);
+    expect((await getContractOverview(coordinator, slug, ids.draft)).id).toBe(ids.draft);
   });
 
   it("keeps a partner whose organisation only signs a draft out of the territory", async () => {

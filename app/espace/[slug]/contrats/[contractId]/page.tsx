@@ -15,7 +15,7 @@ import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/progress";
-import { findContractOverview } from "@/lib/contracts/queries";
+import { getContractOverview } from "@/lib/contracts/queries";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { formatDate, formatDuration } from "@/lib/format";
 import { createAxisAction, deleteAxisAction, moveAxisAction, updateAxisAction } from "./actions";
@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 const load = cache((slug: string, contractId: string) =>
-  loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => findContractOverview(actor, slug, contractId)),
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => getContractOverview(actor, slug, contractId)),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

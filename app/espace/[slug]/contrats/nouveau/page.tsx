@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
-import { newContractForm } from "@/lib/contracts/queries";
+import { getNewContractForm } from "@/lib/contracts/queries";
 import { createContractAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function NewContractPage({ params }: Props) {
   const { slug } = await params;
-  const { data } = await loadAuthorized(`/espace/${slug}/contrats/nouveau`, { slug }, (actor) => newContractForm(actor, slug));
+  const { data } = await loadAuthorized(`/espace/${slug}/contrats/nouveau`, { slug }, (actor) => getNewContractForm(actor, slug));
   const base = `/espace/${data.territory.slug}`;
   return (
     <>

@@ -6,7 +6,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
-import { listTrash, TRASH_DAYS } from "@/lib/fiches/trash";
+import { getTrash, TRASH_DAYS } from "@/lib/fiches/trash";
 import { formatDateTime } from "@/lib/format";
 import { restoreAction } from "./actions";
 
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 export default async function TrashPage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) =>
-    listTrash(actor, slug, contractId),
+    getTrash(actor, slug, contractId),
   );
   return (
     <>

@@ -5,7 +5,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { axisLabel } from "@/lib/contracts/labels";
-import { importPage } from "@/lib/fiches/import";
+import { getImportPage } from "@/lib/fiches/queries";
 import { importFichesAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 export default async function ImportPage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data: contract } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/import`, { slug, contractId }, (actor) =>
-    importPage(actor, slug, contractId),
+    getImportPage(actor, slug, contractId),
   );
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
   return (

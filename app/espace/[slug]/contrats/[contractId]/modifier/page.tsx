@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
-import { contractEditForm } from "@/lib/contracts/queries";
+import { getContractEditForm } from "@/lib/contracts/queries";
 import { updateContractAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 export default async function EditContractPage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/modifier`, { slug, contractId }, (actor) =>
-    contractEditForm(actor, slug, contractId),
+    getContractEditForm(actor, slug, contractId),
   );
   return (
     <>

@@ -10,7 +10,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
-import { ficheEditForm } from "@/lib/fiches/queries";
+import { getFicheEditor } from "@/lib/fiches/queries";
 import { formatDateTime } from "@/lib/format";
 import {
   addMeasurementAction,
@@ -30,7 +30,7 @@ type Props = { params: Promise<{ slug: string; contractId: string; ficheId: stri
 
 const load = cache((slug: string, contractId: string, ficheId: string) =>
   loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`, { slug, contractId, ficheId }, (actor) =>
-    ficheEditForm(actor, slug, contractId, ficheId),
+    getFicheEditor(actor, slug, contractId, ficheId),
   ),
 );
 

@@ -4,7 +4,7 @@ import { NewOrganisationForm } from "@/components/organisations/new-organisation
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
-import { newFicheForm } from "@/lib/fiches/queries";
+import { getNewFicheForm } from "@/lib/fiches/queries";
 import { createFicheAction, createOrganisationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string; contractId: string }> };
 export default async function NewFichePage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/fiches/nouvelle`, { slug, contractId }, (actor) =>
-    newFicheForm(actor, slug, contractId),
+    getNewFicheForm(actor, slug, contractId),
   );
   const contractPath = `/espace/${data.contract.territory.slug}/contrats/${data.contract.id}`;
   return (

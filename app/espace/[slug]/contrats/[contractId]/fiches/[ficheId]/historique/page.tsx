@@ -5,7 +5,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { loadAuthorized } from "@/lib/auth/require";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { ficheLabel } from "@/lib/contracts/labels";
-import { ficheHistory } from "@/lib/fiches/queries";
+import { getFicheHistory } from "@/lib/fiches/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Historique de la fiche" };
@@ -17,7 +17,7 @@ export default async function FicheHistoryPage({ params }: Props) {
   const { data } = await loadAuthorized(
     `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
     { slug, contractId, ficheId },
-    (actor) => ficheHistory(actor, slug, contractId, ficheId),
+    (actor) => getFicheHistory(actor, slug, contractId, ficheId),
   );
   const { fiche, changes } = data;
   return (

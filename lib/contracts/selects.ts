@@ -1,0 +1,35 @@
+// Select fragments shared by the reads of contracts and of what they hold.
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** A workspace page's territory: its link (slug, name) and the scope authorization reads. */
+export const territoryKeysSelect = { id: true, slug: true, name: true, regionId: true } satisfies Prisma.TerritorySelect;
+
+/** An axis as a heading: "Axe 2 – Title", its description, whether it is transversal. */
+export const axisHeadingSelect = { number: true, title: true, description: true, isTransversal: true } satisfies Prisma.AxisSelect;
+
+/** The contract form's own columns (its lists aside). */
+export const contractValuesSelect = {
+  title: true,
+  generation: true,
+  status: true,
+  visibility: true,
+  summary: true,
+  councilAdoptedOn: true,
+  signedOn: true,
+  startsOn: true,
+  endsOn: true,
+  prsReference: true,
+  diagnosisSource: true,
+  diagnosisYear: true,
+  diagnosisSummary: true,
+} satisfies Prisma.ContractSelect;
+
+/** Everything the contract catalogue (./schema.ts) reads to show each field: history, export, PDF. */
+export const contractRecordSelect = {
+  ...contractValuesSelect,
+  durationMonths: true,
+  findings: { orderBy: { position: "asc" }, select: { text: true } },
+  signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
+} satisfies Prisma.ContractSelect;
+
+export type ContractRecord = Prisma.ContractGetPayload<{ select: typeof contractRecordSelect }>;

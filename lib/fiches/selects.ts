@@ -1,0 +1,64 @@
+// Select fragments shared by the reads of fiches: what the field catalogue reads of a fiche
+// (history, export, PDF), and the lists several pages show in the same order.
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** A fiche's milestones, by due date. */
+export const milestonesSelect = {
+  orderBy: [{ dueOn: "asc" }, { title: "asc" }],
+  select: { title: true, dueOn: true, doneOn: true },
+} satisfies Prisma.FicheAction$milestonesArgs;
+
+/** A fiche's columns that hold their value themselves (references aside: axis, pilot, continued fiche). */
+export const ficheValuesSelect = {
+  number: true,
+  title: true,
+  context: true,
+  generalObjective: true,
+  description: true,
+  targetPublic: true,
+  vulnerableGroups: true,
+  geographicScope: true,
+  geographicScopeDetail: true,
+  pilotContactName: true,
+  pilotContactEmail: true,
+  startsOn: true,
+  endsOn: true,
+  prsObjective: true,
+  determinants: true,
+  themes: true,
+  status: true,
+  progress: true,
+  priority: true,
+  weight: true,
+} satisfies Prisma.FicheActionSelect;
+
+/** Everything the fiche catalogue (./schema.ts) reads to show each field: history, export, PDF. */
+export const ficheRecordSelect = {
+  ...ficheValuesSelect,
+  axis: { select: { number: true, title: true, isTransversal: true } },
+  pilotOrganisation: { select: { name: true } },
+  pilotUser: { select: { email: true } },
+  continuesFiche: { select: { number: true, title: true } },
+  findings: { select: { finding: { select: { position: true, text: true } } } },
+  partners: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, role: true } },
+  milestones: milestonesSelect,
+  budgetLines: {
+    orderBy: { createdAt: "asc" },
+    select: { funder: { select: { name: true } }, funderLabel: true, fundingInstrument: true, year: true, amount: true },
+  },
+  objectives: {
+    where: { deletedAt: null },
+    orderBy: { position: "asc" },
+    select: {
+      title: true,
+      description: true,
+      dueOn: true,
+      status: true,
+      progress: true,
+      weight: true,
+      commitments: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, description: true } },
+    },
+  },
+} satisfies Prisma.FicheActionSelect;
+
+export type FicheRecord = Prisma.FicheActionGetPayload<{ select: typeof ficheRecordSelect }>;
