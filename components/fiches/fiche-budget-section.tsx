@@ -9,7 +9,7 @@ import { FormGroup } from "@/components/ui/form-group";
 import { RowButtons } from "@/components/ui/row-buttons";
 import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { formatNumber } from "@/lib/format";
+import { formatEuros, formatNumber } from "@/lib/format";
 import type { SectionProps } from "./fiche-section";
 
 /** "12 500,50" → 12500.5; anything else → 0 (the live total only; the server validates). */
@@ -17,7 +17,6 @@ const parseAmount = (text: string) => {
   const value = Number(text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", "."));
   return Number.isFinite(value) ? value : 0;
 };
-const euros = (value: number) => `${value.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
 
 export function BudgetSection({ values, errors, edit, organisations }: SectionProps & { organisations: readonly SelectOption[] }) {
   const budget = useRows(values.budgetLines, () => ({ funderId: "", funderLabel: "", fundingInstrument: "", year: "", amount: "" }));
@@ -84,7 +83,7 @@ export function BudgetSection({ values, errors, edit, organisations }: SectionPr
         ))}
       </ol>
       <p className="font-semibold text-slate-900" aria-live="polite">
-        Total&#8239;: {euros(total)}
+        Total&#8239;: {formatEuros(total)}
       </p>
       <Button variant="secondary" data-adds-to={budget.listId} onClick={edit(budget.add)}>
         Ajouter une ligne de budget

@@ -91,13 +91,11 @@ export async function listAuditEvents(
     db.user.findMany({ where: { auditEvents: { some: scope } }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
   ]);
   const hasMore = events.length > AUDIT_PAGE_SIZE;
-  const page = events
-    .slice(0, AUDIT_PAGE_SIZE)
-    .map((event) => ({
-      ...event,
-      ip: showsAddresses ? displayedAddress(event.ip) : null,
-      changes: inFormOrderOf(event.entityType, event.changes),
-    }));
+  const page = events.slice(0, AUDIT_PAGE_SIZE).map((event) => ({
+    ...event,
+    ip: showsAddresses ? displayedAddress(event.ip) : null,
+    changes: inFormOrderOf(event.entityType, event.changes),
+  }));
   return { territory, events: page, people, nextCursor: hasMore ? page.at(-1)!.id : null };
 }
 

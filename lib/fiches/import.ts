@@ -16,6 +16,7 @@ import { lockContract } from "@/lib/contracts/lock";
 import { loadContractResource } from "@/lib/contracts/resource";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { formatCount } from "@/lib/format";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
 import { importFichesSchema } from "./import-schema";
 import { FICHE_FIELDS, type FicheFieldName, type FicheImportContext } from "./schema";
@@ -227,8 +228,6 @@ function report(contractId: string, rows: AnalysedRow[]): ImportReport {
   };
 }
 
-const plural = (count: number, singular: string, several: string) => `${count} ${count > 1 ? several : singular}`;
-
 export const importFiches = defineAction({
   name: "fiche.import",
   operation: "contract.edit",
@@ -260,7 +259,7 @@ export const importFiches = defineAction({
         { imported: false, report, confirmationRequired: true },
         input.confirmedChanges
           ? "Les modifications ont changé depuis votre vérification\u00a0: relisez-les ci-dessous, confirmez-les, puis importez."
-          : `Cet import remplace des valeurs de ${plural(report.updates, "fiche existante", "fiches existantes")}\u00a0: relisez chaque modification ci-dessous, cochez «\u00a0J’ai vérifié les modifications\u00a0», puis importez.`,
+          : `Cet import remplace des valeurs de ${formatCount(report.updates, "fiche existante", "fiches existantes")}\u00a0: relisez chaque modification ci-dessous, cochez «\u00a0J’ai vérifié les modifications\u00a0», puis importez.`,
       );
 
     const writes = rows.filter((row) => row.outcome === "create" || row.outcome === "update");
@@ -308,10 +307,10 @@ export const importFiches = defineAction({
     const created = writes.filter((row) => row.outcome === "create").length;
     const unchanged = rows.filter((row) => row.outcome === "unchanged").length;
     const parts = [
-      plural(created, "fiche créée", "fiches créées"),
-      plural(report.updates, "mise à jour", "mises à jour"),
-      ...(unchanged ? [plural(unchanged, "inchangée", "inchangées")] : []),
-      ...(report.invalid ? [plural(report.invalid, "ligne écartée", "lignes écartées")] : []),
+      formatCount(created, "fiche créée", "fiches créées"),
+      formatCount(report.updates, "mise à jour", "mises à jour"),
+      ...(unchanged ? [formatCount(unchanged, "inchangée", "inchangées")] : []),
+      ...(report.invalid ? [formatCount(report.invalid, "ligne écartée", "lignes écartées")] : []),
     ];
     return ok<ImportOutcome>({ imported: true, report }, `Import terminé\u00a0: ${parts.join(", ")}.`);
   },
