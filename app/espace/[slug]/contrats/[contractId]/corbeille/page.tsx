@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { ActionButton } from "@/components/forms/action-button";
 import { ItemList } from "@/components/ui/item-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,9 @@ import { restoreAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Corbeille" };
 
+/** A record in the trash, as its row shows it. */
+type TrashEntry = { id: string; kind: "fiche" | "objective" | "indicator"; name: ReactNode; detail: string; restoreLabel: string };
+
 type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function TrashPage({ params }: Props) {
@@ -20,6 +24,49 @@ export default async function TrashPage({ params }: Props) {
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) =>
     getTrash(actor, slug, contractId),
   );
+  const deleted = (deletedAt: Date | null) => `supprimé le ${formatDateTime(deletedAt!)}`;
+  const sections: Array<{ id: string; title: string; empty: string; entries: TrashEntry[] }> = [
+    {
+      id: "fiches",
+      title: "Fiches actions",
+      empty: "Aucune fiche dans la corbeille.",
+      entries: data.fiches.map((fiche) => ({
+        id: fiche.id,
+        kind: "fiche",
+        name: (
+          <>
+            <span className="font-semibold">{ficheLabel(fiche.number)}</span> – {fiche.title}
+          </>
+        ),
+        detail: `Supprimée le ${formatDateTime(fiche.deletedAt!)}`,
+        restoreLabel: `Restaurer la ${ficheLabel(fiche.number).toLowerCase()}`,
+      })),
+    },
+    {
+      id: "objectifs",
+      title: "Objectifs opérationnels",
+      empty: "Aucun objectif dans la corbeille.",
+      entries: data.objectives.map((objective) => ({
+        id: objective.id,
+        kind: "objective",
+        name: objective.title,
+        detail: `${ficheLabel(objective.fiche.number)} – ${objective.fiche.title} · ${deleted(objective.deletedAt)}`,
+        restoreLabel: `Restaurer l’objectif « ${objective.title} »`,
+      })),
+    },
+    {
+      id: "indicateurs",
+      title: "Indicateurs",
+      empty: "Aucun indicateur dans la corbeille.",
+      entries: data.indicators.map((indicator) => ({
+        id: indicator.id,
+        kind: "indicator",
+        name: indicator.name,
+        detail: `${ficheLabel(indicator.fiche.number)} – ${indicator.fiche.title} · ${deleted(indicator.deletedAt)}`,
+        restoreLabel: `Restaurer l’indicateur « ${indicator.name} »`,
+      })),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -32,70 +79,28 @@ export default async function TrashPage({ params }: Props) {
         </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <Section id="fiches" title={`Fiches actions (${data.fiches.length})`}>
-          <ItemList items={data.fiches} empty="Aucune fiche dans la corbeille.">
-            {(fiche) => (
-              <>
-                <p>
-                  <span className="font-semibold">{ficheLabel(fiche.number)}</span> – {fiche.title}
-                  <span className="block text-sm text-slate-600">Supprimée le {formatDateTime(fiche.deletedAt!)}</span>
-                </p>
-                <ActionButton
-                  action={restoreAction}
-                  announceSuccess
-                  fields={{ kind: "fiche", id: fiche.id }}
-                  label={`Restaurer la ${ficheLabel(fiche.number).toLowerCase()}`}
-                >
-                  Restaurer
-                </ActionButton>
-              </>
-            )}
-          </ItemList>
-        </Section>
-        <Section id="objectifs" title={`Objectifs opérationnels (${data.objectives.length})`}>
-          <ItemList items={data.objectives} empty="Aucun objectif dans la corbeille.">
-            {(objective) => (
-              <>
-                <p>
-                  {objective.title}
-                  <span className="block text-sm text-slate-600">
-                    {ficheLabel(objective.fiche.number)} – {objective.fiche.title} · supprimé le {formatDateTime(objective.deletedAt!)}
-                  </span>
-                </p>
-                <ActionButton
-                  action={restoreAction}
-                  announceSuccess
-                  fields={{ kind: "objective", id: objective.id }}
-                  label={`Restaurer l’objectif « ${objective.title} »`}
-                >
-                  Restaurer
-                </ActionButton>
-              </>
-            )}
-          </ItemList>
-        </Section>
-        <Section id="indicateurs" title={`Indicateurs (${data.indicators.length})`}>
-          <ItemList items={data.indicators} empty="Aucun indicateur dans la corbeille.">
-            {(indicator) => (
-              <>
-                <p>
-                  {indicator.name}
-                  <span className="block text-sm text-slate-600">
-                    {ficheLabel(indicator.fiche.number)} – {indicator.fiche.title} · supprimé le {formatDateTime(indicator.deletedAt!)}
-                  </span>
-                </p>
-                <ActionButton
-                  action={restoreAction}
-                  announceSuccess
-                  fields={{ kind: "indicator", id: indicator.id }}
-                  label={`Restaurer l’indicateur « ${indicator.name} »`}
-                >
-                  Restaurer
-                </ActionButton>
-              </>
-            )}
-          </ItemList>
-        </Section>
+        {sections.map((section) => (
+          <Section key={section.id} id={section.id} title={`${section.title} (${section.entries.length})`}>
+            <ItemList items={section.entries} empty={section.empty}>
+              {(entry) => (
+                <>
+                  <p>
+                    {entry.name}
+                    <span className="block text-sm text-slate-600">{entry.detail}</span>
+                  </p>
+                  <ActionButton
+                    action={restoreAction}
+                    announceSuccess
+                    fields={{ kind: entry.kind, id: entry.id }}
+                    label={entry.restoreLabel}
+                  >
+                    Restaurer
+                  </ActionButton>
+                </>
+              )}
+            </ItemList>
+          </Section>
+        ))}
       </div>
     </>
   );
