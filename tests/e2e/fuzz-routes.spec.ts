@@ -11,7 +11,7 @@ import { expect, test } from "./fixtures";
 import { passwordSignInSchema } from "@/lib/auth/schema";
 import { ACCOUNTS, findContracts, ROUTES, tenants, type Role, type Tenant } from "../support/route-matrix";
 import { CALLBACK_URLS, queryString, showUrl, signInBody, urlCase, type SignInBody, type UrlCase } from "../support/fuzz/urls";
-import { signIn } from "./sign-in";
+import { signInAs } from "./sign-in";
 
 const ROLES: Role[] = ["anonymous", ...(Object.keys(ACCOUNTS) as Array<Exclude<Role, "anonymous">>)];
 
@@ -125,7 +125,7 @@ for (const role of ROLES) {
     const routes = Object.entries(ROUTES);
     const cases = casesPer(routes.length, ROLES.length);
     test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signIn(page, ACCOUNTS[role]);
+    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
     const tally = newTally();
     const failures: string[] = [];
     for (const [file, route] of routes) {
@@ -147,7 +147,7 @@ for (const role of ["anonymous", "coordinator"] as const) {
     const routes = Object.entries(PUBLIC_ROUTES);
     const cases = casesPer(routes.length, 2);
     test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signIn(page, ACCOUNTS[role]);
+    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
     const tally = newTally();
     const failures: string[] = [];
     for (const [file, path] of routes) {

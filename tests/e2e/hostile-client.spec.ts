@@ -2,7 +2,9 @@
 // against the real server: open redirects, malformed callback URLs, forged forwarding headers,
 // sessions that outlived sign-out.
 import { expect, test } from "./fixtures";
+import { createAccount } from "../support/e2e-accounts";
 import { signIn } from "./sign-in";
+import { unique } from "./workspace";
 
 test.describe("sign-in callback URLs", () => {
   test("a callback path that browsers read as another host lands on the site instead", async ({ page }) => {
@@ -46,10 +48,12 @@ test.describe("password guessing", () => {
     request,
     baseURL,
   }) => {
+    // An address of its own: failures count per account and address, across tests and runs.
+    const email = `devine-xff.${unique()}@exemple.test`;
     const attempt = async (forwardedFor: string) => {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
       const response = await request.post("/api/auth/callback/credentials", {
-        form: { email: "devine-xff@exemple.test", password: "pas-le-bon", csrfToken, json: "true" },
+        form: { email, password: "pas-le-bon", csrfToken, json: "true" },
         headers: { Origin: baseURL!, "X-Forwarded-For": forwardedFor, "X-Real-IP": forwardedFor },
       });
       return new URL((await response.json()).url).searchParams.get("error");
@@ -63,7 +67,9 @@ test.describe("password guessing", () => {
 
 test.describe("sessions", () => {
   test("signing out ends the session: its cookie, replayed, no longer opens the workspace", async ({ page, browser }) => {
-    await signIn(page, "contribution@rosny-sous-bois.test");
+    // An account of its own: signing out ends every session of the account, other tests' too.
+    const { email } = await createAccount("contributor", "rosny-sous-bois");
+    await signIn(page, email);
     const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
