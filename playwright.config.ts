@@ -1,5 +1,13 @@
 // End-to-end tests: the real app (`npm start`'s entry point, production build) on its own
 // embedded PostgreSQL with the demo data, driven in Chromium.
+//
+// Tests run two at a time on that one database, in any order, and a run may repeat them
+// (--repeat-each). So a test: creates what it changes, with a unique suffix in its titles and
+// e-mails (tests/e2e/workspace.ts), or on a contract of its own; signs out, or removes the role
+// of, an account of its own only (tests/support/e2e-accounts.ts): that ends every session of the
+// account; asserts on what it created, never on counts or "the first item" other tests change;
+// and waits for an action's visible outcome (a message, a row, a heading) before it navigates.
+// Each test fits the 30 s timeout on 2 busy cores: a longer story is several tests.
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { E2E_DATA_DIR as dataDir, E2E_DATABASE_PORT, E2E_OIDC_PORT, E2E_PORT as port } from "./tests/support/e2e-server";
