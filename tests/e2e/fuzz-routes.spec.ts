@@ -164,7 +164,7 @@ for (const role of ["anonymous", "coordinator"] as const) {
   });
 }
 
-test("a plain GET of the credentials callback, and the sign-in pages with each hostile callbackUrl or error code, answer below 500", async ({
+test("a plain GET of the credentials callback, and the sign-in pages and next-auth's error endpoint with each hostile callbackUrl or error code, answer below 500", async ({
   request,
 }) => {
   const failures: string[] = [];
@@ -176,9 +176,11 @@ test("a plain GET of the credentials callback, and the sign-in pages with each h
       `/api/auth/csrf?callbackUrl=${value}`,
     ]),
     // Error codes index a dictionary of messages: inherited keys must not be found in it.
-    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00"].flatMap((value) => [
+    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00", "%0D%0A", "%C3%A9"].flatMap((value) => [
       `/connexion?error=${value}`,
       `/connexion?methode=${value}&error=${value}`,
+      // next-auth's own error endpoint puts the code into a redirect's Location header.
+      `/api/auth/error?error=${value}`,
     ]),
   ];
   for (const url of urls) {

@@ -24,6 +24,14 @@ async function handle(request: NextRequest, context: unknown): Promise<Response>
     // page's button posts here.
     if (/\/callback\/email(\/|$)/.test(url.pathname)) return Response.redirect(new URL(`${SIGN_IN_LINK_PATH}${url.search}`, url), 303);
   }
+  // next-auth copies an error code into the Location of its error redirect as it is: a control
+  // character (or one a header cannot carry) there throws, a 500. Such a code is no code of its.
+  const error = url.searchParams.get("error");
+  if (error !== null && !/^[\x20-\x7e]*$/.test(error)) {
+    const cleaned = new URL(url);
+    cleaned.searchParams.set("error", "Default");
+    return new Response(null, { status: 303, headers: { Location: cleaned.toString() } });
+  }
   // A malformed callback URL (in the query or the cookie) is replaced by a safe path, then asked again.
   const callbackUrl = url.searchParams.get("callbackUrl");
   const badCookies = CALLBACK_COOKIES.filter((name) => {
