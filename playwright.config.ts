@@ -27,6 +27,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
+  // An assertion waits for the app up to 10 s: on 2 busy cores an action that hashes a password
+  // (creating an account from an invitation) can take longer than Playwright's default 5 s.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     locale: "fr-FR",
