@@ -182,6 +182,10 @@ test("a plain GET of the credentials callback, and the sign-in pages and next-au
       // next-auth's own error endpoint puts the code into a redirect's Location header.
       `/api/auth/error?error=${value}`,
     ]),
+    // A repeated parameter reaches next-auth as a list.
+    ...["providers", "session", "csrf", "signin", "error"].map(
+      (action) => `/api/auth/${action}?callbackUrl=&callbackUrl=%20&error=a&error=b`,
+    ),
   ];
   for (const url of urls) {
     const response = await request.get(url, { maxRedirects: 0 });
