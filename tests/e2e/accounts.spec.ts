@@ -1,10 +1,14 @@
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { signIn } from "./sign-in";
+import { createAccount } from "../support/e2e-accounts";
+import { signIn, signInAs } from "./sign-in";
+import { unique } from "./workspace";
 
 test.describe("sign-in", () => {
   test("a coordinator signs in, reaches their workspace and signs out", async ({ page }) => {
-    await signIn(page, "coordination@romans-sur-isere.test");
+    // An account of its own: signing out ends every session of the account, other tests' too.
+    const { email } = await createAccount("coordinator", "romans-sur-isere");
+    await signIn(page, email);
     await expect(page).toHaveURL(/\/espace$/);
     await expect(page.getByText("Vos rôles : Coordination du contrat.")).toBeVisible();
     await page.getByRole("link", { name: "Romans-sur-Isère" }).click();
@@ -18,15 +22,17 @@ test.describe("sign-in", () => {
   });
 
   test("a wrong password gets one message that does not say whether the account exists", async ({ page }) => {
+    // Addresses of its own: failures count against each account (lib/auth/rate-limit.ts).
+    const { email } = await createAccount("coordinator", "rosny-sous-bois");
     await page.goto("/connexion");
-    await page.getByLabel("Adresse e-mail").fill("coordination@rosny-sous-bois.test");
+    await page.getByLabel("Adresse e-mail").fill(email);
     await page.getByLabel("Mot de passe").fill("pas-le-bon");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
     // What the user typed stays in the form.
-    await expect(page.getByLabel("Adresse e-mail")).toHaveValue("coordination@rosny-sous-bois.test");
+    await expect(page.getByLabel("Adresse e-mail")).toHaveValue(email);
 
-    await page.getByLabel("Adresse e-mail").fill("personne@nulle-part.test");
+    await page.getByLabel("Adresse e-mail").fill(`personne.${unique()}@nulle-part.test`);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   });
@@ -55,7 +61,7 @@ test.describe("sign-in", () => {
 
 test.describe("tenant isolation", () => {
   test("a coordinator gets a 404 on another territory's workspace", async ({ page }) => {
-    await signIn(page, "coordination@romans-sur-isere.test");
+    await signInAs(page, "coordination@romans-sur-isere.test");
     const response = await page.goto("/espace/lens-lievin");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");

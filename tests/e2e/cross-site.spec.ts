@@ -2,7 +2,7 @@
 // and a client's forwarded headers change nothing when no proxy is trusted (the default here).
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "./fixtures";
-import { signIn } from "./sign-in";
+import { signInAs } from "./sign-in";
 
 const MEMBERS = "/espace/romans-sur-isere/membres";
 const REFUSAL = /^Requête refusée : elle ne vient pas d’une page d’OpenCLS\./;
@@ -11,7 +11,7 @@ type CapturedAction = { url: string; headers: Record<string, string>; body: Buff
 
 /** The server-action request the invitation form sends, captured in Chromium and not delivered. */
 async function captureInvitationAction(page: Page): Promise<CapturedAction> {
-  await signIn(page, "coordination@romans-sur-isere.test");
+  await signInAs(page, "coordination@romans-sur-isere.test");
   await page.goto(MEMBERS);
   let captured: CapturedAction | undefined;
   await page.route(MEMBERS, async (route) => {
@@ -105,7 +105,7 @@ test.describe("forwarded headers from the client", () => {
 
   test("change nothing: the journal records the connection's own address", async ({ page, browser }) => {
     const email = `ip.${randomUUID().slice(0, 8)}@exemple.test`;
-    await signIn(page, "coordination@romans-sur-isere.test");
+    await signInAs(page, "coordination@romans-sur-isere.test");
     await page.goto(MEMBERS);
     const form = page.getByRole("region", { name: "Inviter une personne" });
     await form.getByLabel("Adresse e-mail").fill(email);
@@ -114,7 +114,7 @@ test.describe("forwarded headers from the client", () => {
 
     // Addresses are shown to platform admins only.
     const admin = await (await browser.newContext()).newPage();
-    await signIn(admin, "admin@opencls.test");
+    await signInAs(admin, "admin@opencls.test");
     await admin.goto("/espace/romans-sur-isere/journal");
     const event = admin.getByRole("list", { name: "Modifications" }).getByRole("listitem").filter({ hasText: email });
     await expect(event).toContainText("Invitation envoyée");

@@ -11,7 +11,7 @@ import { expect, test } from "./fixtures";
 import { passwordSignInSchema } from "@/lib/auth/schema";
 import { ACCOUNTS, findContracts, ROUTES, tenants, type Role, type Tenant } from "../support/route-matrix";
 import { CALLBACK_URLS, queryString, showUrl, signInBody, urlCase, type SignInBody, type UrlCase } from "../support/fuzz/urls";
-import { signIn } from "./sign-in";
+import { signInAs } from "./sign-in";
 
 const ROLES: Role[] = ["anonymous", ...(Object.keys(ACCOUNTS) as Array<Exclude<Role, "anonymous">>)];
 
@@ -125,7 +125,7 @@ for (const role of ROLES) {
     const routes = Object.entries(ROUTES);
     const cases = casesPer(routes.length, ROLES.length);
     test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signIn(page, ACCOUNTS[role]);
+    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
     const tally = newTally();
     const failures: string[] = [];
     for (const [file, route] of routes) {
@@ -147,7 +147,7 @@ for (const role of ["anonymous", "coordinator"] as const) {
     const routes = Object.entries(PUBLIC_ROUTES);
     const cases = casesPer(routes.length, 2);
     test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signIn(page, ACCOUNTS[role]);
+    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
     const tally = newTally();
     const failures: string[] = [];
     for (const [file, path] of routes) {
@@ -164,7 +164,7 @@ for (const role of ["anonymous", "coordinator"] as const) {
   });
 }
 
-test("a plain GET of the credentials callback, and the sign-in pages with each hostile callbackUrl or error code, answer below 500", async ({
+test("a plain GET of the credentials callback, and the sign-in pages and next-auth's error endpoint with each hostile callbackUrl or error code, answer below 500", async ({
   request,
 }) => {
   const failures: string[] = [];
@@ -176,10 +176,16 @@ test("a plain GET of the credentials callback, and the sign-in pages with each h
       `/api/auth/csrf?callbackUrl=${value}`,
     ]),
     // Error codes index a dictionary of messages: inherited keys must not be found in it.
-    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00"].flatMap((value) => [
+    ...["__proto__", "constructor", "toString", "hasOwnProperty", "%", "%00", "%0D%0A", "%C3%A9"].flatMap((value) => [
       `/connexion?error=${value}`,
       `/connexion?methode=${value}&error=${value}`,
+      // next-auth's own error endpoint puts the code into a redirect's Location header.
+      `/api/auth/error?error=${value}`,
     ]),
+    // A repeated parameter reaches next-auth as a list.
+    ...["providers", "session", "csrf", "signin", "error"].map(
+      (action) => `/api/auth/${action}?callbackUrl=&callbackUrl=%20&error=a&error=b`,
+    ),
   ];
   for (const url of urls) {
     const response = await request.get(url, { maxRedirects: 0 });

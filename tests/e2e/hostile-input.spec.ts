@@ -3,13 +3,8 @@
 // named in French at its field, and everything else typed stays in the form.
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { signIn } from "./sign-in";
-
-async function openContract(page: Page, slug: string) {
-  await page.goto(`/espace/${slug}`);
-  await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().click();
-  await page.waitForURL(/\/contrats\/[0-9a-f-]{36}$/);
-}
+import { signInAs } from "./sign-in";
+import { openContract } from "./workspace";
 
 /** Types into a date input segment by segment, as a person does (fill() only takes valid dates). */
 async function typeDate(page: Page, label: string, digits: string) {
@@ -31,7 +26,7 @@ async function dateOrder(page: Page): Promise<"day first" | "month first"> {
 test("an impossible date, a year out of range and a 20-digit amount are named at their fields, and nothing typed is lost", async ({
   page,
 }) => {
-  await signIn(page, "coordination@rosny-sous-bois.test");
+  await signInAs(page, "coordination@rosny-sous-bois.test");
   await openContract(page, "rosny-sous-bois");
   await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
 
@@ -78,7 +73,7 @@ test("an impossible date, a year out of range and a 20-digit amount are named at
 });
 
 test("an upload the server refuses for its size gets a French message at the file field, not the framework's error", async ({ page }) => {
-  await signIn(page, "coordination@rosny-sous-bois.test");
+  await signInAs(page, "coordination@rosny-sous-bois.test");
   await openContract(page, "rosny-sous-bois");
   await page.getByRole("link", { name: "Importer des fiches" }).click();
   // The browser refuses files over 5 MB before sending them; a request over the server's 6 MB

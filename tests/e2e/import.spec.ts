@@ -2,10 +2,16 @@
 // semicolons, 3 rows of which are wrong. Valid rows go in, wrong ones are named by column,
 // importing the same file again changes nothing, and the template as downloaded imports
 // nothing. A file that changes existing fiches shows each change, before and after, and is
-// imported only once the coordinator confirms them.
-import { expect, test } from "./fixtures";
+// imported only once the coordinator confirms them. Each test that imports does it into a draft
+// contract of its own, with two axes: the published pages other tests read stay as seeded.
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { signIn } from "./sign-in";
+import { signInAs } from "./sign-in";
+import { createContract, openContract, unique } from "./workspace";
+
+const COORDINATOR = "coordination@lens-lievin.test";
+const FILE = "Fichier .xlsx ou .csv";
+type Upload = { name: string; mimeType: string; buffer: Buffer };
 
 function frenchCsv(edits: Record<number, string> = {}): string {
   const header = "Numéro;Axe;Intitulé;Statut;Avancement (%);Structure pilote;Début;Fin;Thématiques";
@@ -21,20 +27,29 @@ function frenchCsv(edits: Record<number, string> = {}): string {
   return `\uFEFF${[header, ...rows].join("\r\n")}\r\n`;
 }
 
-test("import 40 fiches from a French CSV with 3 bad rows, again without change, then two updates shown and confirmed", async ({ page }) => {
-  // Six uploads and four accessibility checks on one contract, in order.
-  test.setTimeout(120_000);
-  // A draft contract of its own, with two axes: the published pages other tests read stay as seeded.
-  await signIn(page, "coordination@lens-lievin.test");
-  await page.goto("/espace/lens-lievin/contrats/nouveau");
-  await page.getByLabel("Titre").fill("Contrat local de santé de Lens-Liévin, 2e génération");
-  await page.getByRole("button", { name: "Créer le contrat" }).click();
-  await page.waitForURL(/\/contrats\/[0-9a-f-]{36}$/);
-  for (const title of ["Prévention", "Accès aux soins"]) {
-    await page.getByRole("region", { name: "Ajouter un axe" }).getByLabel("Intitulé de l’axe").fill(title);
-    await page.getByRole("button", { name: "Ajouter l’axe" }).click();
-    await expect(page.getByRole("heading", { level: 3, name: new RegExp(title) })).toBeVisible();
-  }
+/** A draft contract of the test's own, with two axes, open at its import page. */
+async function openImportOfNewContract(page: Page) {
+  await signInAs(page, COORDINATOR);
+  await createContract(page, "lens-lievin", `Contrat local de santé de Lens-Liévin, 2e génération ${unique()}`, {
+    axes: ["Prévention", "Accès aux soins"],
+  });
+  await page.getByRole("link", { name: "Importer des fiches" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importer des fiches actions");
+}
+
+/** Chooses the file and asks for its check. */
+async function check(page: Page, file: Upload | string, button = "Vérifier le fichier") {
+  await page.getByLabel(FILE).setInputFiles(file);
+  await page.getByRole("button", { name: button }).click();
+}
+
+const csv = (name: string, content: string): Upload => ({ name, mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
+const importStatus = (page: Page) => page.getByRole("main").getByRole("status").first();
+
+test("the template as downloaded imports nothing, and a file over 5 MB is refused before any upload", async ({ page }) => {
+  // Nothing is written: the demo contract's import page will do.
+  await signInAs(page, COORDINATOR);
+  await openContract(page, "lens-lievin");
   await page.getByRole("link", { name: "Importer des fiches" }).click();
   await expectNoAxeViolations(page);
 
@@ -44,22 +59,20 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   ]);
   expect(template.suggestedFilename()).toBe("modele-import-fiches.xlsx");
   // The template as downloaded holds only its example row, which matches no fiche.
-  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(await template.path());
-  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(
-    /ne contient que la ligne d’exemple du modèle, qui n’est pas importée/,
-  );
+  await check(page, await template.path());
+  await expect(page.getByLabel(FILE)).toHaveAccessibleDescription(/ne contient que la ligne d’exemple du modèle, qui n’est pas importée/);
 
   // Too large a file is refused in the browser, before any upload.
-  await page
-    .getByLabel("Fichier .xlsx ou .csv")
-    .setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
-  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await expect(page.getByLabel("Fichier .xlsx ou .csv")).toHaveAccessibleDescription(/Ce fichier dépasse 5\sMo\s: découpez-le\./);
+  await check(page, { name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
+  await expect(page.getByLabel(FILE)).toHaveAccessibleDescription(/Ce fichier dépasse 5\sMo\s: découpez-le\./);
+});
 
-  const file = { name: "fiches.csv", mimeType: "text/csv", buffer: Buffer.from(frenchCsv(), "utf8") };
-  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(file);
-  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+test("40 rows with 3 wrong ones: the valid rows are imported, the wrong ones named by column; the same file again changes nothing", async ({
+  page,
+}) => {
+  await openImportOfNewContract(page);
+  const file = csv("fiches.csv", frenchCsv());
+  await check(page, file);
   await expect(page.getByText("37 lignes valides, 3 lignes en erreur")).toBeVisible();
   const rows = page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByRole("row");
   await expect(rows.filter({ has: page.getByRole("rowheader", { name: "6", exact: true }) })).toContainText(
@@ -70,34 +83,33 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    "Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.",
-  );
+  await expect(importStatus(page)).toHaveText("Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.");
 
   // The same file again: every valid row is already up to date, nothing is asked nor written.
-  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(file);
-  await page.getByRole("button", { name: "Vérifier le fichier à nouveau" }).click();
+  await check(page, file, "Vérifier le fichier à nouveau");
   await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Déjà à jour")).toHaveCount(37);
   await expect(page.getByLabel(/J’ai vérifié les modifications/)).toHaveCount(0);
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    "Import terminé : 0 fiche créée, 0 mise à jour, 37 inchangées, 3 lignes écartées.",
-  );
+  await expect(importStatus(page)).toHaveText("Import terminé : 0 fiche créée, 0 mise à jour, 37 inchangées, 3 lignes écartées.");
+});
+
+test("a file that changes two existing fiches shows each change, before and after, and is imported only once confirmed", async ({
+  page,
+}) => {
+  await openImportOfNewContract(page);
+  await check(page, csv("fiches.csv", frenchCsv()));
+  await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
+  await expect(importStatus(page)).toHaveText("Import terminé : 37 fiches créées, 0 mise à jour, 3 lignes écartées.");
 
   // A file that changes two fiches: each change is shown before and after, and confirmed first.
-  const edited = {
-    name: "fiches-modifiees.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(
-      frenchCsv({
-        101: "101;2;Fiche importée n° 101, précisée;Réalisée;0;Communauté d’Agglomération de Lens-Liévin;01/01/2025;31/12/2027;santé mentale, mobilité",
-        102: "102;2;Fiche importée n° 102;En cours;1;Communauté d’Agglomération de Lens-Liévin;01/01/2025;30/06/2026;santé mentale, mobilité",
-      }),
-      "utf8",
-    ),
-  };
-  await page.getByLabel("Fichier .xlsx ou .csv").setInputFiles(edited);
-  await page.getByRole("button", { name: "Vérifier le fichier à nouveau" }).click();
+  const edited = csv(
+    "fiches-modifiees.csv",
+    frenchCsv({
+      101: "101;2;Fiche importée n° 101, précisée;Réalisée;0;Communauté d’Agglomération de Lens-Liévin;01/01/2025;31/12/2027;santé mentale, mobilité",
+      102: "102;2;Fiche importée n° 102;En cours;1;Communauté d’Agglomération de Lens-Liévin;01/01/2025;30/06/2026;santé mentale, mobilité",
+    }),
+  );
+  await check(page, edited, "Vérifier le fichier à nouveau");
   await expect(
     page.getByText("37 lignes valides, 3 lignes en erreur (elles ne seront pas importées), dont 2 fiches existantes modifiées."),
   ).toBeVisible();
@@ -122,9 +134,7 @@ test("import 40 fiches from a French CSV with 3 bad rows, again without change, 
   await expectNoAxeViolations(page);
   await confirmation.check();
   await page.getByRole("button", { name: "Importer les 37 lignes valides" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    "Import terminé : 0 fiche créée, 2 mises à jour, 35 inchangées, 3 lignes écartées.",
-  );
+  await expect(importStatus(page)).toHaveText("Import terminé : 0 fiche créée, 2 mises à jour, 35 inchangées, 3 lignes écartées.");
   await expect(page.getByRole("table", { name: /Chaque ligne du fichier/ }).getByText("Fiche mise à jour")).toHaveCount(2);
 
   await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link").nth(2).click();

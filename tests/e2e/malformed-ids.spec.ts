@@ -8,6 +8,7 @@ import path from "node:path";
 import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
+import { DEMO_CONTRACTS } from "./workspace";
 
 const SLUG = "romans-sur-isere";
 const COORDINATOR = `coordination@${SLUG}.test`;
@@ -67,7 +68,10 @@ test.beforeAll(async ({ browser }) => {
   const page = await context.newPage();
   await signIn(page, COORDINATOR);
   await page.goto(`/espace/${SLUG}`);
-  const contract = await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().getAttribute("href");
+  const contract = await page
+    .getByRole("region", { name: "Contrats du territoire" })
+    .getByRole("link", { name: DEMO_CONTRACTS[SLUG], exact: true })
+    .getAttribute("href");
   known.contractId = contract!.split("/").at(-1)!;
   await page.goto(contract!);
   known.ficheId = (await page

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ACCOUNTS, findContracts, OWN, ROUTES, tenants, type Role } from "../support/route-matrix";
 import { expect, test } from "./fixtures";
-import { signIn } from "./sign-in";
+import { signInAs } from "./sign-in";
 
 const PROTECTED_FOLDERS = ["espace", "admin", "dev"];
 
@@ -39,7 +39,7 @@ test("signed-out visitors are sent to the sign-in page, and come back after", as
 
 for (const [role, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Role, "anonymous">, string]>) {
   test(`${role}: each protected page answers as the role table says, own and foreign territory`, async ({ page }) => {
-    await signIn(page, email);
+    await signInAs(page, email);
     const failures: string[] = [];
     for (const route of Object.values(ROUTES)) {
       for (const side of ["own", "foreign"] as const) {
@@ -53,7 +53,7 @@ for (const [role, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Role, "an
 }
 
 test("a contract id from another territory is not found under one's own territory", async ({ page }) => {
-  await signIn(page, ACCOUNTS.coordinator);
+  await signInAs(page, ACCOUNTS.coordinator);
   for (const suffix of ["", "/modifier", "/corbeille", `/fiches/${tenants.foreign.ficheId}`]) {
     const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.foreign.contractId}${suffix}`, { maxRedirects: 0 });
     expect(response.status()).toBe(404);
@@ -61,7 +61,7 @@ test("a contract id from another territory is not found under one's own territor
 });
 
 test("a fiche id from another territory is not found under one's own contract", async ({ page }) => {
-  await signIn(page, ACCOUNTS.coordinator);
+  await signInAs(page, ACCOUNTS.coordinator);
   const response = await page.request.get(`/espace/${OWN}/contrats/${tenants.own.contractId}/fiches/${tenants.foreign.ficheId}`, {
     maxRedirects: 0,
   });
@@ -74,7 +74,7 @@ test("partner: a draft contract their organisation signs is not found, nor its e
   // The coordination of another territory drafts a contract that the partner's organisation will sign.
   const coordination = await browser.newContext();
   const coordinator = await coordination.newPage();
-  await signIn(coordinator, "coordination@rosny-sous-bois.test");
+  await signInAs(coordinator, "coordination@rosny-sous-bois.test");
   await coordinator.goto("/espace/rosny-sous-bois/contrats/nouveau");
   await coordinator.getByLabel("Titre").fill("Contrat local de santé de Rosny-sous-Bois (projet)");
   await coordinator.getByRole("button", { name: "Ajouter un signataire" }).click();
@@ -86,7 +86,7 @@ test("partner: a draft contract their organisation signs is not found, nor its e
 
   const partnership = await browser.newContext();
   const partner = await partnership.newPage();
-  await signIn(partner, ACCOUNTS.partner);
+  await signInAs(partner, ACCOUNTS.partner);
   for (const target of [draft, `${draft}/export.xlsx`, `${draft}/export.pdf`, "/espace/rosny-sous-bois"]) {
     expect((await partner.request.get(target, { maxRedirects: 0 })).status(), target).toBe(404);
   }

@@ -3,7 +3,8 @@
 // protected route with the status each role gets on its own and a foreign territory, and the
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
-import { signIn } from "../e2e/sign-in";
+import { signInAs } from "../e2e/sign-in";
+import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
 // Another region; no test reads its fiche counts (the matrix may add a fiche to it).
@@ -112,14 +113,17 @@ export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected
   },
 };
 
-/** The contract ids come from the workspace pages, as an admin sees them. */
+/** The demo contracts' ids come from the workspace pages, as an admin sees them (tests add contracts beside them). */
 export async function findContracts(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, ACCOUNTS.admin);
+  await signInAs(page, ACCOUNTS.admin);
   for (const tenant of Object.values(tenants)) {
     await page.goto(`/espace/${tenant.slug}`);
-    const href = await page.getByRole("region", { name: "Contrats du territoire" }).getByRole("link").first().getAttribute("href");
+    const href = await page
+      .getByRole("region", { name: "Contrats du territoire" })
+      .getByRole("link", { name: DEMO_CONTRACTS[tenant.slug], exact: true })
+      .getAttribute("href");
     tenant.contractId = href!.split("/").at(-1)!;
     // A fiche of the contract: the first listed, or one created for the test when the demo
     // contract records none.

@@ -11,6 +11,8 @@ import { ANONYMOUS, assertCan } from "@/lib/authz";
 const handler = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
 const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
+const seeOther = (location: URL) => new Response(null, { status: 303, headers: { Location: location.toString() } });
+
 async function handle(request: NextRequest, context: unknown): Promise<Response> {
   assertCan(ANONYMOUS, "auth.use");
   const url = request.nextUrl;
@@ -24,6 +26,22 @@ async function handle(request: NextRequest, context: unknown): Promise<Response>
     // page's button posts here.
     if (/\/callback\/email(\/|$)/.test(url.pathname)) return Response.redirect(new URL(`${SIGN_IN_LINK_PATH}${url.search}`, url), 303);
   }
+  // next-auth reads each query parameter as one string: a repeated one reaches it as a list,
+  // which it answers with a 500. The first of each is kept, then asked again.
+  const names = new Set(url.searchParams.keys());
+  if (names.size !== [...url.searchParams.keys()].length) {
+    const cleaned = new URL(url);
+    cleaned.search = new URLSearchParams([...names].map((name) => [name, url.searchParams.get(name)!])).toString();
+    return seeOther(cleaned);
+  }
+  // next-auth copies an error code into the Location of its error redirect as it is: a control
+  // character (or one a header cannot carry) there throws, a 500. Such a code is no code of its.
+  const error = url.searchParams.get("error");
+  if (error !== null && !/^[\x20-\x7e]*$/.test(error)) {
+    const cleaned = new URL(url);
+    cleaned.searchParams.set("error", "Default");
+    return seeOther(cleaned);
+  }
   // A malformed callback URL (in the query or the cookie) is replaced by a safe path, then asked again.
   const callbackUrl = url.searchParams.get("callbackUrl");
   const badCookies = CALLBACK_COOKIES.filter((name) => {
@@ -33,7 +51,7 @@ async function handle(request: NextRequest, context: unknown): Promise<Response>
   if ((callbackUrl !== null && safeCallbackPath(callbackUrl, "") !== callbackUrl) || badCookies.length) {
     const cleaned = new URL(url);
     if (callbackUrl !== null) cleaned.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl));
-    const response = new Response(null, { status: 303, headers: { Location: cleaned.toString() } });
+    const response = seeOther(cleaned);
     for (const name of badCookies)
       response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
     return response;
