@@ -35,7 +35,7 @@ async function handle(request: NextRequest, context: unknown): Promise<Response>
     return seeOther(cleaned);
   }
   // next-auth copies an error code into the Location of its error redirect as it is: a control
-  // character (or one a header cannot carry) there throws, a 500. Such a code is no code of its.
+  // character (or one a header cannot carry) there throws, a 500. Such a code is none of next-auth’s own.
   const error = url.searchParams.get("error");
   if (error !== null && !/^[\x20-\x7e]*$/.test(error)) {
     const cleaned = new URL(url);
