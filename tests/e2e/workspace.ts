@@ -45,7 +45,8 @@ export async function createContract(
   { axes = [], fill }: { axes?: string[]; fill?: () => Promise<void> } = {},
 ): Promise<void> {
   const created = page.getByRole("heading", { level: 1, name: title, exact: true });
-  const taken = page.getByText("Ce territoire a déjà un contrat de ce rang.");
+  // The message under the field; the error summary repeats it in a link ("Rang : …").
+  const taken = page.getByText("Ce territoire a déjà un contrat de ce rang.", { exact: true });
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.goto(`/espace/${slug}/contrats/nouveau`);
     await page.getByLabel("Titre").fill(title);
