@@ -8,9 +8,12 @@ import { fileURLToPath } from "node:url";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { nationalConfig } from "@/lib/seed/national/database";
 import { runCli } from "./run";
 
 const dev = process.argv.includes("--dev");
+// The synthetic national dataset (`npm run db:seed:national`) instead of the demo data.
+const national = process.argv.includes("--national");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // The app server, run with tsx like this command.
 const SERVE = ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url))];
@@ -29,10 +32,14 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 }
 
 runCli(async () => {
-  const config = readServerConfig();
+  const config = national ? nationalConfig(readServerConfig()) : readServerConfig();
   // Checked before the database starts, so that a missing secret fails fast.
   const secret = config.databaseUrl ? await resolveAuthSecret({ embedded: false, dataDir: config.dataDir }) : undefined;
-  const database = await prepareDatabase({ ...config, log: (line) => console.log(`opencls: ${line}`) });
+  const database = await prepareDatabase({
+    ...config,
+    ...(national ? { seedWhenEmpty: false } : {}),
+    log: (line) => console.log(`opencls: ${line}`),
+  });
   let exitCode = 0;
   try {
     const env = {
