@@ -7,11 +7,8 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { clearDatabase, inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalDataset } from "@/lib/seed/national/load";
-import { NATIONAL_EMAIL_DOMAIN, readNationalPlan } from "@/lib/seed/national/plan";
+import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "./run";
-
-/** Every synthetic account's password (the demo accounts' one: never use it outside a demonstration). */
-export const NATIONAL_PASSWORD = "opencls-demo";
 
 runCli(async () => {
   const started = performance.now();

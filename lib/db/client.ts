@@ -19,7 +19,10 @@ export type Tx = Prisma.TransactionClient;
 export const DATABASE_TIMEOUTS = { connectMs: 5_000, statementMs: 15_000 };
 
 type QueryListener = (sql: string) => void;
-const queryListeners = new Set<QueryListener>();
+// On globalThis: the server layer (lib/server/http-server.ts) and the pages Next.js bundled
+// apart load this module twice in one process, and the bench counts both's statements.
+const queryListeners: Set<QueryListener> = ((globalThis as { openclsQueryListeners?: Set<QueryListener> }).openclsQueryListeners ??=
+  new Set());
 
 export function createDbClient(connectionString: string): Db {
   const adapter = new PrismaPg({

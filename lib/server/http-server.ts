@@ -3,7 +3,8 @@
 // job worker in the same process.
 import { createServer } from "node:http";
 import next from "next";
-import { disconnectDb } from "@/lib/db/client";
+import { benchEnabled, BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
+import { disconnectDb, onQuery } from "@/lib/db/client";
 import { applyTrustedProxies } from "@/lib/http/client-address";
 import { trustedProxyCount } from "@/lib/http/config";
 import { stopQueue } from "@/lib/jobs/queue";
@@ -18,13 +19,25 @@ function isDecodablePath(url: string | undefined): boolean {
   }
 }
 
+/** How many SQL statements the app has sent since it started (for `npm run bench` only). */
+function statementCounter(): () => { statements: number } {
+  let statements = 0;
+  onQuery(() => statements++);
+  return () => ({ statements });
+}
+
 export async function serve({ dev, port }: { dev: boolean; port: number }): Promise<void> {
   const trustedProxies = trustedProxyCount();
   const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const countStatements = benchEnabled() ? statementCounter() : undefined;
   const server = createServer((request, response) => {
+    if (countStatements && request.url === BENCH_STATEMENTS_PATH) {
+      response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(countStatements()));
+      return;
+    }
     // Next.js's router throws (an HTTP 500) on a path it cannot decode, before any code of ours.
     if (!isDecodablePath(request.url)) {
       response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("Page introuvable.");

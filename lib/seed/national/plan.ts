@@ -29,6 +29,8 @@ export type NationalSizes = typeof NATIONAL_SIZES;
 
 /** Every synthetic account uses this address domain; the loader refuses a database with any other. */
 export const NATIONAL_EMAIL_DOMAIN = "national.opencls.test";
+/** Every synthetic account's password (the demo accounts' one: never use it outside a demonstration). */
+export const NATIONAL_PASSWORD = "opencls-demo";
 /** Every synthetic territory's slug starts so. */
 export const NATIONAL_TERRITORY_PREFIX = "fictif-";
 

@@ -1,0 +1,202 @@
+// `npm run bench`: the main pages measured on the synthetic national dataset (loaded first when
+// missing: lib/cli/seed-national.ts), against an empty page of the same app in the same run, at
+// 10 and 50 concurrent connections. Prints a table and writes it into docs/performance.md.
+// Options: --no-build (reuse the last bench build), --seconds N (per measurement, default 10),
+// --only <page name substring>.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
+import { readServerConfig } from "@/lib/config/server-config";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
+import { loadNationalDataset } from "@/lib/seed/national/load";
+import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
+import { runCli } from "@/lib/cli/run";
+import { measure, type Measurement } from "./measure";
+import { TARGETS, verdicts } from "./targets";
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const SECONDS = Number(option("--seconds") ?? 10);
+const ONLY = option("--only");
+const BUILD = !args.includes("--no-build");
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const BASE = `http://localhost:${PORT}`;
+const DIST_DIR = ".next-bench";
+const CONNECTIONS = [10, 50] as const;
+
+type Account = "anonymous" | "coordinator" | "ars" | "admin";
+const ACCOUNTS: Record<Exclude<Account, "anonymous">, string> = {
+  coordinator: `coordination-0001@${NATIONAL_EMAIL_DOMAIN}`,
+  // Occitanie: the region with the most contracts.
+  ars: `ars-76@${NATIONAL_EMAIL_DOMAIN}`,
+  admin: `admin@${NATIONAL_EMAIL_DOMAIN}`,
+};
+
+export type BenchPage = { name: string; path: string; account: Account; public: boolean };
+
+runCli(async () => {
+  const database = await prepareDatabase({ ...nationalConfig(readServerConfig()), seedWhenEmpty: false, log: console.log });
+  let server: ChildProcess | undefined;
+  try {
+    const pages = await benchPages(database.url);
+    if (BUILD) await run(["next", "build"], { OPENCLS_NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
+    server = await startServer(database.url);
+    const cookies = await signInAll();
+
+    const results: Measurement[] = [];
+    for (const page of pages.filter((candidate) => !ONLY || candidate.name.includes(ONLY) || candidate.name === "Page vide")) {
+      for (const connections of CONNECTIONS) {
+        const result = await measure({
+          base: BASE,
+          page,
+          connections,
+          seconds: SECONDS,
+          cookie: cookies[page.account],
+          statementsPath: BENCH_STATEMENTS_PATH,
+        });
+        results.push(result);
+        console.log(`${page.name} · ${connections} connexions: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${result.p95} ms`);
+      }
+    }
+    const table = renderTable(results);
+    console.log(`\n${table}`);
+    const failures = verdicts(results);
+    for (const failure of failures) console.log(`✗ ${failure}`);
+    if (!ONLY) await writeReport(table, failures);
+    if (failures.length) process.exitCode = 1;
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((resolve) => (server ? server.once("exit", resolve) : resolve(null)));
+    await database.stop();
+  }
+});
+
+/** The pages to measure, on the worst records of the dataset (the largest contract, its busiest fiche, the largest region). */
+async function benchPages(url: string): Promise<BenchPage[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if ((await inspectNationalTarget(client)) === "empty") {
+      console.log("Loading the national dataset first (npm run db:seed:national)…");
+      const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
+      await loadNationalDataset(client, plan, passwordHash);
+    }
+    const { rows } = await client.query<{ contract_id: string; fiche_id: string }>(
+      `SELECT c.id AS contract_id, f.id AS fiche_id FROM "Territory" t
+       JOIN "Contract" c ON c."territoryId" = t.id JOIN "FicheAction" f ON f."contractId" = c.id
+       LEFT JOIN "Indicator" i ON i."ficheId" = f.id
+       WHERE t.slug = 'fictif-0001' GROUP BY c.id, f.id ORDER BY count(i.*) DESC, f.number LIMIT 1`,
+    );
+    const { contract_id: contract, fiche_id: fiche } = rows[0];
+    const workspace = "/espace/fictif-0001";
+    return [
+      { name: "Page vide", path: "/bench", account: "anonymous", public: true },
+      { name: "Accueil", path: "/", account: "anonymous", public: true },
+      { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
+      { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
+      { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
+      { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
+      { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
+      { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
+      { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
+      { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
+      { name: "Administration", path: "/admin", account: "admin", public: false },
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production" as const,
+    NEXTAUTH_URL: BASE,
+    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+    NEXT_TELEMETRY_DISABLED: "1",
+    OPENCLS_NEXT_DIST_DIR: DIST_DIR,
+    OPENCLS_BENCH: "1",
+    OPENCLS_WORKER: "off",
+  };
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts", "--port", String(PORT)], { env, stdio: "inherit" });
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    const ready = await fetch(`${BASE}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not answer within a minute");
+}
+
+/** A session cookie per account, from next-auth's credentials sign-in, as the sign-in form does it. */
+async function signInAll(): Promise<Record<Account, string | undefined>> {
+  const cookies: Record<Account, string | undefined> = { anonymous: undefined, coordinator: undefined, ars: undefined, admin: undefined };
+  for (const [account, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>) {
+    const csrf = await fetch(`${BASE}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+    const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, cookie: csrfCookie.join("; ") },
+      body: new URLSearchParams({ csrfToken, email, password: NATIONAL_PASSWORD, json: "true", callbackUrl: BASE }),
+    });
+    const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+    if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
+    cookies[account] = session.split(";")[0];
+  }
+  return cookies;
+}
+
+function run(command: string[], env: Record<string, string>): Promise<void> {
+  const bin = createRequire(import.meta.url).resolve(`${command[0]}/dist/bin/${command[0]}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...command.slice(1)], { env: { ...process.env, ...env }, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command.join(" ")} exited with code ${code}`))));
+  });
+}
+
+const number = (value: number, digits = 0) =>
+  value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function renderTable(results: Measurement[]): string {
+  const empty = new Map(results.filter((result) => result.page.name === "Page vide").map((result) => [result.connections, result]));
+  const header =
+    "| Page | Connexions | Req/s | Ratio à la page vide | p50 (ms) | p95 (ms) | p99 (ms) | p95 / p95 page vide | Erreurs | HTML (Ko) | Requêtes SQL |";
+  const rule = "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+  const rows = results.map((result) => {
+    const baseline = empty.get(result.connections)!;
+    return `| ${result.page.name} | ${result.connections} | ${number(result.requestsPerSecond, 1)} | ${number(result.requestsPerSecond / baseline.requestsPerSecond, 2)} | ${number(result.p50)} | ${number(result.p95)} | ${number(result.p99)} | ${number(result.p95 / baseline.p95, 2)} | ${result.errors} | ${number(result.htmlBytes / 1024, 1)} | ${result.statements} |`;
+  });
+  return [header, rule, ...rows].join("\n");
+}
+
+async function writeReport(table: string, failures: string[]): Promise<void> {
+  const file = "docs/performance.md";
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} Gio, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+  const section = [
+    "<!-- bench:start -->",
+    `Mesuré le ${new Date().toLocaleString("fr-FR", { timeZone: "UTC" })} UTC sur ${machine}, ${SECONDS} s par mesure.`,
+    `Cibles (issue 11)\u00a0: ${TARGETS.description}`,
+    "",
+    table,
+    "",
+    failures.length
+      ? `Cibles manquées\u00a0:\n${failures.map((failure) => `- ${failure}`).join("\n")}`
+      : "Toutes les cibles sont atteintes.",
+    "<!-- bench:end -->",
+  ].join("\n");
+  const current = await readFile(file, "utf8");
+  await writeFile(file, current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section));
+  console.log(`${file} updated.`);
+}
