@@ -16,6 +16,7 @@ import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/datab
 import { loadNationalDataset } from "@/lib/seed/national/load";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
+import { signInOverHttp } from "../support/http-sign-in";
 import { measure, type Measurement } from "./measure";
 import { TARGETS, verdicts } from "./targets";
 
@@ -141,18 +142,9 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
 async function signInAll(): Promise<Record<Account, string | undefined>> {
   const cookies: Record<Account, string | undefined> = { anonymous: undefined, coordinator: undefined, ars: undefined, admin: undefined };
   for (const [account, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>) {
-    const csrf = await fetch(`${BASE}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-    const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, cookie: csrfCookie.join("; ") },
-      body: new URLSearchParams({ csrfToken, email, password: NATIONAL_PASSWORD, json: "true", callbackUrl: BASE }),
-    });
-    const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-    if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
-    cookies[account] = session.split(";")[0];
+    const signedIn = await signInOverHttp(BASE, email, NATIONAL_PASSWORD);
+    if (signedIn.cookie === undefined) throw new Error(`could not sign in as ${email} (HTTP ${signedIn.status})`);
+    cookies[account] = signedIn.cookie;
   }
   return cookies;
 }
