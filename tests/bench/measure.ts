@@ -1,7 +1,7 @@
 // One measurement of the bench: a page under `connections` concurrent clients for `seconds`,
 // after a warm-up; its HTML size and SQL statements come from one request on a quiet server.
 import autocannon from "autocannon";
-import type { BenchPage } from "./run";
+import type { BenchPage } from "./pages";
 
 export type Measurement = {
   page: BenchPage;

@@ -14,10 +14,11 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalDataset } from "@/lib/seed/national/load";
-import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
+import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
 import { signInOverHttp } from "../support/http-sign-in";
 import { measure, type Measurement } from "./measure";
+import { BENCH_ACCOUNTS, benchPages, EMPTY_PAGE, type Account, type BenchPage } from "./pages";
 import { TARGETS, verdicts } from "./targets";
 
 const args = process.argv.slice(2);
@@ -30,27 +31,17 @@ const BASE = `http://localhost:${PORT}`;
 const DIST_DIR = ".next-bench";
 const CONNECTIONS = [10, 50] as const;
 
-type Account = "anonymous" | "coordinator" | "ars" | "admin";
-const ACCOUNTS: Record<Exclude<Account, "anonymous">, string> = {
-  coordinator: `coordination-0001@${NATIONAL_EMAIL_DOMAIN}`,
-  // Occitanie: the region with the most contracts.
-  ars: `ars-76@${NATIONAL_EMAIL_DOMAIN}`,
-  admin: `admin@${NATIONAL_EMAIL_DOMAIN}`,
-};
-
-export type BenchPage = { name: string; path: string; account: Account; public: boolean };
-
 runCli(async () => {
   const database = await prepareDatabase({ ...nationalConfig(readServerConfig()), seedWhenEmpty: false, log: console.log });
   let server: ChildProcess | undefined;
   try {
-    const pages = await benchPages(database.url);
+    const pages = await loadPages(database.url);
     if (BUILD) await run(["next", "build"], { OPENCLS_NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
     server = await startServer(database.url);
     const cookies = await signInAll();
 
     const results: Measurement[] = [];
-    for (const page of pages.filter((candidate) => !ONLY || candidate.name.includes(ONLY) || candidate.name === "Page vide")) {
+    for (const page of pages.filter((candidate) => !ONLY || candidate.name.includes(ONLY) || candidate.name === EMPTY_PAGE)) {
       for (const connections of CONNECTIONS) {
         const result = await measure({
           base: BASE,
@@ -77,8 +68,8 @@ runCli(async () => {
   }
 });
 
-/** The pages to measure, on the worst records of the dataset (the largest contract, its busiest fiche, the largest region). */
-async function benchPages(url: string): Promise<BenchPage[]> {
+/** The pages to measure, once the national dataset is there. */
+async function loadPages(url: string): Promise<BenchPage[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -87,27 +78,7 @@ async function benchPages(url: string): Promise<BenchPage[]> {
       const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
       await loadNationalDataset(client, plan, passwordHash);
     }
-    const { rows } = await client.query<{ contract_id: string; fiche_id: string }>(
-      `SELECT c.id AS contract_id, f.id AS fiche_id FROM "Territory" t
-       JOIN "Contract" c ON c."territoryId" = t.id JOIN "FicheAction" f ON f."contractId" = c.id
-       LEFT JOIN "Indicator" i ON i."ficheId" = f.id
-       WHERE t.slug = 'fictif-0001' GROUP BY c.id, f.id ORDER BY count(i.*) DESC, f.number LIMIT 1`,
-    );
-    const { contract_id: contract, fiche_id: fiche } = rows[0];
-    const workspace = "/espace/fictif-0001";
-    return [
-      { name: "Page vide", path: "/bench", account: "anonymous", public: true },
-      { name: "Accueil", path: "/", account: "anonymous", public: true },
-      { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
-      { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
-      { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
-      { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
-      { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
-      { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
-      { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
-      { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
-      { name: "Administration", path: "/admin", account: "admin", public: false },
-    ];
+    return await benchPages(client);
   } finally {
     await client.end();
   }
@@ -141,7 +112,7 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
 /** A session cookie per account, from next-auth's credentials sign-in, as the sign-in form does it. */
 async function signInAll(): Promise<Record<Account, string | undefined>> {
   const cookies: Record<Account, string | undefined> = { anonymous: undefined, coordinator: undefined, ars: undefined, admin: undefined };
-  for (const [account, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>) {
+  for (const [account, email] of Object.entries(BENCH_ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>) {
     const signedIn = await signInOverHttp(BASE, email, NATIONAL_PASSWORD);
     if (signedIn.cookie === undefined) throw new Error(`could not sign in as ${email} (HTTP ${signedIn.status})`);
     cookies[account] = signedIn.cookie;
@@ -161,7 +132,7 @@ const number = (value: number, digits = 0) =>
   value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function renderTable(results: Measurement[]): string {
-  const empty = new Map(results.filter((result) => result.page.name === "Page vide").map((result) => [result.connections, result]));
+  const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
   const header =
     "| Page | Connexions | Req/s | Ratio à la page vide | p50 (ms) | p95 (ms) | p99 (ms) | p95 / p95 page vide | Erreurs | HTML (Ko) | Requêtes SQL |";
   const rule = "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";

@@ -1,6 +1,7 @@
 // Issue 11's targets on the national dataset, 2 cores, as ratios to the empty page measured in
 // the same run (absolute times vary between machines).
 import type { Measurement } from "./measure";
+import { EMPTY_PAGE } from "./pages";
 
 export const TARGETS = {
   publicThroughput: 0.5,
@@ -13,7 +14,7 @@ export const TARGETS = {
 
 /** The targets a run misses, in French, one line each. */
 export function verdicts(results: Measurement[]): string[] {
-  const empty = new Map(results.filter((result) => result.page.name === "Page vide").map((result) => [result.connections, result]));
+  const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
   return results.flatMap((result) => {
     const baseline = empty.get(result.connections)!;
     const name = `${result.page.name} (${result.connections} connexions)`;

@@ -1,7 +1,6 @@
 // Two app instances on one database, as behind a load balancer: the app keeps no state of its
 // own (sessions are signed cookies checked against the database, sign-in throttling and the job
 // queue live in PostgreSQL). Both run the same production build, each with its job worker.
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../lib/db/embed
 import { applyMigrations } from "../../lib/db/migrate";
 import { loadDemoData } from "../../lib/seed/demo-data";
 import { requestSignInLink, signInOverHttp } from "../support/http-sign-in";
+import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { freePort } from "../support/ports";
 import { expect, test } from "./fixtures";
 
@@ -19,7 +19,7 @@ const COORDINATOR = "coordination@romans-sur-isere.test";
 
 let dataDir: string;
 let database: EmbeddedDatabase;
-const instances: Array<{ base: string; process: ChildProcess }> = [];
+const instances: AppInstance[] = [];
 
 test.describe.configure({ mode: "serial" });
 
@@ -32,41 +32,12 @@ test.beforeAll(async () => {
   const db = createDbClient(database.url);
   await loadDemoData(db);
   await db.$disconnect();
-  for (let index = 0; index < 2; index++) {
-    const port = await freePort();
-    const base = `http://localhost:${port}`;
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/cli/serve.ts"), "--port", String(port)], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: "scale-out-secret-shared-by-both-instances",
-        // Each instance believes it is the public address: what a load balancer's host header gives.
-        NEXTAUTH_URL: base,
-        OPENCLS_NEXT_DIST_DIR: ".next-e2e",
-        OPENCLS_DEVELOPMENT_MODE: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-    });
-    instances.push({ base, process: child });
-  }
-  for (const { base } of instances)
-    await expect
-      .poll(
-        () =>
-          fetch(`${base}/api/health`).then(
-            (response) => response.status,
-            () => 0,
-          ),
-        { timeout: 120_000 },
-      )
-      .toBe(200);
+  // Each instance believes it is the public address: what a load balancer's host header gives.
+  instances.push(...(await Promise.all([1, 2].map(() => startAppInstance(database.url, { OPENCLS_DEVELOPMENT_MODE: "1" })))));
 });
 
 test.afterAll(async () => {
-  for (const instance of instances) instance.process.kill("SIGTERM");
-  await Promise.all(instances.map((instance) => new Promise((resolve) => instance.process.once("exit", resolve))));
+  await Promise.all(instances.map((instance) => instance.stop()));
   await database?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -96,12 +67,18 @@ test("a session opened on one instance is honoured by the other", async () => {
 test("sign-in throttling counts the failures made on either instance", async () => {
   const [first, second] = instances;
   const email = "contribution@romans-sur-isere.test";
-  // Three failures are free per account and address: two on one instance, one on the other…
-  for (const base of [first.base, first.base, second.base])
-    expect((await signInOverHttp(base, email, "wrong password")).cookie).toBeUndefined();
-  const [{ count }] = await query<{ count: string }>(`SELECT count(*) FROM "SignInFailure" WHERE key = $1`, [`account:${email}`]);
-  expect(Number(count)).toBe(3);
-  // …and the fourth, the right password this time, must wait on either of them.
+  const failures = () =>
+    query<{ count: string }>(`SELECT count(*) FROM "SignInFailure" WHERE key = $1`, [`account:${email}`]).then(([row]) =>
+      Number(row.count),
+    );
+  // Wrong passwords, on one instance then the other: three are free, then each waits 1 s, 2 s…
+  // after the last (a refused attempt records nothing). Five failures make the next one wait 4 s.
+  for (let attempt = 0; (await failures()) < 5; attempt++) {
+    expect(attempt).toBeLessThan(60);
+    expect((await signInOverHttp(attempt % 2 ? second.base : first.base, email, "wrong password")).cookie).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // The right password now waits, on either instance: both read the same counters.
   for (const base of [first.base, second.base]) {
     const attempt = await signInOverHttp(base, email, PASSWORD);
     expect(attempt.cookie === undefined && attempt.error).toMatch(/^rate_limited:\d+$/);

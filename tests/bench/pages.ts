@@ -1,0 +1,41 @@
+// The pages the bench measures, on the worst records of the national dataset: territory
+// fictif-0001's contract (the largest), its fiche with the most indicators, the region with the
+// most contracts. Shared by the bench and the test that SQL statements do not grow with the data.
+import type pg from "pg";
+import { NATIONAL_EMAIL_DOMAIN } from "@/lib/seed/national/plan";
+
+export type Account = "anonymous" | "coordinator" | "ars" | "admin";
+export type BenchPage = { name: string; path: string; account: Account; public: boolean };
+
+export const EMPTY_PAGE = "Page vide";
+
+export const BENCH_ACCOUNTS: Record<Exclude<Account, "anonymous">, string> = {
+  coordinator: `coordination-0001@${NATIONAL_EMAIL_DOMAIN}`,
+  // Occitanie: the region with the most contracts.
+  ars: `ars-76@${NATIONAL_EMAIL_DOMAIN}`,
+  admin: `admin@${NATIONAL_EMAIL_DOMAIN}`,
+};
+
+export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
+  const { rows } = await client.query<{ contract_id: string; fiche_id: string }>(
+    `SELECT c.id AS contract_id, f.id AS fiche_id FROM "Territory" t
+     JOIN "Contract" c ON c."territoryId" = t.id JOIN "FicheAction" f ON f."contractId" = c.id
+     LEFT JOIN "Indicator" i ON i."ficheId" = f.id
+     WHERE t.slug = 'fictif-0001' GROUP BY c.id, f.id, c.generation, f.number ORDER BY c.generation DESC, count(i.*) DESC, f.number LIMIT 1`,
+  );
+  const { contract_id: contract, fiche_id: fiche } = rows[0];
+  const workspace = "/espace/fictif-0001";
+  return [
+    { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
+    { name: "Accueil", path: "/", account: "anonymous", public: true },
+    { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
+    { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
+    { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
+    { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
+    { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
+    { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
+    { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
+    { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
+    { name: "Administration", path: "/admin", account: "admin", public: false },
+  ];
+}
