@@ -2,10 +2,10 @@
 // coordinators, or the contributor who pilots it) defines indicators and enters values.
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { saveVersioned } from "@/lib/audit/history";
-import { recordAudit } from "@/lib/audit/record";
+import { inTrashMessage, moveToTrash } from "@/lib/actions/trash";
+import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
+import { changeAudited, createAudited } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { loadFicheResource } from "@/lib/fiches/resource";
@@ -55,17 +55,11 @@ export const createIndicator = defineAction({
   async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
-    await context.db.$transaction(async (tx) => {
-      const indicator = await tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } });
-      await recordAudit(tx, context, {
-        action: "indicator.create",
-        entityType: "Indicator",
-        entityId: indicator.id,
-        entityLabel: input.name,
-        territoryId,
-        after: snapshot(input),
-      });
-    });
+    await createAudited(
+      context,
+      { action: "indicator.create", entityType: "Indicator", entityLabel: input.name, territoryId, after: snapshot(input) },
+      (tx) => tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } }),
+    );
     return ok(null, `L’indicateur «\u00a0${input.name}\u00a0» est ajouté.`);
   },
 });
@@ -79,30 +73,25 @@ export const updateIndicator = defineAction({
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    const versioned = {
-      entityType: "Indicator",
-      entityId: indicatorId,
-      baseVersion: version,
-      currentVersion: async () =>
-        (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version,
-    };
-    await saveVersioned(context.db, versioned, () =>
-      context.db.$transaction(async (tx) => {
-        const { count } = await tx.indicator.updateMany({
-          where: { id: indicatorId, version, deletedAt: null },
-          data: { ...input, version: { increment: 1 } },
-        });
-        if (count === 0) throw new ConflictError();
-        await recordAudit(tx, context, {
-          action: "indicator.update",
-          entityType: "Indicator",
-          entityId: indicatorId,
-          entityLabel: input.name,
-          territoryId,
-          before: snapshot(before),
-          after: snapshot(input),
-        });
-      }),
+    await saveVersioned(
+      context,
+      {
+        action: "indicator.update",
+        entityType: "Indicator",
+        entityId: indicatorId,
+        entityLabel: input.name,
+        territoryId,
+        baseVersion: version,
+      },
+      async (tx) => {
+        assertVersionMatched(
+          await tx.indicator.updateMany({
+            where: { id: indicatorId, version, deletedAt: null },
+            data: { ...input, version: { increment: 1 } },
+          }),
+        );
+        return { before: snapshot(before), after: snapshot(input) };
+      },
     );
     return ok(null, "Indicateur enregistré.");
   },
@@ -118,24 +107,15 @@ export const deleteIndicator = defineAction({
       where: { id: input.indicatorId },
       select: { name: true, ficheId: true },
     });
-    await context.db.$transaction(async (tx) => {
-      const deletedAt = new Date();
-      const { count } = await tx.indicator.updateMany({
-        where: { id: input.indicatorId, version: input.version, deletedAt: null },
-        data: { deletedAt, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, {
-        action: "indicator.delete",
-        entityType: "Indicator",
-        entityId: input.indicatorId,
-        entityLabel: indicator.name,
-        territoryId,
-        before: { deletedAt: null },
-        after: { deletedAt },
-      });
+    await moveToTrash(context, {
+      action: "indicator.delete",
+      entityType: "Indicator",
+      entityId: input.indicatorId,
+      entityLabel: indicator.name,
+      territoryId,
+      version: input.version,
     });
-    return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est dans la corbeille pour 30\u00a0jours.`);
+    return ok(null, inTrashMessage(`L’indicateur «\u00a0${indicator.name}\u00a0»`));
   },
 });
 
@@ -151,20 +131,17 @@ export const addMeasurement = defineAction({
     });
     const measuredOn = input.measuredOn!;
     try {
-      await context.db.$transaction(async (tx) => {
-        const measurement = await tx.measurement.create({
-          data: { ...input, measuredOn, authorId: context.actor.userId },
-          select: { id: true },
-        });
-        await recordAudit(tx, context, {
+      await createAudited(
+        context,
+        {
           action: "measurement.add",
           entityType: "Measurement",
-          entityId: measurement.id,
           entityLabel: `${indicator.name} – ${day(measuredOn)}`,
           territoryId,
           after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
-        });
-      });
+        },
+        (tx) => tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } }),
+      );
     } catch (error) {
       if (uniqueViolationTarget(error)) return fieldError("measuredOn", "Une mesure existe déjà à cette date pour cet indicateur.");
       throw error;
@@ -187,17 +164,15 @@ export const deleteMeasurement = defineAction({
       where: { id: input.measurementId },
       select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } },
     });
-    await context.db.$transaction(async (tx) => {
-      await tx.measurement.delete({ where: { id: input.measurementId } });
-      await recordAudit(tx, context, {
-        action: "measurement.delete",
-        entityType: "Measurement",
-        entityId: input.measurementId,
-        entityLabel: `${measurement.indicator.name} – ${day(measurement.measuredOn)}`,
-        territoryId,
-        before: { measuredOn: day(measurement.measuredOn), value: measurement.value.toString() },
-      });
-    });
+    const label = `${measurement.indicator.name} – ${day(measurement.measuredOn)}`;
+    await changeAudited(
+      context,
+      { action: "measurement.delete", entityType: "Measurement", entityId: input.measurementId, entityLabel: label, territoryId },
+      async (tx) => {
+        await tx.measurement.delete({ where: { id: input.measurementId } });
+        return { before: { measuredOn: day(measurement.measuredOn), value: measurement.value.toString() } };
+      },
+    );
     return ok(null, "Mesure supprimée.");
   },
 });
