@@ -26,14 +26,19 @@ type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
 /** The indicator as its history shows it, walked from its catalogue. */
 const snapshot = (indicator: IndicatorRecord) => historySnapshot(INDICATOR_FIELDS, indicator);
 
-async function indicatorFiche(db: Db, indicatorId: string) {
+/** The scope of a live indicator: its fiche's (a trashed indicator, or one of a trashed fiche, is not found). */
+async function indicatorResource(db: Db, indicatorId: string) {
   const indicator = await db.indicator.findFirst({
     where: { id: indicatorId, deletedAt: null, fiche: { deletedAt: null } },
     select: { ficheId: true },
   });
   if (!indicator) throw new NotFoundError();
-  return indicator.ficheId;
+  return loadFicheResource(db, indicator.ficheId);
 }
+
+/** The indicator's name, for the audit log and the messages. */
+const indicatorName = async (db: Db, indicatorId: string) =>
+  (await db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { name: true } })).name;
 
 /** The objective and owner must belong where they claim: an objective of this fiche, an existing organisation. */
 async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
@@ -68,7 +73,7 @@ export const updateIndicator = defineAction({
   name: "indicator.update",
   operation: "fiche.edit",
   input: updateIndicatorSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
@@ -101,21 +106,18 @@ export const deleteIndicator = defineAction({
   name: "indicator.delete",
   operation: "fiche.edit",
   input: deleteIndicatorSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({
-      where: { id: input.indicatorId },
-      select: { name: true, ficheId: true },
-    });
+    const name = await indicatorName(context.db, input.indicatorId);
     await moveToTrash(context, {
       action: "indicator.delete",
       entityType: "Indicator",
       entityId: input.indicatorId,
-      entityLabel: indicator.name,
+      entityLabel: name,
       territoryId,
       version: input.version,
     });
-    return ok(null, inTrashMessage(`L’indicateur «\u00a0${indicator.name}\u00a0»`));
+    return ok(null, inTrashMessage(`L’indicateur «\u00a0${name}\u00a0»`));
   },
 });
 
@@ -123,12 +125,9 @@ export const addMeasurement = defineAction({
   name: "measurement.add",
   operation: "fiche.edit",
   input: addMeasurementSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({
-      where: { id: input.indicatorId },
-      select: { name: true, ficheId: true },
-    });
+    const name = await indicatorName(context.db, input.indicatorId);
     const measuredOn = input.measuredOn!;
     try {
       await createAudited(
@@ -136,7 +135,7 @@ export const addMeasurement = defineAction({
         {
           action: "measurement.add",
           entityType: "Measurement",
-          entityLabel: `${indicator.name} – ${day(measuredOn)}`,
+          entityLabel: `${name} – ${day(measuredOn)}`,
           territoryId,
           after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
         },
@@ -157,7 +156,7 @@ export const deleteMeasurement = defineAction({
   async resource(db, input) {
     const measurement = await db.measurement.findUnique({ where: { id: input.measurementId }, select: { indicatorId: true } });
     if (!measurement) throw new NotFoundError();
-    return loadFicheResource(db, await indicatorFiche(db, measurement.indicatorId));
+    return indicatorResource(db, measurement.indicatorId);
   },
   async run(context, input, { territoryId = null }) {
     const measurement = await context.db.measurement.findUniqueOrThrow({
