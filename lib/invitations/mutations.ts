@@ -10,7 +10,7 @@ import { changeAudited, createAudited, recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { sendMail } from "@/lib/mail/send";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { grantMembership, roleEntityLabel } from "@/lib/memberships/grant";
+import { grantMembership, roleAudit } from "@/lib/memberships/grant";
 import { loadScopeResource, type ScopeKeys } from "@/lib/memberships/resource";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
 import { findOpenInvitation } from "./queries";
@@ -53,8 +53,7 @@ export const inviteMember = defineAction({
       {
         action: "invitation.create",
         entityType: "Invitation",
-        entityLabel: roleEntityLabel(input.email, input.role, scope.label),
-        territoryId: scope.territoryId,
+        ...roleAudit(input.email, input.role, scope),
         after: { email: input.email, role: input.role, scope: scope.label, expiresAt },
       },
       (tx) => tx.invitation.create({ data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId }, select: { id: true } }),
@@ -115,8 +114,7 @@ export const revokeInvitation = defineAction({
         action: "invitation.revoke",
         entityType: "Invitation",
         entityId: invitation.id,
-        entityLabel: roleEntityLabel(invitation.email, invitation.role, scope.label),
-        territoryId: scope.territoryId,
+        ...roleAudit(invitation.email, invitation.role, scope),
       },
       async (tx) => {
         const revokedAt = new Date();

@@ -26,14 +26,15 @@ export async function grantMembership(
     {
       action: "membership.grant",
       entityType: "Membership",
-      entityLabel: roleEntityLabel(grant.email, grant.role, scope.label),
-      territoryId: scope.territoryId,
+      ...roleAudit(grant.email, grant.role, scope),
       after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
     },
     () => tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } }),
   );
 }
 
-/** How the audit log names a role held or offered: "ana@exemple.fr · Coordination · Territoire X". */
-export const roleEntityLabel = (email: string, role: MembershipRole, scope: string) =>
-  `${email} · ${MEMBERSHIP_ROLE_LABELS[role]} · ${scope}`;
+/** How the audit log files a role held or offered: named "ana@exemple.fr · Coordination · Territoire X", under the scope's territory. */
+export const roleAudit = (email: string, role: MembershipRole, scope: { label: string; territoryId: string | null }) => ({
+  entityLabel: `${email} · ${MEMBERSHIP_ROLE_LABELS[role]} · ${scope.label}`,
+  territoryId: scope.territoryId,
+});

@@ -10,7 +10,7 @@ import { changeAudited } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
-import { roleEntityLabel } from "./grant";
+import { roleAudit } from "./grant";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
 import { loadMembershipResource, loadScopeResource } from "./resource";
 import { changeMemberRoleSchema, isTerritoryRole, revokeMemberSchema } from "./schema";
@@ -101,8 +101,7 @@ export const revokeMember = defineAction({
         action: "membership.revoke",
         entityType: "Membership",
         entityId: membership.id,
-        entityLabel: roleEntityLabel(membership.user.email, membership.role, scope.label),
-        territoryId: scope.territoryId,
+        ...roleAudit(membership.user.email, membership.role, scope),
       },
       async (tx) => {
         assertVersionMatched(await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } }));
