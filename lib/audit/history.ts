@@ -1,6 +1,5 @@
 // A record's history from the audit log: for the history view, and to tell a user who hits a
 // version conflict what changed since they loaded the record.
-import { ConflictError } from "@/lib/actions/errors";
 import type { ConflictDetails } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
@@ -40,23 +39,4 @@ export async function getConflictDetails(
 ): Promise<ConflictDetails> {
   // A very stale form shows the 20 latest changes, not the whole history.
   return { currentVersion, changes: await listRecentChanges(db, entityType, entityId, Math.min(currentVersion - baseVersion, 20)) };
-}
-
-/**
- * Runs a save guarded by a version. A ConflictError thrown inside (a stale version, or an
- * update that matched no row) comes back with what others changed since `baseVersion`.
- */
-export async function saveVersioned<T>(
-  db: Db,
-  record: { entityType: string; entityId: string; baseVersion: number; currentVersion: () => Promise<number> },
-  save: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await save();
-  } catch (error) {
-    if (!(error instanceof ConflictError) || error.details) throw error;
-    throw new ConflictError(
-      await getConflictDetails(db, record.entityType, record.entityId, record.baseVersion, await record.currentVersion()),
-    );
-  }
 }

@@ -50,18 +50,47 @@ export async function recordAudit(tx: Tx, context: Pick<ActionContext, "actor" |
   });
 }
 
+/** What a change did to a record: its audit event's before and after. */
+export type AuditChange = Pick<AuditEntry, "before" | "after">;
+
 /**
- * Creates a record and its audit event in one transaction; the event's `after` is what the
- * record was created with. Returns the created record (at least its id).
+ * Runs `change` and records its audit event in one transaction; `change` makes the write and
+ * returns what the record was before and is after.
  */
-export async function createAudited<Created extends { id: string }>(
+export async function changeAudited(
   context: Pick<ActionContext, "db" | "actor" | "ip">,
-  entry: Omit<AuditEntry, "entityId" | "before">,
+  entry: Omit<AuditEntry, "before" | "after">,
+  change: (tx: Tx) => Promise<AuditChange>,
+): Promise<void> {
+  await context.db.$transaction(async (tx) => {
+    const { before, after } = await change(tx);
+    await recordAudit(tx, context, { ...entry, before, after });
+  });
+}
+
+export type CreationEntry = Omit<AuditEntry, "entityId" | "before" | "after"> & {
+  /** What the record was created with, or how to read it back once created (lists, computed values). */
+  after: Fields | ((tx: Tx, id: string) => Promise<Fields>);
+};
+
+/** Creates a record in the caller's transaction and records its creation there. Returns the record (at least its id). */
+export async function insertAudited<Created extends { id: string }>(
+  tx: Tx,
+  context: Pick<ActionContext, "actor" | "ip">,
+  entry: CreationEntry,
   create: (tx: Tx) => Promise<Created>,
 ): Promise<Created> {
-  return context.db.$transaction(async (tx) => {
-    const created = await create(tx);
-    await recordAudit(tx, context, { ...entry, entityId: created.id });
-    return created;
-  });
+  const created = await create(tx);
+  const after = typeof entry.after === "function" ? await entry.after(tx, created.id) : entry.after;
+  await recordAudit(tx, context, { ...entry, entityId: created.id, after });
+  return created;
+}
+
+/** Creates a record and its audit event in one transaction of its own (see insertAudited). */
+export async function createAudited<Created extends { id: string }>(
+  context: Pick<ActionContext, "db" | "actor" | "ip">,
+  entry: CreationEntry,
+  create: (tx: Tx) => Promise<Created>,
+): Promise<Created> {
+  return context.db.$transaction((tx) => insertAudited(tx, context, entry, create));
 }

@@ -2,10 +2,9 @@
 // numbered axes 1, 2, 3…, transversal axes unnumbered.
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { saveVersioned } from "@/lib/audit/history";
-import { recordAudit } from "@/lib/audit/record";
+import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
+import { changeAudited, createAudited, recordAudit } from "@/lib/audit/record";
 import { lockContract } from "@/lib/contracts/lock";
 import { loadContractResource } from "@/lib/contracts/resource";
 import type { Db, Tx } from "@/lib/db/client";
@@ -44,29 +43,26 @@ export const createAxis = defineAction({
   input: createAxisSchema,
   resource: (db, input) => loadContractResource(db, input.contractId),
   async run(context: ActionContext, input, { territoryId = null }) {
-    await context.db.$transaction(async (tx) => {
-      await lockContract(tx, input.contractId);
-      const order = await orderedAxisIds(tx, input.contractId);
-      const axis = await tx.axis.create({
-        data: {
-          contractId: input.contractId,
-          title: input.title,
-          description: input.description,
-          isTransversal: input.isTransversal,
-          position: order.length + 10_001,
-        },
-        select: { id: true },
-      });
-      await renumber(tx, input.contractId, [...order, axis.id]);
-      await recordAudit(tx, context, {
-        action: "axis.create",
-        entityType: "Axis",
-        entityId: axis.id,
-        entityLabel: input.title,
-        territoryId,
-        after: snapshot(input),
-      });
-    });
+    await createAudited(
+      context,
+      { action: "axis.create", entityType: "Axis", entityLabel: input.title, territoryId, after: snapshot(input) },
+      async (tx) => {
+        await lockContract(tx, input.contractId);
+        const order = await orderedAxisIds(tx, input.contractId);
+        const axis = await tx.axis.create({
+          data: {
+            contractId: input.contractId,
+            title: input.title,
+            description: input.description,
+            isTransversal: input.isTransversal,
+            position: order.length + 10_001,
+          },
+          select: { id: true },
+        });
+        await renumber(tx, input.contractId, [...order, axis.id]);
+        return axis;
+      },
+    );
     return ok(null, `L’axe «\u00a0${input.title}\u00a0» est ajouté.`);
   },
 });
@@ -81,33 +77,28 @@ export const updateAxis = defineAction({
       where: { id: input.axisId },
       select: { contractId: true, title: true, description: true, isTransversal: true },
     });
-    const versioned = {
-      entityType: "Axis",
-      entityId: input.axisId,
-      baseVersion: input.version,
-      currentVersion: async () =>
-        (await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { version: true } })).version,
-    };
-    await saveVersioned(context.db, versioned, () =>
-      context.db.$transaction(async (tx) => {
+    await saveVersioned(
+      context,
+      {
+        action: "axis.update",
+        entityType: "Axis",
+        entityId: input.axisId,
+        entityLabel: input.title,
+        territoryId,
+        baseVersion: input.version,
+      },
+      async (tx) => {
         await lockContract(tx, before.contractId);
-        const { count } = await tx.axis.updateMany({
-          where: { id: input.axisId, version: input.version },
-          data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } },
-        });
-        if (count === 0) throw new ConflictError();
+        assertVersionMatched(
+          await tx.axis.updateMany({
+            where: { id: input.axisId, version: input.version },
+            data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } },
+          }),
+        );
         if (before.isTransversal !== input.isTransversal)
           await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
-        await recordAudit(tx, context, {
-          action: "axis.update",
-          entityType: "Axis",
-          entityId: input.axisId,
-          entityLabel: input.title,
-          territoryId,
-          before: snapshot(before),
-          after: snapshot(input),
-        });
-      }),
+        return { before: snapshot(before), after: snapshot(input) };
+      },
     );
     return ok(null, "Axe enregistré.");
   },
@@ -157,20 +148,16 @@ export const deleteAxis = defineAction({
         "axisId",
         "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.",
       );
-    await context.db.$transaction(async (tx) => {
-      await lockContract(tx, axis.contractId);
-      const { count } = await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } });
-      if (count === 0) throw new ConflictError();
-      await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
-      await recordAudit(tx, context, {
-        action: "axis.delete",
-        entityType: "Axis",
-        entityId: input.axisId,
-        entityLabel: axis.title,
-        territoryId,
-        before: snapshot(axis),
-      });
-    });
+    await changeAudited(
+      context,
+      { action: "axis.delete", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId },
+      async (tx) => {
+        await lockContract(tx, axis.contractId);
+        assertVersionMatched(await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } }));
+        await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
+        return { before: snapshot(axis) };
+      },
+    );
     return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est supprimé.`);
   },
 });

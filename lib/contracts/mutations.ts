@@ -2,10 +2,9 @@
 // one version guards the whole form, and one audit event records what changed.
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { saveVersioned } from "@/lib/audit/history";
-import { recordAudit } from "@/lib/audit/record";
+import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
+import { createAudited } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { historySnapshot } from "@/lib/catalogue";
@@ -104,23 +103,23 @@ export const createContract = defineAction({
     const refusal = await unknownOrganisation(context.db, input);
     if (refusal) return refusal;
     try {
-      const contract = await context.db.$transaction(async (tx) => {
-        const created = await tx.contract.create({
-          data: { ...scalarData(input), territoryId: input.territoryId, publishedAt: input.visibility === "published" ? new Date() : null },
-          select: { id: true },
-        });
-        await syncFindings(tx, created.id, input.findings);
-        await syncSignatories(tx, created.id, input.signatories);
-        await recordAudit(tx, context, {
-          action: "contract.create",
-          entityType: "Contract",
-          entityId: created.id,
-          entityLabel: input.title,
-          territoryId: input.territoryId,
-          after: await snapshot(tx, created.id),
-        });
-        return created;
-      });
+      const contract = await createAudited(
+        context,
+        { action: "contract.create", entityType: "Contract", entityLabel: input.title, territoryId: input.territoryId, after: snapshot },
+        async (tx) => {
+          const created = await tx.contract.create({
+            data: {
+              ...scalarData(input),
+              territoryId: input.territoryId,
+              publishedAt: input.visibility === "published" ? new Date() : null,
+            },
+            select: { id: true },
+          });
+          await syncFindings(tx, created.id, input.findings);
+          await syncSignatories(tx, created.id, input.signatories);
+          return created;
+        },
+      );
       return ok({ contractId: contract.id }, "Le contrat est créé.");
     } catch (error) {
       if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");
@@ -138,35 +137,30 @@ export const updateContract = defineAction({
     const refusal = await unknownOrganisation(context.db, input);
     if (refusal) return refusal;
     const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { publishedAt: true } });
-    const versioned = {
-      entityType: "Contract",
-      entityId: input.contractId,
-      baseVersion: input.version,
-      currentVersion: async () =>
-        (await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { version: true } })).version,
-    };
     try {
-      await saveVersioned(context.db, versioned, () =>
-        context.db.$transaction(async (tx) => {
+      await saveVersioned(
+        context,
+        {
+          action: "contract.update",
+          entityType: "Contract",
+          entityId: input.contractId,
+          entityLabel: input.title,
+          territoryId: resource.territoryId ?? null,
+          baseVersion: input.version,
+        },
+        async (tx) => {
           const before = await snapshot(tx, input.contractId);
           const publishedAt = input.visibility === "published" ? (current.publishedAt ?? new Date()) : null;
-          const { count } = await tx.contract.updateMany({
-            where: { id: input.contractId, version: input.version },
-            data: { ...scalarData(input), publishedAt, version: { increment: 1 } },
-          });
-          if (count === 0) throw new ConflictError();
+          assertVersionMatched(
+            await tx.contract.updateMany({
+              where: { id: input.contractId, version: input.version },
+              data: { ...scalarData(input), publishedAt, version: { increment: 1 } },
+            }),
+          );
           await syncFindings(tx, input.contractId, input.findings);
           await syncSignatories(tx, input.contractId, input.signatories);
-          await recordAudit(tx, context, {
-            action: "contract.update",
-            entityType: "Contract",
-            entityId: input.contractId,
-            entityLabel: input.title,
-            territoryId: resource.territoryId ?? null,
-            before,
-            after: await snapshot(tx, input.contractId),
-          });
-        }),
+          return { before, after: await snapshot(tx, input.contractId) };
+        },
       );
     } catch (error) {
       if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
+import { assertVersionMatched } from "@/lib/actions/versioned";
 import { fieldError, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { foldName, orderedFields } from "@/lib/catalogue";
@@ -20,7 +20,7 @@ import { formatCount } from "@/lib/format";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
 import { importFichesSchema } from "./import-schema";
 import { FICHE_FIELDS, type FicheFieldName, type FicheImportContext } from "./schema";
-import { ficheSnapshot } from "./snapshot";
+import { ficheEntityLabel, ficheSnapshot } from "./snapshot";
 
 /** The template's columns, in order: those the template has always had first (files and habits rely on their place), then every other importable field of the catalogue, in the form's order. */
 export const IMPORT_COLUMNS = orderedFields(FICHE_FIELDS, [
@@ -273,11 +273,12 @@ export const importFiches = defineAction({
           let ficheId: string;
           if (current) {
             // Written only over the version the changes were computed from.
-            const { count } = await tx.ficheAction.updateMany({
-              where: { id: current.id, version: current.version, deletedAt: null },
-              data: { ...(values as Prisma.FicheActionUncheckedUpdateManyInput), version: { increment: 1 } },
-            });
-            if (count === 0) throw new ConflictError();
+            assertVersionMatched(
+              await tx.ficheAction.updateMany({
+                where: { id: current.id, version: current.version, deletedAt: null },
+                data: { ...(values as Prisma.FicheActionUncheckedUpdateManyInput), version: { increment: 1 } },
+              }),
+            );
             ficheId = current.id;
           } else {
             ficheId = (
@@ -295,7 +296,7 @@ export const importFiches = defineAction({
             action: current ? "fiche.import.update" : "fiche.import.create",
             entityType: "FicheAction",
             entityId: ficheId,
-            entityLabel: `Fiche n°\u00a0${number} ${String(values.title)}`,
+            entityLabel: ficheEntityLabel(number, String(values.title)),
             territoryId,
             before,
             after: await ficheSnapshot(tx, ficheId),

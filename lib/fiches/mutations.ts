@@ -4,10 +4,10 @@
 // the coordinator can undo for 30 days (see ./trash.ts).
 import { NotFoundError, can, type Actor, type Resource } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { saveVersioned } from "@/lib/audit/history";
-import { recordAudit } from "@/lib/audit/record";
+import { inTrashMessage, moveToTrash } from "@/lib/actions/trash";
+import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
+import { insertAudited } from "@/lib/audit/record";
 import { lockContract } from "@/lib/contracts/lock";
 import { loadContractResource } from "@/lib/contracts/resource";
 import { uniqueViolationTarget } from "@/lib/db/errors";
@@ -15,7 +15,7 @@ import { checkReferences } from "./references";
 import { loadFicheResource } from "./resource";
 import { ficheColumns, syncChildren } from "./save";
 import { createFicheSchema, ficheRefSchema, updateFicheSchema, type FicheFields } from "./schema";
-import { ficheSnapshot } from "./snapshot";
+import { ficheEntityLabel, ficheSnapshot } from "./snapshot";
 
 const duplicateNumber = (error: unknown) => uniqueViolationTarget(error)?.includes("number") ?? false;
 const NUMBER_TAKEN = "Ce numéro est déjà celui d’une autre fiche de ce contrat (corbeille comprise).";
@@ -34,20 +34,20 @@ export const createFiche = defineAction({
         const number =
           input.number ??
           ((await tx.ficheAction.aggregate({ where: { contractId: input.contractId }, _max: { number: true } }))._max.number ?? 0) + 1;
-        const created = await tx.ficheAction.create({
-          data: { ...ficheColumns(input), contractId: input.contractId, number },
-          select: { id: true },
-        });
-        await syncChildren(tx, created.id, input);
-        await recordAudit(tx, context, {
-          action: "fiche.create",
-          entityType: "FicheAction",
-          entityId: created.id,
-          entityLabel: `Fiche n°\u00a0${number} ${input.title}`,
-          territoryId,
-          after: await ficheSnapshot(tx, created.id),
-        });
-        return created;
+        const label = ficheEntityLabel(number, input.title);
+        return insertAudited(
+          tx,
+          context,
+          { action: "fiche.create", entityType: "FicheAction", entityLabel: label, territoryId, after: ficheSnapshot },
+          async () => {
+            const created = await tx.ficheAction.create({
+              data: { ...ficheColumns(input), contractId: input.contractId, number },
+              select: { id: true },
+            });
+            await syncChildren(tx, created.id, input);
+            return created;
+          },
+        );
       });
       return ok({ ficheId: fiche.id }, "La fiche action est créée.");
     } catch (error) {
@@ -78,33 +78,29 @@ export const updateFiche = defineAction({
       : { ...input, axisId: current.axisId, number: current.number, pilotUserId: current.pilotUserId };
     const refusal = await checkReferences(context.db, current.contractId, fields);
     if (refusal) return refusal;
-    const versioned = {
-      entityType: "FicheAction",
-      entityId: input.ficheId,
-      baseVersion: input.version,
-      currentVersion: async () =>
-        (await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { version: true } })).version,
-    };
+    const number = fields.number ?? current.number;
     try {
-      await saveVersioned(context.db, versioned, () =>
-        context.db.$transaction(async (tx) => {
+      await saveVersioned(
+        context,
+        {
+          action: "fiche.update",
+          entityType: "FicheAction",
+          entityId: input.ficheId,
+          entityLabel: ficheEntityLabel(number, fields.title),
+          territoryId: resource.territoryId ?? null,
+          baseVersion: input.version,
+        },
+        async (tx) => {
           const before = await ficheSnapshot(tx, input.ficheId);
-          const { count } = await tx.ficheAction.updateMany({
-            where: { id: input.ficheId, version: input.version, deletedAt: null },
-            data: { ...ficheColumns(fields), number: fields.number ?? current.number, version: { increment: 1 } },
-          });
-          if (count === 0) throw new ConflictError();
+          assertVersionMatched(
+            await tx.ficheAction.updateMany({
+              where: { id: input.ficheId, version: input.version, deletedAt: null },
+              data: { ...ficheColumns(fields), number, version: { increment: 1 } },
+            }),
+          );
           await syncChildren(tx, input.ficheId, fields);
-          await recordAudit(tx, context, {
-            action: "fiche.update",
-            entityType: "FicheAction",
-            entityId: input.ficheId,
-            entityLabel: `Fiche n°\u00a0${fields.number ?? current.number} ${fields.title}`,
-            territoryId: resource.territoryId ?? null,
-            before,
-            after: await ficheSnapshot(tx, input.ficheId),
-          });
-        }),
+          return { before, after: await ficheSnapshot(tx, input.ficheId) };
+        },
       );
     } catch (error) {
       if (duplicateNumber(error)) return fieldError("number", NUMBER_TAKEN);
@@ -121,23 +117,14 @@ export const deleteFiche = defineAction({
   resource: (db, input) => loadFicheResource(db, input.ficheId),
   async run(context, input, { territoryId = null }) {
     const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { number: true, title: true } });
-    await context.db.$transaction(async (tx) => {
-      const deletedAt = new Date();
-      const { count } = await tx.ficheAction.updateMany({
-        where: { id: input.ficheId, version: input.version, deletedAt: null },
-        data: { deletedAt, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, {
-        action: "fiche.delete",
-        entityType: "FicheAction",
-        entityId: input.ficheId,
-        entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`,
-        territoryId,
-        before: { deletedAt: null },
-        after: { deletedAt },
-      });
+    await moveToTrash(context, {
+      action: "fiche.delete",
+      entityType: "FicheAction",
+      entityId: input.ficheId,
+      entityLabel: ficheEntityLabel(fiche.number, fiche.title),
+      territoryId,
+      version: input.version,
     });
-    return ok(null, `La fiche n°\u00a0${fiche.number} est dans la corbeille pour 30\u00a0jours.`);
+    return ok(null, inTrashMessage(`La fiche n°\u00a0${fiche.number}`));
   },
 });

@@ -3,12 +3,13 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { defineAction } from "@/lib/actions/define";
 import { ok } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { restoreTrashed, TRASH_DAYS } from "@/lib/actions/trash";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { getDb, type Db } from "@/lib/db/client";
 import { restoreSchema } from "./schema";
+import { ficheEntityLabel } from "./snapshot";
 
-export const TRASH_DAYS = 30;
+export { TRASH_DAYS };
 const trashedSince = () => new Date(Date.now() - TRASH_DAYS * 86_400_000);
 
 export async function getTrash(actor: Actor, territorySlug: string, contractId: string) {
@@ -43,6 +44,9 @@ export async function getTrash(actor: Actor, territorySlug: string, contractId: 
   return { contract, fiches: contract.fiches, objectives, indicators };
 }
 
+/** What restoring writes back: out of the trash, one version further. */
+const OUT_OF_TRASH = { deletedAt: null, version: { increment: 1 } };
+
 async function trashedResource(db: Db, input: { kind: "fiche" | "objective" | "indicator"; id: string }) {
   const where = { deletedAt: { gte: trashedSince() } };
   const ofFiche = { select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } } as const;
@@ -73,58 +77,60 @@ export const restoreFromTrash = defineAction({
         where: { id: input.id },
         select: { number: true, title: true, deletedAt: true },
       });
-      await context.db.$transaction(async (tx) => {
-        await tx.ficheAction.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
-        await recordAudit(tx, context, {
+      await restoreTrashed(
+        context,
+        {
           action: "fiche.restore",
           entityType: "FicheAction",
           entityId: input.id,
-          entityLabel: `Fiche n°\u00a0${fiche.number} ${fiche.title}`,
+          entityLabel: ficheEntityLabel(fiche.number, fiche.title),
           territoryId,
-          before: { deletedAt: fiche.deletedAt },
-          after: { deletedAt: null },
-        });
-      });
+          deletedAt: fiche.deletedAt,
+        },
+        (tx) => tx.ficheAction.update({ where: { id: input.id }, data: OUT_OF_TRASH }),
+      );
       return ok(null, `La fiche n°\u00a0${fiche.number} est restaurée.`);
     }
     if (input.kind === "indicator") {
       const indicator = await context.db.indicator.findUniqueOrThrow({ where: { id: input.id }, select: { name: true, deletedAt: true } });
-      await context.db.$transaction(async (tx) => {
-        await tx.indicator.update({ where: { id: input.id }, data: { deletedAt: null, version: { increment: 1 } } });
-        await recordAudit(tx, context, {
+      await restoreTrashed(
+        context,
+        {
           action: "indicator.restore",
           entityType: "Indicator",
           entityId: input.id,
           entityLabel: indicator.name,
           territoryId,
-          before: { deletedAt: indicator.deletedAt },
-          after: { deletedAt: null },
-        });
-      });
+          deletedAt: indicator.deletedAt,
+        },
+        (tx) => tx.indicator.update({ where: { id: input.id }, data: OUT_OF_TRASH }),
+      );
       return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est restauré.`);
     }
     const objective = await context.db.operationalObjective.findUniqueOrThrow({
       where: { id: input.id },
       select: { title: true, ficheId: true, deletedAt: true },
     });
-    await context.db.$transaction(async (tx) => {
-      // Back at the end of its fiche's objectives; the fiche's version moves, as its content did.
-      const last = await tx.operationalObjective.aggregate({ where: { ficheId: objective.ficheId }, _max: { position: true } });
-      await tx.operationalObjective.update({
-        where: { id: input.id },
-        data: { deletedAt: null, position: (last._max.position ?? 0) + 1, version: { increment: 1 } },
-      });
-      await tx.ficheAction.update({ where: { id: objective.ficheId }, data: { version: { increment: 1 } } });
-      await recordAudit(tx, context, {
+    await restoreTrashed(
+      context,
+      {
         action: "objective.restore",
         entityType: "OperationalObjective",
         entityId: input.id,
         entityLabel: objective.title,
         territoryId,
-        before: { deletedAt: objective.deletedAt },
-        after: { deletedAt: null },
-      });
-    });
+        deletedAt: objective.deletedAt,
+      },
+      async (tx) => {
+        // Back at the end of its fiche's objectives; the fiche's version moves, as its content did.
+        const last = await tx.operationalObjective.aggregate({ where: { ficheId: objective.ficheId }, _max: { position: true } });
+        await tx.operationalObjective.update({
+          where: { id: input.id },
+          data: { ...OUT_OF_TRASH, position: (last._max.position ?? 0) + 1 },
+        });
+        await tx.ficheAction.update({ where: { id: objective.ficheId }, data: { version: { increment: 1 } } });
+      },
+    );
     return ok(null, `L’objectif «\u00a0${objective.title}\u00a0» est restauré.`);
   },
 });

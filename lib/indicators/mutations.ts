@@ -2,10 +2,10 @@
 // coordinators, or the contributor who pilots it) defines indicators and enters values.
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { saveVersioned } from "@/lib/audit/history";
-import { recordAudit } from "@/lib/audit/record";
+import { inTrashMessage, moveToTrash } from "@/lib/actions/trash";
+import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
+import { changeAudited, createAudited } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { loadFicheResource } from "@/lib/fiches/resource";
@@ -26,14 +26,19 @@ type IndicatorInput = Omit<typeof createIndicatorSchema._output, "ficheId">;
 /** The indicator as its history shows it, walked from its catalogue. */
 const snapshot = (indicator: IndicatorRecord) => historySnapshot(INDICATOR_FIELDS, indicator);
 
-async function indicatorFiche(db: Db, indicatorId: string) {
+/** The scope of a live indicator: its fiche's (a trashed indicator, or one of a trashed fiche, is not found). */
+async function indicatorResource(db: Db, indicatorId: string) {
   const indicator = await db.indicator.findFirst({
     where: { id: indicatorId, deletedAt: null, fiche: { deletedAt: null } },
     select: { ficheId: true },
   });
   if (!indicator) throw new NotFoundError();
-  return indicator.ficheId;
+  return loadFicheResource(db, indicator.ficheId);
 }
+
+/** The indicator's name, for the audit log and the messages. */
+const indicatorName = async (db: Db, indicatorId: string) =>
+  (await db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { name: true } })).name;
 
 /** The objective and owner must belong where they claim: an objective of this fiche, an existing organisation. */
 async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
@@ -55,17 +60,11 @@ export const createIndicator = defineAction({
   async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
-    await context.db.$transaction(async (tx) => {
-      const indicator = await tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } });
-      await recordAudit(tx, context, {
-        action: "indicator.create",
-        entityType: "Indicator",
-        entityId: indicator.id,
-        entityLabel: input.name,
-        territoryId,
-        after: snapshot(input),
-      });
-    });
+    await createAudited(
+      context,
+      { action: "indicator.create", entityType: "Indicator", entityLabel: input.name, territoryId, after: snapshot(input) },
+      (tx) => tx.indicator.create({ data: { ...input, ficheId }, select: { id: true } }),
+    );
     return ok(null, `L’indicateur «\u00a0${input.name}\u00a0» est ajouté.`);
   },
 });
@@ -74,35 +73,30 @@ export const updateIndicator = defineAction({
   name: "indicator.update",
   operation: "fiche.edit",
   input: updateIndicatorSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
-    const versioned = {
-      entityType: "Indicator",
-      entityId: indicatorId,
-      baseVersion: version,
-      currentVersion: async () =>
-        (await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version,
-    };
-    await saveVersioned(context.db, versioned, () =>
-      context.db.$transaction(async (tx) => {
-        const { count } = await tx.indicator.updateMany({
-          where: { id: indicatorId, version, deletedAt: null },
-          data: { ...input, version: { increment: 1 } },
-        });
-        if (count === 0) throw new ConflictError();
-        await recordAudit(tx, context, {
-          action: "indicator.update",
-          entityType: "Indicator",
-          entityId: indicatorId,
-          entityLabel: input.name,
-          territoryId,
-          before: snapshot(before),
-          after: snapshot(input),
-        });
-      }),
+    await saveVersioned(
+      context,
+      {
+        action: "indicator.update",
+        entityType: "Indicator",
+        entityId: indicatorId,
+        entityLabel: input.name,
+        territoryId,
+        baseVersion: version,
+      },
+      async (tx) => {
+        assertVersionMatched(
+          await tx.indicator.updateMany({
+            where: { id: indicatorId, version, deletedAt: null },
+            data: { ...input, version: { increment: 1 } },
+          }),
+        );
+        return { before: snapshot(before), after: snapshot(input) };
+      },
     );
     return ok(null, "Indicateur enregistré.");
   },
@@ -112,30 +106,18 @@ export const deleteIndicator = defineAction({
   name: "indicator.delete",
   operation: "fiche.edit",
   input: deleteIndicatorSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({
-      where: { id: input.indicatorId },
-      select: { name: true, ficheId: true },
+    const name = await indicatorName(context.db, input.indicatorId);
+    await moveToTrash(context, {
+      action: "indicator.delete",
+      entityType: "Indicator",
+      entityId: input.indicatorId,
+      entityLabel: name,
+      territoryId,
+      version: input.version,
     });
-    await context.db.$transaction(async (tx) => {
-      const deletedAt = new Date();
-      const { count } = await tx.indicator.updateMany({
-        where: { id: input.indicatorId, version: input.version, deletedAt: null },
-        data: { deletedAt, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, {
-        action: "indicator.delete",
-        entityType: "Indicator",
-        entityId: input.indicatorId,
-        entityLabel: indicator.name,
-        territoryId,
-        before: { deletedAt: null },
-        after: { deletedAt },
-      });
-    });
-    return ok(null, `L’indicateur «\u00a0${indicator.name}\u00a0» est dans la corbeille pour 30\u00a0jours.`);
+    return ok(null, inTrashMessage(`L’indicateur «\u00a0${name}\u00a0»`));
   },
 });
 
@@ -143,28 +125,22 @@ export const addMeasurement = defineAction({
   name: "measurement.add",
   operation: "fiche.edit",
   input: addMeasurementSchema,
-  resource: async (db, input) => loadFicheResource(db, await indicatorFiche(db, input.indicatorId)),
+  resource: (db, input) => indicatorResource(db, input.indicatorId),
   async run(context, input, { territoryId = null }) {
-    const indicator = await context.db.indicator.findUniqueOrThrow({
-      where: { id: input.indicatorId },
-      select: { name: true, ficheId: true },
-    });
+    const name = await indicatorName(context.db, input.indicatorId);
     const measuredOn = input.measuredOn!;
     try {
-      await context.db.$transaction(async (tx) => {
-        const measurement = await tx.measurement.create({
-          data: { ...input, measuredOn, authorId: context.actor.userId },
-          select: { id: true },
-        });
-        await recordAudit(tx, context, {
+      await createAudited(
+        context,
+        {
           action: "measurement.add",
           entityType: "Measurement",
-          entityId: measurement.id,
-          entityLabel: `${indicator.name} – ${day(measuredOn)}`,
+          entityLabel: `${name} – ${day(measuredOn)}`,
           territoryId,
           after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
-        });
-      });
+        },
+        (tx) => tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } }),
+      );
     } catch (error) {
       if (uniqueViolationTarget(error)) return fieldError("measuredOn", "Une mesure existe déjà à cette date pour cet indicateur.");
       throw error;
@@ -180,24 +156,22 @@ export const deleteMeasurement = defineAction({
   async resource(db, input) {
     const measurement = await db.measurement.findUnique({ where: { id: input.measurementId }, select: { indicatorId: true } });
     if (!measurement) throw new NotFoundError();
-    return loadFicheResource(db, await indicatorFiche(db, measurement.indicatorId));
+    return indicatorResource(db, measurement.indicatorId);
   },
   async run(context, input, { territoryId = null }) {
     const measurement = await context.db.measurement.findUniqueOrThrow({
       where: { id: input.measurementId },
       select: { measuredOn: true, value: true, indicator: { select: { name: true, ficheId: true } } },
     });
-    await context.db.$transaction(async (tx) => {
-      await tx.measurement.delete({ where: { id: input.measurementId } });
-      await recordAudit(tx, context, {
-        action: "measurement.delete",
-        entityType: "Measurement",
-        entityId: input.measurementId,
-        entityLabel: `${measurement.indicator.name} – ${day(measurement.measuredOn)}`,
-        territoryId,
-        before: { measuredOn: day(measurement.measuredOn), value: measurement.value.toString() },
-      });
-    });
+    const label = `${measurement.indicator.name} – ${day(measurement.measuredOn)}`;
+    await changeAudited(
+      context,
+      { action: "measurement.delete", entityType: "Measurement", entityId: input.measurementId, entityLabel: label, territoryId },
+      async (tx) => {
+        await tx.measurement.delete({ where: { id: input.measurementId } });
+        return { before: { measuredOn: day(measurement.measuredOn), value: measurement.value.toString() } };
+      },
+    );
     return ok(null, "Mesure supprimée.");
   },
 });

@@ -3,14 +3,14 @@
 // grant and revocation is written to the audit log in the same transaction.
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
+import { assertVersionMatched } from "@/lib/actions/versioned";
 import { hashPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record";
+import { changeAudited, createAudited, recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { sendMail } from "@/lib/mail/send";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { grantMembership } from "@/lib/memberships/grant";
+import { grantMembership, roleAudit } from "@/lib/memberships/grant";
 import { loadScopeResource, type ScopeKeys } from "@/lib/memberships/resource";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
 import { findOpenInvitation } from "./queries";
@@ -48,21 +48,16 @@ export const inviteMember = defineAction({
 
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_VALIDITY_DAYS * 24 * 3600_000);
-    const invitation = await db.$transaction(async (tx) => {
-      const created = await tx.invitation.create({
-        data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId },
-        select: { id: true },
-      });
-      await recordAudit(tx, context, {
+    const invitation = await createAudited(
+      context,
+      {
         action: "invitation.create",
         entityType: "Invitation",
-        entityId: created.id,
-        entityLabel: `${input.email} · ${MEMBERSHIP_ROLE_LABELS[input.role]} · ${scope.label}`,
-        territoryId: scope.territoryId,
+        ...roleAudit(input.email, input.role, scope),
         after: { email: input.email, role: input.role, scope: scope.label, expiresAt },
-      });
-      return created;
-    });
+      },
+      (tx) => tx.invitation.create({ data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId }, select: { id: true } }),
+    );
 
     const link = invitationUrl(token);
     const sent = await sendMail(
@@ -113,23 +108,25 @@ export const revokeInvitation = defineAction({
     const invitation = await context.db.invitation.findUniqueOrThrow({ where: { id: input.invitationId } });
     if (invitation.acceptedAt || invitation.revokedAt) return fieldError("invitationId", "Cette invitation n’est plus en attente.");
     const scope = await loadScopeResource(context.db, invitation);
-    await context.db.$transaction(async (tx) => {
-      const revokedAt = new Date();
-      const { count } = await tx.invitation.updateMany({
-        where: { id: invitation.id, version: input.version },
-        data: { revokedAt, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError();
-      await recordAudit(tx, context, {
+    await changeAudited(
+      context,
+      {
         action: "invitation.revoke",
         entityType: "Invitation",
         entityId: invitation.id,
-        entityLabel: `${invitation.email} · ${MEMBERSHIP_ROLE_LABELS[invitation.role]} · ${scope.label}`,
-        territoryId: scope.territoryId,
-        before: { revokedAt: null },
-        after: { revokedAt },
-      });
-    });
+        ...roleAudit(invitation.email, invitation.role, scope),
+      },
+      async (tx) => {
+        const revokedAt = new Date();
+        assertVersionMatched(
+          await tx.invitation.updateMany({
+            where: { id: invitation.id, version: input.version },
+            data: { revokedAt, version: { increment: 1 } },
+          }),
+        );
+        return { before: { revokedAt: null }, after: { revokedAt } };
+      },
+    );
     return ok(null, `L’invitation de ${invitation.email} est retirée.`);
   },
 });

@@ -1,7 +1,7 @@
 // Granting a membership: shared by the actions that give a role (an accepted invitation today,
 // a confirmed partner tomorrow), inside their own transaction and audited there.
 import type { ActionContext } from "@/lib/actions/define";
-import { recordAudit } from "@/lib/audit/record";
+import { insertAudited } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
@@ -20,13 +20,21 @@ export async function grantMembership(
   const existing = await tx.membership.findFirst({ where: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
   if (existing) return;
   const scope = await loadScopeResource(tx, scopeKeys);
-  const membership = await tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
-  await recordAudit(tx, context, {
-    action: "membership.grant",
-    entityType: "Membership",
-    entityId: membership.id,
-    entityLabel: `${grant.email} · ${MEMBERSHIP_ROLE_LABELS[grant.role]} · ${scope.label}`,
-    territoryId: scope.territoryId,
-    after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
-  });
+  await insertAudited(
+    tx,
+    context,
+    {
+      action: "membership.grant",
+      entityType: "Membership",
+      ...roleAudit(grant.email, grant.role, scope),
+      after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
+    },
+    () => tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } }),
+  );
 }
+
+/** How the audit log files a role held or offered: named "ana@exemple.fr · Coordination · Territoire X", under the scope's territory. */
+export const roleAudit = (email: string, role: MembershipRole, scope: { label: string; territoryId: string | null }) => ({
+  entityLabel: `${email} · ${MEMBERSHIP_ROLE_LABELS[role]} · ${scope.label}`,
+  territoryId: scope.territoryId,
+});

@@ -4,12 +4,13 @@
 import { endAllSessions } from "@/lib/auth/sessions";
 
 import { defineAction } from "@/lib/actions/define";
-import { ConflictError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { assertVersionMatched } from "@/lib/actions/versioned";
+import { changeAudited } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
+import { roleAudit } from "./grant";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
 import { loadMembershipResource, loadScopeResource } from "./resource";
 import { changeMemberRoleSchema, isTerritoryRole, revokeMemberSchema } from "./schema";
@@ -57,22 +58,25 @@ export const changeMemberRole = defineAction({
     if (refusal) return fieldError("role", refusal);
     const scope = await loadScopeResource(context.db, membership);
     try {
-      await context.db.$transaction(async (tx) => {
-        const { count } = await tx.membership.updateMany({
-          where: { id: membership.id, version: input.version },
-          data: { role: input.role, version: { increment: 1 } },
-        });
-        if (count === 0) throw new ConflictError();
-        await recordAudit(tx, context, {
+      await changeAudited(
+        context,
+        {
           action: "membership.change",
           entityType: "Membership",
           entityId: membership.id,
           entityLabel: `${membership.user.email} · ${scope.label}`,
           territoryId: scope.territoryId,
-          before: { role: membership.role },
-          after: { role: input.role },
-        });
-      });
+        },
+        async (tx) => {
+          assertVersionMatched(
+            await tx.membership.updateMany({
+              where: { id: membership.id, version: input.version },
+              data: { role: input.role, version: { increment: 1 } },
+            }),
+          );
+          return { before: { role: membership.role }, after: { role: input.role } };
+        },
+      );
     } catch (error) {
       if (uniqueViolationTarget(error)) return fieldError("role", "Cette personne a déjà ce rôle sur ce territoire.");
       throw error;
@@ -91,20 +95,21 @@ export const revokeMember = defineAction({
     const refusal = await guardChange(context.db, context.actor.userId, membership);
     if (refusal) return fieldError("membershipId", refusal);
     const scope = await loadScopeResource(context.db, membership);
-    await context.db.$transaction(async (tx) => {
-      const { count } = await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } });
-      if (count === 0) throw new ConflictError();
-      // Pages re-read roles on every request; ending the sessions also closes what is open now.
-      await endAllSessions(tx, membership.userId);
-      await recordAudit(tx, context, {
+    await changeAudited(
+      context,
+      {
         action: "membership.revoke",
         entityType: "Membership",
         entityId: membership.id,
-        entityLabel: `${membership.user.email} · ${MEMBERSHIP_ROLE_LABELS[membership.role]} · ${scope.label}`,
-        territoryId: scope.territoryId,
-        before: { user: membership.user.email, role: membership.role, scope: scope.label },
-      });
-    });
+        ...roleAudit(membership.user.email, membership.role, scope),
+      },
+      async (tx) => {
+        assertVersionMatched(await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } }));
+        // Pages re-read roles on every request; ending the sessions also closes what is open now.
+        await endAllSessions(tx, membership.userId);
+        return { before: { user: membership.user.email, role: membership.role, scope: scope.label } };
+      },
+    );
     return ok(null, `Le rôle de ${membership.user.email} est retiré.`);
   },
 });
