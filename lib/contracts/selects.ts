@@ -7,6 +7,12 @@ export const territoryKeysSelect = { id: true, slug: true, name: true, regionId:
 /** An axis as a heading: "Axe 2 – Title", its description, whether it is transversal. */
 export const axisHeadingSelect = { number: true, title: true, description: true, isTransversal: true } satisfies Prisma.AxisSelect;
 
+/** The contract's diagnosis findings, in their order, as forms and pages list them. */
+export const contractFindingsSelect = {
+  orderBy: { position: "asc" },
+  select: { id: true, text: true },
+} satisfies Prisma.Contract$findingsArgs;
+
 /** The contract form's own columns (its lists aside). */
 export const contractValuesSelect = {
   title: true,

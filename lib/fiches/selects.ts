@@ -2,6 +2,36 @@
 // (history, export, PDF), and the lists several pages show in the same order.
 import type { Prisma } from "@/lib/db/generated/client";
 
+/** The fiches a contract or an axis lists: those outside the trash, by number. */
+export const listedFiches = {
+  where: { deletedAt: null },
+  orderBy: { number: "asc" },
+} satisfies Prisma.Axis$fichesArgs;
+
+/** A fiche's objectives outside the trash, in the fiche's order. */
+export const listedObjectives = {
+  where: { deletedAt: null },
+  orderBy: { position: "asc" },
+} satisfies Prisma.FicheAction$objectivesArgs;
+
+/** An objective's own columns (its commitments aside). */
+export const objectiveValuesSelect = {
+  title: true,
+  description: true,
+  dueOn: true,
+  status: true,
+  progress: true,
+  weight: true,
+} satisfies Prisma.OperationalObjectiveSelect;
+
+/** A budget line's own columns (its funder aside: an organisation or a label). */
+export const budgetLineValuesSelect = {
+  funderLabel: true,
+  fundingInstrument: true,
+  year: true,
+  amount: true,
+} satisfies Prisma.BudgetLineSelect;
+
 /** A fiche's milestones, by due date. */
 export const milestonesSelect = {
   orderBy: [{ dueOn: "asc" }, { title: "asc" }],
@@ -42,20 +72,11 @@ export const ficheRecordSelect = {
   findings: { select: { finding: { select: { position: true, text: true } } } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, role: true } },
   milestones: milestonesSelect,
-  budgetLines: {
-    orderBy: { createdAt: "asc" },
-    select: { funder: { select: { name: true } }, funderLabel: true, fundingInstrument: true, year: true, amount: true },
-  },
+  budgetLines: { orderBy: { createdAt: "asc" }, select: { funder: { select: { name: true } }, ...budgetLineValuesSelect } },
   objectives: {
-    where: { deletedAt: null },
-    orderBy: { position: "asc" },
+    ...listedObjectives,
     select: {
-      title: true,
-      description: true,
-      dueOn: true,
-      status: true,
-      progress: true,
-      weight: true,
+      ...objectiveValuesSelect,
       commitments: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, description: true } },
     },
   },
