@@ -9,14 +9,7 @@ import { getEditableContract } from "@/lib/contracts/queries";
 import { contractFindingsSelect, territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
 import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
-import {
-  budgetLineValuesSelect,
-  ficheValuesSelect,
-  listedFiches,
-  listedObjectives,
-  milestonesSelect,
-  objectiveValuesSelect,
-} from "./selects";
+import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
 
 const contractContextSelect = {
   id: true,
@@ -49,12 +42,12 @@ const ficheSelect = {
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
   milestones: milestonesSelect,
-  budgetLines: { orderBy: { createdAt: "asc" }, select: { funderId: true, ...budgetLineValuesSelect } },
+  budgetLines: { ...budgetLinesSelect, select: { funderId: true, ...budgetLinesSelect.select } },
   objectives: {
-    ...listedObjectives,
+    ...objectivesSelect,
     select: {
       id: true,
-      ...objectiveValuesSelect,
+      ...objectivesSelect.select,
       commitments: { orderBy: { createdAt: "asc" }, select: { organisationId: true, description: true } },
     },
   },

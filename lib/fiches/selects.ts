@@ -8,29 +8,18 @@ export const listedFiches = {
   orderBy: { number: "asc" },
 } satisfies Prisma.Axis$fichesArgs;
 
-/** A fiche's objectives outside the trash, in the fiche's order. */
-export const listedObjectives = {
+/** A fiche's objectives outside the trash, in the fiche's order, with their own columns (their commitments aside). */
+export const objectivesSelect = {
   where: { deletedAt: null },
   orderBy: { position: "asc" },
+  select: { title: true, description: true, dueOn: true, status: true, progress: true, weight: true },
 } satisfies Prisma.FicheAction$objectivesArgs;
 
-/** An objective's own columns (its commitments aside). */
-export const objectiveValuesSelect = {
-  title: true,
-  description: true,
-  dueOn: true,
-  status: true,
-  progress: true,
-  weight: true,
-} satisfies Prisma.OperationalObjectiveSelect;
-
-/** A budget line's own columns (its funder aside: an organisation or a label). */
-export const budgetLineValuesSelect = {
-  funderLabel: true,
-  fundingInstrument: true,
-  year: true,
-  amount: true,
-} satisfies Prisma.BudgetLineSelect;
+/** A fiche's budget lines in the order they were entered, with their own columns (the funder organisation aside). */
+export const budgetLinesSelect = {
+  orderBy: { createdAt: "asc" },
+  select: { funderLabel: true, fundingInstrument: true, year: true, amount: true },
+} satisfies Prisma.FicheAction$budgetLinesArgs;
 
 /** A fiche's milestones, by due date. */
 export const milestonesSelect = {
@@ -72,11 +61,11 @@ export const ficheRecordSelect = {
   findings: { select: { finding: { select: { position: true, text: true } } } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, role: true } },
   milestones: milestonesSelect,
-  budgetLines: { orderBy: { createdAt: "asc" }, select: { funder: { select: { name: true } }, ...budgetLineValuesSelect } },
+  budgetLines: { ...budgetLinesSelect, select: { funder: { select: { name: true } }, ...budgetLinesSelect.select } },
   objectives: {
-    ...listedObjectives,
+    ...objectivesSelect,
     select: {
-      ...objectiveValuesSelect,
+      ...objectivesSelect.select,
       commitments: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, description: true } },
     },
   },
