@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminForm } from "@/components/admin/admin-form";
+import { AdminForm, type AdminField } from "@/components/admin/admin-form";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import type { SelectOption } from "@/components/ui/select-field";
 import { loadAuthorized } from "@/lib/auth/require";
 import { formatCount } from "@/lib/format";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
@@ -14,7 +15,22 @@ import { createOrganisationAction, createRegionAction, createTerritoryAction } f
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Administration" };
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+// The fields the creation forms share: every record has a name; territories and organisations a kind and a region.
+const nameField: AdminField = { kind: "text", name: "name", label: "Nom", required: true };
+const kindField = (labels: Record<string, string>): AdminField => ({
+  kind: "select",
+  name: "kind",
+  label: "Type",
+  options: Object.entries(labels).map(([value, label]) => ({ value, label })),
+  placeholder: "Choisir…",
+});
+const regionField = (options: SelectOption[], placeholder: string): AdminField => ({
+  kind: "select",
+  name: "regionId",
+  label: "Région",
+  options,
+  placeholder,
+});
 
 export default async function AdminPage() {
   const { data } = await loadAuthorized("/admin", {}, getPlatformOverview);
@@ -44,9 +60,9 @@ export default async function AdminPage() {
             schema="territory"
             submitLabel="Créer le territoire"
             fields={[
-              { kind: "text", name: "name", label: "Nom", required: true },
-              { kind: "select", name: "kind", label: "Type", options: options(TERRITORY_KIND_LABELS), placeholder: "Choisir…" },
-              { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Choisir…" },
+              nameField,
+              kindField(TERRITORY_KIND_LABELS),
+              regionField(regionOptions, "Choisir…"),
               { kind: "text", name: "department", label: "Département(s)", hint: "Facultatif, par exemple Drôme." },
               { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "Pour une commune, facultatif.", inputMode: "numeric" },
               { kind: "text", name: "siren", label: "SIREN", hint: "Pour un EPCI ou un PETR, facultatif.", inputMode: "numeric" },
@@ -71,7 +87,7 @@ export default async function AdminPage() {
             schema="region"
             submitLabel="Créer la région"
             fields={[
-              { kind: "text", name: "name", label: "Nom", required: true },
+              nameField,
               {
                 kind: "text",
                 name: "inseeCode",
@@ -101,10 +117,10 @@ export default async function AdminPage() {
             schema="organisation"
             submitLabel="Créer l’organisation"
             fields={[
-              { kind: "text", name: "name", label: "Nom", required: true },
-              { kind: "select", name: "kind", label: "Type", options: options(ORGANISATION_KIND_LABELS), placeholder: "Choisir…" },
+              nameField,
+              kindField(ORGANISATION_KIND_LABELS),
               { kind: "text", name: "siren", label: "SIREN", hint: "Facultatif\u00a0; vérifié s’il est saisi.", inputMode: "numeric" },
-              { kind: "select", name: "regionId", label: "Région", options: regionOptions, placeholder: "Aucune (organisme national)" },
+              regionField(regionOptions, "Aucune (organisme national)"),
             ]}
           />
         </Section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import { MAGIC_LINK_VALIDITY } from "@/lib/auth/magic-link";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { formatCount } from "@/lib/format";
@@ -35,54 +36,45 @@ export default function PrivacyNoticePage() {
         </Section>
         <Section id="donnees" title="Ce qui est gardé, pourquoi et combien de temps">
           <div className="max-w-3xl">
-            <table className="w-full table-fixed border-collapse text-left text-sm [overflow-wrap:anywhere] sm:[overflow-wrap:normal]">
-              <caption className="sr-only">Données personnelles conservées, finalité et durée de conservation</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Données
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Pourquoi
-                  </th>
-                  <th scope="col" className="py-2 font-semibold">
-                    Combien de temps
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="align-top">
-                <Row
-                  data="Compte : adresse e-mail, nom, mot de passe (chiffré, jamais lisible), rôles"
-                  purpose="Vous connecter et vous donner accès aux contrats de votre périmètre"
-                  duration="Tant que le compte existe"
-                />
-                <Row
-                  data="Journal des modifications : qui a modifié quoi et quand, avec l’adresse IP"
-                  purpose="Garder l’historique des contrats, signataires et engagements, et retrouver l’origine d’une modification"
-                  duration={`L’événement suit le contrat ; l’adresse IP est effacée après ${formatCount(RETENTION.auditIpDays, "jour", "jours")}`}
-                />
-                <Row
-                  data="Tentatives de connexion échouées : adresse e-mail saisie et adresse IP"
-                  purpose="Ralentir qui devine des mots de passe"
-                  duration={formatCount(RETENTION.signInFailureMinutes, "minute", "minutes")}
-                />
-                <Row
-                  data="Adresses depuis lesquelles vous vous êtes connecté (sous forme d’empreinte, pas l’adresse elle-même)"
-                  purpose="Ne jamais vous bloquer depuis votre poste habituel pendant une attaque"
-                  duration={`${formatCount(RETENTION.knownAddressDays, "jour", "jours")} après la dernière connexion`}
-                />
-                <Row
-                  data="Cookie de session (strictement nécessaire, sans traceur)"
-                  purpose="Vous garder connecté"
-                  duration={`${formatCount(SESSION_MAX_AGE_SECONDS / 3600, "heure", "heures")}, ou jusqu’à la déconnexion`}
-                />
-                <Row
-                  data="Liens de connexion et invitations envoyés par e-mail"
-                  purpose="Vous connecter sans mot de passe, rejoindre un territoire"
-                  duration={`Lien de connexion : ${MAGIC_LINK_VALIDITY} ; invitation : 7${nbsp}jours`}
-                />
-              </tbody>
-            </table>
+            <Table
+              caption="Données personnelles conservées, finalité et durée de conservation"
+              className="table-fixed [overflow-wrap:anywhere] sm:[overflow-wrap:normal]"
+              headRowClassName="border-b border-slate-300"
+              headCellClassName="py-2 pr-4 font-semibold last:pr-0"
+              bodyClassName="align-top"
+              columns={[{ label: "Données" }, { label: "Pourquoi" }, { label: "Combien de temps" }]}
+            >
+              <Row
+                data="Compte : adresse e-mail, nom, mot de passe (chiffré, jamais lisible), rôles"
+                purpose="Vous connecter et vous donner accès aux contrats de votre périmètre"
+                duration="Tant que le compte existe"
+              />
+              <Row
+                data="Journal des modifications : qui a modifié quoi et quand, avec l’adresse IP"
+                purpose="Garder l’historique des contrats, signataires et engagements, et retrouver l’origine d’une modification"
+                duration={`L’événement suit le contrat ; l’adresse IP est effacée après ${formatCount(RETENTION.auditIpDays, "jour", "jours")}`}
+              />
+              <Row
+                data="Tentatives de connexion échouées : adresse e-mail saisie et adresse IP"
+                purpose="Ralentir qui devine des mots de passe"
+                duration={formatCount(RETENTION.signInFailureMinutes, "minute", "minutes")}
+              />
+              <Row
+                data="Adresses depuis lesquelles vous vous êtes connecté (sous forme d’empreinte, pas l’adresse elle-même)"
+                purpose="Ne jamais vous bloquer depuis votre poste habituel pendant une attaque"
+                duration={`${formatCount(RETENTION.knownAddressDays, "jour", "jours")} après la dernière connexion`}
+              />
+              <Row
+                data="Cookie de session (strictement nécessaire, sans traceur)"
+                purpose="Vous garder connecté"
+                duration={`${formatCount(SESSION_MAX_AGE_SECONDS / 3600, "heure", "heures")}, ou jusqu’à la déconnexion`}
+              />
+              <Row
+                data="Liens de connexion et invitations envoyés par e-mail"
+                purpose="Vous connecter sans mot de passe, rejoindre un territoire"
+                duration={`Lien de connexion : ${MAGIC_LINK_VALIDITY} ; invitation : 7${nbsp}jours`}
+              />
+            </Table>
           </div>
           <p className="mt-4 max-w-3xl">
             Les effacements sont faits chaque nuit par une tâche automatique. La plateforme n’utilise ni outil de mesure d’audience, ni

@@ -8,6 +8,7 @@ import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { ImportOutcome, ImportReport, ImportRow } from "@/lib/fiches/import";
@@ -162,60 +163,44 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
         .
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Chaque ligne du fichier et ses erreurs éventuelles</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="px-3 py-2 font-medium">
-                Ligne
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Numéro
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Intitulé
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Résultat
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => {
-              const errors = Object.entries(row.errors);
-              const badge = OUTCOME_BADGES[row.outcome];
-              return (
-                <tr key={row.line} className={`border-b border-slate-100 align-top last:border-0 ${errors.length ? "bg-red-50" : ""}`}>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {row.line}
-                  </th>
-                  <td className="px-3 py-2">{row.number}</td>
-                  <td className="px-3 py-2">{row.title}</td>
-                  <td className="px-3 py-2">
-                    {errors.length ? (
-                      <ul className="space-y-1 text-red-900">
-                        {errors.map(([column, message]) => (
-                          <li key={column}>
-                            <span className="font-semibold">{column}</span>&#8239;: {message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <>
-                        <Badge tone={badge.tone}>{imported ? badge.after : badge.before}</Badge>
-                        {row.outcome === "update" && !imported ? (
-                          <a href={`#modifications-ligne-${row.line}`} className="ml-2">
-                            {formatCount(row.changes.length, "champ modifié", "champs modifiés")}
-                          </a>
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="Chaque ligne du fichier et ses erreurs éventuelles"
+          columns={[{ label: "Ligne" }, { label: "Numéro" }, { label: "Intitulé" }, { label: "Résultat" }]}
+        >
+          {report.rows.map((row) => {
+            const errors = Object.entries(row.errors);
+            const badge = OUTCOME_BADGES[row.outcome];
+            return (
+              <tr key={row.line} className={`border-b border-slate-100 align-top last:border-0 ${errors.length ? "bg-red-50" : ""}`}>
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {row.line}
+                </th>
+                <td className="px-3 py-2">{row.number}</td>
+                <td className="px-3 py-2">{row.title}</td>
+                <td className="px-3 py-2">
+                  {errors.length ? (
+                    <ul className="space-y-1 text-red-900">
+                      {errors.map(([column, message]) => (
+                        <li key={column}>
+                          <span className="font-semibold">{column}</span>&#8239;: {message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <>
+                      <Badge tone={badge.tone}>{imported ? badge.after : badge.before}</Badge>
+                      {row.outcome === "update" && !imported ? (
+                        <a href={`#modifications-ligne-${row.line}`} className="ml-2">
+                          {formatCount(row.changes.length, "champ modifié", "champs modifiés")}
+                        </a>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
       </div>
     </section>
   );

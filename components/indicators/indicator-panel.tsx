@@ -4,6 +4,7 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import type { SelectOption } from "@/components/ui/select-field";
 import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheForEdit } from "@/lib/fiches/queries";
 import { formatDate, formatDecimal } from "@/lib/format";
@@ -104,45 +105,36 @@ export function IndicatorPanel({
                 </div>
               </dl>
               {indicator.measurements.length ? (
-                <table className="mt-4 w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">Mesures de «&nbsp;{indicator.name}&nbsp;»</caption>
-                  <thead>
-                    <tr className="border-b border-slate-200 text-slate-600">
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Date
-                      </th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">
-                        Valeur
-                      </th>
-                      <th scope="col" className="hidden py-1 pr-3 font-medium sm:table-cell">
-                        Source et commentaire
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        <span className="sr-only">Actions</span>
-                      </th>
+                <Table
+                  caption={<>Mesures de «&nbsp;{indicator.name}&nbsp;»</>}
+                  className="mt-4"
+                  headCellClassName="py-1 pr-3 font-medium last:pr-0"
+                  columns={[
+                    { label: "Date" },
+                    { label: "Valeur", className: "text-right" },
+                    { label: "Source et commentaire", className: "hidden sm:table-cell" },
+                    { label: <span className="sr-only">Actions</span> },
+                  ]}
+                >
+                  {indicator.measurements.map((measurement) => (
+                    <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
+                      <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{shown(measurement.value, indicator.unit)}</td>
+                      <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">
+                        {[measurement.source, measurement.comment].filter(Boolean).join(" · ")}
+                      </td>
+                      <td className="py-2 text-right">
+                        <ConfirmActionButton
+                          action={actions.removeMeasurement}
+                          fields={{ measurementId: measurement.id }}
+                          label={`Supprimer la mesure du ${formatDate(measurement.measuredOn)}`}
+                          question={"Supprimer cette mesure\u00a0?"}
+                          confirmLabel="Supprimer"
+                        />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {indicator.measurements.map((measurement) => (
-                      <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
-                        <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{shown(measurement.value, indicator.unit)}</td>
-                        <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">
-                          {[measurement.source, measurement.comment].filter(Boolean).join(" · ")}
-                        </td>
-                        <td className="py-2 text-right">
-                          <ConfirmActionButton
-                            action={actions.removeMeasurement}
-                            fields={{ measurementId: measurement.id }}
-                            label={`Supprimer la mesure du ${formatDate(measurement.measuredOn)}`}
-                            question={"Supprimer cette mesure\u00a0?"}
-                            confirmLabel="Supprimer"
-                          />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </Table>
               ) : null}
               <div className="mt-4 rounded-md bg-slate-50 p-3">
                 <MeasurementForm action={actions.addMeasurement} indicator={{ id: indicator.id, name: indicator.name }} />

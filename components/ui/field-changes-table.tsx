@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Table } from "./table";
 
 export type FieldChange = { label: string; before: string; after: string };
 
@@ -13,32 +14,25 @@ export function FieldChangesTable({
   afterLabel?: string;
 }) {
   return (
-    <table className="w-full table-fixed border-collapse text-left text-sm">
-      {caption ? <caption className="px-3 py-2 text-left font-semibold text-slate-900">{caption}</caption> : null}
-      <thead>
-        <tr className="border-b border-slate-200 text-slate-600">
-          <th scope="col" className="w-1/5 px-3 py-2 font-medium">
-            Champ
+    <Table
+      caption={caption}
+      showCaption
+      className="table-fixed"
+      columns={[
+        { label: "Champ", className: "w-1/5" },
+        { label: "Avant", className: "w-2/5" },
+        { label: afterLabel, className: "w-2/5" },
+      ]}
+    >
+      {changes.map((change) => (
+        <tr key={change.label} className="border-b border-slate-100 align-top last:border-0">
+          <th scope="row" className="break-words px-3 py-2 font-medium text-slate-800">
+            {change.label}
           </th>
-          <th scope="col" className="w-2/5 px-3 py-2 font-medium">
-            Avant
-          </th>
-          <th scope="col" className="w-2/5 px-3 py-2 font-medium">
-            {afterLabel}
-          </th>
+          <td className="whitespace-pre-line break-words px-3 py-2 text-slate-600">{change.before}</td>
+          <td className="whitespace-pre-line break-words px-3 py-2 text-slate-900">{change.after}</td>
         </tr>
-      </thead>
-      <tbody>
-        {changes.map((change) => (
-          <tr key={change.label} className="border-b border-slate-100 align-top last:border-0">
-            <th scope="row" className="break-words px-3 py-2 font-medium text-slate-800">
-              {change.label}
-            </th>
-            <td className="whitespace-pre-line break-words px-3 py-2 text-slate-600">{change.before}</td>
-            <td className="whitespace-pre-line break-words px-3 py-2 text-slate-900">{change.after}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

@@ -2,13 +2,12 @@
 // and partners, axes, every field of each fiche (its catalogue), objectives with commitments,
 // and indicators with their latest measurement.
 import type { Actor } from "@/lib/authz";
-import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { ficheRecordSelect } from "@/lib/fiches/selects";
-import { indicatorRecordSelect } from "@/lib/indicators/selects";
+import { ficheRecordSelect, listedFiches } from "@/lib/fiches/selects";
+import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
 import { contractAccessSelect } from "@/lib/workspaces/resource";
-import { readableOrNotFound } from "./queries";
-import { axisHeadingSelect, contractRecordSelect } from "./selects";
+import { findContractInTerritory, readableOrNotFound } from "./queries";
+import { axisHeadingSelect, contractRecordSelect, territoryKeysSelect } from "./selects";
 
 const exportSelect = (actor: Actor) =>
   ({
@@ -16,7 +15,7 @@ const exportSelect = (actor: Actor) =>
     ...contractAccessSelect(actor),
     ...contractRecordSelect,
     id: true,
-    territory: { select: { id: true, slug: true, name: true, regionId: true, region: { select: { name: true } } } },
+    territory: { select: { ...territoryKeysSelect, region: { select: { name: true } } } },
     signatories: {
       orderBy: { position: "asc" },
       select: {
@@ -34,14 +33,12 @@ const exportSelect = (actor: Actor) =>
       select: {
         ...axisHeadingSelect,
         fiches: {
-          where: { deletedAt: null },
-          orderBy: { number: "asc" },
+          ...listedFiches,
           select: {
             // Every field of the catalogue (lib/fiches/schema.ts), then the indicators with their latest value.
             ...ficheRecordSelect,
             indicators: {
-              where: { deletedAt: null },
-              orderBy: { createdAt: "asc" },
+              ...listedIndicators,
               select: {
                 ...indicatorRecordSelect,
                 measurements: { orderBy: { measuredOn: "desc" }, take: 1, select: { value: true, measuredOn: true } },
@@ -57,10 +54,5 @@ export type ContractExport = Prisma.ContractGetPayload<{ select: ReturnType<type
 
 /** The contract for export, for whoever may read it in the workspace; otherwise not found. */
 export async function getContractExport(actor: Actor, territorySlug: string, contractId: string): Promise<ContractExport> {
-  const contract = await getDb().contract.findFirst({
-    relationLoadStrategy: "join",
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: exportSelect(actor),
-  });
-  return readableOrNotFound(actor, contract);
+  return readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, exportSelect(actor)));
 }

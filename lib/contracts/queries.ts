@@ -5,11 +5,34 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dateInputValue } from "@/lib/validation/fields";
-import { axisHeadingSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
+import { listedFiches } from "@/lib/fiches/selects";
+import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
 import { canReadContract, contractAccessSelect } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: territoryKeysSelect } as const;
 const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
+
+/** A contract by its id within the territory named by the slug: an id from another territory is not found. */
+export function findContractInTerritory<S extends Prisma.ContractSelect>(territorySlug: string, contractId: string, select: S) {
+  return getDb().contract.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: contractId, territory: { slug: territorySlug } },
+    select,
+  });
+}
+
+/** A contract with the columns `select` names, for an actor who may edit it; otherwise a NotFoundError. */
+export async function getEditableContract<S extends Prisma.ContractSelect & { territory: { select: typeof territoryKeysSelect } }>(
+  actor: Actor,
+  territorySlug: string,
+  contractId: string,
+  select: S,
+) {
+  const contract = await findContractInTerritory(territorySlug, contractId, select);
+  if (!contract) throw new NotFoundError();
+  assertCan(actor, "contract.edit", resourceOf((contract as { territory: { id: string; regionId: string } }).territory));
+  return contract;
+}
 
 /** A contract the actor may read in the workspace (lib/workspaces/resource.ts), or a NotFoundError. */
 export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: { id: string; regionId: string } }>(
@@ -42,8 +65,7 @@ const overviewSelect = (actor: Actor) =>
         ...axisHeadingSelect,
         version: true,
         fiches: {
-          where: { deletedAt: null },
-          orderBy: { number: "asc" },
+          ...listedFiches,
           select: {
             id: true,
             number: true,
@@ -63,12 +85,7 @@ const overviewSelect = (actor: Actor) =>
 export type ContractOverview = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
 
 export async function getContractOverview(actor: Actor, territorySlug: string, contractId: string): Promise<ContractOverview> {
-  const contract = await getDb().contract.findFirst({
-    relationLoadStrategy: "join",
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: overviewSelect(actor),
-  });
-  return readableOrNotFound(actor, contract);
+  return readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, overviewSelect(actor)));
 }
 
 const organisationOptions = () =>
@@ -92,7 +109,7 @@ const editSelect = {
   version: true,
   ...contractValuesSelect,
   territory: territoryKeys,
-  findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+  findings: contractFindingsSelect,
   signatories: {
     orderBy: { position: "asc" },
     select: {
@@ -108,13 +125,7 @@ const editSelect = {
 
 /** The contract's edit form, with its values as the form's strings. */
 export async function getContractEditForm(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({
-    relationLoadStrategy: "join",
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: editSelect,
-  });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", resourceOf(contract.territory));
+  const contract = await getEditableContract(actor, territorySlug, contractId, editSelect);
   const text = (value: string | number | null) => (value === null ? "" : String(value));
   return {
     contract: { id: contract.id, title: contract.title, version: contract.version, territory: contract.territory },

@@ -24,11 +24,17 @@ export const contractValuesSelect = {
   diagnosisSummary: true,
 } satisfies Prisma.ContractSelect;
 
+/** The contract's diagnosis findings, in their order, as forms, pages, history and exports list them. */
+export const contractFindingsSelect = {
+  orderBy: { position: "asc" },
+  select: { id: true, text: true },
+} satisfies Prisma.Contract$findingsArgs;
+
 /** Everything the contract catalogue (./schema.ts) reads to show each field: history, export, PDF. */
 export const contractRecordSelect = {
   ...contractValuesSelect,
   durationMonths: true,
-  findings: { orderBy: { position: "asc" }, select: { text: true } },
+  findings: contractFindingsSelect,
   signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
 } satisfies Prisma.ContractSelect;
 

@@ -5,20 +5,18 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { listRecentChanges } from "@/lib/audit/history";
-import { territoryKeysSelect } from "@/lib/contracts/selects";
+import { getEditableContract } from "@/lib/contracts/queries";
+import { contractFindingsSelect, territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
-import { indicatorRecordSelect } from "@/lib/indicators/selects";
-import { ficheValuesSelect, milestonesSelect } from "./selects";
+import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
+import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
 
 const contractContextSelect = {
   id: true,
   title: true,
   territory: {
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      regionId: true,
+      ...territoryKeysSelect,
       memberships: {
         where: { role: { in: ["coordinator", "contributor"] } },
         select: { user: { select: { id: true, name: true, email: true } } },
@@ -26,13 +24,8 @@ const contractContextSelect = {
     },
   },
   axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
-  findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
-  previousContract: {
-    select: {
-      title: true,
-      fiches: { where: { deletedAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
-    },
-  },
+  findings: contractFindingsSelect,
+  previousContract: { select: { title: true, fiches: { ...listedFiches, select: { id: true, number: true, title: true } } } },
 } satisfies Prisma.ContractSelect;
 
 type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContextSelect }>;
@@ -49,27 +42,17 @@ const ficheSelect = {
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
   milestones: milestonesSelect,
-  budgetLines: {
-    orderBy: { createdAt: "asc" },
-    select: { funderId: true, funderLabel: true, fundingInstrument: true, year: true, amount: true },
-  },
+  budgetLines: { ...budgetLinesSelect, select: { funderId: true, ...budgetLinesSelect.select } },
   objectives: {
-    where: { deletedAt: null },
-    orderBy: { position: "asc" },
+    ...objectivesSelect,
     select: {
       id: true,
-      title: true,
-      description: true,
-      dueOn: true,
-      status: true,
-      progress: true,
-      weight: true,
+      ...objectivesSelect.select,
       commitments: { orderBy: { createdAt: "asc" }, select: { organisationId: true, description: true } },
     },
   },
   indicators: {
-    where: { deletedAt: null },
-    orderBy: { createdAt: "asc" },
+    ...listedIndicators,
     select: {
       id: true,
       version: true,
@@ -199,13 +182,7 @@ export async function getFicheEditor(actor: Actor, territorySlug: string, contra
 }
 
 export async function getNewFicheForm(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({
-    relationLoadStrategy: "join",
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: contractContextSelect,
-  });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", resourceOf(contract.territory));
+  const contract = await getEditableContract(actor, territorySlug, contractId, contractContextSelect);
   return {
     contract,
     values: ficheFormValues(null, { axisId: contract.axes[0]?.id ?? "" }),
@@ -235,17 +212,11 @@ export async function getFicheHistory(actor: Actor, territorySlug: string, contr
 const HISTORY_LENGTH = 200;
 
 /** The import page: the contract and its axes, for those who may edit it. */
-export async function getImportPage(actor: Actor, territorySlug: string, contractId: string) {
-  const contract = await getDb().contract.findFirst({
-    where: { id: contractId, territory: { slug: territorySlug } },
-    select: {
-      id: true,
-      title: true,
-      territory: { select: territoryKeysSelect },
-      axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
-    },
+export function getImportPage(actor: Actor, territorySlug: string, contractId: string) {
+  return getEditableContract(actor, territorySlug, contractId, {
+    id: true,
+    title: true,
+    territory: { select: territoryKeysSelect },
+    axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
   });
-  if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
-  return contract;
 }

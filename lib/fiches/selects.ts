@@ -2,6 +2,25 @@
 // (history, export, PDF), and the lists several pages show in the same order.
 import type { Prisma } from "@/lib/db/generated/client";
 
+/** The fiches a contract or an axis lists: those outside the trash, by number. */
+export const listedFiches = {
+  where: { deletedAt: null },
+  orderBy: { number: "asc" },
+} satisfies Prisma.Axis$fichesArgs;
+
+/** A fiche's objectives outside the trash, in the fiche's order, with their own columns (their commitments aside). */
+export const objectivesSelect = {
+  where: { deletedAt: null },
+  orderBy: { position: "asc" },
+  select: { title: true, description: true, dueOn: true, status: true, progress: true, weight: true },
+} satisfies Prisma.FicheAction$objectivesArgs;
+
+/** A fiche's budget lines in the order they were entered, with their own columns (the funder organisation aside). */
+export const budgetLinesSelect = {
+  orderBy: { createdAt: "asc" },
+  select: { funderLabel: true, fundingInstrument: true, year: true, amount: true },
+} satisfies Prisma.FicheAction$budgetLinesArgs;
+
 /** A fiche's milestones, by due date. */
 export const milestonesSelect = {
   orderBy: [{ dueOn: "asc" }, { title: "asc" }],
@@ -42,20 +61,11 @@ export const ficheRecordSelect = {
   findings: { select: { finding: { select: { position: true, text: true } } } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, role: true } },
   milestones: milestonesSelect,
-  budgetLines: {
-    orderBy: { createdAt: "asc" },
-    select: { funder: { select: { name: true } }, funderLabel: true, fundingInstrument: true, year: true, amount: true },
-  },
+  budgetLines: { ...budgetLinesSelect, select: { funder: { select: { name: true } }, ...budgetLinesSelect.select } },
   objectives: {
-    where: { deletedAt: null },
-    orderBy: { position: "asc" },
+    ...objectivesSelect,
     select: {
-      title: true,
-      description: true,
-      dueOn: true,
-      status: true,
-      progress: true,
-      weight: true,
+      ...objectivesSelect.select,
       commitments: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, description: true } },
     },
   },

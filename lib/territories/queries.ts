@@ -5,6 +5,8 @@ import { cache } from "react";
 import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
+import { listedFiches } from "@/lib/fiches/selects";
 import { wellFormed } from "@/lib/params/route-params";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
@@ -22,36 +24,18 @@ const territoryPageSelect = {
     take: 1,
     select: {
       id: true,
-      title: true,
-      generation: true,
-      status: true,
-      summary: true,
-      councilAdoptedOn: true,
-      signedOn: true,
-      startsOn: true,
-      endsOn: true,
+      ...contractValuesSelect,
       durationMonths: true,
       timeframeNote: true,
-      prsReference: true,
-      diagnosisSource: true,
-      diagnosisYear: true,
-      diagnosisSummary: true,
       concertationSummary: true,
       declaredFicheCount: true,
-      findings: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+      findings: contractFindingsSelect,
       axes: {
         orderBy: { position: "asc" },
         select: {
           id: true,
-          number: true,
-          title: true,
-          description: true,
-          isTransversal: true,
-          fiches: {
-            where: { deletedAt: null },
-            orderBy: { number: "asc" },
-            select: { id: true, number: true, title: true, status: true, progress: true },
-          },
+          ...axisHeadingSelect,
+          fiches: { ...listedFiches, select: { id: true, number: true, title: true, status: true, progress: true } },
         },
       },
       signatories: {

@@ -6,7 +6,7 @@
 // 500 (or any status >= 500). 20 cases per route and role by default; FUZZ_RUNS spreads that many
 // over all routes and roles instead; FUZZ_SEED replays a run.
 import fc from "fast-check";
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { passwordSignInSchema } from "@/lib/auth/schema";
 import { ACCOUNTS, findContracts, ROUTES, tenants, type Role, type Tenant } from "../support/route-matrix";
@@ -120,47 +120,40 @@ async function fuzzRequests<Case>(
 
 test.beforeAll(async ({ browser }) => findContracts(browser));
 
+/** Fuzzes GET requests to each route as the role: one line of statuses in the log, and every route answering >= 500 as a failure. */
+async function fuzzRoutes(
+  page: Page,
+  role: Role,
+  { title, paths, roles }: { title: string; paths: Array<[string, (tenant: Tenant) => string]>; roles: number },
+) {
+  const cases = casesPer(paths.length, roles);
+  test.setTimeout(60_000 + paths.length * cases * 3_000);
+  if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
+  const tally = newTally();
+  const failures: string[] = [];
+  for (const [file, path] of paths) {
+    const failure = await fuzzRequests(`${role} ${file}`, urlCase, cases, tally, async (fuzz) => {
+      const url = urlOf(path, fuzz);
+      return { label: `GET ${showUrl(url)}`, response: await page.request.get(url, { maxRedirects: 0, timeout: 30_000 }) };
+    });
+    if (failure) failures.push(failure);
+  }
+  console.log(
+    `route fuzz (${title}): ${tally.requests} requests over ${paths.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`,
+  );
+  expect(failures).toEqual([]);
+}
+
 for (const role of ROLES) {
   test(`${role}: fuzzed paths and query strings of every protected route never answer 500`, async ({ page }) => {
-    const routes = Object.entries(ROUTES);
-    const cases = casesPer(routes.length, ROLES.length);
-    test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
-    const tally = newTally();
-    const failures: string[] = [];
-    for (const [file, route] of routes) {
-      const failure = await fuzzRequests(`${role} ${file}`, urlCase, cases, tally, async (fuzz) => {
-        const url = urlOf(route.path, fuzz);
-        return { label: `GET ${showUrl(url)}`, response: await page.request.get(url, { maxRedirects: 0, timeout: 30_000 }) };
-      });
-      if (failure) failures.push(failure);
-    }
-    console.log(
-      `route fuzz (${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`,
-    );
-    expect(failures).toEqual([]);
+    const paths = Object.entries(ROUTES).map(([file, route]): [string, (tenant: Tenant) => string] => [file, route.path]);
+    await fuzzRoutes(page, role, { title: role, paths, roles: ROLES.length });
   });
 }
 
 for (const role of ["anonymous", "coordinator"] as const) {
   test(`${role}: fuzzed public pages and next-auth endpoints never answer 500`, async ({ page }) => {
-    const routes = Object.entries(PUBLIC_ROUTES);
-    const cases = casesPer(routes.length, 2);
-    test.setTimeout(60_000 + routes.length * cases * 3_000);
-    if (role !== "anonymous") await signInAs(page, ACCOUNTS[role]);
-    const tally = newTally();
-    const failures: string[] = [];
-    for (const [file, path] of routes) {
-      const failure = await fuzzRequests(`${role} ${file}`, urlCase, cases, tally, async (fuzz) => {
-        const url = urlOf(path, fuzz);
-        return { label: `GET ${showUrl(url)}`, response: await page.request.get(url, { maxRedirects: 0, timeout: 30_000 }) };
-      });
-      if (failure) failures.push(failure);
-    }
-    console.log(
-      `route fuzz (public, ${role}): ${tally.requests} requests over ${routes.length} routes, statuses ${showTally(tally)}; ${failures.length} routes answering >= 500`,
-    );
-    expect(failures).toEqual([]);
+    await fuzzRoutes(page, role, { title: `public, ${role}`, paths: Object.entries(PUBLIC_ROUTES), roles: 2 });
   });
 }
 
@@ -212,39 +205,26 @@ async function postSignIn(request: APIRequestContext, body: SignInBody): Promise
   const url = "/api/auth/callback/credentials";
   const label = `POST ${url} (${body.encoding}, csrf ${body.csrf}) ${showUrl(JSON.stringify(fields))}`;
   const options = { headers, maxRedirects: 0, timeout: 30_000 };
+  /** The body as a string of this content type. */
+  const postText = async (contentType: string, data: string) => ({
+    label,
+    response: await request.post(url, { ...options, headers: { ...headers, "Content-Type": contentType }, data }),
+  });
   switch (body.encoding) {
     case "form":
-      return {
-        label,
-        response: await request.post(url, {
-          ...options,
-          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
-          data: fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&"),
-        }),
-      };
+      return postText(
+        "application/x-www-form-urlencoded",
+        fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&"),
+      );
     case "multipart": {
       const form = new FormData();
       for (const [name, value] of fields) form.append(name, value);
       return { label, response: await request.post(url, { ...options, multipart: form }) };
     }
     case "json":
-      return {
-        label,
-        response: await request.post(url, {
-          ...options,
-          headers: { ...headers, "Content-Type": "application/json" },
-          data: JSON.stringify(Object.fromEntries(fields)),
-        }),
-      };
+      return postText("application/json", JSON.stringify(Object.fromEntries(fields)));
     case "text":
-      return {
-        label,
-        response: await request.post(url, {
-          ...options,
-          headers: { ...headers, "Content-Type": "text/plain" },
-          data: fields.map(([name, value]) => `${name}=${value}`).join("&"),
-        }),
-      };
+      return postText("text/plain", fields.map(([name, value]) => `${name}=${value}`).join("&"));
   }
 }
 

@@ -47,6 +47,13 @@ type Sample = {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const text = (value: string): Sample => ({ cell: () => value, stored: () => value, xlsx: () => value, pdf: () => [value] });
+/** A cell the import turns into another stored value (a code, an id, a list), shown as the same text in the export and the PDF. */
+const converted = (values: () => [cell: string, stored: unknown, shown: string]): Sample => ({
+  cell: () => values()[0],
+  stored: () => values()[1],
+  xlsx: () => values()[2],
+  pdf: () => [values()[2]],
+});
 
 /** One sample value per scalar field of the catalogue. */
 const SAMPLES: Partial<Record<FicheFieldName, Sample>> = {
@@ -55,34 +62,19 @@ const SAMPLES: Partial<Record<FicheFieldName, Sample>> = {
   number: { cell: () => "5", stored: () => 5, xlsx: () => 5, pdf: () => ["Fiche n°\u00a05 – Prévenir les chutes"] },
   status: { cell: () => "En cours", stored: () => "in_progress", xlsx: () => "En cours", pdf: () => ["En cours, 40\u00a0%"] },
   progress: { cell: () => "40 %", stored: () => 40, xlsx: () => 0.4, pdf: () => ["40\u00a0%"] },
-  priority: { cell: () => "Haute", stored: () => "high", xlsx: () => "Haute", pdf: () => ["Haute"] },
+  priority: converted(() => ["Haute", "high", "Haute"]),
   weight: { cell: () => "3", stored: () => 3, xlsx: () => 3, pdf: () => ["3"] },
   context: text("Peu de prévention des chutes"),
   generalObjective: text("Moins de chutes"),
   description: text("Ateliers d’équilibre"),
   targetPublic: text("Personnes âgées"),
   vulnerableGroups: text("Personnes isolées"),
-  geographicScope: {
-    cell: () => "Quartiers prioritaires (QPV)",
-    stored: () => "qpv",
-    xlsx: () => "Quartiers prioritaires (QPV)",
-    pdf: () => ["Quartiers prioritaires (QPV)"],
-  },
+  geographicScope: converted(() => ["Quartiers prioritaires (QPV)", "qpv", "Quartiers prioritaires (QPV)"]),
   geographicScopeDetail: text("Quartier des Ors"),
-  pilotOrganisationId: {
-    cell: () => organisationName,
-    stored: () => ids.organisation,
-    xlsx: () => `${organisationName} – Marie Curie`,
-    pdf: () => [`${organisationName} – Marie Curie`],
-  },
-  pilotUserId: { cell: () => coordinatorEmail, stored: () => ids.user, xlsx: () => coordinatorEmail, pdf: () => [coordinatorEmail] },
+  pilotOrganisationId: converted(() => [organisationName, ids.organisation, `${organisationName} – Marie Curie`]),
+  pilotUserId: converted(() => [coordinatorEmail, ids.user, coordinatorEmail]),
   pilotContactName: text("Marie Curie"),
-  pilotContactEmail: {
-    cell: () => "Marie.Curie@Exemple.fr",
-    stored: () => "marie.curie@exemple.fr",
-    xlsx: () => "marie.curie@exemple.fr",
-    pdf: () => ["marie.curie@exemple.fr"],
-  },
+  pilotContactEmail: converted(() => ["Marie.Curie@Exemple.fr", "marie.curie@exemple.fr", "marie.curie@exemple.fr"]),
   startsOn: {
     cell: () => "15/01/2025",
     stored: () => day("2025-01-15"),
@@ -102,18 +94,8 @@ const SAMPLES: Partial<Record<FicheFieldName, Sample>> = {
     xlsx: () => "Logement\nIsolement social",
     pdf: () => ["Logement", "Isolement social"],
   },
-  themes: {
-    cell: () => "santé mentale, mobilité",
-    stored: () => ["santé mentale", "mobilité"],
-    xlsx: () => "santé mentale, mobilité",
-    pdf: () => ["santé mentale, mobilité"],
-  },
-  continuesFicheId: {
-    cell: () => "3",
-    stored: () => ids.previousFiche,
-    xlsx: () => "n°\u00a03 Ancienne fiche",
-    pdf: () => ["n°\u00a03 Ancienne fiche"],
-  },
+  themes: converted(() => ["santé mentale, mobilité", ["santé mentale", "mobilité"], "santé mentale, mobilité"]),
+  continuesFicheId: converted(() => ["3", ids.previousFiche, "n°\u00a03 Ancienne fiche"]),
 };
 
 const SCALAR_FIELDS = FICHE_FIELD_LIST.filter((field) => field.scalar);

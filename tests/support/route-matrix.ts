@@ -30,88 +30,43 @@ export const tenants: Record<"own" | "foreign", Tenant> = {
   own: { slug: OWN, contractId: "", ficheId: "" },
   foreign: { slug: FOREIGN, contractId: "", ficheId: "" },
 };
+// The profiles most routes share: whoever reads the territory's workspace; its coordination; the platform's administrators.
+const workspaceReaders: Expected = { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly };
 const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
+const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) };
 
-export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = {
-  "espace/page.tsx": {
-    path: () => "/espace",
-    expected: { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
-  },
-  "espace/[slug]/page.tsx": {
-    path: ({ slug }) => `/espace/${slug}`,
-    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
-  },
-  "espace/[slug]/membres/page.tsx": {
-    path: ({ slug }) => `/espace/${slug}/membres`,
-    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
-  },
-  "espace/[slug]/journal/page.tsx": {
-    path: ({ slug }) => `/espace/${slug}/journal`,
-    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
-  },
-  "espace/[slug]/contrats/nouveau/page.tsx": {
-    path: ({ slug }) => `/espace/${slug}/contrats/nouveau`,
-    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
-  },
-  "espace/[slug]/contrats/[contractId]/page.tsx": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}`,
-    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
-  },
-  "espace/[slug]/contrats/[contractId]/modifier/page.tsx": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/modifier`,
-    expected: { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) },
-  },
-  "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/corbeille`,
-    expected: coordinatorOnly,
-  },
-  "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/fiches/nouvelle`,
-    expected: coordinatorOnly,
-  },
+/** Each protected route file under app/, and the status each role gets there. */
+const EXPECTED: Record<string, Expected> = {
+  "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  "espace/[slug]/page.tsx": workspaceReaders,
+  "espace/[slug]/membres/page.tsx": coordinatorOnly,
+  "espace/[slug]/journal/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/nouveau/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/modifier/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": coordinatorOnly,
   // The seeded fiches have no pilot account: contributors edit none of them.
-  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": {
-    path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}`,
-    expected: coordinatorOnly,
-  },
-  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/historique/page.tsx": {
-    path: ({ slug, contractId, ficheId }) => `/espace/${slug}/contrats/${contractId}/fiches/${ficheId}/historique`,
-    expected: coordinatorOnly,
-  },
-  "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.xlsx`,
-    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
-  },
-  "espace/[slug]/contrats/[contractId]/import/page.tsx": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import`,
-    expected: coordinatorOnly,
-  },
-  "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/import/modele.xlsx`,
-    expected: coordinatorOnly,
-  },
-  "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": {
-    path: ({ slug, contractId }) => `/espace/${slug}/contrats/${contractId}/export.pdf`,
-    expected: { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly },
-  },
-  "admin/page.tsx": {
-    path: () => "/admin",
-    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
-  },
-  "admin/membres/page.tsx": {
-    path: () => "/admin/membres",
-    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
-  },
-  "admin/journal/page.tsx": {
-    path: () => "/admin/journal",
-    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
-  },
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/historique/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/import/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": workspaceReaders,
+  "admin/page.tsx": adminOnly,
+  "admin/membres/page.tsx": adminOnly,
+  "admin/journal/page.tsx": adminOnly,
   // The end-to-end server runs in development mode (embedded database), where the mailbox exists.
-  "dev/boite-mail/page.tsx": {
-    path: () => "/dev/boite-mail",
-    expected: { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) },
-  },
+  "dev/boite-mail/page.tsx": adminOnly,
 };
+
+/** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
+const urlOf = (file: string) => (tenant: Tenant) =>
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+
+export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
+  Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
+);
 
 /** The demo contracts' ids come from the workspace pages, as an admin sees them (tests add contracts beside them). */
 export async function findContracts(browser: Browser) {

@@ -17,6 +17,22 @@ export const metadata: Metadata = { title: "Corbeille" };
 /** A record in the trash, as its row shows it. */
 type TrashEntry = { id: string; kind: "fiche" | "objective" | "indicator"; name: ReactNode; detail: string; restoreLabel: string };
 
+/** An objective or an indicator in the trash: named by itself, placed by its fiche. */
+function withinFiche(
+  kind: "objective" | "indicator",
+  record: { id: string; deletedAt: Date | null; fiche: { number: number; title: string } },
+  name: string,
+  restoreLabel: string,
+): TrashEntry {
+  return {
+    id: record.id,
+    kind,
+    name,
+    detail: `${ficheLabel(record.fiche.number)} – ${record.fiche.title} · supprimé le ${formatDateTime(record.deletedAt!)}`,
+    restoreLabel,
+  };
+}
+
 type Props = { params: Promise<{ slug: string; contractId: string }> };
 
 export default async function TrashPage({ params }: Props) {
@@ -24,7 +40,6 @@ export default async function TrashPage({ params }: Props) {
   const { data } = await loadAuthorized(`/espace/${slug}/contrats/${contractId}/corbeille`, { slug, contractId }, (actor) =>
     getTrash(actor, slug, contractId),
   );
-  const deleted = (deletedAt: Date | null) => `supprimé le ${formatDateTime(deletedAt!)}`;
   const sections: Array<{ id: string; title: string; empty: string; entries: TrashEntry[] }> = [
     {
       id: "fiches",
@@ -46,25 +61,17 @@ export default async function TrashPage({ params }: Props) {
       id: "objectifs",
       title: "Objectifs opérationnels",
       empty: "Aucun objectif dans la corbeille.",
-      entries: data.objectives.map((objective) => ({
-        id: objective.id,
-        kind: "objective",
-        name: objective.title,
-        detail: `${ficheLabel(objective.fiche.number)} – ${objective.fiche.title} · ${deleted(objective.deletedAt)}`,
-        restoreLabel: `Restaurer l’objectif « ${objective.title} »`,
-      })),
+      entries: data.objectives.map((objective) =>
+        withinFiche("objective", objective, objective.title, `Restaurer l’objectif « ${objective.title} »`),
+      ),
     },
     {
       id: "indicateurs",
       title: "Indicateurs",
       empty: "Aucun indicateur dans la corbeille.",
-      entries: data.indicators.map((indicator) => ({
-        id: indicator.id,
-        kind: "indicator",
-        name: indicator.name,
-        detail: `${ficheLabel(indicator.fiche.number)} – ${indicator.fiche.title} · ${deleted(indicator.deletedAt)}`,
-        restoreLabel: `Restaurer l’indicateur « ${indicator.name} »`,
-      })),
+      entries: data.indicators.map((indicator) =>
+        withinFiche("indicator", indicator, indicator.name, `Restaurer l’indicateur « ${indicator.name} »`),
+      ),
     },
   ];
   return (

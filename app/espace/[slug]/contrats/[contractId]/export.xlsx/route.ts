@@ -1,17 +1,7 @@
 // The contract as an .xlsx workbook, for whoever may read it in the workspace.
-import type { NextRequest } from "next/server";
-import { forSignedIn, fileDownload } from "@/lib/auth/route";
-import { getContractExport } from "@/lib/contracts/export-query";
+import { contractExportRoute } from "@/lib/contracts/download";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ slug: string; contractId: string }> };
-
-export async function GET(request: NextRequest, { params }: Context) {
-  const { slug, contractId } = await params;
-  return forSignedIn(request, { slug, contractId }, async (actor) => {
-    const contract = await getContractExport(actor, slug, contractId);
-    return fileDownload(await contractWorkbook(contract), `cls-${contract.territory.slug}-${contract.generation}.xlsx`);
-  });
-}
+export const GET = contractExportRoute(contractWorkbook, "xlsx");
