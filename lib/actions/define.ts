@@ -30,6 +30,19 @@ export function defineAction<Input, Output>(definition: ActionDefinition<Input, 
   return definition;
 }
 
+/**
+ * Actions on one kind of record need the same operation on the same scope: declared once, e.g.
+ * `const onAxis = actionsOn("contract.edit", (db, { axisId }: { axisId: string }) => axisResource(db, axisId))`,
+ * then `export const updateAxis = onAxis("axis.update", updateAxisSchema, async (context, input, scope) => …)`.
+ */
+export function actionsOn<Target>(operation: Operation, resource: (db: Db, target: Target) => Promise<Resource>) {
+  return <Input extends Target, Output>(
+    name: string,
+    input: z.ZodType<Input, unknown>,
+    run: ActionDefinition<Input, Output>["run"],
+  ): ActionDefinition<Input, Output> => ({ name, operation, input, resource, run });
+}
+
 /** What the exported server action runs: the form's fields as an object, then executeAction. */
 export async function executeFormAction<Input, Output>(
   definition: ActionDefinition<Input, Output>,

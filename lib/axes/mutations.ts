@@ -1,7 +1,8 @@
 // Axes of a contract: add, edit, reorder, delete when empty. Their numbers follow their order:
 // numbered axes 1, 2, 3…, transversal axes unnumbered.
+import { onContract } from "@/lib/actions/targets";
 import { NotFoundError } from "@/lib/authz";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { actionsOn, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
 import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
 import { changeAudited, createAudited, recordAudit } from "@/lib/audit/record";
@@ -37,127 +38,104 @@ const snapshot = (axis: { title: string; description: string | null; isTransvers
   isTransversal: axis.isTransversal,
 });
 
-export const createAxis = defineAction({
-  name: "axis.create",
-  operation: "contract.edit",
-  input: createAxisSchema,
-  resource: (db, input) => loadContractResource(db, input.contractId),
-  async run(context: ActionContext, input, { territoryId = null }) {
-    await createAudited(
-      context,
-      { action: "axis.create", entityType: "Axis", entityLabel: input.title, territoryId, after: snapshot(input) },
-      async (tx) => {
-        await lockContract(tx, input.contractId);
-        const order = await orderedAxisIds(tx, input.contractId);
-        const axis = await tx.axis.create({
-          data: {
-            contractId: input.contractId,
-            title: input.title,
-            description: input.description,
-            isTransversal: input.isTransversal,
-            position: order.length + 10_001,
-          },
-          select: { id: true },
-        });
-        await renumber(tx, input.contractId, [...order, axis.id]);
-        return axis;
-      },
-    );
-    return ok(null, `L’axe «\u00a0${input.title}\u00a0» est ajouté.`);
-  },
-});
+const onAxis = actionsOn("contract.edit", (db, { axisId }: { axisId: string }) => axisResource(db, axisId));
 
-export const updateAxis = defineAction({
-  name: "axis.update",
-  operation: "contract.edit",
-  input: updateAxisSchema,
-  resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input, { territoryId = null }) {
-    const before = await context.db.axis.findUniqueOrThrow({
-      where: { id: input.axisId },
-      select: { contractId: true, title: true, description: true, isTransversal: true },
-    });
-    await saveVersioned(
-      context,
-      {
-        action: "axis.update",
-        entityType: "Axis",
-        entityId: input.axisId,
-        entityLabel: input.title,
-        territoryId,
-        baseVersion: input.version,
-      },
-      async (tx) => {
-        await lockContract(tx, before.contractId);
-        assertVersionMatched(
-          await tx.axis.updateMany({
-            where: { id: input.axisId, version: input.version },
-            data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } },
-          }),
-        );
-        if (before.isTransversal !== input.isTransversal)
-          await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
-        return { before: snapshot(before), after: snapshot(input) };
-      },
-    );
-    return ok(null, "Axe enregistré.");
-  },
-});
-
-export const moveAxis = defineAction({
-  name: "axis.move",
-  operation: "contract.edit",
-  input: moveAxisSchema,
-  resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input, { territoryId = null }) {
-    const axis = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true } });
-    await context.db.$transaction(async (tx) => {
-      await lockContract(tx, axis.contractId);
-      const order = await orderedAxisIds(tx, axis.contractId);
-      const index = order.indexOf(input.axisId);
-      const target = input.direction === "up" ? index - 1 : index + 1;
-      if (target < 0 || target >= order.length) return;
-      [order[index], order[target]] = [order[target], order[index]];
-      await renumber(tx, axis.contractId, order);
-      await recordAudit(tx, context, {
-        action: "axis.move",
-        entityType: "Axis",
-        entityId: input.axisId,
-        entityLabel: axis.title,
-        territoryId,
-        before: { position: index + 1 },
-        after: { position: target + 1 },
+export const createAxis = onContract("axis.create", createAxisSchema, async (context: ActionContext, input, { territoryId = null }) => {
+  await createAudited(
+    context,
+    { action: "axis.create", entityType: "Axis", entityLabel: input.title, territoryId, after: snapshot(input) },
+    async (tx) => {
+      await lockContract(tx, input.contractId);
+      const order = await orderedAxisIds(tx, input.contractId);
+      const axis = await tx.axis.create({
+        data: {
+          contractId: input.contractId,
+          title: input.title,
+          description: input.description,
+          isTransversal: input.isTransversal,
+          position: order.length + 10_001,
+        },
+        select: { id: true },
       });
-    });
-    return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est ${input.direction === "up" ? "monté" : "descendu"} d’un rang.`);
-  },
+      await renumber(tx, input.contractId, [...order, axis.id]);
+      return axis;
+    },
+  );
+  return ok(null, `L’axe «\u00a0${input.title}\u00a0» est ajouté.`);
 });
 
-export const deleteAxis = defineAction({
-  name: "axis.delete",
-  operation: "contract.edit",
-  input: deleteAxisSchema,
-  resource: (db, input) => axisResource(db, input.axisId),
-  async run(context, input, { territoryId = null }) {
-    const axis = await context.db.axis.findUniqueOrThrow({
-      where: { id: input.axisId },
-      select: { contractId: true, title: true, description: true, isTransversal: true, _count: { select: { fiches: true } } },
-    });
-    if (axis._count.fiches > 0)
-      return fieldError(
-        "axisId",
-        "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.",
+export const updateAxis = onAxis("axis.update", updateAxisSchema, async (context, input, { territoryId = null }) => {
+  const before = await context.db.axis.findUniqueOrThrow({
+    where: { id: input.axisId },
+    select: { contractId: true, title: true, description: true, isTransversal: true },
+  });
+  await saveVersioned(
+    context,
+    {
+      action: "axis.update",
+      entityType: "Axis",
+      entityId: input.axisId,
+      entityLabel: input.title,
+      territoryId,
+      baseVersion: input.version,
+    },
+    async (tx) => {
+      await lockContract(tx, before.contractId);
+      assertVersionMatched(
+        await tx.axis.updateMany({
+          where: { id: input.axisId, version: input.version },
+          data: { title: input.title, description: input.description, isTransversal: input.isTransversal, version: { increment: 1 } },
+        }),
       );
-    await changeAudited(
-      context,
-      { action: "axis.delete", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId },
-      async (tx) => {
-        await lockContract(tx, axis.contractId);
-        assertVersionMatched(await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } }));
-        await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
-        return { before: snapshot(axis) };
-      },
+      if (before.isTransversal !== input.isTransversal) await renumber(tx, before.contractId, await orderedAxisIds(tx, before.contractId));
+      return { before: snapshot(before), after: snapshot(input) };
+    },
+  );
+  return ok(null, "Axe enregistré.");
+});
+
+export const moveAxis = onAxis("axis.move", moveAxisSchema, async (context, input, { territoryId = null }) => {
+  const axis = await context.db.axis.findUniqueOrThrow({ where: { id: input.axisId }, select: { contractId: true, title: true } });
+  await context.db.$transaction(async (tx) => {
+    await lockContract(tx, axis.contractId);
+    const order = await orderedAxisIds(tx, axis.contractId);
+    const index = order.indexOf(input.axisId);
+    const target = input.direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= order.length) return;
+    [order[index], order[target]] = [order[target], order[index]];
+    await renumber(tx, axis.contractId, order);
+    await recordAudit(tx, context, {
+      action: "axis.move",
+      entityType: "Axis",
+      entityId: input.axisId,
+      entityLabel: axis.title,
+      territoryId,
+      before: { position: index + 1 },
+      after: { position: target + 1 },
+    });
+  });
+  return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est ${input.direction === "up" ? "monté" : "descendu"} d’un rang.`);
+});
+
+export const deleteAxis = onAxis("axis.delete", deleteAxisSchema, async (context, input, { territoryId = null }) => {
+  const axis = await context.db.axis.findUniqueOrThrow({
+    where: { id: input.axisId },
+    select: { contractId: true, title: true, description: true, isTransversal: true, _count: { select: { fiches: true } } },
+  });
+  if (axis._count.fiches > 0)
+    return fieldError(
+      "axisId",
+      "Cet axe contient des fiches actions (y compris dans la corbeille)\u00a0: déplacez-les vers un autre axe avant de le supprimer.",
     );
-    return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est supprimé.`);
-  },
+  await changeAudited(
+    context,
+    { action: "axis.delete", entityType: "Axis", entityId: input.axisId, entityLabel: axis.title, territoryId },
+    async (tx) => {
+      await lockContract(tx, axis.contractId);
+      assertVersionMatched(await tx.axis.deleteMany({ where: { id: input.axisId, version: input.version } }));
+      await renumber(tx, axis.contractId, await orderedAxisIds(tx, axis.contractId));
+      return { before: snapshot(axis) };
+    },
+  );
+  return ok(null, `L’axe «\u00a0${axis.title}\u00a0» est supprimé.`);
 });

@@ -1,5 +1,6 @@
 // Creating and editing a contract with its diagnosis findings and signatories, as one unit:
 // one version guards the whole form, and one audit event records what changed.
+import { onContract } from "@/lib/actions/targets";
 import { NotFoundError } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
@@ -8,7 +9,7 @@ import { createAudited } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { historySnapshot } from "@/lib/catalogue";
-import { loadContractResource } from "./resource";
+
 import { CONTRACT_FIELDS, createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
 import { contractRecordSelect } from "./selects";
 
@@ -128,44 +129,38 @@ export const createContract = defineAction({
   },
 });
 
-export const updateContract = defineAction({
-  name: "contract.update",
-  operation: "contract.edit",
-  input: updateContractSchema,
-  resource: (db, input) => loadContractResource(db, input.contractId),
-  async run(context, input, resource) {
-    const refusal = await unknownOrganisation(context.db, input);
-    if (refusal) return refusal;
-    const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { publishedAt: true } });
-    try {
-      await saveVersioned(
-        context,
-        {
-          action: "contract.update",
-          entityType: "Contract",
-          entityId: input.contractId,
-          entityLabel: input.title,
-          territoryId: resource.territoryId ?? null,
-          baseVersion: input.version,
-        },
-        async (tx) => {
-          const before = await snapshot(tx, input.contractId);
-          const publishedAt = input.visibility === "published" ? (current.publishedAt ?? new Date()) : null;
-          assertVersionMatched(
-            await tx.contract.updateMany({
-              where: { id: input.contractId, version: input.version },
-              data: { ...scalarData(input), publishedAt, version: { increment: 1 } },
-            }),
-          );
-          await syncFindings(tx, input.contractId, input.findings);
-          await syncSignatories(tx, input.contractId, input.signatories);
-          return { before, after: await snapshot(tx, input.contractId) };
-        },
-      );
-    } catch (error) {
-      if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");
-      throw error;
-    }
-    return ok({ contractId: input.contractId }, "Modifications enregistrées.");
-  },
+export const updateContract = onContract("contract.update", updateContractSchema, async (context, input, resource) => {
+  const refusal = await unknownOrganisation(context.db, input);
+  if (refusal) return refusal;
+  const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { publishedAt: true } });
+  try {
+    await saveVersioned(
+      context,
+      {
+        action: "contract.update",
+        entityType: "Contract",
+        entityId: input.contractId,
+        entityLabel: input.title,
+        territoryId: resource.territoryId ?? null,
+        baseVersion: input.version,
+      },
+      async (tx) => {
+        const before = await snapshot(tx, input.contractId);
+        const publishedAt = input.visibility === "published" ? (current.publishedAt ?? new Date()) : null;
+        assertVersionMatched(
+          await tx.contract.updateMany({
+            where: { id: input.contractId, version: input.version },
+            data: { ...scalarData(input), publishedAt, version: { increment: 1 } },
+          }),
+        );
+        await syncFindings(tx, input.contractId, input.findings);
+        await syncSignatories(tx, input.contractId, input.signatories);
+        return { before, after: await snapshot(tx, input.contractId) };
+      },
+    );
+  } catch (error) {
+    if (duplicateGeneration(error)) return fieldError("generation", "Ce territoire a déjà un contrat de ce rang.");
+    throw error;
+  }
+  return ok({ contractId: input.contractId }, "Modifications enregistrées.");
 });

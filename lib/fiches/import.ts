@@ -5,15 +5,16 @@
 // changes (a digest of them, recomputed on import). Columns absent from the file leave their
 // fields as they are, and rows that change nothing are not written, so importing the same file
 // twice changes nothing. The template's example row is marked and skipped.
+import { onContract } from "@/lib/actions/targets";
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { type ActionContext } from "@/lib/actions/define";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { fieldError, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { foldName, orderedFields } from "@/lib/catalogue";
 import { lockContract } from "@/lib/contracts/lock";
-import { loadContractResource } from "@/lib/contracts/resource";
+
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { formatCount } from "@/lib/format";
@@ -228,12 +229,10 @@ function report(contractId: string, rows: AnalysedRow[]): ImportReport {
   };
 }
 
-export const importFiches = defineAction({
-  name: "fiche.import",
-  operation: "contract.edit",
-  input: importFichesSchema,
-  resource: (db, input) => loadContractResource(db, input.contractId),
-  async run(context: ActionContext, input, { territoryId = null }) {
+export const importFiches = onContract(
+  "fiche.import",
+  importFichesSchema,
+  async (context: ActionContext, input, { territoryId = null }) => {
     let analysis;
     try {
       analysis = await analyse(context.db, input.contractId, input.file);
@@ -315,7 +314,7 @@ export const importFiches = defineAction({
     ];
     return ok<ImportOutcome>({ imported: true, report }, `Import terminé\u00a0: ${parts.join(", ")}.`);
   },
-});
+);
 
 /** The template: the header row, an example row, and the columns' meaning on a second sheet. */
 export async function importTemplate(): Promise<Buffer> {

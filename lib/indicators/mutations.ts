@@ -1,7 +1,8 @@
 // Indicators of a fiche and their dated measurements. Whoever may edit the fiche (its
 // coordinators, or the contributor who pilots it) defines indicators and enters values.
+import { onFiche } from "@/lib/actions/targets";
 import { NotFoundError } from "@/lib/authz";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { actionsOn, defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
 import { inTrashMessage, moveToTrash } from "@/lib/actions/trash";
 import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
@@ -52,12 +53,12 @@ async function checkReferences(db: Db, ficheId: string, input: IndicatorInput) {
   return null;
 }
 
-export const createIndicator = defineAction({
-  name: "indicator.create",
-  operation: "fiche.edit",
-  input: createIndicatorSchema,
-  resource: (db, input) => loadFicheResource(db, input.ficheId),
-  async run(context: ActionContext, { ficheId, ...input }, { territoryId = null }) {
+const onIndicator = actionsOn("fiche.edit", (db, { indicatorId }: { indicatorId: string }) => indicatorResource(db, indicatorId));
+
+export const createIndicator = onFiche(
+  "indicator.create",
+  createIndicatorSchema,
+  async (context: ActionContext, { ficheId, ...input }, { territoryId = null }) => {
     const refusal = await checkReferences(context.db, ficheId, input);
     if (refusal) return refusal;
     await createAudited(
@@ -67,14 +68,12 @@ export const createIndicator = defineAction({
     );
     return ok(null, `L’indicateur «\u00a0${input.name}\u00a0» est ajouté.`);
   },
-});
+);
 
-export const updateIndicator = defineAction({
-  name: "indicator.update",
-  operation: "fiche.edit",
-  input: updateIndicatorSchema,
-  resource: (db, input) => indicatorResource(db, input.indicatorId),
-  async run(context, { indicatorId, version, ...input }, { territoryId = null }) {
+export const updateIndicator = onIndicator(
+  "indicator.update",
+  updateIndicatorSchema,
+  async (context, { indicatorId, version, ...input }, { territoryId = null }) => {
     const before = await context.db.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
     const refusal = await checkReferences(context.db, before.ficheId, input);
     if (refusal) return refusal;
@@ -100,53 +99,41 @@ export const updateIndicator = defineAction({
     );
     return ok(null, "Indicateur enregistré.");
   },
+);
+
+export const deleteIndicator = onIndicator("indicator.delete", deleteIndicatorSchema, async (context, input, { territoryId = null }) => {
+  const name = await indicatorName(context.db, input.indicatorId);
+  await moveToTrash(context, {
+    action: "indicator.delete",
+    entityType: "Indicator",
+    entityId: input.indicatorId,
+    entityLabel: name,
+    territoryId,
+    version: input.version,
+  });
+  return ok(null, inTrashMessage(`L’indicateur «\u00a0${name}\u00a0»`));
 });
 
-export const deleteIndicator = defineAction({
-  name: "indicator.delete",
-  operation: "fiche.edit",
-  input: deleteIndicatorSchema,
-  resource: (db, input) => indicatorResource(db, input.indicatorId),
-  async run(context, input, { territoryId = null }) {
-    const name = await indicatorName(context.db, input.indicatorId);
-    await moveToTrash(context, {
-      action: "indicator.delete",
-      entityType: "Indicator",
-      entityId: input.indicatorId,
-      entityLabel: name,
-      territoryId,
-      version: input.version,
-    });
-    return ok(null, inTrashMessage(`L’indicateur «\u00a0${name}\u00a0»`));
-  },
-});
-
-export const addMeasurement = defineAction({
-  name: "measurement.add",
-  operation: "fiche.edit",
-  input: addMeasurementSchema,
-  resource: (db, input) => indicatorResource(db, input.indicatorId),
-  async run(context, input, { territoryId = null }) {
-    const name = await indicatorName(context.db, input.indicatorId);
-    const measuredOn = input.measuredOn!;
-    try {
-      await createAudited(
-        context,
-        {
-          action: "measurement.add",
-          entityType: "Measurement",
-          entityLabel: `${name} – ${day(measuredOn)}`,
-          territoryId,
-          after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
-        },
-        (tx) => tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } }),
-      );
-    } catch (error) {
-      if (uniqueViolationTarget(error)) return fieldError("measuredOn", "Une mesure existe déjà à cette date pour cet indicateur.");
-      throw error;
-    }
-    return ok(null, "Mesure enregistrée.");
-  },
+export const addMeasurement = onIndicator("measurement.add", addMeasurementSchema, async (context, input, { territoryId = null }) => {
+  const name = await indicatorName(context.db, input.indicatorId);
+  const measuredOn = input.measuredOn!;
+  try {
+    await createAudited(
+      context,
+      {
+        action: "measurement.add",
+        entityType: "Measurement",
+        entityLabel: `${name} – ${day(measuredOn)}`,
+        territoryId,
+        after: { measuredOn: day(measuredOn), value: input.value, source: input.source, comment: input.comment },
+      },
+      (tx) => tx.measurement.create({ data: { ...input, measuredOn, authorId: context.actor.userId }, select: { id: true } }),
+    );
+  } catch (error) {
+    if (uniqueViolationTarget(error)) return fieldError("measuredOn", "Une mesure existe déjà à cette date pour cet indicateur.");
+    throw error;
+  }
+  return ok(null, "Mesure enregistrée.");
 });
 
 export const deleteMeasurement = defineAction({

@@ -2,7 +2,7 @@
 // e-mail address to a role; the link creates the account or links the existing one. Every
 // grant and revocation is written to the audit log in the same transaction.
 import { NotFoundError } from "@/lib/authz";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { actionsOn, defineAction, type ActionContext } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { hashPassword } from "@/lib/auth/password";
@@ -22,6 +22,8 @@ const scopeOf = (record: ScopeKeys): ScopeKeys => ({
   territoryId: record.territoryId,
   organisationId: record.organisationId,
 });
+
+const onOpenInvitation = actionsOn("invitation.accept", (db, { token }: { token: string }) => loadOpenInvitationResource(db, token));
 
 export const inviteMember = defineAction({
   name: "member.invite",
@@ -157,52 +159,40 @@ async function acceptInTransaction(
   );
 }
 
-export const acceptInvitation = defineAction({
-  name: "invitation.accept",
-  operation: "invitation.accept",
-  input: acceptInvitationSchema,
-  resource: (db, input) => loadOpenInvitationResource(db, input.token),
-  async run(context, input) {
-    const invitation = (await findOpenInvitation(context.db, input.token))!;
-    const { userId, email } = context.actor;
-    if (!userId || !email) return { ok: false, message: "Connectez-vous pour accepter cette invitation." };
-    if (email !== invitation.email)
-      return {
-        ok: false,
-        message: `Cette invitation est adressée à ${invitation.email}. Connectez-vous avec cette adresse pour l’accepter.`,
-      };
-    await context.db.$transaction((tx) => acceptInTransaction(tx, context, invitation, userId, email));
-    return ok({ territoryId: invitation.territoryId }, "Invitation acceptée.");
-  },
+export const acceptInvitation = onOpenInvitation("invitation.accept", acceptInvitationSchema, async (context, input) => {
+  const invitation = (await findOpenInvitation(context.db, input.token))!;
+  const { userId, email } = context.actor;
+  if (!userId || !email) return { ok: false, message: "Connectez-vous pour accepter cette invitation." };
+  if (email !== invitation.email)
+    return {
+      ok: false,
+      message: `Cette invitation est adressée à ${invitation.email}. Connectez-vous avec cette adresse pour l’accepter.`,
+    };
+  await context.db.$transaction((tx) => acceptInTransaction(tx, context, invitation, userId, email));
+  return ok({ territoryId: invitation.territoryId }, "Invitation acceptée.");
 });
 
-export const registerWithInvitation = defineAction({
-  name: "invitation.register",
-  operation: "invitation.accept",
-  input: registerWithInvitationSchema,
-  resource: (db, input) => loadOpenInvitationResource(db, input.token),
-  async run(context, input) {
-    const invitation = (await findOpenInvitation(context.db, input.token))!;
-    if (await context.db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
-      return { ok: false, message: `Un compte existe déjà pour ${invitation.email}\u00a0: connectez-vous pour accepter l’invitation.` };
-    const passwordHash = await hashPassword(input.password);
-    await context.db.$transaction(async (tx) => {
-      // The e-mail is verified: its owner opened the link sent to it.
-      const user = await tx.user.create({
-        data: { email: invitation.email, name: input.name, passwordHash, emailVerified: new Date() },
-        select: { id: true },
-      });
-      const asNewUser = { ...context, actor: { userId: user.id, email: invitation.email, memberships: [] } };
-      await recordAudit(tx, asNewUser, {
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        entityLabel: invitation.email,
-        territoryId: invitation.territoryId,
-        after: { email: invitation.email, name: input.name },
-      });
-      await acceptInTransaction(tx, asNewUser, invitation, user.id, invitation.email);
+export const registerWithInvitation = onOpenInvitation("invitation.register", registerWithInvitationSchema, async (context, input) => {
+  const invitation = (await findOpenInvitation(context.db, input.token))!;
+  if (await context.db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
+    return { ok: false, message: `Un compte existe déjà pour ${invitation.email}\u00a0: connectez-vous pour accepter l’invitation.` };
+  const passwordHash = await hashPassword(input.password);
+  await context.db.$transaction(async (tx) => {
+    // The e-mail is verified: its owner opened the link sent to it.
+    const user = await tx.user.create({
+      data: { email: invitation.email, name: input.name, passwordHash, emailVerified: new Date() },
+      select: { id: true },
     });
-    return ok({ email: invitation.email, territoryId: invitation.territoryId }, "Votre compte est créé.");
-  },
+    const asNewUser = { ...context, actor: { userId: user.id, email: invitation.email, memberships: [] } };
+    await recordAudit(tx, asNewUser, {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      entityLabel: invitation.email,
+      territoryId: invitation.territoryId,
+      after: { email: invitation.email, name: input.name },
+    });
+    await acceptInTransaction(tx, asNewUser, invitation, user.id, invitation.email);
+  });
+  return ok({ email: invitation.email, territoryId: invitation.territoryId }, "Votre compte est créé.");
 });

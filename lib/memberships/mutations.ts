@@ -3,7 +3,7 @@
 // people changing the same membership at once.
 import { endAllSessions } from "@/lib/auth/sessions";
 
-import { defineAction } from "@/lib/actions/define";
+import { actionsOn } from "@/lib/actions/define";
 import { fieldError, ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { changeAudited } from "@/lib/audit/record";
@@ -44,72 +44,64 @@ const loadMembership = (db: Db, id: string) =>
     },
   });
 
-export const changeMemberRole = defineAction({
-  name: "member.changeRole",
-  operation: "member.manage",
-  input: changeMemberRoleSchema,
-  resource: (db, input) => loadMembershipResource(db, input.membershipId),
-  async run(context, input) {
-    const membership = await loadMembership(context.db, input.membershipId);
-    if (!isTerritoryRole(membership.role))
-      return fieldError("role", "Ce rôle ne se change pas ici\u00a0: retirez-le, puis envoyez une nouvelle invitation.");
-    if (membership.role === input.role) return ok(null, "Aucun changement.");
-    const refusal = await guardChange(context.db, context.actor.userId, membership);
-    if (refusal) return fieldError("role", refusal);
-    const scope = await loadScopeResource(context.db, membership);
-    try {
-      await changeAudited(
-        context,
-        {
-          action: "membership.change",
-          entityType: "Membership",
-          entityId: membership.id,
-          entityLabel: `${membership.user.email} · ${scope.label}`,
-          territoryId: scope.territoryId,
-        },
-        async (tx) => {
-          assertVersionMatched(
-            await tx.membership.updateMany({
-              where: { id: membership.id, version: input.version },
-              data: { role: input.role, version: { increment: 1 } },
-            }),
-          );
-          return { before: { role: membership.role }, after: { role: input.role } };
-        },
-      );
-    } catch (error) {
-      if (uniqueViolationTarget(error)) return fieldError("role", "Cette personne a déjà ce rôle sur ce territoire.");
-      throw error;
-    }
-    return ok(null, `${membership.user.email} a désormais le rôle «\u00a0${MEMBERSHIP_ROLE_LABELS[input.role]}\u00a0».`);
-  },
-});
+const onMembership = actionsOn("member.manage", (db, { membershipId }: { membershipId: string }) =>
+  loadMembershipResource(db, membershipId),
+);
 
-export const revokeMember = defineAction({
-  name: "member.revoke",
-  operation: "member.manage",
-  input: revokeMemberSchema,
-  resource: (db, input) => loadMembershipResource(db, input.membershipId),
-  async run(context, input) {
-    const membership = await loadMembership(context.db, input.membershipId);
-    const refusal = await guardChange(context.db, context.actor.userId, membership);
-    if (refusal) return fieldError("membershipId", refusal);
-    const scope = await loadScopeResource(context.db, membership);
+export const changeMemberRole = onMembership("member.changeRole", changeMemberRoleSchema, async (context, input) => {
+  const membership = await loadMembership(context.db, input.membershipId);
+  if (!isTerritoryRole(membership.role))
+    return fieldError("role", "Ce rôle ne se change pas ici\u00a0: retirez-le, puis envoyez une nouvelle invitation.");
+  if (membership.role === input.role) return ok(null, "Aucun changement.");
+  const refusal = await guardChange(context.db, context.actor.userId, membership);
+  if (refusal) return fieldError("role", refusal);
+  const scope = await loadScopeResource(context.db, membership);
+  try {
     await changeAudited(
       context,
       {
-        action: "membership.revoke",
+        action: "membership.change",
         entityType: "Membership",
         entityId: membership.id,
-        ...roleAudit(membership.user.email, membership.role, scope),
+        entityLabel: `${membership.user.email} · ${scope.label}`,
+        territoryId: scope.territoryId,
       },
       async (tx) => {
-        assertVersionMatched(await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } }));
-        // Pages re-read roles on every request; ending the sessions also closes what is open now.
-        await endAllSessions(tx, membership.userId);
-        return { before: { user: membership.user.email, role: membership.role, scope: scope.label } };
+        assertVersionMatched(
+          await tx.membership.updateMany({
+            where: { id: membership.id, version: input.version },
+            data: { role: input.role, version: { increment: 1 } },
+          }),
+        );
+        return { before: { role: membership.role }, after: { role: input.role } };
       },
     );
-    return ok(null, `Le rôle de ${membership.user.email} est retiré.`);
-  },
+  } catch (error) {
+    if (uniqueViolationTarget(error)) return fieldError("role", "Cette personne a déjà ce rôle sur ce territoire.");
+    throw error;
+  }
+  return ok(null, `${membership.user.email} a désormais le rôle «\u00a0${MEMBERSHIP_ROLE_LABELS[input.role]}\u00a0».`);
+});
+
+export const revokeMember = onMembership("member.revoke", revokeMemberSchema, async (context, input) => {
+  const membership = await loadMembership(context.db, input.membershipId);
+  const refusal = await guardChange(context.db, context.actor.userId, membership);
+  if (refusal) return fieldError("membershipId", refusal);
+  const scope = await loadScopeResource(context.db, membership);
+  await changeAudited(
+    context,
+    {
+      action: "membership.revoke",
+      entityType: "Membership",
+      entityId: membership.id,
+      ...roleAudit(membership.user.email, membership.role, scope),
+    },
+    async (tx) => {
+      assertVersionMatched(await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } }));
+      // Pages re-read roles on every request; ending the sessions also closes what is open now.
+      await endAllSessions(tx, membership.userId);
+      return { before: { user: membership.user.email, role: membership.role, scope: scope.label } };
+    },
+  );
+  return ok(null, `Le rôle de ${membership.user.email} est retiré.`);
 });

@@ -1,10 +1,11 @@
 // Organisations (partners, signatories, funders): created by platform admins from /admin, and
 // by a contract's editors from the fiche editor when a partner is missing from the list.
 import { z } from "zod";
-import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { type ActionContext } from "@/lib/actions/define";
+import { onContract, onPlatform } from "@/lib/actions/targets";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import { createAudited } from "@/lib/audit/record";
-import { loadContractResource } from "@/lib/contracts/resource";
+
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { slugify } from "@/lib/text/slug";
 import { uuidField } from "@/lib/validation/fields";
@@ -41,13 +42,9 @@ async function insertOrganisation(
   }
 }
 
-export const createOrganisation = defineAction({
-  name: "organisation.create",
-  operation: "platform.administer",
-  input: createOrganisationSchema,
-  resource: async () => ({}),
-  run: (context, input) => insertOrganisation(context, input, null),
-});
+export const createOrganisation = onPlatform("organisation.create", createOrganisationSchema, (context, input) =>
+  insertOrganisation(context, input, null),
+);
 
 export const createContractOrganisationSchema = z.intersection(
   z.object({ contractId: uuidField("Contrat introuvable.") }),
@@ -55,11 +52,9 @@ export const createContractOrganisationSchema = z.intersection(
 );
 
 /** From a contract's editor: the new organisation is available to every contract at once. */
-export const createContractOrganisation = defineAction({
-  name: "organisation.createForContract",
-  operation: "contract.edit",
-  input: createContractOrganisationSchema,
-  resource: (db, input) => loadContractResource(db, input.contractId),
-  run: (context, input, { territoryId = null }) =>
+export const createContractOrganisation = onContract(
+  "organisation.createForContract",
+  createContractOrganisationSchema,
+  (context, input, { territoryId = null }) =>
     insertOrganisation(context, { name: input.name, kind: input.kind, siren: input.siren, regionId: input.regionId }, territoryId),
-});
+);

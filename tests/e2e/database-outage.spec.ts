@@ -2,60 +2,28 @@
 // seconds, and the app recovers by itself when it resumes. The suite's app shares one
 // database with every parallel spec, so this spec runs an app server of its own (the same
 // production build, through OpenCLS's own server) on a database of its own.
-import { spawn, type ChildProcess } from "node:child_process";
-import { rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrate";
-import { freePort } from "../support/ports";
+import { startAppInstance, type AppInstance } from "../support/app-instance";
+import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { signalCluster } from "../support/postgres-processes";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
-let dataDir: string;
-let database: EmbeddedDatabase;
-let app: ChildProcess;
+let database: OwnDatabase;
+let app: AppInstance;
 let baseURL: string;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dataDir = path.join(os.tmpdir(), `opencls-e2e-outage-${process.pid}`);
-  await rm(dataDir, { recursive: true, force: true });
-  database = await startEmbeddedDatabase({ dataDir, port: await freePort() });
-  await applyMigrations(database.url);
-  const port = await freePort();
-  baseURL = `http://localhost:${port}`;
-  app = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/cli/serve.ts"), "--port", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: "outage-secret",
-      NEXTAUTH_URL: baseURL,
-      OPENCLS_NEXT_DIST_DIR: ".next-e2e",
-      OPENCLS_WORKER: "off",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(
-      () =>
-        fetch(`${baseURL}/api/health`).then(
-          (response) => response.status,
-          () => 0,
-        ),
-      { timeout: 120_000 },
-    )
-    .toBe(200);
+  database = await startOwnDatabase("outage");
+  app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+  baseURL = app.base;
 });
 
 test.afterAll(async () => {
-  signalCluster(path.join(dataDir, "postgres"), "SIGCONT");
-  app?.kill("SIGTERM");
+  if (database) signalCluster(path.join(database.dataDir, "postgres"), "SIGCONT");
+  await app?.stop();
   await database?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test("a stalled database gives a French outage page, and the app recovers by itself", async ({ page }) => {
@@ -63,7 +31,7 @@ test("a stalled database gives a French outage page, and the app recovers by its
   await page.goto(`${baseURL}/`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
 
-  signalCluster(path.join(dataDir, "postgres"), "SIGSTOP");
+  signalCluster(path.join(database.dataDir, "postgres"), "SIGSTOP");
   try {
     // The first request waits out the statement timeout (15 s) on its open connection…
     const started = Date.now();
@@ -80,7 +48,7 @@ test("a stalled database gives a French outage page, and the app recovers by its
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service temporairement indisponible");
     expect(Date.now() - again).toBeLessThan(5_000);
   } finally {
-    signalCluster(path.join(dataDir, "postgres"), "SIGCONT");
+    signalCluster(path.join(database.dataDir, "postgres"), "SIGCONT");
   }
 
   // No restart: the retry link works as soon as the database answers again.

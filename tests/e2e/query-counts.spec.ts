@@ -2,43 +2,33 @@
 // the bench's pages (tests/bench/pages.ts) over a small national dataset, then over one ten
 // times larger with a contract of 120 fiches, through the server's statement counter (the one
 // `npm run bench` reads).
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { BENCH_STATEMENTS_PATH } from "../../lib/config/bench";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrate";
 import { clearDatabase } from "../../lib/seed/national/database";
 import { loadNationalDataset } from "../../lib/seed/national/load";
 import { NATIONAL_PASSWORD, NATIONAL_SIZES, readNationalPlan, type NationalSizes } from "../../lib/seed/national/plan";
 import { BENCH_ACCOUNTS, benchPages, type Account } from "../bench/pages";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
+import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { signInOverHttp } from "../support/http-sign-in";
-import { freePort } from "../support/ports";
 import { expect, test } from "./fixtures";
 
 const SMALL: NationalSizes = { ...NATIONAL_SIZES, territories: 20, fichesPerContract: { min: 2, spread: 3 }, largestContractFiches: 3 };
 const LARGE: NationalSizes = { ...NATIONAL_SIZES, territories: 200, largestContractFiches: 120 };
 
-let dataDir: string;
-let database: EmbeddedDatabase;
+let database: OwnDatabase;
 let app: AppInstance;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = path.join(os.tmpdir(), `opencls-e2e-query-counts-${process.pid}`);
-  await rm(dataDir, { recursive: true, force: true });
-  database = await startEmbeddedDatabase({ dataDir, port: await freePort() });
-  await applyMigrations(database.url);
+  database = await startOwnDatabase("query-counts");
   app = await startAppInstance(database.url, { OPENCLS_BENCH: "1", OPENCLS_WORKER: "off" });
 });
 
 test.afterAll(async () => {
   await app?.stop();
   await database?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Loads the dataset at this size, then counts each page's statements on its second request (the first may fill caches). */

@@ -1,34 +1,25 @@
 // Two app instances on one database, as behind a load balancer: the app keeps no state of its
 // own (sessions are signed cookies checked against the database, sign-in throttling and the job
 // queue live in PostgreSQL). Both run the same production build, each with its job worker.
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { createDbClient } from "../../lib/db/client";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrate";
 import { loadDemoData } from "../../lib/seed/demo-data";
 import { requestSignInLink, signInOverHttp } from "../support/http-sign-in";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
-import { freePort } from "../support/ports";
+import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { expect, test } from "./fixtures";
 
 const PASSWORD = "opencls-demo";
 const COORDINATOR = "coordination@romans-sur-isere.test";
 
-let dataDir: string;
-let database: EmbeddedDatabase;
+let database: OwnDatabase;
 const instances: AppInstance[] = [];
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = path.join(os.tmpdir(), `opencls-e2e-scale-out-${process.pid}`);
-  await rm(dataDir, { recursive: true, force: true });
-  database = await startEmbeddedDatabase({ dataDir, port: await freePort() });
-  await applyMigrations(database.url);
+  database = await startOwnDatabase("scale-out");
   const db = createDbClient(database.url);
   await loadDemoData(db);
   await db.$disconnect();
@@ -39,7 +30,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
   await database?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function query<Row extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<Row[]> {
