@@ -1,18 +1,30 @@
 import Link from "next/link";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { currentActor } from "@/lib/auth/session";
-import { formatCount, formatDate, formatDuration } from "@/lib/format";
+import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { listTerritoryDirectory, type TerritoryDirectoryEntry } from "@/lib/territories/queries";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const territories = await listTerritoryDirectory(await currentActor());
-  const contractCount = territories.filter((territory) => territory.contracts.length).length;
-  const regionCount = new Set(territories.map((territory) => territory.region.name)).size;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const params = readListParams(await searchParams);
+  const directory = await listTerritoryDirectory(await currentActor(), params);
+  const listed = directory.regions.reduce((sum, region) => sum + region.territories, 0);
+  const region = directory.regions.find((candidate) => candidate.slug === params.region);
+  const pageCount = Math.ceil(directory.total / PAGE_SIZE);
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams({ ...(region ? { region: region.slug } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+    return `/${query.size ? `?${query}` : ""}#territoires`;
+  };
 
   return (
     <>
@@ -27,20 +39,49 @@ export default async function HomePage() {
           Territoires
         </h2>
         <p className="mt-1 text-slate-700">
-          {formatCount(territories.length, "territoire", "territoires")} dans {formatCount(regionCount, "région", "régions")},{" "}
-          {formatCount(contractCount, "contrat publié", "contrats publiés")}.
+          {formatCount(listed, "territoire", "territoires")} dans {formatCount(directory.regions.length, "région", "régions")},{" "}
+          {formatCount(directory.publishedContracts, "contrat publié", "contrats publiés")}.
         </p>
-        {territories.length ? (
+        {directory.regions.length > 1 ? (
+          <form method="get" action="/#territoires" className="mt-4 flex flex-wrap items-end gap-3">
+            <SelectField
+              label="Région"
+              name="region"
+              defaultValue={region?.slug ?? ""}
+              placeholder="Toutes les régions"
+              options={directory.regions.map((candidate) => ({
+                value: candidate.slug,
+                label: `${candidate.name} (${formatNumber(candidate.territories)})`,
+              }))}
+            />
+            <Button type="submit" variant="secondary">
+              Afficher
+            </Button>
+          </form>
+        ) : null}
+        {region ? (
+          <p className="mt-4 text-slate-700" role="status">
+            {region.name}&nbsp;: {formatCount(directory.total, "territoire", "territoires")}.
+          </p>
+        ) : null}
+        {directory.entries.length ? (
           <ul className="mt-6 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
-            {territories.map((territory) => (
+            {directory.entries.map((territory) => (
               <TerritoryCard key={territory.slug} territory={territory} />
             ))}
           </ul>
         ) : (
           <p className="mt-6 rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-            Aucun territoire n’est encore inscrit sur la plateforme.
+            {listed ? (
+              <>
+                Aucun territoire sur cette page. <Link href="/#territoires">Revenir au début de la liste</Link>
+              </>
+            ) : (
+              "Aucun territoire n’est encore inscrit sur la plateforme."
+            )}
           </p>
         )}
+        <Pagination page={params.page} pageCount={pageCount} href={pageHref} label="Pages de la liste des territoires" />
       </div>
     </>
   );

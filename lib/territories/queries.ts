@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { listedFiches } from "@/lib/fiches/selects";
+import { pageWindow, type ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
@@ -100,15 +101,45 @@ const directorySelect = {
 
 export type TerritoryDirectoryEntry = Prisma.TerritoryGetPayload<{ select: typeof directorySelect }>;
 
-/** Every territory with a published contract, by region then name, with its current one. */
-export async function listTerritoryDirectory(actor: Actor): Promise<TerritoryDirectoryEntry[]> {
+// A territory appears once it has something to show: a territory just created, or whose
+// contracts are all drafts, stays out of the public directory.
+const listedTerritory = { contracts: { some: publishedContract } } satisfies Prisma.TerritoryWhereInput;
+
+export type TerritoryDirectory = {
+  entries: TerritoryDirectoryEntry[];
+  /** Territories the filter selects, over every page. */
+  total: number;
+  /** Regions with a listed territory, with how many, for the filter. */
+  regions: Array<{ slug: string; name: string; territories: number }>;
+  /** Published contracts of every territory and generation. */
+  publishedContracts: number;
+};
+
+/** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
+export async function listTerritoryDirectory(actor: Actor, { page, region }: ListParams): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
-  return getDb().territory.findMany({
-    relationLoadStrategy: "join",
-    // A territory appears once it has something to show: a territory just created, or whose
-    // contracts are all drafts, stays out of the public directory.
-    where: { contracts: { some: publishedContract } },
-    orderBy: [{ region: { name: "asc" } }, { name: "asc" }],
-    select: directorySelect,
-  });
+  const db = getDb();
+  const where = { ...listedTerritory, ...(region ? { region: { slug: region } } : {}) } satisfies Prisma.TerritoryWhereInput;
+  const [entries, total, regions, publishedContracts] = await Promise.all([
+    db.territory.findMany({
+      relationLoadStrategy: "join",
+      where,
+      orderBy: [{ region: { name: "asc" } }, { name: "asc" }],
+      ...pageWindow(page),
+      select: directorySelect,
+    }),
+    db.territory.count({ where }),
+    db.region.findMany({
+      where: { territories: { some: listedTerritory } },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true, _count: { select: { territories: { where: listedTerritory } } } },
+    }),
+    db.contract.count({ where: publishedContract }),
+  ]);
+  return {
+    entries,
+    total,
+    regions: regions.map(({ slug, name, _count }) => ({ slug, name, territories: _count.territories })),
+    publishedContracts,
+  };
 }

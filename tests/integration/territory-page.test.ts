@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
+import { PAGE_SIZE } from "@/lib/params/list-params";
 import { findTerritoryPage, listTerritoryDirectory } from "@/lib/territories/queries";
 import { createContract, createContractWithStructure, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
@@ -61,17 +62,24 @@ describe("public territory page", () => {
     expect(await findTerritoryPage(ANONYMOUS, "inconnu")).toBeNull();
   });
 
-  it("lists the directory in one query whatever the number of territories", async () => {
+  it("lists the directory a page at a time, in four queries whatever the number of territories", async () => {
     const db = getDb();
     await createContractWithStructure(db, { axes: 2, fichesPerAxis: 5, territorySlug: "annuaire" });
-    const before = await countQueries(() => listTerritoryDirectory(ANONYMOUS));
-    await Promise.all([1, 2, 3].map(() => createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 })));
-    const after = await countQueries(() => listTerritoryDirectory(ANONYMOUS));
+    const before = await countQueries(() => listTerritoryDirectory(ANONYMOUS, { page: 1 }));
+    await Promise.all(Array.from({ length: PAGE_SIZE }, () => createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 })));
+    const after = await countQueries(() => listTerritoryDirectory(ANONYMOUS, { page: 1 }));
 
-    expect(after.result.length).toBe(before.result.length + 3);
-    expect(before.queries).toHaveLength(1);
-    expect(after.queries).toHaveLength(1);
-    const listed = after.result.find((territory) => territory.slug === "annuaire");
+    expect(after.result.total).toBe(before.result.total + PAGE_SIZE);
+    expect(after.result.entries).toHaveLength(PAGE_SIZE);
+    expect(before.queries).toHaveLength(4);
+    expect(after.queries).toHaveLength(4);
+    const pages = await Promise.all([1, 2].map((page) => listTerritoryDirectory(ANONYMOUS, { page })));
+    const listed = pages.flatMap((page) => page.entries).find((territory) => territory.slug === "annuaire");
     expect(listed?.contracts[0]._count).toEqual({ axes: 2, fiches: 10 });
+    // The region filter keeps the territories of one region, and says how many each region has.
+    const region = pages[0].regions[0];
+    const filtered = await listTerritoryDirectory(ANONYMOUS, { page: 1, region: region.slug });
+    expect(filtered.total).toBe(region.territories);
+    expect(filtered.entries.every((territory) => territory.region.name === region.name)).toBe(true);
   });
 });

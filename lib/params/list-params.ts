@@ -1,0 +1,24 @@
+// Query parameters of bounded lists (`?page=2&region=occitanie`): hostile like any input, so a
+// value that cannot be one (a repeated parameter, "abc", 10^20) reads as its default, never as
+// an error page.
+import { z } from "zod";
+import { ROUTE_PARAMS } from "./route-params";
+
+/** Rows on a page of a public or workspace list. */
+export const PAGE_SIZE = 24;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+export const listParamsSchema = z.object({
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  region: z.preprocess(first, ROUTE_PARAMS.slug.optional()).catch(undefined),
+});
+
+export type ListParams = z.infer<typeof listParamsSchema>;
+
+export function readListParams(searchParams: Record<string, string | string[] | undefined>): ListParams {
+  return listParamsSchema.parse(searchParams);
+}
+
+/** The rows of page `page` (1-based), for Prisma's skip/take. */
+export const pageWindow = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
