@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
-import { Button } from "@/components/ui/button";
+import { RegionFilter } from "@/components/regions/region-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { SelectField } from "@/components/ui/select-field";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { currentActor } from "@/lib/auth/session";
-import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
-import { PAGE_SIZE, readListParams } from "@/lib/params/list-params";
+import { formatCount, formatDate, formatDuration } from "@/lib/format";
+import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { listTerritoryDirectory, type TerritoryDirectoryEntry } from "@/lib/territories/queries";
 
@@ -21,10 +20,6 @@ export default async function HomePage({ searchParams }: Props) {
   const listed = directory.regions.reduce((sum, region) => sum + region.territories, 0);
   const region = directory.regions.find((candidate) => candidate.slug === params.region);
   const pageCount = Math.ceil(directory.total / PAGE_SIZE);
-  const pageHref = (page: number) => {
-    const query = new URLSearchParams({ ...(region ? { region: region.slug } : {}), ...(page > 1 ? { page: String(page) } : {}) });
-    return `/${query.size ? `?${query}` : ""}#territoires`;
-  };
 
   return (
     <>
@@ -42,28 +37,7 @@ export default async function HomePage({ searchParams }: Props) {
           {formatCount(listed, "territoire", "territoires")} dans {formatCount(directory.regions.length, "région", "régions")},{" "}
           {formatCount(directory.publishedContracts, "contrat publié", "contrats publiés")}.
         </p>
-        {directory.regions.length > 1 ? (
-          <form method="get" action="/#territoires" className="mt-4 flex flex-wrap items-end gap-3">
-            <SelectField
-              label="Région"
-              name="region"
-              defaultValue={region?.slug ?? ""}
-              placeholder="Toutes les régions"
-              options={directory.regions.map((candidate) => ({
-                value: candidate.slug,
-                label: `${candidate.name} (${formatNumber(candidate.territories)})`,
-              }))}
-            />
-            <Button type="submit" variant="secondary">
-              Afficher
-            </Button>
-          </form>
-        ) : null}
-        {region ? (
-          <p className="mt-4 text-slate-700" role="status">
-            {region.name}&nbsp;: {formatCount(directory.total, "territoire", "territoires")}.
-          </p>
-        ) : null}
+        <RegionFilter regions={directory.regions} selected={region} total={directory.total} action="/#territoires" />
         {directory.entries.length ? (
           <ul className="mt-6 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
             {directory.entries.map((territory) => (
@@ -81,7 +55,12 @@ export default async function HomePage({ searchParams }: Props) {
             )}
           </p>
         )}
-        <Pagination page={params.page} pageCount={pageCount} href={pageHref} label="Pages de la liste des territoires" />
+        <Pagination
+          page={params.page}
+          pageCount={pageCount}
+          href={(page) => listHref("/", { region: region?.slug }, page, "territoires")}
+          label="Pages de la liste des territoires"
+        />
       </div>
     </>
   );

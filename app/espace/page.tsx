@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RegionFilter } from "@/components/regions/region-filter";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
+import { formatCount } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
+import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { listWorkspaces } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Mon espace" };
 export const dynamic = "force-dynamic";
 
-export default async function WorkspacesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WorkspacesPage({ searchParams }: Props) {
   const actor = await requireSignedIn("/espace");
-  const workspaces = await listWorkspaces(actor);
+  const params = readListParams(await searchParams);
+  const workspaces = await listWorkspaces(actor, params);
+  const region = workspaces.regions.find((candidate) => candidate.slug === params.region);
   const roles = [...new Set(actor.memberships.map((membership) => MEMBERSHIP_ROLE_LABELS[membership.role]))];
 
   return (
@@ -32,10 +40,16 @@ export default async function WorkspacesPage() {
             <span className="text-slate-700"> : régions, territoires, organisations, membres et journal.</span>
           </p>
         ) : null}
-        <h2 className="text-xl font-semibold text-slate-900">Vos territoires</h2>
-        {workspaces.length ? (
+        <h2 id="territoires" className="text-xl font-semibold text-slate-900">
+          Vos territoires
+        </h2>
+        {workspaces.total > PAGE_SIZE || region ? (
+          <p className="mt-1 text-slate-700">{formatCount(workspaces.total, "territoire", "territoires")}.</p>
+        ) : null}
+        <RegionFilter regions={workspaces.regions} selected={region} total={workspaces.total} action="/espace#territoires" />
+        {workspaces.entries.length ? (
           <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
-            {workspaces.map((workspace) => (
+            {workspaces.entries.map((workspace) => (
               <li key={workspace.id} className="rounded-lg border border-slate-200 bg-white p-5">
                 <p className="text-sm text-slate-600">{workspace.region.name}</p>
                 <p className="mt-1 text-lg font-semibold">
@@ -45,8 +59,16 @@ export default async function WorkspacesPage() {
             ))}
           </ul>
         ) : (
-          <p className="mt-4 text-slate-700">Vous n’avez accès à aucun territoire pour le moment.</p>
+          <p className="mt-4 text-slate-700">
+            {workspaces.total ? "Aucun territoire sur cette page." : "Vous n’avez accès à aucun territoire pour le moment."}
+          </p>
         )}
+        <Pagination
+          page={params.page}
+          pageCount={Math.ceil(workspaces.total / PAGE_SIZE)}
+          href={(page) => listHref("/espace", { region: region?.slug }, page, "territoires")}
+          label="Pages de la liste de vos territoires"
+        />
       </div>
     </>
   );

@@ -22,3 +22,9 @@ export function readListParams(searchParams: Record<string, string | string[] | 
 
 /** The rows of page `page` (1-based), for Prisma's skip/take. */
 export const pageWindow = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+
+/** The URL of a page of a list, keeping its filter: `listHref("/", { region: "bretagne" }, 2, "territoires")`. */
+export function listHref(path: string, { region }: Pick<ListParams, "region">, page: number, anchor?: string): string {
+  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+  return `${path}${query.size ? `?${query}` : ""}${anchor ? `#${anchor}` : ""}`;
+}

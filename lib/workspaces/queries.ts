@@ -4,6 +4,7 @@
 import { can, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { pageWindow, type ListParams } from "@/lib/params/list-params";
 import { canReadContract, contractAccessSelect, enterableTerritories, readableContracts, territoryResource } from "./resource";
 
 function workspaceSelect(actor: Actor) {
@@ -52,24 +53,45 @@ export async function getWorkspace(actor: Actor, slug: string): Promise<Workspac
   return workspace;
 }
 
-/** Territories whose workspace the actor may enter, filtered in SQL by the actor's memberships. */
-export async function listWorkspaces(actor: Actor) {
-  if (!actor.userId) return [];
-  const territories = await getDb().territory.findMany({
-    relationLoadStrategy: "join",
-    where: enterableTerritories(actor),
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      regionId: true,
-      region: { select: { name: true } },
-      contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) },
-    },
-  });
-  return territories.flatMap((territory) => {
+export type WorkspaceList = {
+  entries: Array<{ id: string; slug: string; name: string; region: { name: string } }>;
+  /** Territories the actor may enter that the filter selects, over every page. */
+  total: number;
+  /** Regions of the territories the actor may enter, with how many, for the filter. */
+  regions: Array<{ slug: string; name: string; territories: number }>;
+};
+
+/** A page of the territories whose workspace the actor may enter, filtered in SQL by the actor's memberships: three queries whatever the data. */
+export async function listWorkspaces(actor: Actor, { page, region }: ListParams): Promise<WorkspaceList> {
+  if (!actor.userId) return { entries: [], total: 0, regions: [] };
+  const db = getDb();
+  const enterable = enterableTerritories(actor);
+  const where = { AND: [enterable, region ? { region: { slug: region } } : {}] } satisfies Prisma.TerritoryWhereInput;
+  const [territories, total, regions] = await Promise.all([
+    db.territory.findMany({
+      relationLoadStrategy: "join",
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...pageWindow(page),
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        regionId: true,
+        region: { select: { name: true } },
+        contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) },
+      },
+    }),
+    db.territory.count({ where }),
+    db.region.findMany({
+      where: { territories: { some: enterable } },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true, _count: { select: { territories: { where: enterable } } } },
+    }),
+  ]);
+  const entries = territories.flatMap((territory) => {
     const workspace = entered(actor, territory);
     return workspace ? [{ id: workspace.id, slug: workspace.slug, name: workspace.name, region: workspace.region }] : [];
   });
+  return { entries, total, regions: regions.map(({ slug, name, _count }) => ({ slug, name, territories: _count.territories })) };
 }

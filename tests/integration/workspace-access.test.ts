@@ -7,9 +7,11 @@ import { getContractExport } from "@/lib/contracts/export-query";
 import { getContractOverview } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
+import { PAGE_SIZE } from "@/lib/params/list-params";
 import { getWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
 import { createContract, createOrganisation, createTerritory, createUser } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
 beforeAll(() => loadDemoData(getDb()));
@@ -46,7 +48,8 @@ describe("territory workspaces", () => {
     ["a signed-out visitor, none", null, []],
   ])("open to %s", async (_who, email, expected) => {
     expect(await enterable(email)).toEqual(expected);
-    if (email) expect((await listWorkspaces(await actor(email))).map((workspace) => workspace.slug).sort()).toEqual(expected);
+    if (email)
+      expect((await listWorkspaces(await actor(email), { page: 1 })).entries.map((workspace) => workspace.slug).sort()).toEqual(expected);
   });
 
   it("answers an unknown territory like a forbidden one", async () => {
@@ -131,7 +134,7 @@ describe("a partner's contracts", () => {
   });
 
   it("lists only the contracts the organisation signs or commits to, never a draft", async () => {
-    expect((await listWorkspaces(partner)).map((workspace) => workspace.slug)).toContain(slug);
+    expect((await listWorkspaces(partner, { page: 1 })).entries.map((workspace) => workspace.slug)).toContain(slug);
     expect((await getWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
   });
 
@@ -162,7 +165,7 @@ describe("a partner's contracts", () => {
     const onlyDraft = await actorForUser(
       (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
     );
-    expect((await listWorkspaces(onlyDraft)).map((workspace) => workspace.slug)).not.toContain(territory.slug);
+    expect((await listWorkspaces(onlyDraft, { page: 1 })).entries.map((workspace) => workspace.slug)).not.toContain(territory.slug);
     await expect(getWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
   });
 
@@ -186,5 +189,20 @@ describe("a partner's contracts", () => {
     await expect(getWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
     await db.contract.update({ where: { id: unpublished.id }, data: { visibility: "published" } });
     expect((await getWorkspace(contractPartner, territory.slug)).contracts.map((contract) => contract.id)).toEqual([unpublished.id]);
+  });
+
+  it("lists an admin's territories a page at a time, in three queries whatever their number", async () => {
+    const admin = await actor("admin@opencls.test");
+    const first = await countQueries(() => listWorkspaces(admin, { page: 1 }));
+    const { id: regionId } = await getDb().region.findFirstOrThrow({ select: { id: true } });
+    await Promise.all(Array.from({ length: PAGE_SIZE }, () => createTerritory(getDb(), { regionId })));
+    const later = await countQueries(() => listWorkspaces(admin, { page: 1 }));
+    expect(first.queries).toHaveLength(3);
+    expect(later.queries).toHaveLength(3);
+    expect(later.result.total).toBe(first.result.total + PAGE_SIZE);
+    expect(later.result.entries).toHaveLength(PAGE_SIZE);
+    const second = await listWorkspaces(admin, { page: 2 });
+    expect(second.entries.map((entry) => entry.slug)).not.toContain(later.result.entries[0].slug);
+    expect(later.result.entries.length + second.entries.length).toBe(later.result.total);
   });
 });

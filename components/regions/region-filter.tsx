@@ -1,0 +1,42 @@
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { formatCount, formatNumber } from "@/lib/format";
+
+export type RegionFacet = { slug: string; name: string; territories: number };
+
+/** Narrows a list of territories to one region (a GET form: the filter is in the URL), and says how many it keeps. */
+export function RegionFilter({
+  regions,
+  selected,
+  total,
+  action,
+}: {
+  regions: readonly RegionFacet[];
+  selected: RegionFacet | undefined;
+  /** Territories the filter keeps. */
+  total: number;
+  action: string;
+}) {
+  if (regions.length < 2) return null;
+  return (
+    <>
+      <form method="get" action={action} className="mt-4 flex flex-wrap items-end gap-3">
+        <SelectField
+          label="Région"
+          name="region"
+          defaultValue={selected?.slug ?? ""}
+          placeholder="Toutes les régions"
+          options={regions.map((region) => ({ value: region.slug, label: `${region.name} (${formatNumber(region.territories)})` }))}
+        />
+        <Button type="submit" variant="secondary">
+          Afficher
+        </Button>
+      </form>
+      {selected ? (
+        <p className="mt-4 text-slate-700" role="status">
+          {selected.name}&nbsp;: {formatCount(total, "territoire", "territoires")}.
+        </p>
+      ) : null}
+    </>
+  );
+}
