@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminForm, type AdminField } from "@/components/admin/admin-form";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import type { SelectOption } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { loadAuthorized } from "@/lib/auth/require";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatNumber } from "@/lib/format";
+import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
-import { getPlatformOverview } from "@/lib/platform/queries";
+import { getPlatformOverview, ORGANISATION_MATCHES } from "@/lib/platform/queries";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { createOrganisationAction, createRegionAction, createTerritoryAction } from "./actions";
 
@@ -32,8 +36,11 @@ const regionField = (options: SelectOption[], placeholder: string): AdminField =
   placeholder,
 });
 
-export default async function AdminPage() {
-  const { data } = await loadAuthorized("/admin", {}, getPlatformOverview);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminPage({ searchParams }: Props) {
+  const params = readListParams(await searchParams);
+  const { data } = await loadAuthorized("/admin", {}, (actor) => getPlatformOverview(actor, params));
   const regionOptions = data.regions.map((region) => ({ value: region.id, label: region.name }));
   return (
     <>
@@ -42,7 +49,7 @@ export default async function AdminPage() {
       </PageHeader>
       <AdminNav current="referentiel" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <Section id="territoires" title={`Territoires (${data.territories.length})`}>
+        <Section id="territoires" title={`Territoires (${formatNumber(data.territoryCount)})`} description="Du plus récent au plus ancien.">
           <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
             {data.territories.map((territory) => (
               <li key={territory.id}>
@@ -54,6 +61,12 @@ export default async function AdminPage() {
               </li>
             ))}
           </ul>
+          <Pagination
+            page={params.page}
+            pageCount={Math.ceil(data.territoryCount / PAGE_SIZE)}
+            href={(page) => listHref("/admin", { q: params.q }, page, "territoires")}
+            label="Pages de la liste des territoires"
+          />
           <AdminForm
             title="Créer un territoire"
             action={createTerritoryAction}
@@ -100,17 +113,29 @@ export default async function AdminPage() {
           />
         </Section>
 
-        <Section id="organisations" title={`Organisations (${data.organisations.length})`}>
-          <details>
-            <summary className="cursor-pointer font-medium text-brand-800">Afficher la liste</summary>
-            <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2">
-              {data.organisations.map((organisation) => (
-                <li key={organisation.id}>
-                  {organisation.name} <span className="text-sm text-slate-600">· {ORGANISATION_KIND_LABELS[organisation.kind]}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
+        <Section id="organisations" title={`Organisations (${formatNumber(data.organisationCount)})`}>
+          <form method="get" action="/admin#organisations" className="flex flex-wrap items-end gap-3">
+            <TextField label="Chercher une organisation" name="q" defaultValue={params.q ?? ""} hint="Un ou plusieurs mots de son nom." />
+            <Button type="submit" variant="secondary">
+              Chercher
+            </Button>
+          </form>
+          {params.q ? (
+            <div role="status">
+              <p className="mt-4 text-slate-700">
+                {data.organisations.length > ORGANISATION_MATCHES
+                  ? `Plus de ${ORGANISATION_MATCHES} organisations contiennent «\u00a0${params.q}\u00a0»\u00a0: voici les ${ORGANISATION_MATCHES} premières, précisez la recherche.`
+                  : `${formatCount(data.organisations.length, "organisation contient", "organisations contiennent")} «\u00a0${params.q}\u00a0».`}
+              </p>
+              <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+                {data.organisations.slice(0, ORGANISATION_MATCHES).map((organisation) => (
+                  <li key={organisation.id}>
+                    {organisation.name} <span className="text-sm text-slate-600">· {ORGANISATION_KIND_LABELS[organisation.kind]}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <AdminForm
             title="Créer une organisation"
             action={createOrganisationAction}

@@ -11,6 +11,11 @@ describe("list parameters", () => {
     for (const region of ["Occitanie", "a b", "x".repeat(81), "\u0000"]) expect(readListParams({ region }).region).toBeUndefined();
   });
 
+  it("read search words as one trimmed line of text", () => {
+    expect(readListParams({ q: "  CPAM Drôme " }).q).toBe("CPAM Drôme");
+    for (const q of ["", "   ", "a\u0000b", "ligne\nautre", "x".repeat(101)]) expect(readListParams({ q }).q).toBeUndefined();
+  });
+
   it("take the first of a repeated parameter", () => {
     expect(readListParams({ page: ["2", "9"], region: ["bretagne", "corse"] })).toEqual({ page: 2, region: "bretagne" });
   });

@@ -2,6 +2,7 @@
 // value that cannot be one (a repeated parameter, "abc", 10^20) reads as its default, never as
 // an error page.
 import { z } from "zod";
+import { textProblem } from "@/lib/validation/fields";
 import { ROUTE_PARAMS } from "./route-params";
 
 /** Rows on a page of a public or workspace list. */
@@ -12,6 +13,18 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 export const listParamsSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
   region: z.preprocess(first, ROUTE_PARAMS.slug.optional()).catch(undefined),
+  /** Words to search names for: one line of text, at most 100 characters; anything else is no search. */
+  q: z
+    .preprocess(
+      first,
+      z
+        .string()
+        .trim()
+        .max(100)
+        .refine((text) => text !== "" && textProblem(text) === null)
+        .optional(),
+    )
+    .catch(undefined),
 });
 
 export type ListParams = z.infer<typeof listParamsSchema>;
@@ -24,7 +37,7 @@ export function readListParams(searchParams: Record<string, string | string[] | 
 export const pageWindow = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
 
 /** The URL of a page of a list, keeping its filter: `listHref("/", { region: "bretagne" }, 2, "territoires")`. */
-export function listHref(path: string, { region }: Pick<ListParams, "region">, page: number, anchor?: string): string {
-  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+export function listHref(path: string, { region, q }: Pick<ListParams, "region" | "q">, page: number, anchor?: string): string {
+  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) });
   return `${path}${query.size ? `?${query}` : ""}${anchor ? `#${anchor}` : ""}`;
 }
