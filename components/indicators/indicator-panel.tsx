@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheForEdit } from "@/lib/fiches/queries";
-import { formatDate, formatDecimal } from "@/lib/format";
+import { formatDate, formatDecimal, formatNumber } from "@/lib/format";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
 import { dateInputValue, decimalInputValue } from "@/lib/validation/fields";
@@ -106,7 +106,16 @@ export function IndicatorPanel({
               </dl>
               {indicator.measurements.length ? (
                 <Table
-                  caption={<>Mesures de «&nbsp;{indicator.name}&nbsp;»</>}
+                  caption={
+                    indicator._count.measurements > indicator.measurements.length ? (
+                      <>
+                        Les {indicator.measurements.length} dernières mesures de «&nbsp;{indicator.name}&nbsp;», sur{" "}
+                        {formatNumber(indicator._count.measurements)}
+                      </>
+                    ) : (
+                      <>Mesures de «&nbsp;{indicator.name}&nbsp;»</>
+                    )
+                  }
                   className="mt-4"
                   headCellClassName="py-1 pr-3 font-medium last:pr-0"
                   columns={[

@@ -11,6 +11,9 @@ import { dateInputValue } from "@/lib/validation/fields";
 import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
 import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
 
+/** Measurements of an indicator the fiche page shows: the latest. */
+export const MEASUREMENTS_SHOWN = 12;
+
 const contractContextSelect = {
   id: true,
   title: true,
@@ -59,7 +62,13 @@ const ficheSelect = {
       ...indicatorRecordSelect,
       ownerId: true,
       objectiveId: true,
-      measurements: { orderBy: { measuredOn: "desc" }, select: { id: true, measuredOn: true, value: true, source: true, comment: true } },
+      // The latest ones only: an indicator measured monthly for years would make the page grow without end.
+      measurements: {
+        orderBy: { measuredOn: "desc" },
+        take: MEASUREMENTS_SHOWN,
+        select: { id: true, measuredOn: true, value: true, source: true, comment: true },
+      },
+      _count: { select: { measurements: true } },
     },
   },
   contract: { select: contractContextSelect },

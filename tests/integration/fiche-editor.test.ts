@@ -9,7 +9,7 @@ import { getContractOverview } from "@/lib/contracts/queries";
 import { contractPdf } from "@/lib/contracts/pdf";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
-import { getFicheEditor } from "@/lib/fiches/queries";
+import { getFicheEditor, MEASUREMENTS_SHOWN } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
@@ -96,5 +96,24 @@ describe("query counts", () => {
     expect(shown).toContain("Indicateur 12\u00a0: départ —, dernière valeur 3 (1er\u00a0avril\u00a02025)");
     const pages = (pdf.match(/\/Type \/Page\b/g) ?? []).length;
     expect(shown).toContain(`page ${pages} sur ${pages}`);
+  });
+
+  // Last: it adds a fiche, which the export tests above would count.
+  it("the fiche editor: an indicator's latest measurements only, and how many there are", async () => {
+    const measured = await fiche(3, 1);
+    const indicator = await db().indicator.findFirstOrThrow({ where: { ficheId: measured.id }, select: { id: true } });
+    await db().measurement.createMany({
+      data: Array.from({ length: 20 }, (_, month) => ({
+        indicatorId: indicator.id,
+        measuredOn: new Date(Date.UTC(2026, month, 1)),
+        value: month,
+      })),
+    });
+    const editor = await getFicheEditor(coordinator, territory.slug, contractId, measured.id);
+    const shown = editor.fiche.indicators.find((candidate) => candidate.id === indicator.id)!;
+    expect(shown._count.measurements).toBe(23);
+    expect(shown.measurements).toHaveLength(MEASUREMENTS_SHOWN);
+    // The newest first: the latest value is the one the indicator is judged on.
+    expect(shown.measurements[0].measuredOn).toEqual(new Date(Date.UTC(2027, 7, 1)));
   });
 });
