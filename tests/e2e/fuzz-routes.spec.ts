@@ -21,6 +21,8 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "connexion/page.tsx": () => "/connexion",
   "connexion/verification/page.tsx": () => "/connexion/verification",
   "accessibilite/page.tsx": () => "/accessibilite",
+  // The bench's empty page: not found outside a bench run.
+  "bench/page.tsx": () => "/bench",
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,
   "invitation/[token]/page.tsx": ({ contractId }) => `/invitation/${contractId}`,
   "api/health/route.ts": () => "/api/health",

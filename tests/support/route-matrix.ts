@@ -33,6 +33,8 @@ export const tenants: Record<"own" | "foreign", Tenant> = {
 // The profiles most routes share: whoever reads the territory's workspace; its coordination; the platform's administrators.
 const workspaceReaders: Expected = { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly };
 const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
+// Whoever may edit a fiche there: its coordination, and contributors (who pilot fiches).
+const ficheEditors: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: ownOnly, partner: both(404) };
 const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) };
 
 /** Each protected route file under app/, and the status each role gets there. */
@@ -40,6 +42,7 @@ const EXPECTED: Record<string, Expected> = {
   "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
   "espace/[slug]/page.tsx": workspaceReaders,
   "espace/[slug]/membres/page.tsx": coordinatorOnly,
+  "espace/[slug]/organisations/route.ts": ficheEditors,
   "espace/[slug]/journal/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/nouveau/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,

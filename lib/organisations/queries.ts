@@ -1,0 +1,41 @@
+// Reads of organisations for the pickers of contract and fiche forms: found on the server among
+// the organisations of the territory's region and the national ones, so that no page carries
+// the thousands an organisation list holds at national scale.
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+
+/** Organisations a picker offers at most for what was typed. */
+export const ORGANISATION_SUGGESTIONS = 20;
+
+// Accents and case do not matter, as in the pickers' own matching (components/ui/combobox.tsx).
+const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ";
+const PLAIN = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy";
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+export type OrganisationSuggestion = { value: string; label: string };
+
+/**
+ * The organisations of the territory's region (and national ones) whose name holds every word
+ * typed, for whoever may edit a fiche there: coordinators, and contributors who pilot fiches.
+ */
+export async function suggestOrganisations(actor: Actor, slug: string, q: string | undefined): Promise<OrganisationSuggestion[]> {
+  const db = getDb();
+  const territory = await db.territory.findUnique({ where: { slug }, select: { id: true, regionId: true } });
+  if (!territory) throw new NotFoundError();
+  assertCan(actor, "fiche.edit", { territoryId: territory.id, regionId: territory.regionId, pilotUserId: actor.userId });
+  const words = q ? fold(q).split(/\s+/).filter(Boolean) : [];
+  if (!words.length) return [];
+  const matching = words.map(
+    (word) => Prisma.sql`lower(translate(name, ${ACCENTED}, ${PLAIN})) LIKE ${`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`,
+  );
+  const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT id, name FROM "Organisation"
+    WHERE ("regionId" = ${territory.regionId}::uuid OR "regionId" IS NULL) AND ${Prisma.join(matching, " AND ")}
+    ORDER BY name, id LIMIT ${ORGANISATION_SUGGESTIONS}`;
+  return rows.map((row) => ({ value: row.id, label: row.name }));
+}
