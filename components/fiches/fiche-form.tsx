@@ -21,7 +21,7 @@ import { ContentSection, GeneralSection, LinksSection } from "./fiche-general-se
 import { ObjectivesSection } from "./fiche-objectives-section";
 import { PilotSection } from "./fiche-pilot-section";
 import { ScheduleSection } from "./fiche-schedule-section";
-import type { Edit, FicheChoices } from "./fiche-section";
+import type { FicheChoices } from "./fiche-section";
 
 type Trashed = { id: string; title: string };
 
@@ -70,13 +70,7 @@ export function FicheForm({
     },
   });
   const { formRef, onSubmit, pending, fieldErrors: errors } = form;
-  const { markSaved, markDirty } = useUnsavedChanges(formRef);
-  const edit: Edit =
-    (change) =>
-    (...args) => {
-      markDirty();
-      change(...args);
-    };
+  const { markSaved, edit } = useUnsavedChanges(formRef);
 
   useEffect(() => {
     const name = refocus.current;

@@ -4,7 +4,7 @@
 // the PDF walk a catalogue instead of listing fields again (docs/adr/0006-names-and-layout.md).
 import { z } from "zod";
 import { formatDate } from "@/lib/format";
-import { parseDayText, textProblem } from "@/lib/validation/fields";
+import { dateInputValue, parseDayText, textProblem } from "@/lib/validation/fields";
 
 /** A value as history stores and shows it: readable text, a number, or nothing. */
 export type HistoryValue = string | number | null;
@@ -43,6 +43,24 @@ export type ImportColumn<Context> = {
   shown: (value: unknown, context: Context) => string;
 };
 
+/** How a form shows a field (components/forms/catalogue-field.tsx renders it). */
+export type FieldInput = {
+  /** integer and decimal are text inputs with a numeric keyboard; select and combobox take their options from `options` or the form. */
+  kind: "text" | "integer" | "decimal" | "email" | "date" | "textarea" | "select" | "combobox";
+  /** The form's label, where it says more than the catalogue's. */
+  label?: string;
+  hint?: string;
+  /** A text area's height in lines (4 unless given). */
+  rows?: number;
+  /** A select's choices: the concept's label dictionary. */
+  options?: Readonly<Record<string, string>>;
+  /** A select's empty first choice. */
+  placeholder?: string;
+  required?: boolean;
+  /** What a new record's input shows. */
+  initial?: string;
+};
+
 export type CatalogueField<Row, Context = never> = {
   /** French label: history's, and the outputs' unless they name their own. */
   label: string;
@@ -50,6 +68,8 @@ export type CatalogueField<Row, Context = never> = {
   rule: z.ZodType;
   /** A column of the record itself; otherwise a list of child rows (partners, budget lines…). */
   scalar: boolean;
+  /** The form's input, for a field typed as one value (list fields and checkbox groups have their own markup). */
+  input?: FieldInput;
   /** History snapshots: the key events store (stable: old events keep it) and the value shown; none when the record's history does not show it. */
   history?: { key: string; value: (row: Row) => HistoryValue };
   /** Columns of the record's row in the spreadsheet export, or the field whose column shows this one. */
@@ -82,6 +102,29 @@ export type RulesOf<C> = { [K in keyof C]: C[K] extends { rule: infer R extends 
 /** The catalogue's rules as a zod object shape, in the form's order. */
 export function rulesOf<C extends Catalogue<never, never>>(catalogue: C): RulesOf<C> {
   return Object.fromEntries(Object.entries(catalogue).map(([name, field]) => [name, field.rule])) as RulesOf<C>;
+}
+
+/** The names of a catalogue's fields that a form shows as one input each, with the text it shows. */
+export type FormValuesOf<C> = { [K in keyof C as C[K] extends { input: FieldInput } ? K : never]: string };
+
+/**
+ * What a form's inputs show for a record, or for a new one (`record` then holds only the defaults
+ * the page chose): text as typed, dates as yyyy-mm-dd, lists one item a line, nothing as "".
+ */
+export function formValuesOf<C extends Catalogue<never, never>>(
+  catalogue: C,
+  record: Readonly<Record<string, unknown>> | null,
+): FormValuesOf<C> {
+  return Object.fromEntries(
+    Object.entries(catalogue).flatMap(([name, { input }]) => (input ? [[name, inputText(record?.[name], input)]] : [])),
+  ) as FormValuesOf<C>;
+}
+
+function inputText(value: unknown, input: FieldInput): string {
+  if (value === null || value === undefined) return input.initial ?? "";
+  if (value instanceof Date) return dateInputValue(value);
+  if (Array.isArray(value)) return value.join("\n");
+  return String(value);
 }
 
 /** The record as history stores it: one readable value per field, keyed as events keep them. */

@@ -41,6 +41,7 @@ import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from
 import type { FicheRecord } from "./selects";
 
 const progressStatus = z.enum(ProgressStatus, { error: "Choisissez un statut." });
+const statusInput = { kind: "select", options: PROGRESS_STATUS_LABELS, initial: "not_started" } as const;
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
 const weight = optionalInteger(0, 1000, "Un poids entier entre 0 et 1000.");
 
@@ -74,6 +75,7 @@ export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
     label: "Partenaire engagé",
     rule: uuidField("Choisissez l’organisation qui s’engage."),
     scalar: true,
+    input: { kind: "combobox" },
     xlsx: { within: "objective.commitments" },
     publicPage: false,
     api: "organisation",
@@ -83,6 +85,7 @@ export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
     label: "Engagement",
     rule: requiredText("Décrivez l’engagement.", 5000),
     scalar: true,
+    input: { kind: "text" },
     xlsx: { within: "objective.commitments" },
     publicPage: false,
     api: "description",
@@ -98,6 +101,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Objectif opérationnel",
     rule: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
     scalar: true,
+    input: { kind: "text" },
     xlsx: [{ header: "Objectif opérationnel", width: 50, value: (objective) => objective.title }],
     publicPage: false,
     api: "title",
@@ -107,6 +111,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Échéance",
     rule: optionalDate,
     scalar: true,
+    input: { kind: "date" },
     xlsx: [{ header: "Échéance", width: 13, numFmt: CELL_FORMATS.date, value: (objective) => objective.dueOn }],
     publicPage: false,
     api: "due_on",
@@ -116,6 +121,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Statut",
     rule: progressStatus,
     scalar: true,
+    input: statusInput,
     xlsx: [{ header: "Statut", width: 16, value: (objective) => PROGRESS_STATUS_LABELS[objective.status] }],
     publicPage: false,
     api: "status",
@@ -125,6 +131,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Avancement",
     rule: percent,
     scalar: true,
+    input: { kind: "integer", label: "Avancement (%)" },
     xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (objective) => objective.progress / 100 }],
     publicPage: false,
     api: "progress",
@@ -134,6 +141,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Poids",
     rule: weight,
     scalar: true,
+    input: { kind: "integer" },
     xlsx: [{ header: "Poids", width: 10, value: (objective) => objective.weight }],
     publicPage: false,
     api: "weight",
@@ -143,6 +151,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     label: "Précisions",
     rule: optionalText(5000, { multiline: true }),
     scalar: true,
+    input: { kind: "textarea", rows: 2 },
     xlsx: [{ header: "Précisions", width: 50, value: (objective) => objective.description }],
     publicPage: false,
     api: "description",
@@ -202,11 +211,12 @@ const textField = (
   name: "context" | "generalObjective" | "description" | "targetPublic" | "vulnerableGroups" | "geographicScopeDetail" | "prsObjective",
   label: string,
   max: number,
-  { api, width = 40, pdfLabel }: { api: string; width?: number; pdfLabel?: string },
+  { api, width = 40, pdfLabel, input }: { api: string; width?: number; pdfLabel?: string; input?: { label?: string; rows?: number } },
 ) => ({
   label,
   rule: optionalText(max, { multiline: true }),
   scalar: true,
+  input: { kind: "textarea" as const, ...input },
   history: { key: name, value: (fiche: FicheRecord) => fiche[name] },
   xlsx: [{ header: label, width, value: (fiche: FicheRecord) => fiche[name] }],
   pdf: { kind: "paragraph" as const, label: pdfLabel, value: (fiche: FicheRecord) => fiche[name] },
@@ -226,6 +236,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Intitulé",
     rule: requiredText("Saisissez l’intitulé de la fiche.", 300),
     scalar: true,
+    input: { kind: "text", required: true },
     history: { key: "title", value: (fiche) => fiche.title },
     xlsx: [{ header: "Intitulé de la fiche", width: 50, value: (fiche) => fiche.title }],
     pdf: { kind: "heading" },
@@ -245,6 +256,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Axe",
     rule: uuidField("Choisissez l’axe."),
     scalar: true,
+    input: { kind: "select" },
     history: { key: "axis", value: (fiche) => fiche.axis.title },
     xlsx: [
       { header: "Axe", width: 16, value: (fiche) => axisLabel(fiche.axis) },
@@ -277,6 +289,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Numéro",
     rule: optionalInteger(1, 9999, "Un numéro entre 1 et 9999."),
     scalar: true,
+    input: { kind: "integer" },
     history: { key: "number", value: (fiche) => fiche.number },
     xlsx: [{ header: "Fiche n°", width: 10, value: (fiche) => fiche.number }],
     pdf: { kind: "heading" },
@@ -298,6 +311,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Statut",
     rule: progressStatus,
     scalar: true,
+    input: statusInput,
     history: { key: "ficheStatus", value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] },
     xlsx: [{ header: "Statut", width: 16, value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] }],
     pdf: {
@@ -320,6 +334,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Avancement",
     rule: percent,
     scalar: true,
+    input: { kind: "integer", label: "Avancement (%)", hint: "Utilisé quand la fiche n’a pas d’objectif opérationnel.", initial: "0" },
     history: { key: "progress", value: (fiche) => `${fiche.progress}\u00a0%` },
     // The fiche's progress as it rolls up: its objectives' average, or its own when it has none.
     xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (fiche) => ficheProgress(fiche) / 100 }],
@@ -344,6 +359,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       .transform((value) => value || null)
       .pipe(z.enum(Priority).nullable()),
     scalar: true,
+    input: { kind: "select", options: PRIORITY_LABELS, placeholder: "Non précisée" },
     history: { key: "priority", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
     xlsx: [{ header: "Priorité", width: 12, value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) }],
     pdf: { kind: "fact", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
@@ -362,6 +378,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Poids",
     rule: weight,
     scalar: true,
+    input: { kind: "integer", hint: "Dans l’avancement de l’axe\u00a0; vide = 1." },
     history: { key: "weight", value: (fiche) => fiche.weight },
     xlsx: [{ header: "Poids", width: 10, value: (fiche) => fiche.weight }],
     pdf: { kind: "fact", value: (fiche) => (fiche.weight === null ? null : String(fiche.weight)) },
@@ -376,15 +393,23 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     api: "weight",
     confidential: false,
   },
-  context: textField("context", "Contexte", 20_000, { api: "context", width: 60 }),
-  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60 }),
-  description: textField("description", "Description", 20_000, { api: "description", width: 60 }),
-  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public" }),
-  vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, { api: "vulnerable_groups" }),
+  context: textField("context", "Contexte", 20_000, { api: "context", width: 60, input: { label: "Contexte et constats" } }),
+  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60, input: { rows: 3 } }),
+  description: textField("description", "Description", 20_000, {
+    api: "description",
+    width: 60,
+    input: { label: "Description et mise en œuvre", rows: 6 },
+  }),
+  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public", input: { rows: 3 } }),
+  vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, {
+    api: "vulnerable_groups",
+    input: { label: "Publics vulnérables concernés", rows: 3 },
+  }),
   geographicScope: {
     label: "Périmètre géographique",
     rule: z.enum(GeographicScope, { error: "Choisissez le périmètre." }),
     scalar: true,
+    input: { kind: "select", options: GEOGRAPHIC_SCOPE_LABELS, initial: "whole_territory" },
     history: { key: "geographicScope", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
     xlsx: [{ header: "Périmètre géographique", width: 24, value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] }],
     pdf: { kind: "fact", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
@@ -400,11 +425,15 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     api: "geographic_scope",
     confidential: false,
   },
-  geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, { api: "geographic_scope_detail" }),
+  geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, {
+    api: "geographic_scope_detail",
+    input: { label: "Communes ou quartiers concernés", rows: 2 },
+  }),
   pilotOrganisationId: {
     label: "Structure pilote",
     rule: optionalUuid,
     scalar: true,
+    input: { kind: "combobox" },
     history: { key: "pilotOrganisation", value: (fiche) => fiche.pilotOrganisation?.name ?? null },
     // One "Pilote" column with the contact's name, as the export has always had.
     xlsx: [
@@ -437,6 +466,12 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Compte du pilote",
     rule: optionalUuid,
     scalar: true,
+    input: {
+      kind: "select",
+      label: "Compte du pilote sur OpenCLS",
+      placeholder: "Aucun",
+      hint: "Une personne en contribution peut modifier les fiches qu’elle pilote.",
+    },
     history: { key: "pilotUser", value: (fiche) => fiche.pilotUser?.email ?? null },
     xlsx: [{ header: "Compte du pilote", width: 32, value: (fiche) => fiche.pilotUser?.email ?? null }],
     pdf: { kind: "fact", value: (fiche) => fiche.pilotUser?.email ?? null },
@@ -458,6 +493,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Contact pilote",
     rule: optionalText(160),
     scalar: true,
+    input: { kind: "text" },
     history: { key: "pilotContactName", value: (fiche) => fiche.pilotContactName },
     xlsx: { within: "pilotOrganisationId" },
     pdf: { kind: "within", field: "pilotOrganisationId" },
@@ -476,6 +512,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       .transform((value) => value?.toLowerCase() || null)
       .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").nullable()),
     scalar: true,
+    input: { kind: "email" },
     history: { key: "pilotContactEmail", value: (fiche) => fiche.pilotContactEmail },
     xlsx: [{ header: "E-mail du contact pilote", width: 32, value: (fiche) => fiche.pilotContactEmail }],
     pdf: { kind: "fact", value: (fiche) => fiche.pilotContactEmail },
@@ -505,6 +542,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Début",
     rule: optionalDate,
     scalar: true,
+    input: { kind: "date" },
     history: { key: "startsOn", value: (fiche) => isoDay(fiche.startsOn) },
     xlsx: [{ header: "Début", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.startsOn }],
     pdf: {
@@ -524,6 +562,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Fin",
     rule: optionalDate,
     scalar: true,
+    input: { kind: "date" },
     history: { key: "endsOn", value: (fiche) => isoDay(fiche.endsOn) },
     xlsx: [{ header: "Fin", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.endsOn }],
     pdf: { kind: "within", field: "startsOn" },
@@ -602,12 +641,14 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   prsObjective: textField("prsObjective", "Objectif du PRS", 5000, {
     api: "prs_objective",
     pdfLabel: "Objectif du projet régional de santé",
+    input: { label: "Objectif du projet régional de santé", rows: 2 },
   }),
   determinants: {
     label: "Déterminants de santé",
     /** One determinant per line. */
     rule: textLines({ maxItems: 50, maxLength: 300 }),
     scalar: true,
+    input: { kind: "textarea", rows: 3, hint: "Un par ligne." },
     history: { key: "determinants", value: (fiche) => lines(fiche.determinants) },
     xlsx: [{ header: "Déterminants de santé", width: 40, value: (fiche) => lines(fiche.determinants) || null }],
     pdf: { kind: "paragraph", value: (fiche) => lines(fiche.determinants) || null },
@@ -648,6 +689,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Fiche poursuivie",
     rule: optionalUuid,
     scalar: true,
+    input: { kind: "select", label: "Fiche du contrat précédent que celle-ci poursuit", placeholder: "Aucune" },
     history: { key: "continuesFiche", value: (fiche) => continued(fiche.continuesFiche) },
     xlsx: [{ header: "Fiche poursuivie", width: 40, value: (fiche) => continued(fiche.continuesFiche) }],
     pdf: { kind: "fact", label: "Poursuit", value: (fiche) => continued(fiche.continuesFiche) },
