@@ -3,7 +3,7 @@
 // The contract form: its facts, calendar, diagnosis findings and signatories, saved as one unit.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormMessages } from "@/components/forms/form-messages";
+import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { catalogueInputs, inputProps } from "@/components/forms/catalogue-field";
 import { RowList } from "@/components/forms/row-list";
@@ -59,7 +59,7 @@ export function ContractForm({
     deliberationReference: "",
     deliberationDate: "",
   }));
-  const { formRef, onSubmit, pending, fieldErrors, error, success, conflict, reapply, reapplyVersion } = useActionForm(action, {
+  const form = useActionForm(action, {
     schema: contractFieldsSchema,
     onSuccess: (saved) => {
       markSaved();
@@ -69,27 +69,21 @@ export function ContractForm({
       router.push(path);
     },
   });
-  const { markSaved, edit } = useUnsavedChanges(formRef);
+  const { fieldErrors } = form;
+  const { markSaved, edit } = useUnsavedChanges(form.formRef);
   const { field, fields } = catalogueInputs(CONTRACT_FIELDS, values, fieldErrors);
   const months = durationInMonths(parseDay(period.startsOn), parseDay(period.endsOn));
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-8">
-      {Object.entries({ ...hidden, ...(reapplyVersion ? { version: reapplyVersion } : {}) }).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormMessages
-        error={error}
-        fieldErrors={fieldErrors}
-        success={success}
-        conflict={conflict}
-        onReapply={reapply}
-        onDiscard={() => {
-          markSaved();
-          window.location.reload();
-        }}
-      />
-
+    <ActionForm
+      form={form}
+      hidden={hidden}
+      className="space-y-8"
+      onDiscard={() => {
+        markSaved();
+        window.location.reload();
+      }}
+    >
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Le contrat</legend>
         {field("title")}
@@ -169,10 +163,10 @@ export function ContractForm({
       </fieldset>
 
       <SaveBar>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Enregistrement…" : afterCreate ? "Créer le contrat" : "Enregistrer"}
         </Button>
       </SaveBar>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,7 +5,7 @@
 // section component; this one holds the submission, its messages and the save bar.
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { FormMessages } from "@/components/forms/form-messages";
+import { ActionForm } from "@/components/forms/action-form";
 import { announce, announceAfterReload } from "@/components/forms/notices";
 import { formDataOf, useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
@@ -69,7 +69,7 @@ export function FicheForm({
       if (trashed.current.length) offerUndo(trashed.current.splice(0));
     },
   });
-  const { formRef, onSubmit, pending, fieldErrors: errors } = form;
+  const { formRef, pending, fieldErrors: errors } = form;
   const { markSaved, edit } = useUnsavedChanges(formRef);
 
   useEffect(() => {
@@ -104,21 +104,15 @@ export function FicheForm({
   }
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6">
-      {Object.entries({ ...hidden, ...(form.reapplyVersion ? { version: form.reapplyVersion } : {}) }).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormMessages
-        error={form.error}
-        fieldErrors={errors}
-        success={form.success}
-        conflict={form.conflict}
-        onReapply={form.reapply}
-        onDiscard={() => {
-          markSaved();
-          window.location.reload();
-        }}
-      />
+    <ActionForm
+      form={form}
+      hidden={hidden}
+      className="space-y-6"
+      onDiscard={() => {
+        markSaved();
+        window.location.reload();
+      }}
+    >
       <Fragment key={saved}>
         <GeneralSection values={values} errors={errors} choices={choices} canRestructure={canRestructure} />
         <ContentSection values={values} errors={errors} />
@@ -146,6 +140,6 @@ export function FicheForm({
           {pending ? "Enregistrement…" : afterCreate ? "Créer la fiche" : "Enregistrer la fiche"}
         </Button>
       </SaveBar>
-    </form>
+    </ActionForm>
   );
 }

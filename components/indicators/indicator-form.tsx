@@ -2,7 +2,7 @@
 
 // Defines an indicator of a fiche, or edits one.
 import { catalogueInputs } from "@/components/forms/catalogue-field";
-import { FormMessages } from "@/components/forms/form-messages";
+import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
@@ -28,34 +28,19 @@ export function IndicatorForm({
   objectives: readonly SelectOption[];
   organisations: readonly SelectOption[];
 }) {
-  const {
-    formRef,
-    onSubmit,
-    pending,
-    fieldErrors: errors,
-    error,
-    success,
-    conflict,
-    reapply,
-    reapplyVersion,
-  } = useActionForm(action, {
+  const form = useActionForm(action, {
     schema: indicator ? updateIndicatorSchema : createIndicatorSchema,
     resetOnSuccess: !indicator,
     onSuccess: () => markSaved(),
   });
-  const { markSaved } = useUnsavedChanges(formRef);
-  const { field, fields } = catalogueInputs(INDICATOR_FIELDS, values, errors);
+  const { markSaved } = useUnsavedChanges(form.formRef);
+  const { field, fields } = catalogueInputs(INDICATOR_FIELDS, values, form.fieldErrors);
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      {indicator ? (
-        <>
-          <input type="hidden" name="indicatorId" value={indicator.id} />
-          <input type="hidden" name="version" value={reapplyVersion ?? indicator.version} />
-        </>
-      ) : (
-        <input type="hidden" name="ficheId" value={ficheId} />
-      )}
-      <FormMessages fieldErrors={errors} error={error} success={success} conflict={conflict} onReapply={reapply} />
+    <ActionForm
+      form={form}
+      hidden={indicator ? { indicatorId: indicator.id, version: indicator.version } : { ficheId }}
+      className="space-y-4"
+    >
       {field("name")}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {fields("level", "direction", "unit", "frequency", "baselineValue", "baselineOn", "targetValue", "targetOn")}
@@ -65,9 +50,9 @@ export function IndicatorForm({
         {field("ownerId", { options: organisations })}
         {field("objectiveId", { options: objectives })}
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Enregistrement…" : indicator ? "Enregistrer l’indicateur" : "Ajouter l’indicateur"}
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Enregistrement…" : indicator ? "Enregistrer l’indicateur" : "Ajouter l’indicateur"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }
