@@ -3,8 +3,8 @@
 // export, import template, PDF, public page, API). History snapshots, exports, the import and
 // the PDF walk a catalogue instead of listing fields again (docs/adr/0006-names-and-layout.md).
 import { z } from "zod";
-import { formatDate } from "@/lib/format";
-import { dateInputValue, parseDayText, textProblem } from "@/lib/validation/fields";
+import { formatDate, isoDay } from "@/lib/format";
+import { dateInputValue, optionalDate, parseDayText, textProblem } from "@/lib/validation/fields";
 
 /** A value as history stores and shows it: readable text, a number, or nothing. */
 export type HistoryValue = string | number | null;
@@ -164,6 +164,87 @@ export function factRows<Row>(catalogue: Catalogue<Row, never>, row: Row) {
   return Object.values(catalogue).flatMap((field) =>
     field.xlsx && !("within" in field.xlsx) ? field.xlsx.map((column) => ({ label: column.header, value: column.value(row) })) : [],
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries of the usual kinds, so that each kind's rule lives once: a text shows as stored, a date
+// as yyyy-mm-dd in history and as a date cell in the export, a choice by its French label. An
+// entry that does more spreads one of these and overrides what differs; an odd one is written out.
+
+type KeysOf<Row, Value> = { [K in keyof Row]-?: Row[K] extends Value ? K : never }[keyof Row] & string;
+
+type EntryOptions = {
+  label: string;
+  api: string;
+  /** The export column's header, when it is not the label. */
+  header?: string;
+  width?: number;
+  /** History does not show the field on its own (an objective's fields are a line of its fiche's). */
+  noHistory?: boolean;
+  publicPage?: boolean;
+  confidential?: boolean;
+};
+
+/** History under the field's name and one export column, both showing the value as `shown` and `cell` read it. */
+function shownEntry<Row>(
+  name: string,
+  shown: (row: Row) => HistoryValue,
+  cell: (row: Row) => CellValue,
+  { label, api, header = label, width, noHistory = false, publicPage = false, confidential = false }: EntryOptions,
+  numFmt?: string,
+) {
+  return {
+    label,
+    scalar: true,
+    ...(noHistory ? {} : { history: { key: name, value: shown } }),
+    xlsx: [{ header, ...(width ? { width } : {}), ...(numFmt ? { numFmt } : {}), value: cell }],
+    publicPage,
+    api,
+    confidential,
+  };
+}
+
+/** Constructors of the usual entries of a catalogue over `Row`. */
+export function entriesOf<Row>() {
+  return {
+    /** Text or a number, shown as stored; a PDF shows it as a fact or a paragraph when asked. */
+    text: <R extends z.ZodType>(
+      name: KeysOf<Row, string | number | null>,
+      rule: R,
+      { pdf, input = { kind: "text" }, ...options }: EntryOptions & { pdf?: "fact" | "paragraph"; input?: FieldInput },
+    ) => {
+      const value = (row: Row) => row[name] as string | number | null;
+      const text = (row: Row) => (value(row) === null ? null : String(value(row)));
+      return { ...shownEntry(name, value, value, options), rule, input, ...(pdf ? { pdf: { kind: pdf, value: text } } : {}) };
+    },
+    /** A day, or nothing: yyyy-mm-dd in history, a date cell in the export, the French date in a PDF's facts. */
+    date: (name: KeysOf<Row, Date | null>, { pdf = false, ...options }: EntryOptions & { pdf?: boolean }) => {
+      const day = (row: Row) => row[name] as Date | null;
+      return {
+        ...shownEntry(name, (row) => isoDay(day(row)), day, options, CELL_FORMATS.date),
+        rule: optionalDate,
+        input: { kind: "date" } as const,
+        ...(pdf ? { pdf: { kind: "fact" as const, value: (row: Row) => (day(row) ? formatDate(day(row)!) : null) } } : {}),
+      };
+    },
+    /** One of an enum's values, shown everywhere by its French label and chosen in a select. */
+    choice: <const E extends Readonly<Record<string, string>>>(
+      name: KeysOf<Row, string>,
+      values: E,
+      labels: Readonly<Record<E[keyof E], string>>,
+      error: string,
+      { pdf = false, input, ...options }: EntryOptions & { pdf?: boolean; input?: Omit<FieldInput, "kind" | "options"> },
+    ) => {
+      const byValue: Readonly<Record<string, string>> = labels;
+      const label = (row: Row) => byValue[String(row[name])];
+      return {
+        ...shownEntry(name, label, label, options),
+        rule: z.enum(values, { error }),
+        input: { kind: "select" as const, options: labels, ...input },
+        ...(pdf ? { pdf: { kind: "fact" as const, value: label } } : {}),
+      };
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
