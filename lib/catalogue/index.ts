@@ -195,7 +195,7 @@ function shownEntry<Row>(
 ) {
   return {
     label,
-    scalar: true,
+    scalar: true as const,
     ...(noHistory ? {} : { history: { key: name, value: shown } }),
     xlsx: [{ header, ...(width ? { width } : {}), ...(numFmt ? { numFmt } : {}), value: cell }],
     publicPage,
