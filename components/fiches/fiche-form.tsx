@@ -21,7 +21,7 @@ import { ContentSection, GeneralSection, LinksSection } from "./fiche-general-se
 import { ObjectivesSection } from "./fiche-objectives-section";
 import { PilotSection } from "./fiche-pilot-section";
 import { ScheduleSection } from "./fiche-schedule-section";
-import type { FicheChoices } from "./fiche-section";
+import type { FicheChoices, SectionProps } from "./fiche-section";
 
 type Trashed = { id: string; title: string };
 
@@ -71,6 +71,8 @@ export function FicheForm({
   });
   const { formRef, pending, fieldErrors: errors } = form;
   const { markSaved, edit } = useUnsavedChanges(formRef);
+  // What every section receives.
+  const section: SectionProps = { values, errors, edit };
 
   useEffect(() => {
     const name = refocus.current;
@@ -114,26 +116,13 @@ export function FicheForm({
       }}
     >
       <Fragment key={saved}>
-        <GeneralSection values={values} errors={errors} choices={choices} canRestructure={canRestructure} />
-        <ContentSection values={values} errors={errors} />
-        <PilotSection
-          values={values}
-          errors={errors}
-          edit={edit}
-          choices={choices}
-          organisations={organisations}
-          canRestructure={canRestructure}
-        />
-        <ScheduleSection values={values} errors={errors} edit={edit} />
-        <BudgetSection values={values} errors={errors} edit={edit} organisations={organisations} />
-        <LinksSection values={values} errors={errors} choices={choices} />
-        <ObjectivesSection
-          values={values}
-          errors={errors}
-          edit={edit}
-          organisations={organisations}
-          onTrash={(objective) => trashed.current.push(objective)}
-        />
+        <GeneralSection {...section} choices={choices} canRestructure={canRestructure} />
+        <ContentSection {...section} />
+        <PilotSection {...section} choices={choices} organisations={organisations} canRestructure={canRestructure} />
+        <ScheduleSection {...section} />
+        <BudgetSection {...section} organisations={organisations} />
+        <LinksSection {...section} choices={choices} />
+        <ObjectivesSection {...section} organisations={organisations} onTrash={(objective) => trashed.current.push(objective)} />
       </Fragment>
       <SaveBar>
         <Button type="submit" disabled={pending}>

@@ -13,7 +13,7 @@ export function GeneralSection({
   errors,
   choices,
   canRestructure,
-}: Omit<SectionProps, "edit"> & { choices: FicheChoices; canRestructure: boolean }) {
+}: SectionProps & { choices: FicheChoices; canRestructure: boolean }) {
   const { field, fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="La fiche">
@@ -33,7 +33,7 @@ export function GeneralSection({
   );
 }
 
-export function ContentSection({ values, errors }: Omit<SectionProps, "edit">) {
+export function ContentSection({ values, errors }: SectionProps) {
   const { fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="Contenu">
@@ -45,7 +45,7 @@ export function ContentSection({ values, errors }: Omit<SectionProps, "edit">) {
   );
 }
 
-export function LinksSection({ values, errors, choices }: Omit<SectionProps, "edit"> & { choices: FicheChoices }) {
+export function LinksSection({ values, errors, choices }: SectionProps & { choices: FicheChoices }) {
   const { field, fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="Liens avec le diagnostic et le PRS">

@@ -204,6 +204,13 @@ function shownEntry<Row>(
   };
 }
 
+/** The head of a field holding child rows: each checked by `row`, at most `max`, none when the form sends none. */
+export const listOf = <R extends z.ZodType>(label: string, row: R, max: number) => ({
+  label,
+  rule: z.array(row).max(max).default([]),
+  scalar: false as const,
+});
+
 /** Constructors of the usual entries of a catalogue over `Row`. */
 export function entriesOf<Row>() {
   return {

@@ -2,7 +2,7 @@
 // form and the server actions, and the contract's field catalogue (see lib/catalogue): history,
 // the .xlsx export's "Contrat" sheet and the PDF's facts walk it.
 import { z } from "zod";
-import { CELL_FORMATS, defineCatalogue, entriesOf, rulesOf } from "@/lib/catalogue";
+import { CELL_FORMATS, defineCatalogue, entriesOf, listOf, rulesOf } from "@/lib/catalogue";
 import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { formatDate, formatDuration, isoDay } from "@/lib/format";
 import {
@@ -145,9 +145,7 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     input: { kind: "textarea" },
   }),
   findings: {
-    label: "Constats du diagnostic",
-    rule: z.array(findingRow).max(200).default([]),
-    scalar: false,
+    ...listOf("Constats du diagnostic", findingRow, 200),
     history: {
       key: "findings",
       value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
@@ -163,9 +161,7 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     confidential: false,
   },
   signatories: {
-    label: "Signataires",
-    rule: z.array(signatoryRow).max(60).default([]),
-    scalar: false,
+    ...listOf("Signataires", signatoryRow, 60),
     history: {
       key: "signatories",
       value: (contract) =>

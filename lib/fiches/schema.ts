@@ -14,10 +14,12 @@ import {
   foldName,
   integerCell,
   listCell,
+  listOf,
   rulesOf,
   shownValue,
   textCell,
   type CellResult,
+  type FieldInput,
 } from "@/lib/catalogue";
 import { axisLabel } from "@/lib/contracts/labels";
 import { ficheProgress } from "@/lib/contracts/progress";
@@ -78,28 +80,27 @@ type CommitmentRecord = ObjectiveRecord["commitments"][number];
 const objectiveEntry = entriesOf<ObjectiveRecord>();
 const ficheEntry = entriesOf<FicheRecord>();
 
+/** A field of a commitment: shown in its objective's "Engagements des partenaires" column, not on its own. */
+const commitmentField = <R extends z.ZodType>(label: string, rule: R, input: FieldInput, api: string) => ({
+  label,
+  rule,
+  scalar: true as const,
+  input,
+  xlsx: { within: "objective.commitments" },
+  publicPage: false,
+  api,
+  confidential: false,
+});
+
 /** A partner's commitment to an operational objective, as the fiche form edits it (the partner reports its own progress elsewhere). */
 export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
-  organisationId: {
-    label: "Partenaire engagé",
-    rule: uuidField("Choisissez l’organisation qui s’engage."),
-    scalar: true,
-    input: { kind: "combobox" },
-    xlsx: { within: "objective.commitments" },
-    publicPage: false,
-    api: "organisation",
-    confidential: false,
-  },
-  description: {
-    label: "Engagement",
-    rule: requiredText("Décrivez l’engagement.", 5000),
-    scalar: true,
-    input: { kind: "text" },
-    xlsx: { within: "objective.commitments" },
-    publicPage: false,
-    api: "description",
-    confidential: false,
-  },
+  organisationId: commitmentField(
+    "Partenaire engagé",
+    uuidField("Choisissez l’organisation qui s’engage."),
+    { kind: "combobox" },
+    "organisation",
+  ),
+  description: commitmentField("Engagement", requiredText("Décrivez l’engagement.", 5000), { kind: "text" }, "description"),
 });
 
 const commitmentRow = z.object(rulesOf(COMMITMENT_FIELDS));
@@ -139,9 +140,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     input: { kind: "textarea", rows: 2 },
   }),
   commitments: {
-    label: "Engagements des partenaires",
-    rule: z.array(commitmentRow).max(50).default([]),
-    scalar: false,
+    ...listOf("Engagements des partenaires", commitmentRow, 50),
     xlsx: [
       {
         header: "Engagements des partenaires",
@@ -483,9 +482,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     import: { header: "E-mail du contact pilote", example: "", parse: emailCell, shown: shownValue },
   },
   partners: {
-    label: "Partenaires",
-    rule: z.array(partnerRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Partenaires", partnerRow, 100),
     history: {
       key: "partners",
       value: (fiche) =>
@@ -517,9 +514,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     import: dayImport("Fin", "31/12/2027"),
   },
   milestones: {
-    label: "Étapes",
-    rule: z.array(milestoneRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Étapes", milestoneRow, 100),
     history: {
       key: "milestones",
       value: (fiche) =>
@@ -535,9 +530,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   budgetLines: {
-    label: "Budget",
-    rule: z.array(budgetRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Budget", budgetRow, 100),
     history: {
       key: "budgetLines",
       value: (fiche) =>
@@ -653,9 +646,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   objectives: {
-    label: "Objectifs opérationnels",
-    rule: z.array(objectiveRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Objectifs opérationnels", objectiveRow, 100),
     history: {
       key: "objectives",
       value: (fiche) =>
