@@ -107,27 +107,23 @@ export function ContractForm({
         <legend className="text-lg font-semibold text-slate-900">Diagnostic local de santé</legend>
         <div className="grid gap-4 sm:grid-cols-3">{fields("prsReference", "diagnosisSource", "diagnosisYear")}</div>
         {field("diagnosisSummary")}
-        <div>
-          <p className="font-medium text-slate-900">Constats</p>
-          <RowList
-            rows={findings}
-            edit={edit}
-            what={(index) => `le constat ${index + 1}`}
-            add="Ajouter un constat"
-            className="mt-2 space-y-3"
-            rowClassName="flex flex-col gap-2 sm:flex-row sm:items-end"
-            addClassName="mt-3"
-          >
-            {(row, index) => (
-              <>
-                <input type="hidden" name={`findings.${index}.id`} value={row.id} />
-                <div className="grow">
-                  <TextField label={`Constat ${index + 1}`} {...inputProps(row, fieldErrors, `findings.${index}.`)("text")} />
-                </div>
-              </>
-            )}
-          </RowList>
-        </div>
+        <RowList
+          rows={findings}
+          edit={edit}
+          title="Constats"
+          what={(index) => `le constat ${index + 1}`}
+          add="Ajouter un constat"
+          rowClassName="flex flex-col gap-2 sm:flex-row sm:items-end"
+        >
+          {(row, index) => (
+            <>
+              <input type="hidden" name={`findings.${index}.id`} value={row.id} />
+              <div className="grow">
+                <TextField label={`Constat ${index + 1}`} {...inputProps(row, fieldErrors, `findings.${index}.`)("text")} />
+              </div>
+            </>
+          )}
+        </RowList>
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -137,9 +133,7 @@ export function ContractForm({
           edit={edit}
           what={(index) => `le signataire ${index + 1}`}
           add="Ajouter un signataire"
-          className="space-y-4"
           rowClassName="rounded-md border border-slate-200 p-4"
-          buttonsBelow
         >
           {(row, index) => {
             const input = inputProps(row, fieldErrors, `signatories.${index}.`);

@@ -31,9 +31,7 @@ export function BudgetSection({ values, errors, edit, organisations }: SectionPr
         edit={edit}
         what={(index) => `la ligne de budget ${index + 1}`}
         add="Ajouter une ligne de budget"
-        className="space-y-4"
         rowClassName="rounded-md border border-slate-200 p-4"
-        buttonsBelow
         footer={
           <p className="font-semibold text-slate-900" aria-live="polite">
             Total&#8239;: {formatEuros(total)}

@@ -42,9 +42,7 @@ export function ObjectivesSection({
         edit={edit}
         what={(index) => `l’objectif ${index + 1}`}
         add="Ajouter un objectif"
-        className="space-y-4"
         rowClassName="rounded-md border border-slate-300 p-4"
-        buttonsBelow
         onRemove={(key, row) => {
           // An objective already saved goes to the trash on save: ask first.
           if (
@@ -88,27 +86,24 @@ function Commitments({
 }) {
   const rows = useRows(initial, () => ({ organisationId: "", description: "" }));
   return (
-    <div className="mt-3 rounded-md bg-slate-50 p-3">
-      <p className="font-medium text-slate-900">Engagements des partenaires</p>
-      <RowList
-        rows={rows}
-        edit={edit}
-        what={(index) => `l’engagement ${index + 1} de l’objectif ${objectiveIndex + 1}`}
-        add="Ajouter un engagement"
-        className="mt-2 space-y-3"
-        rowClassName="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end"
-        addClassName="mt-3"
-      >
-        {(row, index) => {
-          const { field } = catalogueInputs(COMMITMENT_FIELDS, row, errors, `objectives.${objectiveIndex}.commitments.${index}.`);
-          return (
-            <>
-              {field("organisationId", { label: `Partenaire engagé ${index + 1}`, options: organisations })}
-              {field("description")}
-            </>
-          );
-        }}
-      </RowList>
-    </div>
+    <RowList
+      rows={rows}
+      edit={edit}
+      title="Engagements des partenaires"
+      className="mt-3 rounded-md bg-slate-50 p-3"
+      what={(index) => `l’engagement ${index + 1} de l’objectif ${objectiveIndex + 1}`}
+      add="Ajouter un engagement"
+      rowClassName="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end"
+    >
+      {(row, index) => {
+        const { field } = catalogueInputs(COMMITMENT_FIELDS, row, errors, `objectives.${objectiveIndex}.commitments.${index}.`);
+        return (
+          <>
+            {field("organisationId", { label: `Partenaire engagé ${index + 1}`, options: organisations })}
+            {field("description")}
+          </>
+        );
+      }}
+    </RowList>
   );
 }

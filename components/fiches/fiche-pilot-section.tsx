@@ -32,28 +32,24 @@ export function PilotSection({
         )}
         {fields("pilotContactName", "pilotContactEmail")}
       </div>
-      <div>
-        <p className="font-medium text-slate-900">Partenaires</p>
-        <RowList
-          rows={partners}
-          edit={edit}
-          what={(index) => `le partenaire ${index + 1}`}
-          add="Ajouter un partenaire"
-          className="mt-2 space-y-3"
-          rowClassName="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
-          addClassName="mt-3"
-        >
-          {(row, index) => {
-            const input = inputProps(row, errors, `partners.${index}.`);
-            return (
-              <>
-                <Combobox label={`Partenaire ${index + 1}`} options={organisations} {...input("organisationId")} />
-                <TextField label="Rôle" {...input("role")} />
-              </>
-            );
-          }}
-        </RowList>
-      </div>
+      <RowList
+        rows={partners}
+        edit={edit}
+        title="Partenaires"
+        what={(index) => `le partenaire ${index + 1}`}
+        add="Ajouter un partenaire"
+        rowClassName="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      >
+        {(row, index) => {
+          const input = inputProps(row, errors, `partners.${index}.`);
+          return (
+            <>
+              <Combobox label={`Partenaire ${index + 1}`} options={organisations} {...input("organisationId")} />
+              <TextField label="Rôle" {...input("role")} />
+            </>
+          );
+        }}
+      </RowList>
     </FormGroup>
   );
 }

@@ -15,29 +15,25 @@ export function ScheduleSection({ values, errors, edit }: SectionProps) {
   return (
     <FormGroup legend="Calendrier">
       <div className="grid gap-4 sm:grid-cols-2">{fields("startsOn", "endsOn")}</div>
-      <div>
-        <p className="font-medium text-slate-900">Étapes</p>
-        <RowList
-          rows={milestones}
-          edit={edit}
-          what={(index) => `l’étape ${index + 1}`}
-          add="Ajouter une étape"
-          className="mt-2 space-y-3"
-          rowClassName="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
-          addClassName="mt-3"
-        >
-          {(row, index) => {
-            const input = inputProps(row, errors, `milestones.${index}.`);
-            return (
-              <>
-                <TextField label={`Étape ${index + 1}`} {...input("title")} />
-                <TextField label="Prévue le" type="date" {...input("dueOn")} />
-                <TextField label="Faite le" type="date" {...input("doneOn")} />
-              </>
-            );
-          }}
-        </RowList>
-      </div>
+      <RowList
+        rows={milestones}
+        edit={edit}
+        title="Étapes"
+        what={(index) => `l’étape ${index + 1}`}
+        add="Ajouter une étape"
+        rowClassName="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      >
+        {(row, index) => {
+          const input = inputProps(row, errors, `milestones.${index}.`);
+          return (
+            <>
+              <TextField label={`Étape ${index + 1}`} {...input("title")} />
+              <TextField label="Prévue le" type="date" {...input("dueOn")} />
+              <TextField label="Faite le" type="date" {...input("doneOn")} />
+            </>
+          );
+        }}
+      </RowList>
     </FormGroup>
   );
 }

@@ -2,46 +2,45 @@
 
 // A repeatable part of a form (partners, milestones, signatories…): the numbered list of its
 // rows, each with its move and remove buttons, then the button that adds a row. The ids and data
-// attributes are those useRows moves the focus with.
+// attributes are those useRows moves the focus with. Two layouts: lines of a few inputs under a
+// title, their buttons beside them; or cards of many inputs, their buttons under them.
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { RowButtons } from "@/components/ui/row-buttons";
 import type { Rows } from "./use-rows";
 import type { Edit } from "./use-unsaved-changes";
 
+type Layout =
+  /** Lines under a title; `className` is the block's (title, list and add button). */
+  | { title: string; className?: string; footer?: never }
+  /** Cards; `footer` is shown between the list and the add button (the budget's total). */
+  | { title?: never; className?: never; footer?: ReactNode };
+
 export function RowList<Row>({
   rows,
   edit,
   what,
   add,
-  className,
   rowClassName,
-  buttonsBelow = false,
-  addClassName,
-  footer,
   onRemove,
   children,
-}: {
+  ...layout
+}: Layout & {
   rows: Rows<Row>;
   edit: Edit;
   /** The row as its buttons name it for screen readers, e.g. "le partenaire 2". */
   what: (index: number) => string;
   /** The add button's text. */
   add: string;
-  className: string;
   rowClassName: string;
-  /** The row's buttons on a line of their own under its fields, rather than beside them. */
-  buttonsBelow?: boolean;
-  addClassName?: string;
-  /** Shown between the list and the add button (the budget's total). */
-  footer?: ReactNode;
   /** Instead of removing the row at once (a saved objective asks first). */
   onRemove?: (key: string, row: Row) => void;
   children: (row: Row, index: number, key: string) => ReactNode;
 }) {
-  return (
+  const lines = layout.title !== undefined;
+  const list = (
     <>
-      <ol id={rows.listId} className={className}>
+      <ol id={rows.listId} className={lines ? "mt-2 space-y-3" : "space-y-4"}>
         {rows.rows.map(({ key, row }, index) => {
           const buttons = (
             <RowButtons
@@ -55,15 +54,22 @@ export function RowList<Row>({
           return (
             <li key={key} data-row={key} className={rowClassName}>
               {children(row, index, key)}
-              {buttonsBelow ? <div className="mt-3">{buttons}</div> : buttons}
+              {lines ? buttons : <div className="mt-3">{buttons}</div>}
             </li>
           );
         })}
       </ol>
-      {footer}
-      <Button variant="secondary" className={addClassName} data-adds-to={rows.listId} onClick={edit(rows.add)}>
+      {layout.footer}
+      <Button variant="secondary" className={lines ? "mt-3" : undefined} data-adds-to={rows.listId} onClick={edit(rows.add)}>
         {add}
       </Button>
     </>
+  );
+  if (!lines) return list;
+  return (
+    <div className={layout.className}>
+      <p className="font-medium text-slate-900">{layout.title}</p>
+      {list}
+    </div>
   );
 }
