@@ -70,20 +70,12 @@ export function ContractForm({
     },
   });
   const { fieldErrors } = form;
-  const { markSaved, edit } = useUnsavedChanges(form.formRef);
+  const { markSaved, edit, discard } = useUnsavedChanges(form.formRef);
   const { field, fields } = catalogueInputs(CONTRACT_FIELDS, values, fieldErrors);
   const months = durationInMonths(parseDay(period.startsOn), parseDay(period.endsOn));
 
   return (
-    <ActionForm
-      form={form}
-      hidden={hidden}
-      className="space-y-8"
-      onDiscard={() => {
-        markSaved();
-        window.location.reload();
-      }}
-    >
+    <ActionForm form={form} hidden={hidden} className="space-y-8" onDiscard={discard}>
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Le contrat</legend>
         {field("title")}
@@ -107,14 +99,7 @@ export function ContractForm({
         <legend className="text-lg font-semibold text-slate-900">Diagnostic local de santé</legend>
         <div className="grid gap-4 sm:grid-cols-3">{fields("prsReference", "diagnosisSource", "diagnosisYear")}</div>
         {field("diagnosisSummary")}
-        <RowList
-          rows={findings}
-          edit={edit}
-          title="Constats"
-          what={(index) => `le constat ${index + 1}`}
-          add="Ajouter un constat"
-          rowClassName="flex flex-col gap-2 sm:flex-row sm:items-end"
-        >
+        <RowList rows={findings} edit={edit} field={CONTRACT_FIELDS.findings} rowClassName="flex flex-col gap-2 sm:flex-row sm:items-end">
           {(row, index) => (
             <>
               <input type="hidden" name={`findings.${index}.id`} value={row.id} />
@@ -131,8 +116,8 @@ export function ContractForm({
         <RowList
           rows={signatories}
           edit={edit}
-          what={(index) => `le signataire ${index + 1}`}
-          add="Ajouter un signataire"
+          field={CONTRACT_FIELDS.signatories}
+          cards
           rowClassName="rounded-md border border-slate-200 p-4"
         >
           {(row, index) => {

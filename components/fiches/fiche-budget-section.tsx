@@ -9,6 +9,7 @@ import { Combobox } from "@/components/ui/combobox";
 import { FormGroup } from "@/components/ui/form-group";
 import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { formatEuros, formatNumber } from "@/lib/format";
 import type { SectionProps } from "./fiche-section";
 
@@ -29,8 +30,8 @@ export function BudgetSection({ values, errors, edit, organisations }: SectionPr
       <RowList
         rows={budget}
         edit={edit}
-        what={(index) => `la ligne de budget ${index + 1}`}
-        add="Ajouter une ligne de budget"
+        field={FICHE_FIELDS.budgetLines}
+        cards
         rowClassName="rounded-md border border-slate-200 p-4"
         footer={
           <p className="font-semibold text-slate-900" aria-live="polite">

@@ -70,7 +70,7 @@ export function FicheForm({
     },
   });
   const { formRef, pending, fieldErrors: errors } = form;
-  const { markSaved, edit } = useUnsavedChanges(formRef);
+  const { markSaved, edit, discard } = useUnsavedChanges(formRef);
   // What every section receives.
   const section: SectionProps = { values, errors, edit };
 
@@ -106,15 +106,7 @@ export function FicheForm({
   }
 
   return (
-    <ActionForm
-      form={form}
-      hidden={hidden}
-      className="space-y-6"
-      onDiscard={() => {
-        markSaved();
-        window.location.reload();
-      }}
-    >
+    <ActionForm form={form} hidden={hidden} className="space-y-6" onDiscard={discard}>
       <Fragment key={saved}>
         <GeneralSection {...section} choices={choices} canRestructure={canRestructure} />
         <ContentSection {...section} />

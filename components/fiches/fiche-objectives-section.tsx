@@ -10,7 +10,7 @@ import { FormGroup } from "@/components/ui/form-group";
 import type { SelectOption } from "@/components/ui/select-field";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { FicheFormValues } from "@/lib/fiches/queries";
-import { COMMITMENT_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
+import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
 import type { Edit, SectionProps } from "./fiche-section";
 
 type Commitment = FicheFormValues["objectives"][number]["commitments"][number];
@@ -40,8 +40,8 @@ export function ObjectivesSection({
       <RowList
         rows={objectives}
         edit={edit}
-        what={(index) => `l’objectif ${index + 1}`}
-        add="Ajouter un objectif"
+        field={FICHE_FIELDS.objectives}
+        cards
         rowClassName="rounded-md border border-slate-300 p-4"
         onRemove={(key, row) => {
           // An objective already saved goes to the trash on save: ask first.
@@ -89,10 +89,9 @@ function Commitments({
     <RowList
       rows={rows}
       edit={edit}
-      title="Engagements des partenaires"
+      field={OBJECTIVE_FIELDS.commitments}
       className="mt-3 rounded-md bg-slate-50 p-3"
       what={(index) => `l’engagement ${index + 1} de l’objectif ${objectiveIndex + 1}`}
-      add="Ajouter un engagement"
       rowClassName="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end"
     >
       {(row, index) => {

@@ -32,14 +32,7 @@ export function PilotSection({
         )}
         {fields("pilotContactName", "pilotContactEmail")}
       </div>
-      <RowList
-        rows={partners}
-        edit={edit}
-        title="Partenaires"
-        what={(index) => `le partenaire ${index + 1}`}
-        add="Ajouter un partenaire"
-        rowClassName="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
-      >
+      <RowList rows={partners} edit={edit} field={FICHE_FIELDS.partners} rowClassName="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         {(row, index) => {
           const input = inputProps(row, errors, `partners.${index}.`);
           return (

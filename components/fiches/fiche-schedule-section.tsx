@@ -18,9 +18,7 @@ export function ScheduleSection({ values, errors, edit }: SectionProps) {
       <RowList
         rows={milestones}
         edit={edit}
-        title="Étapes"
-        what={(index) => `l’étape ${index + 1}`}
-        add="Ajouter une étape"
+        field={FICHE_FIELDS.milestones}
         rowClassName="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
       >
         {(row, index) => {

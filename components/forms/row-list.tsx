@@ -1,44 +1,45 @@
 "use client";
 
 // A repeatable part of a form (partners, milestones, signatories…): the numbered list of its
-// rows, each with its move and remove buttons, then the button that adds a row. The ids and data
-// attributes are those useRows moves the focus with. Two layouts: lines of a few inputs under a
-// title, their buttons beside them; or cards of many inputs, their buttons under them.
+// rows, each with its move and remove buttons, then the button that adds a row; the texts come
+// from the list field's catalogue entry. The ids and data attributes are those useRows moves the
+// focus with. Two layouts: lines of a few inputs under the title, their buttons beside them; or
+// cards of many inputs, their buttons under them.
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { RowButtons } from "@/components/ui/row-buttons";
+import type { FormList } from "@/lib/catalogue";
 import type { Rows } from "./use-rows";
 import type { Edit } from "./use-unsaved-changes";
 
 type Layout =
-  /** Lines under a title; `className` is the block's (title, list and add button). */
-  | { title: string; className?: string; footer?: never }
+  /** Lines under the title; `className` is the block's (title, list and add button). */
+  | { cards?: false; className?: string; footer?: never }
   /** Cards; `footer` is shown between the list and the add button (the budget's total). */
-  | { title?: never; className?: never; footer?: ReactNode };
+  | { cards: true; className?: never; footer?: ReactNode };
 
 export function RowList<Row>({
   rows,
+  field: { label, list },
   edit,
-  what,
-  add,
+  what = (index) => `${list.row} ${index + 1}`,
   rowClassName,
   onRemove,
   children,
   ...layout
 }: Layout & {
   rows: Rows<Row>;
+  field: { label: string; list: FormList };
   edit: Edit;
-  /** The row as its buttons name it for screen readers, e.g. "le partenaire 2". */
-  what: (index: number) => string;
-  /** The add button's text. */
-  add: string;
+  /** The row as its buttons name it for screen readers, when more than its number ("l’engagement 2 de l’objectif 1"). */
+  what?: (index: number) => string;
   rowClassName: string;
   /** Instead of removing the row at once (a saved objective asks first). */
   onRemove?: (key: string, row: Row) => void;
   children: (row: Row, index: number, key: string) => ReactNode;
 }) {
-  const lines = layout.title !== undefined;
-  const list = (
+  const lines = !layout.cards;
+  const items = (
     <>
       <ol id={rows.listId} className={lines ? "mt-2 space-y-3" : "space-y-4"}>
         {rows.rows.map(({ key, row }, index) => {
@@ -61,15 +62,15 @@ export function RowList<Row>({
       </ol>
       {layout.footer}
       <Button variant="secondary" className={lines ? "mt-3" : undefined} data-adds-to={rows.listId} onClick={edit(rows.add)}>
-        {add}
+        {list.add}
       </Button>
     </>
   );
-  if (!lines) return list;
+  if (!lines) return items;
   return (
     <div className={layout.className}>
-      <p className="font-medium text-slate-900">{layout.title}</p>
-      {list}
+      <p className="font-medium text-slate-900">{list.title ?? label}</p>
+      {items}
     </div>
   );
 }

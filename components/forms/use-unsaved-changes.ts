@@ -44,6 +44,11 @@ export function useUnsavedChanges(formRef: RefObject<HTMLFormElement | null>) {
     /** After a successful save: leaving is fine again. */
     markSaved: () => (dirty.current = false),
     markDirty: () => (dirty.current = true),
+    /** Drops the changes (after a conflict): the page is loaded again from the server, without asking. */
+    discard: () => {
+      dirty.current = false;
+      window.location.reload();
+    },
     edit: ((change) =>
       (...args) => {
         dirty.current = true;

@@ -61,6 +61,9 @@ export type FieldInput = {
   initial?: string;
 };
 
+/** How a form shows a list field's rows: its title when it is not the label, a row as its buttons name it ("le partenaire" → "Retirer le partenaire 2"), the add button. */
+export type FormList = { title?: string; row: string; add: string };
+
 export type CatalogueField<Row, Context = never> = {
   /** French label: history's, and the outputs' unless they name their own. */
   label: string;
@@ -70,6 +73,8 @@ export type CatalogueField<Row, Context = never> = {
   scalar: boolean;
   /** The form's input, for a field typed as one value (list fields and checkbox groups have their own markup). */
   input?: FieldInput;
+  /** A list field's rows in the form (components/forms/row-list.tsx). */
+  list?: FormList;
   /** History snapshots: the key events store (stable: old events keep it) and the value shown; none when the record's history does not show it. */
   history?: { key: string; value: (row: Row) => HistoryValue };
   /** Columns of the record's row in the spreadsheet export, or the field whose column shows this one. */

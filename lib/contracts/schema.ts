@@ -146,6 +146,7 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
   }),
   findings: {
     ...listOf("Constats du diagnostic", findingRow, 200),
+    list: { title: "Constats", row: "le constat", add: "Ajouter un constat" },
     history: {
       key: "findings",
       value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
@@ -162,6 +163,7 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
   },
   signatories: {
     ...listOf("Signataires", signatoryRow, 60),
+    list: { row: "le signataire", add: "Ajouter un signataire" },
     history: {
       key: "signatories",
       value: (contract) =>

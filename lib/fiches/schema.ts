@@ -141,6 +141,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
   }),
   commitments: {
     ...listOf("Engagements des partenaires", commitmentRow, 50),
+    list: { row: "l’engagement", add: "Ajouter un engagement" },
     xlsx: [
       {
         header: "Engagements des partenaires",
@@ -483,6 +484,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   partners: {
     ...listOf("Partenaires", partnerRow, 100),
+    list: { row: "le partenaire", add: "Ajouter un partenaire" },
     history: {
       key: "partners",
       value: (fiche) =>
@@ -515,6 +517,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   milestones: {
     ...listOf("Étapes", milestoneRow, 100),
+    list: { row: "l’étape", add: "Ajouter une étape" },
     history: {
       key: "milestones",
       value: (fiche) =>
@@ -531,6 +534,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   budgetLines: {
     ...listOf("Budget", budgetRow, 100),
+    list: { row: "la ligne de budget", add: "Ajouter une ligne de budget" },
     history: {
       key: "budgetLines",
       value: (fiche) =>
@@ -647,6 +651,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   objectives: {
     ...listOf("Objectifs opérationnels", objectiveRow, 100),
+    list: { row: "l’objectif", add: "Ajouter un objectif" },
     history: {
       key: "objectives",
       value: (fiche) =>
