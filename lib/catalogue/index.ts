@@ -209,11 +209,23 @@ function shownEntry<Row>(
   };
 }
 
-/** The head of a field holding child rows: each checked by `row`, at most `max`, none when the form sends none. */
-export const listOf = <R extends z.ZodType>(label: string, row: R, max: number) => ({
+/**
+ * A field holding child rows, each checked by `row`, at most `max`, none when the form sends none;
+ * `list` names them in the form. Public pages do not show it and it holds nothing confidential, unless told.
+ */
+export const listOf = <R extends z.ZodType>(
+  label: string,
+  row: R,
+  max: number,
+  { api, list, publicPage = false, confidential = false }: { api: string; list: FormList; publicPage?: boolean; confidential?: boolean },
+) => ({
   label,
   rule: z.array(row).max(max).default([]),
   scalar: false as const,
+  list,
+  publicPage,
+  api,
+  confidential,
 });
 
 /** Constructors of the usual entries of a catalogue over `Row`. */

@@ -145,8 +145,11 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     input: { kind: "textarea" },
   }),
   findings: {
-    ...listOf("Constats du diagnostic", findingRow, 200),
-    list: { title: "Constats", row: "le constat", add: "Ajouter un constat" },
+    ...listOf("Constats du diagnostic", findingRow, 200, {
+      api: "findings",
+      list: { title: "Constats", row: "le constat", add: "Ajouter un constat" },
+      publicPage: true,
+    }),
     history: {
       key: "findings",
       value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
@@ -157,13 +160,13 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
         value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null,
       },
     ],
-    publicPage: true,
-    api: "findings",
-    confidential: false,
   },
   signatories: {
-    ...listOf("Signataires", signatoryRow, 60),
-    list: { row: "le signataire", add: "Ajouter un signataire" },
+    ...listOf("Signataires", signatoryRow, 60, {
+      api: "signatories",
+      list: { row: "le signataire", add: "Ajouter un signataire" },
+      publicPage: true,
+    }),
     history: {
       key: "signatories",
       value: (contract) =>
@@ -171,9 +174,6 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
           .map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${isoDay(signatory.signedOn)})` : ""))
           .join("\n"),
     },
-    publicPage: true,
-    api: "signatories",
-    confidential: false,
   },
 });
 

@@ -140,8 +140,10 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     input: { kind: "textarea", rows: 2 },
   }),
   commitments: {
-    ...listOf("Engagements des partenaires", commitmentRow, 50),
-    list: { row: "l’engagement", add: "Ajouter un engagement" },
+    ...listOf("Engagements des partenaires", commitmentRow, 50, {
+      api: "commitments",
+      list: { row: "l’engagement", add: "Ajouter un engagement" },
+    }),
     xlsx: [
       {
         header: "Engagements des partenaires",
@@ -150,9 +152,6 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
           objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
       },
     ],
-    publicPage: false,
-    api: "commitments",
-    confidential: false,
   },
 });
 
@@ -483,8 +482,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     import: { header: "E-mail du contact pilote", example: "", parse: emailCell, shown: shownValue },
   },
   partners: {
-    ...listOf("Partenaires", partnerRow, 100),
-    list: { row: "le partenaire", add: "Ajouter un partenaire" },
+    ...listOf("Partenaires", partnerRow, 100, { api: "partners", list: { row: "le partenaire", add: "Ajouter un partenaire" } }),
     history: {
       key: "partners",
       value: (fiche) =>
@@ -494,9 +492,6 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       { header: "Partenaires", width: 48, value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
     ],
     pdf: { kind: "fact", value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
-    publicPage: false,
-    api: "partners",
-    confidential: false,
   },
   startsOn: {
     ...ficheEntry.date("startsOn", { label: "Début", width: 13, api: "starts_on" }),
@@ -516,8 +511,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     import: dayImport("Fin", "31/12/2027"),
   },
   milestones: {
-    ...listOf("Étapes", milestoneRow, 100),
-    list: { row: "l’étape", add: "Ajouter une étape" },
+    ...listOf("Étapes", milestoneRow, 100, { api: "milestones", list: { row: "l’étape", add: "Ajouter une étape" } }),
     history: {
       key: "milestones",
       value: (fiche) =>
@@ -528,13 +522,13 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
           ),
         ),
     },
-    publicPage: false,
-    api: "milestones",
-    confidential: false,
   },
   budgetLines: {
-    ...listOf("Budget", budgetRow, 100),
-    list: { row: "la ligne de budget", add: "Ajouter une ligne de budget" },
+    ...listOf("Budget", budgetRow, 100, {
+      api: "budget_lines",
+      list: { row: "la ligne de budget", add: "Ajouter une ligne de budget" },
+      confidential: true,
+    }),
     history: {
       key: "budgetLines",
       value: (fiche) =>
@@ -554,9 +548,6 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       },
     ],
     pdf: { kind: "fact", value: (fiche) => (fiche.budgetLines.length ? formatEuros(budgetTotal(fiche)) : null) },
-    publicPage: false,
-    api: "budget_lines",
-    confidential: true,
   },
   findingIds: {
     label: "Constats traités",
@@ -650,8 +641,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   objectives: {
-    ...listOf("Objectifs opérationnels", objectiveRow, 100),
-    list: { row: "l’objectif", add: "Ajouter un objectif" },
+    ...listOf("Objectifs opérationnels", objectiveRow, 100, { api: "objectives", list: { row: "l’objectif", add: "Ajouter un objectif" } }),
     history: {
       key: "objectives",
       value: (fiche) =>
@@ -663,9 +653,6 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
           ),
         ),
     },
-    publicPage: false,
-    api: "objectives",
-    confidential: false,
   },
 });
 
