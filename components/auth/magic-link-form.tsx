@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { AlertForm } from "@/components/forms/alert-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInErrorMessage, VERIFY_REQUEST_PATH } from "@/lib/auth/labels";
@@ -36,16 +36,11 @@ export function MagicLinkForm({ callbackPath, autoFocus = false }: { callbackPat
   }
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-5" aria-describedby={error ? "erreur-lien" : undefined}>
-      {error ? (
-        <div id="erreur-lien">
-          <Alert>{error}</Alert>
-        </div>
-      ) : null}
+    <AlertForm errorId="erreur-lien" error={error} onSubmit={submit}>
       <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required autoFocus={autoFocus} error={fieldError} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? "Envoi…" : "Envoyer le lien de connexion"}
       </Button>
-    </form>
+    </AlertForm>
   );
 }

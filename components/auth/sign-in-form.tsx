@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { AlertForm } from "@/components/forms/alert-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInErrorMessage } from "@/lib/auth/labels";
@@ -41,12 +41,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-5" aria-describedby={error ? "erreur-connexion" : undefined}>
-      {error ? (
-        <div id="erreur-connexion">
-          <Alert>{error}</Alert>
-        </div>
-      ) : null}
+    <AlertForm errorId="erreur-connexion" error={error} onSubmit={submit}>
       <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
       <TextField
         label="Mot de passe"
@@ -59,6 +54,6 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? "Connexion…" : "Se connecter"}
       </Button>
-    </form>
+    </AlertForm>
   );
 }

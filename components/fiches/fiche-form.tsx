@@ -5,7 +5,7 @@
 // section component; this one holds the submission, its messages and the save bar.
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { FormMessages } from "@/components/forms/form-messages";
+import { ActionForm } from "@/components/forms/action-form";
 import { announce, announceAfterReload } from "@/components/forms/notices";
 import { formDataOf, useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
@@ -21,7 +21,7 @@ import { ContentSection, GeneralSection, LinksSection } from "./fiche-general-se
 import { ObjectivesSection } from "./fiche-objectives-section";
 import { PilotSection } from "./fiche-pilot-section";
 import { ScheduleSection } from "./fiche-schedule-section";
-import type { Edit, FicheChoices } from "./fiche-section";
+import type { FicheChoices, SectionProps } from "./fiche-section";
 
 type Trashed = { id: string; title: string };
 
@@ -69,14 +69,10 @@ export function FicheForm({
       if (trashed.current.length) offerUndo(trashed.current.splice(0));
     },
   });
-  const { formRef, onSubmit, pending, fieldErrors: errors } = form;
-  const { markSaved, markDirty } = useUnsavedChanges(formRef);
-  const edit: Edit =
-    (change) =>
-    (...args) => {
-      markDirty();
-      change(...args);
-    };
+  const { formRef, pending, fieldErrors: errors } = form;
+  const { markSaved, edit, discard } = useUnsavedChanges(formRef);
+  // What every section receives.
+  const section: SectionProps = { values, errors, edit };
 
   useEffect(() => {
     const name = refocus.current;
@@ -110,48 +106,21 @@ export function FicheForm({
   }
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6">
-      {Object.entries({ ...hidden, ...(form.reapplyVersion ? { version: form.reapplyVersion } : {}) }).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormMessages
-        error={form.error}
-        fieldErrors={errors}
-        success={form.success}
-        conflict={form.conflict}
-        onReapply={form.reapply}
-        onDiscard={() => {
-          markSaved();
-          window.location.reload();
-        }}
-      />
+    <ActionForm form={form} hidden={hidden} className="space-y-6" onDiscard={discard}>
       <Fragment key={saved}>
-        <GeneralSection values={values} errors={errors} choices={choices} canRestructure={canRestructure} />
-        <ContentSection values={values} errors={errors} />
-        <PilotSection
-          values={values}
-          errors={errors}
-          edit={edit}
-          choices={choices}
-          organisations={organisations}
-          canRestructure={canRestructure}
-        />
-        <ScheduleSection values={values} errors={errors} edit={edit} />
-        <BudgetSection values={values} errors={errors} edit={edit} organisations={organisations} />
-        <LinksSection values={values} errors={errors} choices={choices} />
-        <ObjectivesSection
-          values={values}
-          errors={errors}
-          edit={edit}
-          organisations={organisations}
-          onTrash={(objective) => trashed.current.push(objective)}
-        />
+        <GeneralSection {...section} choices={choices} canRestructure={canRestructure} />
+        <ContentSection {...section} />
+        <PilotSection {...section} choices={choices} organisations={organisations} canRestructure={canRestructure} />
+        <ScheduleSection {...section} />
+        <BudgetSection {...section} organisations={organisations} />
+        <LinksSection {...section} choices={choices} />
+        <ObjectivesSection {...section} organisations={organisations} onTrash={(objective) => trashed.current.push(objective)} />
       </Fragment>
       <SaveBar>
         <Button type="submit" disabled={pending}>
           {pending ? "Enregistrement…" : afterCreate ? "Créer la fiche" : "Enregistrer la fiche"}
         </Button>
       </SaveBar>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,15 +1,11 @@
 // The fiche form's sections of plain fields: the fiche itself, its content, and its links with
-// the diagnosis and the regional health project (PRS).
+// the diagnosis and the regional health project (PRS). Each input is described by its entry in
+// FICHE_FIELDS (lib/fiches/schema.ts).
+import { catalogueInputs } from "@/components/forms/catalogue-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormGroup } from "@/components/ui/form-group";
-import { SelectField } from "@/components/ui/select-field";
-import { TextArea } from "@/components/ui/text-area";
-import { TextField } from "@/components/ui/text-field";
-import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
-import { COMMON_THEMES } from "@/lib/fiches/schema";
-import { optionsOf, type FicheChoices, type SectionProps } from "./fiche-section";
-
-export const STATUS_OPTIONS = optionsOf(PROGRESS_STATUS_LABELS);
+import { COMMON_THEMES, FICHE_FIELDS } from "@/lib/fiches/schema";
+import type { FicheChoices, SectionProps } from "./fiche-section";
 
 /** Title, place in the contract, status, progress, priority and weight. */
 export function GeneralSection({
@@ -17,103 +13,40 @@ export function GeneralSection({
   errors,
   choices,
   canRestructure,
-}: Omit<SectionProps, "edit"> & { choices: FicheChoices; canRestructure: boolean }) {
+}: SectionProps & { choices: FicheChoices; canRestructure: boolean }) {
+  const { field, fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="La fiche">
-      <TextField label="Intitulé" name="title" defaultValue={values.title} required error={errors.title} />
+      {field("title")}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {canRestructure ? (
           <>
-            <SelectField label="Axe" name="axisId" defaultValue={values.axisId} options={choices.axes} error={errors.axisId} />
-            <TextField
-              label="Numéro"
-              name="number"
-              inputMode="numeric"
-              defaultValue={values.number}
-              hint={values.number ? undefined : "Laissé vide\u00a0: après la dernière fiche."}
-              error={errors.number}
-            />
+            {field("axisId", { options: choices.axes })}
+            {field("number", { hint: values.number ? undefined : "Laissé vide\u00a0: après la dernière fiche." })}
           </>
         ) : (
           <input type="hidden" name="axisId" value={values.axisId} />
         )}
-        <SelectField label="Statut" name="status" defaultValue={values.status} options={STATUS_OPTIONS} error={errors.status} />
-        <TextField
-          label="Avancement (%)"
-          name="progress"
-          inputMode="numeric"
-          defaultValue={values.progress}
-          hint="Utilisé quand la fiche n’a pas d’objectif opérationnel."
-          error={errors.progress}
-        />
-        <SelectField
-          label="Priorité"
-          name="priority"
-          defaultValue={values.priority}
-          options={optionsOf(PRIORITY_LABELS)}
-          placeholder="Non précisée"
-          error={errors.priority}
-        />
-        <TextField
-          label="Poids"
-          name="weight"
-          inputMode="numeric"
-          defaultValue={values.weight}
-          hint={"Dans l’avancement de l’axe\u00a0; vide = 1."}
-          error={errors.weight}
-        />
+        {fields("status", "progress", "priority", "weight")}
       </div>
     </FormGroup>
   );
 }
 
-export function ContentSection({ values, errors }: Omit<SectionProps, "edit">) {
+export function ContentSection({ values, errors }: SectionProps) {
+  const { fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="Contenu">
-      <TextArea label="Contexte et constats" name="context" defaultValue={values.context} error={errors.context} />
-      <TextArea
-        label="Objectif général"
-        name="generalObjective"
-        rows={3}
-        defaultValue={values.generalObjective}
-        error={errors.generalObjective}
-      />
-      <TextArea
-        label="Description et mise en œuvre"
-        name="description"
-        rows={6}
-        defaultValue={values.description}
-        error={errors.description}
-      />
+      {fields("context", "generalObjective", "description")}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextArea label="Public cible" name="targetPublic" rows={3} defaultValue={values.targetPublic} error={errors.targetPublic} />
-        <TextArea
-          label="Publics vulnérables concernés"
-          name="vulnerableGroups"
-          rows={3}
-          defaultValue={values.vulnerableGroups}
-          error={errors.vulnerableGroups}
-        />
-        <SelectField
-          label="Périmètre géographique"
-          name="geographicScope"
-          defaultValue={values.geographicScope}
-          options={optionsOf(GEOGRAPHIC_SCOPE_LABELS)}
-          error={errors.geographicScope}
-        />
-        <TextArea
-          label="Communes ou quartiers concernés"
-          name="geographicScopeDetail"
-          rows={2}
-          defaultValue={values.geographicScopeDetail}
-          error={errors.geographicScopeDetail}
-        />
+        {fields("targetPublic", "vulnerableGroups", "geographicScope", "geographicScopeDetail")}
       </div>
     </FormGroup>
   );
 }
 
-export function LinksSection({ values, errors, choices }: Omit<SectionProps, "edit"> & { choices: FicheChoices }) {
+export function LinksSection({ values, errors, choices }: SectionProps & { choices: FicheChoices }) {
+  const { field, fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (
     <FormGroup legend="Liens avec le diagnostic et le PRS">
       {choices.findings.length ? (
@@ -132,21 +65,7 @@ export function LinksSection({ values, errors, choices }: Omit<SectionProps, "ed
           </div>
         </fieldset>
       ) : null}
-      <TextArea
-        label="Objectif du projet régional de santé"
-        name="prsObjective"
-        rows={2}
-        defaultValue={values.prsObjective}
-        error={errors.prsObjective}
-      />
-      <TextArea
-        label="Déterminants de santé"
-        name="determinants"
-        rows={3}
-        defaultValue={values.determinants}
-        hint="Un par ligne."
-        error={errors.determinants}
-      />
+      {fields("prsObjective", "determinants")}
       <fieldset>
         <legend className="font-medium text-slate-900">Thématiques</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -155,16 +74,7 @@ export function LinksSection({ values, errors, choices }: Omit<SectionProps, "ed
           ))}
         </div>
       </fieldset>
-      {choices.previousFiches.length ? (
-        <SelectField
-          label="Fiche du contrat précédent que celle-ci poursuit"
-          name="continuesFicheId"
-          defaultValue={values.continuesFicheId}
-          options={choices.previousFiches}
-          placeholder="Aucune"
-          error={errors.continuesFicheId}
-        />
-      ) : null}
+      {choices.previousFiches.length ? field("continuesFicheId", { options: choices.previousFiches }) : null}
     </FormGroup>
   );
 }

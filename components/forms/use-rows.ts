@@ -14,6 +14,8 @@ type FocusTarget = { key: string; on: "field" | "up" | "down" } | "add";
 
 const FIRST_FIELD = "input:not([type=hidden]), select, textarea";
 
+export type Rows<Row> = ReturnType<typeof useRows<Row>>;
+
 export function useRows<Row>(initial: readonly Row[], blank: () => Row) {
   const [rows, setRows] = useState(() => initial.map(keyed));
   const listId = useId();

@@ -6,6 +6,9 @@ import { useEffect, useRef, type RefObject } from "react";
 
 export const LEAVE_QUESTION = "Vous avez des modifications non enregistrées. Quitter la page sans les enregistrer\u00a0?";
 
+/** Wraps a change made outside the inputs (a row added, moved or removed): it marks the form changed first. */
+export type Edit = <Args extends unknown[]>(change: (...args: Args) => void) => (...args: Args) => void;
+
 export function useUnsavedChanges(formRef: RefObject<HTMLFormElement | null>) {
   const dirty = useRef(false);
 
@@ -41,5 +44,15 @@ export function useUnsavedChanges(formRef: RefObject<HTMLFormElement | null>) {
     /** After a successful save: leaving is fine again. */
     markSaved: () => (dirty.current = false),
     markDirty: () => (dirty.current = true),
+    /** Drops the changes (after a conflict): the page is loaded again from the server, without asking. */
+    discard: () => {
+      dirty.current = false;
+      window.location.reload();
+    },
+    edit: ((change) =>
+      (...args) => {
+        dirty.current = true;
+        change(...args);
+      }) as Edit,
   };
 }

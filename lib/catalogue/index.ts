@@ -3,8 +3,8 @@
 // export, import template, PDF, public page, API). History snapshots, exports, the import and
 // the PDF walk a catalogue instead of listing fields again (docs/adr/0006-names-and-layout.md).
 import { z } from "zod";
-import { formatDate } from "@/lib/format";
-import { parseDayText, textProblem } from "@/lib/validation/fields";
+import { formatDate, isoDay } from "@/lib/format";
+import { dateInputValue, optionalDate, parseDayText, textProblem } from "@/lib/validation/fields";
 
 /** A value as history stores and shows it: readable text, a number, or nothing. */
 export type HistoryValue = string | number | null;
@@ -43,6 +43,27 @@ export type ImportColumn<Context> = {
   shown: (value: unknown, context: Context) => string;
 };
 
+/** How a form shows a field (components/forms/catalogue-field.tsx renders it). */
+export type FieldInput = {
+  /** integer and decimal are text inputs with a numeric keyboard; select and combobox take their options from `options` or the form. */
+  kind: "text" | "integer" | "decimal" | "email" | "date" | "textarea" | "select" | "combobox";
+  /** The form's label, where it says more than the catalogue's. */
+  label?: string;
+  hint?: string;
+  /** A text area's height in lines (4 unless given). */
+  rows?: number;
+  /** A select's choices: the concept's label dictionary. */
+  options?: Readonly<Record<string, string>>;
+  /** A select's empty first choice. */
+  placeholder?: string;
+  required?: boolean;
+  /** What a new record's input shows. */
+  initial?: string;
+};
+
+/** How a form shows a list field's rows: its title when it is not the label, a row as its buttons name it ("le partenaire" → "Retirer le partenaire 2"), the add button. */
+export type FormList = { title?: string; row: string; add: string };
+
 export type CatalogueField<Row, Context = never> = {
   /** French label: history's, and the outputs' unless they name their own. */
   label: string;
@@ -50,6 +71,10 @@ export type CatalogueField<Row, Context = never> = {
   rule: z.ZodType;
   /** A column of the record itself; otherwise a list of child rows (partners, budget lines…). */
   scalar: boolean;
+  /** The form's input, for a field typed as one value (list fields and checkbox groups have their own markup). */
+  input?: FieldInput;
+  /** A list field's rows in the form (components/forms/row-list.tsx). */
+  list?: FormList;
   /** History snapshots: the key events store (stable: old events keep it) and the value shown; none when the record's history does not show it. */
   history?: { key: string; value: (row: Row) => HistoryValue };
   /** Columns of the record's row in the spreadsheet export, or the field whose column shows this one. */
@@ -82,6 +107,29 @@ export type RulesOf<C> = { [K in keyof C]: C[K] extends { rule: infer R extends 
 /** The catalogue's rules as a zod object shape, in the form's order. */
 export function rulesOf<C extends Catalogue<never, never>>(catalogue: C): RulesOf<C> {
   return Object.fromEntries(Object.entries(catalogue).map(([name, field]) => [name, field.rule])) as RulesOf<C>;
+}
+
+/** The names of a catalogue's fields that a form shows as one input each, with the text it shows. */
+export type FormValuesOf<C> = { [K in keyof C as C[K] extends { input: FieldInput } ? K : never]: string };
+
+/**
+ * What a form's inputs show for a record, or for a new one (`record` then holds only the defaults
+ * the page chose): text as typed, dates as yyyy-mm-dd, lists one item a line, nothing as "".
+ */
+export function formValuesOf<C extends Catalogue<never, never>>(
+  catalogue: C,
+  record: Readonly<Record<string, unknown>> | null,
+): FormValuesOf<C> {
+  return Object.fromEntries(
+    Object.entries(catalogue).flatMap(([name, { input }]) => (input ? [[name, inputText(record?.[name], input)]] : [])),
+  ) as FormValuesOf<C>;
+}
+
+function inputText(value: unknown, input: FieldInput): string {
+  if (value === null || value === undefined) return input.initial ?? "";
+  if (value instanceof Date) return dateInputValue(value);
+  if (Array.isArray(value)) return value.join("\n");
+  return String(value);
 }
 
 /** The record as history stores it: one readable value per field, keyed as events keep them. */
@@ -121,6 +169,106 @@ export function factRows<Row>(catalogue: Catalogue<Row, never>, row: Row) {
   return Object.values(catalogue).flatMap((field) =>
     field.xlsx && !("within" in field.xlsx) ? field.xlsx.map((column) => ({ label: column.header, value: column.value(row) })) : [],
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries of the usual kinds, so that each kind's rule lives once: a text shows as stored, a date
+// as yyyy-mm-dd in history and as a date cell in the export, a choice by its French label. An
+// entry that does more spreads one of these and overrides what differs; an odd one is written out.
+
+type KeysOf<Row, Value> = { [K in keyof Row]-?: Row[K] extends Value ? K : never }[keyof Row] & string;
+
+type EntryOptions = {
+  label: string;
+  api: string;
+  /** The export column's header, when it is not the label. */
+  header?: string;
+  width?: number;
+  /** History does not show the field on its own (an objective's fields are a line of its fiche's). */
+  noHistory?: boolean;
+  publicPage?: boolean;
+  confidential?: boolean;
+};
+
+/** History under the field's name and one export column, both showing the value as `shown` and `cell` read it. */
+function shownEntry<Row>(
+  name: string,
+  shown: (row: Row) => HistoryValue,
+  cell: (row: Row) => CellValue,
+  { label, api, header = label, width, noHistory = false, publicPage = false, confidential = false }: EntryOptions,
+  numFmt?: string,
+) {
+  return {
+    label,
+    scalar: true as const,
+    ...(noHistory ? {} : { history: { key: name, value: shown } }),
+    xlsx: [{ header, ...(width ? { width } : {}), ...(numFmt ? { numFmt } : {}), value: cell }],
+    publicPage,
+    api,
+    confidential,
+  };
+}
+
+/**
+ * A field holding child rows, each checked by `row`, at most `max`, none when the form sends none;
+ * `list` names them in the form. Public pages do not show it and it holds nothing confidential, unless told.
+ */
+export const listOf = <R extends z.ZodType>(
+  label: string,
+  row: R,
+  max: number,
+  { api, list, publicPage = false, confidential = false }: { api: string; list: FormList; publicPage?: boolean; confidential?: boolean },
+) => ({
+  label,
+  rule: z.array(row).max(max).default([]),
+  scalar: false as const,
+  list,
+  publicPage,
+  api,
+  confidential,
+});
+
+/** Constructors of the usual entries of a catalogue over `Row`. */
+export function entriesOf<Row>() {
+  return {
+    /** Text or a number, shown as stored; a PDF shows it as a fact or a paragraph when asked. */
+    text: <R extends z.ZodType>(
+      name: KeysOf<Row, string | number | null>,
+      rule: R,
+      { pdf, input = { kind: "text" }, ...options }: EntryOptions & { pdf?: "fact" | "paragraph"; input?: FieldInput },
+    ) => {
+      const value = (row: Row) => row[name] as string | number | null;
+      const text = (row: Row) => (value(row) === null ? null : String(value(row)));
+      return { ...shownEntry(name, value, value, options), rule, input, ...(pdf ? { pdf: { kind: pdf, value: text } } : {}) };
+    },
+    /** A day, or nothing: yyyy-mm-dd in history, a date cell in the export, the French date in a PDF's facts. */
+    date: (name: KeysOf<Row, Date | null>, { pdf = false, ...options }: EntryOptions & { pdf?: boolean }) => {
+      const day = (row: Row) => row[name] as Date | null;
+      return {
+        ...shownEntry(name, (row) => isoDay(day(row)), day, options, CELL_FORMATS.date),
+        rule: optionalDate,
+        input: { kind: "date" } as const,
+        ...(pdf ? { pdf: { kind: "fact" as const, value: (row: Row) => (day(row) ? formatDate(day(row)!) : null) } } : {}),
+      };
+    },
+    /** One of an enum's values, shown everywhere by its French label and chosen in a select. */
+    choice: <const E extends Readonly<Record<string, string>>>(
+      name: KeysOf<Row, string>,
+      values: E,
+      labels: Readonly<Record<E[keyof E], string>>,
+      error: string,
+      { pdf = false, input, ...options }: EntryOptions & { pdf?: boolean; input?: Omit<FieldInput, "kind" | "options"> },
+    ) => {
+      const byValue: Readonly<Record<string, string>> = labels;
+      const label = (row: Row) => byValue[String(row[name])];
+      return {
+        ...shownEntry(name, label, label, options),
+        rule: z.enum(values, { error }),
+        input: { kind: "select" as const, options: labels, ...input },
+        ...(pdf ? { pdf: { kind: "fact" as const, value: label } } : {}),
+      };
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

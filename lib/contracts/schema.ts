@@ -2,7 +2,7 @@
 // form and the server actions, and the contract's field catalogue (see lib/catalogue): history,
 // the .xlsx export's "Contrat" sheet and the PDF's facts walk it.
 import { z } from "zod";
-import { CELL_FORMATS, defineCatalogue, rulesOf } from "@/lib/catalogue";
+import { CELL_FORMATS, defineCatalogue, entriesOf, listOf, rulesOf } from "@/lib/catalogue";
 import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { formatDate, formatDuration, isoDay } from "@/lib/format";
 import {
@@ -35,19 +35,19 @@ const signatoryRow = z.object({
 });
 
 const shownDay = (date: Date | null) => (date ? formatDate(date) : null);
+const entry = entriesOf<ContractRecord>();
 
 /** Every field of a contract, in the form's order (components/contracts/contract-form.tsx); `history.key` is what audit events store. */
 export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
   title: {
-    label: "Titre",
-    rule: requiredText("Saisissez le titre du contrat.", 200),
-    scalar: true,
-    history: { key: "title", value: (contract) => contract.title },
-    xlsx: [{ header: "Contrat", value: (contract) => contract.title }],
+    ...entry.text("title", requiredText("Saisissez le titre du contrat.", 200), {
+      label: "Titre",
+      header: "Contrat",
+      api: "title",
+      publicPage: true,
+      input: { kind: "text", required: true },
+    }),
     pdf: { kind: "heading" },
-    publicPage: true,
-    api: "title",
-    confidential: false,
   },
   generation: {
     label: "Rang du contrat",
@@ -56,6 +56,7 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
       "Indiquez le rang du contrat, de 1 à 20.",
     ),
     scalar: true,
+    input: { kind: "integer", label: "Rang", hint: "1 pour un premier contrat, 2 pour son renouvellement…" },
     history: { key: "generation", value: (contract) => contract.generation },
     xlsx: [{ header: "Rang", value: (contract) => generationLabel(contract.generation) }],
     pdf: { kind: "fact", label: "Contrat", value: (contract) => generationLabel(contract.generation) },
@@ -63,141 +64,92 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     api: "generation",
     confidential: false,
   },
-  status: {
+  status: entry.choice("status", ContractStatus, CONTRACT_STATUS_LABELS, "Choisissez l’étape du contrat.", {
     label: "Statut",
-    rule: z.enum(ContractStatus, { error: "Choisissez l’étape du contrat." }),
-    scalar: true,
-    history: { key: "status", value: (contract) => CONTRACT_STATUS_LABELS[contract.status] },
-    xlsx: [{ header: "Statut", value: (contract) => CONTRACT_STATUS_LABELS[contract.status] }],
-    pdf: { kind: "fact", value: (contract) => CONTRACT_STATUS_LABELS[contract.status] },
-    publicPage: true,
     api: "status",
-    confidential: false,
-  },
-  visibility: {
+    publicPage: true,
+    pdf: true,
+    input: { label: "Étape" },
+  }),
+  visibility: entry.choice("visibility", Visibility, VISIBILITY_LABELS, "Choisissez la visibilité.", {
     label: "Visibilité",
-    rule: z.enum(Visibility, { error: "Choisissez la visibilité." }),
-    scalar: true,
-    history: { key: "visibility", value: (contract) => VISIBILITY_LABELS[contract.visibility] },
-    xlsx: [{ header: "Visibilité", value: (contract) => VISIBILITY_LABELS[contract.visibility] }],
-    publicPage: false,
     api: "visibility",
-    confidential: false,
-  },
-  summary: {
+    input: { hint: "Publié\u00a0: visible de tous sur la page publique du territoire." },
+  }),
+  summary: entry.text("summary", optionalText(5000, { multiline: true }), {
     label: "Présentation",
-    rule: optionalText(5000, { multiline: true }),
-    scalar: true,
-    history: { key: "summary", value: (contract) => contract.summary },
-    xlsx: [{ header: "Présentation", value: (contract) => contract.summary }],
-    pdf: { kind: "paragraph", value: (contract) => contract.summary },
-    publicPage: true,
     api: "summary",
-    confidential: false,
-  },
-  councilAdoptedOn: {
+    publicPage: true,
+    pdf: "paragraph",
+    input: { kind: "textarea", hint: "Quelques phrases pour la page publique." },
+  }),
+  councilAdoptedOn: entry.date("councilAdoptedOn", {
     label: "Adoption en conseil",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "councilAdoptedOn", value: (contract) => isoDay(contract.councilAdoptedOn) },
-    xlsx: [{ header: "Adoption en conseil", numFmt: CELL_FORMATS.date, value: (contract) => contract.councilAdoptedOn }],
-    pdf: { kind: "fact", value: (contract) => shownDay(contract.councilAdoptedOn) },
-    publicPage: true,
     api: "council_adopted_on",
-    confidential: false,
-  },
-  signedOn: {
-    label: "Signature",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "signedOn", value: (contract) => isoDay(contract.signedOn) },
-    xlsx: [{ header: "Signature", numFmt: CELL_FORMATS.date, value: (contract) => contract.signedOn }],
-    pdf: { kind: "fact", value: (contract) => shownDay(contract.signedOn) },
     publicPage: true,
-    api: "signed_on",
-    confidential: false,
-  },
+    pdf: true,
+  }),
+  signedOn: entry.date("signedOn", { label: "Signature", api: "signed_on", publicPage: true, pdf: true }),
   startsOn: {
-    label: "Début",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "startsOn", value: (contract) => isoDay(contract.startsOn) },
-    xlsx: [{ header: "Début", numFmt: CELL_FORMATS.date, value: (contract) => contract.startsOn }],
+    ...entry.date("startsOn", { label: "Début", api: "starts_on", publicPage: true }),
     pdf: {
       kind: "fact",
       label: "Période",
       value: (contract) =>
         contract.startsOn || contract.endsOn ? `${shownDay(contract.startsOn) ?? "…"} – ${shownDay(contract.endsOn) ?? "…"}` : null,
     },
-    publicPage: true,
-    api: "starts_on",
-    confidential: false,
   },
   endsOn: {
-    label: "Fin",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "endsOn", value: (contract) => isoDay(contract.endsOn) },
+    ...entry.date("endsOn", { label: "Fin", api: "ends_on", publicPage: true }),
     // The duration is computed from the period, and shown with its end.
     xlsx: [
       { header: "Fin", numFmt: CELL_FORMATS.date, value: (contract) => contract.endsOn },
       { header: "Durée (mois)", value: (contract) => contract.durationMonths },
     ],
     pdf: { kind: "fact", label: "Durée", value: (contract) => (contract.durationMonths ? formatDuration(contract.durationMonths) : null) },
-    publicPage: true,
-    api: "ends_on",
-    confidential: false,
   },
-  prsReference: {
+  prsReference: entry.text("prsReference", optionalText(200), {
     label: "Projet régional de santé",
-    rule: optionalText(200),
-    scalar: true,
-    history: { key: "prsReference", value: (contract) => contract.prsReference },
-    xlsx: [{ header: "Projet régional de santé", value: (contract) => contract.prsReference }],
-    pdf: { kind: "fact", value: (contract) => contract.prsReference },
-    publicPage: true,
     api: "prs_reference",
-    confidential: false,
-  },
+    publicPage: true,
+    pdf: "fact",
+    input: { kind: "text", label: "Référence du projet régional de santé" },
+  }),
   diagnosisSource: {
-    label: "Source du diagnostic",
-    rule: optionalText(200),
-    scalar: true,
-    history: { key: "diagnosisSource", value: (contract) => contract.diagnosisSource },
+    ...entry.text("diagnosisSource", optionalText(200), {
+      label: "Source du diagnostic",
+      api: "diagnosis_source",
+      publicPage: true,
+      input: { kind: "text", hint: "Par exemple l’ORS." },
+    }),
     xlsx: [
       {
         header: "Diagnostic",
         value: (contract) => [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ") || null,
       },
     ],
-    publicPage: true,
-    api: "diagnosis_source",
-    confidential: false,
   },
   diagnosisYear: {
-    label: "Année du diagnostic",
-    rule: optionalInteger(1990, 2100, "Indiquez une année entre 1990 et 2100."),
-    scalar: true,
-    history: { key: "diagnosisYear", value: (contract) => contract.diagnosisYear },
+    ...entry.text("diagnosisYear", optionalInteger(1990, 2100, "Indiquez une année entre 1990 et 2100."), {
+      label: "Année du diagnostic",
+      api: "diagnosis_year",
+      publicPage: true,
+      input: { kind: "integer" },
+    }),
     xlsx: { within: "diagnosisSource" },
-    publicPage: true,
-    api: "diagnosis_year",
-    confidential: false,
   },
-  diagnosisSummary: {
+  diagnosisSummary: entry.text("diagnosisSummary", optionalText(10_000, { multiline: true }), {
     label: "Synthèse du diagnostic",
-    rule: optionalText(10_000, { multiline: true }),
-    scalar: true,
-    history: { key: "diagnosisSummary", value: (contract) => contract.diagnosisSummary },
-    xlsx: [{ header: "Synthèse du diagnostic", value: (contract) => contract.diagnosisSummary }],
-    publicPage: true,
     api: "diagnosis_summary",
-    confidential: false,
-  },
+    publicPage: true,
+    input: { kind: "textarea" },
+  }),
   findings: {
-    label: "Constats du diagnostic",
-    rule: z.array(findingRow).max(200).default([]),
-    scalar: false,
+    ...listOf("Constats du diagnostic", findingRow, 200, {
+      api: "findings",
+      list: { title: "Constats", row: "le constat", add: "Ajouter un constat" },
+      publicPage: true,
+    }),
     history: {
       key: "findings",
       value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n"),
@@ -208,14 +160,13 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
         value: (contract) => contract.findings.map((finding, index) => `${index + 1}. ${finding.text}`).join("\n") || null,
       },
     ],
-    publicPage: true,
-    api: "findings",
-    confidential: false,
   },
   signatories: {
-    label: "Signataires",
-    rule: z.array(signatoryRow).max(60).default([]),
-    scalar: false,
+    ...listOf("Signataires", signatoryRow, 60, {
+      api: "signatories",
+      list: { row: "le signataire", add: "Ajouter un signataire" },
+      publicPage: true,
+    }),
     history: {
       key: "signatories",
       value: (contract) =>
@@ -223,9 +174,6 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
           .map((signatory) => signatory.organisation.name + (signatory.signedOn ? ` (${isoDay(signatory.signedOn)})` : ""))
           .join("\n"),
     },
-    publicPage: true,
-    api: "signatories",
-    confidential: false,
   },
 });
 

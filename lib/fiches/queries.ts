@@ -5,10 +5,12 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { listRecentChanges } from "@/lib/audit/history";
+import { formValuesOf } from "@/lib/catalogue";
 import { getEditableContract } from "@/lib/contracts/queries";
 import { contractFindingsSelect, territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
 import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
+import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "./schema";
 import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
 
 /** Measurements of an indicator the fiche page shows: the latest. */
@@ -82,34 +84,12 @@ const amountText = (amount: { toString(): string }) =>
     .toLocaleString("fr-FR", { maximumFractionDigits: 2 })
     .replace(/\u202f/g, " ");
 
-/** The form's values: what the inputs show, as strings. */
+/** The form's values: what the inputs show, as strings; a new fiche's start in the axis the page chose. */
 export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: string }) {
   return {
-    axisId: fiche?.axisId ?? defaults.axisId,
-    number: text(fiche?.number ?? null),
-    title: fiche?.title ?? "",
-    context: text(fiche?.context ?? null),
-    generalObjective: text(fiche?.generalObjective ?? null),
-    description: text(fiche?.description ?? null),
-    targetPublic: text(fiche?.targetPublic ?? null),
-    vulnerableGroups: text(fiche?.vulnerableGroups ?? null),
-    geographicScope: fiche?.geographicScope ?? "whole_territory",
-    geographicScopeDetail: text(fiche?.geographicScopeDetail ?? null),
-    pilotOrganisationId: fiche?.pilotOrganisationId ?? "",
-    pilotContactName: text(fiche?.pilotContactName ?? null),
-    pilotContactEmail: text(fiche?.pilotContactEmail ?? null),
-    pilotUserId: fiche?.pilotUserId ?? "",
-    startsOn: dateInputValue(fiche?.startsOn),
-    endsOn: dateInputValue(fiche?.endsOn),
-    prsObjective: text(fiche?.prsObjective ?? null),
-    determinants: (fiche?.determinants ?? []).join("\n"),
+    ...formValuesOf(FICHE_FIELDS, fiche ?? defaults),
     themes: fiche?.themes ?? [],
     findingIds: fiche?.findings.map((finding) => finding.findingId) ?? [],
-    status: fiche?.status ?? "not_started",
-    progress: text(fiche?.progress ?? 0),
-    priority: fiche?.priority ?? "",
-    weight: text(fiche?.weight ?? null),
-    continuesFicheId: fiche?.continuesFicheId ?? "",
     partners: fiche?.partners.map((partner) => ({ organisationId: partner.organisationId, role: text(partner.role) })) ?? [],
     milestones:
       fiche?.milestones.map((milestone) => ({
@@ -128,16 +108,8 @@ export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: 
     objectives:
       fiche?.objectives.map((objective) => ({
         id: objective.id,
-        title: objective.title,
-        description: text(objective.description),
-        dueOn: dateInputValue(objective.dueOn),
-        status: objective.status,
-        progress: text(objective.progress),
-        weight: text(objective.weight),
-        commitments: objective.commitments.map((commitment) => ({
-          organisationId: commitment.organisationId,
-          description: commitment.description,
-        })),
+        ...formValuesOf(OBJECTIVE_FIELDS, objective),
+        commitments: objective.commitments.map((commitment) => formValuesOf(COMMITMENT_FIELDS, commitment)),
       })) ?? [],
   };
 }

@@ -9,14 +9,17 @@ import {
   dayCell,
   defineCatalogue,
   emailCell,
+  entriesOf,
   fieldsOf,
   foldName,
   integerCell,
   listCell,
+  listOf,
   rulesOf,
   shownValue,
   textCell,
   type CellResult,
+  type FieldInput,
 } from "@/lib/catalogue";
 import { axisLabel } from "@/lib/contracts/labels";
 import { ficheProgress } from "@/lib/contracts/progress";
@@ -40,9 +43,16 @@ import {
 import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
 import type { FicheRecord } from "./selects";
 
-const progressStatus = z.enum(ProgressStatus, { error: "Choisissez un statut." });
+const STATUS_ERROR = "Choisissez un statut.";
 const percent = optionalInteger(0, 100, "Un pourcentage entre 0 et 100.").transform((value) => value ?? 0);
 const weight = optionalInteger(0, 1000, "Un poids entier entre 0 et 1000.");
+const contactEmail = z
+  .string()
+  .trim()
+  .max(254, "254 caractères au plus.")
+  .optional()
+  .transform((value) => value?.toLowerCase() || null)
+  .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").nullable());
 
 /** An amount typed the French way ("12 500,50" or "12500.5"), exact, within BudgetLine.amount's Decimal(14, 2). */
 export const amountField = decimalField("BudgetLine.amount", "Saisissez le montant.", { kind: "amount" });
@@ -67,91 +77,73 @@ const budgetRow = z
 
 type ObjectiveRecord = FicheRecord["objectives"][number];
 type CommitmentRecord = ObjectiveRecord["commitments"][number];
+const objectiveEntry = entriesOf<ObjectiveRecord>();
+const ficheEntry = entriesOf<FicheRecord>();
+
+/** A field of a commitment: shown in its objective's "Engagements des partenaires" column, not on its own. */
+const commitmentField = <R extends z.ZodType>(label: string, rule: R, input: FieldInput, api: string) => ({
+  label,
+  rule,
+  scalar: true as const,
+  input,
+  xlsx: { within: "objective.commitments" },
+  publicPage: false,
+  api,
+  confidential: false,
+});
 
 /** A partner's commitment to an operational objective, as the fiche form edits it (the partner reports its own progress elsewhere). */
 export const COMMITMENT_FIELDS = defineCatalogue<CommitmentRecord>()({
-  organisationId: {
-    label: "Partenaire engagé",
-    rule: uuidField("Choisissez l’organisation qui s’engage."),
-    scalar: true,
-    xlsx: { within: "objective.commitments" },
-    publicPage: false,
-    api: "organisation",
-    confidential: false,
-  },
-  description: {
-    label: "Engagement",
-    rule: requiredText("Décrivez l’engagement.", 5000),
-    scalar: true,
-    xlsx: { within: "objective.commitments" },
-    publicPage: false,
-    api: "description",
-    confidential: false,
-  },
+  organisationId: commitmentField(
+    "Partenaire engagé",
+    uuidField("Choisissez l’organisation qui s’engage."),
+    { kind: "combobox" },
+    "organisation",
+  ),
+  description: commitmentField("Engagement", requiredText("Décrivez l’engagement.", 5000), { kind: "text" }, "description"),
 });
 
 const commitmentRow = z.object(rulesOf(COMMITMENT_FIELDS));
 
 /** An operational objective of a fiche, in the form's order; its history is a line of its fiche's ("objectives"). */
 export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
-  title: {
+  title: objectiveEntry.text("title", requiredText("Saisissez l’objectif, ou retirez-le.", 300), {
     label: "Objectif opérationnel",
-    rule: requiredText("Saisissez l’objectif, ou retirez-le.", 300),
-    scalar: true,
-    xlsx: [{ header: "Objectif opérationnel", width: 50, value: (objective) => objective.title }],
-    publicPage: false,
+    width: 50,
     api: "title",
-    confidential: false,
-  },
-  dueOn: {
-    label: "Échéance",
-    rule: optionalDate,
-    scalar: true,
-    xlsx: [{ header: "Échéance", width: 13, numFmt: CELL_FORMATS.date, value: (objective) => objective.dueOn }],
-    publicPage: false,
-    api: "due_on",
-    confidential: false,
-  },
-  status: {
+    noHistory: true,
+  }),
+  dueOn: objectiveEntry.date("dueOn", { label: "Échéance", width: 13, api: "due_on", noHistory: true }),
+  status: objectiveEntry.choice("status", ProgressStatus, PROGRESS_STATUS_LABELS, STATUS_ERROR, {
     label: "Statut",
-    rule: progressStatus,
-    scalar: true,
-    xlsx: [{ header: "Statut", width: 16, value: (objective) => PROGRESS_STATUS_LABELS[objective.status] }],
-    publicPage: false,
+    width: 16,
     api: "status",
-    confidential: false,
-  },
+    noHistory: true,
+    input: { initial: "not_started" },
+  }),
   progress: {
     label: "Avancement",
     rule: percent,
     scalar: true,
+    input: { kind: "integer", label: "Avancement (%)" },
     xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (objective) => objective.progress / 100 }],
     publicPage: false,
     api: "progress",
     confidential: false,
   },
-  weight: {
-    label: "Poids",
-    rule: weight,
-    scalar: true,
-    xlsx: [{ header: "Poids", width: 10, value: (objective) => objective.weight }],
-    publicPage: false,
-    api: "weight",
-    confidential: false,
-  },
-  description: {
+  weight: objectiveEntry.text("weight", weight, { label: "Poids", width: 10, api: "weight", noHistory: true, input: { kind: "integer" } }),
+  description: objectiveEntry.text("description", optionalText(5000, { multiline: true }), {
     label: "Précisions",
-    rule: optionalText(5000, { multiline: true }),
-    scalar: true,
-    xlsx: [{ header: "Précisions", width: 50, value: (objective) => objective.description }],
-    publicPage: false,
+    width: 50,
     api: "description",
-    confidential: false,
-  },
+    noHistory: true,
+    input: { kind: "textarea", rows: 2 },
+  }),
   commitments: {
-    label: "Engagements des partenaires",
-    rule: z.array(commitmentRow).max(50).default([]),
-    scalar: false,
+    ...listOf("Engagements des partenaires", commitmentRow, 50, {
+      api: "commitments",
+      list: { row: "l’engagement", add: "Ajouter un engagement" },
+    }),
     xlsx: [
       {
         header: "Engagements des partenaires",
@@ -160,9 +152,6 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
           objective.commitments.map((commitment) => `${commitment.organisation.name}\u00a0: ${commitment.description}`).join("\n") || null,
       },
     ],
-    publicPage: false,
-    api: "commitments",
-    confidential: false,
   },
 });
 
@@ -197,23 +186,38 @@ const lookupCell =
     return id ? { value: id } : { error: unknown };
   };
 
+/** An import column holding one of an enum's values, by its French label or its code. */
+const choiceImport = (
+  labels: Readonly<Record<string, string>>,
+  { header, example, unknown, keepWhenEmpty }: { header: string; example: string; unknown: string; keepWhenEmpty?: boolean },
+) => ({
+  header,
+  ...(keepWhenEmpty ? { keepWhenEmpty } : {}),
+  example,
+  help: `Facultatif\u00a0: ${Object.values(labels).join(", ")}.`,
+  parse: choiceCell(labels, unknown),
+  shown: labelOf(labels),
+});
+
+/** An import column holding a date. */
+const dayImport = (header: string, example: string) => ({
+  header,
+  example,
+  help: "Facultatif\u00a0: date jj/mm/aaaa.",
+  parse: dayCell,
+  shown: shownValue,
+});
+
 /** A free text of the fiche, in paragraphs: a column of the export and of the import, a paragraph of the PDF. */
 const textField = (
   name: "context" | "generalObjective" | "description" | "targetPublic" | "vulnerableGroups" | "geographicScopeDetail" | "prsObjective",
   label: string,
   max: number,
-  { api, width = 40, pdfLabel }: { api: string; width?: number; pdfLabel?: string },
+  { api, width = 40, pdfLabel, input }: { api: string; width?: number; pdfLabel?: string; input?: { label?: string; rows?: number } },
 ) => ({
-  label,
-  rule: optionalText(max, { multiline: true }),
-  scalar: true,
-  history: { key: name, value: (fiche: FicheRecord) => fiche[name] },
-  xlsx: [{ header: label, width, value: (fiche: FicheRecord) => fiche[name] }],
+  ...ficheEntry.text(name, optionalText(max, { multiline: true }), { label, width, api, input: { kind: "textarea", ...input } }),
   pdf: { kind: "paragraph" as const, label: pdfLabel, value: (fiche: FicheRecord) => fiche[name] },
   import: { header: label, example: "", parse: textCell(max, { multiline: true }), shown: shownValue },
-  publicPage: false,
-  api,
-  confidential: false,
 });
 
 /**
@@ -223,11 +227,14 @@ const textField = (
  */
 export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   title: {
-    label: "Intitulé",
-    rule: requiredText("Saisissez l’intitulé de la fiche.", 300),
-    scalar: true,
-    history: { key: "title", value: (fiche) => fiche.title },
-    xlsx: [{ header: "Intitulé de la fiche", width: 50, value: (fiche) => fiche.title }],
+    ...ficheEntry.text("title", requiredText("Saisissez l’intitulé de la fiche.", 300), {
+      label: "Intitulé",
+      header: "Intitulé de la fiche",
+      width: 50,
+      api: "title",
+      publicPage: true,
+      input: { kind: "text", required: true },
+    }),
     pdf: { kind: "heading" },
     import: {
       header: "Intitulé",
@@ -237,14 +244,12 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       parse: (cell) => (cell ? textCell(300)(cell) : { error: "L’intitulé est obligatoire." }),
       shown: shownValue,
     },
-    publicPage: true,
-    api: "title",
-    confidential: false,
   },
   axisId: {
     label: "Axe",
     rule: uuidField("Choisissez l’axe."),
     scalar: true,
+    input: { kind: "select" },
     history: { key: "axis", value: (fiche) => fiche.axis.title },
     xlsx: [
       { header: "Axe", width: 16, value: (fiche) => axisLabel(fiche.axis) },
@@ -274,11 +279,14 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   number: {
-    label: "Numéro",
-    rule: optionalInteger(1, 9999, "Un numéro entre 1 et 9999."),
-    scalar: true,
-    history: { key: "number", value: (fiche) => fiche.number },
-    xlsx: [{ header: "Fiche n°", width: 10, value: (fiche) => fiche.number }],
+    ...ficheEntry.text("number", optionalInteger(1, 9999, "Un numéro entre 1 et 9999."), {
+      label: "Numéro",
+      header: "Fiche n°",
+      width: 10,
+      api: "number",
+      publicPage: true,
+      input: { kind: "integer" },
+    }),
     pdf: { kind: "heading" },
     // The import's key: a number already in the contract updates that fiche (lib/fiches/import.ts).
     import: {
@@ -290,36 +298,32 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
         /^\d{1,4}$/.test(cell) && Number(cell) >= 1 ? { value: Number(cell) } : { error: "Un numéro entier entre 1 et 9999." },
       shown: shownValue,
     },
-    publicPage: true,
-    api: "number",
-    confidential: false,
   },
   status: {
-    label: "Statut",
-    rule: progressStatus,
-    scalar: true,
+    ...ficheEntry.choice("status", ProgressStatus, PROGRESS_STATUS_LABELS, STATUS_ERROR, {
+      label: "Statut",
+      width: 16,
+      api: "status",
+      publicPage: true,
+      input: { initial: "not_started" },
+    }),
     history: { key: "ficheStatus", value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] },
-    xlsx: [{ header: "Statut", width: 16, value: (fiche) => PROGRESS_STATUS_LABELS[fiche.status] }],
     pdf: {
       kind: "fact",
       value: (fiche) => `${PROGRESS_STATUS_LABELS[fiche.status]}, ${percentText(ficheProgress(fiche))}`,
     },
-    import: {
+    import: choiceImport(PROGRESS_STATUS_LABELS, {
       header: "Statut",
-      keepWhenEmpty: true,
       example: "En cours",
-      help: `Facultatif\u00a0: ${Object.values(PROGRESS_STATUS_LABELS).join(", ")}.`,
-      parse: choiceCell(PROGRESS_STATUS_LABELS, "Statut inconnu."),
-      shown: labelOf(PROGRESS_STATUS_LABELS),
-    },
-    publicPage: true,
-    api: "status",
-    confidential: false,
+      unknown: "Statut inconnu.",
+      keepWhenEmpty: true,
+    }),
   },
   progress: {
     label: "Avancement",
     rule: percent,
     scalar: true,
+    input: { kind: "integer", label: "Avancement (%)", hint: "Utilisé quand la fiche n’a pas d’objectif opérationnel.", initial: "0" },
     history: { key: "progress", value: (fiche) => `${fiche.progress}\u00a0%` },
     // The fiche's progress as it rolls up: its objectives' average, or its own when it has none.
     xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (fiche) => ficheProgress(fiche) / 100 }],
@@ -344,27 +348,23 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       .transform((value) => value || null)
       .pipe(z.enum(Priority).nullable()),
     scalar: true,
+    input: { kind: "select", options: PRIORITY_LABELS, placeholder: "Non précisée" },
     history: { key: "priority", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
     xlsx: [{ header: "Priorité", width: 12, value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) }],
     pdf: { kind: "fact", value: (fiche) => (fiche.priority ? PRIORITY_LABELS[fiche.priority] : null) },
-    import: {
-      header: "Priorité",
-      example: "Haute",
-      help: `Facultatif\u00a0: ${Object.values(PRIORITY_LABELS).join(", ")}.`,
-      parse: choiceCell(PRIORITY_LABELS, "Priorité inconnue."),
-      shown: labelOf(PRIORITY_LABELS),
-    },
+    import: choiceImport(PRIORITY_LABELS, { header: "Priorité", example: "Haute", unknown: "Priorité inconnue." }),
     publicPage: false,
     api: "priority",
     confidential: false,
   },
   weight: {
-    label: "Poids",
-    rule: weight,
-    scalar: true,
-    history: { key: "weight", value: (fiche) => fiche.weight },
-    xlsx: [{ header: "Poids", width: 10, value: (fiche) => fiche.weight }],
-    pdf: { kind: "fact", value: (fiche) => (fiche.weight === null ? null : String(fiche.weight)) },
+    ...ficheEntry.text("weight", weight, {
+      label: "Poids",
+      width: 10,
+      api: "weight",
+      pdf: "fact",
+      input: { kind: "integer", hint: "Dans l’avancement de l’axe\u00a0; vide = 1." },
+    }),
     import: {
       header: "Poids",
       example: "",
@@ -372,39 +372,43 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       parse: integerCell(0, 1000, "Un poids entier entre 0 et 1000."),
       shown: shownValue,
     },
-    publicPage: false,
-    api: "weight",
-    confidential: false,
   },
-  context: textField("context", "Contexte", 20_000, { api: "context", width: 60 }),
-  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60 }),
-  description: textField("description", "Description", 20_000, { api: "description", width: 60 }),
-  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public" }),
-  vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, { api: "vulnerable_groups" }),
+  context: textField("context", "Contexte", 20_000, { api: "context", width: 60, input: { label: "Contexte et constats" } }),
+  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60, input: { rows: 3 } }),
+  description: textField("description", "Description", 20_000, {
+    api: "description",
+    width: 60,
+    input: { label: "Description et mise en œuvre", rows: 6 },
+  }),
+  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public", input: { rows: 3 } }),
+  vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, {
+    api: "vulnerable_groups",
+    input: { label: "Publics vulnérables concernés", rows: 3 },
+  }),
   geographicScope: {
-    label: "Périmètre géographique",
-    rule: z.enum(GeographicScope, { error: "Choisissez le périmètre." }),
-    scalar: true,
-    history: { key: "geographicScope", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
-    xlsx: [{ header: "Périmètre géographique", width: 24, value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] }],
-    pdf: { kind: "fact", value: (fiche) => GEOGRAPHIC_SCOPE_LABELS[fiche.geographicScope] },
-    import: {
+    ...ficheEntry.choice("geographicScope", GeographicScope, GEOGRAPHIC_SCOPE_LABELS, "Choisissez le périmètre.", {
+      label: "Périmètre géographique",
+      width: 24,
+      api: "geographic_scope",
+      pdf: true,
+      input: { initial: "whole_territory" },
+    }),
+    import: choiceImport(GEOGRAPHIC_SCOPE_LABELS, {
       header: "Périmètre géographique",
-      keepWhenEmpty: true,
       example: "Tout le territoire",
-      help: `Facultatif\u00a0: ${Object.values(GEOGRAPHIC_SCOPE_LABELS).join(", ")}.`,
-      parse: choiceCell(GEOGRAPHIC_SCOPE_LABELS, "Périmètre inconnu."),
-      shown: labelOf(GEOGRAPHIC_SCOPE_LABELS),
-    },
-    publicPage: false,
-    api: "geographic_scope",
-    confidential: false,
+      unknown: "Périmètre inconnu.",
+      keepWhenEmpty: true,
+    }),
   },
-  geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, { api: "geographic_scope_detail" }),
+  geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, {
+    api: "geographic_scope_detail",
+    input: { label: "Communes ou quartiers concernés", rows: 2 },
+  }),
   pilotOrganisationId: {
     label: "Structure pilote",
     rule: optionalUuid,
     scalar: true,
+    input: { kind: "combobox" },
     history: { key: "pilotOrganisation", value: (fiche) => fiche.pilotOrganisation?.name ?? null },
     // One "Pilote" column with the contact's name, as the export has always had.
     xlsx: [
@@ -437,6 +441,12 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Compte du pilote",
     rule: optionalUuid,
     scalar: true,
+    input: {
+      kind: "select",
+      label: "Compte du pilote sur OpenCLS",
+      placeholder: "Aucun",
+      hint: "Une personne en contribution peut modifier les fiches qu’elle pilote.",
+    },
     history: { key: "pilotUser", value: (fiche) => fiche.pilotUser?.email ?? null },
     xlsx: [{ header: "Compte du pilote", width: 32, value: (fiche) => fiche.pilotUser?.email ?? null }],
     pdf: { kind: "fact", value: (fiche) => fiche.pilotUser?.email ?? null },
@@ -455,39 +465,24 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: true,
   },
   pilotContactName: {
-    label: "Contact pilote",
-    rule: optionalText(160),
-    scalar: true,
-    history: { key: "pilotContactName", value: (fiche) => fiche.pilotContactName },
+    ...ficheEntry.text("pilotContactName", optionalText(160), { label: "Contact pilote", api: "pilot_contact_name" }),
     xlsx: { within: "pilotOrganisationId" },
     pdf: { kind: "within", field: "pilotOrganisationId" },
     import: { header: "Contact pilote", example: "", parse: textCell(160), shown: shownValue },
-    publicPage: false,
-    api: "pilot_contact_name",
-    confidential: false,
   },
   pilotContactEmail: {
-    label: "E-mail du contact pilote",
-    rule: z
-      .string()
-      .trim()
-      .max(254, "254 caractères au plus.")
-      .optional()
-      .transform((value) => value?.toLowerCase() || null)
-      .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").nullable()),
-    scalar: true,
-    history: { key: "pilotContactEmail", value: (fiche) => fiche.pilotContactEmail },
-    xlsx: [{ header: "E-mail du contact pilote", width: 32, value: (fiche) => fiche.pilotContactEmail }],
-    pdf: { kind: "fact", value: (fiche) => fiche.pilotContactEmail },
+    ...ficheEntry.text("pilotContactEmail", contactEmail, {
+      label: "E-mail du contact pilote",
+      width: 32,
+      api: "pilot_contact_email",
+      pdf: "fact",
+      confidential: true,
+      input: { kind: "email" },
+    }),
     import: { header: "E-mail du contact pilote", example: "", parse: emailCell, shown: shownValue },
-    publicPage: false,
-    api: "pilot_contact_email",
-    confidential: true,
   },
   partners: {
-    label: "Partenaires",
-    rule: z.array(partnerRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Partenaires", partnerRow, 100, { api: "partners", list: { row: "le partenaire", add: "Ajouter un partenaire" } }),
     history: {
       key: "partners",
       value: (fiche) =>
@@ -497,16 +492,9 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       { header: "Partenaires", width: 48, value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
     ],
     pdf: { kind: "fact", value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
-    publicPage: false,
-    api: "partners",
-    confidential: false,
   },
   startsOn: {
-    label: "Début",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "startsOn", value: (fiche) => isoDay(fiche.startsOn) },
-    xlsx: [{ header: "Début", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.startsOn }],
+    ...ficheEntry.date("startsOn", { label: "Début", width: 13, api: "starts_on" }),
     pdf: {
       kind: "fact",
       label: "Calendrier",
@@ -515,27 +503,15 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
           ? `${fiche.startsOn ? formatDate(fiche.startsOn) : "…"} – ${fiche.endsOn ? formatDate(fiche.endsOn) : "…"}`
           : null,
     },
-    import: { header: "Début", example: "15/01/2025", help: "Facultatif\u00a0: date jj/mm/aaaa.", parse: dayCell, shown: shownValue },
-    publicPage: false,
-    api: "starts_on",
-    confidential: false,
+    import: dayImport("Début", "15/01/2025"),
   },
   endsOn: {
-    label: "Fin",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "endsOn", value: (fiche) => isoDay(fiche.endsOn) },
-    xlsx: [{ header: "Fin", width: 13, numFmt: CELL_FORMATS.date, value: (fiche) => fiche.endsOn }],
+    ...ficheEntry.date("endsOn", { label: "Fin", width: 13, api: "ends_on" }),
     pdf: { kind: "within", field: "startsOn" },
-    import: { header: "Fin", example: "31/12/2027", help: "Facultatif\u00a0: date jj/mm/aaaa.", parse: dayCell, shown: shownValue },
-    publicPage: false,
-    api: "ends_on",
-    confidential: false,
+    import: dayImport("Fin", "31/12/2027"),
   },
   milestones: {
-    label: "Étapes",
-    rule: z.array(milestoneRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Étapes", milestoneRow, 100, { api: "milestones", list: { row: "l’étape", add: "Ajouter une étape" } }),
     history: {
       key: "milestones",
       value: (fiche) =>
@@ -546,14 +522,13 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
           ),
         ),
     },
-    publicPage: false,
-    api: "milestones",
-    confidential: false,
   },
   budgetLines: {
-    label: "Budget",
-    rule: z.array(budgetRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Budget", budgetRow, 100, {
+      api: "budget_lines",
+      list: { row: "la ligne de budget", add: "Ajouter une ligne de budget" },
+      confidential: true,
+    }),
     history: {
       key: "budgetLines",
       value: (fiche) =>
@@ -573,9 +548,6 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       },
     ],
     pdf: { kind: "fact", value: (fiche) => (fiche.budgetLines.length ? formatEuros(budgetTotal(fiche)) : null) },
-    publicPage: false,
-    api: "budget_lines",
-    confidential: true,
   },
   findingIds: {
     label: "Constats traités",
@@ -602,12 +574,14 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   prsObjective: textField("prsObjective", "Objectif du PRS", 5000, {
     api: "prs_objective",
     pdfLabel: "Objectif du projet régional de santé",
+    input: { label: "Objectif du projet régional de santé", rows: 2 },
   }),
   determinants: {
     label: "Déterminants de santé",
     /** One determinant per line. */
     rule: textLines({ maxItems: 50, maxLength: 300 }),
     scalar: true,
+    input: { kind: "textarea", rows: 3, hint: "Un par ligne." },
     history: { key: "determinants", value: (fiche) => lines(fiche.determinants) },
     xlsx: [{ header: "Déterminants de santé", width: 40, value: (fiche) => lines(fiche.determinants) || null }],
     pdf: { kind: "paragraph", value: (fiche) => lines(fiche.determinants) || null },
@@ -648,6 +622,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     label: "Fiche poursuivie",
     rule: optionalUuid,
     scalar: true,
+    input: { kind: "select", label: "Fiche du contrat précédent que celle-ci poursuit", placeholder: "Aucune" },
     history: { key: "continuesFiche", value: (fiche) => continued(fiche.continuesFiche) },
     xlsx: [{ header: "Fiche poursuivie", width: 40, value: (fiche) => continued(fiche.continuesFiche) }],
     pdf: { kind: "fact", label: "Poursuit", value: (fiche) => continued(fiche.continuesFiche) },
@@ -666,9 +641,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   objectives: {
-    label: "Objectifs opérationnels",
-    rule: z.array(objectiveRow).max(100).default([]),
-    scalar: false,
+    ...listOf("Objectifs opérationnels", objectiveRow, 100, { api: "objectives", list: { row: "l’objectif", add: "Ajouter un objectif" } }),
     history: {
       key: "objectives",
       value: (fiche) =>
@@ -680,9 +653,6 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
           ),
         ),
     },
-    publicPage: false,
-    api: "objectives",
-    confidential: false,
   },
 });
 

@@ -1,12 +1,10 @@
 // Inputs of indicators and their measurements, shared by the forms and the server actions, and
 // the indicator's field catalogue (see lib/catalogue): history and the export walk it.
 import { z } from "zod";
-import { CELL_FORMATS, defineCatalogue, rulesOf } from "@/lib/catalogue";
+import { CELL_FORMATS, defineCatalogue, entriesOf, rulesOf } from "@/lib/catalogue";
 import { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
-import { isoDay } from "@/lib/format";
 import {
   decimalField,
-  optionalDate,
   optionalDecimalField,
   optionalText,
   optionalUuid,
@@ -31,119 +29,97 @@ export type IndicatorRecord = {
   dataSource: string | null;
 };
 
-const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
-const decimalCell = (value: { toString(): string } | null) => (value === null ? null : Number(value.toString()));
+const entry = entriesOf<IndicatorRecord>();
+
+/** A value of the indicator: an exact decimal within its column (Decimal(18, 4)), maybe negative (a change, a balance). */
+const decimalEntry = (name: "baselineValue" | "targetValue", label: string, width: number, api: string) => {
+  const value = (indicator: IndicatorRecord) => indicator[name];
+  return {
+    label,
+    rule: optionalDecimalField(`Indicator.${name}`, { kind: "number", negative: true }),
+    scalar: true,
+    input: { kind: "decimal" },
+    history: { key: name, value: (indicator: IndicatorRecord) => value(indicator)?.toString() ?? null },
+    xlsx: [
+      {
+        header: label,
+        width,
+        numFmt: CELL_FORMATS.decimal,
+        value: (indicator: IndicatorRecord) => {
+          const decimal = value(indicator);
+          return decimal === null ? null : Number(decimal.toString());
+        },
+      },
+    ],
+    publicPage: false,
+    api,
+    confidential: false,
+  } as const;
+};
 
 /**
  * Every field of an indicator, in the form's order (components/indicators/indicator-form.tsx).
  * Values are exact decimals within their columns (Decimal(18, 4)), and may be negative (a change, a balance).
  */
 export const INDICATOR_FIELDS = defineCatalogue<IndicatorRecord>()({
-  name: {
+  name: entry.text("name", requiredText("Saisissez le nom de l’indicateur.", 300), {
     label: "Nom",
-    rule: requiredText("Saisissez le nom de l’indicateur.", 300),
-    scalar: true,
-    history: { key: "name", value: (indicator) => indicator.name },
-    xlsx: [{ header: "Indicateur", width: 44, value: (indicator) => indicator.name }],
-    publicPage: false,
+    header: "Indicateur",
+    width: 44,
     api: "name",
-    confidential: false,
-  },
-  level: {
+    input: { kind: "text", label: "Nom de l’indicateur", required: true },
+  }),
+  level: entry.choice("level", IndicatorLevel, INDICATOR_LEVEL_LABELS, "Choisissez le type d’indicateur.", {
     label: "Type",
-    rule: z.enum(IndicatorLevel, { error: "Choisissez le type d’indicateur." }),
-    scalar: true,
-    history: { key: "level", value: (indicator) => INDICATOR_LEVEL_LABELS[indicator.level] },
-    xlsx: [{ header: "Type", width: 12, value: (indicator) => INDICATOR_LEVEL_LABELS[indicator.level] }],
-    publicPage: false,
+    width: 12,
     api: "level",
-    confidential: false,
-  },
-  direction: {
+  }),
+  direction: entry.choice("direction", IndicatorDirection, INDICATOR_DIRECTION_LABELS, "Choisissez le sens d’évolution souhaité.", {
     label: "Sens souhaité",
-    rule: z.enum(IndicatorDirection, { error: "Choisissez le sens d’évolution souhaité." }),
-    scalar: true,
-    history: { key: "direction", value: (indicator) => INDICATOR_DIRECTION_LABELS[indicator.direction] },
-    xlsx: [{ header: "Sens souhaité", width: 14, value: (indicator) => INDICATOR_DIRECTION_LABELS[indicator.direction] }],
-    publicPage: false,
+    width: 14,
     api: "direction",
-    confidential: false,
-  },
-  unit: {
+  }),
+  unit: entry.text("unit", optionalText(60), {
     label: "Unité",
-    rule: optionalText(60),
-    scalar: true,
-    history: { key: "unit", value: (indicator) => indicator.unit },
-    xlsx: [{ header: "Unité", width: 14, value: (indicator) => indicator.unit }],
-    publicPage: false,
+    width: 14,
     api: "unit",
-    confidential: false,
-  },
-  frequency: {
+    input: { kind: "text", hint: "Par exemple « personnes » ou « % »." },
+  }),
+  frequency: entry.choice("frequency", CollectionFrequency, COLLECTION_FREQUENCY_LABELS, "Choisissez la fréquence de collecte.", {
     label: "Fréquence",
-    rule: z.enum(CollectionFrequency, { error: "Choisissez la fréquence de collecte." }),
-    scalar: true,
-    history: { key: "frequency", value: (indicator) => COLLECTION_FREQUENCY_LABELS[indicator.frequency] },
-    xlsx: [{ header: "Fréquence", width: 16, value: (indicator) => COLLECTION_FREQUENCY_LABELS[indicator.frequency] }],
-    publicPage: false,
+    width: 16,
     api: "frequency",
-    confidential: false,
-  },
-  baselineValue: {
-    label: "Valeur de départ",
-    rule: optionalDecimalField("Indicator.baselineValue", { kind: "number", negative: true }),
-    scalar: true,
-    history: { key: "baselineValue", value: (indicator) => decimalText(indicator.baselineValue) },
-    xlsx: [
-      { header: "Valeur de départ", width: 16, numFmt: CELL_FORMATS.decimal, value: (indicator) => decimalCell(indicator.baselineValue) },
-    ],
-    publicPage: false,
-    api: "baseline_value",
-    confidential: false,
-  },
-  baselineOn: {
-    label: "Date de départ",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "baselineOn", value: (indicator) => isoDay(indicator.baselineOn) },
-    xlsx: [{ header: "Date de départ", width: 14, numFmt: CELL_FORMATS.date, value: (indicator) => indicator.baselineOn }],
-    publicPage: false,
-    api: "baseline_on",
-    confidential: false,
-  },
-  targetValue: {
-    label: "Cible",
-    rule: optionalDecimalField("Indicator.targetValue", { kind: "number", negative: true }),
-    scalar: true,
-    history: { key: "targetValue", value: (indicator) => decimalText(indicator.targetValue) },
-    xlsx: [{ header: "Cible", width: 12, numFmt: CELL_FORMATS.decimal, value: (indicator) => decimalCell(indicator.targetValue) }],
-    publicPage: false,
-    api: "target_value",
-    confidential: false,
-  },
-  targetOn: {
-    label: "Date de la cible",
-    rule: optionalDate,
-    scalar: true,
-    history: { key: "targetOn", value: (indicator) => isoDay(indicator.targetOn) },
-    xlsx: [{ header: "Date de la cible", width: 14, numFmt: CELL_FORMATS.date, value: (indicator) => indicator.targetOn }],
-    publicPage: false,
-    api: "target_on",
-    confidential: false,
-  },
-  dataSource: {
+    input: { label: "Fréquence de collecte" },
+  }),
+  baselineValue: decimalEntry("baselineValue", "Valeur de départ", 16, "baseline_value"),
+  baselineOn: entry.date("baselineOn", { label: "Date de départ", width: 14, api: "baseline_on" }),
+  targetValue: decimalEntry("targetValue", "Cible", 12, "target_value"),
+  targetOn: entry.date("targetOn", { label: "Date de la cible", width: 14, api: "target_on" }),
+  dataSource: entry.text("dataSource", optionalText(300), {
     label: "Source",
-    rule: optionalText(300),
-    scalar: true,
-    history: { key: "dataSource", value: (indicator) => indicator.dataSource },
-    xlsx: [{ header: "Source des données", width: 30, value: (indicator) => indicator.dataSource }],
-    publicPage: false,
+    header: "Source des données",
+    width: 30,
     api: "data_source",
+    input: { kind: "text", label: "Source des données" },
+  }),
+  ownerId: {
+    label: "Collecté par",
+    rule: optionalUuid,
+    scalar: true,
+    input: { kind: "select", label: "Qui le renseigne", placeholder: "Non précisé" },
+    publicPage: false,
+    api: "owner",
     confidential: false,
   },
-  // Who collects it and the objective it measures: references, not shown in history today.
-  ownerId: { label: "Collecté par", rule: optionalUuid, scalar: true, publicPage: false, api: "owner", confidential: false },
-  objectiveId: { label: "Objectif mesuré", rule: optionalUuid, scalar: true, publicPage: false, api: "objective", confidential: false },
+  objectiveId: {
+    label: "Objectif mesuré",
+    rule: optionalUuid,
+    scalar: true,
+    input: { kind: "select", placeholder: "La fiche dans son ensemble" },
+    publicPage: false,
+    api: "objective",
+    confidential: false,
+  },
 });
 
 const indicatorFields = rulesOf(INDICATOR_FIELDS);

@@ -31,7 +31,8 @@ export async function suggestOrganisations(actor: Actor, slug: string, q: string
   const words = q ? fold(q).split(/\s+/).filter(Boolean) : [];
   if (!words.length) return [];
   const matching = words.map(
-    (word) => Prisma.sql`lower(translate(name, ${ACCENTED}, ${PLAIN})) LIKE ${`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`,
+    (word) =>
+      Prisma.sql`lower(translate(name, ${ACCENTED}, ${PLAIN})) LIKE ${`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`,
   );
   const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`
     SELECT id, name FROM "Organisation"
