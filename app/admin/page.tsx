@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminForm, type AdminField } from "@/components/admin/admin-form";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -114,12 +114,9 @@ export default async function AdminPage({ searchParams }: Props) {
         </Section>
 
         <Section id="organisations" title={`Organisations (${formatNumber(data.organisationCount)})`}>
-          <form method="get" action="/admin#organisations" className="flex flex-wrap items-end gap-3">
+          <FilterForm action="/admin#organisations" submitLabel="Chercher">
             <TextField label="Chercher une organisation" name="q" defaultValue={params.q ?? ""} hint="Un ou plusieurs mots de son nom." />
-            <Button type="submit" variant="secondary">
-              Chercher
-            </Button>
-          </form>
+          </FilterForm>
           {params.q ? (
             <div role="status">
               <p className="mt-4 text-slate-700">

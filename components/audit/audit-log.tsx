@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/select-field";
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueLabel } from "@/lib/audit/labels";
 import type { AuditFilter, AuditPage } from "@/lib/audit/queries";
@@ -22,7 +22,7 @@ export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: 
 
   return (
     <div className="space-y-6">
-      <form method="get" action={basePath} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <FilterForm action={basePath} submitLabel="Filtrer">
         <div className="sm:w-96">
           <SelectField
             label="Personne"
@@ -36,10 +36,7 @@ export function AuditLog({ page, filter, basePath }: { page: AuditPage; filter: 
           />
         </div>
         {filter.element ? <input type="hidden" name="element" value={filter.element} /> : null}
-        <Button type="submit" variant="secondary">
-          Filtrer
-        </Button>
-      </form>
+      </FilterForm>
       {filter.element ? (
         <p className="text-slate-700">
           Historique d’un seul élément

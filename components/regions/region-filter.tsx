@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/select-field";
 import { formatCount, formatNumber } from "@/lib/format";
 
@@ -20,18 +20,17 @@ export function RegionFilter({
   if (regions.length < 2) return null;
   return (
     <>
-      <form method="get" action={action} className="mt-4 flex flex-wrap items-end gap-3">
-        <SelectField
-          label="Région"
-          name="region"
-          defaultValue={selected?.slug ?? ""}
-          placeholder="Toutes les régions"
-          options={regions.map((region) => ({ value: region.slug, label: `${region.name} (${formatNumber(region.territories)})` }))}
-        />
-        <Button type="submit" variant="secondary">
-          Afficher
-        </Button>
-      </form>
+      <div className="mt-4">
+        <FilterForm action={action} submitLabel="Afficher">
+          <SelectField
+            label="Région"
+            name="region"
+            defaultValue={selected?.slug ?? ""}
+            placeholder="Toutes les régions"
+            options={regions.map((region) => ({ value: region.slug, label: `${region.name} (${formatNumber(region.territories)})` }))}
+          />
+        </FilterForm>
+      </div>
       {selected ? (
         <p className="mt-4 text-slate-700" role="status">
           {selected.name}&nbsp;: {formatCount(total, "territoire", "territoires")}.

@@ -6,11 +6,11 @@ import { actionsOn, defineAction, type ActionContext } from "@/lib/actions/defin
 import { fieldError, ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { hashPassword } from "@/lib/auth/password";
-import { changeAudited, createAudited, recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { sendMail } from "@/lib/mail/send";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
-import { grantMembership, roleAudit } from "@/lib/memberships/grant";
+import { changeRoleAudited, grantMembership, roleAudit } from "@/lib/memberships/grant";
 import { loadScopeResource, type ScopeKeys } from "@/lib/memberships/resource";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
 import { findOpenInvitation } from "./queries";
@@ -109,14 +109,15 @@ export const revokeInvitation = defineAction({
   async run(context, input) {
     const invitation = await context.db.invitation.findUniqueOrThrow({ where: { id: input.invitationId } });
     if (invitation.acceptedAt || invitation.revokedAt) return fieldError("invitationId", "Cette invitation n’est plus en attente.");
-    const scope = await loadScopeResource(context.db, invitation);
-    await changeAudited(
+    await changeRoleAudited(
       context,
       {
         action: "invitation.revoke",
         entityType: "Invitation",
         entityId: invitation.id,
-        ...roleAudit(invitation.email, invitation.role, scope),
+        email: invitation.email,
+        role: invitation.role,
+        scopeKeys: invitation,
       },
       async (tx) => {
         const revokedAt = new Date();

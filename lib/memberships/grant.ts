@@ -1,11 +1,11 @@
 // Granting a membership: shared by the actions that give a role (an accepted invitation today,
 // a confirmed partner tomorrow), inside their own transaction and audited there.
 import type { ActionContext } from "@/lib/actions/define";
-import { insertAudited } from "@/lib/audit/record";
+import { changeAudited, insertAudited, type AuditChange } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
-import { loadScopeResource, type ScopeKeys } from "./resource";
+import { loadScopeResource, type LoadedScope, type ScopeKeys } from "./resource";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,6 +31,17 @@ export async function grantMembership(
     },
     () => tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } }),
   );
+}
+
+/** An audited change (a revocation…) of a role held or offered, filed under its scope: `save` gets the scope's label too. */
+export async function changeRoleAudited(
+  context: ActionContext,
+  entry: { action: string; entityType: string; entityId: string; email: string; role: MembershipRole; scopeKeys: ScopeKeys },
+  save: (tx: Tx, scope: LoadedScope) => Promise<AuditChange>,
+): Promise<void> {
+  const { email, role, scopeKeys, ...audited } = entry;
+  const scope = await loadScopeResource(context.db, scopeKeys);
+  await changeAudited(context, { ...audited, ...roleAudit(email, role, scope) }, (tx) => save(tx, scope));
 }
 
 /** How the audit log files a role held or offered: named "ana@exemple.fr · Coordination · Territoire X", under the scope's territory. */

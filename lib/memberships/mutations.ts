@@ -10,7 +10,7 @@ import { changeAudited } from "@/lib/audit/record";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import type { Db } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
-import { roleAudit } from "./grant";
+import { changeRoleAudited } from "./grant";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
 import { loadMembershipResource, loadScopeResource } from "./resource";
 import { changeMemberRoleSchema, isTerritoryRole, revokeMemberSchema } from "./schema";
@@ -87,16 +87,17 @@ export const revokeMember = onMembership("member.revoke", revokeMemberSchema, as
   const membership = await loadMembership(context.db, input.membershipId);
   const refusal = await guardChange(context.db, context.actor.userId, membership);
   if (refusal) return fieldError("membershipId", refusal);
-  const scope = await loadScopeResource(context.db, membership);
-  await changeAudited(
+  await changeRoleAudited(
     context,
     {
       action: "membership.revoke",
       entityType: "Membership",
       entityId: membership.id,
-      ...roleAudit(membership.user.email, membership.role, scope),
+      email: membership.user.email,
+      role: membership.role,
+      scopeKeys: membership,
     },
-    async (tx) => {
+    async (tx, scope) => {
       assertVersionMatched(await tx.membership.deleteMany({ where: { id: membership.id, version: input.version } }));
       // Pages re-read roles on every request; ending the sessions also closes what is open now.
       await endAllSessions(tx, membership.userId);
