@@ -1,6 +1,7 @@
 "use client";
 
 // The contract form: its facts, calendar, diagnosis findings and signatories, saved as one unit.
+import { Combobox, type OptionSource } from "@/components/ui/combobox";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
@@ -12,7 +13,6 @@ import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { announce } from "@/components/forms/notices";
 import { Button } from "@/components/ui/button";
 import { SaveBar } from "@/components/ui/save-bar";
-import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FormValuesOf } from "@/lib/catalogue";
@@ -44,7 +44,7 @@ export function ContractForm({
   values: ContractFormValues;
   /** territoryId (creation) or contractId and version (edition). */
   hidden: Record<string, string>;
-  organisations: readonly SelectOption[];
+  organisations: OptionSource;
   /** Where to go once created: the contract page, given its id. */
   afterCreate?: string;
 }) {
@@ -124,12 +124,7 @@ export function ContractForm({
             const input = inputProps(row, fieldErrors, `signatories.${index}.`);
             return (
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                <SelectField
-                  label={`Signataire ${index + 1}`}
-                  options={organisations}
-                  placeholder="Choisir l’organisation…"
-                  {...input("organisationId")}
-                />
+                <Combobox label={`Signataire ${index + 1}`} options={organisations} {...input("organisationId")} />
                 <TextField label="Date de signature" type="date" {...input("signedOn")} />
                 <TextField label="Nom de la personne signataire" {...input("signerName")} />
                 <TextField label="Qualité" hint={"Par exemple «\u00a0Directeur général\u00a0»."} {...input("signerTitle")} />

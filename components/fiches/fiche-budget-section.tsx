@@ -5,9 +5,8 @@ import { useState } from "react";
 import { inputProps } from "@/components/forms/catalogue-field";
 import { RowList } from "@/components/forms/row-list";
 import { useRows } from "@/components/forms/use-rows";
-import { Combobox } from "@/components/ui/combobox";
+import { Combobox, type OptionSource } from "@/components/ui/combobox";
 import { FormGroup } from "@/components/ui/form-group";
-import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { formatEuros, formatNumber } from "@/lib/format";
@@ -19,7 +18,7 @@ const parseAmount = (text: string) => {
   return Number.isFinite(value) ? value : 0;
 };
 
-export function BudgetSection({ values, errors, edit, organisations }: SectionProps & { organisations: readonly SelectOption[] }) {
+export function BudgetSection({ values, errors, edit, organisations }: SectionProps & { organisations: OptionSource }) {
   const budget = useRows(values.budgetLines, () => ({ funderId: "", funderLabel: "", fundingInstrument: "", year: "", amount: "" }));
   const [amounts, setAmounts] = useState<Record<string, number>>(() =>
     Object.fromEntries(budget.rows.map(({ key, row }) => [key, parseAmount(row.amount)])),

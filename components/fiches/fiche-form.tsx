@@ -3,6 +3,7 @@
 // The fiche action editor: every field of a fiche, its partners, schedule, budget and its
 // operational objectives with the partners' commitments, saved as one unit. Each part is a
 // section component; this one holds the submission, its messages and the save bar.
+import type { OptionSource } from "@/components/ui/combobox";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
@@ -11,7 +12,6 @@ import { formDataOf, useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { SaveBar } from "@/components/ui/save-bar";
-import type { SelectOption } from "@/components/ui/select-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheFormValues } from "@/lib/fiches/queries";
 import { ficheFieldsSchema } from "@/lib/fiches/schema";
@@ -39,7 +39,7 @@ export function FicheForm({
   values: FicheFormValues;
   hidden: Record<string, string>;
   choices: FicheChoices;
-  organisations: readonly SelectOption[];
+  organisations: OptionSource;
   /** Axis, number and pilot account are the coordinator's to change. */
   canRestructure: boolean;
   afterCreate?: string;

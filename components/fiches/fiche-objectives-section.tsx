@@ -3,11 +3,11 @@
 // The fiche form's operational objectives, each with the partners' commitments. A saved
 // objective removed here goes to the trash when the fiche is saved: `onTrash` tells the form,
 // which then offers to undo it.
+import type { OptionSource } from "@/components/ui/combobox";
 import { catalogueInputs } from "@/components/forms/catalogue-field";
 import { RowList } from "@/components/forms/row-list";
 import { useRows } from "@/components/forms/use-rows";
 import { FormGroup } from "@/components/ui/form-group";
-import type { SelectOption } from "@/components/ui/select-field";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { FicheFormValues } from "@/lib/fiches/queries";
 import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
@@ -21,7 +21,7 @@ export function ObjectivesSection({
   edit,
   organisations,
   onTrash,
-}: SectionProps & { organisations: readonly SelectOption[]; onTrash: (objective: { id: string; title: string }) => void }) {
+}: SectionProps & { organisations: OptionSource; onTrash: (objective: { id: string; title: string }) => void }) {
   const objectives = useRows(values.objectives, () => ({
     id: "",
     title: "",
@@ -80,7 +80,7 @@ function Commitments({
 }: {
   objectiveIndex: number;
   initial: readonly Commitment[];
-  organisations: readonly SelectOption[];
+  organisations: OptionSource;
   errors: FieldErrors;
   edit: Edit;
 }) {

@@ -4,9 +4,8 @@
 import { catalogueInputs, inputProps } from "@/components/forms/catalogue-field";
 import { RowList } from "@/components/forms/row-list";
 import { useRows } from "@/components/forms/use-rows";
-import { Combobox } from "@/components/ui/combobox";
+import { Combobox, type OptionSource } from "@/components/ui/combobox";
 import { FormGroup } from "@/components/ui/form-group";
-import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import type { FicheChoices, SectionProps } from "./fiche-section";
@@ -18,7 +17,7 @@ export function PilotSection({
   choices,
   organisations,
   canRestructure,
-}: SectionProps & { choices: FicheChoices; organisations: readonly SelectOption[]; canRestructure: boolean }) {
+}: SectionProps & { choices: FicheChoices; organisations: OptionSource; canRestructure: boolean }) {
   const partners = useRows(values.partners, () => ({ organisationId: "", role: "" }));
   const { field, fields } = catalogueInputs(FICHE_FIELDS, values, errors);
   return (

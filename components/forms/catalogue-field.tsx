@@ -1,7 +1,7 @@
 // A form input described by its field's catalogue entry (lib/catalogue): label, control, hint,
 // choices. Sections name the fields they show; the label, hint and error stay wired to the
 // control by components/ui/field.tsx.
-import { Combobox } from "@/components/ui/combobox";
+import { Combobox, isRemote, type OptionSource } from "@/components/ui/combobox";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
@@ -14,7 +14,8 @@ type InputEntry = { label: string; input?: FieldInput };
 export type FieldOverrides = {
   label?: string;
   hint?: string;
-  options?: readonly SelectOption[];
+  /** Choices from the page; remote ones (found on the server as the user types) make a select a combobox. */
+  options?: OptionSource;
   /** Called with the new value as the user changes it. */
   onValue?: (value: string) => void;
 };
@@ -52,6 +53,7 @@ export function CatalogueField({
         <TextArea {...props} {...(input.rows ? { rows: input.rows } : {})} onChange={onValue && ((event) => onValue(event.target.value))} />
       );
     case "select":
+      if (overrides.options && isRemote(overrides.options)) return <Combobox {...props} options={overrides.options} onChange={onValue} />;
       return (
         <SelectField
           {...props}

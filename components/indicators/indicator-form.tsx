@@ -1,6 +1,7 @@
 "use client";
 
 // Defines an indicator of a fiche, or edits one.
+import type { OptionSource } from "@/components/ui/combobox";
 import { catalogueInputs } from "@/components/forms/catalogue-field";
 import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -26,7 +27,7 @@ export function IndicatorForm({
   indicator?: { id: string; version: number };
   values: IndicatorValues;
   objectives: readonly SelectOption[];
-  organisations: readonly SelectOption[];
+  organisations: OptionSource;
 }) {
   const form = useActionForm(action, {
     schema: indicator ? updateIndicatorSchema : createIndicatorSchema,

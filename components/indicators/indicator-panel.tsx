@@ -1,5 +1,6 @@
 // The indicators of a fiche: each with its latest value against its target, its measurements,
 // and the forms to enter a value, edit or delete it; then the form to add one.
+import type { OptionSource } from "@/components/ui/combobox";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import type { SelectOption } from "@/components/ui/select-field";
@@ -57,7 +58,7 @@ export function IndicatorPanel({
   ficheId: string;
   indicators: readonly Indicator[];
   objectives: readonly SelectOption[];
-  organisations: readonly SelectOption[];
+  organisations: OptionSource;
   actions: Actions;
 }) {
   return (

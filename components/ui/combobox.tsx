@@ -3,7 +3,9 @@
 // Choose one option among many by typing part of its name: the WAI-ARIA APG combobox with a
 // list box and manual selection. Typing filters the list with nothing highlighted; ↓ highlights
 // the first match (↑ the last), Enter picks the highlighted one, Escape closes. The chosen value
-// goes in a hidden input named `name`; accents and case are ignored.
+// goes in a hidden input named `name`; accents and case are ignored. With remote options, the
+// list shows the options the form already names until something is typed, then what the server
+// suggests for it (GET `suggestUrl?q=…`, a JSON array of options).
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Field, type FieldProps } from "./field";
 import type { SelectOption } from "./select-field";
@@ -14,6 +16,37 @@ const fold = (text: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
 const MAX_SHOWN = 50;
+/** Typing pauses this long before the server is asked. */
+const SUGGEST_DELAY_MS = 200;
+
+/** Options found on the server as the user types: those the form already names, and where to ask for others. */
+export type RemoteOptions = { known: readonly SelectOption[]; suggestUrl: string };
+export type OptionSource = readonly SelectOption[] | RemoteOptions;
+
+export const isRemote = (source: OptionSource): source is RemoteOptions => !Array.isArray(source);
+const knownOptions = (source: OptionSource): readonly SelectOption[] => (isRemote(source) ? source.known : source);
+
+/** The server's suggestions for what was typed (none until something is), the latest request winning. */
+function useSuggestions(source: OptionSource, query: string, enabled: boolean) {
+  const url = isRemote(source) ? source.suggestUrl : null;
+  const [state, setState] = useState<{ query: string; options: readonly SelectOption[] } | null>(null);
+  useEffect(() => {
+    if (!url || !enabled || !query.trim()) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`${url}?${new URLSearchParams({ q: query.trim() })}`, { signal: controller.signal, headers: { accept: "application/json" } })
+        .then((response) => (response.ok ? (response.json() as Promise<SelectOption[]>) : []))
+        .then((options) => setState({ query, options }))
+        .catch(() => {});
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [url, query, enabled]);
+  if (!url || !enabled || !query.trim()) return { options: null, searching: false };
+  return state?.query === query ? { options: state.options, searching: false } : { options: null, searching: true };
+}
 
 export function Combobox({
   name,
@@ -24,30 +57,31 @@ export function Combobox({
   ...field
 }: FieldProps & {
   name: string;
-  options: readonly SelectOption[];
+  options: OptionSource;
   defaultValue?: string;
   placeholder?: string;
   onChange?: (value: string) => void;
 }) {
   const listId = useId();
   const [value, setValue] = useState(defaultValue);
-  const labelOf = (id: string) => options.find((option) => option.value === id)?.label ?? "";
-  const [query, setQuery] = useState(() => labelOf(defaultValue));
+  const known = knownOptions(options);
+  // The chosen option's label: a suggestion chosen from the server is in no list the form holds.
+  const [chosenLabel, setChosenLabel] = useState(() => known.find((option) => option.value === defaultValue)?.label ?? "");
+  const labelOf = (id: string) => (id === value ? chosenLabel : (known.find((option) => option.value === id)?.label ?? ""));
+  const [query, setQuery] = useState(chosenLabel);
   const [open, setOpen] = useState(false);
   /** The highlighted option, -1 for none. */
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  const typed = query !== chosenLabel;
+  const suggestions = useSuggestions(options, query, open && typed);
   const matches = useMemo(() => {
+    if (suggestions.options) return suggestions.options.slice(0, MAX_SHOWN);
     const words = fold(query).split(/\s+/).filter(Boolean);
-    const found =
-      words.length && query !== labelOf(value)
-        ? options.filter((option) => words.every((word) => fold(option.label).includes(word)))
-        : options;
+    const found = words.length && typed ? known.filter((option) => words.every((word) => fold(option.label).includes(word))) : known;
     return found.slice(0, MAX_SHOWN);
-    // labelOf only reads options and value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, options, value]);
+  }, [query, known, typed, suggestions.options]);
 
   // The highlighted option stays in sight in a long list.
   useEffect(() => {
@@ -57,6 +91,7 @@ export function Combobox({
   function choose(option: SelectOption | undefined) {
     const next = option?.value ?? "";
     setValue(next);
+    setChosenLabel(option?.label ?? "");
     setQuery(option?.label ?? "");
     setOpen(false);
     setActive(-1);
@@ -126,7 +161,11 @@ export function Combobox({
             hidden={!open}
             className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg"
           >
-            {matches.length ? (
+            {suggestions.searching ? (
+              <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-2 text-slate-600">
+                Recherche…
+              </li>
+            ) : matches.length ? (
               matches.map((option, index) => (
                 <li
                   key={option.value}
@@ -145,7 +184,7 @@ export function Combobox({
               ))
             ) : (
               <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-2 text-slate-600">
-                Aucun résultat.
+                {isRemote(options) && !typed ? "Tapez une partie du nom." : "Aucun résultat."}
               </li>
             )}
           </ul>

@@ -3,6 +3,7 @@
 // looked up through its territory's slug, so an id from another territory is not found.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
+import { organisationChoices } from "@/lib/organisations/queries";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dateInputValue } from "@/lib/validation/fields";
 import { listedFiches } from "@/lib/fiches/selects";
@@ -88,11 +89,6 @@ export async function getContractOverview(actor: Actor, territorySlug: string, c
   return readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, overviewSelect(actor)));
 }
 
-const organisationOptions = () =>
-  getDb()
-    .organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
-    .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
-
 /** The new-contract form: its territory, the next generation number, the organisations to pick. */
 export async function getNewContractForm(actor: Actor, territorySlug: string) {
   const territory = await getDb().territory.findUnique({
@@ -101,7 +97,11 @@ export async function getNewContractForm(actor: Actor, territorySlug: string) {
   });
   if (!territory) throw new NotFoundError();
   assertCan(actor, "contract.edit", resourceOf(territory));
-  return { territory, nextGeneration: (territory.contracts[0]?.generation ?? 0) + 1, organisations: await organisationOptions() };
+  return {
+    territory,
+    nextGeneration: (territory.contracts[0]?.generation ?? 0) + 1,
+    organisations: await organisationChoices(territorySlug, []),
+  };
 }
 
 const editSelect = {
@@ -153,6 +153,9 @@ export async function getContractEditForm(actor: Actor, territorySlug: string, c
         deliberationDate: dateInputValue(signatory.deliberationDate),
       })),
     },
-    organisations: await organisationOptions(),
+    organisations: await organisationChoices(
+      territorySlug,
+      contract.signatories.map((signatory) => signatory.organisationId),
+    ),
   };
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { listRecentChanges } from "@/lib/audit/history";
 import { formValuesOf } from "@/lib/catalogue";
+import { organisationChoices } from "@/lib/organisations/queries";
 import { getEditableContract } from "@/lib/contracts/queries";
 import { contractFindingsSelect, territoryKeysSelect } from "@/lib/contracts/selects";
 import { dateInputValue } from "@/lib/validation/fields";
@@ -134,10 +135,14 @@ function choices(contract: ContractContext) {
   };
 }
 
-const organisationOptions = () =>
-  getDb()
-    .organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
-    .then((organisations) => organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })));
+/** Every organisation the fiche names: its pilot, partners, funders, committed partners and indicator owners. */
+const organisationsNamedBy = (fiche: FicheForEdit) => [
+  fiche.pilotOrganisationId,
+  ...fiche.partners.map((partner) => partner.organisationId),
+  ...fiche.budgetLines.map((line) => line.funderId),
+  ...fiche.objectives.flatMap((objective) => objective.commitments.map((commitment) => commitment.organisationId)),
+  ...fiche.indicators.map((indicator) => indicator.ownerId),
+];
 
 const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({
   territoryId: territory.id,
@@ -158,7 +163,7 @@ export async function getFicheEditor(actor: Actor, territorySlug: string, contra
     contract: fiche.contract,
     values: ficheFormValues(fiche, { axisId: fiche.axisId }),
     choices: choices(fiche.contract),
-    organisations: await organisationOptions(),
+    organisations: await organisationChoices(territorySlug, organisationsNamedBy(fiche)),
   };
 }
 
@@ -168,7 +173,7 @@ export async function getNewFicheForm(actor: Actor, territorySlug: string, contr
     contract,
     values: ficheFormValues(null, { axisId: contract.axes[0]?.id ?? "" }),
     choices: choices(contract),
-    organisations: await organisationOptions(),
+    organisations: await organisationChoices(territorySlug, []),
   };
 }
 

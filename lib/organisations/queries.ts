@@ -1,6 +1,6 @@
-// Reads of organisations for the pickers of contract and fiche forms: found on the server among
-// the organisations of the territory's region and the national ones, so that no page carries
-// the thousands an organisation list holds at national scale.
+// Reads of organisations for the pickers of contract and fiche forms: found on the server, the
+// territory's region first, so that no page carries the thousands an organisation list holds at
+// national scale.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -20,8 +20,9 @@ const fold = (text: string) =>
 export type OrganisationSuggestion = { value: string; label: string };
 
 /**
- * The organisations of the territory's region (and national ones) whose name holds every word
- * typed, for whoever may edit a fiche there: coordinators, and contributors who pilot fiches.
+ * The organisations whose name holds every word typed, those of the territory's region first,
+ * then national ones, then the others (a partner may work across a regional border), for whoever
+ * may edit a fiche there: coordinators, and contributors who pilot fiches.
  */
 export async function suggestOrganisations(actor: Actor, slug: string, q: string | undefined): Promise<OrganisationSuggestion[]> {
   const db = getDb();
@@ -36,7 +37,22 @@ export async function suggestOrganisations(actor: Actor, slug: string, q: string
   );
   const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`
     SELECT id, name FROM "Organisation"
-    WHERE ("regionId" = ${territory.regionId}::uuid OR "regionId" IS NULL) AND ${Prisma.join(matching, " AND ")}
-    ORDER BY name, id LIMIT ${ORGANISATION_SUGGESTIONS}`;
+    WHERE ${Prisma.join(matching, " AND ")}
+    ORDER BY "regionId" IS NOT DISTINCT FROM ${territory.regionId}::uuid DESC, "regionId" IS NULL DESC, name, id
+    LIMIT ${ORGANISATION_SUGGESTIONS}`;
   return rows.map((row) => ({ value: row.id, label: row.name }));
+}
+
+/** The organisations a form already names, with their names, and where its pickers ask for others. */
+export type OrganisationChoices = { known: OrganisationSuggestion[]; suggestUrl: string };
+
+/** For a form of the territory's workspace: one query for the names of the organisations it names, whatever their number. */
+export async function organisationChoices(slug: string, ids: ReadonlyArray<string | null | undefined>): Promise<OrganisationChoices> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const known = await getDb().organisation.findMany({
+    where: { id: { in: wanted } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return { known: known.map((row) => ({ value: row.id, label: row.name })), suggestUrl: `/espace/${slug}/organisations` };
 }

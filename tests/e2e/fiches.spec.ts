@@ -2,22 +2,14 @@
 // a budget; records its progress and reads its history; a deleted fiche comes back from the
 // trash. A contributor edits only the fiche they pilot. Each test writes fiches of its own,
 // with titles no other test uses.
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signInAs } from "./sign-in";
-import { createContract, createFiche, openContract, unique } from "./workspace";
+import { createContract, createFiche, openContract, pickOrganisation, unique } from "./workspace";
 
 const COORDINATOR = "coordination@romans-sur-isere.test";
 
 /** Picks an option of a combobox by typing part of its name, keyboard only. */
-async function pick(page: Page, label: string, typed: string, expected: string) {
-  const box = page.getByRole("combobox", { name: label, exact: true });
-  await box.fill(typed);
-  await expect(page.getByRole("option", { name: expected })).toBeVisible();
-  await box.press("ArrowDown");
-  await box.press("Enter");
-  await expect(box).toHaveValue(expected);
-}
 
 test.describe("fiches actions", () => {
   test("create a fiche with a new partner, objectives, commitments and budget; a mistake is named at its field; the fiche is public at once", async ({
@@ -33,7 +25,7 @@ test.describe("fiches actions", () => {
 
     await page.getByLabel("Intitulé", { exact: true }).fill(title);
     await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
-    await pick(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
+    await pickOrganisation(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
     // A partner missing from the list is created on the spot, then picked.
     await page.getByText("Une organisation manque à la liste").click();
     const newOrganisation = page.locator("details").filter({ hasText: "Une organisation manque à la liste" });
@@ -47,12 +39,12 @@ test.describe("fiches actions", () => {
     await expect(newOrganisation.getByRole("status")).toHaveText(`L’organisation ${organisation} est créée.`);
     await expect(page.getByLabel("Intitulé", { exact: true })).toHaveValue(title);
     await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
-    await pick(page, "Partenaire 1", `msp monts ${suffix}`, organisation);
+    await pickOrganisation(page, "Partenaire 1", `msp monts ${suffix}`, organisation);
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
     await page.getByLabel("Ou son nom").fill("Commune");
     await page.getByLabel("Montant (€)").fill("8 000");
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
-    await pick(page, "Financeur 2", "cpam dro", "CPAM de la Drôme");
+    await pickOrganisation(page, "Financeur 2", "cpam dro", "CPAM de la Drôme");
     await page.getByLabel("Montant (€)").nth(1).fill("2 000");
     await expect(page.getByText("Total : 10 000,00 €")).toBeVisible();
     await expect(page.getByText("Part : 80 %")).toBeVisible();
@@ -63,7 +55,7 @@ test.describe("fiches actions", () => {
     }
     await page.getByLabel("Avancement (%)").nth(1).fill("150");
     await page.getByRole("button", { name: "Ajouter un engagement" }).first().click();
-    await pick(page, "Partenaire engagé 1", "ville romans", "Ville de Romans-sur-Isère");
+    await pickOrganisation(page, "Partenaire engagé 1", "ville romans", "Ville de Romans-sur-Isère");
     await page.getByLabel("Engagement", { exact: true }).fill("Mettre des locaux à disposition");
     await page.getByRole("button", { name: "Créer la fiche" }).click();
     // A mistake is named at its field, and nothing typed is lost.
@@ -177,6 +169,8 @@ test.describe("fiches actions", () => {
     await expect(page.getByLabel("Axe", { exact: true })).toBeFocused();
     await page.getByRole("combobox", { name: "Structure pilote" }).focus();
     await page.keyboard.type("cpam dro");
+    // Suggestions come from the server a moment after typing, as a keyboard user sees them arrive.
+    await expect(page.getByRole("option", { name: "CPAM de la Drôme" })).toBeVisible();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("combobox", { name: "Structure pilote" })).toHaveValue("CPAM de la Drôme");

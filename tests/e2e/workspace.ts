@@ -72,3 +72,13 @@ export async function createFiche(page: Page, title: string, objectives: Array<{
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^Fiche n°\\s\\d+ – ${title}$`));
   return page.url();
 }
+
+/** Picks an organisation in a picker as a user does: types part of its name, waits for the server's suggestion, ↓ then Enter. */
+export async function pickOrganisation(page: Page, label: string, typed: string, expected: string) {
+  const box = page.getByRole("combobox", { name: label, exact: true });
+  await box.fill(typed);
+  await expect(page.getByRole("option", { name: expected })).toBeVisible();
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(box).toHaveValue(expected);
+}

@@ -1,5 +1,5 @@
-// The organisation pickers' suggestions: found on the server in the territory's region (and
-// among national organisations), accents and case aside, bounded, for fiche editors only.
+// The organisation pickers' suggestions: found on the server, the territory's region first, then
+// national organisations, then the others; accents and case aside, bounded, for fiche editors only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/session";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
@@ -45,10 +45,11 @@ beforeAll(async () => {
 const names = async (actor: Actor, q: string) => (await suggestOrganisations(actor, slug, q)).map((suggestion) => suggestion.label);
 
 describe("organisation suggestions", () => {
-  it("match every word typed, whatever the accents and case, in the region and among national organisations", async () => {
+  it("match every word typed, whatever the accents and case: the region's organisations first, then national ones, then others", async () => {
     expect(await names(actors.coordinator, "cpam drome")).toEqual(["CPAM de la Drôme"]);
     expect(await names(actors.coordinator, "SANTE PUBLIQUE")).toEqual(["Santé publique France"]);
-    expect(await names(actors.coordinator, "cpam")).not.toContain("CPAM du Cantal");
+    await createOrganisation(db(), { name: "CPAM nationale", regionId: null });
+    expect(await names(actors.coordinator, "cpam")).toEqual(["CPAM de la Drôme", "CPAM nationale", "CPAM du Cantal"]);
   });
 
   it("are bounded, in name order, and read a typed % or _ as itself", async () => {
