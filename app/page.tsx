@@ -35,7 +35,8 @@ export default async function HomePage({ searchParams }: Props) {
         </h2>
         <p className="mt-1 text-slate-700">
           {formatCount(listed, "territoire", "territoires")} dans {formatCount(directory.regions.length, "région", "régions")},{" "}
-          {formatCount(directory.publishedContracts, "contrat publié", "contrats publiés")}.
+          {/* Each listed territory shows its current published contract. */}
+          {formatCount(listed, "contrat publié", "contrats publiés")}.
         </p>
         <RegionFilter regions={directory.regions} selected={region} total={directory.total} action="/#territoires" />
         {directory.entries.length ? (

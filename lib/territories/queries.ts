@@ -111,16 +111,14 @@ export type TerritoryDirectory = {
   total: number;
   /** Regions with a listed territory, with how many, for the filter. */
   regions: Array<{ slug: string; name: string; territories: number }>;
-  /** Published contracts of every territory and generation. */
-  publishedContracts: number;
 };
 
-/** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
+/** A page of the territories with a published contract, by region then name, with their current one: three queries whatever the data. */
 export async function listTerritoryDirectory(actor: Actor, { page, region }: ListParams): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
   const db = getDb();
   const where = { ...listedTerritory, ...(region ? { region: { slug: region } } : {}) } satisfies Prisma.TerritoryWhereInput;
-  const [entries, total, regions, publishedContracts] = await Promise.all([
+  const [entries, total, regions] = await Promise.all([
     db.territory.findMany({
       relationLoadStrategy: "join",
       where,
@@ -134,12 +132,10 @@ export async function listTerritoryDirectory(actor: Actor, { page, region }: Lis
       orderBy: { name: "asc" },
       select: { slug: true, name: true, _count: { select: { territories: { where: listedTerritory } } } },
     }),
-    db.contract.count({ where: publishedContract }),
   ]);
   return {
     entries,
     total,
     regions: regions.map(({ slug, name, _count }) => ({ slug, name, territories: _count.territories })),
-    publishedContracts,
   };
 }
