@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { Combobox, isRemote, type OptionSource } from "@/components/ui/combobox";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
@@ -20,7 +21,7 @@ export function InviteAnyoneForm({
 }: {
   action: ServerAction<Invited>;
   roles: readonly SelectOption[];
-  scopes: { regionId: readonly SelectOption[]; territoryId: readonly SelectOption[]; organisationId: readonly SelectOption[] };
+  scopes: { regionId: readonly SelectOption[]; territoryId: OptionSource; organisationId: OptionSource };
 }) {
   const [role, setRole] = useState<MembershipRole>("coordinator");
   const { formRef, onSubmit, pending, fieldErrors, error, success, result } = useActionForm(action, {
@@ -45,12 +46,11 @@ export function InviteAnyoneForm({
           error={fieldErrors.role}
         />
         {scopeField ? (
-          <SelectField
+          <ScopeField
             key={scopeField}
             label={scopeLabels[scopeField]}
             name={scopeField}
             options={scopes[scopeField]}
-            placeholder="Choisir…"
             error={fieldErrors[scopeField]}
           />
         ) : null}
@@ -59,5 +59,14 @@ export function InviteAnyoneForm({
         {pending ? "Envoi…" : "Envoyer l’invitation"}
       </Button>
     </form>
+  );
+}
+
+/** A short list is a select; thousands are a combobox that asks the server as the admin types. */
+function ScopeField({ options, ...field }: { label: string; name: string; options: OptionSource; error?: string }) {
+  return isRemote(options) ? (
+    <Combobox {...field} options={options} />
+  ) : (
+    <SelectField {...field} options={options} placeholder="Choisir…" />
   );
 }

@@ -34,7 +34,9 @@ function useSuggestions(source: OptionSource, query: string, enabled: boolean) {
     if (!url || !enabled || !query.trim()) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`${url}?${new URLSearchParams({ q: query.trim() })}`, { signal: controller.signal, headers: { accept: "application/json" } })
+      const target = new URL(url, window.location.origin);
+      target.searchParams.set("q", query.trim());
+      fetch(target, { signal: controller.signal, headers: { accept: "application/json" } })
         .then((response) => (response.ok ? (response.json() as Promise<SelectOption[]>) : []))
         .then((options) => setState({ query, options }))
         .catch(() => {});

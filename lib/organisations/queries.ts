@@ -3,19 +3,10 @@
 // national scale.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { nameHoldsWords, searchWords } from "@/lib/db/name-search";
 
 /** Organisations a picker offers at most for what was typed. */
 export const ORGANISATION_SUGGESTIONS = 20;
-
-// Accents and case do not matter, as in the pickers' own matching (components/ui/combobox.tsx).
-const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ";
-const PLAIN = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy";
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 
 export type OrganisationSuggestion = { value: string; label: string };
 
@@ -29,15 +20,11 @@ export async function suggestOrganisations(actor: Actor, slug: string, q: string
   const territory = await db.territory.findUnique({ where: { slug }, select: { id: true, regionId: true } });
   if (!territory) throw new NotFoundError();
   assertCan(actor, "fiche.edit", { territoryId: territory.id, regionId: territory.regionId, pilotUserId: actor.userId });
-  const words = q ? fold(q).split(/\s+/).filter(Boolean) : [];
+  const words = searchWords(q);
   if (!words.length) return [];
-  const matching = words.map(
-    (word) =>
-      Prisma.sql`lower(translate(name, ${ACCENTED}, ${PLAIN})) LIKE ${`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`,
-  );
   const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`
     SELECT id, name FROM "Organisation"
-    WHERE ${Prisma.join(matching, " AND ")}
+    WHERE ${nameHoldsWords(words)}
     ORDER BY "regionId" IS NOT DISTINCT FROM ${territory.regionId}::uuid DESC, "regionId" IS NULL DESC, name, id
     LIMIT ${ORGANISATION_SUGGESTIONS}`;
   return rows.map((row) => ({ value: row.id, label: row.name }));

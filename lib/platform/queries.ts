@@ -1,6 +1,8 @@
 // Reads of the platform administration pages (platform admins only).
 import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { nameHoldsWords, searchWords } from "@/lib/db/name-search";
 import { pageWindow, type ListParams } from "@/lib/params/list-params";
 
 /** Organisations an admin's search shows at most. */
@@ -43,19 +45,23 @@ export async function getPlatformOverview(actor: Actor, { page, q }: ListParams)
   return { regions, territories, territoryCount, organisations, organisationCount };
 }
 
-/** Every region, territory and organisation, to choose an invitation's scope from. */
-async function listScopeChoices() {
-  const db = getDb();
-  const [regions, territories, organisations] = await Promise.all([
-    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.territory.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  return { regions, territories, organisations };
+/** Territories and organisations an admin's scope picker suggests at most. */
+export const SCOPE_SUGGESTIONS = 20;
+const SCOPE_TABLES = { territory: Prisma.raw('"Territory"'), organisation: Prisma.raw('"Organisation"') };
+export type ScopeKind = keyof typeof SCOPE_TABLES;
+
+/** The territories or organisations whose name holds every word typed, for an invitation's scope (admins only). */
+export async function suggestScopes(actor: Actor, kind: ScopeKind, q: string | undefined) {
+  assertCan(actor, "platform.administer");
+  const words = searchWords(q);
+  if (!words.length) return [];
+  const rows = await getDb().$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT id, name FROM ${SCOPE_TABLES[kind]} WHERE ${nameHoldsWords(words)} ORDER BY name, id LIMIT ${SCOPE_SUGGESTIONS}`;
+  return rows.map((row) => ({ value: row.id, label: row.name }));
 }
 
-/** Every membership and pending invitation of the platform, for the admin's members page. */
-export async function getPlatformMembers(actor: Actor) {
+/** A page of the platform's memberships, every pending invitation and the regions, for the admin's members page: four queries whatever the data. */
+export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
   assertCan(actor, "platform.administer");
   const db = getDb();
   const scope = {
@@ -63,21 +69,23 @@ export async function getPlatformMembers(actor: Actor) {
     territory: { select: { name: true, slug: true } },
     organisation: { select: { name: true } },
   } as const;
-  const [memberships, invitations, overview] = await Promise.all([
+  const [memberships, membershipCount, invitations, regions] = await Promise.all([
     db.membership.findMany({
       relationLoadStrategy: "join",
-      orderBy: [{ user: { email: "asc" } }, { role: "asc" }],
+      orderBy: [{ user: { email: "asc" } }, { role: "asc" }, { id: "asc" }],
+      ...pageWindow(page),
       select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } }, ...scope },
     }),
+    db.membership.count(),
     db.invitation.findMany({
       relationLoadStrategy: "join",
       where: { acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },
       select: { id: true, email: true, role: true, version: true, expiresAt: true, ...scope },
     }),
-    listScopeChoices(),
+    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { memberships, invitations, ...overview };
+  return { memberships, membershipCount, invitations, regions };
 }
 
 /** "Territoire Romans-sur-Isère", "Région Île-de-France", the organisation's name, or the platform. */

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "./fixtures";
 import ExcelJS from "exceljs";
 import { expectNoAxeViolations } from "./accessibility";
 import { signInAs } from "./sign-in";
-import { addAxis, createContract, openContract, pickOrganisation, unique } from "./workspace";
+import { addAxis, createContract, openContract, pickSuggestion, unique } from "./workspace";
 
 const COORDINATOR = "coordination@creusot-montceau.test";
 
@@ -40,7 +40,7 @@ test.describe("contract editing", () => {
     await page.getByRole("button", { name: "Ajouter un constat" }).click();
     await page.getByLabel("Constat 1", { exact: true }).fill("Une offre de soins de premier recours insuffisante");
     await page.getByRole("button", { name: "Ajouter un signataire" }).click();
-    await pickOrganisation(page, "Signataire 1", "agence bourgogne", "Agence régionale de santé Bourgogne-Franche-Comté");
+    await pickSuggestion(page, "Signataire 1", "agence bourgogne", "Agence régionale de santé Bourgogne-Franche-Comté");
     await page.getByRole("button", { name: "Créer le contrat" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expectNoAxeViolations(page);

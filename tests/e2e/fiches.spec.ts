@@ -5,7 +5,7 @@
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signInAs } from "./sign-in";
-import { createContract, createFiche, openContract, pickOrganisation, unique } from "./workspace";
+import { createContract, createFiche, openContract, pickSuggestion, unique } from "./workspace";
 
 const COORDINATOR = "coordination@romans-sur-isere.test";
 
@@ -25,7 +25,7 @@ test.describe("fiches actions", () => {
 
     await page.getByLabel("Intitulé", { exact: true }).fill(title);
     await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
-    await pickOrganisation(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
+    await pickSuggestion(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
     // A partner missing from the list is created on the spot, then picked.
     await page.getByText("Une organisation manque à la liste").click();
     const newOrganisation = page.locator("details").filter({ hasText: "Une organisation manque à la liste" });
@@ -39,12 +39,12 @@ test.describe("fiches actions", () => {
     await expect(newOrganisation.getByRole("status")).toHaveText(`L’organisation ${organisation} est créée.`);
     await expect(page.getByLabel("Intitulé", { exact: true })).toHaveValue(title);
     await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
-    await pickOrganisation(page, "Partenaire 1", `msp monts ${suffix}`, organisation);
+    await pickSuggestion(page, "Partenaire 1", `msp monts ${suffix}`, organisation);
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
     await page.getByLabel("Ou son nom").fill("Commune");
     await page.getByLabel("Montant (€)").fill("8 000");
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
-    await pickOrganisation(page, "Financeur 2", "cpam dro", "CPAM de la Drôme");
+    await pickSuggestion(page, "Financeur 2", "cpam dro", "CPAM de la Drôme");
     await page.getByLabel("Montant (€)").nth(1).fill("2 000");
     await expect(page.getByText("Total : 10 000,00 €")).toBeVisible();
     await expect(page.getByText("Part : 80 %")).toBeVisible();
@@ -55,7 +55,7 @@ test.describe("fiches actions", () => {
     }
     await page.getByLabel("Avancement (%)").nth(1).fill("150");
     await page.getByRole("button", { name: "Ajouter un engagement" }).first().click();
-    await pickOrganisation(page, "Partenaire engagé 1", "ville romans", "Ville de Romans-sur-Isère");
+    await pickSuggestion(page, "Partenaire engagé 1", "ville romans", "Ville de Romans-sur-Isère");
     await page.getByLabel("Engagement", { exact: true }).fill("Mettre des locaux à disposition");
     await page.getByRole("button", { name: "Créer la fiche" }).click();
     // A mistake is named at its field, and nothing typed is lost.

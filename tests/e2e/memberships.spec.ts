@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from "./accessibility";
 import { createAccount } from "../support/e2e-accounts";
 import { invitationLinkFor } from "./mailbox";
 import { signInAs } from "./sign-in";
-import { unique } from "./workspace";
+import { pickSuggestion, unique } from "./workspace";
 
 type Territory = { workspace: string; name: string; coordinator: string };
 const ROMANS: Territory = {
@@ -198,7 +198,7 @@ test.describe("platform administration", () => {
     const invitation = page.getByRole("region", { name: "Inviter une personne" });
     await invitation.getByLabel("Adresse e-mail").fill(email);
     await invitation.getByLabel("Rôle").selectOption({ label: "Coordination du contrat" });
-    await invitation.getByLabel("Territoire").selectOption({ label: territory });
+    await pickSuggestion(page, "Territoire", territory, territory);
     await invitation.getByRole("button", { name: "Envoyer l’invitation" }).click();
     await expect(invitation.getByRole("status")).toHaveText(`Invitation envoyée à ${email}.`);
   }

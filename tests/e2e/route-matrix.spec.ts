@@ -7,7 +7,7 @@ import path from "node:path";
 import { ACCOUNTS, findContracts, OWN, ROUTES, tenants, type Role } from "../support/route-matrix";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
-import { pickOrganisation } from "./workspace";
+import { pickSuggestion } from "./workspace";
 
 const PROTECTED_FOLDERS = ["espace", "admin", "dev"];
 
@@ -79,7 +79,7 @@ test("partner: a draft contract their organisation signs is not found, nor its e
   await coordinator.goto("/espace/rosny-sous-bois/contrats/nouveau");
   await coordinator.getByLabel("Titre").fill("Contrat local de santé de Rosny-sous-Bois (projet)");
   await coordinator.getByRole("button", { name: "Ajouter un signataire" }).click();
-  await pickOrganisation(coordinator, "Signataire 1", "cpam drome", "CPAM de la Drôme");
+  await pickSuggestion(coordinator, "Signataire 1", "cpam drome", "CPAM de la Drôme");
   await coordinator.getByRole("button", { name: "Créer le contrat" }).click();
   await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText("Contrat local de santé de Rosny-sous-Bois (projet)");
   const draft = new URL(coordinator.url()).pathname;

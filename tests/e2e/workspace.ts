@@ -73,8 +73,8 @@ export async function createFiche(page: Page, title: string, objectives: Array<{
   return page.url();
 }
 
-/** Picks an organisation in a picker as a user does: types part of its name, waits for the server's suggestion, ↓ then Enter. */
-export async function pickOrganisation(page: Page, label: string, typed: string, expected: string) {
+/** Picks in a combobox as a user does: types part of a name, waits for the suggestion (from the server, for organisations and territories), ↓ then Enter. */
+export async function pickSuggestion(page: Page, label: string, typed: string, expected: string) {
   const box = page.getByRole("combobox", { name: label, exact: true });
   await box.fill(typed);
   await expect(page.getByRole("option", { name: expected })).toBeVisible();

@@ -59,6 +59,8 @@ const EXPECTED: Record<string, Expected> = {
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,
+  "admin/suggestions/territoires/route.ts": adminOnly,
+  "admin/suggestions/organisations/route.ts": adminOnly,
   // The end-to-end server runs in development mode (embedded database), where the mailbox exists.
   "dev/boite-mail/page.tsx": adminOnly,
 };

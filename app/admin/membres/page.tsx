@@ -5,9 +5,11 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { ItemList } from "@/components/ui/item-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { getPlatformMembers, scopeName } from "@/lib/platform/queries";
 import { inviteAnyoneAction, revokeAnyInvitationAction, revokeAnyMemberAction } from "../actions";
@@ -15,13 +17,17 @@ import { inviteAnyoneAction, revokeAnyInvitationAction, revokeAnyMemberAction } 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Membres – Administration" };
 
-export default async function AdminMembersPage() {
-  const { actor, data } = await loadAuthorized("/admin/membres", {}, getPlatformMembers);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminMembersPage({ searchParams }: Props) {
+  const params = readListParams(await searchParams);
+  const { actor, data } = await loadAuthorized("/admin/membres", {}, (actor) => getPlatformMembers(actor, params));
   const roles = Object.entries(MEMBERSHIP_ROLE_LABELS).map(([value, label]) => ({ value, label }));
   const scopes = {
     regionId: data.regions.map((region) => ({ value: region.id, label: region.name })),
-    territoryId: data.territories.map((territory) => ({ value: territory.id, label: territory.name })),
-    organisationId: data.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })),
+    // Thousands at national scale: found on the server as the admin types.
+    territoryId: { known: [], suggestUrl: "/admin/suggestions/territoires" },
+    organisationId: { known: [], suggestUrl: "/admin/suggestions/organisations" },
   };
   return (
     <>
@@ -55,7 +61,7 @@ export default async function AdminMembersPage() {
             )}
           </ItemList>
         </Section>
-        <Section id="membres" title={`Rôles attribués (${data.memberships.length})`}>
+        <Section id="membres" title={`Rôles attribués (${formatNumber(data.membershipCount)})`}>
           <ul className="divide-y divide-slate-200">
             {data.memberships.map((membership) => {
               const label = `${MEMBERSHIP_ROLE_LABELS[membership.role]} · ${scopeName(membership)}`;
@@ -83,6 +89,12 @@ export default async function AdminMembersPage() {
               );
             })}
           </ul>
+          <Pagination
+            page={params.page}
+            pageCount={Math.ceil(data.membershipCount / PAGE_SIZE)}
+            href={(page) => listHref("/admin/membres", {}, page, "membres")}
+            label="Pages de la liste des rôles attribués"
+          />
         </Section>
       </div>
     </>
