@@ -209,13 +209,28 @@ const dayImport = (header: string, example: string) => ({
 });
 
 /** A free text of the fiche, in paragraphs: a column of the export and of the import, a paragraph of the PDF. */
+/** The fiche's columns that hold a text. */
+type FicheTextColumn = { [K in keyof FicheRecord]: FicheRecord[K] extends string | null ? K : never }[keyof FicheRecord] & string;
+
 const textField = (
-  name: "context" | "generalObjective" | "description" | "targetPublic" | "vulnerableGroups" | "geographicScopeDetail" | "prsObjective",
+  name: FicheTextColumn,
   label: string,
   max: number,
-  { api, width = 40, pdfLabel, input }: { api: string; width?: number; pdfLabel?: string; input?: { label?: string; rows?: number } },
+  {
+    api,
+    width = 40,
+    pdfLabel,
+    input,
+    publicPage = false,
+  }: { api: string; width?: number; pdfLabel?: string; input?: { label?: string; rows?: number }; publicPage?: boolean },
 ) => ({
-  ...ficheEntry.text(name, optionalText(max, { multiline: true }), { label, width, api, input: { kind: "textarea", ...input } }),
+  ...ficheEntry.text(name, optionalText(max, { multiline: true }), {
+    label,
+    width,
+    api,
+    publicPage,
+    input: { kind: "textarea", ...input },
+  }),
   pdf: { kind: "paragraph" as const, label: pdfLabel, value: (fiche: FicheRecord) => fiche[name] },
   import: { header: label, example: "", parse: textCell(max, { multiline: true }), shown: shownValue },
 });

@@ -154,7 +154,7 @@ test("adding, moving and removing a row moves the focus where the keyboard user 
   await press(page, "Ajouter un constat");
   await expect(page.getByLabel("Constat 1", { exact: true })).toBeFocused();
   await press(page, "Ajouter un signataire");
-  await expect(page.getByLabel("Signataire 1", { exact: true })).toBeFocused();
+  await expect(page.getByRole("combobox", { name: "Signataire 1", exact: true })).toBeFocused();
   await expectNoAxeViolations(page);
 });
 
