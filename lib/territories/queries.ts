@@ -113,19 +113,15 @@ export type TerritoryDirectory = {
   regions: Array<{ slug: string; name: string; territories: number }>;
 };
 
-/** A page of the territories with a published contract, by region then name, with their current one: three queries whatever the data. */
+/** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
 export async function listTerritoryDirectory(actor: Actor, { page, region }: ListParams): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
   const db = getDb();
   const where = { ...listedTerritory, ...(region ? { region: { slug: region } } : {}) } satisfies Prisma.TerritoryWhereInput;
-  const [entries, total, regions] = await Promise.all([
-    db.territory.findMany({
-      relationLoadStrategy: "join",
-      where,
-      orderBy: [{ region: { name: "asc" } }, { name: "asc" }],
-      ...pageWindow(page),
-      select: directorySelect,
-    }),
+  const orderBy = [{ region: { name: "asc" } }, { name: "asc" }, { id: "asc" }] satisfies Prisma.TerritoryOrderByWithRelationInput[];
+  const [pageIds, total, regions] = await Promise.all([
+    // The page's ids first: joined with their contracts and counts, the sort would have to read every territory's.
+    db.territory.findMany({ where, orderBy, ...pageWindow(page), select: { id: true } }),
     db.territory.count({ where }),
     db.region.findMany({
       where: { territories: { some: listedTerritory } },
@@ -133,6 +129,12 @@ export async function listTerritoryDirectory(actor: Actor, { page, region }: Lis
       select: { slug: true, name: true, _count: { select: { territories: { where: listedTerritory } } } },
     }),
   ]);
+  const entries = await db.territory.findMany({
+    relationLoadStrategy: "join",
+    where: { id: { in: pageIds.map((row) => row.id) } },
+    orderBy,
+    select: directorySelect,
+  });
   return {
     entries,
     total,
