@@ -52,7 +52,9 @@ runCli(async () => {
           statementsPath: BENCH_STATEMENTS_PATH,
         });
         results.push(result);
-        console.log(`${page.name} · ${connections} connexions: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${result.p95} ms`);
+        console.log(
+          `${page.name} · ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${Math.round(result.p95)} ms`,
+        );
       }
     }
     const table = renderTable(results);
@@ -134,7 +136,7 @@ const number = (value: number, digits = 0) =>
 function renderTable(results: Measurement[]): string {
   const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
   const header =
-    "| Page | Connexions | Req/s | Ratio à la page vide | p50 (ms) | p95 (ms) | p99 (ms) | p95 / p95 page vide | Erreurs | HTML (Ko) | Requêtes SQL |";
+    "| Page | Connections | Req/s | Ratio to the empty page | p50 (ms) | p95 (ms) | p99 (ms) | p95 / empty page's | Errors | HTML (KiB) | SQL statements |";
   const rule = "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
   const rows = results.map((result) => {
     const baseline = empty.get(result.connections)!;
@@ -146,17 +148,15 @@ function renderTable(results: Measurement[]): string {
 async function writeReport(table: string, failures: string[]): Promise<void> {
   const file = "docs/performance.md";
   const cpus = os.cpus();
-  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} Gio, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
   const section = [
     "<!-- bench:start -->",
-    `Mesuré le ${new Date().toLocaleString("fr-FR", { timeZone: "UTC" })} UTC sur ${machine}, ${SECONDS} s par mesure.`,
-    `Cibles (issue 11)\u00a0: ${TARGETS.description}`,
+    `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}, ${SECONDS} s per measurement.`,
+    `Targets (issue 11): ${TARGETS.description}`,
     "",
     table,
     "",
-    failures.length
-      ? `Cibles manquées\u00a0:\n${failures.map((failure) => `- ${failure}`).join("\n")}`
-      : "Toutes les cibles sont atteintes.",
+    failures.length ? `Missed targets:\n${failures.map((failure) => `- ${failure}`).join("\n")}` : "Every target is met.",
     "<!-- bench:end -->",
   ].join("\n");
   const current = await readFile(file, "utf8");

@@ -9,24 +9,24 @@ export const TARGETS = {
   workspaceThroughput: 0.25,
   maxHtmlKiB: 300,
   description:
-    "pages publiques ≥ 0,5 du débit de la page vide et p95 ≤ 2 fois le sien à 50 connexions\u00a0; pages de l’espace ≥ 0,25\u00a0; aucune page au-delà de 300 Ko de HTML\u00a0; aucune erreur.",
+    "public pages at least 0.5 of the empty page's throughput and a p95 at most twice its own at 50 connections; workspace pages at least 0.25; no page over 300 KiB of HTML; no error.",
 };
 
-/** The targets a run misses, in French, one line each. */
+/** The targets a run misses, one line each. */
 export function verdicts(results: Measurement[]): string[] {
   const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
   return results.flatMap((result) => {
     const baseline = empty.get(result.connections)!;
-    const name = `${result.page.name} (${result.connections} connexions)`;
+    const name = `${result.page.name} (${result.connections} connections)`;
     const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
     const failures: string[] = [];
     const minimum = result.page.public ? TARGETS.publicThroughput : TARGETS.workspaceThroughput;
-    if (ratio < minimum) failures.push(`${name}\u00a0: débit ${ratio.toFixed(2)} de la page vide, cible ${minimum}`);
+    if (ratio < minimum) failures.push(`${name}: throughput ${ratio.toFixed(2)} of the empty page's, target ${minimum}`);
     if (result.page.public && result.connections === 50 && result.p95 > TARGETS.publicP95 * baseline.p95)
-      failures.push(`${name}\u00a0: p95 ${(result.p95 / baseline.p95).toFixed(2)} fois celui de la page vide, cible ${TARGETS.publicP95}`);
+      failures.push(`${name}: p95 ${(result.p95 / baseline.p95).toFixed(2)} times the empty page's, target ${TARGETS.publicP95}`);
     if (result.htmlBytes > TARGETS.maxHtmlKiB * 1024)
-      failures.push(`${name}\u00a0: ${Math.round(result.htmlBytes / 1024)} Ko de HTML, cible ${TARGETS.maxHtmlKiB}`);
-    if (result.errors) failures.push(`${name}\u00a0: ${result.errors} erreurs ou délais dépassés`);
+      failures.push(`${name}: ${Math.round(result.htmlBytes / 1024)} KiB of HTML, target ${TARGETS.maxHtmlKiB}`);
+    if (result.errors) failures.push(`${name}: ${result.errors} errors or timeouts`);
     return failures;
   });
 }
