@@ -131,7 +131,7 @@ function run(command: string[], env: Record<string, string>): Promise<void> {
 }
 
 const number = (value: number, digits = 0) =>
-  value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function renderTable(results: Measurement[]): string {
   const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
