@@ -1,8 +1,7 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/select-field";
 import { formatCount, formatNumber } from "@/lib/format";
-
-export type RegionFacet = { slug: string; name: string; territories: number };
+import type { RegionFacet } from "@/lib/territories/paging";
 
 /** Narrows a list of territories to one region (a GET form: the filter is in the URL), and says how many it keeps. */
 export function RegionFilter({

@@ -7,8 +7,9 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { listedFiches } from "@/lib/fiches/selects";
-import { pageWindow, type ListParams } from "@/lib/params/list-params";
+import type { ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
+import { pageOfTerritories, type RegionFacet } from "./paging";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
 
@@ -110,34 +111,20 @@ export type TerritoryDirectory = {
   /** Territories the filter selects, over every page. */
   total: number;
   /** Regions with a listed territory, with how many, for the filter. */
-  regions: Array<{ slug: string; name: string; territories: number }>;
+  regions: RegionFacet[];
 };
 
 /** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
-export async function listTerritoryDirectory(actor: Actor, { page, region }: ListParams): Promise<TerritoryDirectory> {
+export async function listTerritoryDirectory(actor: Actor, params: ListParams): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
   const db = getDb();
-  const where = { ...listedTerritory, ...(region ? { region: { slug: region } } : {}) } satisfies Prisma.TerritoryWhereInput;
   const orderBy = [{ region: { name: "asc" } }, { name: "asc" }, { id: "asc" }] satisfies Prisma.TerritoryOrderByWithRelationInput[];
-  const [pageIds, total, regions] = await Promise.all([
-    // The page's ids first: joined with their contracts and counts, the sort would have to read every territory's.
-    db.territory.findMany({ where, orderBy, ...pageWindow(page), select: { id: true } }),
-    db.territory.count({ where }),
-    db.region.findMany({
-      where: { territories: { some: listedTerritory } },
-      orderBy: { name: "asc" },
-      select: { slug: true, name: true, _count: { select: { territories: { where: listedTerritory } } } },
-    }),
-  ]);
+  const { ids, total, regions } = await pageOfTerritories(db, listedTerritory, orderBy, params);
   const entries = await db.territory.findMany({
     relationLoadStrategy: "join",
-    where: { id: { in: pageIds.map((row) => row.id) } },
+    where: { id: { in: ids } },
     orderBy,
     select: directorySelect,
   });
-  return {
-    entries,
-    total,
-    regions: regions.map(({ slug, name, _count }) => ({ slug, name, territories: _count.territories })),
-  };
+  return { entries, total, regions };
 }

@@ -4,7 +4,8 @@
 import { can, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { pageWindow, type ListParams } from "@/lib/params/list-params";
+import type { ListParams } from "@/lib/params/list-params";
+import { pageOfTerritories, type RegionFacet } from "@/lib/territories/paging";
 import { canReadContract, contractAccessSelect, enterableTerritories, readableContracts, territoryResource } from "./resource";
 
 function workspaceSelect(actor: Actor) {
@@ -58,29 +59,18 @@ export type WorkspaceList = {
   /** Territories the actor may enter that the filter selects, over every page. */
   total: number;
   /** Regions of the territories the actor may enter, with how many, for the filter. */
-  regions: Array<{ slug: string; name: string; territories: number }>;
+  regions: RegionFacet[];
 };
 
 /** A page of the territories whose workspace the actor may enter, filtered in SQL by the actor's memberships: four queries whatever the data. */
-export async function listWorkspaces(actor: Actor, { page, region }: ListParams): Promise<WorkspaceList> {
+export async function listWorkspaces(actor: Actor, params: ListParams): Promise<WorkspaceList> {
   if (!actor.userId) return { entries: [], total: 0, regions: [] };
   const db = getDb();
-  const enterable = enterableTerritories(actor);
-  const where = { AND: [enterable, region ? { region: { slug: region } } : {}] } satisfies Prisma.TerritoryWhereInput;
   const orderBy = [{ name: "asc" }, { id: "asc" }] satisfies Prisma.TerritoryOrderByWithRelationInput[];
-  const [pageIds, total, regions] = await Promise.all([
-    // The page's ids first: joined with the access facts of their contracts, the sort would have to read every territory's.
-    db.territory.findMany({ where, orderBy, ...pageWindow(page), select: { id: true } }),
-    db.territory.count({ where }),
-    db.region.findMany({
-      where: { territories: { some: enterable } },
-      orderBy: { name: "asc" },
-      select: { slug: true, name: true, _count: { select: { territories: { where: enterable } } } },
-    }),
-  ]);
+  const { ids, total, regions } = await pageOfTerritories(db, enterableTerritories(actor), orderBy, params);
   const territories = await db.territory.findMany({
     relationLoadStrategy: "join",
-    where: { id: { in: pageIds.map((row) => row.id) } },
+    where: { id: { in: ids } },
     orderBy,
     select: {
       id: true,
@@ -95,5 +85,5 @@ export async function listWorkspaces(actor: Actor, { page, region }: ListParams)
     const workspace = entered(actor, territory);
     return workspace ? [{ id: workspace.id, slug: workspace.slug, name: workspace.name, region: workspace.region }] : [];
   });
-  return { entries, total, regions: regions.map(({ slug, name, _count }) => ({ slug, name, territories: _count.territories })) };
+  return { entries, total, regions };
 }

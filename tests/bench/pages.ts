@@ -37,5 +37,6 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
+    { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
   ];
 }
