@@ -2,24 +2,22 @@
 import { assertCan, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { OrganisationKind } from "@/lib/db/generated/enums";
 import { nameHoldsWords, searchWords } from "@/lib/db/name-search";
 import { pageWindow, type ListParams } from "@/lib/params/list-params";
 
 /** Organisations an admin's search shows at most. */
 export const ORGANISATION_MATCHES = 50;
 
-/** Names holding every word searched, whatever the case (accents count). */
-export const nameMatching = (q: string | undefined) =>
-  q ? { AND: q.split(/\s+/).map((word) => ({ name: { contains: word, mode: "insensitive" as const } })) } : {};
-
 /**
  * The administration page: every region, a page of territories (the newest first: the one just
  * created is at the top), and the organisations matching a search (none without one: there are
- * thousands). Five queries whatever the data.
+ * thousands), found as the pickers find them (lib/db/name-search.ts). Five queries whatever the data.
  */
 export async function getPlatformOverview(actor: Actor, { page, q }: ListParams) {
   assertCan(actor, "platform.administer");
   const db = getDb();
+  const words = searchWords(q);
   const [regions, territories, territoryCount, organisations, organisationCount] = await Promise.all([
     db.region.findMany({
       orderBy: { name: "asc" },
@@ -32,13 +30,9 @@ export async function getPlatformOverview(actor: Actor, { page, q }: ListParams)
       select: { id: true, slug: true, name: true, kind: true, region: { select: { name: true } } },
     }),
     db.territory.count(),
-    q
-      ? db.organisation.findMany({
-          where: nameMatching(q),
-          orderBy: [{ name: "asc" }, { id: "asc" }],
-          take: ORGANISATION_MATCHES + 1,
-          select: { id: true, name: true, kind: true, siren: true },
-        })
+    words.length
+      ? db.$queryRaw<Array<{ id: string; name: string; kind: OrganisationKind }>>`
+          SELECT id, name, kind FROM "Organisation" WHERE ${nameHoldsWords(words)} ORDER BY name, id LIMIT ${ORGANISATION_MATCHES + 1}`
       : Promise.resolve([]),
     db.organisation.count(),
   ]);

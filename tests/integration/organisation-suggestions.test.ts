@@ -5,6 +5,7 @@ import { actorForUser } from "@/lib/auth/session";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { ORGANISATION_SUGGESTIONS, suggestOrganisations } from "@/lib/organisations/queries";
+import { getPlatformOverview } from "@/lib/platform/queries";
 import { createOrganisation, createRegion, createTerritory, createUser } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 
@@ -66,5 +67,15 @@ describe("organisation suggestions", () => {
     for (const actor of [actors.ars, actors.partner, actors.foreignCoordinator, ANONYMOUS])
       await expect(suggestOrganisations(actor, slug, "cpam")).rejects.toThrow(NotFoundError);
     await expect(suggestOrganisations(actors.coordinator, "atlantide", "cpam")).rejects.toThrow(NotFoundError);
+  });
+
+  it("find organisations the same way on the administration page, for platform admins only", async () => {
+    const admin = await actorForUser((await createUser(db(), { memberships: { create: { role: "platform_admin" } } })).id);
+    const overview = await getPlatformOverview(admin, { page: 1, q: "cpam DROME" });
+    expect(overview.organisations.map((organisation) => [organisation.name, organisation.kind])).toEqual([
+      ["CPAM de la Drôme", "association"],
+    ]);
+    expect((await getPlatformOverview(admin, { page: 1 })).organisations).toEqual([]);
+    await expect(getPlatformOverview(actors.coordinator, { page: 1, q: "cpam" })).rejects.toThrow(NotFoundError);
   });
 });
