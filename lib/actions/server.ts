@@ -8,6 +8,7 @@ import { unstable_rethrow } from "next/navigation";
 import { clientIp } from "@/lib/http/client-address";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { invalidatePublicPages } from "@/lib/public-pages/invalidation";
 import { executeFormAction, type ActionDefinition } from "./define";
 import type { ServerAction } from "./server-action";
 
@@ -30,6 +31,7 @@ export function serverAction<Input, Output>(
     try {
       const context = { db: getDb(), actor: await currentActor(), ip: clientIp(await headers()) };
       const result = await executeFormAction(definition, context, formData);
+      if (result.ok) await invalidatePublicPages(context.db);
       // The page behind the form re-renders with the change in the same response.
       if (result.ok && refreshPage) refresh();
       return result;

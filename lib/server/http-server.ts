@@ -1,14 +1,16 @@
 // OpenCLS's HTTP server: Next.js behind a thin node:http layer that decides, once per request,
-// what the app may believe about its origin (lib/http/trusted-proxies.ts), and the background
-// job worker in the same process.
+// what the app may believe about its origin (lib/http/trusted-proxies.ts), serves public pages
+// from their cache in production (lib/public-pages), and runs the background job worker.
 import { createServer } from "node:http";
 import next from "next";
 import { benchEnabled, BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
 import { disconnectDb, onQuery } from "@/lib/db/client";
 import { applyTrustedProxies } from "@/lib/http/client-address";
 import { trustedProxyCount } from "@/lib/http/config";
+import { listenForInvalidations } from "@/lib/public-pages/invalidation";
 import { stopQueue } from "@/lib/jobs/queue";
 import { startWorker, workerEnabled } from "@/lib/jobs/worker";
+import { answerFromPublicPages } from "./public-page-responses";
 
 function isDecodablePath(url: string | undefined): boolean {
   try {
@@ -33,6 +35,9 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
   await app.prepare();
 
   const countStatements = benchEnabled() ? statementCounter() : undefined;
+  // Development renders every page, so that an edited component shows at once.
+  const databaseUrl = process.env.DATABASE_URL;
+  const invalidations = !dev && databaseUrl ? listenForInvalidations(databaseUrl) : undefined;
   const server = createServer((request, response) => {
     if (countStatements && request.url === BENCH_STATEMENTS_PATH) {
       response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(countStatements()));
@@ -44,7 +49,15 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
       return;
     }
     applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
-    void handle(request, response);
+    const render = () => void handle(request, response);
+    if (!invalidations) return render();
+    answerFromPublicPages(request, response, render).then(
+      (answered) => answered || render(),
+      (error: unknown) => {
+        console.error("opencls: the public page cache failed, rendering instead:", error);
+        if (!response.headersSent) render();
+      },
+    );
   });
   // Hot reload's websocket in development.
   const upgrade = app.getUpgradeHandler();
@@ -67,7 +80,7 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
     server.closeAllConnections();
     // Running jobs get a few seconds to finish (pg-boss retries any that do not); then the
     // process exits whatever is still pending, so that `npm start` can stop the database.
-    const settled = Promise.allSettled([stopQueue(), app.close(), disconnectDb()]);
+    const settled = Promise.allSettled([stopQueue(), app.close(), disconnectDb(), invalidations?.stop()]);
     await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     process.exit(0);
   };

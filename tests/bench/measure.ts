@@ -1,6 +1,7 @@
 // One measurement of the bench: a page under `connections` concurrent clients for `seconds`,
 // after a warm-up; its HTML size and SQL statements come from one request on a quiet server.
 import autocannon from "autocannon";
+import { fetchRendered } from "../support/public-pages";
 import type { BenchPage } from "./pages";
 
 export type Measurement = {
@@ -16,9 +17,18 @@ export type Measurement = {
   statements: number;
 };
 
-type Options = { base: string; page: BenchPage; connections: number; seconds: number; cookie: string | undefined; statementsPath: string };
+type Options = {
+  base: string;
+  page: BenchPage;
+  connections: number;
+  seconds: number;
+  cookie: string | undefined;
+  statementsPath: string;
+  /** For dropping the kept public pages before counting a render's statements. */
+  databaseUrl: string;
+};
 
-export async function measure({ base, page, connections, seconds, cookie, statementsPath }: Options): Promise<Measurement> {
+export async function measure({ base, page, connections, seconds, cookie, statementsPath, databaseUrl }: Options): Promise<Measurement> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const statements = async () => ((await (await fetch(`${base}${statementsPath}`)).json()) as { statements: number }).statements;
 
@@ -30,7 +40,8 @@ export async function measure({ base, page, connections, seconds, cookie, statem
     quiet = now === before ? quiet + 1 : 0;
     before = now;
   }
-  const response = await fetch(`${base}${page.path}`, { headers, redirect: "manual" });
+  // A render's statements, even for a page the server keeps.
+  const response = await fetchRendered(databaseUrl, `${base}${page.path}`, { headers, redirect: "manual" });
   const html = await response.arrayBuffer();
   const after = await statements();
   if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}, not 200`);

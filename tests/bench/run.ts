@@ -50,6 +50,7 @@ runCli(async () => {
           seconds: SECONDS,
           cookie: cookies[page.account],
           statementsPath: BENCH_STATEMENTS_PATH,
+          databaseUrl: database.url,
         });
         results.push(result);
         console.log(

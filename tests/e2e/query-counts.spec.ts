@@ -12,6 +12,7 @@ import { BENCH_ACCOUNTS, benchPages, type Account } from "../bench/pages";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { signInOverHttp } from "../support/http-sign-in";
+import { fetchRendered } from "../support/public-pages";
 import { expect, test } from "./fixtures";
 
 const SMALL: NationalSizes = { ...NATIONAL_SIZES, territories: 20, fichesPerContract: { min: 2, spread: 3 }, largestContractFiches: 3 };
@@ -31,7 +32,10 @@ test.afterAll(async () => {
   await database?.stop();
 });
 
-/** Loads the dataset at this size, then counts each page's statements on its second request (the first may fill caches). */
+/**
+ * Loads the dataset at this size, then counts each page's statements on its second request (the
+ * first may fill caches), rendered even for a public page the app keeps.
+ */
 async function statementsPerPage(sizes: NationalSizes): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -45,11 +49,10 @@ async function statementsPerPage(sizes: NationalSizes): Promise<Record<string, n
     const counter = async () => ((await (await fetch(`${app.base}${BENCH_STATEMENTS_PATH}`)).json()) as { statements: number }).statements;
     const counts: Record<string, number> = {};
     for (const page of pages) {
-      const request = () =>
-        fetch(`${app.base}${page.path}`, { headers: cookies[page.account] ? { cookie: cookies[page.account]! } : {}, redirect: "manual" });
-      expect((await request()).status, page.name).toBe(200);
+      const init: RequestInit = { headers: cookies[page.account] ? { cookie: cookies[page.account]! } : {}, redirect: "manual" };
+      expect((await fetch(`${app.base}${page.path}`, init)).status, page.name).toBe(200);
       const before = await counter();
-      await (await request()).arrayBuffer();
+      await (await fetchRendered(database.url, `${app.base}${page.path}`, init)).arrayBuffer();
       counts[page.name] = (await counter()) - before;
     }
     return counts;

@@ -1,13 +1,16 @@
 // Two app instances on one database, as behind a load balancer: the app keeps no state of its
 // own (sessions are signed cookies checked against the database, sign-in throttling and the job
-// queue live in PostgreSQL). Both run the same production build, each with its job worker.
+// queue live in PostgreSQL; each instance's kept public pages are dropped when any instance
+// saves). Both run the same production build, each with its job worker.
 import pg from "pg";
 import { createDbClient } from "../../lib/db/client";
 import { loadDemoData } from "../../lib/seed/demo-data";
+import { CACHE_STATUS_HEADER } from "../../lib/server/public-page-responses";
 import { requestSignInLink, signInOverHttp } from "../support/http-sign-in";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { expect, test } from "./fixtures";
+import { signIn } from "./sign-in";
 
 const PASSWORD = "opencls-demo";
 const COORDINATOR = "coordination@romans-sur-isere.test";
@@ -85,4 +88,85 @@ test("a sign-in link asked on one instance leaves once, though both instances ru
   // Both workers poll the queue every few seconds: neither sends it a second time.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   expect(await sent()).toBe(1);
+});
+
+const PUBLIC_PAGE = "/territoires/romans-sur-isere";
+
+/** Fetches the page until the instance serves it from its cache (it listens a moment after it starts). */
+async function keptPage(base: string): Promise<Response> {
+  let response: Response | undefined;
+  await expect
+    .poll(async () => (response = await fetch(`${base}${PUBLIC_PAGE}`)).headers.get(CACHE_STATUS_HEADER), { timeout: 10_000 })
+    .toBe("hit");
+  return response!;
+}
+
+function noncesOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
+}
+
+test("a kept public page goes out with a nonce of its own, and only to anonymous visitors", async () => {
+  const [, second] = instances;
+  const responses = [await keptPage(second.base), await keptPage(second.base)];
+  const nonces = await Promise.all(
+    responses.map(async (response) => {
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+      expect(nonce).toBeDefined();
+      // Every nonced tag of the page carries this response's nonce, and the Link header too.
+      expect(noncesOf(await response.text())).toEqual(new Set([nonce]));
+      expect(response.headers.get("link")).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      return nonce;
+    }),
+  );
+  expect(nonces[0]).not.toBe(nonces[1]);
+
+  const signedIn = await signInOverHttp(second.base, COORDINATOR, PASSWORD);
+  const personal = await fetch(`${second.base}${PUBLIC_PAGE}`, { headers: { cookie: signedIn.cookie! } });
+  expect(personal.status).toBe(200);
+  expect(personal.headers.get(CACHE_STATUS_HEADER)).toBeNull();
+  expect(await personal.text()).toContain("Se déconnecter");
+});
+
+test("a change saved on one instance shows at once on the public page the other had kept", async ({ browser }) => {
+  const [first, second] = instances;
+  expect(await (await keptPage(second.base)).text()).not.toContain("Synthèse revue pour le test");
+
+  const context = await browser.newContext({ baseURL: first.base });
+  const page = await context.newPage();
+  await signIn(page, COORDINATOR, PASSWORD);
+  await page.goto("/espace/romans-sur-isere");
+  await page.getByRole("link", { name: "Contrat local de santé de la Ville de Romans-sur-Isère" }).first().click();
+  await page.getByRole("link", { name: "Modifier le contrat" }).click();
+  await page.getByLabel("Synthèse du diagnostic").fill("Synthèse revue pour le test des pages gardées.");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+  const saved = Date.now();
+  await context.close();
+
+  // The other instance hears of the save through PostgreSQL: its next answer is rendered anew.
+  await expect
+    .poll(
+      async () => (await fetch(`${second.base}${PUBLIC_PAGE}`).then((response) => response.text())).includes("Synthèse revue pour le test"),
+      {
+        timeout: 2_000,
+        intervals: [0, 50, 100],
+      },
+    )
+    .toBe(true);
+  console.log(`public page up to date on the other instance ${Date.now() - saved} ms after the save`);
+
+  // A visitor's browser runs the kept page's scripts under its strict policy (the fixture fails
+  // the test on any violation): React takes over the page, so a link navigates without reloading it.
+  const visitor = await browser.newContext({ baseURL: second.base });
+  const visit = await visitor.newPage();
+  await keptPage(second.base);
+  const response = await visit.goto(PUBLIC_PAGE);
+  expect(response?.headers()[CACHE_STATUS_HEADER]).toBe("hit");
+  await expect(visit.getByText("Synthèse revue pour le test des pages gardées.")).toBeVisible();
+  await visit.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await visit.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: "Accueil" }).click();
+  await expect(visit.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
+  expect(await visit.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await visitor.close();
 });

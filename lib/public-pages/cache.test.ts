@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { findPage, invalidateLocally, keepPage, currentGeneration, nonceOf, publicPageKey, setListening, withNonce } from "./cache";
+
+const get = (url: string, headers: Record<string, string> = {}) => publicPageKey({ method: "GET", url, headers });
+
+describe("publicPageKey", () => {
+  it("keys the home page by its list parameters, in a fixed order", () => {
+    expect(get("/")).toBe("/");
+    expect(get("/?region=occitanie&page=2")).toBe("/?page=2&region=occitanie");
+    expect(get("/?page=2&region=occitanie")).toBe("/?page=2&region=occitanie");
+  });
+
+  it("keys a territory page by its path", () => {
+    expect(get("/territoires/romans-sur-isere")).toBe("/territoires/romans-sur-isere");
+  });
+
+  it("renders what a public page does not take or an anonymous visitor does not see", () => {
+    expect(publicPageKey({ method: "POST", url: "/", headers: {} })).toBeNull();
+    expect(publicPageKey({ method: "HEAD", url: "/", headers: {} })).toBeNull();
+    expect(get("/", { cookie: "theme=x; next-auth.session-token=abc" })).toBeNull();
+    expect(get("/", { cookie: "__Secure-next-auth.session-token.0=abc" })).toBeNull();
+    expect(get("/", { rsc: "1" })).toBeNull();
+    expect(get("/", { "next-router-prefetch": "1" })).toBeNull();
+    expect(get("/?utm_source=mail")).toBeNull();
+    expect(get("/?page=1&page=2")).toBeNull();
+    expect(get(`/?q=${"a".repeat(101)}`)).toBeNull();
+    expect(get("/territoires/romans-sur-isere?page=2")).toBeNull();
+    expect(get("/territoires/Romans")).toBeNull();
+    expect(get("/territoires/a/b")).toBeNull();
+    expect(get("/espace")).toBeNull();
+    expect(get("/api/health")).toBeNull();
+  });
+
+  it("accepts cookies that are not a session", () => {
+    expect(get("/", { cookie: "next-auth.csrf-token=abc" })).toBe("/");
+  });
+});
+
+describe("withNonce", () => {
+  it("puts the response's nonce wherever the page had its own, and nowhere else", () => {
+    const page = {
+      nonce: "OLDnonce+/==",
+      headers: { "content-security-policy": "script-src 'nonce-OLDnonce+/=='", link: ['<a.css>; nonce="OLDnonce+/=="'] },
+      body: '<script nonce="OLDnonce+/==">1</script><p>OLDnonce</p>',
+    };
+    expect(withNonce(page, "NEW")).toEqual({
+      headers: { "content-security-policy": "script-src 'nonce-NEW'", link: ['<a.css>; nonce="NEW"'] },
+      body: '<script nonce="NEW">1</script><p>OLDnonce</p>',
+    });
+  });
+
+  it("reads the nonce of a policy", () => {
+    expect(nonceOf("default-src 'self'; script-src 'self' 'nonce-ab+/cd==' 'strict-dynamic'")).toBe("ab+/cd==");
+    expect(nonceOf("default-src 'self'")).toBeUndefined();
+    expect(nonceOf(undefined)).toBeUndefined();
+  });
+});
+
+describe("the store", () => {
+  const page = { nonce: "n", headers: {}, body: "<p>page</p>" };
+
+  it("keeps and serves pages only while invalidations are heard", () => {
+    setListening(false);
+    expect(keepPage("/", page, currentGeneration())).toBe(false);
+    setListening(true);
+    expect(keepPage("/", page, currentGeneration())).toBe(true);
+    expect(findPage("/")).toEqual(page);
+    setListening(false);
+    expect(findPage("/")).toBeUndefined();
+  });
+
+  it("drops every page on an invalidation, and a render that began before it", () => {
+    setListening(true);
+    keepPage("/", page, currentGeneration());
+    const renderBegan = currentGeneration();
+    invalidateLocally();
+    expect(findPage("/")).toBeUndefined();
+    expect(keepPage("/territoires/a", page, renderBegan)).toBe(false);
+    expect(findPage("/territoires/a")).toBeUndefined();
+  });
+});
