@@ -3,6 +3,7 @@
 import type { OptionSource } from "@/components/ui/combobox";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { SelectOption } from "@/components/ui/select-field";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -158,8 +159,7 @@ export function IndicatorPanel({
                   confirmLabel="Supprimer l’indicateur"
                   undo={{ action: actions.restore, fields: { kind: "indicator", id: indicator.id } }}
                 />
-                <details className="w-full">
-                  <summary className="cursor-pointer font-medium text-brand-800">Modifier la définition de l’indicateur</summary>
+                <Disclosure className="w-full" summary="Modifier la définition de l’indicateur">
                   <div className="mt-3">
                     <IndicatorForm
                       action={actions.update}
@@ -169,7 +169,7 @@ export function IndicatorPanel({
                       organisations={organisations}
                     />
                   </div>
-                </details>
+                </Disclosure>
               </div>
             </li>
           );

@@ -4,6 +4,7 @@
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
@@ -18,8 +19,7 @@ export function NewOrganisationForm({ action, contractId }: { action: ServerActi
     resetOnSuccess: true,
   });
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium text-brand-800">Une organisation manque à la liste&#8239;? La créer</summary>
+    <Disclosure className="rounded-lg border border-slate-200 bg-white p-4" summary={"Une organisation manque à la liste\u202f? La créer"}>
       <form ref={formRef} noValidate onSubmit={onSubmit} className="mt-4 space-y-4">
         <input type="hidden" name="contractId" value={contractId} />
         <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
@@ -38,6 +38,6 @@ export function NewOrganisationForm({ action, contractId }: { action: ServerActi
           {pending ? "Création…" : "Créer l’organisation"}
         </Button>
       </form>
-    </details>
+    </Disclosure>
   );
 }

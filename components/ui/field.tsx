@@ -4,7 +4,7 @@ export type FieldProps = { label: string; error?: string; hint?: string };
 
 /**
  * Label, hint and error around one control, wired for screen readers: the control gets the
- * returned props (id, aria-describedby, aria-invalid) and the border of its state.
+ * returned props (id, aria-describedby, aria-invalid) and the control's class.
  */
 export function Field({ label, error, hint, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
@@ -24,7 +24,8 @@ export function Field({ label, error, hint, children }: FieldProps & { children:
         id,
         "aria-invalid": error ? true : undefined,
         "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-        className: `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 ${error ? "border-red-700" : "border-slate-400"}`,
+        // app/globals.css: .control, with a red border while aria-invalid.
+        className: "control",
       })}
       {error ? (
         <p id={errorId} className="mt-1 text-sm font-medium text-red-800">

@@ -26,3 +26,9 @@ export function nameHoldsWords(words: readonly string[]): Prisma.Sql {
     " AND ",
   );
 }
+
+/** The same test in memory: `text` holds every word (see searchWords). */
+export function holdsWords(text: string, words: readonly string[]): boolean {
+  const folded = searchWords(text).join(" ");
+  return words.every((word) => folded.includes(word));
+}

@@ -8,15 +8,16 @@ import { ROUTE_PARAMS } from "./route-params";
 /** Rows on a page of a public or workspace list. */
 export const PAGE_SIZE = 24;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** A repeated query parameter reads as its first value. */
+export const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const listParamsSchema = z.object({
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
-  region: z.preprocess(first, ROUTE_PARAMS.slug.optional()).catch(undefined),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  region: z.preprocess(firstValue, ROUTE_PARAMS.slug.optional()).catch(undefined),
   /** Words to search names for: one line of text, at most 100 characters; anything else is no search. */
   q: z
     .preprocess(
-      first,
+      firstValue,
       z
         .string()
         .trim()
@@ -36,8 +37,9 @@ export function readListParams(searchParams: Record<string, string | string[] | 
 /** The rows of page `page` (1-based), for Prisma's skip/take. */
 export const pageWindow = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
 
-/** The URL of a page of a list, keeping its filter: `listHref("/", { region: "bretagne" }, 2, "territoires")`. */
-export function listHref(path: string, { region, q }: Pick<ListParams, "region" | "q">, page: number, anchor?: string): string {
-  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+/** The URL of a page of a list, keeping its filters: `listHref("/", { region: "bretagne" }, 2, "territoires")`. */
+export function listHref(path: string, filters: Record<string, string | undefined>, page: number, anchor?: string): string {
+  const set = Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const query = new URLSearchParams([...set, ...(page > 1 ? [["page", String(page)]] : [])]);
   return `${path}${query.size ? `?${query}` : ""}${anchor ? `#${anchor}` : ""}`;
 }

@@ -66,6 +66,9 @@ export async function measure({ base, page, connections, seconds, cookie, statem
   };
 }
 
+/** A page's measurement with the empty page's, taken just before it at the same concurrency. */
+export type PairedMeasurement = Measurement & { baseline: Measurement };
+
 function cannon(options: autocannon.Options, onResponse?: (milliseconds: number) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ ...options, timeout: 10 }, (error, result) => (error ? reject(error) : resolve(result)));

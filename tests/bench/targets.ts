@@ -1,7 +1,6 @@
-// Issue 11's targets on the national dataset, 2 cores, as ratios to the empty page measured in
-// the same run (absolute times vary between machines).
-import type { Measurement } from "./measure";
-import { EMPTY_PAGE } from "./pages";
+// Issue 11's targets on the national dataset, 2 cores, as ratios to the empty page measured just
+// before each page (absolute times vary between machines, and a shared machine's pace drifts).
+import type { PairedMeasurement } from "./measure";
 
 export const TARGETS = {
   publicThroughput: 0.5,
@@ -13,10 +12,8 @@ export const TARGETS = {
 };
 
 /** The targets a run misses, one line each. */
-export function verdicts(results: Measurement[]): string[] {
-  const empty = new Map(results.filter((result) => result.page.name === EMPTY_PAGE).map((result) => [result.connections, result]));
-  return results.flatMap((result) => {
-    const baseline = empty.get(result.connections)!;
+export function verdicts(results: PairedMeasurement[]): string[] {
+  return results.flatMap(({ baseline, ...result }) => {
     const name = `${result.page.name} (${result.connections} connections)`;
     const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
     const failures: string[] = [];

@@ -7,6 +7,11 @@ import { ContractStatusBadge } from "@/components/contracts/contract-status-badg
 import { ActionButton } from "@/components/forms/action-button";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
+import { Disclosure } from "@/components/ui/disclosure";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
@@ -17,12 +22,17 @@ import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/progress";
 import { getContractOverview } from "@/lib/contracts/queries";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
-import { formatDate, formatDuration } from "@/lib/format";
+import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
+import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
 import { createAxisAction, deleteAxisAction, moveAxisAction, updateAxisAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; contractId: string }> };
+type Props = {
+  params: Promise<{ slug: string; contractId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const load = cache((slug: string, contractId: string) =>
   loadAuthorized(`/espace/${slug}/contrats/${contractId}`, { slug, contractId }, (actor) => getContractOverview(actor, slug, contractId)),
@@ -33,10 +43,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load(slug, contractId)).data.title };
 }
 
-export default async function ContractPage({ params }: Props) {
+export default async function ContractPage({ params, searchParams }: Props) {
   const { slug, contractId } = await params;
   const { actor, data: contract } = await load(slug, contractId);
   const base = `/espace/${contract.territory.slug}`;
+  const contractPath = `${base}/contrats/${contract.id}`;
+  const filters = readFicheListParams(await searchParams);
+  const filtered = Boolean(filters.axe || filters.statut || filters.q);
+  const fiches = ficheListPage(contract.axes, filters);
+  const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const editable = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
   const overall = contractProgress(contract.axes);
 
@@ -123,35 +138,15 @@ export default async function ContractPage({ params }: Props) {
                         <ProgressBar value={axisProgress(axis)} label="Avancement" />
                       </div>
                     </div>
-                    {axis.fiches.length ? (
-                      <ul className="mt-3 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
-                        {axis.fiches.map((fiche) => (
-                          <li
-                            key={fiche.id}
-                            className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3"
-                          >
-                            <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
-                            <span className="grow">
-                              {can(actor, "fiche.edit", {
-                                territoryId: contract.territory.id,
-                                regionId: contract.territory.regionId,
-                                pilotUserId: fiche.pilotUserId,
-                              }) ? (
-                                <Link href={`${base}/contrats/${contract.id}/fiches/${fiche.id}`}>{fiche.title}</Link>
-                              ) : (
-                                fiche.title
-                              )}
-                            </span>
-                            <span className="flex shrink-0 items-center gap-2 text-sm">
-                              <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
-                              {ficheProgress(fiche)}&#8239;%
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <p className="mt-3 text-sm text-slate-600">Aucune fiche action dans cet axe.</p>
-                    )}
+                    <p className="mt-3 text-sm text-slate-700">
+                      {axis.fiches.length ? (
+                        <Link href={`${contractPath}?axe=${axis.id}#fiches`}>
+                          {formatCount(axis.fiches.length, "fiche action", "fiches actions")}
+                        </Link>
+                      ) : (
+                        "Aucune fiche action dans cet axe."
+                      )}
+                    </p>
                     {editable ? (
                       <div className="mt-4 flex flex-wrap items-start gap-2 border-t border-slate-200 pt-4">
                         <ActionButton
@@ -179,12 +174,21 @@ export default async function ContractPage({ params }: Props) {
                             confirmLabel="Supprimer"
                           />
                         ) : null}
-                        <details className="w-full">
-                          <summary className="cursor-pointer font-medium text-brand-800">Modifier l’intitulé, la description</summary>
+                        <Disclosure className="w-full" summary="Modifier l’intitulé, la description">
                           <div className="mt-3 max-w-3xl">
-                            <AxisForm action={updateAxisAction} axis={axis} />
+                            {/* Only the form's fields: the axis's fiches would travel to the browser with it. */}
+                            <AxisForm
+                              action={updateAxisAction}
+                              axis={{
+                                id: axis.id,
+                                version: axis.version,
+                                title: axis.title,
+                                description: axis.description,
+                                isTransversal: axis.isTransversal,
+                              }}
+                            />
                           </div>
-                        </details>
+                        </Disclosure>
                       </div>
                     ) : null}
                   </li>
@@ -194,6 +198,77 @@ export default async function ContractPage({ params }: Props) {
           ) : (
             <p className="text-slate-700">Aucun axe pour le moment.</p>
           )}
+        </Section>
+
+        <Section id="fiches" title={`Fiches actions (${formatNumber(ficheCount)})`}>
+          {ficheCount > PAGE_SIZE || filtered ? (
+            <FilterForm action={`${contractPath}#fiches`} submitLabel="Filtrer">
+              <SelectField
+                label="Axe"
+                name="axe"
+                defaultValue={filters.axe ?? ""}
+                placeholder="Tous les axes"
+                options={contract.axes.map((axis) => ({ value: axis.id, label: `${axisLabel(axis)} · ${axis.title}` }))}
+              />
+              <SelectField
+                label="Statut"
+                name="statut"
+                defaultValue={filters.statut ?? ""}
+                placeholder="Tous les statuts"
+                options={Object.entries(PROGRESS_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+              <TextField label="Numéro ou mots de l’intitulé" name="q" defaultValue={filters.q ?? ""} />
+            </FilterForm>
+          ) : null}
+          {filtered ? (
+            <p className="mt-4 text-slate-700" role="status">
+              {formatCount(fiches.total, "fiche retenue", "fiches retenues")} sur {formatNumber(ficheCount)}.{" "}
+              <Link href={`${contractPath}#fiches`}>Voir toutes les fiches</Link>
+            </p>
+          ) : null}
+          {fiches.groups.length ? (
+            <div className="mt-4 space-y-5">
+              {fiches.groups.map(({ axis, fiches: rows }) => (
+                <div key={axis.id}>
+                  <h3 className="font-semibold text-slate-900">
+                    {axisLabel(axis)}&nbsp;: {axis.title}
+                  </h3>
+                  <ul className="mt-2 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
+                    {rows.map((fiche) => (
+                      <li key={fiche.id} className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
+                        <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
+                        <span className="grow">
+                          {can(actor, "fiche.edit", {
+                            territoryId: contract.territory.id,
+                            regionId: contract.territory.regionId,
+                            pilotUserId: fiche.pilotUserId,
+                          }) ? (
+                            <Link href={`${contractPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
+                          ) : (
+                            fiche.title
+                          )}
+                        </span>
+                        <span className="flex shrink-0 items-center gap-2 text-sm">
+                          <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
+                          {ficheProgress(fiche)}&#8239;%
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          ) : (
+            <p className="mt-4 text-slate-700">
+              {filtered ? "Aucune fiche ne correspond à ces filtres." : "Aucune fiche action pour le moment."}
+            </p>
+          )}
+          <Pagination
+            page={filters.page}
+            pageCount={fiches.pageCount}
+            href={(page) => listHref(contractPath, { axe: filters.axe, statut: filters.statut, q: filters.q }, page, "fiches")}
+            label="Pages de la liste des fiches actions"
+          />
         </Section>
 
         {editable ? (
