@@ -8,7 +8,7 @@ import type { SelectOption } from "@/components/ui/select-field";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import type { ServerAction } from "@/lib/actions/server-action";
-import type { FicheForEdit } from "@/lib/fiches/queries";
+import type { FicheIndicator } from "@/lib/fiches/queries";
 import { formatDate, formatDecimal, formatNumber } from "@/lib/format";
 import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
 import { standingOf } from "@/lib/indicators/trajectory";
@@ -16,7 +16,7 @@ import { dateInputValue, decimalInputValue } from "@/lib/validation/fields";
 import { IndicatorForm, type IndicatorValues } from "./indicator-form";
 import { MeasurementForm } from "./measurement-form";
 
-type Indicator = FicheForEdit["indicators"][number];
+type Indicator = FicheIndicator;
 type Actions = {
   create: ServerAction<null>;
   update: ServerAction<null>;

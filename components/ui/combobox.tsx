@@ -163,7 +163,9 @@ export function Combobox({
             hidden={!open}
             className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg"
           >
-            {suggestions.searching ? (
+            {/* Options exist only while the list is open: a form with many pickers would
+                otherwise carry every known organisation once per picker. */}
+            {!open ? null : suggestions.searching ? (
               <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-2 text-slate-600">
                 Recherche…
               </li>

@@ -1,6 +1,7 @@
-// The fiche editor's reads: one query for the fiche with everything it shows (objectives,
-// commitments, partners, budget, indicators and their measurements, the contract's axes,
-// findings and members), one for the organisations to pick from, however large the fiche.
+// The fiche's pages' reads: for the form, one query for the fiche with everything it shows
+// (objectives, commitments, partners, budget, the contract's axes, findings and members); for its
+// indicators, one for them and their latest measurements; each with one for the organisations to
+// pick from, however large the fiche.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -57,23 +58,7 @@ const ficheSelect = {
       commitments: { orderBy: { createdAt: "asc" }, select: { organisationId: true, description: true } },
     },
   },
-  indicators: {
-    ...listedIndicators,
-    select: {
-      id: true,
-      version: true,
-      ...indicatorRecordSelect,
-      ownerId: true,
-      objectiveId: true,
-      // The latest ones only: an indicator measured monthly for years would make the page grow without end.
-      measurements: {
-        orderBy: { measuredOn: "desc" },
-        take: MEASUREMENTS_SHOWN,
-        select: { id: true, measuredOn: true, value: true, source: true, comment: true },
-      },
-      _count: { select: { measurements: true } },
-    },
-  },
+  _count: { select: { indicators: { where: listedIndicators.where } } },
   contract: { select: contractContextSelect },
 } satisfies Prisma.FicheActionSelect;
 
@@ -135,13 +120,12 @@ function choices(contract: ContractContext) {
   };
 }
 
-/** Every organisation the fiche names: its pilot, partners, funders, committed partners and indicator owners. */
+/** Every organisation the fiche form names: its pilot, partners, funders and committed partners. */
 const organisationsNamedBy = (fiche: FicheForEdit) => [
   fiche.pilotOrganisationId,
   ...fiche.partners.map((partner) => partner.organisationId),
   ...fiche.budgetLines.map((line) => line.funderId),
   ...fiche.objectives.flatMap((objective) => objective.commitments.map((commitment) => commitment.organisationId)),
-  ...fiche.indicators.map((indicator) => indicator.ownerId),
 ];
 
 const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({
@@ -150,20 +134,81 @@ const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: st
   pilotUserId,
 });
 
-export async function getFicheEditor(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+type EditorKeys = { pilotUserId: string | null; contract: { territory: { id: string; regionId: string } } };
+
+/** A fiche outside the trash, by its contract and territory, for an actor who may edit it; otherwise a NotFoundError. */
+async function getEditableFiche<S extends Prisma.FicheActionSelect>(
+  actor: Actor,
+  { territorySlug, contractId, ficheId }: { territorySlug: string; contractId: string; ficheId: string },
+  select: S,
+): Promise<Prisma.FicheActionGetPayload<{ select: S }>> {
   const fiche = await getDb().ficheAction.findFirst({
     relationLoadStrategy: "join",
     where: { id: ficheId, contractId, deletedAt: null, contract: { territory: { slug: territorySlug } } },
-    select: ficheSelect,
+    select,
   });
   if (!fiche) throw new NotFoundError();
-  assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
+  const { pilotUserId, contract } = fiche as unknown as EditorKeys;
+  assertCan(actor, "fiche.edit", resourceOf(contract.territory, pilotUserId));
+  return fiche as Prisma.FicheActionGetPayload<{ select: S }>;
+}
+
+export async function getFicheEditor(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+  const fiche = await getEditableFiche(actor, { territorySlug, contractId, ficheId }, ficheSelect);
   return {
     fiche,
     contract: fiche.contract,
     values: ficheFormValues(fiche, { axisId: fiche.axisId }),
     choices: choices(fiche.contract),
     organisations: await organisationChoices(territorySlug, organisationsNamedBy(fiche)),
+  };
+}
+
+/** A fiche's header, its tabs and its breadcrumb: what every page of the fiche shows. */
+const ficheHeadingSelect = {
+  id: true,
+  number: true,
+  title: true,
+  pilotUserId: true,
+  updatedAt: true,
+  contract: { select: { id: true, title: true, territory: { select: territoryKeysSelect } } },
+  _count: { select: { indicators: { where: listedIndicators.where } } },
+} satisfies Prisma.FicheActionSelect;
+
+const ficheIndicatorsSelect = {
+  ...ficheHeadingSelect,
+  objectives: { ...objectivesSelect, select: { id: true, title: true } },
+  indicators: {
+    ...listedIndicators,
+    select: {
+      id: true,
+      version: true,
+      ...indicatorRecordSelect,
+      ownerId: true,
+      objectiveId: true,
+      // The latest ones only: an indicator measured monthly for years would make the page grow without end.
+      measurements: {
+        orderBy: { measuredOn: "desc" },
+        take: MEASUREMENTS_SHOWN,
+        select: { id: true, measuredOn: true, value: true, source: true, comment: true },
+      },
+      _count: { select: { measurements: true } },
+    },
+  },
+} satisfies Prisma.FicheActionSelect;
+
+export type FicheIndicator = Prisma.FicheActionGetPayload<{ select: typeof ficheIndicatorsSelect }>["indicators"][number];
+
+/** The fiche's indicators page: its indicators with their latest measurements, its objectives and the organisations they name. */
+export async function getFicheIndicators(actor: Actor, territorySlug: string, contractId: string, ficheId: string) {
+  const fiche = await getEditableFiche(actor, { territorySlug, contractId, ficheId }, ficheIndicatorsSelect);
+  return {
+    fiche,
+    contract: fiche.contract,
+    organisations: await organisationChoices(
+      territorySlug,
+      fiche.indicators.map((indicator) => indicator.ownerId),
+    ),
   };
 }
 
@@ -182,13 +227,7 @@ export async function getFicheHistory(actor: Actor, territorySlug: string, contr
   const db = getDb();
   const fiche = await db.ficheAction.findFirst({
     where: { id: ficheId, contractId, contract: { territory: { slug: territorySlug } } },
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      pilotUserId: true,
-      contract: { select: { id: true, title: true, territory: { select: territoryKeysSelect } } },
-    },
+    select: ficheHeadingSelect,
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));

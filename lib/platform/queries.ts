@@ -54,7 +54,12 @@ export async function suggestScopes(actor: Actor, kind: ScopeKind, q: string | u
   return rows.map((row) => ({ value: row.id, label: row.name }));
 }
 
-/** A page of the platform's memberships, every pending invitation and the regions, for the admin's members page: four queries whatever the data. */
+/**
+ * A page of the platform's memberships, every pending invitation and the regions, for the admin's
+ * members page: five queries whatever the data. The page's ids come first: joined at once with
+ * their people and scopes, the sort made PostgreSQL join every membership before cutting the page
+ * (32 ms for the national dataset's 3,221).
+ */
 export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
   assertCan(actor, "platform.administer");
   const db = getDb();
@@ -63,13 +68,17 @@ export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
     territory: { select: { name: true, slug: true } },
     organisation: { select: { name: true } },
   } as const;
+  const orderBy = [{ user: { email: "asc" } }, { role: "asc" }, { id: "asc" }] satisfies Prisma.MembershipOrderByWithRelationInput[];
+  const pageIds = db.membership.findMany({ orderBy, ...pageWindow(page), select: { id: true } });
   const [memberships, membershipCount, invitations, regions] = await Promise.all([
-    db.membership.findMany({
-      relationLoadStrategy: "join",
-      orderBy: [{ user: { email: "asc" } }, { role: "asc" }, { id: "asc" }],
-      ...pageWindow(page),
-      select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } }, ...scope },
-    }),
+    pageIds.then((rows) =>
+      db.membership.findMany({
+        relationLoadStrategy: "join",
+        where: { id: { in: rows.map((row) => row.id) } },
+        orderBy,
+        select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } }, ...scope },
+      }),
+    ),
     db.membership.count(),
     db.invitation.findMany({
       relationLoadStrategy: "join",

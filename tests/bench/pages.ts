@@ -33,6 +33,12 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
     { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
+    {
+      name: "Indicateurs de la fiche",
+      path: `${workspace}/contrats/${contract}/fiches/${fiche}/indicateurs`,
+      account: "coordinator",
+      public: false,
+    },
     { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },

@@ -218,3 +218,40 @@ test.describe("excel export", () => {
     expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(0);
   });
 });
+
+test.describe("the contract page's fiches", () => {
+  test("are narrowed by words, axis and status, and each axis leads to its own", async ({ page }) => {
+    await signInAs(page, "coordination@romans-sur-isere.test");
+    await openContract(page, "romans-sur-isere");
+    const fiches = page.getByRole("region", { name: /^Fiches actions/ });
+
+    // Words of a title, from the address: the list says how many it keeps and offers them all back.
+    await page.goto(`${page.url().split("?")[0]}?q=ALIMENTATION#fiches`);
+    await expect(fiches.getByRole("status")).toHaveText(/^1\sfiche retenue sur \d+\.\sVoir toutes les fiches$/);
+    await expect(
+      fiches.getByRole("link", { name: "Renforcer et développer des actions de prévention autour de l’alimentation" }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await fiches.getByRole("link", { name: "Voir toutes les fiches" }).click();
+    await expect(fiches.getByRole("status")).toHaveCount(0);
+
+    // An axis's count of fiches leads to them, under that axis only.
+    const axis5 = page
+      .getByRole("region", { name: /^Axes stratégiques/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Axe 5" });
+    await axis5.getByRole("link", { name: /fiches? actions?$/ }).click();
+    await expect(fiches.getByRole("list", { name: "Fiches actions de l’axe 5" })).toContainText(
+      "Promouvoir la santé sexuelle et affective",
+    );
+    await expect(fiches.getByRole("list")).toHaveCount(1);
+
+    // The form keeps the axis and adds a status.
+    await expect(fiches.getByLabel("Axe", { exact: true })).not.toHaveValue("");
+    await fiches.getByLabel("Statut").selectOption({ label: "Abandonnée" });
+    await fiches.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/statut=abandoned/);
+    await expect(fiches.getByRole("status")).toHaveText(/^\d+\sfiches? retenues? sur \d+\./);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -7,6 +7,7 @@ import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { signalCluster } from "../support/postgres-processes";
 import { expectNoAxeViolations } from "./accessibility";
+import { CACHE_STATUS_HEADER } from "../../lib/server/public-page-responses";
 import { expect, test } from "./fixtures";
 
 let database: OwnDatabase;
@@ -28,14 +29,18 @@ test.afterAll(async () => {
 
 test("a stalled database gives a French outage page, and the app recovers by itself", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`${baseURL}/`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
+  // The home page, kept by the instance once rendered.
+  await expect.poll(async () => (await page.goto(`${baseURL}/`))?.headers()[CACHE_STATUS_HEADER]).toBe("hit");
 
   signalCluster(path.join(database.dataDir, "postgres"), "SIGSTOP");
   try {
-    // The first request waits out the statement timeout (15 s) on its open connection…
+    // A public page kept before the outage still answers: nothing can be saved meanwhile.
+    expect((await page.goto(`${baseURL}/`))?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
+    // The first request that needs the database waits out the statement timeout (15 s) on its
+    // open connection…
     const started = Date.now();
-    const response = await page.goto(`${baseURL}/`, { timeout: 40_000 });
+    const response = await page.goto(`${baseURL}/territoires/romans-sur-isere`, { timeout: 40_000 });
     expect(response?.status()).toBe(500);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service temporairement indisponible");
     await expect(page).toHaveTitle("Service temporairement indisponible · OpenCLS");

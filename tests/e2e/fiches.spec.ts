@@ -80,7 +80,13 @@ test.describe("fiches actions", () => {
     await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
     await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Fiche enregistrée.");
 
-    // An indicator with two measurements, and where it stands against its target.
+    // An indicator with two measurements, and where it stands against its target, on the fiche's
+    // indicators page.
+    await page
+      .getByRole("navigation", { name: "Pages de la fiche" })
+      .getByRole("link", { name: /^Indicateurs/ })
+      .click();
+    await expect(page).toHaveURL(/\/indicateurs$/);
     const indicators = page.getByRole("region", { name: /^Indicateurs/ });
     await indicators.getByLabel("Nom de l’indicateur").fill("Médecins installés");
     await indicators.getByLabel("Unité").fill("médecins");
@@ -183,6 +189,12 @@ test.describe("fiches actions", () => {
     await press("Créer la fiche");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
 
+    await page
+      .getByRole("navigation", { name: "Pages de la fiche" })
+      .getByRole("link", { name: /^Indicateurs/ })
+      .focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/indicateurs$/);
     const indicators = page.getByRole("region", { name: /^Indicateurs/ });
     await indicators.getByLabel("Nom de l’indicateur").focus();
     await page.keyboard.type("Réunions tenues");

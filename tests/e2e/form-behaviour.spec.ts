@@ -181,6 +181,11 @@ test("creating, trashing and restoring confirm in a polite live region, and Annu
   await expect(notices(page).locator("[tabindex='-1']")).toBeFocused();
 
   // An indicator moved to the trash comes back the same way, on the same page.
+  await page
+    .getByRole("navigation", { name: "Pages de la fiche" })
+    .getByRole("link", { name: /^Indicateurs/ })
+    .click();
+  await expect(page).toHaveURL(/\/indicateurs$/);
   const indicators = page.getByRole("region", { name: /^Indicateurs/ });
   await indicators.getByLabel("Nom de l’indicateur").fill("Indicateur remis");
   await indicators.getByRole("button", { name: "Ajouter l’indicateur" }).click();
@@ -195,6 +200,8 @@ test("creating, trashing and restoring confirm in a polite live region, and Annu
   await expect(indicators.getByRole("heading", { name: "Indicateur remis" })).toBeVisible();
 
   // Restored from the trash page: the row leaves, the notice says so and takes the focus.
+  await page.getByRole("navigation", { name: "Pages de la fiche" }).getByRole("link", { name: "La fiche" }).click();
+  await page.waitForURL((url) => url.pathname === fichePath);
   await press(page, /^Mettre à la corbeille la fiche n°\s\d+$/);
   await press(page, "Mettre à la corbeille");
   await page.waitForURL((url) => url.pathname === contractPath);

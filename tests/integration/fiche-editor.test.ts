@@ -9,7 +9,7 @@ import { getContractOverview } from "@/lib/contracts/queries";
 import { contractPdf } from "@/lib/contracts/pdf";
 import { contractWorkbook } from "@/lib/contracts/xlsx";
 import { getDb } from "@/lib/db/client";
-import { getFicheEditor, MEASUREMENTS_SHOWN } from "@/lib/fiches/queries";
+import { getFicheEditor, getFicheIndicators, MEASUREMENTS_SHOWN } from "@/lib/fiches/queries";
 import { createContract, createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
@@ -62,15 +62,26 @@ describe("query counts", () => {
     const small = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, bare.id));
     const large = await countQueries(() => getFicheEditor(coordinator, territory.slug, contractId, full.id));
     expect(large.result.values.objectives).toHaveLength(12);
+    expect(large.result.fiche._count.indicators).toBe(12);
+    expect(small.queries.length).toBe(2);
+    expect(large.queries.length).toBe(small.queries.length);
+  });
+
+  it("the fiche's indicators: the same few queries for a bare fiche and for one with 12 indicators", async () => {
+    const small = await countQueries(() => getFicheIndicators(coordinator, territory.slug, contractId, bare.id));
+    const large = await countQueries(() => getFicheIndicators(coordinator, territory.slug, contractId, full.id));
+    expect(large.result.fiche.indicators).toHaveLength(12);
     expect(large.result.fiche.indicators[0].measurements).toHaveLength(3);
     expect(small.queries.length).toBe(2);
     expect(large.queries.length).toBe(small.queries.length);
   });
 
-  it("the contract page: one query whatever the number of fiches and objectives", async () => {
+  it("the contract page: two queries whatever the number of fiches and objectives", async () => {
     const overview = await countQueries(() => getContractOverview(coordinator, territory.slug, contractId));
-    expect(overview.result.axes.flatMap((axis) => axis.fiches)).toHaveLength(2);
-    expect(overview.queries).toHaveLength(1);
+    const fiches = overview.result.axes.flatMap((axis) => axis.fiches);
+    expect(fiches).toHaveLength(2);
+    expect(fiches.find((listed) => listed.id === full.id)?.objectives).toHaveLength(12);
+    expect(overview.queries).toHaveLength(2);
   });
 
   it("the xlsx export: one query, and a workbook with every fiche, objective and indicator", async () => {
@@ -99,7 +110,7 @@ describe("query counts", () => {
   });
 
   // Last: it adds a fiche, which the export tests above would count.
-  it("the fiche editor: an indicator's latest measurements only, and how many there are", async () => {
+  it("the fiche's indicators: an indicator's latest measurements only, and how many there are", async () => {
     const measured = await fiche(3, 1);
     const indicator = await db().indicator.findFirstOrThrow({ where: { ficheId: measured.id }, select: { id: true } });
     await db().measurement.createMany({
@@ -109,8 +120,8 @@ describe("query counts", () => {
         value: month,
       })),
     });
-    const editor = await getFicheEditor(coordinator, territory.slug, contractId, measured.id);
-    const shown = editor.fiche.indicators.find((candidate) => candidate.id === indicator.id)!;
+    const page = await getFicheIndicators(coordinator, territory.slug, contractId, measured.id);
+    const shown = page.fiche.indicators.find((candidate) => candidate.id === indicator.id)!;
     expect(shown._count.measurements).toBe(23);
     expect(shown.measurements).toHaveLength(MEASUREMENTS_SHOWN);
     // The newest first: the latest value is the one the indicator is judged on.

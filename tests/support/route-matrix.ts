@@ -51,6 +51,7 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": coordinatorOnly,
   // The seeded fiches have no pilot account: contributors edit none of them.
   "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/page.tsx": coordinatorOnly,
+  "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/indicateurs/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/fiches/[ficheId]/historique/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/export.xlsx/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/import/page.tsx": coordinatorOnly,

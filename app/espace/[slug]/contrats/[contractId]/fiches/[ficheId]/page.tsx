@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
-import { IndicatorPanel } from "@/components/indicators/indicator-panel";
+import { FicheTabs } from "@/components/fiches/fiche-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
@@ -12,16 +11,7 @@ import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { getFicheEditor } from "@/lib/fiches/queries";
 import { formatDateTime } from "@/lib/format";
-import {
-  addMeasurementAction,
-  createIndicatorAction,
-  createOrganisationAction,
-  deleteFicheAction,
-  deleteIndicatorAction,
-  deleteMeasurementAction,
-  updateFicheAction,
-  updateIndicatorAction,
-} from "../actions";
+import { createOrganisationAction, deleteFicheAction, updateFicheAction } from "../actions";
 import { restoreAction } from "../../corbeille/actions";
 
 export const dynamic = "force-dynamic";
@@ -54,10 +44,10 @@ export default async function FichePage({ params }: Props) {
       >
         <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
       </PageHeader>
+      <FicheTabs path={`${contractPath}/fiches/${fiche.id}`} indicators={fiche._count.indicators} current="fiche" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <div className="flex flex-wrap items-start gap-3">
-          <Link href={`${contractPath}/fiches/${fiche.id}/historique`}>Historique des modifications</Link>
-          {coordinator ? (
+        {coordinator ? (
+          <div className="flex flex-wrap items-start gap-3">
             <ConfirmActionButton
               action={deleteFicheAction}
               fields={{ ficheId: fiche.id, version: String(fiche.version) }}
@@ -67,8 +57,8 @@ export default async function FichePage({ params }: Props) {
               redirectTo={contractPath}
               undo={{ action: restoreAction, fields: { kind: "fiche", id: fiche.id }, returnTo: `${contractPath}/fiches/${fiche.id}` }}
             />
-          ) : null}
-        </div>
+          </div>
+        ) : null}
         <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
         <FicheForm
           action={updateFicheAction}
@@ -78,23 +68,6 @@ export default async function FichePage({ params }: Props) {
           organisations={data.organisations}
           canRestructure={coordinator}
           restore={coordinator ? restoreAction : undefined}
-        />
-        <IndicatorPanel
-          ficheId={fiche.id}
-          indicators={fiche.indicators}
-          objectives={data.values.objectives.map((objective, index) => ({
-            value: objective.id,
-            label: `Objectif ${index + 1} – ${objective.title}`,
-          }))}
-          organisations={data.organisations}
-          actions={{
-            create: createIndicatorAction,
-            update: updateIndicatorAction,
-            remove: deleteIndicatorAction,
-            addMeasurement: addMeasurementAction,
-            removeMeasurement: deleteMeasurementAction,
-            restore: restoreAction,
-          }}
         />
       </div>
     </>

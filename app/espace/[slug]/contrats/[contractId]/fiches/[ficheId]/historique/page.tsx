@@ -1,3 +1,4 @@
+import { FicheTabs } from "@/components/fiches/fiche-tabs";
 import { FieldChangesTable } from "@/components/ui/field-changes-table";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +29,11 @@ export default async function FicheHistoryPage({ params }: Props) {
       >
         <p>{fiche.title}</p>
       </PageHeader>
+      <FicheTabs
+        path={`/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}/fiches/${fiche.id}`}
+        indicators={fiche._count.indicators}
+        current="historique"
+      />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {changes.length ? (
           <ol aria-label="Modifications de la fiche" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
