@@ -9,6 +9,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { nationalConfig } from "@/lib/seed/national/database";
+import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { runCli } from "./run";
 
 const dev = process.argv.includes("--dev");
@@ -16,7 +17,7 @@ const dev = process.argv.includes("--dev");
 const national = process.argv.includes("--national");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // The app server, run with tsx like this command.
-const SERVE = ["--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url))];
+const SERVE = [...SERVER_NODE_FLAGS, "--import", "tsx", fileURLToPath(new URL("./serve.ts", import.meta.url))];
 
 // Ctrl-C, a supervisor's SIGTERM, a closed terminal: passed on to Next.js when it runs, and in
 // any case followed by stopping the database. A second one exits at once (the embedded

@@ -16,6 +16,7 @@ import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/datab
 import { loadNationalDataset } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
+import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { signInOverHttp } from "../support/http-sign-in";
 import { measure, type PairedMeasurement } from "./measure";
 import { BENCH_ACCOUNTS, benchPages, EMPTY_PAGE, type Account, type BenchPage } from "./pages";
@@ -96,7 +97,10 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
     OPENCLS_BENCH: "1",
     OPENCLS_WORKER: "off",
   };
-  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts", "--port", String(PORT)], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "lib/cli/serve.ts", "--port", String(PORT)], {
+    env,
+    stdio: "inherit",
+  });
   for (let attempt = 0; attempt < 120; attempt++) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     const ready = await fetch(`${BASE}/api/health`).then(

@@ -3,6 +3,7 @@
 // their own.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../../lib/server/node-flags";
 import { freePort } from "./ports";
 
 export type AppInstance = { base: string; stop: () => Promise<void> };
@@ -10,19 +11,23 @@ export type AppInstance = { base: string; stop: () => Promise<void> };
 export async function startAppInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<AppInstance> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/cli/serve.ts"), "--port", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: "test-instance-secret-shared-by-every-instance",
-      NEXTAUTH_URL: base,
-      OPENCLS_NEXT_DIST_DIR: ".next-e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, "--import", "tsx", path.resolve("lib/cli/serve.ts"), "--port", String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: "test-instance-secret-shared-by-every-instance",
+        NEXTAUTH_URL: base,
+        OPENCLS_NEXT_DIST_DIR: ".next-e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: "ignore",
     },
-    stdio: "ignore",
-  });
+  );
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const deadline = Date.now() + 120_000;
   while (
