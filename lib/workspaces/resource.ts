@@ -152,11 +152,27 @@ function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.
   }
 }
 
+/** Whether a grant of this scope reaches territories only through contracts (partners, pilots). */
+function reachesThroughContracts(scope: Scope): boolean {
+  switch (scope) {
+    case "everywhere":
+    case "region":
+    case "territory":
+      return false;
+    case "partnerOrganisation":
+    case "pilotedFiche":
+    case "organisation":
+      return true;
+  }
+}
+
 /** The territories whose workspace the actor enters: by a grant on the territory, or through a contract it may read. */
 export function enterableTerritories(actor: Actor): Prisma.TerritoryWhereInput {
   const grants = grantsOf(actor, "workspace.read");
   return anyOf<Prisma.TerritoryWhereInput>([
     ...grants.map(({ scope, membership }) => territoryGrantWhere(scope, membership)),
-    { contracts: { some: readableContracts(actor) } },
+    // Only for grants on contracts: a grant on territories already holds their contracts, and
+    // the test over every contract made an ARS officer's list scan them all (issue 11).
+    ...(grants.some(({ scope }) => reachesThroughContracts(scope)) ? [{ contracts: { some: readableContracts(actor) } }] : []),
   ]);
 }
