@@ -23,6 +23,7 @@ describe("publicPageKey", () => {
     expect(get("/", { "next-router-prefetch": "1" })).toBeNull();
     expect(get("/?utm_source=mail")).toBeNull();
     expect(get("/?page=1&page=2")).toBeNull();
+    expect(get(`/?${Array.from({ length: 4000 }, (_, index) => `p${index}=1`).join("&")}`)).toBeNull();
     expect(get(`/?q=${"a".repeat(101)}`)).toBeNull();
     expect(get("/territoires/romans-sur-isere?page=2")).toBeNull();
     expect(get("/territoires/Romans")).toBeNull();

@@ -102,7 +102,10 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
     return null;
   }
   const params = [...parsed.searchParams];
-  if (params.some(([name, value]) => value.length > MAX_PARAM_LENGTH || params.filter(([other]) => other === name).length > 1)) return null;
+  // No public page takes more than three parameters, each once: anything else is rendered.
+  const names = new Set(params.map(([name]) => name));
+  if (params.length > HOME_PARAMS.size || names.size < params.length || params.some(([, value]) => value.length > MAX_PARAM_LENGTH))
+    return null;
   if (parsed.pathname === "/") {
     if (params.some(([name]) => !HOME_PARAMS.has(name))) return null;
     const query = new URLSearchParams(params.sort(([a], [b]) => a.localeCompare(b))).toString();
