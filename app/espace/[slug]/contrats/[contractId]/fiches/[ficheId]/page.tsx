@@ -3,14 +3,11 @@ import { cache } from "react";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
-import { FicheTabs } from "@/components/fiches/fiche-tabs";
-import { PageHeader } from "@/components/ui/page-header";
-import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
+import { FicheHeader } from "@/components/fiches/fiche-header";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { getFicheEditor } from "@/lib/fiches/queries";
-import { formatDateTime } from "@/lib/format";
 import { createOrganisationAction, deleteFicheAction, updateFicheAction } from "../actions";
 import { restoreAction } from "../../corbeille/actions";
 
@@ -38,13 +35,7 @@ export default async function FichePage({ params }: Props) {
   const coordinator = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
   return (
     <>
-      <PageHeader
-        title={`${ficheLabel(fiche.number)} – ${fiche.title}`}
-        eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} fiche={fiche} />}
-      >
-        <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
-      </PageHeader>
-      <FicheTabs path={`${contractPath}/fiches/${fiche.id}`} indicators={fiche._count.indicators} current="fiche" />
+      <FicheHeader fiche={fiche} contract={contract} indicators={fiche._count.indicators} current="fiche" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {coordinator ? (
           <div className="flex flex-wrap items-start gap-3">

@@ -1,11 +1,8 @@
-import { FicheTabs } from "@/components/fiches/fiche-tabs";
+import { FicheHeader } from "@/components/fiches/fiche-header";
 import { FieldChangesTable } from "@/components/ui/field-changes-table";
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
-import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { auditActionLabel } from "@/lib/audit/labels";
-import { ficheLabel } from "@/lib/contracts/labels";
 import { getFicheHistory } from "@/lib/fiches/queries";
 
 export const dynamic = "force-dynamic";
@@ -23,17 +20,7 @@ export default async function FicheHistoryPage({ params }: Props) {
   const { fiche, changes } = data;
   return (
     <>
-      <PageHeader
-        title={`Historique – ${ficheLabel(fiche.number)}`}
-        eyebrow={<WorkspaceBreadcrumb territory={fiche.contract.territory} contract={fiche.contract} fiche={fiche} current="Historique" />}
-      >
-        <p>{fiche.title}</p>
-      </PageHeader>
-      <FicheTabs
-        path={`/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}/fiches/${fiche.id}`}
-        indicators={fiche._count.indicators}
-        current="historique"
-      />
+      <FicheHeader fiche={fiche} contract={fiche.contract} indicators={fiche._count.indicators} current="historique" />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {changes.length ? (
           <ol aria-label="Modifications de la fiche" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

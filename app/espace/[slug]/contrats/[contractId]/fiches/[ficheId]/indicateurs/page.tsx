@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { FicheTabs } from "@/components/fiches/fiche-tabs";
+import { FicheHeader } from "@/components/fiches/fiche-header";
 import { IndicatorPanel } from "@/components/indicators/indicator-panel";
-import { PageHeader } from "@/components/ui/page-header";
-import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { getFicheIndicators } from "@/lib/fiches/queries";
-import { formatDateTime } from "@/lib/format";
 import {
   addMeasurementAction,
   createIndicatorAction,
@@ -37,16 +34,9 @@ export default async function FicheIndicatorsPage({ params }: Props) {
   const { slug, contractId, ficheId } = await params;
   const { data } = await load(slug, contractId, ficheId);
   const { fiche, contract } = data;
-  const fichePath = `/espace/${contract.territory.slug}/contrats/${contract.id}/fiches/${fiche.id}`;
   return (
     <>
-      <PageHeader
-        title={`${ficheLabel(fiche.number)} – ${fiche.title}`}
-        eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} fiche={fiche} current="Indicateurs" />}
-      >
-        <p className="text-base text-slate-600">Dernière modification le {formatDateTime(fiche.updatedAt)}.</p>
-      </PageHeader>
-      <FicheTabs path={fichePath} indicators={fiche.indicators.length} current="indicateurs" />
+      <FicheHeader fiche={fiche} contract={contract} indicators={fiche.indicators.length} current="indicateurs" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <IndicatorPanel
           ficheId={fiche.id}
