@@ -29,6 +29,7 @@ export function nameHoldsWords(words: readonly string[]): Prisma.Sql {
 
 /** The same test in memory: `text` holds every word (see searchWords). */
 export function holdsWords(text: string, words: readonly string[]): boolean {
+  if (!words.length) return true;
   const folded = searchWords(text).join(" ");
   return words.every((word) => folded.includes(word));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, servedOverHttps, trustedProxyCount } from "./config";
+import { allowedOrigins, maxConcurrentRenders, servedOverHttps, trustedProxyCount } from "./config";
 
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
 
@@ -10,6 +10,13 @@ describe("request trust settings", () => {
     for (const bad of ["-1", "1.5", "deux", "1e3", "0x1"]) {
       expect(() => trustedProxyCount(env({ OPENCLS_TRUSTED_PROXIES: bad }))).toThrow(/OPENCLS_TRUSTED_PROXIES/);
     }
+  });
+
+  it("render 12 requests at once by default, any whole number when set, 0 for no limit", () => {
+    expect(maxConcurrentRenders(env())).toBe(12);
+    expect(maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "4" }))).toBe(4);
+    expect(maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "0" }))).toBe(0);
+    expect(() => maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "douze" }))).toThrow(/OPENCLS_MAX_RENDERS/);
   });
 
   it("allow the origin of NEXTAUTH_URL by default, or the configured list instead", () => {

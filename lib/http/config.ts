@@ -1,14 +1,25 @@
 // What the operator tells the app about the way requests reach it: how many reverse proxies
-// stand in front, and which origins may send state-changing requests.
+// stand in front, which origins may send state-changing requests, and how many requests one
+// process renders at once.
 import { StartupError } from "@/lib/config/startup-error";
+import { DEFAULT_MAX_RENDERS } from "@/lib/server/render-limit";
 
 /** OPENCLS_TRUSTED_PROXIES: how many reverse proxies stand in front of the app (0: reached directly). */
 export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.OPENCLS_TRUSTED_PROXIES?.trim();
-  if (!value) return 0;
+  return countSetting(env, "OPENCLS_TRUSTED_PROXIES", 0, "the number of reverse proxies in front of OpenCLS");
+}
+
+/** How many requests one process renders at once (lib/server/render-limit.ts); 0: no limit. */
+export function maxConcurrentRenders(env: NodeJS.ProcessEnv = process.env): number {
+  return countSetting(env, "OPENCLS_MAX_RENDERS", DEFAULT_MAX_RENDERS, "how many requests one process renders at once");
+}
+
+function countSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, meaning: string): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
   const count = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) {
-    throw new StartupError(`OPENCLS_TRUSTED_PROXIES must be the number of reverse proxies in front of OpenCLS (0 or more), got "${value}"`);
+    throw new StartupError(`${name} must be ${meaning} (0 or more), got "${value}"`);
   }
   return count;
 }

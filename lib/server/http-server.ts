@@ -1,16 +1,18 @@
 // OpenCLS's HTTP server: Next.js behind a thin node:http layer that decides, once per request,
 // what the app may believe about its origin (lib/http/trusted-proxies.ts), serves public pages
-// from their cache in production (lib/public-pages), and runs the background job worker.
+// from their cache in production (lib/public-pages), bounds how many requests render at once
+// (./render-limit.ts), and runs the background job worker.
 import { createServer } from "node:http";
 import next from "next";
 import { benchEnabled, BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
 import { disconnectDb, onQuery } from "@/lib/db/client";
 import { applyTrustedProxies } from "@/lib/http/client-address";
-import { trustedProxyCount } from "@/lib/http/config";
+import { maxConcurrentRenders, trustedProxyCount } from "@/lib/http/config";
 import { listenForInvalidations } from "@/lib/public-pages/invalidation";
 import { stopQueue } from "@/lib/jobs/queue";
 import { startWorker, workerEnabled } from "@/lib/jobs/worker";
 import { answerFromPublicPages } from "./public-page-responses";
+import { createRenderLimit } from "./render-limit";
 
 function isDecodablePath(url: string | undefined): boolean {
   try {
@@ -30,6 +32,7 @@ function statementCounter(): () => { statements: number } {
 
 export async function serve({ dev, port }: { dev: boolean; port: number }): Promise<void> {
   const trustedProxies = trustedProxyCount();
+  const renderLimit = createRenderLimit(maxConcurrentRenders());
   const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -49,7 +52,10 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
       return;
     }
     applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
-    const render = () => void handle(request, response);
+    // Kept public pages (below) and built files answer at once; everything else takes its turn.
+    const render = request.url?.startsWith("/_next/static/")
+      ? () => void handle(request, response)
+      : () => renderLimit.admit(response, () => void handle(request, response));
     if (!invalidations) return render();
     answerFromPublicPages(request, response, render).then(
       (answered) => answered || render(),

@@ -1,12 +1,14 @@
 // `npm run bench`: the main pages measured on the synthetic national dataset (loaded first when
-// missing: lib/cli/seed-national.ts), each against an empty page of the same app measured just
-// before it, at 10 and 50 concurrent connections. Prints a table and writes it into docs/performance.md.
-// Options: --no-build (reuse the last bench build), --seconds N (per measurement, default 10),
-// --only <page name substring>.
+// missing: lib/cli/seed-national.ts), each against an empty page of the same app measured in
+// alternating rounds with it, at 10 and 50 concurrent connections. Prints a table and writes it
+// into docs/performance.md. Options: --no-build (reuse the last bench build), --seconds N (load
+// per page and measurement, over every round, default 12), --rounds N (default 3), --only <page
+// name substring>.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
+import autocannon from "autocannon";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
@@ -18,13 +20,14 @@ import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { signInOverHttp } from "../support/http-sign-in";
-import { measure, type PairedMeasurement } from "./measure";
+import { headersOf, measurePaired, type PairedMeasurement } from "./measure";
 import { BENCH_ACCOUNTS, benchPages, EMPTY_PAGE, type Account, type BenchPage } from "./pages";
 import { TARGETS, verdicts } from "./targets";
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const SECONDS = Number(option("--seconds") ?? 10);
+const SECONDS = Number(option("--seconds") ?? 12);
+const ROUNDS = Number(option("--rounds") ?? 3);
 const ONLY = option("--only");
 const BUILD = !args.includes("--no-build");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -41,18 +44,27 @@ runCli(async () => {
     server = await startServer(database.url);
     const cookies = await signInAll();
 
-    const results: PairedMeasurement[] = [];
     const empty = pages.find((page) => page.name === EMPTY_PAGE)!;
-    for (const page of pages.filter((candidate) => candidate !== empty && (!ONLY || candidate.name.includes(ONLY)))) {
+    const measured = pages.filter((candidate) => candidate !== empty && (!ONLY || candidate.name.includes(ONLY)));
+    // The server's first minute is slower for every page (JIT, heap growth): warm it all up first.
+    for (const page of [empty, ...measured])
+      await autocannon({ url: `${BASE}${page.path}`, connections: 10, duration: 2, headers: headersOf(cookies[page.account]) });
+
+    const results: PairedMeasurement[] = [];
+    for (const page of measured) {
       for (const connections of CONNECTIONS) {
-        const options = { base: BASE, connections, seconds: SECONDS, statementsPath: BENCH_STATEMENTS_PATH, databaseUrl: database.url };
-        // The empty page is measured just before each page: the machine's pace drifts (a shared
-        // host's other tenants), and a ratio to a baseline measured minutes earlier drifts with it.
-        const baseline = await measure({ ...options, page: empty, cookie: undefined });
-        const result = { ...(await measure({ ...options, page, cookie: cookies[page.account] })), baseline };
+        const options = {
+          base: BASE,
+          connections,
+          seconds: SECONDS,
+          rounds: ROUNDS,
+          statementsPath: BENCH_STATEMENTS_PATH,
+          databaseUrl: database.url,
+        };
+        const result = await measurePaired(options, { page, cookie: cookies[page.account] }, { page: empty, cookie: undefined });
         results.push(result);
         console.log(
-          `${page.name} · ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s (empty page ${baseline.requestsPerSecond.toFixed(1)}), p95 ${Math.round(result.p95)} ms`,
+          `${page.name} · ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s (empty page ${result.baseline.requestsPerSecond.toFixed(1)}), p95 ${Math.round(result.p95)} ms`,
         );
       }
     }
@@ -152,7 +164,7 @@ async function writeReport(table: string, failures: string[]): Promise<void> {
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
   const section = [
     "<!-- bench:start -->",
-    `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}, ${SECONDS} s per measurement.`,
+    `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}: each page and the empty page in ${ROUNDS} alternating rounds, ${SECONDS} s each in all, after a warm-up.`,
     `Targets (issue 11): ${TARGETS.description}`,
     "",
     table,
