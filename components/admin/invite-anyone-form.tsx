@@ -10,7 +10,7 @@ import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { MembershipRole } from "@/lib/db/generated/enums";
-import { inviteSchema, SCOPE_FIELD_OF_ROLE } from "@/lib/invitations/schema";
+import { inviteSchema, SCOPE_FIELDS_OF_ROLE } from "@/lib/invitations/schema";
 
 type Invited = { invitationId: string; email: string; link: string | null };
 
@@ -28,14 +28,14 @@ export function InviteAnyoneForm({
     schema: inviteSchema,
     resetOnSuccess: true,
   });
-  const scopeField = SCOPE_FIELD_OF_ROLE[role];
+  const scopeFields = SCOPE_FIELDS_OF_ROLE[role];
   const scopeLabels = { regionId: "Région", territoryId: "Territoire", organisationId: "Organisation" } as const;
   const link = result?.ok ? result.data.link : null;
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} onReset={() => setRole("coordinator")} className="space-y-4">
       <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
       {link ? <TextField label="Lien d’invitation à transmettre" readOnly value={link} /> : null}
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField label="Adresse e-mail" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
         <SelectField
           label="Rôle"
@@ -45,7 +45,7 @@ export function InviteAnyoneForm({
           onChange={(event) => setRole(event.target.value as MembershipRole)}
           error={fieldErrors.role}
         />
-        {scopeField ? (
+        {scopeFields.map((scopeField) => (
           <ScopeField
             key={scopeField}
             label={scopeLabels[scopeField]}
@@ -53,7 +53,7 @@ export function InviteAnyoneForm({
             options={scopes[scopeField]}
             error={fieldErrors[scopeField]}
           />
-        ) : null}
+        ))}
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Envoi…" : "Envoyer l’invitation"}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentActor } from "@/lib/auth/session";
+import { reportsAsPartner } from "@/lib/commitments/queries";
 
 const navLink = "text-slate-700 no-underline hover:text-brand-800 hover:underline";
 
@@ -27,6 +28,13 @@ export async function SiteHeader() {
                     Mon espace
                   </Link>
                 </li>
+                {reportsAsPartner(actor) ? (
+                  <li>
+                    <Link href="/engagements" className={navLink}>
+                      Mes engagements
+                    </Link>
+                  </li>
+                ) : null}
                 <li className="flex items-center gap-3">
                   <span className="hidden text-slate-600 md:inline">{actor.email}</span>
                   <SignOutButton />

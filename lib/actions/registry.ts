@@ -3,6 +3,7 @@
 // module only exports actions listed here.
 import type { ActionDefinition } from "./define";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
+import { reportCommitment } from "@/lib/commitments/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
 import { importFiches } from "@/lib/fiches/import";
@@ -41,4 +42,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   deleteMeasurement,
   importFiches,
   createContractOrganisation,
+  reportCommitment,
 ];

@@ -8,7 +8,14 @@ export type FieldErrors = Record<string, string>;
 /** What others changed since the user loaded the record, so that they can decide to re-apply. */
 export type ConflictDetails = {
   currentVersion: number;
-  changes: Array<{ action: string; at: string; by: string; fields: Array<{ label: string; before: string; after: string }> }>;
+  changes: Array<{
+    action: string;
+    /** The record the line is about, in a history that mixes records (a fiche and its commitments). */
+    subject?: string;
+    at: string;
+    by: string;
+    fields: Array<{ label: string; before: string; after: string }>;
+  }>;
 };
 
 export type ActionResult<T = null> =

@@ -13,6 +13,7 @@ type VersionedModel = {
 /** The models a form edits from a loaded version, by the record type their audit events name. */
 const VERSIONED_MODELS = {
   Axis: (db) => db.axis,
+  Commitment: (db) => db.commitment,
   Contract: (db) => db.contract,
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,

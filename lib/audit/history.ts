@@ -3,26 +3,47 @@
 import type { ConflictDetails } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { auditFieldLabel, auditValueLabel, inFormOrder } from "./labels";
+import { auditEntityLabel, auditFieldLabel, auditValueLabel, inFormOrder } from "./labels";
 
 type Change = { before: unknown; after: unknown };
 
 /** The `count` latest events of a record, newest first, as readable lines. */
-export async function listRecentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
+export function listRecentChanges(db: Db, entityType: string, entityId: string, count: number): Promise<ConflictDetails["changes"]> {
+  return listChangesOf(db, [{ entityType, entityIds: [entityId] }], count);
+}
+
+/**
+ * The `count` latest events of several records together, newest first: a fiche's history holds
+ * its partners' reports on their commitments too. A line about a record of another type than the
+ * first names it (`subject`).
+ */
+export async function listChangesOf(
+  db: Db,
+  records: ReadonlyArray<{ entityType: string; entityIds: readonly string[] }>,
+  count: number,
+): Promise<ConflictDetails["changes"]> {
   const events = await db.auditEvent.findMany({
     relationLoadStrategy: "join",
-    where: { entityType, entityId },
+    where: { OR: records.map(({ entityType, entityIds }) => ({ entityType, entityId: { in: [...entityIds] } })) },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: Math.max(1, count),
-    select: { occurredAt: true, action: true, changes: true, actor: { select: { name: true, email: true } } },
+    select: {
+      occurredAt: true,
+      action: true,
+      entityType: true,
+      entityLabel: true,
+      changes: true,
+      actor: { select: { name: true, email: true } },
+    },
   });
   return events.map((event) => ({
     action: event.action,
+    ...(event.entityType !== records[0]?.entityType ? { subject: `${auditEntityLabel(event.entityType)} · ${event.entityLabel}` } : {}),
     at: formatDateTime(event.occurredAt),
     by: event.actor ? (event.actor.name ?? event.actor.email) : "un compte supprimé",
     // PostgreSQL keeps JSON keys in its own order: fields are listed as the record's form shows them.
-    fields: inFormOrder(entityType, Object.entries((event.changes ?? {}) as Record<string, Change>)).map(([field, change]) => ({
-      label: auditFieldLabel(field, entityType),
+    fields: inFormOrder(event.entityType, Object.entries((event.changes ?? {}) as Record<string, Change>)).map(([field, change]) => ({
+      label: auditFieldLabel(field, event.entityType),
       before: auditValueLabel(field, change.before),
       after: auditValueLabel(field, change.after),
     })),

@@ -1,5 +1,6 @@
 // French wording of the audit log: actions, record types, fields and their values.
 import { historyLabels } from "@/lib/catalogue";
+import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { MEASUREMENT_FIELD_LABELS } from "@/lib/indicators/labels";
@@ -36,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "indicator.restore": "Indicateur restauré",
   "measurement.add": "Mesure saisie",
   "measurement.delete": "Mesure supprimée",
+  "commitment.report": "Point d’avancement d’un partenaire",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -51,6 +53,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   OperationalObjective: "Objectif opérationnel",
   Indicator: "Indicateur",
   Measurement: "Mesure",
+  Commitment: "Engagement",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -59,6 +62,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   Contract: { ...historyLabels(CONTRACT_FIELDS), durationMonths: "Durée (mois)" },
   Indicator: { ...historyLabels(INDICATOR_FIELDS), deletedAt: "Mise à la corbeille" },
   Measurement: MEASUREMENT_FIELD_LABELS,
+  Commitment: historyLabels(COMMITMENT_REPORT_FIELDS),
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

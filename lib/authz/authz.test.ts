@@ -58,7 +58,7 @@ function actorFor(kind: Case): Actor {
     coordinator: { ...scope, role: "coordinator" as const, territoryId: own.territoryId },
     contributor: { ...scope, role: "contributor" as const, territoryId: own.territoryId },
     contributor_pilot: { ...scope, role: "contributor" as const, territoryId: own.territoryId },
-    partner: { ...scope, role: "partner" as const, organisationId: own.organisationId },
+    partner: { ...scope, role: "partner" as const, territoryId: own.territoryId, organisationId: own.organisationId },
   }[kind];
   // A contributor who does not pilot the fiche is another user than its pilot.
   return { userId: kind === "contributor" ? "user-2" : USER, email: `${kind}@exemple.test`, memberships: [membership] };
@@ -103,6 +103,16 @@ describe("authorization matrix", () => {
     const undecided = resourceOf(own);
     delete undecided.draft;
     expect(can(actorFor("partner"), "workspace.read", undecided)).toBe(false);
+  });
+
+  it("lets a partner act for their organisation only in the territory that invited them", () => {
+    // The same organisation takes part in another territory's contract, which did not invite them.
+    const elsewhere = { ...resourceOf(own), territoryId: foreign.territoryId, regionId: foreign.regionId };
+    expect(can(actorFor("partner"), "workspace.read", elsewhere)).toBe(false);
+    expect(can(actorFor("partner"), "commitment.edit", elsewhere)).toBe(false);
+    expect(can(actorFor("partner"), "commitment.edit", resourceOf(own))).toBe(true);
+    // Another organisation's commitment in their own territory.
+    expect(can(actorFor("partner"), "commitment.edit", { ...resourceOf(own), organisationId: foreign.organisationId })).toBe(false);
   });
 
   it("combines the grants of several memberships", () => {

@@ -28,7 +28,7 @@ export type Resource = {
   partnerOrganisationIds?: readonly string[];
   /** For a contract: still a draft. Partners read only contracts that say they are not. */
   draft?: boolean;
-  /** For a commitment: the committed organisation. */
+  /** For a commitment: the committed organisation (with the territory of its contract). */
   organisationId?: string;
 };
 
@@ -81,10 +81,16 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
     case "partnerOrganisation":
       return (
         resource.draft === false &&
+        inScope("territory", membership, actor, resource) &&
         Boolean(membership?.organisationId) &&
         Boolean(resource.partnerOrganisationIds?.includes(membership!.organisationId!))
       );
     case "organisation":
-      return Boolean(membership?.organisationId) && membership?.organisationId === resource.organisationId;
+      return (
+        resource.draft === false &&
+        inScope("territory", membership, actor, resource) &&
+        Boolean(membership?.organisationId) &&
+        membership?.organisationId === resource.organisationId
+      );
   }
 }

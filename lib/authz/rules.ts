@@ -36,9 +36,12 @@ export type Role = "anyone" | MembershipRole;
  * - everywhere: no condition;
  * - region / territory: the membership's region or territory is the resource's;
  * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
- * - partnerOrganisation: the resource is a contract, no longer a draft, that the membership's organisation
- *   signs, partners or commits to (on an objective of one of its fiches, or on a whole fiche);
- * - organisation: the resource belongs to the membership's organisation.
+ * - partnerOrganisation: the resource is a contract of the membership's territory, no longer a
+ *   draft, that the membership's organisation signs, partners or commits to (on an objective of
+ *   one of its fiches, or on a whole fiche);
+ * - organisation: the resource belongs to the membership's organisation, in a contract of the
+ *   membership's territory no longer a draft (a partner is invited by one territory, for its
+ *   commitments there only).
  */
 export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
 

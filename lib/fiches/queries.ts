@@ -5,7 +5,7 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { listRecentChanges } from "@/lib/audit/history";
+import { listChangesOf } from "@/lib/audit/history";
 import { formValuesOf } from "@/lib/catalogue";
 import { organisationChoices } from "@/lib/organisations/queries";
 import { getEditableContract } from "@/lib/contracts/queries";
@@ -231,7 +231,20 @@ export async function getFicheHistory(actor: Actor, territorySlug: string, contr
   });
   if (!fiche) throw new NotFoundError();
   assertCan(actor, "fiche.edit", resourceOf(fiche.contract.territory, fiche.pilotUserId));
-  return { fiche, changes: await listRecentChanges(db, "FicheAction", fiche.id, HISTORY_LENGTH) };
+  // Partners' reports on the fiche's commitments (in the trash or not) are part of its history.
+  const commitments = await db.commitment.findMany({
+    where: { OR: [{ ficheId: fiche.id }, { objective: { ficheId: fiche.id } }] },
+    select: { id: true },
+  });
+  const changes = await listChangesOf(
+    db,
+    [
+      { entityType: "FicheAction", entityIds: [fiche.id] },
+      { entityType: "Commitment", entityIds: commitments.map((commitment) => commitment.id) },
+    ],
+    HISTORY_LENGTH,
+  );
+  return { fiche, changes };
 }
 
 const HISTORY_LENGTH = 200;

@@ -5,16 +5,25 @@ import type { MembershipRole } from "@/lib/db/generated/enums";
 import { roleField } from "@/lib/memberships/schema";
 import { optionalId, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
-/** The scope field each role requires, as in the database's Invitation_scope_check. */
-export const SCOPE_FIELD_OF_ROLE: Record<MembershipRole, "regionId" | "territoryId" | "organisationId" | null> = {
-  platform_admin: null,
-  ars_officer: "regionId",
-  coordinator: "territoryId",
-  contributor: "territoryId",
-  partner: "organisationId",
+type ScopeField = "regionId" | "territoryId" | "organisationId";
+
+/** The scope fields each role requires, as in the database's Invitation_scope_check. */
+export const SCOPE_FIELDS_OF_ROLE: Record<MembershipRole, readonly ScopeField[]> = {
+  platform_admin: [],
+  ars_officer: ["regionId"],
+  coordinator: ["territoryId"],
+  contributor: ["territoryId"],
+  // A partner is invited by one territory, for one organisation's commitments there.
+  partner: ["territoryId", "organisationId"],
 };
 
-/** An invitation to a role on its scope; the scope field required depends on the role. */
+const MISSING_SCOPE: Record<ScopeField, string> = {
+  regionId: "Choisissez la région.",
+  territoryId: "Choisissez le territoire.",
+  organisationId: "Choisissez l’organisation.",
+};
+
+/** An invitation to a role on its scope; the scope fields required depend on the role. */
 export const inviteSchema = z
   .object({
     email: emailField("Saisissez l’adresse e-mail de la personne à inviter."),
@@ -24,23 +33,20 @@ export const inviteSchema = z
     organisationId: optionalId,
   })
   .superRefine((input, context) => {
-    const required = SCOPE_FIELD_OF_ROLE[input.role];
-    const messages = {
-      regionId: "Choisissez la région.",
-      territoryId: "Choisissez le territoire.",
-      organisationId: "Choisissez l’organisation.",
-    } as const;
-    if (required && !input[required]) context.addIssue({ code: "custom", path: [required], message: messages[required] });
+    for (const field of SCOPE_FIELDS_OF_ROLE[input.role]) {
+      if (!input[field]) context.addIssue({ code: "custom", path: [field], message: MISSING_SCOPE[field] });
+    }
   })
   .transform((input) => {
     // Keep only the scope of the role, so that a stale hidden field never widens it.
-    const scope = SCOPE_FIELD_OF_ROLE[input.role];
+    const scope = SCOPE_FIELDS_OF_ROLE[input.role];
+    const kept = (field: ScopeField) => (scope.includes(field) ? input[field]! : null);
     return {
       email: input.email,
       role: input.role,
-      regionId: scope === "regionId" ? input.regionId! : null,
-      territoryId: scope === "territoryId" ? input.territoryId! : null,
-      organisationId: scope === "organisationId" ? input.organisationId! : null,
+      regionId: kept("regionId"),
+      territoryId: kept("territoryId"),
+      organisationId: kept("organisationId"),
     };
   });
 export type InviteInput = z.infer<typeof inviteSchema>;

@@ -10,7 +10,14 @@ const membersSelect = {
   regionId: true,
   memberships: {
     orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
-    select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      role: true,
+      version: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true } },
+      organisation: { select: { name: true } },
+    },
   },
   invitations: {
     where: { acceptedAt: null, revokedAt: null },
@@ -23,6 +30,7 @@ const membersSelect = {
       createdAt: true,
       expiresAt: true,
       invitedBy: { select: { email: true, name: true } },
+      organisation: { select: { name: true } },
     },
   },
 } satisfies Prisma.TerritorySelect;

@@ -1,5 +1,6 @@
 // Scope loaders of memberships and invitations: the scope a membership or invitation names
-// (nothing, a region, a territory or an organisation), its authorization keys and French label.
+// (nothing, a region, a territory, or an organisation in a territory), its authorization keys
+// and French label.
 import { NotFoundError, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 
@@ -20,18 +21,18 @@ export type LoadedScope = {
 export async function loadScopeResource(db: Pick<Db, "territory" | "region" | "organisation">, keys: ScopeKeys): Promise<LoadedScope> {
   if (keys.territoryId) {
     const territory = await db.territory.findUnique({ where: { id: keys.territoryId }, select: { id: true, regionId: true, name: true } });
-    if (!territory) throw new NotFoundError();
-    return { resource: { territoryId: territory.id, regionId: territory.regionId }, label: territory.name, territoryId: territory.id };
+    const organisation = keys.organisationId
+      ? await db.organisation.findUnique({ where: { id: keys.organisationId }, select: { name: true } })
+      : null;
+    if (!territory || (keys.organisationId && !organisation)) throw new NotFoundError();
+    // A partner's scope: their organisation, in the territory that invited them (managed there).
+    const label = organisation ? `${organisation.name} · ${territory.name}` : territory.name;
+    return { resource: { territoryId: territory.id, regionId: territory.regionId }, label, territoryId: territory.id };
   }
   if (keys.regionId) {
     const region = await db.region.findUnique({ where: { id: keys.regionId }, select: { name: true } });
     if (!region) throw new NotFoundError();
     return { resource: {}, label: `Région ${region.name}`, territoryId: null };
-  }
-  if (keys.organisationId) {
-    const organisation = await db.organisation.findUnique({ where: { id: keys.organisationId }, select: { name: true } });
-    if (!organisation) throw new NotFoundError();
-    return { resource: {}, label: organisation.name, territoryId: null };
   }
   return { resource: {}, label: "Toute la plateforme", territoryId: null };
 }

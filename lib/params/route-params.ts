@@ -11,6 +11,7 @@ export const ROUTE_PARAMS = {
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   contractId: id,
   ficheId: id,
+  commitmentId: id,
   /** An invitation link's token: 32 random bytes in base64url (lib/invitations/token.ts). */
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 } satisfies Record<string, z.ZodType<string>>;

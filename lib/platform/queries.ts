@@ -91,14 +91,13 @@ export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
   return { memberships, membershipCount, invitations, regions };
 }
 
-/** "Territoire Romans-sur-Isère", "Région Île-de-France", the organisation's name, or the platform. */
+/** "Romans-sur-Isère", "Région Île-de-France", a partner's "CPAM de la Drôme · Romans-sur-Isère", or the platform. */
 export function scopeName(record: {
   region: { name: string } | null;
   territory: { name: string } | null;
   organisation: { name: string } | null;
 }): string {
-  if (record.territory) return record.territory.name;
+  if (record.territory) return record.organisation ? `${record.organisation.name} · ${record.territory.name}` : record.territory.name;
   if (record.region) return `Région ${record.region.name}`;
-  if (record.organisation) return record.organisation.name;
   return "Toute la plateforme";
 }

@@ -8,6 +8,7 @@ export type DecimalBounds = { precision: number; scale: number };
 /** Every `@db.Decimal(precision, scale)` column, by "Model.field". */
 export const DECIMAL_COLUMNS = {
   "BudgetLine.amount": { precision: 14, scale: 2 },
+  "Commitment.financialAmount": { precision: 14, scale: 2 },
   "Indicator.baselineValue": { precision: 18, scale: 4 },
   "Indicator.targetValue": { precision: 18, scale: 4 },
   "Measurement.value": { precision: 18, scale: 4 },

@@ -110,9 +110,10 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
     case "territory":
       return membership?.territoryId ? { territoryId: membership.territoryId } : NOTHING;
     case "partnerOrganisation": {
-      if (!membership?.organisationId) return NOTHING;
+      if (!membership?.organisationId || !membership.territoryId) return NOTHING;
       const organisationId = { in: [membership.organisationId] };
       return {
+        territoryId: membership.territoryId,
         NOT: DRAFT_CONTRACT,
         OR: [
           { signatories: { some: { organisationId } } },

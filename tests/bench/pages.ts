@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { NATIONAL_EMAIL_DOMAIN } from "@/lib/seed/national/plan";
 
-export type Account = "anonymous" | "coordinator" | "ars" | "admin";
+export type Account = "anonymous" | "coordinator" | "ars" | "admin" | "partner";
 export type BenchPage = { name: string; path: string; account: Account; public: boolean };
 
 export const EMPTY_PAGE = "Page vide";
@@ -14,6 +14,8 @@ export const BENCH_ACCOUNTS: Record<Exclude<Account, "anonymous">, string> = {
   // Occitanie: the region with the most contracts.
   ars: `ars-76@${NATIONAL_EMAIL_DOMAIN}`,
   admin: `admin@${NATIONAL_EMAIL_DOMAIN}`,
+  // The first organisation of the Ain, which commits to fiches of every territory of the département.
+  partner: `partenaire-01-01@${NATIONAL_EMAIL_DOMAIN}`,
 };
 
 export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
@@ -24,6 +26,14 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
      WHERE t.slug = 'fictif-0001' GROUP BY c.id, f.id, c.generation, f.number ORDER BY c.generation DESC, count(i.*) DESC, f.number LIMIT 1`,
   );
   const { contract_id: contract, fiche_id: fiche } = rows[0];
+  const { rows: commitments } = await client.query<{ id: string }>(
+    `SELECT k.id FROM "Commitment" k
+     JOIN "OperationalObjective" o ON o.id = k."objectiveId" JOIN "FicheAction" f ON f.id = o."ficheId"
+     JOIN "Contract" c ON c.id = f."contractId" JOIN "Territory" t ON t.id = c."territoryId"
+     JOIN "Membership" m ON m."organisationId" = k."organisationId" AND m."territoryId" = t.id JOIN "User" u ON u.id = m."userId"
+     WHERE t.slug = 'fictif-0001' AND u.email = $1 ORDER BY c.generation DESC, f.number, o.position LIMIT 1`,
+    [BENCH_ACCOUNTS.partner],
+  );
   const workspace = "/espace/fictif-0001";
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
@@ -44,5 +54,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
     { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
+    { name: "Mes engagements (partenaire)", path: "/engagements", account: "partner", public: false },
+    { name: "Engagement (partenaire)", path: `/engagements/${commitments[0].id}`, account: "partner", public: false },
   ];
 }

@@ -127,7 +127,13 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
 
 /** A session cookie per account, from next-auth's credentials sign-in, as the sign-in form does it. */
 async function signInAll(): Promise<Record<Account, string | undefined>> {
-  const cookies: Record<Account, string | undefined> = { anonymous: undefined, coordinator: undefined, ars: undefined, admin: undefined };
+  const cookies: Record<Account, string | undefined> = {
+    anonymous: undefined,
+    coordinator: undefined,
+    ars: undefined,
+    admin: undefined,
+    partner: undefined,
+  };
   for (const [account, email] of Object.entries(BENCH_ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>) {
     const signedIn = await signInOverHttp(BASE, email, NATIONAL_PASSWORD);
     if (signedIn.cookie === undefined) throw new Error(`could not sign in as ${email} (HTTP ${signedIn.status})`);

@@ -55,6 +55,7 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
     slug: pick(fuzz.slug, "slug"),
     contractId: pick(fuzz.contractId, "contractId"),
     ficheId: pick(fuzz.ficheId, "ficheId"),
+    commitmentId: pick(fuzz.ficheId, "commitmentId"),
   });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;

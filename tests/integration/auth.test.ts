@@ -176,7 +176,7 @@ describe("demo accounts", () => {
       { role: "contributor", region: null, territory: { slug: "romans-sur-isere" }, organisation: null },
     ]);
     expect(byEmail["partenaire@romans-sur-isere.test"]).toEqual([
-      { role: "partner", region: null, territory: null, organisation: { name: "CPAM de la Drôme" } },
+      { role: "partner", region: null, territory: { slug: "romans-sur-isere" }, organisation: { name: "CPAM de la Drôme" } },
     ]);
   });
 

@@ -71,7 +71,16 @@ async function fillRemainingTables(db: Db): Promise<void> {
   const objective = await db.operationalObjective.create({
     data: { ficheId: fiche.id, position: 1, title: "Objectif", dueOn: new Date("2027-06-30") },
   });
-  await db.commitment.create({ data: { organisationId: organisation.id, objectiveId: objective.id, description: AWKWARD } });
+  await db.commitment.create({
+    data: {
+      organisationId: organisation.id,
+      objectiveId: objective.id,
+      description: AWKWARD,
+      financialAmount: "1234.56",
+      commentedOn: new Date("2026-11-30"),
+      comment: AWKWARD,
+    },
+  });
   await db.devEmail.create({ data: { to: user.email, subject: "Lien de connexion", text: AWKWARD } });
   const campaign = await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });
   await db.ficheAssessment.create({
@@ -95,6 +104,7 @@ async function fillRemainingTables(db: Db): Promise<void> {
     data: {
       email: "invite@exemple.test",
       role: "partner",
+      territoryId: contract.territoryId,
       organisationId: organisation.id,
       tokenHash: "a".repeat(64),
       invitedById: user.id,

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { createRegion as createRegionAction } from "@/lib/regions/mutations";
-import { createTerritory } from "../fixtures/factories";
+import { createOrganisation, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 
 setupAppDatabase();
@@ -22,7 +22,7 @@ const db = () => getDb();
 const run = <I, O>(definition: Parameters<typeof executeAction<I, O>>[0], actor: Actor, input: unknown) =>
   executeAction(definition, { db: db(), actor, ip: "198.51.100.7" } satisfies ActionContext, input);
 
-let territory: { id: string; slug: string };
+let territory: { id: string; slug: string; name: string };
 let coordinator: Actor;
 
 async function member(role: "coordinator" | "contributor", territoryId = territory.id) {
@@ -75,6 +75,35 @@ describe("invitations", () => {
     });
     expect(actions.map((event) => event.action)).toEqual(["invitation.create", "user.create", "membership.grant"]);
     expect(actions.every((event) => event.ip === "198.51.100.7")).toBe(true);
+  });
+
+  it("invite a partner for one organisation, whose role then holds the territory and the organisation", async () => {
+    const organisation = await createOrganisation(db(), { name: `Mutuelle ${randomUUID().slice(0, 6)}` });
+    const email = `partenaire-${randomUUID().slice(0, 6)}@exemple.test`;
+    expect(await run(inviteMember, coordinator, { email, role: "partner", territoryId: territory.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { organisationId: "Choisissez l’organisation." },
+    });
+    expect(
+      await run(inviteMember, coordinator, { email, role: "partner", territoryId: territory.id, organisationId: organisation.id }),
+    ).toMatchObject({ ok: true });
+    const mail = await db().devEmail.findFirstOrThrow({ where: { to: email } });
+    expect(mail.subject).toBe(`Invitation à rejoindre OpenCLS\u00a0: ${organisation.name} · ${territory.name}`);
+    expect((await register(await tokenMailedTo(email), "Paule Partenaire")).ok).toBe(true);
+    const user = await db().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.memberships.map((m) => [m.role, m.territoryId, m.organisationId, m.regionId])).toEqual([
+      ["partner", territory.id, organisation.id, null],
+    ]);
+    // Another territory's coordinator cannot invite a partner into this territory.
+    const elsewhere = (await member("coordinator", (await createTerritory(db())).id)).actor;
+    expect(
+      await run(inviteMember, elsewhere, {
+        email: `x-${email}`,
+        role: "partner",
+        territoryId: territory.id,
+        organisationId: organisation.id,
+      }),
+    ).toMatchObject({ ok: false, reason: "notFound" });
   });
 
   it("link to the existing account of the invited address, and only that account", async () => {

@@ -73,7 +73,8 @@ describe("the national dataset", () => {
       ars_officer: 18,
       coordinator: 40,
       contributor: 40,
-      partner: 2 * 101,
+      // Two partner contacts per département, each invited by every territory of it.
+      partner: 2 * 40,
     });
   });
 

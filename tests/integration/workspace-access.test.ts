@@ -78,6 +78,7 @@ describe("a partner's contracts", () => {
   // One territory, four contracts: a partner organisation signs the first, only commits to an
   // objective of the second, signs the third (a draft), and has nothing to do with the fourth.
   let slug: string;
+  let otherSlug: string;
   let partner: Actor;
   let coordinator: Actor;
   const ids = { signed: "", committed: "", draft: "", unrelated: "" };
@@ -126,15 +127,22 @@ describe("a partner's contracts", () => {
     });
 
     partner = await actorForUser(
-      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+      (await createUser(db, { memberships: { create: { role: "partner", territoryId: territory.id, organisationId: organisation.id } } }))
+        .id,
     );
+    // The organisation also signs another territory's contract; that territory did not invite this partner.
+    const elsewhere = await createTerritory(db);
+    otherSlug = elsewhere.slug;
+    const elsewhereContract = await createContract(db, { territoryId: elsewhere.id, status: "signed", visibility: "published" });
+    await db.signatory.create({ data: { contractId: elsewhereContract.id, organisationId: organisation.id, position: 1 } });
     coordinator = await actorForUser(
       (await createUser(db, { memberships: { create: { role: "coordinator", territoryId: territory.id } } })).id,
     );
   });
 
-  it("lists only the contracts the organisation signs or commits to, never a draft", async () => {
-    expect((await listWorkspaces(partner, { page: 1 })).entries.map((workspace) => workspace.slug)).toContain(slug);
+  it("lists only the contracts the organisation signs or commits to in the territory that invited them, never a draft", async () => {
+    expect((await listWorkspaces(partner, { page: 1 })).entries.map((workspace) => workspace.slug)).toEqual([slug]);
+    await expect(getWorkspace(partner, otherSlug)).rejects.toThrow(NotFoundError);
     expect((await getWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
   });
 
@@ -163,7 +171,8 @@ describe("a partner's contracts", () => {
     const draft = await createContract(db, { territoryId: territory.id, status: "preparation", visibility: "draft" });
     await db.signatory.create({ data: { contractId: draft.id, organisationId: organisation.id, position: 1 } });
     const onlyDraft = await actorForUser(
-      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+      (await createUser(db, { memberships: { create: { role: "partner", territoryId: territory.id, organisationId: organisation.id } } }))
+        .id,
     );
     expect((await listWorkspaces(onlyDraft, { page: 1 })).entries.map((workspace) => workspace.slug)).not.toContain(territory.slug);
     await expect(getWorkspace(onlyDraft, territory.slug)).rejects.toThrow(NotFoundError);
@@ -184,7 +193,8 @@ describe("a partner's contracts", () => {
       data: [unpublished, preparing].map((contract) => ({ contractId: contract.id, organisationId: organisation.id, position: 1 })),
     });
     const contractPartner = await actorForUser(
-      (await createUser(db, { memberships: { create: { role: "partner", organisationId: organisation.id } } })).id,
+      (await createUser(db, { memberships: { create: { role: "partner", territoryId: territory.id, organisationId: organisation.id } } }))
+        .id,
     );
     await expect(getWorkspace(contractPartner, territory.slug)).rejects.toThrow(NotFoundError);
     await db.contract.update({ where: { id: unpublished.id }, data: { visibility: "published" } });

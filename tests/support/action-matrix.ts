@@ -26,6 +26,15 @@ export const adminOnly: Expectation = {
   contributor: all("denied"),
   partner: all("denied"),
 };
+/** The tenant organisation's partners, in their own territory; platform admins anywhere. */
+const committedPartners: Expectation = {
+  anonymous: all("denied"),
+  platform_admin: all("ok"),
+  ars_officer: all("denied"),
+  coordinator: all("denied"),
+  contributor: all("denied"),
+  partner: all("ok", "denied"),
+};
 const territoryManagers: Expectation = {
   anonymous: all("denied"),
   platform_admin: all("ok"),
@@ -100,6 +109,25 @@ export const MATRIX: Record<
   "member.revoke": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ membershipId: (await contributorOf(tenant)).id, version: "1" }),
+  },
+  "commitment.report": {
+    expected: committedPartners,
+    input: async (_world, tenant) => {
+      const fiche = await ficheOf(tenant, null);
+      const objective = await db().operationalObjective.create({ data: { ficheId: fiche.id, position: 1, title: "Objectif" } });
+      const commitment = await db().commitment.create({
+        data: { objectiveId: objective.id, organisationId: tenant.organisationId, description: "Mettre une salle à disposition" },
+      });
+      return {
+        commitmentId: commitment.id,
+        version: "1",
+        status: "in_progress",
+        progress: "40",
+        financialAmount: "1 500,50",
+        comment: "Salle réservée pour les ateliers.",
+        commentedOn: "2026-11-30",
+      };
+    },
   },
   "region.create": {
     expected: adminOnly,
@@ -310,7 +338,7 @@ export async function buildWorld(): Promise<World> {
       coordinator: await actorWith("coordinator", { territoryId: own.territoryId }),
       contributor: await actorWith("contributor", { territoryId: own.territoryId }),
       contributor_pilot: await actorWith("contributor", { territoryId: own.territoryId }),
-      partner: await actorWith("partner", { organisationId: own.organisationId }),
+      partner: await actorWith("partner", { territoryId: own.territoryId, organisationId: own.organisationId }),
     },
   };
 }

@@ -1,7 +1,8 @@
 // Accounts of their own for end-to-end tests whose subject is not the account itself: signing
 // out ends every session of an account (lib/auth/sessions.ts), so a test that signs out, or
 // changes a member, must not share the account with the tests running beside it. Inserted
-// straight into the suite's database with the seed's own code, with the demo password.
+// straight into the suite's database with the seed's own code, with the demo password. Records
+// the demo data cannot hold (commitments: the real contracts' sources state none) too.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createDbClient, type Db } from "@/lib/db/client";
@@ -13,16 +14,48 @@ import { E2E_DATABASE_PORT } from "./e2e-server";
 
 let db: Db | undefined;
 let passwordHash: Promise<string> | undefined;
+const suiteDb = () => (db ??= createDbClient(embeddedUrl(E2E_DATABASE_PORT)));
 
 export type NewAccount = { email: string; name: string };
 
-/** A new account holding one role on a seeded territory (by slug), signed in with DEMO_PASSWORD. */
-export async function createAccount(role: MembershipRole, territory: string, name = "Compte de test"): Promise<NewAccount> {
-  db ??= createDbClient(embeddedUrl(E2E_DATABASE_PORT));
+/**
+ * A new account holding one role on a seeded territory (by slug), signed in with DEMO_PASSWORD;
+ * a partner's also names their organisation (by name, as demo-accounts.json does).
+ */
+export async function createAccount(
+  role: MembershipRole,
+  territory: string,
+  name = "Compte de test",
+  organisation?: string,
+): Promise<NewAccount> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const email = `${role}.${randomUUID().slice(0, 8)}@${territory}.test`;
-  const account = { email, name, role, territory };
+  const account = { email, name, role, territory, organisation };
   const hash = await passwordHash;
-  await db.$transaction((tx) => insertDemoAccounts(tx, { note: "", password: DEMO_PASSWORD, passwordHash: hash, accounts: [account] }));
+  await suiteDb().$transaction((tx) =>
+    insertDemoAccounts(tx, { note: "", password: DEMO_PASSWORD, passwordHash: hash, accounts: [account] }),
+  );
   return { email, name };
+}
+
+/** A commitment of an organisation (by name) to a new objective of the fiche: the demo contracts' sources state none. */
+export async function createCommitment(ficheId: string, organisation: string, description = "Engagement de la matrice"): Promise<string> {
+  const { id: organisationId } = await suiteDb().organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+  const position = (await suiteDb().operationalObjective.count({ where: { ficheId } })) + 1;
+  const objective = await suiteDb().operationalObjective.create({ data: { ficheId, position, title: `Objectif de test ${position}` } });
+  const commitment = await suiteDb().commitment.create({
+    data: { objectiveId: objective.id, organisationId, description },
+    select: { id: true },
+  });
+  return commitment.id;
+}
+
+/** A fiche of the territory's published contract (the demo contracts are published), for tests that hang records on it. */
+export async function findPublishedFiche(territory: string): Promise<{ contractId: string; ficheId: string }> {
+  const fiche = await suiteDb().ficheAction.findFirstOrThrow({
+    where: { deletedAt: null, contract: { territory: { slug: territory }, visibility: "published", NOT: { status: "preparation" } } },
+    orderBy: { number: "asc" },
+    select: { id: true, contractId: true },
+  });
+  return { contractId: fiche.contractId, ficheId: fiche.id };
 }

@@ -4,6 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
+import { createCommitment } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -25,11 +26,13 @@ const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
 /** A territory as the routes need it: its slug and one of its contracts. */
-export type Tenant = { slug: string; contractId: string; ficheId: string };
+export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string };
 export const tenants: Record<"own" | "foreign", Tenant> = {
-  own: { slug: OWN, contractId: "", ficheId: "" },
-  foreign: { slug: FOREIGN, contractId: "", ficheId: "" },
+  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "" },
 };
+/** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
+const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
 // The profiles most routes share: whoever reads the territory's workspace; its coordination; the platform's administrators.
 const workspaceReaders: Expected = { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly };
 const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
@@ -40,6 +43,15 @@ const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: bot
 /** Each protected route file under app/, and the status each role gets there. */
 const EXPECTED: Record<string, Expected> = {
   "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  "engagements/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  // A commitment of the territory's partner organisation: its partner reports on it, nobody else but admins.
+  "engagements/[commitmentId]/page.tsx": {
+    admin: both(200),
+    ars: both(404),
+    coordinator: both(404),
+    contributor: both(404),
+    partner: ownOnly,
+  },
   "espace/[slug]/page.tsx": workspaceReaders,
   "espace/[slug]/membres/page.tsx": coordinatorOnly,
   "espace/[slug]/organisations/route.ts": ficheEditors,
@@ -68,7 +80,7 @@ const EXPECTED: Record<string, Expected> = {
 
 /** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
 const urlOf = (file: string) => (tenant: Tenant) =>
-  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
   Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
@@ -99,6 +111,7 @@ export async function findContracts(browser: Browser) {
     } else {
       tenant.ficheId = (await fiches.first().getAttribute("href"))!.split("/").at(-1)!;
     }
+    tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
   }
   await context.close();
 }

@@ -156,7 +156,8 @@ export async function loadNationalDataset(
     );
 
     // People: one admin, one ARS officer per region, a coordinator and a contributor per
-    // territory, a partner contact for the first two organisations of each département.
+    // territory, a partner contact for the first two organisations of each département, invited by
+    // each territory of that département.
     await client.query(
       `CREATE TEMP TABLE nat_user (email text PRIMARY KEY, id uuid NOT NULL DEFAULT gen_random_uuid(), name text, role text, region_id uuid, territory_id uuid, organisation_id uuid) ON COMMIT DROP`,
     );
@@ -167,7 +168,8 @@ export async function loadNationalDataset(
        UNION ALL SELECT 'coordination-' || lpad(t::text, 4, '0') || '@' || $1, 'Coordination fictive ' || lpad(t::text, 4, '0'), 'coordinator', NULL, id, NULL FROM nat_territory
        UNION ALL SELECT 'contribution-' || lpad(t::text, 4, '0') || '@' || $1, 'Contribution fictive ' || lpad(t::text, 4, '0'), 'contributor', NULL, id, NULL FROM nat_territory
        UNION ALL SELECT 'partenaire-' || lower(d.code) || '-' || lpad(o.k::text, 2, '0') || '@' || $1, 'Contact partenaire fictif', 'partner', NULL, NULL, o.id
-                 FROM nat_org o JOIN nat_department d ON d.idx = o.dep WHERE o.k <= 2`,
+                 FROM nat_org o JOIN nat_department d ON d.idx = o.dep
+                 WHERE o.k <= 2 AND EXISTS (SELECT 1 FROM nat_territory nt WHERE nt.dep = o.dep)`,
       [NATIONAL_EMAIL_DOMAIN],
     );
     await run(
@@ -177,8 +179,12 @@ export async function loadNationalDataset(
     );
     await run(
       "Membership",
+      // A partner contact is invited by every territory of its organisation's département.
       `INSERT INTO "Membership" ("userId", role, "regionId", "territoryId", "organisationId", "updatedAt")
-       SELECT id, role::"MembershipRole", region_id, territory_id, organisation_id, now() FROM nat_user`,
+       SELECT id, role::"MembershipRole", region_id, territory_id, organisation_id, now() FROM nat_user WHERE role <> 'partner'
+       UNION ALL
+       SELECT u.id, 'partner', NULL, nt.id, u.organisation_id, now()
+       FROM nat_user u JOIN nat_org o ON o.id = u.organisation_id JOIN nat_territory nt ON nt.dep = o.dep WHERE u.role = 'partner'`,
     );
 
     // Parties: the ARS and four partners sign; six more take part.

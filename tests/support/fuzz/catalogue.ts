@@ -18,7 +18,7 @@ type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 const NUMBER_NAMES =
-  /^(version|generation|number|progress|weight|year|diagnosisYear|amount|value|baselineValue|targetValue|inseeCode|siren)$/;
+  /^(version|generation|number|progress|weight|year|diagnosisYear|amount|financialAmount|value|baselineValue|targetValue|inseeCode|siren)$/;
 
 function kindOf(name: string, leaf: Def): FieldKind {
   const last = name.split(".").at(-1)!;

@@ -13,7 +13,7 @@ import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { getTerritoryMembers } from "@/lib/memberships/queries";
-import { TERRITORY_ROLES } from "@/lib/memberships/schema";
+import { isTerritoryRole, TERRITORY_ROLES } from "@/lib/memberships/schema";
 import { loadAuthorized } from "@/lib/auth/require";
 import { changeMemberRoleAction, inviteMemberAction, revokeInvitationAction, revokeMemberAction } from "./actions";
 
@@ -29,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const ROLE_OPTIONS = TERRITORY_ROLES.map((role) => ({ value: role, label: MEMBERSHIP_ROLE_LABELS[role] }));
+const INVITED_ROLE_OPTIONS = [...TERRITORY_ROLES, "partner" as const].map((role) => ({ value: role, label: MEMBERSHIP_ROLE_LABELS[role] }));
 
 export default async function MembersPage({ params }: Props) {
   const { actor, data: territory } = await load((await params).slug);
@@ -36,7 +37,10 @@ export default async function MembersPage({ params }: Props) {
   return (
     <>
       <PageHeader title="Membres du territoire" eyebrow={<WorkspaceBreadcrumb territory={territory} current="Membres" />}>
-        <p>Les personnes qui coordonnent le contrat de {territory.name} ou pilotent ses fiches actions.</p>
+        <p>
+          Les personnes qui coordonnent le contrat de {territory.name}, pilotent ses fiches actions ou suivent les engagements des
+          partenaires.
+        </p>
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="membres" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
@@ -45,7 +49,12 @@ export default async function MembersPage({ params }: Props) {
           title="Inviter une personne"
           description="Elle reçoit un lien par e-mail, valable 7 jours, qui crée son compte ou le relie à son compte existant."
         >
-          <InviteMemberForm action={inviteMemberAction} territoryId={territory.id} roles={ROLE_OPTIONS} />
+          <InviteMemberForm
+            action={inviteMemberAction}
+            territoryId={territory.id}
+            roles={INVITED_ROLE_OPTIONS}
+            organisations={{ known: [], suggestUrl: `/espace/${territory.slug}/organisations` }}
+          />
         </Section>
 
         <Section id="membres" title={`Membres (${territory.memberships.length})`}>
@@ -61,12 +70,17 @@ export default async function MembersPage({ params }: Props) {
                     </p>
                     <p className="text-sm text-slate-600">
                       {membership.user.name ? `${membership.user.email} · ` : ""}
-                      {MEMBERSHIP_ROLE_LABELS[membership.role]} depuis le {formatDate(membership.createdAt)}
+                      {MEMBERSHIP_ROLE_LABELS[membership.role]}
+                      {membership.organisation ? ` (${membership.organisation.name})` : ""} depuis le {formatDate(membership.createdAt)}
                     </p>
                   </div>
                   {isSelf ? null : (
                     <>
-                      <MemberRoleForm action={changeMemberRoleAction} membership={membership} person={person} roles={ROLE_OPTIONS} />
+                      {isTerritoryRole(membership.role) ? (
+                        <MemberRoleForm action={changeMemberRoleAction} membership={membership} person={person} roles={ROLE_OPTIONS} />
+                      ) : (
+                        <span />
+                      )}
                       <ConfirmActionButton
                         action={revokeMemberAction}
                         fields={{ membershipId: membership.id, version: String(membership.version) }}
@@ -91,7 +105,9 @@ export default async function MembersPage({ params }: Props) {
                     {invitation.email} {invitation.expiresAt <= now ? <Badge tone="warning">expirée</Badge> : null}
                   </p>
                   <p className="text-sm text-slate-600">
-                    {MEMBERSHIP_ROLE_LABELS[invitation.role]} · envoyée le {formatDateTime(invitation.createdAt)}
+                    {MEMBERSHIP_ROLE_LABELS[invitation.role]}
+                    {invitation.organisation ? ` (${invitation.organisation.name})` : ""} · envoyée le{" "}
+                    {formatDateTime(invitation.createdAt)}
                     {invitation.invitedBy ? ` par ${invitation.invitedBy.name ?? invitation.invitedBy.email}` : ""}
                     {invitation.expiresAt > now ? ` · valable jusqu’au ${formatDateTime(invitation.expiresAt)}` : ""}
                   </p>

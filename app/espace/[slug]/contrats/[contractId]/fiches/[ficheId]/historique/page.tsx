@@ -27,7 +27,8 @@ export default async function FicheHistoryPage({ params }: Props) {
             {changes.map((change, index) => (
               <li key={index} className="p-4 sm:p-5">
                 <p className="text-slate-900">
-                  <span className="font-semibold">{auditActionLabel(change.action)}</span> le {change.at} par {change.by}
+                  <span className="font-semibold">{auditActionLabel(change.action)}</span>
+                  {change.subject ? ` (${change.subject})` : ""} le {change.at} par {change.by}
                 </p>
                 {change.fields.length ? (
                   <div className="mt-3">

@@ -1,0 +1,6 @@
+"use server";
+
+import { serverAction } from "@/lib/actions/server";
+import { reportCommitment } from "@/lib/commitments/mutations";
+
+export const reportCommitmentAction = serverAction(reportCommitment);
