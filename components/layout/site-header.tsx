@@ -28,6 +28,13 @@ export async function SiteHeader() {
                     Mon espace
                   </Link>
                 </li>
+                {actor.memberships.some((membership) => membership.role === "contributor" || membership.role === "coordinator") ? (
+                  <li>
+                    <Link href="/fiches" className={navLink}>
+                      Mes fiches
+                    </Link>
+                  </li>
+                ) : null}
                 {reportsAsPartner(actor) ? (
                   <li>
                     <Link href="/engagements" className={navLink}>

@@ -2,7 +2,9 @@
 // (objectives, commitments, partners, budget, the contract's axes, findings and members); for its
 // indicators, one for them and their latest measurements; each with one for the organisations to
 // pick from, however large the fiche.
-import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { assertCan, grantsOf, NotFoundError, type Actor } from "@/lib/authz";
+import { dueItemsOf, todayInParis } from "@/lib/due/schedule";
+import { pageWindow } from "@/lib/params/list-params";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { listChangesOf } from "@/lib/audit/history";
@@ -257,4 +259,75 @@ export function getImportPage(actor: Actor, territorySlug: string, contractId: s
     territory: { select: territoryKeysSelect },
     axes: { orderBy: { position: "asc" }, select: { number: true, title: true, isTransversal: true } },
   });
+}
+
+/** The territories where the actor edits fiches they pilot (as coordinator or contributor); null: everywhere (admins). */
+function pilotingTerritories(actor: Actor): string[] | null {
+  const grants = grantsOf(actor, "fiche.edit");
+  if (grants.some(({ scope }) => scope === "everywhere")) return null;
+  return grants.flatMap(({ scope, membership }) =>
+    (scope === "territory" || scope === "pilotedFiche") && membership?.territoryId ? [membership.territoryId] : [],
+  );
+}
+
+const pilotedFicheSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  progress: true,
+  startsOn: true,
+  contract: { select: { id: true, title: true, territory: { select: { slug: true, name: true } } } },
+  indicators: {
+    where: { deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      name: true,
+      frequency: true,
+      baselineOn: true,
+      targetOn: true,
+      measurements: { orderBy: { measuredOn: "desc" }, take: 1, select: { measuredOn: true } },
+    },
+  },
+  milestones: { orderBy: { dueOn: "asc" }, select: { title: true, dueOn: true, doneOn: true } },
+} satisfies Prisma.FicheActionSelect;
+
+/**
+ * "Mes fiches": a page of the fiches the actor pilots where they may edit them, outside the
+ * trash, with what falls due on each (lib/due/schedule.ts). Two queries whatever the page holds.
+ */
+export async function listPilotedFiches(actor: Actor, { page }: { page: number }, today = todayInParis()) {
+  const territories = pilotingTerritories(actor);
+  if (!actor.userId || territories?.length === 0) return { entries: [], total: 0 };
+  const where = {
+    pilotUserId: actor.userId,
+    deletedAt: null,
+    ...(territories ? { contract: { territoryId: { in: territories } } } : {}),
+  } satisfies Prisma.FicheActionWhereInput;
+  const db = getDb();
+  const [fiches, total] = await Promise.all([
+    db.ficheAction.findMany({
+      relationLoadStrategy: "join",
+      where,
+      orderBy: [{ contract: { territory: { name: "asc" } } }, { contract: { generation: "desc" } }, { number: "asc" }],
+      ...pageWindow(page),
+      select: pilotedFicheSelect,
+    }),
+    db.ficheAction.count({ where }),
+  ]);
+  const entries = fiches.map(({ indicators, milestones, ...fiche }) => ({
+    ...fiche,
+    due: dueItemsOf(
+      {
+        startsOn: fiche.startsOn,
+        indicators: indicators.map(({ measurements, ...indicator }) => ({
+          ...indicator,
+          latestMeasuredOn: measurements[0]?.measuredOn ?? null,
+        })),
+        milestones,
+      },
+      today,
+    ),
+  }));
+  return { entries, total };
 }

@@ -1,10 +1,11 @@
-// The partner portal as people use it: a coordinator invites a partner for their organisation,
-// the partner registers from the e-mailed link, reports on their commitment in "Mes engagements",
-// and the coordinator finds the report in the fiche's history. The commitment is one of the
-// test's own (the demo contracts' sources state none), on a fiche of Romans-sur-Isère's contract.
+// The portals as people use them. A coordinator invites a partner for their organisation; the
+// partner registers from the e-mailed link, reports on their commitment in "Mes engagements", and
+// the coordinator finds the report in the fiche's history (the commitment is one of the test's
+// own: the demo contracts' sources state none). A contributor finds in "Mes fiches" what falls
+// due on the fiches they pilot.
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { createAccount, createCommitment, findPublishedFiche } from "../support/e2e-accounts";
+import { createAccount, createCommitment, createPilotedFiche, findPublishedFiche } from "../support/e2e-accounts";
 import { invitationLinkFor } from "./mailbox";
 import { signInAs } from "./sign-in";
 import { pickSuggestion, unique } from "./workspace";
@@ -76,4 +77,23 @@ test("a partner invited by e-mail reports on a commitment, and the coordinator s
   await expect(entry).toContainText(`Point d’avancement d’un partenaire (Engagement · ${ORGANISATION}`);
   await expect(entry.getByRole("row").filter({ hasText: "Avancement" })).toContainText("60\u00a0%");
   await expect(entry.getByRole("row").filter({ hasText: "Moyens financiers (€)" })).toContainText("2\u202f000,00\u00a0€");
+});
+
+test("a contributor finds the fiches they pilot and what is overdue on each, one click from any page", async ({ page }) => {
+  const suffix = unique();
+  const contributor = await createAccount("contributor", TERRITORY, `Contribution ${suffix}`);
+  const title = `Fiche pilotée ${suffix}`;
+  await createPilotedFiche(TERRITORY, contributor.email, title);
+  await signInAs(page, contributor.email);
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mes fiches" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes fiches");
+  const fiche = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(title) }) });
+  const due = fiche.getByRole("list", { name: /^À faire sur la fiche/ });
+  await expect(due.getByRole("listitem")).toHaveText([
+    /^En retard\s*Mesure de l’indicateur\s:\sAteliers tenus \(.*\)·\sle\s30\sseptembre\s2025$/,
+    /^En retard\s*Étape\s:\sConvention signée \(.*\)·\sle\s30\sseptembre\s2025$/,
+  ]);
+  await expectNoAxeViolations(page);
+  await due.getByRole("link", { name: /^Mesure de l’indicateur/ }).click();
+  await expect(page).toHaveURL(/\/fiches\/[0-9a-f-]{36}\/indicateurs$/);
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   actors.coordinator = await member("coordinator", { territoryId: territory.id });
   actors.contributor = await member("contributor", { territoryId: territory.id });
   actors.ars = await member("ars_officer", { regionId: region.id });
-  actors.partner = await member("partner", { organisationId: partnerOrganisation.id });
+  actors.partner = await member("partner", { territoryId: territory.id, organisationId: partnerOrganisation.id });
   actors.foreignCoordinator = await member("coordinator", { territoryId: foreign.id });
 });
 

@@ -41,8 +41,12 @@ export async function createAccount(
 /** A commitment of an organisation (by name) to a new objective of the fiche: the demo contracts' sources state none. */
 export async function createCommitment(ficheId: string, organisation: string, description = "Engagement de la matrice"): Promise<string> {
   const { id: organisationId } = await suiteDb().organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
-  const position = (await suiteDb().operationalObjective.count({ where: { ficheId } })) + 1;
-  const objective = await suiteDb().operationalObjective.create({ data: { ficheId, position, title: `Objectif de test ${position}` } });
+  // Test files prepare their records side by side: one at a time per fiche, for its next position.
+  const objective = await suiteDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ficheId}))`;
+    const position = (await tx.operationalObjective.count({ where: { ficheId } })) + 1;
+    return tx.operationalObjective.create({ data: { ficheId, position, title: `Objectif de test ${position}` } });
+  });
   const commitment = await suiteDb().commitment.create({
     data: { objectiveId: objective.id, organisationId, description },
     select: { id: true },
@@ -58,4 +62,23 @@ export async function findPublishedFiche(territory: string): Promise<{ contractI
     select: { id: true, contractId: true },
   });
   return { contractId: fiche.contractId, ficheId: fiche.id };
+}
+
+/** A new fiche of the territory's published contract piloted by the account, with an indicator and a milestone falling due. */
+export async function createPilotedFiche(territory: string, pilotEmail: string, title: string): Promise<string> {
+  const { contractId } = await findPublishedFiche(territory);
+  const [axis, pilot, last] = await Promise.all([
+    suiteDb().axis.findFirstOrThrow({ where: { contractId }, orderBy: { position: "asc" }, select: { id: true } }),
+    suiteDb().user.findUniqueOrThrow({ where: { email: pilotEmail }, select: { id: true } }),
+    suiteDb().ficheAction.findFirst({ where: { contractId }, orderBy: { number: "desc" }, select: { number: true } }),
+  ]);
+  const fiche = await suiteDb().ficheAction.create({
+    data: { contractId, axisId: axis.id, number: (last?.number ?? 0) + 1, title, pilotUserId: pilot.id, startsOn: new Date("2025-01-01") },
+  });
+  const indicator = await suiteDb().indicator.create({
+    data: { ficheId: fiche.id, name: `Ateliers tenus (${title})`, level: "process", frequency: "quarterly" },
+  });
+  await suiteDb().measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2025-06-30"), value: 4 } });
+  await suiteDb().milestone.create({ data: { ficheId: fiche.id, title: `Convention signée (${title})`, dueOn: new Date("2025-09-30") } });
+  return fiche.id;
 }

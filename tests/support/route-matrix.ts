@@ -43,6 +43,7 @@ const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: bot
 /** Each protected route file under app/, and the status each role gets there. */
 const EXPECTED: Record<string, Expected> = {
   "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  "fiches/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
   "engagements/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
   // A commitment of the territory's partner organisation: its partner reports on it, nobody else but admins.
   "engagements/[commitmentId]/page.tsx": {
