@@ -34,6 +34,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
      WHERE t.slug = 'fictif-0001' AND u.email = $1 ORDER BY c.generation DESC, f.number, o.position LIMIT 1`,
     [BENCH_ACCOUNTS.partner],
   );
+  if (!commitments.length)
+    throw new Error(`${BENCH_ACCOUNTS.partner} has no commitment in fictif-0001: reload the dataset (npm run db:seed:national)`);
   const workspace = "/espace/fictif-0001";
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },

@@ -273,16 +273,17 @@ export async function loadNationalDataset(
        FROM nat_fiche f CROSS JOIN generate_series(1, $2) p`,
       [vocabulary.objectives, sizes.objectivesPerFiche],
     );
-    // 140,000 commitments: the pilot on each objective, and a second partner on every third fiche's first.
+    // 140,000 commitments: the pilot on each objective, and on every third fiche's first the
+    // département's first organisation (its second when it pilots): the bench's partner account.
     await run(
       "Commitment",
       `INSERT INTO "Commitment" ("organisationId", "objectiveId", description, status, progress, "updatedAt")
        SELECT o.id, oo.id, ($1::text[])[1 + (f.n + oo.position + extra) % array_length($1::text[], 1)], 'in_progress', 30, now()
        FROM nat_fiche f JOIN "OperationalObjective" oo ON oo."ficheId" = f.id
        CROSS JOIN generate_series(0, 1) extra
-       JOIN nat_org o ON o.dep = f.dep AND o.k = CASE WHEN extra = 0 THEN f.pilot_k ELSE 1 + f.pilot_k % $2 END
+       JOIN nat_org o ON o.dep = f.dep AND o.k = CASE WHEN extra = 0 THEN f.pilot_k WHEN f.pilot_k = 1 THEN 2 ELSE 1 END
        WHERE extra = 0 OR (oo.position = 1 AND f.n % 3 = 0)`,
-      [vocabulary.commitments, sizes.organisationsPerDepartment],
+      [vocabulary.commitments],
     );
     // 100,000 indicators: two on two fiches out of three, one on the third; ten measurements each.
     await client.query(
