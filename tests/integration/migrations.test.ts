@@ -58,6 +58,59 @@ describe("migrations", () => {
     expect(rows).toHaveLength(migrations.length);
   });
 
+  it("turn a partner's role held for an organisation alone into one per territory where it takes part", async () => {
+    const previous = await createTestDatabase({ migrated: false });
+    const client = new pg.Client({ connectionString: previous.url });
+    try {
+      await applyMigrations(previous.url, MIGRATIONS_DIR, { upTo: "20261202090000_session_version_and_known_addresses" });
+      await client.connect();
+      const one = async (sql: string, values: unknown[] = []) => (await client.query<{ id: string }>(sql, values)).rows[0].id;
+      const region = await one(
+        `INSERT INTO "Region" ("inseeCode", slug, name, "updatedAt") VALUES ('84', 'ara', 'Auvergne-Rhône-Alpes', now()) RETURNING id`,
+      );
+      const territory = (slug: string) =>
+        one(`INSERT INTO "Territory" (slug, name, kind, "regionId", "updatedAt") VALUES ($1, $1, 'commune', $2, now()) RETURNING id`, [
+          slug,
+          region,
+        ]);
+      const signed = await territory("romans");
+      // A territory where the organisation takes no part: no role there.
+      await territory("ailleurs");
+      const organisation = await one(
+        `INSERT INTO "Organisation" (slug, name, kind, "updatedAt") VALUES ('cpam', 'CPAM', 'cpam', now()) RETURNING id`,
+      );
+      const contract = await one(`INSERT INTO "Contract" ("territoryId", title, "updatedAt") VALUES ($1, 'CLS', now()) RETURNING id`, [
+        signed,
+      ]);
+      await client.query(`INSERT INTO "Signatory" ("contractId", "organisationId", position, "updatedAt") VALUES ($1, $2, 1, now())`, [
+        contract,
+        organisation,
+      ]);
+      const user = await one(`INSERT INTO "User" (email, "updatedAt") VALUES ('partenaire@exemple.test', now()) RETURNING id`);
+      await client.query(`INSERT INTO "Membership" ("userId", role, "organisationId", "updatedAt") VALUES ($1, 'partner', $2, now())`, [
+        user,
+        organisation,
+      ]);
+
+      expect(await applyMigrations(previous.url)).toContain("20261206100000_partner_reports");
+      const { rows } = await client.query(
+        `SELECT role, "regionId", "territoryId", "organisationId" FROM "Membership" WHERE "userId" = $1`,
+        [user],
+      );
+      expect(rows).toEqual([{ role: "partner", regionId: null, territoryId: signed, organisationId: organisation }]);
+      // From now on, the database itself refuses a partner without their territory.
+      await expect(
+        client.query(`INSERT INTO "Membership" ("userId", role, "organisationId", "updatedAt") VALUES ($1, 'partner', $2, now())`, [
+          user,
+          organisation,
+        ]),
+      ).rejects.toThrow(/Membership_scope_check/);
+    } finally {
+      await client.end();
+      await previous.drop();
+    }
+  });
+
   it("apply nothing the second time", async () => {
     expect(await applyMigrations(database.url)).toEqual([]);
   });

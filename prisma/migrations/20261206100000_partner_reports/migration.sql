@@ -7,8 +7,8 @@
 -- it could reach until now; then the scope check requires the territory.
 ALTER TABLE "Membership" DROP CONSTRAINT "Membership_scope_check";
 
-INSERT INTO "Membership" ("userId", "role", "territoryId", "organisationId")
-SELECT DISTINCT m."userId", m."role", c."territoryId", m."organisationId"
+INSERT INTO "Membership" ("userId", "role", "territoryId", "organisationId", "createdAt", "updatedAt")
+SELECT DISTINCT ON (m."userId", c."territoryId", m."organisationId") m."userId", m."role", c."territoryId", m."organisationId", m."createdAt", now()
 FROM "Membership" m
 JOIN "Contract" c ON
   EXISTS (SELECT 1 FROM "Signatory" s WHERE s."contractId" = c."id" AND s."organisationId" = m."organisationId")
