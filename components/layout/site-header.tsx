@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentActor } from "@/lib/auth/session";
 import { reportsAsPartner } from "@/lib/commitments/queries";
+import { pilotsFiches } from "@/lib/fiches/queries";
 
 const navLink = "text-slate-700 no-underline hover:text-brand-800 hover:underline";
 
@@ -28,7 +29,7 @@ export async function SiteHeader() {
                     Mon espace
                   </Link>
                 </li>
-                {actor.memberships.some((membership) => membership.role === "contributor" || membership.role === "coordinator") ? (
+                {pilotsFiches(actor) ? (
                   <li>
                     <Link href="/fiches" className={navLink}>
                       Mes fiches

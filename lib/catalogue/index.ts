@@ -4,7 +4,7 @@
 // the PDF walk a catalogue instead of listing fields again (docs/adr/0006-names-and-layout.md).
 import { z } from "zod";
 import { formatDate, isoDay } from "@/lib/format";
-import { dateInputValue, optionalDate, parseDayText, textProblem } from "@/lib/validation/fields";
+import { dateInputValue, decimalInputValue, optionalDate, parseDayText, textProblem } from "@/lib/validation/fields";
 
 /** A value as history stores and shows it: readable text, a number, or nothing. */
 export type HistoryValue = string | number | null;
@@ -128,6 +128,8 @@ export function formValuesOf<C extends Catalogue<never, never>>(
 function inputText(value: unknown, input: FieldInput): string {
   if (value === null || value === undefined) return input.initial ?? "";
   if (value instanceof Date) return dateInputValue(value);
+  // An exact decimal (Prisma's Decimal) the French way, never through a JavaScript number.
+  if (input.kind === "decimal") return decimalInputValue(value as { toString(): string });
   if (Array.isArray(value)) return value.join("\n");
   return String(value);
 }

@@ -7,22 +7,12 @@ import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
 import { historySnapshot } from "@/lib/catalogue";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { loadCommitmentResource } from "./resource";
+import { commitmentReportSelect } from "./selects";
 import { COMMITMENT_REPORT_FIELDS, reportCommitmentSchema, type CommitmentReportRecord } from "./schema";
 
 const onCommitment = actionsOn("commitment.edit", (db, { commitmentId }: { commitmentId: string }) =>
   loadCommitmentResource(db, commitmentId),
 );
-
-const reportSelect = {
-  status: true,
-  progress: true,
-  humanResources: true,
-  financialAmount: true,
-  financialDetails: true,
-  inKindResources: true,
-  comment: true,
-  commentedOn: true,
-} as const;
 
 export const reportCommitment = onCommitment(
   "commitment.report",
@@ -31,7 +21,7 @@ export const reportCommitment = onCommitment(
     const before = await context.db.commitment.findUniqueOrThrow({
       where: { id: input.commitmentId },
       select: {
-        ...reportSelect,
+        ...commitmentReportSelect,
         organisation: { select: { name: true } },
         fiche: { select: { number: true } },
         objective: { select: { fiche: { select: { number: true } } } },

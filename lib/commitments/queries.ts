@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { PAGE_SIZE } from "@/lib/params/list-params";
 import { loadCommitmentResource } from "./resource";
+import { commitmentReportSelect } from "./selects";
 
 /** The (organisation, territory) pairs a partner reports for: their "commitment.edit" grants as partner. */
 function reportingScopes(actor: Actor): Array<{ organisationId: string; territoryId: string }> {
@@ -82,14 +83,7 @@ const reportSelect = {
   id: true,
   version: true,
   description: true,
-  status: true,
-  progress: true,
-  humanResources: true,
-  financialAmount: true,
-  financialDetails: true,
-  inKindResources: true,
-  comment: true,
-  commentedOn: true,
+  ...commitmentReportSelect,
   reportedAt: true,
   reportedBy: { select: { name: true, email: true } },
   organisation: { select: { name: true } },

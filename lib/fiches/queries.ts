@@ -270,6 +270,9 @@ function pilotingTerritories(actor: Actor): string[] | null {
   );
 }
 
+/** Whether "Mes fiches" can list anything for the actor (the header's link shows then). */
+export const pilotsFiches = (actor: Actor) => Boolean(actor.userId) && pilotingTerritories(actor)?.length !== 0;
+
 const pilotedFicheSelect = {
   id: true,
   number: true,

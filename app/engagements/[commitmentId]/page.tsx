@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { CommitmentReportForm } from "@/components/commitments/commitment-report-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { FieldChangesTable } from "@/components/ui/field-changes-table";
+import { ChangeList } from "@/components/audit/change-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
-import { auditActionLabel } from "@/lib/audit/labels";
 import { formValuesOf } from "@/lib/catalogue";
 import { getCommitmentReport } from "@/lib/commitments/queries";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
-import { decimalInputValue } from "@/lib/validation/fields";
+import { todayInParis } from "@/lib/due/schedule";
 import { reportCommitmentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -35,8 +34,7 @@ export default async function CommitmentReportPage({ params }: Props) {
   // A new comment is dated today unless the partner says otherwise.
   const values = {
     ...formValuesOf(COMMITMENT_REPORT_FIELDS, commitment),
-    financialAmount: decimalInputValue(commitment.financialAmount),
-    commentedOn: isoDay(commitment.commentedOn ?? new Date()) ?? "",
+    commentedOn: isoDay(commitment.commentedOn ?? todayInParis()) ?? "",
   };
   const facts: Array<[string, string | null]> = [
     ["Contrat", `${fiche.contract.title} (${fiche.contract.territory.name})`],
@@ -77,24 +75,7 @@ export default async function CommitmentReportPage({ params }: Props) {
             <CommitmentReportForm action={reportCommitmentAction} commitment={commitment} values={values} />
           </Section>
           <Section id="historique" title="Historique de l’engagement">
-            {history.length ? (
-              <ol aria-label="Points d’avancement enregistrés" className="divide-y divide-slate-200">
-                {history.map((change, index) => (
-                  <li key={index} className="py-4 first:pt-0 last:pb-0">
-                    <p className="text-slate-900">
-                      <span className="font-semibold">{auditActionLabel(change.action)}</span> le {change.at} par {change.by}
-                    </p>
-                    {change.fields.length ? (
-                      <div className="mt-3">
-                        <FieldChangesTable changes={change.fields} />
-                      </div>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="text-slate-700">Aucun point d’avancement enregistré.</p>
-            )}
+            <ChangeList changes={history} label="Points d’avancement enregistrés" empty="Aucun point d’avancement enregistré." />
           </Section>
         </div>
         <aside aria-labelledby="fiche-titre" className="h-fit rounded-lg border border-slate-200 bg-white p-5">

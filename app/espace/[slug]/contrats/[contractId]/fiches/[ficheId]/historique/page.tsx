@@ -1,8 +1,7 @@
 import { FicheHeader } from "@/components/fiches/fiche-header";
-import { FieldChangesTable } from "@/components/ui/field-changes-table";
+import { ChangeList } from "@/components/audit/change-list";
 import type { Metadata } from "next";
 import { loadAuthorized } from "@/lib/auth/require";
-import { auditActionLabel } from "@/lib/audit/labels";
 import { getFicheHistory } from "@/lib/fiches/queries";
 
 export const dynamic = "force-dynamic";
@@ -22,25 +21,7 @@ export default async function FicheHistoryPage({ params }: Props) {
     <>
       <FicheHeader fiche={fiche} contract={fiche.contract} indicators={fiche._count.indicators} current="historique" />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {changes.length ? (
-          <ol aria-label="Modifications de la fiche" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {changes.map((change, index) => (
-              <li key={index} className="p-4 sm:p-5">
-                <p className="text-slate-900">
-                  <span className="font-semibold">{auditActionLabel(change.action)}</span>
-                  {change.subject ? ` (${change.subject})` : ""} le {change.at} par {change.by}
-                </p>
-                {change.fields.length ? (
-                  <div className="mt-3">
-                    <FieldChangesTable changes={change.fields} />
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="text-slate-700">Aucune modification enregistrée.</p>
-        )}
+        <ChangeList changes={changes} label="Modifications de la fiche" empty="Aucune modification enregistrée." boxed />
       </div>
     </>
   );
