@@ -70,6 +70,11 @@ export default function PrivacyNoticePage() {
                 duration={`${formatCount(SESSION_MAX_AGE_SECONDS / 3600, "heure", "heures")}, ou jusqu’à la déconnexion`}
               />
               <Row
+                data="Notifications (échéances de vos fiches et engagements) et trace des rappels envoyés par e-mail"
+                purpose="Vous prévenir de ce qui arrive à échéance, sans jamais envoyer deux fois le même rappel"
+                duration={`Notifications : ${formatCount(RETENTION.notificationDays, "jour", "jours")} ; trace des envois : ${formatCount(RETENTION.mailDeliveryDays, "jour", "jours")}`}
+              />
+              <Row
                 data="Liens de connexion et invitations envoyés par e-mail"
                 purpose="Vous connecter sans mot de passe, rejoindre un territoire"
                 duration={`Lien de connexion : ${MAGIC_LINK_VALIDITY} ; invitation : 7${nbsp}jours`}

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireSignedIn } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
+import type { DueKind } from "@/lib/due/schedule";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { formatCount, formatDate } from "@/lib/format";
@@ -15,7 +16,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const DUE_KIND_LABELS = { measurement: "Mesure de l’indicateur", milestone: "Étape" } as const;
+const DUE_KIND_LABELS: Record<DueKind, string> = {
+  measurement: "Mesure de l’indicateur",
+  milestone: "Étape",
+  assessment: "Bilan de la fiche",
+};
 
 export default async function PilotedFichesPage({ searchParams }: Props) {
   const actor = await requireSignedIn("/fiches");
@@ -25,7 +30,10 @@ export default async function PilotedFichesPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Mes fiches">
-        <p>Les fiches actions que vous pilotez, et ce qui arrive à échéance dans les 30 prochains jours ou est en retard.</p>
+        <p>
+          Les fiches actions que vous pilotez, et ce qui arrive à échéance dans les 30 prochains jours, est en retard ou attend son bilan
+          d’évaluation.
+        </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <h2 id="fiches" className="text-xl font-semibold text-slate-900">
@@ -53,11 +61,17 @@ export default async function PilotedFichesPage({ searchParams }: Props) {
                     <ul className="mt-3 space-y-1 text-sm" aria-label={`À faire sur la ${ficheLabel(fiche.number).toLowerCase()}`}>
                       {fiche.due.map((item, index) => (
                         <li key={index} className="flex flex-wrap items-center gap-2">
-                          {item.overdue ? <Badge tone="warning">En retard</Badge> : <Badge>À venir</Badge>}
+                          {item.overdue ? (
+                            <Badge tone="warning">En retard</Badge>
+                          ) : (
+                            <Badge>{item.kind === "assessment" ? "À renseigner" : "À venir"}</Badge>
+                          )}
                           <Link href={item.kind === "measurement" ? `${fichePath}/indicateurs` : fichePath}>
                             {DUE_KIND_LABELS[item.kind]}&nbsp;: {item.label}
                           </Link>
-                          <span className="text-slate-600">· le {formatDate(item.dueOn)}</span>
+                          <span className="text-slate-600">
+                            · {item.kind === "assessment" ? "ouverte le" : "le"} {formatDate(item.dueOn)}
+                          </span>
                         </li>
                       ))}
                     </ul>

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor, currentUnreadNotifications } from "@/lib/auth/session";
 import { reportsAsPartner } from "@/lib/commitments/queries";
 import { pilotsFiches } from "@/lib/fiches/queries";
+import { formatNumber } from "@/lib/format";
 
 const navLink = "text-slate-700 no-underline hover:text-brand-800 hover:underline";
 
 export async function SiteHeader() {
-  const actor = await currentActor();
+  const [actor, unread] = await Promise.all([currentActor(), currentUnreadNotifications()]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
@@ -43,6 +44,20 @@ export async function SiteHeader() {
                     </Link>
                   </li>
                 ) : null}
+                <li>
+                  <Link href="/notifications" className={navLink}>
+                    Notifications
+                    {unread ? (
+                      <>
+                        {" "}
+                        <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
+                          {formatNumber(unread)}
+                        </span>
+                        <span className="sr-only"> non {unread > 1 ? "lues" : "lue"}</span>
+                      </>
+                    ) : null}
+                  </Link>
+                </li>
                 <li className="flex items-center gap-3">
                   <span className="hidden text-slate-600 md:inline">{actor.email}</span>
                   <SignOutButton />

@@ -11,6 +11,7 @@ import { restoreFromTrash } from "@/lib/fiches/trash";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
+import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
 import { createRegion } from "@/lib/regions/mutations";
 import { createTerritory } from "@/lib/territories/mutations";
@@ -43,4 +44,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   importFiches,
   createContractOrganisation,
   reportCommitment,
+  markNotificationRead,
+  markAllNotificationsRead,
+  updateMailPreferences,
 ];

@@ -30,6 +30,9 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "auditLog.read": row(no, yes, no, ownOnly, no, no, no),
   "platform.administer": row(no, yes, no, no, no, no, no),
   "devMailbox.read": row(no, yes, no, no, no, no, no),
+  // The own tenant's record belongs to user-1; the contributor who pilots nothing is user-2.
+  "account.manage": row(no, ownOnly, ownOnly, ownOnly, no, ownOnly, ownOnly),
+  "mail.unsubscribe": row(yes, yes, yes, yes, yes, yes, yes),
 };
 
 // Two tenants: each a region, a territory in it, a fiche piloted by "our" contributor, and a
@@ -46,6 +49,7 @@ function resourceOf(tenant: typeof own): Resource {
     partnerOrganisationIds: [tenant.organisationId],
     draft: false,
     organisationId: tenant.organisationId,
+    userId: tenant === own ? USER : "user-foreign",
   };
 }
 
@@ -113,6 +117,15 @@ describe("authorization matrix", () => {
     expect(can(actorFor("partner"), "commitment.edit", resourceOf(own))).toBe(true);
     // Another organisation's commitment in their own territory.
     expect(can(actorFor("partner"), "commitment.edit", { ...resourceOf(own), organisationId: foreign.organisationId })).toBe(false);
+  });
+
+  it("lets every signed-in user manage their own account and no one else's, administrators included", () => {
+    const mine = { userId: USER };
+    const someoneElses = { userId: "user-2" };
+    const member: Actor = { userId: USER, email: "sans-role@exemple.test", memberships: [] };
+    expect([can(member, "account.manage", mine), can(member, "account.manage", someoneElses)]).toEqual([true, false]);
+    expect(can(actorFor("platform_admin"), "account.manage", someoneElses)).toBe(false);
+    expect(can(ANONYMOUS, "account.manage", { userId: undefined })).toBe(false);
   });
 
   it("combines the grants of several memberships", () => {

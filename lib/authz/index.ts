@@ -30,6 +30,8 @@ export type Resource = {
   draft?: boolean;
   /** For a commitment: the committed organisation (with the territory of its contract). */
   organisationId?: string;
+  /** For a user's own records (notifications, preferences): whose they are. */
+  userId?: string;
 };
 
 export const ANONYMOUS: Actor = Object.freeze({ userId: null, email: null, memberships: [] });
@@ -92,5 +94,7 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
         Boolean(membership?.organisationId) &&
         membership?.organisationId === resource.organisationId
       );
+    case "self":
+      return Boolean(actor.userId) && resource.userId === actor.userId;
   }
 }

@@ -25,6 +25,10 @@ export const OPERATIONS = [
   "platform.administer",
   /** Read the development mailbox (development mode only). */
   "devMailbox.read",
+  /** Read and mark one's own notifications, choose one's own e-mails. */
+  "account.manage",
+  /** Stop an e-mail with the token its message carries (the token is the scope, RFC 8058). */
+  "mail.unsubscribe",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -41,9 +45,10 @@ export type Role = "anyone" | MembershipRole;
  *   one of its fiches, or on a whole fiche);
  * - organisation: the resource belongs to the membership's organisation, in a contract of the
  *   membership's territory no longer a draft (a partner is invited by one territory, for its
- *   commitments there only).
+ *   commitments there only);
+ * - self: the resource belongs to the signed-in actor (their notifications, their preferences).
  */
-export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
+export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation" | "self";
 
 export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
   anyone: {
@@ -51,8 +56,13 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "auth.use": "everywhere",
     "publishedContract.read": "everywhere",
     "invitation.accept": "everywhere",
+    "account.manage": "self",
+    "mail.unsubscribe": "everywhere",
   },
-  platform_admin: Object.fromEntries(OPERATIONS.map((operation) => [operation, "everywhere"])),
+  // One's own account stays one's own: an administrator does not read others' notifications.
+  platform_admin: Object.fromEntries(
+    OPERATIONS.filter((operation) => operation !== "account.manage").map((operation) => [operation, "everywhere"]),
+  ),
   ars_officer: { "workspace.read": "region", "review.comment": "region" },
   coordinator: {
     "workspace.read": "territory",

@@ -26,25 +26,44 @@ describe("due dates", () => {
     expect(nextMeasurementDue({ ...base, frequency: "mid_term_and_final" })).toBeNull();
   });
 
-  it("list what falls due within the horizon or is overdue, soonest first, leaving done milestones out", () => {
+  it("list what falls due within the horizon or is overdue, soonest first, leaving done milestones and assessed campaigns out", () => {
     const items = dueItemsOf(
       {
         startsOn: day("2026-01-01"),
         indicators: [
-          { name: "Ateliers tenus", frequency: "quarterly", baselineOn: null, targetOn: null, latestMeasuredOn: day("2026-08-20") },
-          { name: "Personnes reçues", frequency: "yearly", baselineOn: null, targetOn: null, latestMeasuredOn: day("2026-06-01") },
+          {
+            id: "i1",
+            name: "Ateliers tenus",
+            frequency: "quarterly",
+            baselineOn: null,
+            targetOn: null,
+            latestMeasuredOn: day("2026-08-20"),
+          },
+          {
+            id: "i2",
+            name: "Personnes reçues",
+            frequency: "yearly",
+            baselineOn: null,
+            targetOn: null,
+            latestMeasuredOn: day("2026-06-01"),
+          },
         ],
         milestones: [
-          { title: "Convention signée", dueOn: day("2026-12-01"), doneOn: null },
-          { title: "Local trouvé", dueOn: day("2026-11-01"), doneOn: day("2026-10-30") },
-          { title: "Sans date", dueOn: null, doneOn: null },
+          { id: "m1", title: "Convention signée", dueOn: day("2026-12-01"), doneOn: null },
+          { id: "m2", title: "Local trouvé", dueOn: day("2026-11-01"), doneOn: day("2026-10-30") },
+          { id: "m3", title: "Sans date", dueOn: null, doneOn: null },
+        ],
+        openCampaigns: [
+          { id: "c1", kind: "mid_term", opensOn: day("2026-11-15"), assessed: false },
+          { id: "c2", kind: "final", opensOn: day("2026-11-15"), assessed: true },
         ],
       },
       day("2026-12-06"),
     );
     expect(items).toEqual([
-      { kind: "measurement", label: "Ateliers tenus", dueOn: day("2026-11-20"), overdue: true },
-      { kind: "milestone", label: "Convention signée", dueOn: day("2026-12-01"), overdue: true },
+      { kind: "assessment", subjectId: "c1", label: "Évaluation à mi-parcours", dueOn: day("2026-11-15"), overdue: false },
+      { kind: "measurement", subjectId: "i1", label: "Ateliers tenus", dueOn: day("2026-11-20"), overdue: true },
+      { kind: "milestone", subjectId: "m1", label: "Convention signée", dueOn: day("2026-12-01"), overdue: true },
     ]);
   });
 });

@@ -1,7 +1,8 @@
 // When something of a fiche falls due: an indicator's next measurement by its collection
-// frequency, a milestone by its date. Pure functions over calendar days (UTC midnight, as the
-// database's DATE columns read), shared by "Mes fiches" and, later, the reminders.
-import type { CollectionFrequency } from "@/lib/db/generated/enums";
+// frequency, a milestone by its date, an assessment while its evaluation campaign is open. Pure
+// functions over calendar days (UTC midnight, as the database's DATE columns read), shared by
+// "Mes fiches" and the reminders (lib/reminders).
+import type { CollectionFrequency, EvaluationKind } from "@/lib/db/generated/enums";
 
 /** Months between two measurements; none for frequencies the evaluation campaigns schedule, or a single measurement. */
 const PERIOD_MONTHS: Record<CollectionFrequency, number | null> = {
@@ -43,41 +44,76 @@ export function nextMeasurementDue(indicator: {
   return months && from ? addMonths(from, months) : null;
 }
 
+export type DueKind = "measurement" | "milestone" | "assessment";
+
 export type DueItem = {
-  kind: "measurement" | "milestone";
+  kind: DueKind;
+  /** The indicator, the milestone, or the evaluation campaign. */
+  subjectId: string;
   label: string;
   dueOn: Date;
+  /** Past its date. An assessment has no deadline of its own: it is due while its campaign is open. */
   overdue: boolean;
 };
 
-/** What falls due on a fiche within `horizonDays` (or already has), soonest first. */
+const EVALUATION_LABELS: Record<EvaluationKind, string> = { mid_term: "Évaluation à mi-parcours", final: "Évaluation finale" };
+
+/**
+ * What falls due on a fiche within `horizonDays` (or already has), soonest first: measurements,
+ * milestones not done, and the fiche's assessment in each open evaluation campaign of its contract
+ * that has no realisation status yet.
+ */
 export function dueItemsOf(
   fiche: {
     startsOn: Date | null;
     indicators: ReadonlyArray<{
+      id: string;
       name: string;
       frequency: CollectionFrequency;
       baselineOn: Date | null;
       targetOn: Date | null;
       latestMeasuredOn: Date | null;
     }>;
-    milestones: ReadonlyArray<{ title: string; dueOn: Date | null; doneOn: Date | null }>;
+    milestones: ReadonlyArray<{ id: string; title: string; dueOn: Date | null; doneOn: Date | null }>;
+    openCampaigns: ReadonlyArray<{ id: string; kind: EvaluationKind; opensOn: Date | null; assessed: boolean }>;
   },
   today: Date,
   horizonDays = 30,
 ): DueItem[] {
   const horizon = new Date(today.getTime() + horizonDays * 86_400_000);
-  const items: Array<Omit<DueItem, "overdue">> = [
+  const items: DueItem[] = [
     ...fiche.indicators.flatMap((indicator) => {
       const dueOn = nextMeasurementDue({ ...indicator, startsOn: fiche.startsOn ?? indicator.baselineOn });
-      return dueOn ? [{ kind: "measurement" as const, label: indicator.name, dueOn }] : [];
+      return dueOn ? [{ kind: "measurement" as const, subjectId: indicator.id, label: indicator.name, dueOn, overdue: dueOn < today }] : [];
     }),
     ...fiche.milestones.flatMap((milestone) =>
-      milestone.dueOn && !milestone.doneOn ? [{ kind: "milestone" as const, label: milestone.title, dueOn: milestone.dueOn }] : [],
+      milestone.dueOn && !milestone.doneOn
+        ? [
+            {
+              kind: "milestone" as const,
+              subjectId: milestone.id,
+              label: milestone.title,
+              dueOn: milestone.dueOn,
+              overdue: milestone.dueOn < today,
+            },
+          ]
+        : [],
+    ),
+    ...fiche.openCampaigns.flatMap((campaign) =>
+      campaign.assessed
+        ? []
+        : [
+            {
+              kind: "assessment" as const,
+              subjectId: campaign.id,
+              label: EVALUATION_LABELS[campaign.kind],
+              dueOn: campaign.opensOn ?? today,
+              overdue: false,
+            },
+          ],
     ),
   ];
   return items
     .filter((item) => item.dueOn <= horizon)
-    .map((item) => ({ ...item, overdue: item.dueOn < today }))
     .sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime() || a.label.localeCompare(b.label, "fr"));
 }

@@ -3,7 +3,8 @@
 // indicators, one for them and their latest measurements; each with one for the organisations to
 // pick from, however large the fiche.
 import { assertCan, grantsOf, NotFoundError, type Actor } from "@/lib/authz";
-import { dueItemsOf, todayInParis } from "@/lib/due/schedule";
+import { todayInParis } from "@/lib/due/schedule";
+import { contractCampaignsDueSelect, dueItemsOfFiche, ficheDueSelect } from "@/lib/due/selects";
 import { pageWindow } from "@/lib/params/list-params";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -279,20 +280,8 @@ const pilotedFicheSelect = {
   title: true,
   status: true,
   progress: true,
-  startsOn: true,
-  contract: { select: { id: true, title: true, territory: { select: { slug: true, name: true } } } },
-  indicators: {
-    where: { deletedAt: null },
-    orderBy: { createdAt: "asc" },
-    select: {
-      name: true,
-      frequency: true,
-      baselineOn: true,
-      targetOn: true,
-      measurements: { orderBy: { measuredOn: "desc" }, take: 1, select: { measuredOn: true } },
-    },
-  },
-  milestones: { orderBy: { dueOn: "asc" }, select: { title: true, dueOn: true, doneOn: true } },
+  ...ficheDueSelect,
+  contract: { select: { id: true, title: true, territory: { select: { slug: true, name: true } }, ...contractCampaignsDueSelect } },
 } satisfies Prisma.FicheActionSelect;
 
 /**
@@ -318,19 +307,14 @@ export async function listPilotedFiches(actor: Actor, { page }: { page: number }
     }),
     db.ficheAction.count({ where }),
   ]);
-  const entries = fiches.map(({ indicators, milestones, ...fiche }) => ({
-    ...fiche,
-    due: dueItemsOf(
-      {
-        startsOn: fiche.startsOn,
-        indicators: indicators.map(({ measurements, ...indicator }) => ({
-          ...indicator,
-          latestMeasuredOn: measurements[0]?.measuredOn ?? null,
-        })),
-        milestones,
-      },
-      today,
-    ),
+  const entries = fiches.map(({ id, number, title, status, progress, contract, ...due }) => ({
+    id,
+    number,
+    title,
+    status,
+    progress,
+    contract,
+    due: dueItemsOfFiche(due, contract, today),
   }));
   return { entries, total };
 }

@@ -24,16 +24,23 @@ export function defineJob<Data>(definition: JobDefinition<Data>): JobDefinition<
 
 const createdQueues = new Set<string>();
 
-/** Queues a job; with a singleton key, a second one with the same key is dropped while the first waits. */
+/**
+ * Queues a job. With a singleton key and `singletonSeconds`, a second job with the same key in the
+ * same time slot (slots of that many seconds) is dropped.
+ */
 export async function enqueue<Data>(
   job: JobDefinition<Data>,
   data: Data,
-  options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  options: { singletonKey?: string; singletonSeconds?: number; startAfterSeconds?: number } = {},
 ): Promise<void> {
   const queue = await getQueue();
   if (!createdQueues.has(job.name)) {
     await queue.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryDelay: 30, retryBackoff: true });
     createdQueues.add(job.name);
   }
-  await queue.send(job.name, job.data.parse(data) as object, { singletonKey: options.singletonKey, startAfter: options.startAfterSeconds });
+  await queue.send(job.name, job.data.parse(data) as object, {
+    singletonKey: options.singletonKey,
+    singletonSeconds: options.singletonSeconds,
+    startAfter: options.startAfterSeconds,
+  });
 }

@@ -1,5 +1,6 @@
 // The development mailbox: e-mails kept instead of sent when no SMTP server is configured. Only
 // in development mode, and only for platform admins (the messages carry sign-in links).
+import { z } from "zod";
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { isDevelopmentMode } from "./send";
@@ -7,15 +8,18 @@ import { isDevelopmentMode } from "./send";
 export const DEV_MAILBOX_PATH = "/dev/boite-mail";
 export const DEV_MAILBOX_LIMIT = 50;
 
-export type DevEmailItem = { id: string; to: string; subject: string; text: string; createdAt: Date };
+export type DevEmailItem = { id: string; to: string; subject: string; text: string; headers: Array<[string, string]>; createdAt: Date };
+
+const headersSchema = z.record(z.string(), z.string()).catch({});
 
 /** The most recent kept e-mails, newest first. Outside development mode the mailbox does not exist. */
 export async function listDevEmails(actor: Actor, env: NodeJS.ProcessEnv = process.env): Promise<DevEmailItem[]> {
   if (!isDevelopmentMode(env)) throw new NotFoundError("No development mailbox outside development mode");
   assertCan(actor, "devMailbox.read");
-  return getDb().devEmail.findMany({
-    select: { id: true, to: true, subject: true, text: true, createdAt: true },
+  const emails = await getDb().devEmail.findMany({
+    select: { id: true, to: true, subject: true, text: true, headers: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DEV_MAILBOX_LIMIT,
   });
+  return emails.map((email) => ({ ...email, headers: Object.entries(headersSchema.parse(email.headers ?? {})) }));
 }

@@ -1,14 +1,20 @@
 // Outgoing e-mail: SMTP when SMTP_URL is set; otherwise, in development mode, the message is
 // printed in the server log and kept in the development mailbox (DevEmail) instead of sent.
 import nodemailer from "nodemailer";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 /** Environment variables, as process.env or a test's plain object. */
 type Env = Record<string, string | undefined>;
 
 export type MailTransport = "smtp" | "devMailbox" | "none";
 
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Headers beyond to and subject, e.g. List-Unsubscribe (RFC 8058). */
+  headers?: Record<string, string>;
+};
 
 /**
  * Development mode is the zero-setup run (embedded database) and `npm run dev`: `npm start` sets
@@ -25,15 +31,18 @@ export function mailTransport(env: Env = process.env): MailTransport {
 
 let smtp: nodemailer.Transporter | undefined;
 
-/** Sends (or keeps, in development) one message. Returns false when no transport is configured. */
-export async function sendMail(db: Db, mail: Mail, env: Env = process.env): Promise<boolean> {
+/**
+ * Sends (or keeps, in development) one message. Returns false when no transport is configured.
+ * Given a transaction, the development mailbox keeps the message only if the transaction commits.
+ */
+export async function sendMail(db: Db | Tx, mail: Mail, env: Env = process.env): Promise<boolean> {
   switch (mailTransport(env)) {
     case "smtp":
       smtp ??= nodemailer.createTransport(env.SMTP_URL!.trim());
       await smtp.sendMail({ from: env.MAIL_FROM?.trim() || "OpenCLS <no-reply@opencls.localhost>", ...mail });
       return true;
     case "devMailbox":
-      await db.devEmail.create({ data: mail });
+      await db.devEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers } });
       console.log(`opencls: e-mail to ${mail.to} kept in the development mailbox (/dev/boite-mail): ${mail.subject}\n${mail.text}`);
       return true;
     case "none":

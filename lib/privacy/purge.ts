@@ -14,17 +14,21 @@ export type PurgeCounts = {
   knownAddresses: number;
   expiredSignInLinks: number;
   devEmails: number;
+  notifications: number;
+  mailDeliveries: number;
 };
 
 export async function purgePersonalData(db: Db, now = new Date()): Promise<PurgeCounts> {
   const signIn = await purgeSignInRecords(db, now);
-  const [auditIps, expiredSignInLinks, devEmails] = await db.$transaction([
+  const [auditIps, expiredSignInLinks, devEmails, notifications, mailDeliveries] = await db.$transaction([
     db.auditEvent.updateMany({
       where: { ip: { not: null }, occurredAt: { lt: new Date(now.getTime() - RETENTION.auditIpDays * DAY) } },
       data: { ip: null },
     }),
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     db.devEmail.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION.devMailboxDays * DAY) } } }),
+    db.notification.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION.notificationDays * DAY) } } }),
+    db.mailDelivery.deleteMany({ where: { sentAt: { lt: new Date(now.getTime() - RETENTION.mailDeliveryDays * DAY) } } }),
   ]);
   return {
     auditIps: auditIps.count,
@@ -32,6 +36,8 @@ export async function purgePersonalData(db: Db, now = new Date()): Promise<Purge
     knownAddresses: signIn.addresses,
     expiredSignInLinks: expiredSignInLinks.count,
     devEmails: devEmails.count,
+    notifications: notifications.count,
+    mailDeliveries: mailDeliveries.count,
   };
 }
 

@@ -11,4 +11,8 @@ export const RETENTION = {
   signInFailureMinutes: SIGN_IN_THROTTLE.windowMinutes,
   /** Messages of the development mailbox (development mode only). */
   devMailboxDays: 30,
+  /** Notifications, counted from when they were posted. */
+  notificationDays: 365,
+  /** The record of which reminder e-mails were sent to whom (it keeps a day's e-mail from going twice). */
+  mailDeliveryDays: 90,
 } as const;

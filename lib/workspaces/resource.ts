@@ -122,9 +122,10 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
         ],
       };
     }
-    // Not granted for workspace.read: a fiche or an organisation is not a contract.
+    // Not granted for workspace.read: a fiche, an organisation or a user is not a contract.
     case "pilotedFiche":
     case "organisation":
+    case "self":
       return NOTHING;
   }
 }
@@ -149,6 +150,7 @@ function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.
     case "partnerOrganisation":
     case "pilotedFiche":
     case "organisation":
+    case "self":
       return NOTHING;
   }
 }
@@ -159,6 +161,7 @@ function reachesThroughContracts(scope: Scope): boolean {
     case "everywhere":
     case "region":
     case "territory":
+    case "self":
       return false;
     case "partnerOrganisation":
     case "pilotedFiche":

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { recordSignInFailure, SIGN_IN_THROTTLE } from "@/lib/auth/rate-limit";
 import { resolveAuthSecret } from "@/lib/auth/secret";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { setupAppDatabase } from "../support/database";

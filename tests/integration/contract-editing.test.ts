@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { createAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { createContract as createContractAction, updateContract } from "@/lib/contracts/mutations";

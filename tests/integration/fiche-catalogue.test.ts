@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { exportColumns, fieldsOf, type Catalogue } from "@/lib/catalogue";
 import { getContractExport } from "@/lib/contracts/export-query";

@@ -2,7 +2,7 @@
 // objectives, commitments, partners, budget lines and indicators the fiche has.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { getContractExport } from "@/lib/contracts/export-query";
 import { getContractOverview } from "@/lib/contracts/queries";

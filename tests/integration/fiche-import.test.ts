@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { importFiches, importTemplate, type ImportOutcome } from "@/lib/fiches/import";

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { executeFormAction } from "@/lib/actions/define";
 import { ACTIONS } from "@/lib/actions/registry";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { ANONYMOUS, can } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
@@ -119,9 +119,27 @@ describe("personal data retention", () => {
       data: { key: "pair:x|y", occurredAt: new Date(now.getTime() - (RETENTION.signInFailureMinutes + 1) * 60_000) },
     });
     await db().verificationToken.create({ data: { identifier: user.email, token: "expired", expires: new Date(now.getTime() - 1000) } });
+    const notice = { userId: user.id, kind: "milestone_due", title: "Jalon", href: "/fiches" };
+    await db().notification.create({
+      data: { ...notice, subjectId: user.id, period: "old", createdAt: new Date(now.getTime() - (RETENTION.notificationDays + 1) * DAY) },
+    });
+    await db().notification.create({ data: { ...notice, subjectId: user.id, period: "recent", createdAt: now } });
+    await db().mailDelivery.create({
+      data: { userId: user.id, kind: "daily", period: "old", sentAt: new Date(now.getTime() - (RETENTION.mailDeliveryDays + 1) * DAY) },
+    });
+    await db().mailDelivery.create({ data: { userId: user.id, kind: "daily", period: "recent", sentAt: now } });
 
     const counts = await purgePersonalData(db(), now);
-    expect(counts).toMatchObject({ auditIps: 1, knownAddresses: 1, signInFailures: 1, expiredSignInLinks: 1 });
+    expect(counts).toMatchObject({
+      auditIps: 1,
+      knownAddresses: 1,
+      signInFailures: 1,
+      expiredSignInLinks: 1,
+      notifications: 1,
+      mailDeliveries: 1,
+    });
+    expect(await db().notification.findMany({ where: { userId: user.id }, select: { period: true } })).toEqual([{ period: "recent" }]);
+    expect(await db().mailDelivery.findMany({ where: { userId: user.id }, select: { period: true } })).toEqual([{ period: "recent" }]);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: old.id }, select: { ip: true } })).toEqual({ ip: null });
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: recent.id }, select: { ip: true } })).toEqual({ ip: "203.0.113.8" });
     expect(await db().knownSignInAddress.count({ where: { userId: user.id } })).toBe(1);
@@ -132,6 +150,8 @@ describe("personal data retention", () => {
       knownAddresses: 0,
       expiredSignInLinks: 0,
       devEmails: 0,
+      notifications: 0,
+      mailDeliveries: 0,
     });
   });
 });

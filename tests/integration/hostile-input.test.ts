@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { MAX_IMPORT_BYTES } from "@/lib/fiches/import-schema";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction, type ActionContext } from "@/lib/actions/define";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { ANONYMOUS, type Actor } from "@/lib/authz";
 import { listAuditEvents } from "@/lib/audit/queries";

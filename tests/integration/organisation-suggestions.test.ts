@@ -1,7 +1,7 @@
 // The organisation pickers' suggestions: found on the server, the territory's region first, then
 // national organisations, then the others; accents and case aside, bounded, for fiche editors only.
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { ORGANISATION_SUGGESTIONS, suggestOrganisations } from "@/lib/organisations/queries";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/define";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { NotFoundError, type Actor } from "@/lib/authz";
 import { reportCommitment } from "@/lib/commitments/mutations";
 import { getCommitmentReport, listPartnerCommitments } from "@/lib/commitments/queries";

@@ -2,7 +2,7 @@
 // queries whatever the page holds.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { listPilotedFiches } from "@/lib/fiches/queries";

@@ -1,7 +1,7 @@
 // Who enters which territory workspace, for every role, against the demo data: the protected
 // route /espace/<slug> runs exactly these loaders.
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
 import { getContractExport } from "@/lib/contracts/export-query";
 import { getContractOverview } from "@/lib/contracts/queries";

@@ -2,7 +2,7 @@
 // foreign), an actor per role, and for every registered action a valid input aimed at a tenant,
 // with the outcome each role must get. Fresh records are created on each call.
 import { randomUUID } from "node:crypto";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { ANONYMOUS, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
@@ -33,6 +33,15 @@ const committedPartners: Expectation = {
   ars_officer: all("denied"),
   coordinator: all("denied"),
   contributor: all("denied"),
+  partner: all("ok", "denied"),
+};
+/** One's own account: every signed-in user on their own records (own), no one on another's (foreign), admins included. */
+const selfOnly: Expectation = {
+  anonymous: all("denied"),
+  platform_admin: all("ok", "denied"),
+  ars_officer: all("ok", "denied"),
+  coordinator: all("ok", "denied"),
+  contributor: all("ok", "denied"),
   partner: all("ok", "denied"),
 };
 const territoryManagers: Expectation = {
@@ -127,6 +136,27 @@ export const MATRIX: Record<
         comment: "Salle réservée pour les ateliers.",
         commentedOn: "2026-11-30",
       };
+    },
+  },
+  // Own: the actor's notification or account; foreign: another user's.
+  "notification.markRead": {
+    expected: selfOnly,
+    input: async (world, tenant, actor) => ({ notificationId: (await notificationOf(await accountFor(world, tenant, actor))).id }),
+  },
+  "notification.markAllRead": {
+    expected: selfOnly,
+    input: async (world, tenant, actor) => {
+      const userId = await accountFor(world, tenant, actor);
+      await notificationOf(userId);
+      return { userId };
+    },
+  },
+  "mailPreference.update": {
+    expected: selfOnly,
+    input: async (world, tenant, actor) => {
+      const userId = await accountFor(world, tenant, actor);
+      const saved = await db().mailPreference.findUnique({ where: { userId }, select: { version: true } });
+      return { userId, version: String(saved?.version ?? 0), dailyReminders: "on" };
     },
   },
   "region.create": {
@@ -275,6 +305,17 @@ const nextGeneration = (tenant: Tenant) => {
 };
 const db = () => getDb();
 const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemple.test` } });
+
+/** The account an own-account action targets: the actor's on the own tenant, someone else's otherwise. */
+async function accountFor(world: World, tenant: Tenant, actor: Actor): Promise<string> {
+  return tenant === world.own && actor.userId ? actor.userId : (await user()).id;
+}
+
+async function notificationOf(userId: string) {
+  return db().notification.create({
+    data: { userId, kind: "milestone_due", subjectId: randomUUID(), period: randomUUID(), title: "Jalon", href: "/fiches" },
+  });
+}
 
 async function invitation(tenant: Tenant, email: string) {
   const { token, tokenHash } = newInvitationToken();

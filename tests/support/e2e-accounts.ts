@@ -8,6 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { createDbClient, type Db } from "@/lib/db/client";
 import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole } from "@/lib/db/generated/enums";
+import { createQueue } from "@/lib/jobs/queue";
+import { dailyRemindersJob } from "@/lib/reminders/jobs";
 import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
 import { E2E_DATABASE_PORT } from "./e2e-server";
@@ -81,4 +83,18 @@ export async function createPilotedFiche(territory: string, pilotEmail: string, 
   await suiteDb().measurement.create({ data: { indicatorId: indicator.id, measuredOn: new Date("2025-06-30"), value: 4 } });
   await suiteDb().milestone.create({ data: { ficheId: fiche.id, title: `Convention signée (${title})`, dueOn: new Date("2025-09-30") } });
   return fiche.id;
+}
+
+/**
+ * What the app's 6 a.m. schedule does, now: queues the daily reminders job, which the suite's
+ * server runs (scan, then one e-mail job per user with something new).
+ */
+export async function runDailyReminders(): Promise<void> {
+  const queue = createQueue(embeddedUrl(E2E_DATABASE_PORT));
+  await queue.start();
+  try {
+    await queue.send(dailyRemindersJob.name, {});
+  } finally {
+    await queue.stop({ graceful: false, wait: true });
+  }
 }

@@ -45,6 +45,15 @@ const EXPECTED: Record<string, Expected> = {
   "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
   "fiches/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
   "engagements/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  // One's own notifications and e-mail preferences: every signed-in user has them.
+  "notifications/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  "notifications/preferences/page.tsx": {
+    admin: both(200),
+    ars: both(200),
+    coordinator: both(200),
+    contributor: both(200),
+    partner: both(200),
+  },
   // A commitment of the territory's partner organisation: its partner reports on it, nobody else but admins.
   "engagements/[commitmentId]/page.tsx": {
     admin: both(200),

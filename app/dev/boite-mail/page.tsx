@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -49,6 +50,12 @@ export default async function DevMailboxPage() {
                     <dd className="text-slate-900">
                       <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt)}</time>
                     </dd>
+                    {email.headers.map(([name, value]) => (
+                      <Fragment key={name}>
+                        <dt className="text-slate-600">{name}</dt>
+                        <dd className="break-all text-slate-900">{value}</dd>
+                      </Fragment>
+                    ))}
                   </dl>
                   <p className="mt-4 whitespace-pre-wrap break-words border-t border-slate-200 pt-4 text-slate-800">
                     {splitLinks(email.text).map((part, index) =>

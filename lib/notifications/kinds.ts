@@ -1,0 +1,29 @@
+// What a notification can be about: one entry per kind, with the French words the centre and the
+// e-mails use. A feature that posts notifications (reviews, evaluations) adds its kind here.
+export const NOTIFICATION_KINDS = {
+  measurement_due: { label: "Mesure à saisir", section: "Mesures d’indicateurs à saisir", dateLabel: "échéance le" },
+  milestone_due: { label: "Jalon arrivé à échéance", section: "Jalons arrivés à échéance", dateLabel: "échéance le" },
+  assessment_due: {
+    label: "Bilan à renseigner",
+    section: "Bilans de fiches à renseigner pour l’évaluation",
+    dateLabel: "campagne ouverte le",
+  },
+  commitment_overdue: {
+    label: "Engagement à faire le point",
+    section: "Engagements dont la fiche est terminée",
+    dateLabel: "fiche terminée le",
+  },
+} as const satisfies Record<string, NotificationKindWords>;
+
+type NotificationKindWords = { label: string; section: string; dateLabel: string };
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+/** A stored kind this version does not know (a newer instance wrote it) still reads as something. */
+export function notificationKindOf(kind: string): NotificationKindWords {
+  return Object.hasOwn(NOTIFICATION_KINDS, kind)
+    ? NOTIFICATION_KINDS[kind as NotificationKind]
+    : { label: "Notification", section: "Autres notifications", dateLabel: "le" };
+}

@@ -1,0 +1,144 @@
+// The daily scan: what fell due today or before, posted as notifications to whoever must act.
+// A fiche's measurements, milestones and assessments (lib/due) go to its pilot, or to the
+// territory's coordinators when no member pilots it; a commitment whose fiche has ended, not
+// completed, goes to its organisation's partners in that territory. Posting is idempotent
+// (lib/notifications/post.ts), so the scan may run again, or on several instances.
+import type { Db } from "@/lib/db/client";
+import { ContractStatus, type MembershipRole } from "@/lib/db/generated/enums";
+import { Prisma } from "@/lib/db/generated/client";
+import { ficheLabel } from "@/lib/contracts/labels";
+import { contractCampaignsDueSelect, dueItemsOfFiche, ficheDueSelect } from "@/lib/due/selects";
+import type { DueItem } from "@/lib/due/schedule";
+import { ficheIndicatorsPath, fichePath } from "@/lib/fiches/paths";
+import { isoDay } from "@/lib/format";
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import { notify, type NewNotification } from "@/lib/notifications/post";
+
+/** Contracts being carried out: signed, not yet closed or renewed. */
+export const LIVE_CONTRACT_STATUSES = [
+  ContractStatus.signed,
+  ContractStatus.in_progress,
+  ContractStatus.mid_term_evaluation,
+  ContractStatus.final_evaluation,
+] as const;
+
+const PAGE_SIZE = 500;
+const PILOT_ROLES: MembershipRole[] = ["coordinator", "contributor"];
+
+const DUE_NOTIFICATION_KINDS: Record<DueItem["kind"], NotificationKind> = {
+  measurement: "measurement_due",
+  milestone: "milestone_due",
+  assessment: "assessment_due",
+};
+
+const scannedFicheSelect = {
+  id: true,
+  number: true,
+  title: true,
+  pilotUserId: true,
+  ...ficheDueSelect,
+  contract: { select: { id: true, territoryId: true, territory: { select: { slug: true, name: true } }, ...contractCampaignsDueSelect } },
+} satisfies Prisma.FicheActionSelect;
+
+export type ScanCounts = { fiches: number; posted: number };
+
+/** Posts what fell due on or before `today`; returns how many fiches were read and notices were new. */
+export async function scanDueItems(db: Db, today: Date): Promise<ScanCounts> {
+  const counts: ScanCounts = { fiches: 0, posted: 0 };
+  for (let after: string | undefined; ;) {
+    const fiches = await db.ficheAction.findMany({
+      relationLoadStrategy: "join",
+      where: { deletedAt: null, contract: { status: { in: [...LIVE_CONTRACT_STATUSES] } }, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: PAGE_SIZE,
+      select: scannedFicheSelect,
+    });
+    if (fiches.length === 0) break;
+    counts.fiches += fiches.length;
+    counts.posted += await notify(db, await ficheNotifications(db, fiches, today));
+    after = fiches.at(-1)!.id;
+  }
+  counts.posted += await notify(db, await overdueCommitmentNotifications(db, today));
+  return counts;
+}
+
+type ScannedFiche = Prisma.FicheActionGetPayload<{ select: typeof scannedFicheSelect }>;
+
+async function ficheNotifications(db: Db, fiches: ScannedFiche[], today: Date): Promise<NewNotification[]> {
+  const memberships = await db.membership.findMany({
+    where: {
+      territoryId: { in: [...new Set(fiches.map((fiche) => fiche.contract.territoryId))] },
+      role: { in: PILOT_ROLES },
+      user: { disabledAt: null },
+    },
+    select: { userId: true, territoryId: true, role: true },
+  });
+  const membersOf = (territoryId: string) => memberships.filter((membership) => membership.territoryId === territoryId);
+
+  return fiches.flatMap((fiche) => {
+    const items = dueItemsOfFiche(fiche, fiche.contract, today, 0);
+    if (items.length === 0) return [];
+    const members = membersOf(fiche.contract.territoryId);
+    // The pilot acts while they are still a member of the territory; otherwise its coordinators do.
+    const recipients = members.some((member) => member.userId === fiche.pilotUserId)
+      ? [fiche.pilotUserId!]
+      : members.filter((member) => member.role === "coordinator").map((member) => member.userId);
+    const place = { territorySlug: fiche.contract.territory.slug, contractId: fiche.contract.id, ficheId: fiche.id };
+    const context = `${ficheLabel(fiche.number)} : ${fiche.title} · ${fiche.contract.territory.name}`;
+    return recipients.flatMap((userId) =>
+      items.map((item) => ({
+        userId,
+        kind: DUE_NOTIFICATION_KINDS[item.kind],
+        // An assessment is the fiche's, once per campaign; the others are their own record's, once per due date.
+        ...(item.kind === "assessment"
+          ? { subjectId: fiche.id, period: item.subjectId }
+          : { subjectId: item.subjectId, period: isoDay(item.dueOn)! }),
+        title: item.label,
+        context,
+        href: item.kind === "measurement" ? ficheIndicatorsPath(place) : fichePath(place),
+        dueOn: item.dueOn,
+      })),
+    );
+  });
+}
+
+type OverdueCommitmentRow = {
+  userId: string;
+  commitmentId: string;
+  endsOn: Date;
+  ficheNumber: number;
+  ficheTitle: string;
+  territoryName: string;
+  organisationName: string;
+};
+
+/** Commitments not completed (nor abandoned) whose fiche has ended, for the partners of their organisation in the contract's territory. */
+async function overdueCommitmentNotifications(db: Db, today: Date): Promise<NewNotification[]> {
+  const rows = await db.$queryRaw<OverdueCommitmentRow[]>`
+    SELECT m."userId", k."id" AS "commitmentId", f."endsOn", f."number" AS "ficheNumber", f."title" AS "ficheTitle",
+           t."name" AS "territoryName", o."name" AS "organisationName"
+    FROM "Commitment" k
+    LEFT JOIN "OperationalObjective" ob ON ob."id" = k."objectiveId"
+    JOIN "FicheAction" f ON f."id" = COALESCE(k."ficheId", ob."ficheId")
+    JOIN "Contract" c ON c."id" = f."contractId"
+    JOIN "Territory" t ON t."id" = c."territoryId"
+    JOIN "Organisation" o ON o."id" = k."organisationId"
+    JOIN "Membership" m ON m."role" = 'partner' AND m."territoryId" = c."territoryId" AND m."organisationId" = k."organisationId"
+    JOIN "User" u ON u."id" = m."userId" AND u."disabledAt" IS NULL
+    WHERE k."status" NOT IN ('completed', 'abandoned')
+      AND f."deletedAt" IS NULL AND ob."deletedAt" IS NULL
+      AND f."endsOn" < ${today}
+      AND c."status"::text IN (${Prisma.join([...LIVE_CONTRACT_STATUSES])})
+      -- A partner reads no draft (lib/workspaces/resource.ts isDraftContract): no reminder to a page they cannot open.
+      AND c."visibility" <> 'draft'`;
+  return rows.map((row) => ({
+    userId: row.userId,
+    kind: "commitment_overdue",
+    subjectId: row.commitmentId,
+    period: isoDay(row.endsOn)!,
+    title: row.organisationName,
+    context: `${ficheLabel(row.ficheNumber)} : ${row.ficheTitle} · ${row.territoryName}`,
+    href: `/engagements/${row.commitmentId}`,
+    dueOn: row.endsOn,
+  }));
+}

@@ -1,0 +1,107 @@
+// The weekly digest, on Mondays: for one user, their unread notifications, what falls due on
+// the fiches they pilot and their organisation's commitments still open. It reads through the
+// same queries as the pages ("Mes fiches", "Mes engagements"), as the user, so it shows nothing
+// they could not open. Sent once per user and week, like the daily e-mail (./daily-mail.ts).
+import { actorForUser } from "@/lib/auth/actor";
+import { COMMITMENT_STATUS_LABELS } from "@/lib/commitments/labels";
+import { listPartnerCommitments } from "@/lib/commitments/queries";
+import { ficheLabel } from "@/lib/contracts/labels";
+import type { Db } from "@/lib/db/client";
+import { listPilotedFiches } from "@/lib/fiches/queries";
+import { formatCount, formatDate } from "@/lib/format";
+import { appUrl } from "@/lib/mail/app-url";
+import { sendMail } from "@/lib/mail/send";
+import { notificationKindOf } from "@/lib/notifications/kinds";
+import { oneClickHeaders, unsubscribePath } from "@/lib/notifications/unsubscribe";
+
+export type DigestOutcome = "sent" | "nothing" | "declined" | "alreadySent";
+
+type Env = Record<string, string | undefined>;
+
+const UNREAD_LISTED = 10;
+
+export async function sendWeeklyDigest(db: Db, userId: string, week: string, today: Date, env: Env = process.env): Promise<DigestOutcome> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, name: true, disabledAt: true, mailPreference: { select: { weeklyDigest: true } } },
+  });
+  if (!user || user.disabledAt || user.mailPreference?.weeklyDigest === false) return "declined";
+  const actor = await actorForUser(userId);
+  const [unread, unreadCount, fiches, commitments] = await Promise.all([
+    db.notification.findMany({
+      where: { userId, readAt: null },
+      orderBy: { createdAt: "desc" },
+      take: UNREAD_LISTED,
+      select: { kind: true, title: true, context: true },
+    }),
+    db.notification.count({ where: { userId, readAt: null } }),
+    listPilotedFiches(actor, { page: 1 }, today),
+    listPartnerCommitments(actor, { page: 1 }),
+  ]);
+  const dueFiches = fiches.entries.filter((fiche) => fiche.due.length > 0);
+  const openCommitments = commitments.entries.filter((commitment) => !["completed", "abandoned"].includes(commitment.status));
+  if (unreadCount === 0 && dueFiches.length === 0 && openCommitments.length === 0) return "nothing";
+
+  const unsubscribeUrl = appUrl(unsubscribePath(userId, "weekly", env), env);
+  const text = [
+    `Bonjour${user.name ? ` ${user.name}` : ""},`,
+    "",
+    "Voici votre synthèse de la semaine sur OpenCLS.",
+    ...(unreadCount
+      ? [
+          "",
+          `${formatCount(unreadCount, "notification non lue", "notifications non lues")} :`,
+          ...unread.map(
+            (notice) => `- ${notificationKindOf(notice.kind).label} : ${notice.title}${notice.context ? ` (${notice.context})` : ""}`,
+          ),
+          ...(unreadCount > unread.length ? ["- …"] : []),
+          appUrl("/notifications", env),
+        ]
+      : []),
+    ...(dueFiches.length
+      ? [
+          "",
+          "Les fiches que vous pilotez : ce qui arrive à échéance dans les 30 jours ou est en retard",
+          ...dueFiches.flatMap((fiche) => [
+            `- ${ficheLabel(fiche.number)} : ${fiche.title} (${fiche.contract.territory.name})`,
+            ...fiche.due.map((item) => `  ${item.overdue ? "En retard" : "À venir"} · ${item.label} · ${formatDate(item.dueOn)}`),
+          ]),
+          ...(fiches.total > fiches.entries.length ? ["- …"] : []),
+          appUrl("/fiches", env),
+        ]
+      : []),
+    ...(openCommitments.length
+      ? [
+          "",
+          "Les engagements de votre organisation en cours",
+          ...openCommitments.map(
+            (commitment) =>
+              `- ${ficheLabel(commitment.fiche.number)} (${commitment.fiche.contract.territory.name}) : ${commitment.description} · ${COMMITMENT_STATUS_LABELS[commitment.status]}, ${commitment.progress} % · ${commitment.reportedAt ? `dernier point le ${formatDate(commitment.reportedAt)}` : "aucun point d’avancement"}`,
+          ),
+          ...(commitments.total > commitments.entries.length ? ["- …"] : []),
+          appUrl("/engagements", env),
+        ]
+      : []),
+    "",
+    "—",
+    "Vous recevez cette synthèse chaque lundi.",
+    `Ne plus la recevoir : ${unsubscribeUrl}`,
+    `Choisir vos e-mails : ${appUrl("/notifications/preferences", env)}`,
+  ].join("\n");
+
+  return db.$transaction(
+    async (tx) => {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "MailDelivery" ("userId", "kind", "period") VALUES (${userId}::uuid, 'weekly', ${week})
+        ON CONFLICT DO NOTHING`;
+      if (inserted === 0) return "alreadySent";
+      await sendMail(
+        tx,
+        { to: user.email, subject: "OpenCLS : votre synthèse de la semaine", text, headers: oneClickHeaders(unsubscribeUrl) },
+        env,
+      );
+      return "sent";
+    },
+    { timeout: 60_000 },
+  );
+}
