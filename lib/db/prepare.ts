@@ -60,7 +60,7 @@ export async function prepareDatabase(options: Options): Promise<PreparedDatabas
     const appliedMigrations = await applyMigrations(url);
     if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
     const seeded = (options.seedWhenEmpty ?? embedded) && (await seedIfEmpty(url));
-    if (seeded) log("Loaded the demo data (five contracts)");
+    if (seeded) log("Loaded the demo data (five real contracts and the fictional Territoire de démonstration)");
     return { ...database, appliedMigrations, seeded };
   } catch (error) {
     await database.stop();

@@ -30,11 +30,26 @@ export async function readDemoAccounts(dir: string): Promise<DemoAccounts> {
   return { ...file, passwordHash: await hashPassword(file.password) };
 }
 
-export async function insertDemoAccounts(tx: Prisma.TransactionClient, { accounts, passwordHash }: DemoAccounts): Promise<void> {
+export async function insertDemoAccounts(tx: Prisma.TransactionClient, file: DemoAccounts): Promise<void> {
+  await insertDemoUsers(tx, file);
+  await insertDemoMemberships(tx, file);
+}
+
+/** The accounts' users, without their memberships (fiches name their pilots before the memberships' scopes exist): ids by e-mail. */
+export async function insertDemoUsers(
+  tx: Prisma.TransactionClient,
+  { accounts, passwordHash }: Pick<DemoAccounts, "accounts" | "passwordHash">,
+): Promise<Map<string, string>> {
   await tx.user.createMany({
     data: accounts.map(({ email, name }) => ({ email, name, passwordHash, emailVerified: new Date() })),
     skipDuplicates: true,
   });
+  const users = await tx.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } }, select: { id: true, email: true } });
+  return new Map(users.map((user) => [user.email, user.id]));
+}
+
+/** The accounts' memberships, once their users, regions, territories and organisations exist. */
+export async function insertDemoMemberships(tx: Prisma.TransactionClient, { accounts }: Pick<DemoAccounts, "accounts">): Promise<void> {
   const [users, regions, territories, organisations] = await Promise.all([
     tx.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } }, select: { id: true, email: true, memberships: true } }),
     tx.region.findMany({ select: { id: true, slug: true } }),

@@ -1,12 +1,14 @@
-// Loads the demo data (five real contracts and the demo accounts, prisma/seed/*.json).
-// Idempotent: every row is inserted only when its natural key is missing, and nothing
-// existing is updated, so a second run changes nothing (tests/integration/seed.test.ts).
+// Loads the demo data (five real contracts, one fictional territory and the demo accounts,
+// prisma/seed/*.json). Idempotent: every row is inserted only when its natural key is missing,
+// and nothing existing is updated, so a second run changes nothing, even on a later day when the
+// fictional dates, counted from the load day, would differ (tests/integration/seed.test.ts).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db, Tx } from "@/lib/db/client";
+import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { slugify } from "@/lib/text/slug";
-import { insertDemoAccounts, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
-import { contractFileSchema, regionsFileSchema, type ContractFile, type OrganisationRef, type RegionsFile } from "./schema";
+import { insertDemoMemberships, insertDemoUsers, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
+import { contractFileSchema, regionsFileSchema, type ContractFile, type OrganisationRef, type RegionsFile, type SeedDay } from "./schema";
 
 export const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed");
 
@@ -28,17 +30,21 @@ export async function readDemoData(dir = SEED_DIR): Promise<DemoData> {
   return { regions, contracts, accounts: await readDemoAccounts(dir) };
 }
 
-export async function loadDemoData(db: Db, data?: DemoData): Promise<void> {
+/** Loads the data; the fictional territory's dates are counted from `today` (the day in Paris by default). */
+export async function loadDemoData(db: Db, { data, today = todayInParis() }: { data?: DemoData; today?: Date } = {}): Promise<void> {
   const { regions, contracts, accounts } = data ?? (await readDemoData());
   await db.$transaction(
     async (tx) => {
       const regionIds = await insertRegions(tx, regions);
+      // Users first: fiches name the account that pilots them, commitments the one that reported.
+      const userIds = await insertDemoUsers(tx, accounts);
+      const on = (value: SeedDay | undefined) => day(value, today);
       for (const file of contracts) {
         const region = regions.find((candidate) => candidate.slug === file.territory.region);
-        if (!region) throw new Error(`${file.source}: unknown region ${file.territory.region}`);
-        await insertContract(tx, file, { ...region, id: regionIds.get(region.slug)! });
+        if (!region) throw new Error(`${file.territory.slug}: unknown region ${file.territory.region}`);
+        await insertContract(tx, file, { ...region, id: regionIds.get(region.slug)! }, { on, userIds });
       }
-      await insertDemoAccounts(tx, accounts);
+      await insertDemoMemberships(tx, accounts);
     },
     { timeout: 60_000 },
   );
@@ -68,8 +74,11 @@ async function insertRegions(tx: Tx, regions: DemoData["regions"]): Promise<Map<
 }
 
 type SeedRegion = DemoData["regions"][number] & { id: string };
+/** How a file's days become dates, and the demo users' ids by e-mail. */
+type SeedContext = { on: (value: SeedDay | undefined) => Date | null; userIds: Map<string, string> };
 
-async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): Promise<void> {
+async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, context: SeedContext): Promise<void> {
+  const { on } = context;
   const { territory: t, contract: c } = file;
   await tx.territory.createMany({
     data: [
@@ -89,10 +98,10 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
         visibility: c.visibility,
         publishedAt: c.visibility === "published" ? new Date() : null,
         summary: c.summary,
-        councilAdoptedOn: day(c.councilAdoptedOn),
-        signedOn: day(c.signedOn),
-        startsOn: day(c.startsOn),
-        endsOn: day(c.endsOn),
+        councilAdoptedOn: on(c.councilAdoptedOn),
+        signedOn: on(c.signedOn),
+        startsOn: on(c.startsOn),
+        endsOn: on(c.endsOn),
         durationMonths: c.durationMonths,
         timeframeNote: c.timeframeNote,
         diagnosisSource: c.diagnosisSource,
@@ -112,6 +121,8 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
 
   const organisationIds = await insertOrganisations(tx, [...c.signatories, ...c.partners], region);
   const organisationId = (ref: OrganisationRef) => organisationIds.get(organisationSlug(ref, region))!;
+  // Fiches name their organisations among these parties (the file's schema checks it).
+  const organisationNamed = (name: string) => organisationIds.get(slugify(name))!;
   await tx.signatory.createMany({
     data: c.signatories.map((ref, index) => ({ contractId, organisationId: organisationId(ref), position: index + 1 })),
     skipDuplicates: true,
@@ -144,10 +155,22 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
         axisId: axes.find((row) => row.position === index + 1)!.id,
         number: fiche.number,
         title: fiche.title,
+        generalObjective: fiche.generalObjective,
+        description: fiche.description,
+        targetPublic: fiche.targetPublic,
+        pilotOrganisationId: fiche.pilot && organisationNamed(fiche.pilot.organisation),
+        pilotContactName: fiche.pilot?.contactName,
+        pilotContactEmail: fiche.pilot?.account,
+        pilotUserId: fiche.pilot?.account && userId(context, fiche.pilot.account),
+        startsOn: on(fiche.startsOn),
+        endsOn: on(fiche.endsOn),
+        status: fiche.status,
+        progress: fiche.progress,
       })),
     ),
     skipDuplicates: true,
   });
+  await insertFicheDetails(tx, file, contractId, organisationNamed, context);
 
   await tx.workingGroup.createMany({
     data: c.workingGroups.map((group, index) => ({ contractId, position: index + 1, name: group.name })),
@@ -164,7 +187,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
   for (const group of c.workingGroups) {
     const workingGroupId = groups.find((row) => row.name === group.name)!.id;
     for (const meeting of group.meetings) {
-      const heldOn = day(meeting.heldOn)!;
+      const heldOn = on(meeting.heldOn)!;
       if (knownMeetings.has(meetingKey(workingGroupId, heldOn, meeting.topic))) continue;
       // The minutes are recorded as a document of the contract, linked to their meeting.
       const minutes = meeting.minutes
@@ -194,10 +217,112 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion): P
         contractId,
         kind: document.kind,
         title: document.title,
-        issuedOn: day(document.issuedOn),
+        issuedOn: on(document.issuedOn),
         issuedPrecision: document.issuedPrecision,
       })),
   });
+}
+
+/**
+ * What the file says of its fiches' conduct: milestones, objectives with their commitments, and
+ * indicators with their measurements. Each is inserted whole when its natural key is missing
+ * (a milestone's or an indicator's title within its fiche, an objective's position, a
+ * commitment's organisation within its objective): dates are never part of a key.
+ */
+async function insertFicheDetails(
+  tx: Tx,
+  file: ContractFile,
+  contractId: string,
+  organisationId: (name: string) => string,
+  context: SeedContext,
+): Promise<void> {
+  const { on } = context;
+  const described = file.contract.axes.flatMap((axis) => axis.fiches);
+  if (!described.some((fiche) => fiche.milestones.length || fiche.objectives.length || fiche.indicators.length)) return;
+  const fiches = await tx.ficheAction.findMany({
+    where: { contractId },
+    select: {
+      id: true,
+      number: true,
+      milestones: { select: { title: true } },
+      indicators: { select: { name: true } },
+    },
+  });
+  for (const fiche of described) {
+    const row = fiches.find((candidate) => candidate.number === fiche.number)!;
+    const ficheId = row.id;
+    const knownMilestones = new Set(row.milestones.map((milestone) => milestone.title));
+    await tx.milestone.createMany({
+      data: fiche.milestones
+        .filter((milestone) => !knownMilestones.has(milestone.title))
+        .map((milestone) => ({ ficheId, title: milestone.title, dueOn: on(milestone.dueOn), doneOn: on(milestone.doneOn) })),
+    });
+
+    await tx.operationalObjective.createMany({
+      data: fiche.objectives.map((objective, index) => ({
+        ficheId,
+        position: index + 1,
+        title: objective.title,
+        description: objective.description,
+        dueOn: on(objective.dueOn),
+        status: objective.status,
+        progress: objective.progress,
+      })),
+      skipDuplicates: true,
+    });
+    const objectives = await tx.operationalObjective.findMany({ where: { ficheId }, select: { id: true, position: true } });
+    await tx.commitment.createMany({
+      data: fiche.objectives.flatMap((objective, index) =>
+        objective.commitments.map(({ organisation, description, report }) => ({
+          objectiveId: objectives.find((candidate) => candidate.position === index + 1)!.id,
+          organisationId: organisationId(organisation),
+          description,
+          ...(report && {
+            status: report.status,
+            progress: report.progress,
+            humanResources: report.humanResources,
+            financialAmount: report.financialAmount,
+            financialDetails: report.financialDetails,
+            inKindResources: report.inKindResources,
+            comment: report.comment?.text,
+            commentedOn: on(report.comment?.on),
+            // In the morning of its day, as a partner would report.
+            reportedAt: new Date(on(report.on)!.getTime() + 9 * 3_600_000),
+            reportedById: report.by && userId(context, report.by),
+          }),
+        })),
+      ),
+      skipDuplicates: true,
+    });
+
+    const knownIndicators = new Set(row.indicators.map((indicator) => indicator.name));
+    for (const indicator of fiche.indicators.filter((candidate) => !knownIndicators.has(candidate.name))) {
+      await tx.indicator.create({
+        data: {
+          ficheId,
+          name: indicator.name,
+          level: indicator.level,
+          unit: indicator.unit,
+          direction: indicator.direction,
+          frequency: indicator.frequency,
+          dataSource: indicator.dataSource,
+          baselineValue: indicator.baseline?.value,
+          baselineOn: on(indicator.baseline?.on),
+          targetValue: indicator.target?.value,
+          targetOn: on(indicator.target?.on),
+          measurements: {
+            createMany: { data: indicator.measurements.map(({ on: measuredOn, value }) => ({ measuredOn: on(measuredOn)!, value })) },
+          },
+        },
+      });
+    }
+  }
+}
+
+function userId({ userIds }: SeedContext, email: string): string {
+  const id = userIds.get(email);
+  if (!id) throw new Error(`${email} is not in demo-accounts.json`);
+  return id;
 }
 
 function organisationSlug(ref: OrganisationRef, region: SeedRegion): string {
@@ -216,6 +341,9 @@ async function insertOrganisations(tx: Tx, refs: OrganisationRef[], region: Seed
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
-function day(isoDate: string | undefined): Date | null {
-  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
+/** A file's day as a calendar day (UTC midnight, as DATE columns read): a date, or an offset from `today`. */
+function day(value: SeedDay | undefined, today: Date): Date | null {
+  if (value === undefined) return null;
+  if (typeof value === "string") return new Date(`${value}T00:00:00Z`);
+  return new Date(addMonths(today, value.months).getTime() + value.days * 86_400_000);
 }

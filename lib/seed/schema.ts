@@ -1,8 +1,36 @@
-// Shape of the demo data files in prisma/seed/*.json (transcriptions of ../shared/seeds/).
+// Shape of the demo data files in prisma/seed/*.json: the real contracts (transcriptions of
+// ../shared/seeds/, citing their source) and the one fictional territory ("fictional": true),
+// whose dates are offsets from the day the data is loaded so that it always has things due.
 import { z } from "zod";
-import { ContractStatus, DatePrecision, DocumentKind, OrganisationKind, TerritoryKind, Visibility } from "@/lib/db/generated/enums";
+import {
+  CollectionFrequency,
+  ContractStatus,
+  DatePrecision,
+  DocumentKind,
+  IndicatorDirection,
+  IndicatorLevel,
+  OrganisationKind,
+  ProgressStatus,
+  TerritoryKind,
+  Visibility,
+} from "@/lib/db/generated/enums";
 
 const isoDate = z.iso.date();
+
+/** A day counted from the load day: "today", "today-14m" (months), "today+10d" (days). */
+export type DayOffset = { months: number; days: number };
+
+const relativeDate = z
+  .string()
+  .regex(/^today(?:[+-]\d+[md])?$/, 'a date "YYYY-MM-DD" or "today", "today-14m", "today+10d"')
+  .transform((text): DayOffset => {
+    const [, sign, count, unit] = /^today(?:([+-])(\d+)([md]))?$/.exec(text)!;
+    const offset = sign ? (sign === "-" ? -1 : 1) * Number(count) : 0;
+    return { months: unit === "m" ? offset : 0, days: unit === "d" ? offset : 0 };
+  });
+
+/** A fictional file's day: a date, or an offset from the load day. */
+const fictionalDate = z.union([isoDate, relativeDate]);
 
 const organisationRef = z.union([
   z.object({ ars: z.literal(true), role: z.string().optional() }),
@@ -13,75 +41,186 @@ const organisationRef = z.union([
   }),
 ]);
 
+const percent = z.number().int().min(0).max(100);
+const text = z.string().min(1);
+
 export const regionsFileSchema = z.object({
   regions: z.array(z.object({ slug: z.string(), inseeCode: z.string().regex(/^\d{2,3}$/), name: z.string(), ars: z.string() })),
 });
 
-export const contractFileSchema = z.object({
-  source: z.string(),
-  /** What the transcription took from outside the source text, or interpreted, and why. */
-  notes: z.array(z.string()).min(1),
-  territory: z.object({
-    slug: z.string().regex(/^[a-z0-9-]+$/),
-    name: z.string(),
-    kind: z.enum(TerritoryKind),
-    region: z.string(),
-    department: z.string().optional(),
-    inseeCode: z
-      .string()
-      .regex(/^\d[\dAB]\d{3}$/)
+/** A contract file whose days are read by `day` (dates only for real contracts). */
+function contractFileOf<Day extends z.ZodType>(day: Day) {
+  // A partner's commitment to an objective, with its report when the partner has made one.
+  const commitment = z.object({
+    /** Name of an organisation among the contract's signatories and partners. */
+    organisation: z.string(),
+    description: text,
+    report: z
+      .object({
+        on: day,
+        /** The demo account that reported, when one exists for the organisation. */
+        by: z.email().optional(),
+        status: z.enum(ProgressStatus),
+        progress: percent,
+        humanResources: text.optional(),
+        financialAmount: z.number().nonnegative().optional(),
+        financialDetails: text.optional(),
+        inKindResources: text.optional(),
+        comment: z.object({ text, on: day }).optional(),
+      })
       .optional(),
-    siren: z
-      .string()
-      .regex(/^\d{9}$/)
-      .optional(),
-  }),
-  contract: z.object({
+  });
+
+  const indicator = z.object({
+    name: text,
+    level: z.enum(IndicatorLevel),
+    unit: text.optional(),
+    direction: z.enum(IndicatorDirection).optional(),
+    frequency: z.enum(CollectionFrequency),
+    dataSource: text.optional(),
+    baseline: z.object({ value: z.number(), on: day }).optional(),
+    target: z.object({ value: z.number(), on: day }).optional(),
+    measurements: z.array(z.object({ on: day, value: z.number() })).default([]),
+  });
+
+  // A fiche's number and title; what a source (or the fiction) says of its conduct is optional.
+  const fiche = z.object({
+    number: z.number().int().positive(),
     title: z.string(),
-    generation: z.number().int().min(1),
-    status: z.enum(ContractStatus),
-    visibility: z.enum(Visibility),
-    summary: z.string().optional(),
-    councilAdoptedOn: isoDate.optional(),
-    signedOn: isoDate.optional(),
-    startsOn: isoDate.optional(),
-    endsOn: isoDate.optional(),
-    durationMonths: z.number().int().positive().optional(),
-    timeframeNote: z.string().optional(),
-    diagnosisSource: z.string().optional(),
-    diagnosisYear: z.number().int().optional(),
-    diagnosisSummary: z.string().optional(),
-    concertationSummary: z.string().optional(),
-    declaredFicheCount: z.number().int().nonnegative().optional(),
-    findings: z.array(z.string()),
-    signatories: z.array(organisationRef),
-    partners: z.array(organisationRef),
-    axes: z.array(
-      z.object({
-        number: z.number().int().positive().nullable(),
+    generalObjective: text.optional(),
+    description: text.optional(),
+    targetPublic: text.optional(),
+    pilot: z
+      .object({
+        /** Name of an organisation among the contract's signatories and partners. */
+        organisation: z.string(),
+        contactName: text.optional(),
+        /** A demo account that pilots the fiche (its e-mail is the contact's). */
+        account: z.email().optional(),
+      })
+      .optional(),
+    startsOn: day.optional(),
+    endsOn: day.optional(),
+    status: z.enum(ProgressStatus).optional(),
+    progress: percent.optional(),
+    milestones: z.array(z.object({ title: text, dueOn: day, doneOn: day.optional() })).default([]),
+    objectives: z
+      .array(
+        z.object({
+          title: text,
+          description: text.optional(),
+          dueOn: day.optional(),
+          status: z.enum(ProgressStatus).optional(),
+          progress: percent.optional(),
+          commitments: z.array(commitment).default([]),
+        }),
+      )
+      .default([]),
+    indicators: z.array(indicator).default([]),
+  });
+
+  return z.object({
+    /** What the transcription took from outside the source text, or interpreted, and why; or what the fiction is. */
+    notes: z.array(z.string()).min(1),
+    territory: z.object({
+      slug: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string(),
+      kind: z.enum(TerritoryKind),
+      region: z.string(),
+      department: z.string().optional(),
+      inseeCode: z
+        .string()
+        .regex(/^\d[\dAB]\d{3}$/)
+        .optional(),
+      siren: z
+        .string()
+        .regex(/^\d{9}$/)
+        .optional(),
+    }),
+    contract: z
+      .object({
         title: z.string(),
-        description: z.string().optional(),
-        isTransversal: z.boolean().optional(),
-        fiches: z.array(z.object({ number: z.number().int().positive(), title: z.string() })),
+        generation: z.number().int().min(1),
+        status: z.enum(ContractStatus),
+        visibility: z.enum(Visibility),
+        summary: z.string().optional(),
+        councilAdoptedOn: day.optional(),
+        signedOn: day.optional(),
+        startsOn: day.optional(),
+        endsOn: day.optional(),
+        durationMonths: z.number().int().positive().optional(),
+        timeframeNote: z.string().optional(),
+        diagnosisSource: z.string().optional(),
+        diagnosisYear: z.number().int().optional(),
+        diagnosisSummary: z.string().optional(),
+        concertationSummary: z.string().optional(),
+        declaredFicheCount: z.number().int().nonnegative().optional(),
+        findings: z.array(z.string()),
+        signatories: z.array(organisationRef),
+        partners: z.array(organisationRef),
+        axes: z.array(
+          z.object({
+            number: z.number().int().positive().nullable(),
+            title: z.string(),
+            description: z.string().optional(),
+            isTransversal: z.boolean().optional(),
+            fiches: z.array(fiche),
+          }),
+        ),
+        workingGroups: z.array(
+          z.object({
+            name: z.string(),
+            // A date, never an offset: the loader knows a meeting by its day.
+            meetings: z.array(z.object({ heldOn: isoDate, topic: z.string().optional(), minutes: z.boolean().optional() })),
+          }),
+        ),
+        documents: z.array(
+          z.object({
+            kind: z.enum(DocumentKind),
+            title: z.string(),
+            issuedOn: day.optional(),
+            issuedPrecision: z.enum(DatePrecision).optional(),
+          }),
+        ),
+      })
+      .superRefine((contract, context) => {
+        // Fiches name their pilot and committed organisations among the contract's parties.
+        const parties = new Set([...contract.signatories, ...contract.partners].flatMap((ref) => ("name" in ref ? [ref.name] : [])));
+        contract.axes.forEach((axis, a) =>
+          axis.fiches.forEach((fiche, f) => {
+            const named = [
+              ...(fiche.pilot ? [{ name: fiche.pilot.organisation, path: ["pilot", "organisation"] }] : []),
+              ...fiche.objectives.flatMap((objective, o) =>
+                objective.commitments.map((commitment, c) => ({
+                  name: commitment.organisation,
+                  path: ["objectives", o, "commitments", c, "organisation"],
+                })),
+              ),
+            ];
+            for (const { name, path } of named)
+              if (!parties.has(name))
+                context.addIssue({
+                  code: "custom",
+                  path: ["axes", a, "fiches", f, ...path],
+                  message: `"${name}" is not among the contract's signatories and partners`,
+                });
+          }),
+        );
       }),
-    ),
-    workingGroups: z.array(
-      z.object({
-        name: z.string(),
-        meetings: z.array(z.object({ heldOn: isoDate, topic: z.string().optional(), minutes: z.boolean().optional() })),
-      }),
-    ),
-    documents: z.array(
-      z.object({
-        kind: z.enum(DocumentKind),
-        title: z.string(),
-        issuedOn: isoDate.optional(),
-        issuedPrecision: z.enum(DatePrecision).optional(),
-      }),
-    ),
+  });
+}
+
+export const contractFileSchema = z.discriminatedUnion("fictional", [
+  contractFileOf(isoDate).extend({
+    fictional: z.literal(false).optional(),
+    /** The public text transcribed. */
+    source: z.string().regex(/^shared\/seeds\/\d{3}_[0-9a-f]{16}\.txt$/),
   }),
-});
+  contractFileOf(fictionalDate).extend({ fictional: z.literal(true) }),
+]);
 
 export type RegionsFile = z.infer<typeof regionsFileSchema>;
 export type ContractFile = z.infer<typeof contractFileSchema>;
 export type OrganisationRef = z.infer<typeof organisationRef>;
+/** A day as a contract file gives it: a date, or (fictional files) an offset from the load day. */
+export type SeedDay = string | DayOffset;

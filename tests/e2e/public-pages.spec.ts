@@ -1,17 +1,18 @@
 import { expect, test } from "./fixtures";
 
 test.describe("public home", () => {
-  test("lists the five territories and leads to their contract", async ({ page }) => {
+  test("lists the five real territories and the fictional one, and leads to their contract", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveTitle("OpenCLS · Contrats locaux de santé");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les contrats locaux de santé, en clair");
-    await expect(page.getByText("5 territoires dans 5 régions, 5 contrats publiés.")).toBeVisible();
+    await expect(page.getByText("6 territoires dans 5 régions, 6 contrats publiés.")).toBeVisible();
     for (const name of [
       "Romans-sur-Isère",
       "Rosny-sous-Bois",
       "Communauté urbaine Creusot Montceau",
       "Pays du Ruffécois",
       "Communauté d’Agglomération de Lens-Liévin",
+      "Territoire de démonstration",
     ]) {
       await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
     }
@@ -69,6 +70,15 @@ test.describe("territory page", () => {
     await expect(page.getByRole("definition").filter({ hasText: "28 octobre 2019" })).toBeVisible();
     await expect(page.getByText("Les signataires ne sont pas renseignés.")).toBeVisible();
     await expect(page.getByRole("list", { name: "Partenaires" }).getByRole("listitem")).toHaveCount(8);
+  });
+
+  test("says on the fictional territory's page that its contract is fictional", async ({ page }) => {
+    await page.goto("/territoires/territoire-de-demonstration");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Territoire de démonstration");
+    await expect(page.getByText(/^Contrat fictif, créé pour la démonstration d’OpenCLS/)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Fiches actions de l’axe 3" }).getByRole("listitem")).toHaveText([
+      /Fiche n°\s5Repérer et orienter les personnes en souffrance psychique/,
+    ]);
   });
 
   test("answers an unknown territory with a French 404 page", async ({ page }) => {

@@ -163,7 +163,7 @@ describe("demo accounts", () => {
         },
       },
     });
-    expect(users).toHaveLength(21);
+    expect(users).toHaveLength(24);
     const byEmail = Object.fromEntries(users.map((user) => [user.email, user.memberships]));
     expect(byEmail["admin@opencls.test"]).toEqual([{ role: "platform_admin", region: null, territory: null, organisation: null }]);
     expect(byEmail["ars@hauts-de-france.test"]).toEqual([
@@ -177,6 +177,14 @@ describe("demo accounts", () => {
     ]);
     expect(byEmail["partenaire@romans-sur-isere.test"]).toEqual([
       { role: "partner", region: null, territory: { slug: "romans-sur-isere" }, organisation: { name: "CPAM de la Drôme" } },
+    ]);
+    expect(byEmail["partenaire@territoire-de-demonstration.test"]).toEqual([
+      {
+        role: "partner",
+        region: null,
+        territory: { slug: "territoire-de-demonstration" },
+        organisation: { name: "CPTS du Territoire de démonstration" },
+      },
     ]);
   });
 

@@ -1,11 +1,26 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { actorForUser } from "@/lib/auth/session";
+import { listPartnerCommitments } from "@/lib/commitments/queries";
 import { getDb } from "@/lib/db/client";
-import { loadDemoData, readDemoData } from "@/lib/seed/demo-data";
+import { listPilotedFiches } from "@/lib/fiches/queries";
+import { loadDemoData, readDemoData, type DemoData } from "@/lib/seed/demo-data";
 import { setupAppDatabase } from "../support/database";
 
 const database = setupAppDatabase();
-beforeAll(() => loadDemoData(getDb()));
+// The fictional territory's dates count from the load day: fixed here, a month's last day.
+const TODAY = new Date("2026-03-31T00:00:00Z");
+let data: DemoData;
+beforeAll(async () => {
+  data = await readDemoData();
+  await loadDemoData(getDb(), { data, today: TODAY });
+});
+
+const FICTIONAL = "territoire-de-demonstration";
+const fictionalFile = () => data.contracts.find((file) => file.fictional)!;
+const fictionalFiches = () => fictionalFile().contract.axes.flatMap((axis) => axis.fiches);
+const accountOf = (role: string) => data.accounts.accounts.find((account) => account.role === role && account.territory === FICTIONAL)!;
+const actorOf = async (email: string) => actorForUser((await getDb().user.findUniqueOrThrow({ where: { email } })).id);
 
 /** Every row of every table, as JSON, in a stable order. */
 async function snapshot(url: string): Promise<Record<string, unknown[]>> {
@@ -27,7 +42,7 @@ async function snapshot(url: string): Promise<Record<string, unknown[]>> {
 }
 
 describe("demo data", () => {
-  it("holds the five territories with their regions", async () => {
+  it("holds the five real territories and the fictional one, with their regions", async () => {
     const territories = await getDb().territory.findMany({
       orderBy: { slug: "asc" },
       select: { slug: true, region: { select: { slug: true } } },
@@ -38,6 +53,7 @@ describe("demo data", () => {
       { slug: "pays-ruffecois", region: { slug: "nouvelle-aquitaine" } },
       { slug: "romans-sur-isere", region: { slug: "auvergne-rhone-alpes" } },
       { slug: "rosny-sous-bois", region: { slug: "ile-de-france" } },
+      { slug: "territoire-de-demonstration", region: { slug: "bourgogne-franche-comte" } },
     ]);
     const regions = await getDb().region.findMany({ select: { ars: { select: { kind: true } } } });
     expect(regions.map((region) => region.ars?.kind)).toEqual(["ars", "ars", "ars", "ars", "ars"]);
@@ -107,20 +123,103 @@ describe("demo data", () => {
     expect(minutes).toBe(12);
   });
 
-  it("changes nothing when loaded a second time", async () => {
+  it("changes nothing when loaded a second time, even on a later day", async () => {
     const before = await snapshot(database().url);
-    await loadDemoData(getDb());
+    await loadDemoData(getDb(), { data, today: new Date("2026-05-12T00:00:00Z") });
     const after = await snapshot(database().url);
     expect(after).toEqual(before);
-    expect(before.FicheAction).toHaveLength(10);
+    expect(before.FicheAction).toHaveLength(data.contracts.flatMap((file) => file.contract.axes.flatMap((axis) => axis.fiches)).length);
   });
 
-  it("cites its source text in every contract file and says what it took from elsewhere", async () => {
-    const { contracts } = await readDemoData();
-    expect(contracts).toHaveLength(5);
-    for (const file of contracts) {
+  it("cites its source text in every real contract file and says what it took from elsewhere", async () => {
+    const real = data.contracts.filter((file) => !file.fictional);
+    expect(real).toHaveLength(5);
+    for (const file of real) {
       expect(file.source).toMatch(/^shared\/seeds\/\d{3}_[0-9a-f]{16}\.txt$/);
       expect(file.notes.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("the fictional territory", () => {
+  it("is the only fictional contract file, and says so on its public record", async () => {
+    expect(data.contracts.filter((file) => file.fictional).map((file) => file.territory.slug)).toEqual([FICTIONAL]);
+    const contract = await getDb().contract.findFirstOrThrow({
+      where: { territory: { slug: FICTIONAL } },
+      select: { summary: true, visibility: true, startsOn: true, endsOn: true, territory: { select: { name: true } } },
+    });
+    expect(contract.territory.name).toBe("Territoire de démonstration");
+    expect(contract.summary).toMatch(/^Contrat fictif/);
+    expect(contract.visibility).toBe("published");
+    expect(contract.startsOn! < TODAY && TODAY < contract.endsOn!).toBe(true);
+  });
+
+  it("holds the fiches, objectives, commitments, indicators and measurements its file describes", async () => {
+    const fiches = fictionalFiches();
+    const objectives = fiches.flatMap((fiche) => fiche.objectives);
+    const indicators = fiches.flatMap((fiche) => fiche.indicators);
+    const expected = {
+      fiches: fiches.length,
+      objectives: objectives.length,
+      commitments: objectives.flatMap((objective) => objective.commitments).length,
+      indicators: indicators.length,
+      measurements: indicators.flatMap((indicator) => indicator.measurements).length,
+    };
+    const inTerritory = { contract: { territory: { slug: FICTIONAL } } };
+    const db = getDb();
+    const held = {
+      fiches: await db.ficheAction.count({ where: inTerritory }),
+      objectives: await db.operationalObjective.count({ where: { fiche: inTerritory } }),
+      commitments: await db.commitment.count({ where: { objective: { fiche: inTerritory } } }),
+      indicators: await db.indicator.count({ where: { fiche: inTerritory } }),
+      measurements: await db.measurement.count({ where: { indicator: { fiche: inTerritory } } }),
+    };
+    expect(held).toEqual(expected);
+    expect(Object.values(held).every((count) => count > 0)).toBe(true);
+  });
+
+  it("gives its contributor the fiches they pilot, with measurements and milestones late, due soon and up to date", async () => {
+    const contributor = accountOf("contributor");
+    const piloted = fictionalFiches().filter((fiche) => fiche.pilot?.account === contributor.email);
+    const { entries, total } = await listPilotedFiches(await actorOf(contributor.email), { page: 1 }, TODAY);
+    expect(entries.map((entry) => entry.number)).toEqual(piloted.map((fiche) => fiche.number));
+    expect(total).toBe(piloted.length);
+    const due = entries.flatMap((entry) => entry.due);
+    expect(due.some((item) => item.kind === "measurement" && item.overdue)).toBe(true);
+    expect(due.some((item) => item.kind === "measurement" && !item.overdue)).toBe(true);
+    expect(due.some((item) => item.kind === "milestone" && item.overdue)).toBe(true);
+    expect(due.some((item) => item.kind === "milestone" && !item.overdue)).toBe(true);
+    // Some indicators are measured on time, some milestones done: not everything is due.
+    const indicators = piloted.flatMap((fiche) => fiche.indicators);
+    expect(due.filter((item) => item.kind === "measurement").length).toBeLessThan(indicators.length);
+    const milestones = piloted.flatMap((fiche) => fiche.milestones);
+    expect(due.filter((item) => item.kind === "milestone").length).toBeLessThan(milestones.length);
+  });
+
+  it("gives its partner their organisation's commitments, reported or not, one on a fiche past its end", async () => {
+    const partner = accountOf("partner");
+    const committed = fictionalFiches()
+      .flatMap((fiche) => fiche.objectives.flatMap((objective) => objective.commitments))
+      .filter((commitment) => commitment.organisation === partner.organisation);
+    const { entries, total } = await listPartnerCommitments(await actorOf(partner.email), { page: 1 });
+    expect(total).toBe(committed.length);
+    expect(entries.map((entry) => entry.description).sort()).toEqual(committed.map((commitment) => commitment.description).sort());
+    expect(entries.some((entry) => entry.reportedAt)).toBe(true);
+    expect(entries.some((entry) => !entry.reportedAt)).toBe(true);
+
+    const reports = await getDb().commitment.findMany({
+      where: { id: { in: entries.map((entry) => entry.id) } },
+      select: {
+        status: true,
+        financialAmount: true,
+        comment: true,
+        commentedOn: true,
+        reportedBy: { select: { email: true } },
+        objective: { select: { fiche: { select: { endsOn: true } } } },
+      },
+    });
+    expect(reports.some((report) => report.financialAmount && report.comment && report.commentedOn)).toBe(true);
+    expect(reports.filter((report) => report.reportedBy).every((report) => report.reportedBy!.email === partner.email)).toBe(true);
+    expect(reports.some((report) => report.objective!.fiche.endsOn! < TODAY && report.status !== "completed")).toBe(true);
   });
 });

@@ -89,6 +89,7 @@ describe("database preparation", () => {
       const first = await prepareDatabase({ databaseUrl: undefined, dataDir, embeddedDatabasePort });
       expect(first).toMatchObject({ embedded: true, seeded: true });
       const db = createDbClient(first.url);
+      const territories = await db.territory.count();
       await db.territory.update({ where: { slug: "romans-sur-isere" }, data: { description: "Ajouté avant le redémarrage" } });
       await db.$disconnect();
       await first.stop();
@@ -96,7 +97,7 @@ describe("database preparation", () => {
       const second = await prepareDatabase({ databaseUrl: undefined, dataDir, embeddedDatabasePort });
       expect(second).toMatchObject({ embedded: true, seeded: false, appliedMigrations: [] });
       const again = createDbClient(second.url);
-      expect(await again.territory.count()).toBe(5);
+      expect(await again.territory.count()).toBe(territories);
       expect((await again.territory.findUniqueOrThrow({ where: { slug: "romans-sur-isere" } })).description).toBe(
         "Ajouté avant le redémarrage",
       );

@@ -16,7 +16,7 @@ import { countQueries } from "../support/query-count";
 setupAppDatabase();
 beforeAll(() => loadDemoData(getDb()));
 
-const SLUGS = ["creusot-montceau", "lens-lievin", "pays-ruffecois", "romans-sur-isere", "rosny-sous-bois"];
+const SLUGS = ["creusot-montceau", "lens-lievin", "pays-ruffecois", "romans-sur-isere", "rosny-sous-bois", "territoire-de-demonstration"];
 
 async function actor(email: string) {
   const user = await getDb().user.findUniqueOrThrow({ where: { email } });
