@@ -25,7 +25,7 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   // The e-mail lists both items and carries the one-click headers.
   const mailbox = await openMailboxAsAdmin(browser);
   const message = await waitForMessageTo(mailbox, pilot.email);
-  await expect(message.getByRole("heading")).toHaveText(/^OpenCLS : 2\s échéances à traiter$/);
+  await expect(message.getByRole("heading")).toHaveText(/^OpenCLS : 2\séchéances à traiter$/);
   await expect(message).toContainText(`Ateliers tenus (${title})`);
   await expect(message).toContainText(`Convention signée (${title})`);
   await expect(message.getByRole("definition").filter({ hasText: "List-Unsubscribe=One-Click" })).toBeVisible();

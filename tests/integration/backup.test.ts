@@ -81,7 +81,27 @@ async function fillRemainingTables(db: Db): Promise<void> {
       comment: AWKWARD,
     },
   });
-  await db.devEmail.create({ data: { to: user.email, subject: "Lien de connexion", text: AWKWARD } });
+  await db.devEmail.create({
+    data: {
+      to: user.email,
+      subject: "Lien de connexion",
+      text: AWKWARD,
+      headers: { "List-Unsubscribe": `<https://exemple.fr/${AWKWARD}>` },
+    },
+  });
+  await db.notification.create({
+    data: {
+      userId: user.id,
+      kind: "milestone_due",
+      subjectId: fiche.id,
+      period: "2026-12-01",
+      title: AWKWARD,
+      href: "/fiches",
+      dueOn: new Date("2026-12-01"),
+    },
+  });
+  await db.mailDelivery.create({ data: { userId: user.id, kind: "daily", period: "2026-12-07" } });
+  await db.mailPreference.create({ data: { userId: user.id, weeklyDigest: false } });
   const campaign = await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });
   await db.ficheAssessment.create({
     data: {

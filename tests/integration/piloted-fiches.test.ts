@@ -47,7 +47,10 @@ describe("Mes fiches", () => {
       data: { ficheId: followed.id, name: "Ateliers tenus", level: "process", frequency: "quarterly" },
     });
     await db().measurement.create({ data: { indicatorId: indicator.id, measuredOn: day("2026-08-20"), value: 3 } });
-    await db().milestone.create({ data: { ficheId: followed.id, title: "Convention signée", dueOn: day("2026-12-20") } });
+    const milestone = await db().milestone.create({ data: { ficheId: followed.id, title: "Convention signée", dueOn: day("2026-12-20") } });
+    // An open mid-term evaluation asks for the fiche's assessment; a closed one, or one assessed, asks nothing.
+    const campaign = await db().evaluationCampaign.create({ data: { contractId, kind: "mid_term", opensOn: day("2026-12-01") } });
+    await db().evaluationCampaign.create({ data: { contractId, kind: "final", status: "closed", opensOn: day("2026-12-01") } });
     await fiche({ title: "Dans la corbeille", deletedAt: new Date() });
     // A fiche of another territory names them as pilot, but they are no member there.
     const elsewhere = await createContract(db(), { territoryId: (await createTerritory(db())).id });
@@ -60,11 +63,17 @@ describe("Mes fiches", () => {
       [
         "Ateliers de prévention",
         [
-          { kind: "measurement", label: "Ateliers tenus", dueOn: day("2026-11-20"), overdue: true },
-          { kind: "milestone", label: "Convention signée", dueOn: day("2026-12-20"), overdue: false },
+          { kind: "measurement", subjectId: indicator.id, label: "Ateliers tenus", dueOn: day("2026-11-20"), overdue: true },
+          { kind: "assessment", subjectId: campaign.id, label: "Évaluation à mi-parcours", dueOn: day("2026-12-01"), overdue: false },
+          { kind: "milestone", subjectId: milestone.id, label: "Convention signée", dueOn: day("2026-12-20"), overdue: false },
         ],
       ],
     ]);
+    await db().ficheAssessment.create({
+      data: { campaignId: campaign.id, ficheId: followed.id, realisationStatus: "partially_completed" },
+    });
+    const [assessed] = (await listPilotedFiches(pilot, { page: 1 }, TODAY)).entries;
+    expect(assessed.due.map((item) => item.kind)).toEqual(["measurement", "milestone"]);
   });
 
   it("reads a page in two queries however many fiches, indicators and milestones it holds", async () => {

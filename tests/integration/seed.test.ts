@@ -1,6 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "@/lib/auth/session";
+import { actorForUser } from "@/lib/auth/actor";
 import { listPartnerCommitments } from "@/lib/commitments/queries";
 import { getDb } from "@/lib/db/client";
 import { listPilotedFiches } from "@/lib/fiches/queries";
