@@ -8,6 +8,8 @@ export const OPERATIONS = [
   "publishedContract.read",
   /** Accept an invitation: whoever holds its link (the invitation itself is the scope). */
   "invitation.accept",
+  /** Ask to become a partner of a territory for one's ProConnect organisation: any signed-in user (the request checks the rest, and gives no right). */
+  "accessRequest.create",
   /** See a territory's workspace and its contracts: all of them, drafts included, for its members and its region; a partner only the ones its organisation takes part in. */
   "workspace.read",
   /** Create and edit the territory's contracts, axes and fiches. */
@@ -34,6 +36,7 @@ export type Role = "anyone" | MembershipRole;
 /**
  * Where a grant applies, compared with the resource:
  * - everywhere: no condition;
+ * - signedIn: the actor is signed in (what they ask for concerns themselves only);
  * - region / territory: the membership's region or territory is the resource's;
  * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
  * - partnerOrganisation: the resource is a contract of the membership's territory, no longer a
@@ -43,7 +46,7 @@ export type Role = "anyone" | MembershipRole;
  *   membership's territory no longer a draft (a partner is invited by one territory, for its
  *   commitments there only).
  */
-export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
+export type Scope = "everywhere" | "signedIn" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation";
 
 export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
   anyone: {
@@ -51,6 +54,7 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "auth.use": "everywhere",
     "publishedContract.read": "everywhere",
     "invitation.accept": "everywhere",
+    "accessRequest.create": "signedIn",
   },
   platform_admin: Object.fromEntries(OPERATIONS.map((operation) => [operation, "everywhere"])),
   ars_officer: { "workspace.read": "region", "review.comment": "region" },
