@@ -31,7 +31,9 @@ export default async function WorkspacesPage({ searchParams }: Props) {
         <p>
           {roles.length
             ? `Vos rôles\u00a0: ${roles.join(", ")}.`
-            : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}
+            : accessPanel?.territories.length
+              ? "Aucun rôle ne vous est encore attribué\u00a0: demandez ci-dessous l’accès aux engagements de votre organisation, ou une invitation à la coordination de votre contrat."
+              : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}
         </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

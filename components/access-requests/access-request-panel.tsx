@@ -19,7 +19,7 @@ export function AccessRequestPanel({ panel, action }: { panel: Panel; action: Se
   const organisation = agent?.organisation;
   return (
     <Section id="acces-partenaire" title="Accès partenaire">
-      <div className="space-y-6">
+      <div className="max-w-3xl space-y-6">
         {organisation ? (
           <>
             <p className="text-slate-900">
@@ -73,7 +73,10 @@ export function AccessRequestPanel({ panel, action }: { panel: Panel; action: Se
                       </p>
                     ) : null}
                   </div>
-                  <Badge tone={STATUS_TONES[request.status]}>{ACCESS_REQUEST_STATUS_LABELS[request.status]}</Badge>
+                  {/* Its own box: the row's column layout on small screens would stretch the badge. */}
+                  <div className="shrink-0">
+                    <Badge tone={STATUS_TONES[request.status]}>{ACCESS_REQUEST_STATUS_LABELS[request.status]}</Badge>
+                  </div>
                 </>
               )}
             </ItemList>

@@ -1,6 +1,7 @@
 "use client";
 
 import { FormMessages } from "@/components/forms/form-messages";
+import { announce } from "@/components/forms/notices";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
@@ -15,13 +16,15 @@ export function RequestAccessForm({
   action: ServerAction<{ requestId: string }>;
   territories: readonly SelectOption[];
 }) {
-  const { formRef, onSubmit, pending, fieldErrors, error, success } = useActionForm(action, {
+  const { formRef, onSubmit, pending, fieldErrors, error } = useActionForm(action, {
     schema: requestAccessSchema,
     resetOnSuccess: true,
+    // Announced in the notice region: the refreshed page may no longer offer this form (no territory left).
+    onAnswer: (result) => (result.ok && result.message ? announce({ message: result.message }) : undefined),
   });
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4" aria-label="Demander l’accès à un territoire">
-      <FormMessages fieldErrors={fieldErrors} error={error} success={success} />
+      <FormMessages fieldErrors={fieldErrors} error={error} />
       <div className="max-w-xl">
         <SelectField
           label="Territoire"
@@ -29,7 +32,7 @@ export function RequestAccessForm({
           options={territories}
           placeholder="Choisissez un territoire"
           defaultValue=""
-          hint="Les territoires dont un contrat publié compte votre organisation parmi ses signataires ou ses partenaires."
+          hint={"Ceux dont un contrat publié associe votre organisation\u00a0: signataire, partenaire, ou engagée sur une fiche action."}
           error={fieldErrors.territoryId}
         />
       </div>

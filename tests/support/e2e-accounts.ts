@@ -82,3 +82,8 @@ export async function createPilotedFiche(territory: string, pilotEmail: string, 
   await suiteDb().milestone.create({ data: { ficheId: fiche.id, title: `Convention signée (${title})`, dueOn: new Date("2025-09-30") } });
   return fiche.id;
 }
+
+/** Gives a seeded organisation (by name) a SIREN, as an administrator would: the demo data state none. */
+export async function giveSiren(organisation: string, siren: string): Promise<void> {
+  await suiteDb().organisation.updateMany({ where: { name: organisation }, data: { siren } });
+}

@@ -161,6 +161,7 @@ function AccessRequests({ territory }: { territory: TerritoryMembers }) {
                 action={confirmAccessRequestAction}
                 request={request}
                 person={person}
+                applicant={request.user.name ?? request.user.email}
                 organisations={{
                   known: [{ value: request.proposedOrganisation.id, label: request.proposedOrganisation.name }],
                   suggestUrl: `/espace/${territory.slug}/organisations`,
