@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccessRequestPanel } from "@/components/access-requests/access-request-panel";
 import { RegionFilter } from "@/components/regions/region-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { getAccessRequestPanel } from "@/lib/access-requests/queries";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { formatCount } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { listWorkspaces } from "@/lib/workspaces/queries";
+import { requestAccessAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mon espace" };
 export const dynamic = "force-dynamic";
@@ -18,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function WorkspacesPage({ searchParams }: Props) {
   const actor = await requireSignedIn("/espace");
   const params = readListParams(await searchParams);
-  const workspaces = await listWorkspaces(actor, params);
+  const [workspaces, accessPanel] = await Promise.all([listWorkspaces(actor, params), getAccessRequestPanel(actor)]);
   const region = workspaces.regions.find((candidate) => candidate.slug === params.region);
   const roles = [...new Set(actor.memberships.map((membership) => MEMBERSHIP_ROLE_LABELS[membership.role]))];
 
@@ -28,7 +31,9 @@ export default async function WorkspacesPage({ searchParams }: Props) {
         <p>
           {roles.length
             ? `Vos rôles\u00a0: ${roles.join(", ")}.`
-            : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}
+            : accessPanel?.territories.length
+              ? "Aucun rôle ne vous est encore attribué\u00a0: demandez ci-dessous l’accès aux engagements de votre organisation, ou une invitation à la coordination de votre contrat."
+              : "Aucun rôle ne vous est encore attribué\u00a0: demandez une invitation à la coordination de votre contrat."}
         </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -39,6 +44,12 @@ export default async function WorkspacesPage({ searchParams }: Props) {
             </Link>
             <span className="text-slate-700"> : régions, territoires, organisations, membres et journal.</span>
           </p>
+        ) : null}
+        {/* A ProConnect agent: the organisation ProConnect names, where it can ask for partner access. */}
+        {accessPanel && (accessPanel.agent?.organisation || accessPanel.requests.length || !actor.memberships.length) ? (
+          <div className="mb-8">
+            <AccessRequestPanel panel={accessPanel} action={requestAccessAction} />
+          </div>
         ) : null}
         <h2 id="territoires" className="text-xl font-semibold text-slate-900">
           Vos territoires

@@ -2,6 +2,7 @@
 // action-matrix.test.ts) runs each one for every role, and checks that every "use server"
 // module only exports actions listed here.
 import type { ActionDefinition } from "./define";
+import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/access-requests/mutations";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { reportCommitment } from "@/lib/commitments/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
@@ -23,6 +24,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   registerWithInvitation,
   changeMemberRole,
   revokeMember,
+  requestAccess,
+  confirmAccessRequest,
+  refuseAccessRequest,
   createRegion,
   createTerritory,
   createOrganisation,

@@ -21,6 +21,7 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "auth.use": row(yes, yes, yes, yes, yes, yes, yes),
   "publishedContract.read": row(yes, yes, yes, yes, yes, yes, yes),
   "invitation.accept": row(yes, yes, yes, yes, yes, yes, yes),
+  "accessRequest.create": row(no, yes, yes, yes, yes, yes, yes),
   "workspace.read": row(no, yes, ownOnly, ownOnly, ownOnly, ownOnly, ownOnly),
   "contract.edit": row(no, yes, no, ownOnly, no, no, no),
   "fiche.edit": row(no, yes, no, ownOnly, no, ownOnly, no),

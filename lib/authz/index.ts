@@ -74,6 +74,8 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
       return false;
     case "everywhere":
       return true;
+    case "signedIn":
+      return Boolean(actor.userId);
     case "region":
       return Boolean(membership?.regionId) && membership?.regionId === resource.regionId;
     case "territory":

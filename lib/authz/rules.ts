@@ -8,6 +8,8 @@ export const OPERATIONS = [
   "publishedContract.read",
   /** Accept an invitation: whoever holds its link (the invitation itself is the scope). */
   "invitation.accept",
+  /** Ask to become a partner of a territory for one's ProConnect organisation: any signed-in user (the request checks the rest, and gives no right). */
+  "accessRequest.create",
   /** See a territory's workspace and its contracts: all of them, drafts included, for its members and its region; a partner only the ones its organisation takes part in. */
   "workspace.read",
   /** Create and edit the territory's contracts, axes and fiches. */
@@ -38,6 +40,7 @@ export type Role = "anyone" | MembershipRole;
 /**
  * Where a grant applies, compared with the resource:
  * - everywhere: no condition;
+ * - signedIn: the actor is signed in (what they ask for concerns themselves only);
  * - region / territory: the membership's region or territory is the resource's;
  * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
  * - partnerOrganisation: the resource is a contract of the membership's territory, no longer a
@@ -48,7 +51,7 @@ export type Role = "anyone" | MembershipRole;
  *   commitments there only);
  * - self: the resource belongs to the signed-in actor (their notifications, their preferences).
  */
-export type Scope = "everywhere" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation" | "self";
+export type Scope = "everywhere" | "signedIn" | "region" | "territory" | "pilotedFiche" | "partnerOrganisation" | "organisation" | "self";
 
 export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
   anyone: {
@@ -58,6 +61,7 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "invitation.accept": "everywhere",
     "account.manage": "self",
     "mail.unsubscribe": "everywhere",
+    "accessRequest.create": "signedIn",
   },
   // One's own account stays one's own: an administrator does not read others' notifications.
   platform_admin: Object.fromEntries(

@@ -8,6 +8,11 @@ export const NOTIFICATION_KINDS = {
     section: "Bilans de fiches à renseigner pour l’évaluation",
     dateLabel: "campagne ouverte le",
   },
+  access_requested: {
+    label: "Demande d’accès partenaire à confirmer",
+    section: "Demandes d’accès partenaire à confirmer",
+    dateLabel: "le",
+  },
   commitment_overdue: {
     label: "Engagement à faire le point",
     section: "Engagements dont la fiche est terminée",

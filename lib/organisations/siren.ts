@@ -27,3 +27,12 @@ export function isValidSiret(value: string): boolean {
 
 /** Spaces are how people write them: "263 800 013" is accepted and stored as "263800013". */
 export const compactDigits = (value: string) => value.replace(/[\s\u00a0.]/g, "");
+
+/** As people read them: "130 025 265", "130 025 265 00013" (no-break spaces, never split). */
+export function formatSiren(value: string): string {
+  return value.replace(/^(\d{3})(\d{3})(\d{3})$/, "$1\u00a0$2\u00a0$3");
+}
+
+export function formatSiret(value: string): string {
+  return value.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, "$1\u00a0$2\u00a0$3\u00a0$4");
+}

@@ -123,6 +123,7 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
       };
     }
     // Not granted for workspace.read: a fiche, an organisation or a user is not a contract.
+    case "signedIn":
     case "pilotedFiche":
     case "organisation":
     case "self":
@@ -147,6 +148,7 @@ function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.
     case "territory":
       return membership?.territoryId ? { id: membership.territoryId } : NOTHING;
     // Partners enter a territory only through a contract they read.
+    case "signedIn":
     case "partnerOrganisation":
     case "pilotedFiche":
     case "organisation":
@@ -159,6 +161,7 @@ function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.
 function reachesThroughContracts(scope: Scope): boolean {
   switch (scope) {
     case "everywhere":
+    case "signedIn":
     case "region":
     case "territory":
     case "self":

@@ -4,9 +4,13 @@
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { messagesTo, openMailboxAsAdmin, waitForMessageTo } from "./mailbox";
-import { createAccount } from "../support/e2e-accounts";
-import { signIn } from "./sign-in";
+import { createAccount, giveSiren } from "../support/e2e-accounts";
+import { signIn, signInAs } from "./sign-in";
 import { unique } from "./workspace";
+
+/** An organisation of the Romans-sur-Isère contract, given a fictitious SIREN by the access request test. */
+const AGENT_ORGANISATION = "CAF de la Drôme";
+const AGENT_SIREN = "999000003";
 
 const CONFIRMATION = "Si un compte existe pour cette adresse, un lien de connexion vient d’y être envoyé.";
 
@@ -132,6 +136,71 @@ test.describe("ProConnect", () => {
     expect(new URL(page.url()).port).toBe(String(Number(new URL(test.info().project.use.baseURL!).port) + 1));
     await page.goto("/espace");
     await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace$/);
+  });
+
+  test("an agent whose SIREN names a seeded organisation asks to join its territory; once a coordinator confirms, they have Mes engagements", async ({
+    page,
+    browser,
+  }) => {
+    // A fictitious SIREN for an organisation of the Romans-sur-Isère contract (the demo data state none).
+    await giveSiren(AGENT_ORGANISATION, AGENT_SIREN);
+    const login = `siret-${AGENT_SIREN}00019-${unique()}`;
+    const email = `${login}@exemple.gouv.fr`;
+    await signInWithProConnect(page, login);
+    await expect(page).toHaveURL(/\/espace$/);
+    const panel = page.getByRole("region", { name: "Accès partenaire" });
+    await expect(panel.getByText("Votre organisation d’après ProConnect : CAF de la Drôme (SIREN 999 000 003).")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Sent without a territory: the summary takes the focus and the field says why.
+    await panel.getByRole("button", { name: "Envoyer la demande" }).click();
+    await expect(panel.getByRole("alert")).toBeFocused();
+    await expect(panel.getByLabel("Territoire", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(panel.getByText("Choisissez le territoire.").last()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await panel.getByLabel("Territoire", { exact: true }).selectOption({ label: "Romans-sur-Isère (Auvergne-Rhône-Alpes)" });
+    await panel.getByRole("button", { name: "Envoyer la demande" }).click();
+    // Confirmed in the notice region: Romans-sur-Isère was the only territory to offer, so the form is gone.
+    await expect(page.getByText("Votre demande est envoyée à la coordination de Romans-sur-Isère.")).toBeVisible();
+    const requests = panel.getByRole("list").filter({ hasText: "Romans-sur-Isère" });
+    await expect(requests.getByText("En attente")).toBeVisible();
+    // The request itself gives no right.
+    await expect(page.getByRole("banner").getByRole("link", { name: "Mes engagements" })).toHaveCount(0);
+
+    const coordinator = await (await browser.newContext()).newPage();
+    await signInAs(coordinator, "coordination@romans-sur-isere.test");
+    await coordinator.goto("/espace/romans-sur-isere/membres");
+    const pending = coordinator.getByRole("region", { name: /^Demandes d’accès en attente/ });
+    const row = pending.getByRole("listitem").filter({ hasText: email });
+    await expect(row.getByText(`Organisation d’après ProConnect : ${AGENT_ORGANISATION} · SIRET 999 000 003 00019`)).toBeVisible();
+    await expect(row.getByRole("combobox", { name: /^Organisation de / })).toHaveValue(AGENT_ORGANISATION);
+    await expectNoAxeViolations(coordinator);
+    await row.getByRole("button", { name: /^Confirmer la demande de / }).click();
+    await expect(coordinator.getByText(`${email} est désormais partenaire de Romans-sur-Isère pour ${AGENT_ORGANISATION}.`)).toBeVisible();
+    await expect(pending.getByRole("listitem").filter({ hasText: email })).toHaveCount(0);
+    await expect(
+      coordinator
+        .getByRole("region", { name: /^Membres/ })
+        .getByText(new RegExp(`Partenaire \\(${AGENT_ORGANISATION}\\)`))
+        .first(),
+    ).toBeVisible();
+
+    await page.reload();
+    await expect(requests.getByText("Confirmée", { exact: true })).toBeVisible();
+    await page.getByRole("banner").getByRole("link", { name: "Mes engagements" }).click();
+    await expect(page).toHaveURL(/\/engagements$/);
+  });
+
+  test("an agent whose SIREN names none of our organisations is told to ask for an invitation", async ({ page }) => {
+    await signInWithProConnect(page, `siret-55208131766522-${unique()}`);
+    await expect(page).toHaveURL(/\/espace$/);
+    await expect(
+      page
+        .getByRole("region", { name: "Accès partenaire" })
+        .getByText("Votre SIRET d’après ProConnect (552 081 317 66522) ne correspond à aucune organisation inscrite sur OpenCLS."),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Envoyer la demande" })).toHaveCount(0);
   });
 
   test("the button leads back to the page asked for", async ({ page }) => {

@@ -78,6 +78,30 @@ describe("database constraints", () => {
     ).resolves.toMatchObject({ role: "coordinator" });
   });
 
+  it("keep one pending access request per user and territory, and a decision consistent with its status", async () => {
+    const db = getDb();
+    const user = await db.user.create({ data: { email: "agent@exemple.gouv.fr" } });
+    const territory = await createTerritory(db);
+    const organisation = await createOrganisation(db);
+    const request = { userId: user.id, territoryId: territory.id, proposedOrganisationId: organisation.id, siret: "13002526500013" };
+    const first = await db.accessRequest.create({ data: request });
+    expect(await violatedConstraint(() => db.accessRequest.create({ data: request }))).toMatch(/Unique constraint|unique/i);
+    // Decided requests stay beside a new pending one.
+    await db.accessRequest.update({ where: { id: first.id }, data: { status: "refused", decidedAt: new Date() } });
+    await expect(db.accessRequest.create({ data: request })).resolves.toMatchObject({ status: "pending" });
+    expect(await violatedConstraint(() => db.accessRequest.create({ data: { ...request, status: "refused" } }))).toContain(
+      "AccessRequest_decision_check",
+    );
+    expect(
+      await violatedConstraint(() =>
+        db.accessRequest.create({ data: { ...request, status: "refused", decidedAt: new Date(), organisationId: organisation.id } }),
+      ),
+    ).toContain("AccessRequest_granted_check");
+    expect(await violatedConstraint(() => db.accessRequest.create({ data: { ...request, siret: "1300252650001" } }))).toContain(
+      "AccessRequest_siret_check",
+    );
+  });
+
   it("store e-mails in lower case only", async () => {
     expect(await violatedConstraint(() => getDb().user.create({ data: { email: "Coordination@Exemple.test" } }))).toContain(
       "User_email_lowercase_check",

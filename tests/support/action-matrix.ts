@@ -3,6 +3,7 @@
 // with the outcome each role must get. Fresh records are created on each call.
 import { randomUUID } from "node:crypto";
 import { actorForUser } from "@/lib/auth/actor";
+import { PROCONNECT_ID } from "@/lib/auth/proconnect";
 import { ANONYMOUS, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
@@ -118,6 +119,35 @@ export const MATRIX: Record<
   "member.revoke": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ membershipId: (await contributorOf(tenant)).id, version: "1" }),
+  },
+  // Own: a ProConnect agent of the organisation that signs the own tenant's contract asks to join
+  // that territory; foreign: a territory where the organisation takes no part.
+  "accessRequest.create": {
+    expected: {
+      anonymous: all("denied"),
+      platform_admin: all("ok", "refused"),
+      ars_officer: all("ok", "refused"),
+      coordinator: all("ok", "refused"),
+      contributor: all("ok", "refused"),
+      // Already the organisation's partner there.
+      partner: all("refused"),
+    },
+    input: async (world, tenant, actor) => {
+      if (actor.userId) await proConnectAgentOf(actor.userId, world.own);
+      return { territoryId: tenant.territoryId };
+    },
+  },
+  "accessRequest.confirm": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      requestId: (await accessRequestTo(tenant)).id,
+      version: "1",
+      organisationId: tenant.organisationId,
+    }),
+  },
+  "accessRequest.refuse": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ requestId: (await accessRequestTo(tenant)).id, version: "1" }),
   },
   "commitment.report": {
     expected: committedPartners,
@@ -323,6 +353,40 @@ async function invitation(tenant: Tenant, email: string) {
     data: { email, role: "contributor", territoryId: tenant.territoryId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000) },
   });
   return { id: created.id, token };
+}
+
+let sirens = 0;
+/** The tenant organisation's SIREN, given one the first time (9 digits, unique per organisation). */
+async function sirenOf(tenant: Tenant): Promise<string> {
+  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: tenant.organisationId }, select: { siren: true } });
+  if (organisation.siren) return organisation.siren;
+  const siren = String(200_000_000 + sirens++);
+  await db().organisation.update({ where: { id: tenant.organisationId }, data: { siren } });
+  return siren;
+}
+
+/**
+ * Makes the user a ProConnect agent of the tenant's organisation (their account's SIRET starts
+ * with its SIREN), with no request pending yet: each valid input starts afresh.
+ */
+async function proConnectAgentOf(userId: string, tenant: Tenant) {
+  const siret = `${await sirenOf(tenant)}00013`;
+  await db().account.upsert({
+    where: { provider_providerAccountId: { provider: PROCONNECT_ID, providerAccountId: `agent-${userId}` } },
+    create: { userId, provider: PROCONNECT_ID, providerAccountId: `agent-${userId}`, siret },
+    update: { siret },
+  });
+  await db().accessRequest.deleteMany({ where: { userId, status: "pending" } });
+  return siret;
+}
+
+/** A pending request of a new agent of the tenant's organisation, to join the tenant's territory. */
+async function accessRequestTo(tenant: Tenant) {
+  const agent = await user();
+  const siret = await proConnectAgentOf(agent.id, tenant);
+  return db().accessRequest.create({
+    data: { userId: agent.id, territoryId: tenant.territoryId, proposedOrganisationId: tenant.organisationId, siret },
+  });
 }
 
 async function axis(tenant: Tenant) {

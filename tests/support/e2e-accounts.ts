@@ -98,3 +98,8 @@ export async function runDailyReminders(): Promise<void> {
     await queue.stop({ graceful: false, wait: true });
   }
 }
+
+/** Gives a seeded organisation (by name) a SIREN, as an administrator would: the demo data state none. */
+export async function giveSiren(organisation: string, siren: string): Promise<void> {
+  await suiteDb().organisation.updateMany({ where: { name: organisation }, data: { siren } });
+}

@@ -11,7 +11,7 @@ import Provider from "oidc-provider";
 const port = Number(process.env.OIDC_PORT ?? 3101);
 const issuer = `http://localhost:${port}`;
 
-/** Known agents, by login. Any other login gets an address of its own at exemple.gouv.fr. */
+/** Known agents, by login. Any other login gets an address of its own at exemple.gouv.fr, and the SIRET its login names. */
 const AGENTS = {
   // A demo coordinator whose administration spells the address with capitals.
   "agent-romans": { email: "Coordination@Romans-sur-Isere.TEST", given_name: "Camille", usual_name: "Martin", siret: "21260281600011" },
@@ -19,7 +19,9 @@ const AGENTS = {
 };
 
 function claimsOf(login) {
-  const agent = AGENTS[login] ?? { email: `${login}@exemple.gouv.fr`, given_name: "Agent", usual_name: login, siret: "13002526500013" };
+  // "siret-<14 digits>-<anything>": an agent of that establishment (tests pick their organisation).
+  const siret = /^siret-(\d{14})-/.exec(login)?.[1] ?? "13002526500013";
+  const agent = AGENTS[login] ?? { email: `${login}@exemple.gouv.fr`, given_name: "Agent", usual_name: login, siret };
   return { ...agent, uid: login };
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { ConfirmAccessRequestForm } from "@/components/access-requests/confirm-access-request-form";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
@@ -10,12 +11,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+import type { TerritoryMembers } from "@/lib/memberships/queries";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { formatSiret } from "@/lib/organisations/siren";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { getTerritoryMembers } from "@/lib/memberships/queries";
 import { isTerritoryRole, TERRITORY_ROLES } from "@/lib/memberships/schema";
 import { loadAuthorized } from "@/lib/auth/require";
-import { changeMemberRoleAction, inviteMemberAction, revokeInvitationAction, revokeMemberAction } from "./actions";
+import {
+  changeMemberRoleAction,
+  confirmAccessRequestAction,
+  inviteMemberAction,
+  refuseAccessRequestAction,
+  revokeInvitationAction,
+  revokeMemberAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +54,8 @@ export default async function MembersPage({ params }: Props) {
       </PageHeader>
       <WorkspaceNav actor={actor} territory={territory} current="membres" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        {/* Requests waiting for an answer come first; with none, the section closes the page. */}
+        {territory.accessRequests.length ? <AccessRequests territory={territory} /> : null}
         <Section
           id="inviter"
           title="Inviter une personne"
@@ -117,7 +129,55 @@ export default async function MembersPage({ params }: Props) {
             )}
           </ItemList>
         </Section>
+        {territory.accessRequests.length ? null : <AccessRequests territory={territory} />}
       </div>
     </>
+  );
+}
+
+/** ProConnect agents asking to become partners of the territory: confirmed for an organisation, or refused. */
+function AccessRequests({ territory }: { territory: TerritoryMembers }) {
+  return (
+    <Section
+      id="demandes"
+      title={`Demandes d’accès en attente (${territory.accessRequests.length})`}
+      description="Des agents connectés avec ProConnect demandent à suivre les engagements de leur organisation dans ce territoire. Rien ne leur est ouvert avant votre confirmation."
+    >
+      <ItemList items={territory.accessRequests} empty="Aucune demande d’accès en attente.">
+        {(request) => {
+          const person = request.user.name ? `${request.user.name} (${request.user.email})` : request.user.email;
+          return (
+            <div className="grid w-full gap-4 lg:grid-cols-[1fr_auto_auto] lg:items-end">
+              <div>
+                <p className="font-semibold text-slate-900">{request.user.name ?? request.user.email}</p>
+                <p className="text-sm text-slate-600">
+                  {request.user.name ? `${request.user.email} · ` : ""}demandée le {formatDateTime(request.createdAt)}
+                </p>
+                <p className="text-sm text-slate-600">
+                  Organisation d’après ProConnect&nbsp;: {request.proposedOrganisation.name} · SIRET&nbsp;{formatSiret(request.siret)}
+                </p>
+              </div>
+              <ConfirmAccessRequestForm
+                action={confirmAccessRequestAction}
+                request={request}
+                person={person}
+                applicant={request.user.name ?? request.user.email}
+                organisations={{
+                  known: [{ value: request.proposedOrganisation.id, label: request.proposedOrganisation.name }],
+                  suggestUrl: `/espace/${territory.slug}/organisations`,
+                }}
+              />
+              <ConfirmActionButton
+                action={refuseAccessRequestAction}
+                fields={{ requestId: request.id, version: String(request.version) }}
+                label={`Refuser la demande de ${person}`}
+                question={`Refuser la demande de ${request.user.email} ?`}
+                confirmLabel="Refuser"
+              />
+            </div>
+          );
+        }}
+      </ItemList>
+    </Section>
   );
 }
