@@ -15,6 +15,11 @@ export type JobDefinition<Data = unknown> = {
   run(context: JobContext, data: Data): Promise<void>;
   /** A cron expression (Europe/Paris) for jobs the worker queues itself, e.g. a nightly purge. */
   schedule?: string;
+  /**
+   * Also queued once a day when a worker starts: pg-boss's cron does not catch up a tick missed
+   * while no worker ran, and a freshly started app shows that day's reminders at once.
+   */
+  catchUpOnStart?: boolean;
   retryLimit?: number;
 };
 

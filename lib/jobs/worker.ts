@@ -3,6 +3,8 @@
 // number of instances may run it against one database.
 import type PgBoss from "pg-boss";
 import { getDb } from "@/lib/db/client";
+import { todayInParis } from "@/lib/due/schedule";
+import { isoDay } from "@/lib/format";
 import type { JobDefinition } from "./define";
 import { getQueue } from "./queue";
 import { JOBS } from "./registry";
@@ -17,6 +19,10 @@ export async function startWorker(jobs: readonly JobDefinition[] = JOBS): Promis
     await queue.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryDelay: 30, retryBackoff: true });
     await queue.work(job.name, { batchSize: 1, pollingIntervalSeconds: 2 }, ([received]) => runJob(job, received.data));
     if (job.schedule) await queue.schedule(job.name, job.schedule, {}, { tz: "Europe/Paris" });
+    if (job.catchUpOnStart) {
+      // One a day however many workers start: the key names the day, and the job is idempotent anyway.
+      await queue.send(job.name, {}, { singletonKey: `catch-up:${isoDay(todayInParis())}`, singletonSeconds: 43_200 });
+    }
   }
   return queue;
 }

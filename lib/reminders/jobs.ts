@@ -78,6 +78,7 @@ export const dailyRemindersJob = defineJob({
   data: z.object({}).strict(),
   // Every morning at 6:00, Paris time: the e-mails wait in the inbox when the day starts.
   schedule: "0 6 * * *",
+  catchUpOnStart: true,
   async run({ db }) {
     console.log(`opencls: daily reminders: ${JSON.stringify(await runDailyReminders(db))}`);
   },
