@@ -58,5 +58,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
     { name: "Mes engagements (partenaire)", path: "/engagements", account: "partner", public: false },
     { name: "Engagement (partenaire)", path: `/engagements/${commitments[0].id}`, account: "partner", public: false },
+    { name: "Notifications (partenaire)", path: "/notifications", account: "partner", public: false },
+    { name: "Préférences d’e-mail", path: "/notifications/preferences", account: "partner", public: false },
   ];
 }

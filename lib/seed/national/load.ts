@@ -325,6 +325,15 @@ export async function loadNationalDataset(
        CROSS JOIN LATERAL (SELECT ($1::numeric[])[i.v] AS baseline, ($2::numeric[])[i.v] AS target) b`,
       [indicators.map((indicator) => indicator.baseline), indicators.map((indicator) => indicator.target), sizes.measurementsPerIndicator],
     );
+    await run(
+      "Notification",
+      `INSERT INTO "Notification" ("userId", kind, "subjectId", period, title, context, href, "dueOn", "createdAt", "readAt")
+       SELECT u.id, (ARRAY['measurement_due', 'milestone_due', 'commitment_overdue'])[1 + q % 3], gen_random_uuid(), 'fictif',
+              'Échéance fictive n° ' || q, 'Fiche fictive · Territoire fictif', '/fiches', (now() - q * interval '1 day')::date,
+              now() - q * interval '1 day', CASE WHEN q % 2 = 0 THEN now() END
+       FROM nat_user u CROSS JOIN generate_series(1, $1) q`,
+      [sizes.notificationsPerUser],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

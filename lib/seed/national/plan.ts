@@ -23,6 +23,8 @@ export const NATIONAL_SIZES = {
   largestContractFiches: 120,
   objectivesPerFiche: 2,
   measurementsPerIndicator: 10,
+  /** Notifications of every account, half of them read: the centre's page at its usual size. */
+  notificationsPerUser: 40,
 };
 
 export type NationalSizes = typeof NATIONAL_SIZES;
