@@ -57,6 +57,18 @@ async function fillRemainingTables(db: Db): Promise<void> {
   const organisation = await createOrganisation(db, { name: AWKWARD });
   const user = await createUser(db);
   await db.account.create({ data: { userId: user.id, provider: "proconnect", providerAccountId: "sub-1", siret: "13002526500013" } });
+  await db.accessRequest.create({
+    data: {
+      userId: user.id,
+      territoryId: contract.territoryId,
+      proposedOrganisationId: organisation.id,
+      siret: "13002526500013",
+      status: "confirmed",
+      organisationId: organisation.id,
+      decidedById: user.id,
+      decidedAt: new Date(),
+    },
+  });
   await db.auditEvent.create({
     data: {
       actorId: user.id,
