@@ -71,8 +71,8 @@ export default function PrivacyNoticePage() {
               />
               <Row
                 data="Notifications (échéances de vos fiches et engagements) et trace des rappels envoyés par e-mail"
-                purpose="Vous prévenir de ce qui arrive à échéance, sans jamais envoyer deux fois le même rappel"
-                duration={`Notifications : ${formatCount(RETENTION.notificationDays, "jour", "jours")} ; trace des envois : ${formatCount(RETENTION.mailDeliveryDays, "jour", "jours")}`}
+                purpose="Vous prévenir de ce qui arrive à échéance, et n’envoyer chaque rappel qu’une fois"
+                duration={`Notifications\u00a0: ${formatCount(RETENTION.notificationDays, "jour", "jours")}\u00a0; trace des envois\u00a0: ${formatCount(RETENTION.mailDeliveryDays, "jour", "jours")}`}
               />
               <Row
                 data="Liens de connexion et invitations envoyés par e-mail"

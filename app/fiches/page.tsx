@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireSignedIn } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
 import type { DueKind } from "@/lib/due/schedule";
+import { ficheIndicatorsPath, fichePath } from "@/lib/fiches/paths";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { formatCount, formatDate } from "@/lib/format";
@@ -42,14 +43,14 @@ export default async function PilotedFichesPage({ searchParams }: Props) {
         {entries.length ? (
           <ul className="mt-4 space-y-3">
             {entries.map((fiche) => {
-              const fichePath = `/espace/${fiche.contract.territory.slug}/contrats/${fiche.contract.id}/fiches/${fiche.id}`;
+              const place = { territorySlug: fiche.contract.territory.slug, contractId: fiche.contract.id, ficheId: fiche.id };
               return (
                 <li key={fiche.id} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
                   <p className="text-sm text-slate-600">
                     {fiche.contract.territory.name} · {fiche.contract.title}
                   </p>
                   <p className="mt-1 font-semibold text-slate-900">
-                    <Link href={fichePath}>
+                    <Link href={fichePath(place)}>
                       {ficheLabel(fiche.number)}&nbsp;: {fiche.title}
                     </Link>
                   </p>
@@ -58,20 +59,24 @@ export default async function PilotedFichesPage({ searchParams }: Props) {
                     <span>{fiche.progress}&#8239;%</span>
                   </p>
                   {fiche.due.length ? (
-                    <ul className="mt-3 space-y-1 text-sm" aria-label={`À faire sur la ${ficheLabel(fiche.number).toLowerCase()}`}>
+                    <ul className="mt-3 space-y-3 text-sm" aria-label={`À faire sur la ${ficheLabel(fiche.number).toLowerCase()}`}>
                       {fiche.due.map((item, index) => (
-                        <li key={index} className="flex flex-wrap items-center gap-2">
-                          {item.overdue ? (
-                            <Badge tone="warning">En retard</Badge>
-                          ) : (
-                            <Badge>{item.kind === "assessment" ? "À renseigner" : "À venir"}</Badge>
-                          )}
-                          <Link href={item.kind === "measurement" ? `${fichePath}/indicateurs` : fichePath}>
-                            {DUE_KIND_LABELS[item.kind]}&nbsp;: {item.label}
-                          </Link>
-                          <span className="text-slate-600">
-                            · {item.kind === "assessment" ? "ouverte le" : "le"} {formatDate(item.dueOn)}
-                          </span>
+                        <li key={index}>
+                          <p className="flex flex-wrap items-center gap-2 text-slate-600">
+                            {item.overdue ? (
+                              <Badge tone="warning">En retard</Badge>
+                            ) : (
+                              <Badge>{item.kind === "assessment" ? "À renseigner" : "À venir"}</Badge>
+                            )}
+                            <span>
+                              {item.kind === "assessment" ? "Campagne ouverte le" : "Échéance le"} {formatDate(item.dueOn)}
+                            </span>
+                          </p>
+                          <p className="mt-1">
+                            <Link href={item.kind === "measurement" ? ficheIndicatorsPath(place) : fichePath(place)}>
+                              {DUE_KIND_LABELS[item.kind]}&nbsp;: {item.label}
+                            </Link>
+                          </p>
                         </li>
                       ))}
                     </ul>

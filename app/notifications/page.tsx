@@ -14,6 +14,8 @@ import { markAllNotificationsReadAction, markNotificationReadAction } from "./ac
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
 
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
@@ -36,7 +38,12 @@ export default async function NotificationsPage({ searchParams }: Props) {
             {unread ? <span className="font-normal text-slate-600">, dont {formatCount(unread, "non lue", "non lues")}</span> : null}
           </h2>
           {unread ? (
-            <ActionButton action={markAllNotificationsReadAction} fields={{ userId: actor.userId! }} label="Tout marquer comme lu">
+            <ActionButton
+              action={markAllNotificationsReadAction}
+              fields={{ userId: actor.userId! }}
+              label="Tout marquer comme lu"
+              announceSuccess
+            >
               Tout marquer comme lu
             </ActionButton>
           ) : null}
@@ -53,23 +60,27 @@ export default async function NotificationsPage({ searchParams }: Props) {
                   <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                     {notification.readAt ? null : <Badge tone="brand">Non lue</Badge>}
                     <span>{kind.label}</span>
-                    <span>· {formatDateTime(notification.createdAt)}</span>
                   </p>
                   <p className="mt-1 font-semibold text-slate-900">
                     <Link href={notification.href}>{notification.title}</Link>
                   </p>
                   {notification.context ? <p className="mt-1 text-sm text-slate-700">{notification.context}</p> : null}
                   <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-                    <span>
-                      {notification.dueOn
-                        ? `${kind.dateLabel.charAt(0).toUpperCase()}${kind.dateLabel.slice(1)} ${formatDate(notification.dueOn)}`
-                        : null}
-                    </span>
+                    <p>
+                      {notification.dueOn ? (
+                        <>
+                          {capitalized(kind.dateLabel)} {formatDate(notification.dueOn)}
+                          <br />
+                        </>
+                      ) : null}
+                      Notifiée le <time dateTime={notification.createdAt.toISOString()}>{formatDateTime(notification.createdAt)}</time>
+                    </p>
                     {notification.readAt ? null : (
                       <ActionButton
                         action={markNotificationReadAction}
                         fields={{ notificationId: notification.id }}
-                        label={`Marquer comme lue : ${notification.title}`}
+                        label={`Marquer comme lue\u00a0: ${notification.title}`}
+                        announceSuccess
                       >
                         Marquer comme lue
                       </ActionButton>

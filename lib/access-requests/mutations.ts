@@ -189,6 +189,16 @@ async function decide(
             },
             { siret: request.siret },
           );
+        // Decided: the coordinators' notices of it have nothing left to ask, in the centre or by e-mail.
+        const decidedAt = new Date();
+        await tx.notification.updateMany({
+          where: { kind: "access_requested", subjectId: request.id, readAt: null },
+          data: { readAt: decidedAt },
+        });
+        await tx.notification.updateMany({
+          where: { kind: "access_requested", subjectId: request.id, mailedAt: null },
+          data: { mailedAt: decidedAt },
+        });
         return {
           before: { status: ACCESS_REQUEST_STATUS_LABELS.pending },
           after: { status: ACCESS_REQUEST_STATUS_LABELS[decision.status], organisation: decision.organisation?.name },

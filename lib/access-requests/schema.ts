@@ -5,7 +5,6 @@ import { uuidField, versionField } from "@/lib/validation/fields";
 
 /** An agent asks to become a partner of one territory, for the organisation ProConnect names. */
 export const requestAccessSchema = z.object({ territoryId: uuidField("Choisissez le territoire.") });
-export type RequestAccessInput = z.infer<typeof requestAccessSchema>;
 
 const decisionFields = { requestId: uuidField("Demande introuvable."), version: versionField };
 

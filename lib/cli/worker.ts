@@ -8,7 +8,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { runCli } from "./run";
 
 runCli(async () => {
-  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET"]) {
+  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL"]) {
     if (!process.env[name]?.trim()) throw new StartupError(`${name} is required to run the worker apart (the same as the app's).`);
   }
   await startWorker();

@@ -4,7 +4,7 @@
 // pick from, however large the fiche.
 import { assertCan, grantsOf, NotFoundError, type Actor } from "@/lib/authz";
 import { todayInParis } from "@/lib/due/schedule";
-import { contractCampaignsDueSelect, dueItemsOfFiche, ficheDueSelect } from "@/lib/due/selects";
+import { contractDueSelect, dueItemsOfFiche, ficheDueSelect } from "@/lib/due/selects";
 import { pageWindow } from "@/lib/params/list-params";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -281,7 +281,7 @@ const pilotedFicheSelect = {
   status: true,
   progress: true,
   ...ficheDueSelect,
-  contract: { select: { id: true, title: true, territory: { select: { slug: true, name: true } }, ...contractCampaignsDueSelect } },
+  contract: { select: { id: true, title: true, territory: { select: { slug: true, name: true } }, ...contractDueSelect } },
 } satisfies Prisma.FicheActionSelect;
 
 /**

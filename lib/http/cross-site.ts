@@ -7,11 +7,11 @@
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * The one planned exception (issue 12): one-click unsubscription (RFC 8058). Mail clients POST
+ * The one exception: one-click unsubscription (RFC 8058). Mail clients POST
  * `List-Unsubscribe=One-Click` to the List-Unsubscribe URL on their own, with no Origin; the
- * token in the URL authenticates the request, and unsubscribing is all it may do. The route does
- * not exist yet. When it does, it must live under this prefix, be a route handler (route.ts, which
- * never runs server actions) and check its token itself.
+ * token in the URL authenticates the request, and unsubscribing is all it may do. The route
+ * (app/desabonnement/[token]/route.ts) lives under this prefix, is a route handler (route.ts,
+ * which never runs server actions) and checks its token itself.
  */
 export const ONE_CLICK_UNSUBSCRIBE_PATH_PREFIX = "/desabonnement/";
 /** RFC 8058's whole body is this one field; anything more (a server action's fields) is not it. */

@@ -20,7 +20,8 @@ export async function startWorker(jobs: readonly JobDefinition[] = JOBS): Promis
     await queue.work(job.name, { batchSize: 1, pollingIntervalSeconds: 2 }, ([received]) => runJob(job, received.data));
     if (job.schedule) await queue.schedule(job.name, job.schedule, {}, { tz: "Europe/Paris" });
     if (job.catchUpOnStart) {
-      // One a day however many workers start: the key names the day, and the job is idempotent anyway.
+      // Once per half-day slot of pg-boss however many workers start (the key names the Paris day);
+      // a restart in another slot runs it again, which the job's idempotence makes harmless.
       await queue.send(job.name, {}, { singletonKey: `catch-up:${isoDay(todayInParis())}`, singletonSeconds: 43_200 });
     }
   }

@@ -38,7 +38,15 @@ let smtp: nodemailer.Transporter | undefined;
 export async function sendMail(db: Db | Tx, mail: Mail, env: Env = process.env): Promise<boolean> {
   switch (mailTransport(env)) {
     case "smtp":
-      smtp ??= nodemailer.createTransport(env.SMTP_URL!.trim());
+      // Well under the 60 s of the transactions that send reminders (lib/reminders): a stalled
+      // server fails the send, the transaction rolls back and the job is retried, rather than the
+      // transaction expiring while the message may still leave.
+      smtp ??= nodemailer.createTransport({
+        url: env.SMTP_URL!.trim(),
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 20_000,
+      });
       await smtp.sendMail({ from: env.MAIL_FROM?.trim() || "OpenCLS <no-reply@opencls.localhost>", ...mail });
       return true;
     case "devMailbox":

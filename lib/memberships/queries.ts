@@ -45,6 +45,7 @@ const membersSelect = {
     take: PENDING_ACCESS_REQUESTS_SHOWN,
     select: pendingAccessRequestSelect,
   },
+  _count: { select: { accessRequests: { where: { status: "pending" } } } },
 } satisfies Prisma.TerritorySelect;
 
 export type TerritoryMembers = Prisma.TerritoryGetPayload<{ select: typeof membersSelect }>;

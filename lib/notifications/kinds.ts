@@ -24,8 +24,6 @@ type NotificationKindWords = { label: string; section: string; dateLabel: string
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
-export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
-
 /** A stored kind this version does not know (a newer instance wrote it) still reads as something. */
 export function notificationKindOf(kind: string): NotificationKindWords {
   return Object.hasOwn(NOTIFICATION_KINDS, kind)

@@ -1,12 +1,13 @@
 // Writes of the notification centre and of the e-mail preferences: the user's own records, so
 // they are not audited; preferences carry a version like any form.
 import { actionsOn } from "@/lib/actions/define";
+import { assertCan, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 import { ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
-import { loadAccountResource, loadNotificationResource } from "./resource";
+import { loadAccountResource, loadNotificationResource, loadUnsubscribeResource } from "./resource";
 import { markAllNotificationsReadSchema, markNotificationReadSchema, updateMailPreferencesSchema } from "./schema";
-import { MAIL_KINDS, type MailKind } from "./unsubscribe";
+import { MAIL_KINDS } from "./unsubscribe";
 
 const onNotification = actionsOn("account.manage", (db, { notificationId }: { notificationId: string }) =>
   loadNotificationResource(db, notificationId),
@@ -51,10 +52,12 @@ export const updateMailPreferences = onAccount(
 );
 
 /**
- * Stops one kind of e-mail for a user: what a verified unsubscribe token asks
- * (app/desabonnement/[token]/route.ts authorizes it). Doing it twice changes nothing more.
+ * Stops the e-mail an unsubscribe token names (app/desabonnement/[token]/route.ts, RFC 8058):
+ * whoever holds the token may, signed in or not. Doing it twice changes nothing more.
  */
-export async function stopMail(db: Db, { userId, kind }: { userId: string; kind: MailKind }): Promise<void> {
+export async function stopMail(db: Db, actor: Actor, token: string): Promise<void> {
+  const { userId, kind } = loadUnsubscribeResource(token);
+  assertCan(actor, "mail.unsubscribe", { userId });
   const column = MAIL_KINDS[kind];
   await db.mailPreference.upsert({
     where: { userId },

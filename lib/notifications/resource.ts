@@ -1,6 +1,7 @@
 // The scope keys authorization reads of a user's own records: whose they are.
 import { NotFoundError, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
+import { readUnsubscribeToken, type MailKind } from "./unsubscribe";
 
 export async function loadNotificationResource(db: Db, notificationId: string): Promise<Resource> {
   const notification = await db.notification.findUnique({ where: { id: notificationId }, select: { userId: true } });
@@ -13,4 +14,11 @@ export async function loadAccountResource(db: Db, userId: string): Promise<Resou
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) throw new NotFoundError();
   return { userId: user.id };
+}
+
+/** Whose e-mail of which kind an unsubscribe token stops: the token is the scope, as an invitation's link is. */
+export function loadUnsubscribeResource(token: unknown): Resource & { userId: string; kind: MailKind } {
+  const target = readUnsubscribeToken(token);
+  if (!target) throw new NotFoundError();
+  return target;
 }

@@ -10,11 +10,11 @@ export const markAllNotificationsReadSchema = z.object({ userId: uuidField("Comp
 export const MAIL_PREFERENCE_LABELS = {
   dailyReminders: {
     label: "Le récapitulatif quotidien des échéances",
-    hint: "Un e-mail le matin, seulement les jours où une mesure, un jalon, une évaluation ou un engagement arrive à échéance.",
+    hint: "Un e-mail le matin, seulement les jours où vous avez de nouvelles notifications\u00a0: une mesure, un jalon, un bilan ou un engagement arrivé à échéance, une demande d’accès à confirmer.",
   },
   weeklyDigest: {
     label: "La synthèse hebdomadaire",
-    hint: "Un e-mail le lundi : vos fiches, vos engagements et vos notifications non lues.",
+    hint: "Un e-mail le lundi\u00a0: vos fiches, vos engagements et vos notifications non lues.",
   },
 } as const;
 

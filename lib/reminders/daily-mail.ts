@@ -5,16 +5,16 @@
 import type { Db } from "@/lib/db/client";
 import { formatCount, formatDate } from "@/lib/format";
 import { appUrl } from "@/lib/mail/app-url";
-import { sendMail } from "@/lib/mail/send";
+import { mailTransport, sendMail } from "@/lib/mail/send";
 import { notificationKindOf } from "@/lib/notifications/kinds";
 import { oneClickHeaders, unsubscribePath } from "@/lib/notifications/unsubscribe";
 
 /** Notices older than this and never mailed (e-mails were off) are not worth a message any more. */
-const FRESH_DAYS = 7;
+export const FRESH_NOTICE_DAYS = 7;
 /** The message lists this many notices at most, then says how many more there are. */
 const LISTED = 50;
 
-export type DailyMailOutcome = "sent" | "nothing" | "declined" | "alreadySent";
+export type DailyMailOutcome = "sent" | "nothing" | "declined" | "alreadySent" | "noTransport";
 
 type Env = Record<string, string | undefined>;
 
@@ -25,6 +25,8 @@ export async function sendDailyReminderMail(
   env: Env = process.env,
   now = new Date(),
 ): Promise<DailyMailOutcome> {
+  // Without a way to send, nothing is recorded as sent: the notices wait for a configured SMTP.
+  if (mailTransport(env) === "none") return "noTransport";
   return db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({
@@ -32,7 +34,7 @@ export async function sendDailyReminderMail(
         select: { email: true, name: true, disabledAt: true, mailPreference: { select: { dailyReminders: true } } },
       });
       if (!user || user.disabledAt || user.mailPreference?.dailyReminders === false) return "declined";
-      const unmailed = { userId, mailedAt: null, createdAt: { gte: new Date(now.getTime() - FRESH_DAYS * 86_400_000), lte: now } };
+      const unmailed = { userId, mailedAt: null, createdAt: { gte: new Date(now.getTime() - FRESH_NOTICE_DAYS * 86_400_000), lte: now } };
       const [notices, total] = await Promise.all([
         tx.notification.findMany({
           where: unmailed,
@@ -53,7 +55,7 @@ export async function sendDailyReminderMail(
         tx,
         {
           to: user.email,
-          subject: `OpenCLS : ${formatCount(total, "échéance", "échéances")} à traiter`,
+          subject: `OpenCLS\u00a0: ${formatCount(total, "nouvelle notification", "nouvelles notifications")}`,
           text: dailyMailText({ name: user.name, notices, total, unsubscribeUrl, env }),
           headers: oneClickHeaders(unsubscribeUrl),
         },
@@ -88,18 +90,21 @@ function dailyMailText({
   return [
     `Bonjour${name ? ` ${name}` : ""},`,
     "",
-    "Voici ce qui est arrivé à échéance dans les contrats locaux de santé que vous suivez.",
+    "Voici vos nouvelles notifications dans les contrats locaux de santé que vous suivez\u00a0: ce qui est arrivé à échéance et ce qui attend votre réponse.",
     ...[...sections].flatMap(([section, items]) => ["", section, ...items.flatMap((notice) => noticeLines(notice, env))]),
     ...(total > notices.length
-      ? ["", `Et ${formatCount(total - notices.length, "autre échéance", "autres échéances")} : ${appUrl("/notifications", env)}`]
+      ? [
+          "",
+          `Et ${formatCount(total - notices.length, "autre notification", "autres notifications")}\u00a0: ${appUrl("/notifications", env)}`,
+        ]
       : []),
     "",
-    `Toutes vos notifications : ${appUrl("/notifications", env)}`,
+    `Toutes vos notifications\u00a0: ${appUrl("/notifications", env)}`,
     "",
     "—",
-    "Vous recevez ce récapitulatif les jours où quelque chose arrive à échéance.",
-    `Ne plus le recevoir : ${unsubscribeUrl}`,
-    `Choisir vos e-mails : ${appUrl("/notifications/preferences", env)}`,
+    "Vous recevez ce récapitulatif les jours où vous avez de nouvelles notifications.",
+    `Ne plus le recevoir\u00a0: ${unsubscribeUrl}`,
+    `Choisir vos e-mails\u00a0: ${appUrl("/notifications/preferences", env)}`,
   ].join("\n");
 }
 

@@ -7,11 +7,15 @@ import type { Db } from "@/lib/db/client";
 import { todayInParis } from "@/lib/due/schedule";
 import { isoDay } from "@/lib/format";
 import { defineJob, enqueue } from "@/lib/jobs/define";
-import { sendDailyReminderMail } from "./daily-mail";
+import { FRESH_NOTICE_DAYS, sendDailyReminderMail } from "./daily-mail";
 import { scanDueItems } from "./scan";
 import { sendWeeklyDigest } from "./weekly-digest";
 
-/** Two mail jobs for one user and period within this long are one (pg-boss allows up to its archive interval, 12 hours). */
+/**
+ * Two mail jobs for one user and period in one slot of this many seconds are one. pg-boss cuts
+ * time into fixed slots from the epoch (here 00:00-12:00 and 12:00-24:00 UTC), and allows at
+ * most its archive interval, 12 hours; the e-mail's own record (MailDelivery) does the rest.
+ */
 const SINGLETON_SECONDS = 43_200;
 const isoDate = z.iso.date();
 
@@ -35,15 +39,24 @@ export const weeklyDigestMailJob = defineJob({
 export async function runDailyReminders(db: Db, today = todayInParis()): Promise<{ posted: number; mailsQueued: number }> {
   const { posted } = await scanDueItems(db, today);
   const day = isoDay(today)!;
-  const recipients = await db.notification.findMany({
-    where: { mailedAt: null, user: { disabledAt: null, NOT: { mailPreference: { dailyReminders: false } } } },
-    distinct: ["userId"],
-    select: { userId: true },
-  });
-  for (const { userId } of recipients) {
-    await enqueue(dailyReminderMailJob, { userId, day }, { singletonKey: `${userId}:${day}`, singletonSeconds: SINGLETON_SECONDS });
+  const freshSince = new Date(Date.now() - FRESH_NOTICE_DAYS * 86_400_000);
+  let mailsQueued = 0;
+  for (let after = ""; ;) {
+    // The users the daily e-mail has something for: notices it would list (./daily-mail.ts).
+    const recipients = await db.$queryRaw<Array<{ userId: string }>>`
+      SELECT DISTINCT n."userId" FROM "Notification" n
+      JOIN "User" u ON u."id" = n."userId" AND u."disabledAt" IS NULL
+      LEFT JOIN "MailPreference" p ON p."userId" = n."userId"
+      WHERE n."createdAt" >= ${freshSince} AND n."mailedAt" IS NULL AND p."dailyReminders" IS NOT FALSE AND n."userId"::text > ${after}
+      ORDER BY n."userId" LIMIT 500`;
+    if (recipients.length === 0) break;
+    for (const { userId } of recipients) {
+      await enqueue(dailyReminderMailJob, { userId, day }, { singletonKey: `${userId}:${day}`, singletonSeconds: SINGLETON_SECONDS });
+    }
+    mailsQueued += recipients.length;
+    after = recipients.at(-1)!.userId;
   }
-  return { posted, mailsQueued: recipients.length };
+  return { posted, mailsQueued };
 }
 
 /** Queues the weekly digest of every member of a territory (the digest job sends only when there is something to say). */

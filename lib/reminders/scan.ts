@@ -4,23 +4,15 @@
 // completed, goes to its organisation's partners in that territory. Posting is idempotent
 // (lib/notifications/post.ts), so the scan may run again, or on several instances.
 import type { Db } from "@/lib/db/client";
-import { ContractStatus, type MembershipRole } from "@/lib/db/generated/enums";
+import type { MembershipRole } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/generated/client";
 import { ficheLabel } from "@/lib/contracts/labels";
-import { contractCampaignsDueSelect, dueItemsOfFiche, ficheDueSelect } from "@/lib/due/selects";
+import { contractDueSelect, dueItemsOfFiche, ficheDueSelect, LIVE_CONTRACT_STATUSES } from "@/lib/due/selects";
 import type { DueItem } from "@/lib/due/schedule";
 import { ficheIndicatorsPath, fichePath } from "@/lib/fiches/paths";
 import { isoDay } from "@/lib/format";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify, type NewNotification } from "@/lib/notifications/post";
-
-/** Contracts being carried out: signed, not yet closed or renewed. */
-export const LIVE_CONTRACT_STATUSES = [
-  ContractStatus.signed,
-  ContractStatus.in_progress,
-  ContractStatus.mid_term_evaluation,
-  ContractStatus.final_evaluation,
-] as const;
 
 const PAGE_SIZE = 500;
 const PILOT_ROLES: MembershipRole[] = ["coordinator", "contributor"];
@@ -37,7 +29,7 @@ const scannedFicheSelect = {
   title: true,
   pilotUserId: true,
   ...ficheDueSelect,
-  contract: { select: { id: true, territoryId: true, territory: { select: { slug: true, name: true } }, ...contractCampaignsDueSelect } },
+  contract: { select: { id: true, territoryId: true, territory: { select: { slug: true, name: true } }, ...contractDueSelect } },
 } satisfies Prisma.FicheActionSelect;
 
 export type ScanCounts = { fiches: number; posted: number };
@@ -58,7 +50,11 @@ export async function scanDueItems(db: Db, today: Date): Promise<ScanCounts> {
     counts.posted += await notify(db, await ficheNotifications(db, fiches, today));
     after = fiches.at(-1)!.id;
   }
-  counts.posted += await notify(db, await overdueCommitmentNotifications(db, today));
+  for (let after: string | null = "00000000-0000-0000-0000-000000000000"; after;) {
+    const { notices, last } = await overdueCommitmentNotifications(db, today, after);
+    counts.posted += await notify(db, notices);
+    after = last;
+  }
   return counts;
 }
 
@@ -84,7 +80,7 @@ async function ficheNotifications(db: Db, fiches: ScannedFiche[], today: Date): 
       ? [fiche.pilotUserId!]
       : members.filter((member) => member.role === "coordinator").map((member) => member.userId);
     const place = { territorySlug: fiche.contract.territory.slug, contractId: fiche.contract.id, ficheId: fiche.id };
-    const context = `${ficheLabel(fiche.number)} : ${fiche.title} · ${fiche.contract.territory.name}`;
+    const context = `${ficheLabel(fiche.number)}\u00a0: ${fiche.title} · ${fiche.contract.territory.name}`;
     return recipients.flatMap((userId) =>
       items.map((item) => ({
         userId,
@@ -103,8 +99,9 @@ async function ficheNotifications(db: Db, fiches: ScannedFiche[], today: Date): 
 }
 
 type OverdueCommitmentRow = {
-  userId: string;
   commitmentId: string;
+  organisationId: string;
+  territoryId: string;
   endsOn: Date;
   ficheNumber: number;
   ficheTitle: string;
@@ -112,33 +109,54 @@ type OverdueCommitmentRow = {
   organisationName: string;
 };
 
-/** Commitments not completed (nor abandoned) whose fiche has ended, for the partners of their organisation in the contract's territory. */
-async function overdueCommitmentNotifications(db: Db, today: Date): Promise<NewNotification[]> {
-  const rows = await db.$queryRaw<OverdueCommitmentRow[]>`
-    SELECT m."userId", k."id" AS "commitmentId", f."endsOn", f."number" AS "ficheNumber", f."title" AS "ficheTitle",
-           t."name" AS "territoryName", o."name" AS "organisationName"
+/**
+ * A page of the commitments not completed (nor abandoned) whose fiche has ended, after the id
+ * `after`, as notices to the partners of their organisation in the contract's territory.
+ */
+async function overdueCommitmentNotifications(
+  db: Db,
+  today: Date,
+  after: string,
+): Promise<{ notices: NewNotification[]; last: string | null }> {
+  const page = await db.$queryRaw<OverdueCommitmentRow[]>`
+    SELECT k."id" AS "commitmentId", k."organisationId", c."territoryId", f."endsOn", f."number" AS "ficheNumber",
+           f."title" AS "ficheTitle", t."name" AS "territoryName", o."name" AS "organisationName"
     FROM "Commitment" k
     LEFT JOIN "OperationalObjective" ob ON ob."id" = k."objectiveId"
     JOIN "FicheAction" f ON f."id" = COALESCE(k."ficheId", ob."ficheId")
     JOIN "Contract" c ON c."id" = f."contractId"
     JOIN "Territory" t ON t."id" = c."territoryId"
     JOIN "Organisation" o ON o."id" = k."organisationId"
-    JOIN "Membership" m ON m."role" = 'partner' AND m."territoryId" = c."territoryId" AND m."organisationId" = k."organisationId"
-    JOIN "User" u ON u."id" = m."userId" AND u."disabledAt" IS NULL
     WHERE k."status" NOT IN ('completed', 'abandoned')
       AND f."deletedAt" IS NULL AND ob."deletedAt" IS NULL
       AND f."endsOn" < ${today}
       AND c."status"::text IN (${Prisma.join([...LIVE_CONTRACT_STATUSES])})
       -- A partner reads no draft (lib/workspaces/resource.ts isDraftContract): no reminder to a page they cannot open.
-      AND c."visibility" <> 'draft'`;
-  return rows.map((row) => ({
-    userId: row.userId,
-    kind: "commitment_overdue",
-    subjectId: row.commitmentId,
-    period: isoDay(row.endsOn)!,
-    title: row.organisationName,
-    context: `${ficheLabel(row.ficheNumber)} : ${row.ficheTitle} · ${row.territoryName}`,
-    href: `/engagements/${row.commitmentId}`,
-    dueOn: row.endsOn,
-  }));
+      AND c."visibility" <> 'draft'
+      AND k."id" > ${after}::uuid
+    ORDER BY k."id" LIMIT ${PAGE_SIZE}`;
+  if (page.length === 0) return { notices: [], last: null };
+  const partners = await db.membership.findMany({
+    where: {
+      role: "partner",
+      user: { disabledAt: null },
+      OR: page.map(({ territoryId, organisationId }) => ({ territoryId, organisationId })),
+    },
+    select: { userId: true, territoryId: true, organisationId: true },
+  });
+  const notices = page.flatMap((row) =>
+    partners
+      .filter((partner) => partner.territoryId === row.territoryId && partner.organisationId === row.organisationId)
+      .map((partner) => ({
+        userId: partner.userId,
+        kind: "commitment_overdue" as const,
+        subjectId: row.commitmentId,
+        period: isoDay(row.endsOn)!,
+        title: row.organisationName,
+        context: `${ficheLabel(row.ficheNumber)}\u00a0: ${row.ficheTitle} · ${row.territoryName}`,
+        href: `/engagements/${row.commitmentId}`,
+        dueOn: row.endsOn,
+      })),
+  );
+  return { notices, last: page.at(-1)!.commitmentId };
 }

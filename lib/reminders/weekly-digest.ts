@@ -10,17 +10,18 @@ import type { Db } from "@/lib/db/client";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { formatCount, formatDate } from "@/lib/format";
 import { appUrl } from "@/lib/mail/app-url";
-import { sendMail } from "@/lib/mail/send";
+import { mailTransport, sendMail } from "@/lib/mail/send";
 import { notificationKindOf } from "@/lib/notifications/kinds";
 import { oneClickHeaders, unsubscribePath } from "@/lib/notifications/unsubscribe";
 
-export type DigestOutcome = "sent" | "nothing" | "declined" | "alreadySent";
+export type DigestOutcome = "sent" | "nothing" | "declined" | "alreadySent" | "noTransport";
 
 type Env = Record<string, string | undefined>;
 
 const UNREAD_LISTED = 10;
 
 export async function sendWeeklyDigest(db: Db, userId: string, week: string, today: Date, env: Env = process.env): Promise<DigestOutcome> {
+  if (mailTransport(env) === "none") return "noTransport";
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { email: true, name: true, disabledAt: true, mailPreference: { select: { weeklyDigest: true } } },
@@ -50,9 +51,9 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
     ...(unreadCount
       ? [
           "",
-          `${formatCount(unreadCount, "notification non lue", "notifications non lues")} :`,
+          `${formatCount(unreadCount, "notification non lue", "notifications non lues")}\u00a0:`,
           ...unread.map(
-            (notice) => `- ${notificationKindOf(notice.kind).label} : ${notice.title}${notice.context ? ` (${notice.context})` : ""}`,
+            (notice) => `- ${notificationKindOf(notice.kind).label}\u00a0: ${notice.title}${notice.context ? ` (${notice.context})` : ""}`,
           ),
           ...(unreadCount > unread.length ? ["- …"] : []),
           appUrl("/notifications", env),
@@ -61,9 +62,9 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
     ...(dueFiches.length
       ? [
           "",
-          "Les fiches que vous pilotez : ce qui arrive à échéance dans les 30 jours ou est en retard",
+          "Les fiches que vous pilotez\u00a0: ce qui arrive à échéance dans les 30 jours ou est en retard",
           ...dueFiches.flatMap((fiche) => [
-            `- ${ficheLabel(fiche.number)} : ${fiche.title} (${fiche.contract.territory.name})`,
+            `- ${ficheLabel(fiche.number)}\u00a0: ${fiche.title} (${fiche.contract.territory.name})`,
             ...fiche.due.map((item) => `  ${item.overdue ? "En retard" : "À venir"} · ${item.label} · ${formatDate(item.dueOn)}`),
           ]),
           ...(fiches.total > fiches.entries.length ? ["- …"] : []),
@@ -76,7 +77,7 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
           "Les engagements de votre organisation en cours",
           ...openCommitments.map(
             (commitment) =>
-              `- ${ficheLabel(commitment.fiche.number)} (${commitment.fiche.contract.territory.name}) : ${commitment.description} · ${COMMITMENT_STATUS_LABELS[commitment.status]}, ${commitment.progress} % · ${commitment.reportedAt ? `dernier point le ${formatDate(commitment.reportedAt)}` : "aucun point d’avancement"}`,
+              `- ${ficheLabel(commitment.fiche.number)} (${commitment.fiche.contract.territory.name})\u00a0: ${commitment.description} · ${COMMITMENT_STATUS_LABELS[commitment.status]}, ${commitment.progress}\u202f% · ${commitment.reportedAt ? `dernier point le ${formatDate(commitment.reportedAt)}` : "aucun point d’avancement"}`,
           ),
           ...(commitments.total > commitments.entries.length ? ["- …"] : []),
           appUrl("/engagements", env),
@@ -85,8 +86,8 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
     "",
     "—",
     "Vous recevez cette synthèse chaque lundi.",
-    `Ne plus la recevoir : ${unsubscribeUrl}`,
-    `Choisir vos e-mails : ${appUrl("/notifications/preferences", env)}`,
+    `Ne plus la recevoir\u00a0: ${unsubscribeUrl}`,
+    `Choisir vos e-mails\u00a0: ${appUrl("/notifications/preferences", env)}`,
   ].join("\n");
 
   return db.$transaction(
@@ -97,7 +98,7 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
       if (inserted === 0) return "alreadySent";
       await sendMail(
         tx,
-        { to: user.email, subject: "OpenCLS : votre synthèse de la semaine", text, headers: oneClickHeaders(unsubscribeUrl) },
+        { to: user.email, subject: "OpenCLS\u00a0: votre synthèse de la semaine", text, headers: oneClickHeaders(unsubscribeUrl) },
         env,
       );
       return "sent";

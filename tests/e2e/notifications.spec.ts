@@ -25,7 +25,7 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   // The e-mail lists both items and carries the one-click headers.
   const mailbox = await openMailboxAsAdmin(browser);
   const message = await waitForMessageTo(mailbox, pilot.email);
-  await expect(message.getByRole("heading")).toHaveText(/^OpenCLS : 2\séchéances à traiter$/);
+  await expect(message.getByRole("heading")).toHaveText(/^OpenCLS\s: 2\snouvelles notifications$/);
   await expect(message).toContainText(`Ateliers tenus (${title})`);
   await expect(message).toContainText(`Convention signée (${title})`);
   await expect(message.getByRole("definition").filter({ hasText: "List-Unsubscribe=One-Click" })).toBeVisible();
@@ -45,7 +45,7 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^2\snotifications, dont 2\snon lues$/);
   await expectNoAxeViolations(page);
   const measurement = page.getByRole("listitem").filter({ hasText: `Ateliers tenus (${title})` });
-  await measurement.getByRole("button", { name: `Marquer comme lue : Ateliers tenus (${title})` }).click();
+  await measurement.getByRole("button", { name: `Marquer comme lue\u00a0: Ateliers tenus (${title})` }).click();
   await expect(measurement.getByText("Non lue")).toHaveCount(0);
   await expect(navigation.getByRole("link", { name: "Notifications 1 non lue" })).toBeVisible();
   await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
@@ -71,7 +71,7 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   await expect(page).toHaveURL(/\/confirmation$/);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirmer le désabonnement" }).click();
-  await expect(page.getByRole("status")).toHaveText(/^C’est fait : ce compte ne reçoit plus le récapitulatif quotidien des échéances\./);
+  await expect(page.getByRole("status")).toHaveText(/^C’est fait\s: ce compte ne reçoit plus le récapitulatif quotidien des échéances\./);
   await page.goto("/notifications/preferences");
   await expect(daily).not.toBeChecked();
 });

@@ -211,6 +211,10 @@ describe("deciding", () => {
       version: 2,
     });
     expect(await auditActions(request.id)).toEqual(["accessRequest.create", "accessRequest.confirm"]);
+    // The coordinators' notice of the request is settled: read, and never to be e-mailed.
+    expect(await db().notification.findMany({ where: { subjectId: request.id }, select: { readAt: true, mailedAt: true } })).toEqual([
+      { readAt: expect.any(Date), mailedAt: expect.any(Date) },
+    ]);
     expect(
       await db().auditEvent.count({
         where: { action: "membership.grant", territoryId: signed.id, entityLabel: { contains: actor.email! } },

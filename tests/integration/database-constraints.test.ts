@@ -102,6 +102,22 @@ describe("database constraints", () => {
     );
   });
 
+  it("keep a notification's link inside the app", async () => {
+    const db = getDb();
+    const user = await db.user.create({ data: { email: `notifiee-${Date.now()}@exemple.test` } });
+    const notice = { userId: user.id, kind: "milestone_due", subjectId: user.id, title: "Jalon" };
+    await db.notification.create({ data: { ...notice, period: "ok", href: "/fiches" } });
+    for (const [period, href] of [
+      ["a", "https://ailleurs.example/"],
+      ["b", "//ailleurs.example/"],
+      ["c", "/\\ailleurs.example/"],
+    ]) {
+      expect(await violatedConstraint(() => db.notification.create({ data: { ...notice, period, href } }))).toContain(
+        "Notification_href_check",
+      );
+    }
+  });
+
   it("store e-mails in lower case only", async () => {
     expect(await violatedConstraint(() => getDb().user.create({ data: { email: "Coordination@Exemple.test" } }))).toContain(
       "User_email_lowercase_check",

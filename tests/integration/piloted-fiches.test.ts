@@ -74,6 +74,11 @@ describe("Mes fiches", () => {
     });
     const [assessed] = (await listPilotedFiches(pilot, { page: 1 }, TODAY)).entries;
     expect(assessed.due.map((item) => item.kind)).toEqual(["measurement", "milestone"]);
+    // Once the contract is closed, nothing falls due on it any more.
+    await db().contract.update({ where: { id: contractId }, data: { status: "closed" } });
+    const [closed] = (await listPilotedFiches(pilot, { page: 1 }, TODAY)).entries;
+    expect(closed.due).toEqual([]);
+    await db().contract.update({ where: { id: contractId }, data: { status: "in_progress" } });
   });
 
   it("reads a page in two queries however many fiches, indicators and milestones it holds", async () => {

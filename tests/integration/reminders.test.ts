@@ -12,7 +12,7 @@ import { enqueue } from "@/lib/jobs/define";
 import { stopQueue } from "@/lib/jobs/queue";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { sendDailyReminderMail } from "@/lib/reminders/daily-mail";
-import { dailyRemindersJob, isoWeek } from "@/lib/reminders/jobs";
+import { dailyRemindersJob, isoWeek, runDailyReminders } from "@/lib/reminders/jobs";
 import { scanDueItems } from "@/lib/reminders/scan";
 import { sendWeeklyDigest } from "@/lib/reminders/weekly-digest";
 import { createContract, createOrganisation, createTerritory, createUser } from "../fixtures/factories";
@@ -164,12 +164,12 @@ describe("the daily e-mail", () => {
 
     expect(await sendDailyReminderMail(db(), pilot.id, "2026-12-07", ENV, now)).toBe("sent");
     const [mail] = await db().devEmail.findMany({ where: { to: pilot.email } });
-    expect(plain(mail.subject)).toBe("OpenCLS : 1 échéance à traiter");
+    expect(plain(mail.subject)).toBe("OpenCLS : 1 nouvelle notification");
     expect(plain(mail.text)).toContain("Mesures d’indicateurs à saisir\n- Patients reçus (échéance le ");
     expect(plain(mail.text)).toContain("Fiche n° 1 : Maison de santé");
     const unsubscribeUrl = `https://cls.exemple.fr/desabonnement/${unsubscribeToken(pilot.id, "daily", ENV)}`;
     expect(mail.headers).toEqual({ "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-    expect(mail.text).toContain(`Ne plus le recevoir : ${unsubscribeUrl}`);
+    expect(plain(mail.text)).toContain(`Ne plus le recevoir : ${unsubscribeUrl}`);
 
     // The same day again, then the next day with nothing new: no e-mail.
     expect(await sendDailyReminderMail(db(), pilot.id, "2026-12-07", ENV, now)).toBe("nothing");
@@ -197,6 +197,36 @@ describe("the daily e-mail", () => {
     expect(await db().mailDelivery.count({ where: { userId: pilot.id } })).toBe(0);
     expect(await db().notification.count({ where: { userId: pilot.id, mailedAt: { not: null } } })).toBe(0);
     expect(await sendDailyReminderMail(db(), pilot.id, "2026-12-07", ENV)).toBe("sent");
+  });
+
+  it("records nothing as sent when no way of sending is configured", async () => {
+    const { pilot } = await territoryWithPilotedFiche({ today: TODAY });
+    await scanDueItems(db(), TODAY);
+    expect(await sendDailyReminderMail(db(), pilot.id, "2026-12-07", { NEXTAUTH_SECRET: SECRET })).toBe("noTransport");
+    expect(await db().mailDelivery.count({ where: { userId: pilot.id } })).toBe(0);
+    expect(await db().notification.count({ where: { userId: pilot.id, mailedAt: null } })).toBe(1);
+  });
+
+  it("is queued for the users with fresh notices not mailed yet, and only them", async () => {
+    const today = todayInParis();
+    const [fresh, stale, mailed, declined] = await Promise.all([1, 2, 3, 4].map(() => createUser(db())));
+    const notice = (userId: string, extra: object = {}) =>
+      db().notification.create({
+        data: { userId, kind: "milestone_due", subjectId: userId, period: "p", title: "Jalon", href: "/fiches", ...extra },
+      });
+    await notice(fresh.id);
+    await notice(stale.id, { createdAt: addMonths(new Date(), -1) });
+    await notice(mailed.id, { mailedAt: new Date() });
+    await notice(declined.id);
+    await db().mailPreference.create({ data: { userId: declined.id, dailyReminders: false } });
+    await runDailyReminders(db(), today);
+    const queued = await db().$queryRaw<Array<{ userId: string }>>`
+      SELECT data->>'userId' AS "userId" FROM pgboss.job WHERE name = 'reminder-mail-daily'`;
+    const ids = queued.map((job) => job.userId);
+    expect(ids).toContain(fresh.id);
+    expect(ids).not.toContain(stale.id);
+    expect(ids).not.toContain(mailed.id);
+    expect(ids).not.toContain(declined.id);
   });
 
   it("is not sent to whoever turned it off", async () => {
@@ -229,7 +259,7 @@ describe("the weekly digest", () => {
     expect(await sendWeeklyDigest(db(), pilot.id, week, today, ENV)).toBe("sent");
     expect(await sendWeeklyDigest(db(), pilot.id, week, today, ENV)).toBe("alreadySent");
     const [mail] = await db().devEmail.findMany({ where: { to: pilot.email } });
-    expect(mail.subject).toBe("OpenCLS : votre synthèse de la semaine");
+    expect(plain(mail.subject)).toBe("OpenCLS : votre synthèse de la semaine");
     expect(plain(mail.text)).toContain("1 notification non lue :\n- Mesure à saisir : Patients reçus");
     expect(plain(mail.text)).toMatch(/- Fiche n° 1 : Maison de santé \(.+\)\n {2}En retard · Patients reçus · /);
     expect(mail.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });

@@ -18,7 +18,7 @@ export default async function MailPreferencesPage() {
         title="Préférences d’e-mail"
         eyebrow={<Breadcrumb items={[{ label: "Notifications", href: "/notifications" }, { label: "Préférences" }]} />}
       >
-        <p>Vos notifications restent toujours visibles dans OpenCLS ; choisissez ici celles que vous recevez aussi par e-mail.</p>
+        <p>Vos notifications restent toujours visibles dans OpenCLS&nbsp;; choisissez ici celles que vous recevez aussi par e-mail.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <div className="max-w-2xl rounded-lg border border-slate-200 bg-white p-4 sm:p-6">

@@ -17,12 +17,15 @@ CREATE TABLE "Notification" (
     "mailedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Notification_pkey" PRIMARY KEY ("id"),
-    -- Links stay inside the app: a notice can never send its reader elsewhere.
-    CONSTRAINT "Notification_href_check" CHECK ("href" LIKE '/%' AND "href" NOT LIKE '//%')
+    -- Links stay inside the app: a notice can never send its reader elsewhere ("//host" and
+    -- "/\host" are other hosts to a browser).
+    CONSTRAINT "Notification_href_check" CHECK ("href" LIKE '/%' AND "href" NOT LIKE '//%' AND "href" NOT LIKE '/\\%')
 );
 
 CREATE UNIQUE INDEX "Notification_userId_kind_subjectId_period_key" ON "Notification"("userId", "kind", "subjectId", "period");
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt" DESC);
+-- The morning's recipients (notices of the last days not mailed yet) and the purge read by date.
+CREATE INDEX "Notification_createdAt_idx" ON "Notification"("createdAt");
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 CREATE TABLE "MailDelivery" (

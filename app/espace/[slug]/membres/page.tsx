@@ -12,7 +12,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import type { TerritoryMembers } from "@/lib/memberships/queries";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { formatSiret } from "@/lib/organisations/siren";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { getTerritoryMembers } from "@/lib/memberships/queries";
@@ -140,8 +140,12 @@ function AccessRequests({ territory }: { territory: TerritoryMembers }) {
   return (
     <Section
       id="demandes"
-      title={`Demandes d’accès en attente (${territory.accessRequests.length})`}
-      description="Des agents connectés avec ProConnect demandent à suivre les engagements de leur organisation dans ce territoire. Rien ne leur est ouvert avant votre confirmation."
+      title={`Demandes d’accès en attente (${formatNumber(territory._count.accessRequests)})`}
+      description={`Des agents connectés avec ProConnect demandent à suivre les engagements de leur organisation dans ce territoire. Rien ne leur est ouvert avant votre confirmation.${
+        territory._count.accessRequests > territory.accessRequests.length
+          ? ` Les ${formatNumber(territory.accessRequests.length)} plus anciennes sont affichées\u00a0: décidez-en pour voir les suivantes.`
+          : ""
+      }`}
     >
       <ItemList items={territory.accessRequests} empty="Aucune demande d’accès en attente.">
         {(request) => {
