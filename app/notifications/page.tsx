@@ -27,7 +27,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Notifications">
         <p>
-          Ce qui arrive à échéance dans vos fiches et les engagements de votre organisation.{" "}
+          Ce qui arrive à échéance dans vos fiches et les engagements de votre organisation, et ce qui attend votre réponse.{" "}
           <Link href="/notifications/preferences">Choisir les e-mails que vous recevez</Link>
         </p>
       </PageHeader>

@@ -9,7 +9,7 @@ export const markAllNotificationsReadSchema = z.object({ userId: uuidField("Comp
 
 export const MAIL_PREFERENCE_LABELS = {
   dailyReminders: {
-    label: "Le récapitulatif quotidien des échéances",
+    label: "Le récapitulatif quotidien des notifications",
     hint: "Un e-mail le matin, seulement les jours où vous avez de nouvelles notifications\u00a0: une mesure, un jalon, un bilan ou un engagement arrivé à échéance, une demande d’accès à confirmer.",
   },
   weeklyDigest: {

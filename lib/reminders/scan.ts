@@ -106,7 +106,7 @@ type OverdueCommitmentRow = {
   ficheNumber: number;
   ficheTitle: string;
   territoryName: string;
-  organisationName: string;
+  description: string;
 };
 
 /**
@@ -120,13 +120,12 @@ async function overdueCommitmentNotifications(
 ): Promise<{ notices: NewNotification[]; last: string | null }> {
   const page = await db.$queryRaw<OverdueCommitmentRow[]>`
     SELECT k."id" AS "commitmentId", k."organisationId", c."territoryId", f."endsOn", f."number" AS "ficheNumber",
-           f."title" AS "ficheTitle", t."name" AS "territoryName", o."name" AS "organisationName"
+           f."title" AS "ficheTitle", t."name" AS "territoryName", k."description"
     FROM "Commitment" k
     LEFT JOIN "OperationalObjective" ob ON ob."id" = k."objectiveId"
     JOIN "FicheAction" f ON f."id" = COALESCE(k."ficheId", ob."ficheId")
     JOIN "Contract" c ON c."id" = f."contractId"
     JOIN "Territory" t ON t."id" = c."territoryId"
-    JOIN "Organisation" o ON o."id" = k."organisationId"
     WHERE k."status" NOT IN ('completed', 'abandoned')
       AND f."deletedAt" IS NULL AND ob."deletedAt" IS NULL
       AND f."endsOn" < ${today}
@@ -152,7 +151,7 @@ async function overdueCommitmentNotifications(
         kind: "commitment_overdue" as const,
         subjectId: row.commitmentId,
         period: isoDay(row.endsOn)!,
-        title: row.organisationName,
+        title: row.description,
         context: `${ficheLabel(row.ficheNumber)}\u00a0: ${row.ficheTitle} · ${row.territoryName}`,
         href: `/engagements/${row.commitmentId}`,
         dueOn: row.endsOn,

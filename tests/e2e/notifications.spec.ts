@@ -59,7 +59,7 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   expect(await answer.text()).toBe("Désabonnement enregistré.");
   await page.goto("/notifications/preferences");
   await expectNoAxeViolations(page);
-  const daily = page.getByRole("checkbox", { name: "Le récapitulatif quotidien des échéances" });
+  const daily = page.getByRole("checkbox", { name: "Le récapitulatif quotidien des notifications" });
   await expect(daily).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "La synthèse hebdomadaire" })).toBeChecked();
 
@@ -71,7 +71,9 @@ test("a pilot finds what fell due in the notification centre and in the morning 
   await expect(page).toHaveURL(/\/confirmation$/);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirmer le désabonnement" }).click();
-  await expect(page.getByRole("status")).toHaveText(/^C’est fait\s: ce compte ne reçoit plus le récapitulatif quotidien des échéances\./);
+  await expect(page.getByRole("status")).toHaveText(
+    /^C’est fait\s: ce compte ne reçoit plus le récapitulatif quotidien des notifications\./,
+  );
   await page.goto("/notifications/preferences");
   await expect(daily).not.toBeChecked();
 });

@@ -90,8 +90,8 @@ test("a contributor finds the fiches they pilot and what is overdue on each, one
   const fiche = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(title) }) });
   const due = fiche.getByRole("list", { name: /^À faire sur la fiche/ });
   await expect(due.getByRole("listitem")).toHaveText([
-    /^En retard\s*Mesure de l’indicateur\s:\sAteliers tenus \(.*\)·\sle\s30\sseptembre\s2025$/,
-    /^En retard\s*Étape\s:\sConvention signée \(.*\)·\sle\s30\sseptembre\s2025$/,
+    /^En retard\s*Échéance le\s30\sseptembre\s2025\s*Mesure de l’indicateur\s:\sAteliers tenus \(.*\)$/,
+    /^En retard\s*Échéance le\s30\sseptembre\s2025\s*Étape\s:\sConvention signée \(.*\)$/,
   ]);
   await expectNoAxeViolations(page);
   await due.getByRole("link", { name: /^Mesure de l’indicateur/ }).click();
