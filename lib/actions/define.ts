@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { assertCan, NotFoundError, type Actor, type Operation, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 import { UnsafeInputError } from "@/lib/input/object-keys";
-import { ConflictError } from "./errors";
+import { ConflictError, RefusedError } from "./errors";
 import { formDataToObject } from "./form-data";
 import { CONFLICT_MESSAGE, fieldErrorsOf, INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "./result";
 
@@ -74,6 +74,8 @@ export async function executeAction<Input, Output>(
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, reason: "notFound", message: NOT_FOUND_MESSAGE };
     if (error instanceof ConflictError) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE, conflict: error.details };
+    if (error instanceof RefusedError)
+      return { ok: false, reason: "refused", message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
     throw error;
   }
 }

@@ -8,3 +8,14 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** The action may not be done on this record as it stands (a closed campaign): the message says why, at the field when one is named. */
+export class RefusedError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "RefusedError";
+  }
+}

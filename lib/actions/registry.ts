@@ -4,6 +4,7 @@
 import type { ActionDefinition } from "./define";
 import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/access-requests/mutations";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
+import { closeCampaign, openCampaign, updateCampaign } from "@/lib/campaigns/mutations";
 import { reportCommitment } from "@/lib/commitments/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
@@ -48,6 +49,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   importFiches,
   createContractOrganisation,
   reportCommitment,
+  openCampaign,
+  updateCampaign,
+  closeCampaign,
   markNotificationRead,
   markAllNotificationsRead,
   updateMailPreferences,

@@ -24,7 +24,7 @@ export type ActionResult<T = null> =
       ok: false;
       message: string;
       fieldErrors?: FieldErrors;
-      reason?: "invalid" | "notFound" | "conflict" | "unexpected";
+      reason?: "invalid" | "notFound" | "conflict" | "refused" | "unexpected";
       conflict?: ConflictDetails;
     };
 

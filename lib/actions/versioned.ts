@@ -15,6 +15,7 @@ const VERSIONED_MODELS = {
   Axis: (db) => db.axis,
   Commitment: (db) => db.commitment,
   Contract: (db) => db.contract,
+  EvaluationCampaign: (db) => db.evaluationCampaign,
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,
 } satisfies Record<string, (db: Db) => VersionedModel>;

@@ -1,5 +1,6 @@
 // French wording of the audit log: actions, record types, fields and their values.
 import { historyLabels } from "@/lib/catalogue";
+import { CAMPAIGN_FIELD_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
@@ -41,6 +42,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "measurement.add": "Mesure saisie",
   "measurement.delete": "Mesure supprimée",
   "commitment.report": "Point d’avancement d’un partenaire",
+  "campaign.open": "Campagne d’évaluation ouverte",
+  "campaign.update": "Campagne d’évaluation modifiée",
+  "campaign.close": "Campagne d’évaluation close",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -58,6 +62,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Indicator: "Indicateur",
   Measurement: "Mesure",
   Commitment: "Engagement",
+  EvaluationCampaign: "Campagne d’évaluation",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -67,6 +72,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   Indicator: { ...historyLabels(INDICATOR_FIELDS), deletedAt: "Mise à la corbeille" },
   Measurement: MEASUREMENT_FIELD_LABELS,
   Commitment: historyLabels(COMMITMENT_REPORT_FIELDS),
+  EvaluationCampaign: CAMPAIGN_FIELD_LABELS,
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

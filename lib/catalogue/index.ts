@@ -357,3 +357,41 @@ export function listCell(separator: RegExp, { maxItems, maxLength, message }: { 
     return { value: items };
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Frozen copies (lib/snapshots): a record as a snapshot keeps it, walked from its catalogue.
+
+/** A JSON value as a snapshot stores it. */
+export type FrozenValue = string | number | boolean | null | FrozenValue[] | { [key: string]: FrozenValue };
+
+/** A stored value as JSON: a day as yyyy-mm-dd (catalogue dates are days), an exact decimal as text, child rows field by field. */
+export function frozenValue(value: unknown): FrozenValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return isoDay(value);
+  if (typeof value === "object" && "toFixed" in value) return String(value); // Prisma Decimal
+  if (Array.isArray(value)) return value.map(frozenValue);
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, frozenValue(item)]));
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/**
+ * A record's fields under their API names, in the catalogue's order: the value the record holds
+ * as stored, or, for a reference the record holds only through its relation (a pilot
+ * organisation), the value its history shows (the name it had). Fields named in `omit` are
+ * held elsewhere by the caller (objectives as records of their own).
+ */
+export function frozenValues<Row>(
+  catalogue: Catalogue<Row, never>,
+  row: Row,
+  { omit = [] }: { omit?: readonly string[] } = {},
+): Record<string, FrozenValue> {
+  const record = row as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(catalogue).flatMap(([name, field]) => {
+      if (omit.includes(name)) return [];
+      if (Object.hasOwn(record, name)) return [[field.api, frozenValue(record[name])]];
+      return field.history ? [[field.api, field.history.value(row)]] : [];
+    }),
+  );
+}

@@ -8,6 +8,11 @@ export const NOTIFICATION_KINDS = {
     section: "Bilans de fiches à renseigner pour l’évaluation",
     dateLabel: "campagne ouverte le",
   },
+  campaign_opened: {
+    label: "Campagne d’évaluation ouverte",
+    section: "Campagnes d’évaluation ouvertes",
+    dateLabel: "clôture prévue le",
+  },
   access_requested: {
     label: "Demande d’accès partenaire à confirmer",
     section: "Demandes d’accès partenaire à confirmer",

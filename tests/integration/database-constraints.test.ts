@@ -144,6 +144,23 @@ describe("database constraints", () => {
     ).toContain("FicheAssessment_ratings_check");
   });
 
+  it("keep a campaign's period in order and number snapshots from 1", async () => {
+    const db = getDb();
+    const contract = await createContract(db);
+    expect(
+      await violatedConstraint(() =>
+        db.evaluationCampaign.create({
+          data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2026-01-01"), periodEnd: new Date("2025-01-01") },
+        }),
+      ),
+    ).toContain("EvaluationCampaign_period_check");
+    expect(
+      await violatedConstraint(() =>
+        db.contractSnapshot.create({ data: { contractId: contract.id, version: 0, reason: "publication", content: {} } }),
+      ),
+    ).toContain("ContractSnapshot_version_check");
+  });
+
   it("protect a territory that still has contracts from deletion", async () => {
     const db = getDb();
     const contract = await createContract(db);

@@ -207,6 +207,33 @@ export const MATRIX: Record<
       visibility: "draft",
     }),
   },
+  // A fresh contract each time: a contract holds one campaign of each kind, one open at most.
+  "campaign.open": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      contractId: (await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) })).id,
+      kind: "mid_term",
+      periodStart: "2024-01-01",
+      periodEnd: "2026-06-30",
+      opensOn: "2026-07-01",
+      closesOn: "2026-10-31",
+    }),
+  },
+  "campaign.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      campaignId: (await openCampaignOf(tenant)).id,
+      version: "1",
+      periodStart: "2024-01-01",
+      periodEnd: "2026-06-30",
+      opensOn: "2026-07-01",
+      synthesis: "Synthèse",
+    }),
+  },
+  "campaign.close": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ campaignId: (await openCampaignOf(tenant)).id, version: "1" }),
+  },
   "contract.update": {
     expected: territoryManagers,
     input: async (_world, tenant) => {
@@ -334,6 +361,13 @@ const nextGeneration = (tenant: Tenant) => {
   return next;
 };
 const db = () => getDb();
+const openCampaignOf = async (tenant: Tenant) =>
+  db().evaluationCampaign.create({
+    data: {
+      contractId: (await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) })).id,
+      kind: "mid_term",
+    },
+  });
 const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemple.test` } });
 
 /** The account an own-account action targets: the actor's on the own tenant, someone else's otherwise. */

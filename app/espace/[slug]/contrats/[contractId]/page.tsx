@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { AxisForm } from "@/components/axes/axis-form";
+import { CampaignList } from "@/components/campaigns/campaign-list";
 import { AxisHeading } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { ActionButton } from "@/components/forms/action-button";
@@ -18,6 +19,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
+import { listContractCampaigns } from "@/lib/campaigns/queries";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/progress";
 import { getContractOverview } from "@/lib/contracts/queries";
@@ -25,7 +27,15 @@ import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labe
 import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
-import { createAxisAction, deleteAxisAction, moveAxisAction, updateAxisAction } from "./actions";
+import {
+  closeCampaignAction,
+  createAxisAction,
+  deleteAxisAction,
+  moveAxisAction,
+  openCampaignAction,
+  updateAxisAction,
+  updateCampaignAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +64,8 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const editable = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
   const overall = contractProgress(contract.axes);
+  // The contract is authorized above: its campaigns (two at most) come with it.
+  const campaigns = await listContractCampaigns(contract.id);
 
   return (
     <>
@@ -117,6 +129,15 @@ export default async function ContractPage({ params, searchParams }: Props) {
             Moyenne des axes, eux-mêmes moyenne de leurs fiches actions (pondérée quand un poids est fixé)&#8239;; une fiche qui a des
             objectifs opérationnels prend la moyenne de ses objectifs. Les fiches abandonnées ne comptent pas.
           </p>
+        </Section>
+
+        <Section id="evaluation" title="Évaluation">
+          <CampaignList
+            contractId={contract.id}
+            campaigns={campaigns}
+            editable={editable}
+            actions={{ open: openCampaignAction, update: updateCampaignAction, close: closeCampaignAction }}
+          />
         </Section>
 
         <Section id="axes" title={`Axes stratégiques (${contract.axes.length})`}>
