@@ -75,7 +75,12 @@ export async function executeAction<Input, Output>(
     if (error instanceof NotFoundError) return { ok: false, reason: "notFound", message: NOT_FOUND_MESSAGE };
     if (error instanceof ConflictError) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE, conflict: error.details };
     if (error instanceof RefusedError)
-      return { ok: false, reason: "refused", message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
+      return {
+        ok: false,
+        reason: "refused",
+        message: error.message,
+        ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}),
+      };
     throw error;
   }
 }

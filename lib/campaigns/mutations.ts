@@ -19,7 +19,8 @@ import { loadCampaignResource } from "./resource";
 import { closeCampaignSchema, openCampaignSchema, updateCampaignSchema, type OpenCampaignInput } from "./schema";
 
 export const ALREADY_OPEN_MESSAGE = "Une campagne est déjà ouverte pour ce contrat\u00a0: clôturez-la avant d’en ouvrir une autre.";
-const alreadyHeld = (kind: keyof typeof CAMPAIGN_KIND_LABELS) => `Ce contrat a déjà sa campagne d’${CAMPAIGN_KIND_LABELS[kind].toLowerCase()}.`;
+const alreadyHeld = (kind: keyof typeof CAMPAIGN_KIND_LABELS) =>
+  `Ce contrat a déjà sa campagne d’${CAMPAIGN_KIND_LABELS[kind].toLowerCase()}.`;
 
 /** A campaign's dates and texts as its audit events keep them. */
 const snapshotOf = (campaign: {
@@ -69,39 +70,43 @@ async function notifyOpening(tx: Tx, campaignId: string, input: OpenCampaignInpu
   );
 }
 
-export const openCampaign = onContract("campaign.open", openCampaignSchema, async (context: ActionContext, input, { territoryId = null }) => {
-  const { contractId, kind, ...dates } = input;
-  try {
-    const refusal = await context.db.$transaction(async (tx) => {
-      await lockContract(tx, contractId);
-      const held = await tx.evaluationCampaign.findMany({ where: { contractId }, select: { kind: true, status: true } });
-      if (held.some((campaign) => campaign.kind === kind)) return fieldError("kind", alreadyHeld(kind));
-      if (held.some((campaign) => campaign.status === "open")) return fieldError("kind", ALREADY_OPEN_MESSAGE);
-      const campaign = await insertAudited(
-        tx,
-        context,
-        {
-          action: "campaign.open",
-          entityType: "EvaluationCampaign",
-          entityLabel: CAMPAIGN_KIND_LABELS[kind],
-          territoryId,
-          after: { kind: CAMPAIGN_KIND_LABELS[kind], ...snapshotOf(dates) },
-        },
-        (tx) => tx.evaluationCampaign.create({ data: { contractId, kind, ...dates }, select: { id: true } }),
-      );
-      await notifyOpening(tx, campaign.id, input);
-      return null;
-    });
-    if (refusal) return refusal;
-  } catch (error) {
-    // The checks above run under the contract's lock; the indexes are the last word all the same.
-    const target = uniqueViolationTarget(error);
-    if (target?.includes("EvaluationCampaign_open_key")) return fieldError("kind", ALREADY_OPEN_MESSAGE);
-    if (target) return fieldError("kind", alreadyHeld(kind));
-    throw error;
-  }
-  return ok(null, `${CAMPAIGN_KIND_LABELS[kind]}\u00a0: la campagne est ouverte.`);
-});
+export const openCampaign = onContract(
+  "campaign.open",
+  openCampaignSchema,
+  async (context: ActionContext, input, { territoryId = null }) => {
+    const { contractId, kind, ...dates } = input;
+    try {
+      const refusal = await context.db.$transaction(async (tx) => {
+        await lockContract(tx, contractId);
+        const held = await tx.evaluationCampaign.findMany({ where: { contractId }, select: { kind: true, status: true } });
+        if (held.some((campaign) => campaign.kind === kind)) return fieldError("kind", alreadyHeld(kind));
+        if (held.some((campaign) => campaign.status === "open")) return fieldError("kind", ALREADY_OPEN_MESSAGE);
+        const campaign = await insertAudited(
+          tx,
+          context,
+          {
+            action: "campaign.open",
+            entityType: "EvaluationCampaign",
+            entityLabel: CAMPAIGN_KIND_LABELS[kind],
+            territoryId,
+            after: { kind: CAMPAIGN_KIND_LABELS[kind], ...snapshotOf(dates) },
+          },
+          (tx) => tx.evaluationCampaign.create({ data: { contractId, kind, ...dates }, select: { id: true } }),
+        );
+        await notifyOpening(tx, campaign.id, input);
+        return null;
+      });
+      if (refusal) return refusal;
+    } catch (error) {
+      // The checks above run under the contract's lock; the indexes are the last word all the same.
+      const target = uniqueViolationTarget(error);
+      if (target?.includes("EvaluationCampaign_open_key")) return fieldError("kind", ALREADY_OPEN_MESSAGE);
+      if (target) return fieldError("kind", alreadyHeld(kind));
+      throw error;
+    }
+    return ok(null, `${CAMPAIGN_KIND_LABELS[kind]}\u00a0: la campagne est ouverte.`);
+  },
+);
 
 const onCampaign = actionsOn("contract.edit", (db, { campaignId }: { campaignId: string }) => loadCampaignResource(db, campaignId));
 
@@ -163,4 +168,3 @@ export const closeCampaign = onCampaign("campaign.close", closeCampaignSchema, a
   );
   return ok(null, `${CAMPAIGN_KIND_LABELS[campaign.kind]}\u00a0: la campagne est close (instantané n°\u00a0${snapshotVersion}).`);
 });
-

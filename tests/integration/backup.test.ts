@@ -115,7 +115,13 @@ async function fillRemainingTables(db: Db): Promise<void> {
   await db.mailDelivery.create({ data: { userId: user.id, kind: "daily", period: "2026-12-07" } });
   await db.mailPreference.create({ data: { userId: user.id, weeklyDigest: false } });
   const snapshot = await db.contractSnapshot.create({
-    data: { contractId: contract.id, version: 1, reason: "campaign_close", content: { schemaVersion: 1, note: AWKWARD }, createdById: user.id },
+    data: {
+      contractId: contract.id,
+      version: 1,
+      reason: "campaign_close",
+      content: { schemaVersion: 1, note: AWKWARD },
+      createdById: user.id,
+    },
   });
   await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "final", status: "closed", snapshotId: snapshot.id } });
   const campaign = await db.evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });

@@ -76,9 +76,7 @@ describe("contract snapshots", () => {
     const fiche = content.fiches.find((frozen) => frozen.id === world.fiche.id)!;
     expect(fiche.values).toMatchObject({ title: "Prévenir les chutes", progress: 40, number: 1 });
     expect(fiche.shown.title).toBe("Prévenir les chutes");
-    expect(fiche.values.budget_lines).toEqual([
-      expect.objectContaining({ funderLabel: "ARS (FIR)", amount: "30000", year: 2025 }),
-    ]);
+    expect(fiche.values.budget_lines).toEqual([expect.objectContaining({ funderLabel: "ARS (FIR)", amount: "30000", year: 2025 })]);
     expect(JSON.stringify(fiche.values)).toContain("Premier atelier");
     expect(fiche.objectives).toEqual([
       expect.objectContaining({
@@ -86,7 +84,12 @@ describe("contract snapshots", () => {
         values: expect.objectContaining({ title: "Former 50 aidants" }),
         commitments: [
           expect.objectContaining({
-            values: expect.objectContaining({ description: "Financer les ateliers", status: "in_progress", progress: 30, financial_amount: "12500.5" }),
+            values: expect.objectContaining({
+              description: "Financer les ateliers",
+              status: "in_progress",
+              progress: 30,
+              financial_amount: "12500.5",
+            }),
           }),
         ],
       }),
@@ -123,7 +126,9 @@ describe("contract snapshots", () => {
     const created = await db().$transaction((tx) => createContractSnapshot(tx, other.contract.id, "amendment", { userId: author.id }));
     await db().user.delete({ where: { id: author.id } });
     expect((await db().contractSnapshot.findUniqueOrThrow({ where: { id: created.id } })).createdById).toBeNull();
-    await db().evaluationCampaign.create({ data: { contractId: other.contract.id, kind: "final", status: "closed", snapshotId: created.id } });
+    await db().evaluationCampaign.create({
+      data: { contractId: other.contract.id, kind: "final", status: "closed", snapshotId: created.id },
+    });
     await db().contract.delete({ where: { id: other.contract.id } });
     expect(await db().contractSnapshot.count({ where: { id: created.id } })).toBe(0);
   });
@@ -131,7 +136,8 @@ describe("contract snapshots", () => {
   it("are read in a fixed number of queries, whatever the contract's size", async () => {
     const small = await createContractWithStructure(db(), { axes: 1, fichesPerAxis: 1 });
     const counted = async (contractId: string) =>
-      (await countQueries(() => db().$transaction((tx) => createContractSnapshot(tx, contractId, "publication", coordinator)))).queries.length;
+      (await countQueries(() => db().$transaction((tx) => createContractSnapshot(tx, contractId, "publication", coordinator)))).queries
+        .length;
     expect(await counted(world.contract.id)).toBe(await counted(small.contract.id));
   });
 });
@@ -141,7 +147,10 @@ describe("evaluation campaigns", () => {
     const opened = await run(openCampaign, coordinator, { contractId: world.contract.id, kind: "mid_term", ...dates });
     expect(opened).toMatchObject({ ok: true });
     const campaign = await db().evaluationCampaign.findFirstOrThrow({ where: { contractId: world.contract.id, kind: "mid_term" } });
-    const notified = await db().notification.findMany({ where: { subjectId: campaign.id, kind: "campaign_opened" }, select: { userId: true } });
+    const notified = await db().notification.findMany({
+      where: { subjectId: campaign.id, kind: "campaign_opened" },
+      select: { userId: true },
+    });
     expect(notified.map((notice) => notice.userId).sort()).toEqual([world.coordinatorId, pilotId].sort());
 
     expect(await run(openCampaign, coordinator, { contractId: world.contract.id, kind: "final", ...dates })).toMatchObject({
@@ -176,7 +185,10 @@ describe("evaluation campaigns", () => {
         message: CLOSED_CAMPAIGN_MESSAGE,
       });
     }
-    expect(await db().evaluationCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ synthesis: "Une synthèse", version: 3 });
+    expect(await db().evaluationCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      synthesis: "Une synthèse",
+      version: 3,
+    });
     expect(await db().contractSnapshot.count({ where: { contractId: world.contract.id, reason: "campaign_close" } })).toBe(2);
 
     // Once closed, the final campaign may open.
@@ -199,6 +211,8 @@ describe("evaluation campaigns", () => {
     const { contract } = await createContractWithStructure(db(), { axes: 1, fichesPerAxis: 1 });
     await db().evaluationCampaign.create({ data: { contractId: contract.id, kind: "mid_term" } });
     await expect(db().evaluationCampaign.create({ data: { contractId: contract.id, kind: "final" } })).rejects.toThrow();
-    await expect(db().evaluationCampaign.create({ data: { contractId: contract.id, kind: "final", status: "closed" } })).resolves.toBeDefined();
+    await expect(
+      db().evaluationCampaign.create({ data: { contractId: contract.id, kind: "final", status: "closed" } }),
+    ).resolves.toBeDefined();
   });
 });
