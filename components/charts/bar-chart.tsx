@@ -2,7 +2,7 @@
 
 // Horizontal bars, one per category (axes, funders): long French labels stay readable at 375 px.
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { shortLabel, tickText, valueText, type ValueUnit } from "./format";
+import { labelWidth, shortLabel, tickText, valueText, type ValueUnit } from "./format";
 
 export function BarChart({
   rows,
@@ -31,7 +31,7 @@ export function BarChart({
         <YAxis
           type="category"
           dataKey="label"
-          width={120}
+          width={labelWidth(rows)}
           tickFormatter={(label: string) => shortLabel(label, 18)}
           tick={{ fill: "#334155", fontSize: 12 }}
           stroke="#64748b"

@@ -19,7 +19,7 @@ export function ChartFigure({
   note?: ReactNode;
   /** The chart, or nothing when there is nothing to draw. */
   chart: ReactNode;
-  /** The chart's data: a table (components/ui/table.tsx). */
+  /** The chart's data: a table (components/ui/table.tsx), or nothing when there is no data. */
   table: ReactNode;
 }) {
   return (
@@ -34,10 +34,12 @@ export function ChartFigure({
         </div>
       ) : null}
       {note ? <p className="mt-2 text-sm text-slate-600">{note}</p> : null}
-      <details className="chart-data mt-3">
-        <summary className="cursor-pointer font-medium text-brand-800">Voir les données</summary>
-        <div className="mt-3 overflow-x-auto">{table}</div>
-      </details>
+      {table ? (
+        <details className="chart-data mt-3">
+          <summary className="cursor-pointer font-medium text-brand-800">Voir les données</summary>
+          <div className="mt-3 overflow-x-auto">{table}</div>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -19,3 +19,8 @@ export function valueText(value: number, unit: ValueUnit): string {
 export function shortLabel(label: string, max = 22): string {
   return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 }
+
+/** The category axis's width: room for its longest (cut) label, so short ones (« Axe 1 ») leave the bars the room. */
+export function labelWidth(rows: ReadonlyArray<{ label: string }>, max = 18): number {
+  return Math.min(124, 16 + 7 * Math.max(0, ...rows.map((row) => shortLabel(row.label, max).length)));
+}

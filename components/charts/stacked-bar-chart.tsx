@@ -3,7 +3,7 @@
 // Horizontal stacked bars: one bar per category (an axis, a partner), one segment per series
 // (statuses), with a legend; segments are parted by a white line so that neighbours stay distinct.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { shortLabel, tickText } from "./format";
+import { labelWidth, shortLabel, tickText } from "./format";
 
 export type StackedSeries = { key: string; label: string; color: string };
 
@@ -32,7 +32,7 @@ export function StackedBarChart({
         <YAxis
           type="category"
           dataKey="label"
-          width={120}
+          width={labelWidth(rows)}
           tickFormatter={(label: string) => shortLabel(label, 18)}
           tick={{ fill: "#334155", fontSize: 12 }}
           stroke="#64748b"

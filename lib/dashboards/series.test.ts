@@ -54,6 +54,10 @@ describe("dashboard series", () => {
     // Axis 2: its live fiche takes its objectives' average (72 %); the abandoned one does not count.
     expect(rows.map((row) => row.value)).toEqual([70, 72, 0, null]);
     expect(summary).toBe("2 axes sur 4 dépassent 50\u202f% d’avancement\u202f; l’axe 2 est le plus avancé (72\u202f%).");
+    expect(achievementByAxis(axes.slice(1)).summary).toMatch(/^1 axe sur 3 dépasse 50/);
+    expect(achievementByAxis(axes.slice(2)).summary).toBe(
+      "Aucun axe ne dépasse encore 50\u202f% d’avancement\u202f; l’axe 3 est le plus avancé (0\u202f%).",
+    );
   });
 
   it("counts fiches by status per axis", () => {

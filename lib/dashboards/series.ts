@@ -61,7 +61,9 @@ export function achievementByAxis(axes: readonly DashboardAxis[]): { rows: BarRo
   if (!measured.length) return { rows, summary: "Aucun axe n’a encore de fiche action qui compte dans l’avancement." };
   const over = measured.filter(({ value }) => value > 50).length;
   const best = measured.reduce((top, entry) => (entry.value > top.value ? entry : top));
-  const overText = `${formatNumber(over)} ${selectPlural(axes.length, { one: "axe", other: "axes" })} sur ${formatNumber(axes.length)} ${selectPlural(over, { one: "dépasse", other: "dépassent" })} 50${NNBSP}% d’avancement`;
+  const overText = over
+    ? `${formatNumber(over)} ${selectPlural(over, { one: "axe", other: "axes" })} sur ${formatNumber(axes.length)} ${selectPlural(over, { one: "dépasse", other: "dépassent" })} 50${NNBSP}% d’avancement`
+    : `Aucun axe ne dépasse encore 50${NNBSP}% d’avancement`;
   return {
     rows,
     summary: `${overText}${NNBSP}; ${lowerAxis(best.axis)} est le plus avancé (${percent(best.value)}).`,

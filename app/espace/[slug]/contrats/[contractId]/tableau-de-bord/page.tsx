@@ -61,7 +61,19 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 /** A stacked chart's table: a row per category, a column per series, and the total. */
-function StackedTable({ caption, category, rows, keys }: { caption: string; category: string; rows: StackedRow[]; keys: SeriesKey[] }) {
+function StackedTable({
+  caption,
+  category,
+  rows,
+  keys: all,
+}: {
+  caption: string;
+  category: string;
+  rows: StackedRow[];
+  keys: SeriesKey[];
+}) {
+  // The columns no row has a count in say nothing the summary does not: a narrow table keeps its room.
+  const keys = all.filter(({ key }) => rows.some((row) => (row.values[key] ?? 0) > 0));
   return (
     <Table
       caption={caption}
@@ -98,6 +110,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const asOf = new Date();
   const path = `/espace/${contract.territory.slug}/contrats/${contract.id}/tableau-de-bord`;
 
+  const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const achievement = achievementByAxis(contract.axes);
   const statuses = fichesByStatus(contract.axes);
   const standings = indicatorsByStanding(contract.axes, data.indicators, asOf);
@@ -130,7 +143,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               title="Avancement par axe"
               summary={achievement.summary}
               note="Moyenne des fiches actions de chaque axe (pondérée quand un poids est fixé), sans les fiches abandonnées."
-              chart={<BarChart rows={achievement.rows} unit="percent" name="Avancement" />}
+              chart={contract.axes.length ? <BarChart rows={achievement.rows} unit="percent" name="Avancement" /> : null}
               table={
                 <Table
                   caption="Avancement par axe"
@@ -154,9 +167,16 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               id="statuts-fiches"
               title="Fiches actions par statut"
               summary={statuses.summary}
-              chart={<StackedBarChart rows={statuses.rows} series={FICHE_STATUS_KEYS} />}
+              chart={ficheCount ? <StackedBarChart rows={statuses.rows} series={FICHE_STATUS_KEYS} /> : null}
               table={
-                <StackedTable caption="Fiches actions par statut et par axe" category="Axe" rows={statuses.rows} keys={FICHE_STATUS_KEYS} />
+                ficheCount ? (
+                  <StackedTable
+                    caption="Fiches actions par statut et par axe"
+                    category="Axe"
+                    rows={statuses.rows}
+                    keys={FICHE_STATUS_KEYS}
+                  />
+                ) : null
               }
             />
           </div>
@@ -171,7 +191,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               note="Un indicateur compare sa dernière mesure à la droite qui va de sa valeur de départ à sa cible."
               chart={data.indicators.length ? <StackedBarChart rows={standings.rows} series={STANDING_KEYS} /> : null}
               table={
-                <StackedTable caption="Indicateurs par situation et par axe" category="Axe" rows={standings.rows} keys={STANDING_KEYS} />
+                data.indicators.length ? (
+                  <StackedTable caption="Indicateurs par situation et par axe" category="Axe" rows={standings.rows} keys={STANDING_KEYS} />
+                ) : null
               }
             />
             {trajectory && data.trajectory ? (
@@ -220,14 +242,28 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                   showCaption
                   columns={[
                     { label: "Indicateur" },
-                    { label: "Départ", className: "text-right" },
-                    { label: "Dernière mesure", className: "text-right" },
-                    { label: "Cible", className: "text-right" },
-                    { label: "Situation" },
+                    { label: "Départ", className: "hidden text-right sm:table-cell" },
+                    // On a narrow screen the target goes under the latest measurement.
+                    {
+                      label: (
+                        <>
+                          Dernière mesure<span className="sm:hidden"> et cible</span>
+                        </>
+                      ),
+                      className: "text-right",
+                    },
+                    { label: "Cible", className: "hidden text-right sm:table-cell" },
+                    { label: "Situation", className: "hidden sm:table-cell" },
                   ]}
                 >
                   {indicatorPage.map((indicator) => {
                     const { standing, reason } = judgeDashboardIndicator(indicator, asOf);
+                    const situation = (
+                      <>
+                        <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+                        {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
+                      </>
+                    );
                     return (
                       <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
                         <th scope="row" className="px-3 py-2 font-normal">
@@ -239,20 +275,25 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                           >
                             {indicator.name}
                           </Link>
+                          {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
+                          <span className="mt-1 block sm:hidden">{situation}</span>
                         </th>
-                        <td className="px-3 py-2 text-right tabular-nums">{shown(indicator.baselineValue, indicator.unit)}</td>
+                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+                          {shown(indicator.baselineValue, indicator.unit)}
+                        </td>
                         <td className="px-3 py-2 text-right tabular-nums">
                           {shown(indicator.latestValue, indicator.unit)}
                           {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
+                          <span className="mt-1 block text-slate-600 sm:hidden">
+                            cible {shown(indicator.targetValue, indicator.unit)}
+                            {indicator.targetOn ? ` au ${formatDate(indicator.targetOn)}` : ""}
+                          </span>
                         </td>
-                        <td className="px-3 py-2 text-right tabular-nums">
+                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
                           {shown(indicator.targetValue, indicator.unit)}
                           {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
                         </td>
-                        <td className="px-3 py-2">
-                          <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
-                          {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
-                        </td>
+                        <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
                       </tr>
                     );
                   })}
@@ -276,33 +317,35 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
             chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
             table={
-              <Table
-                caption="Budget prévu par financeur"
-                columns={[
-                  { label: "Financeur" },
-                  { label: "Montant prévu", className: "text-right" },
-                  { label: "Part", className: "text-right" },
-                ]}
-              >
-                {budget.rows.map((row) => (
-                  <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {row.label}
+              budget.rows.length ? (
+                <Table
+                  caption="Budget prévu par financeur"
+                  columns={[
+                    { label: "Financeur" },
+                    { label: "Montant prévu", className: "text-right" },
+                    { label: "Part", className: "text-right" },
+                  ]}
+                >
+                  {budget.rows.map((row) => (
+                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {row.label}
+                      </th>
+                      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
+                      </td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      Total
                     </th>
-                    <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
-                    </td>
+                    <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
+                    <td />
                   </tr>
-                ))}
-                <tr>
-                  <th scope="row" className="px-3 py-2 font-semibold">
-                    Total
-                  </th>
-                  <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
-                  <td />
-                </tr>
-              </Table>
+                </Table>
+              ) : null
             }
           />
         </Section>
@@ -326,7 +369,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               ) : null
             }
             table={
-              <StackedTable caption="Engagements par partenaire" category="Partenaire" rows={commitments.rows} keys={COMMITMENT_KEYS} />
+              commitments.rows.length ? (
+                <StackedTable caption="Engagements par partenaire" category="Partenaire" rows={commitments.rows} keys={COMMITMENT_KEYS} />
+              ) : null
             }
           />
         </Section>
