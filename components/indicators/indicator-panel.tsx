@@ -10,8 +10,14 @@ import { Table } from "@/components/ui/table";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheIndicator } from "@/lib/fiches/queries";
 import { formatDate, formatDecimal, formatNumber } from "@/lib/format";
-import { COLLECTION_FREQUENCY_LABELS, INDICATOR_LEVEL_LABELS, STANDING_LABELS, STANDING_TONES } from "@/lib/indicators/labels";
-import { standingOf } from "@/lib/indicators/trajectory";
+import {
+  COLLECTION_FREQUENCY_LABELS,
+  INDICATOR_LEVEL_LABELS,
+  STANDING_LABELS,
+  STANDING_TONES,
+  UNJUDGED_REASON_LABELS,
+} from "@/lib/indicators/labels";
+import { judgementOf } from "@/lib/indicators/trajectory";
 import { dateInputValue, decimalInputValue } from "@/lib/validation/fields";
 import { IndicatorForm, type IndicatorValues } from "./indicator-form";
 import { MeasurementForm } from "./measurement-form";
@@ -62,6 +68,7 @@ export function IndicatorPanel({
   organisations: OptionSource;
   actions: Actions;
 }) {
+  const today = new Date();
   return (
     <Section
       id="indicateurs"
@@ -71,13 +78,14 @@ export function IndicatorPanel({
       <ol className="space-y-6">
         {indicators.map((indicator) => {
           const latest = indicator.measurements[0];
-          const standing = standingOf(indicator);
+          const { standing, reason } = judgementOf(indicator, today);
           return (
             <li key={indicator.id} className="rounded-md border border-slate-200 p-4 sm:p-5">
               <h3 className="text-lg font-semibold text-slate-900">{indicator.name}</h3>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                 <Badge>{INDICATOR_LEVEL_LABELS[indicator.level]}</Badge>
                 <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+                {reason ? <span>({UNJUDGED_REASON_LABELS[reason]})</span> : null}
                 <span>Collecte {COLLECTION_FREQUENCY_LABELS[indicator.frequency].toLowerCase()}</span>
                 {indicator.dataSource ? <span>· Source&#8239;: {indicator.dataSource}</span> : null}
               </p>

@@ -8,8 +8,8 @@ import { documentEntries } from "@/lib/catalogue";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { formatDate, formatNumber } from "@/lib/format";
-import { STANDING_LABELS } from "@/lib/indicators/labels";
-import { standingOf } from "@/lib/indicators/trajectory";
+import { judgementLabel } from "@/lib/indicators/labels";
+import { judgementOf } from "@/lib/indicators/trajectory";
 import type { ContractExport } from "./export-query";
 import { axisLabel, ficheLabel } from "./labels";
 import { axisProgress, contractProgress } from "./progress";
@@ -124,7 +124,7 @@ export async function contractPdf(contract: ContractExport, { compress = true } 
           const shown = (number: number | null) =>
             number === null ? "—" : `${formatNumber(number)}${indicator.unit ? `\u00a0${indicator.unit}` : ""}`;
           text(
-            `• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${STANDING_LABELS[standingOf(indicator)]}`,
+            `• ${indicator.name}\u00a0: départ ${shown(baseline)}, dernière valeur ${shown(value(latest?.value))}${latest ? ` (${formatDate(latest.measuredOn)})` : ""}, cible ${shown(target)} – ${judgementLabel(judgementOf(indicator, new Date()))}`,
             { indent: 10 },
           );
         }

@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { CELL_FORMATS, exportColumns, factRows, orderedFields, type ExportColumn } from "@/lib/catalogue";
 import { FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
-import { STANDING_LABELS } from "@/lib/indicators/labels";
+import { judgementLabel } from "@/lib/indicators/labels";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
-import { standingOf } from "@/lib/indicators/trajectory";
+import { judgementOf } from "@/lib/indicators/trajectory";
 import { axisLabel } from "./labels";
 import type { ContractExport } from "./export-query";
 import { axisProgress, contractProgress } from "./progress";
@@ -168,7 +168,7 @@ export async function contractWorkbook(contract: ContractExport): Promise<Buffer
       ...indicatorLeading,
       { header: "Dernière valeur", width: 16, numFmt: DECIMAL, value: (row) => decimal(row.indicator.measurements[0]?.value) },
       { header: "Mesurée le", width: 14, numFmt: DATE, value: (row) => row.indicator.measurements[0]?.measuredOn ?? null },
-      { header: "Situation", width: 22, value: (row) => STANDING_LABELS[standingOf(row.indicator)] },
+      { header: "Situation", width: 40, value: (row) => judgementLabel(judgementOf(row.indicator, new Date())) },
       ...indicatorRest,
     ],
     fiches.flatMap(({ fiche }) => fiche.indicators.map((indicator) => ({ fiche, indicator }))),

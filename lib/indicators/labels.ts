@@ -1,5 +1,5 @@
 import type { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
-import type { IndicatorStanding } from "./trajectory";
+import type { IndicatorJudgement, IndicatorStanding, UnjudgedReason } from "./trajectory";
 
 export const INDICATOR_LEVEL_LABELS = { process: "Processus", result: "Résultat", impact: "Impact" } satisfies Record<
   IndicatorLevel,
@@ -30,6 +30,19 @@ export const STANDING_TONES = {
   late: "warning",
   unknown: "neutral",
 } as const satisfies Record<IndicatorStanding, "success" | "warning" | "neutral">;
+
+/** Why an indicator is « Pas encore mesurable ». */
+export const UNJUDGED_REASON_LABELS = {
+  no_measurement: "aucune mesure saisie",
+  no_target: "pas de cible datée",
+  no_baseline: "sans valeur de départ, il sera jugé à sa date cible",
+} satisfies Record<UnjudgedReason, string>;
+
+/** « En retard », or « Pas encore mesurable : aucune mesure saisie »: the standing, with its reason when there is one. */
+export function judgementLabel(judgement: IndicatorJudgement): string {
+  const label = STANDING_LABELS[judgement.standing];
+  return judgement.reason ? `${label}\u00a0: ${UNJUDGED_REASON_LABELS[judgement.reason]}` : label;
+}
 
 /** Field names of measurements in the audit log (an indicator's own come from its catalogue, ./schema.ts). */
 export const MEASUREMENT_FIELD_LABELS: Record<string, string> = {

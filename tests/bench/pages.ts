@@ -43,6 +43,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
+    { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },
     { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
     { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
     {

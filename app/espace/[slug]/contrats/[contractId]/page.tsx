@@ -108,6 +108,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
               Corbeille
             </Link>
           ) : null}
+          <Link href={`${contractPath}/tableau-de-bord`} className="self-center">
+            Tableau de bord
+          </Link>
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>

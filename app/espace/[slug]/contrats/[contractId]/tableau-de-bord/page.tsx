@@ -1,0 +1,381 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { z } from "zod";
+import { BarChart } from "@/components/charts/bar-chart";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { TrajectoryChart } from "@/components/charts/trajectory-chart";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
+import { loadAuthorized } from "@/lib/auth/require";
+import { getContractDashboard } from "@/lib/dashboards/queries";
+import {
+  achievementByAxis,
+  budgetByFunder,
+  COMMITMENT_KEYS,
+  commitmentsByPartner,
+  FICHE_STATUS_KEYS,
+  fichesByStatus,
+  indicatorFiche,
+  indicatorsByStanding,
+  indicatorTrajectory,
+  judgeDashboardIndicator,
+  STANDING_KEYS,
+  type SeriesKey,
+  type StackedRow,
+} from "@/lib/dashboards/series";
+import { formatCount, formatDate, formatEuros, formatNumber } from "@/lib/format";
+import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
+import { firstValue, listHref, listParamsSchema, PAGE_SIZE } from "@/lib/params/list-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string; contractId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The partners a chart draws at most; its table lists them all. */
+const CHARTED_PARTNERS = 12;
+
+const dashboardParams = z.object({
+  page: listParamsSchema.shape.page,
+  indicateur: z.preprocess(firstValue, z.uuid().optional()).catch(undefined),
+});
+
+const load = cache((slug: string, contractId: string, indicatorId: string | undefined) =>
+  loadAuthorized(`/espace/${slug}/contrats/${contractId}/tableau-de-bord`, { slug, contractId }, (actor) =>
+    getContractDashboard(actor, slug, contractId, { indicatorId, asOf: new Date() }),
+  ),
+);
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug, contractId } = await params;
+  const { indicateur } = dashboardParams.parse(await searchParams);
+  return { title: `Tableau de bord · ${(await load(slug, contractId, indicateur)).data.contract.title}` };
+}
+
+/** A stacked chart's table: a row per category, a column per series, and the total. */
+function StackedTable({
+  caption,
+  category,
+  rows,
+  keys: all,
+}: {
+  caption: string;
+  category: string;
+  rows: StackedRow[];
+  keys: SeriesKey[];
+}) {
+  // The columns no row has a count in say nothing the summary does not: a narrow table keeps its room.
+  const keys = all.filter(({ key }) => rows.some((row) => (row.values[key] ?? 0) > 0));
+  return (
+    <Table
+      caption={caption}
+      columns={[
+        { label: category },
+        ...keys.map(({ label }) => ({ label, className: "text-right" })),
+        { label: "Total", className: "text-right" },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.label} className="border-b border-slate-100 last:border-0">
+          <th scope="row" className="px-3 py-2 font-medium">
+            {row.label}
+          </th>
+          {keys.map(({ key }) => (
+            <td key={key} className="px-3 py-2 text-right tabular-nums">
+              {formatNumber(row.values[key] ?? 0)}
+            </td>
+          ))}
+          <td className="px-3 py-2 text-right font-semibold tabular-nums">
+            {formatNumber(Object.values(row.values).reduce((sum, value) => sum + value, 0))}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const { slug, contractId } = await params;
+  const query = dashboardParams.parse(await searchParams);
+  const { data } = await load(slug, contractId, query.indicateur);
+  const { contract } = data;
+  const asOf = new Date();
+  const path = `/espace/${contract.territory.slug}/contrats/${contract.id}/tableau-de-bord`;
+
+  const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
+  const achievement = achievementByAxis(contract.axes);
+  const statuses = fichesByStatus(contract.axes);
+  const standings = indicatorsByStanding(contract.axes, data.indicators, asOf);
+  const budget = budgetByFunder(data.budget);
+  const commitments = commitmentsByPartner(data.commitments);
+  const trajectory = data.trajectory ? indicatorTrajectory(data.trajectory.indicator, data.trajectory.measurements, asOf) : null;
+  const pageCount = Math.max(1, Math.ceil(data.indicators.length / PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const indicatorPage = data.indicators.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const shown = (value: number | null, unit: string | null) =>
+    value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`;
+  const indicatorHref = (id: string) => `${listHref(path, { indicateur: id }, page)}#trajectoire`;
+
+  return (
+    <>
+      <PageHeader
+        title="Tableau de bord"
+        eyebrow={<WorkspaceBreadcrumb territory={contract.territory} contract={contract} current="Tableau de bord" />}
+      >
+        <p>
+          Où en est le contrat au {formatDate(asOf)}&#8239;: avancement, indicateurs, budget prévu et engagements des partenaires. Chaque
+          graphique est résumé en une phrase et ses données sont dans un tableau.
+        </p>
+      </PageHeader>
+      <div className="dashboard mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <Section id="avancement" title="Avancement">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <ChartFigure
+              id="avancement-axes"
+              title="Avancement par axe"
+              summary={achievement.summary}
+              note="Moyenne des fiches actions de chaque axe (pondérée quand un poids est fixé), sans les fiches abandonnées."
+              chart={contract.axes.length ? <BarChart rows={achievement.rows} unit="percent" name="Avancement" /> : null}
+              table={
+                <Table
+                  caption="Avancement par axe"
+                  columns={[{ label: "Axe" }, { label: "Intitulé" }, { label: "Avancement", className: "text-right" }]}
+                >
+                  {achievement.rows.map((row) => (
+                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+                        {row.label}
+                      </th>
+                      <td className="px-3 py-2">{row.title}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {row.value === null ? "—" : `${formatNumber(row.value)}\u202f%`}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
+              }
+            />
+            <ChartFigure
+              id="statuts-fiches"
+              title="Fiches actions par statut"
+              summary={statuses.summary}
+              chart={ficheCount ? <StackedBarChart rows={statuses.rows} series={FICHE_STATUS_KEYS} /> : null}
+              table={
+                ficheCount ? (
+                  <StackedTable
+                    caption="Fiches actions par statut et par axe"
+                    category="Axe"
+                    rows={statuses.rows}
+                    keys={FICHE_STATUS_KEYS}
+                  />
+                ) : null
+              }
+            />
+          </div>
+        </Section>
+
+        <Section id="indicateurs" title={`Indicateurs (${formatNumber(data.indicators.length)})`}>
+          <div className="space-y-6">
+            <ChartFigure
+              id="indicateurs-situation"
+              title="Situation des indicateurs par axe"
+              summary={standings.summary}
+              note="Un indicateur compare sa dernière mesure à la droite qui va de sa valeur de départ à sa cible."
+              chart={data.indicators.length ? <StackedBarChart rows={standings.rows} series={STANDING_KEYS} /> : null}
+              table={
+                data.indicators.length ? (
+                  <StackedTable caption="Indicateurs par situation et par axe" category="Axe" rows={standings.rows} keys={STANDING_KEYS} />
+                ) : null
+              }
+            />
+            {trajectory && data.trajectory ? (
+              <div id="trajectoire" className="scroll-mt-4">
+                <ChartFigure
+                  id="trajectoire-indicateur"
+                  title={`Trajectoire de l’indicateur «\u00a0${data.trajectory.indicator.name}\u00a0» (${indicatorFiche(data.trajectory.indicator)})`}
+                  summary={trajectory.summary}
+                  note={
+                    data.trajectory.measurementCount > data.trajectory.measurements.length
+                      ? `Les ${formatNumber(data.trajectory.measurements.length)} dernières mesures sur ${formatNumber(data.trajectory.measurementCount)}. Choisissez un autre indicateur dans le tableau ci-dessous.`
+                      : "Choisissez un autre indicateur dans le tableau ci-dessous."
+                  }
+                  chart={<TrajectoryChart points={trajectory.points} target={trajectory.target} unit={data.trajectory.indicator.unit} />}
+                  table={
+                    <Table
+                      caption={`Trajectoire de «\u00a0${data.trajectory.indicator.name}\u00a0»`}
+                      columns={[
+                        { label: "Date" },
+                        { label: "Mesure", className: "text-right" },
+                        { label: "Trajectoire", className: "text-right" },
+                      ]}
+                    >
+                      {trajectory.points.map((point) => (
+                        <tr key={point.at} className="border-b border-slate-100 last:border-0">
+                          <th scope="row" className="px-3 py-2 font-medium">
+                            {point.date}
+                          </th>
+                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.measured, data.trajectory!.indicator.unit)}</td>
+                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.path, data.trajectory!.indicator.unit)}</td>
+                        </tr>
+                      ))}
+                    </Table>
+                  }
+                />
+              </div>
+            ) : null}
+            {data.indicators.length ? (
+              <div className="overflow-x-auto">
+                <Table
+                  caption={
+                    pageCount > 1
+                      ? `Chaque indicateur face à sa cible, page ${formatNumber(page)} sur ${formatNumber(pageCount)}`
+                      : "Chaque indicateur face à sa cible"
+                  }
+                  showCaption
+                  columns={[
+                    { label: "Indicateur" },
+                    { label: "Départ", className: "hidden text-right sm:table-cell" },
+                    // On a narrow screen the target goes under the latest measurement.
+                    {
+                      label: (
+                        <>
+                          Dernière mesure<span className="sm:hidden"> et cible</span>
+                        </>
+                      ),
+                      className: "text-right",
+                    },
+                    { label: "Cible", className: "hidden text-right sm:table-cell" },
+                    { label: "Situation", className: "hidden sm:table-cell" },
+                  ]}
+                >
+                  {indicatorPage.map((indicator) => {
+                    const { standing, reason } = judgeDashboardIndicator(indicator, asOf);
+                    const situation = (
+                      <>
+                        <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+                        {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
+                      </>
+                    );
+                    return (
+                      <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
+                        <th scope="row" className="px-3 py-2 font-normal">
+                          <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
+                          <Link
+                            href={indicatorHref(indicator.id)}
+                            aria-current={indicator.id === data.trajectory?.indicator.id ? "true" : undefined}
+                            aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
+                          >
+                            {indicator.name}
+                          </Link>
+                          {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
+                          <span className="mt-1 block sm:hidden">{situation}</span>
+                        </th>
+                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+                          {shown(indicator.baselineValue, indicator.unit)}
+                        </td>
+                        <td className="px-3 py-2 text-right tabular-nums">
+                          {shown(indicator.latestValue, indicator.unit)}
+                          {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
+                          <span className="mt-1 block text-slate-600 sm:hidden">
+                            cible {shown(indicator.targetValue, indicator.unit)}
+                            {indicator.targetOn ? ` au ${formatDate(indicator.targetOn)}` : ""}
+                          </span>
+                        </td>
+                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+                          {shown(indicator.targetValue, indicator.unit)}
+                          {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
+                        </td>
+                        <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
+                      </tr>
+                    );
+                  })}
+                </Table>
+                <Pagination
+                  page={page}
+                  pageCount={pageCount}
+                  href={(target) => listHref(path, { indicateur: query.indicateur }, target, "indicateurs-titre")}
+                  label="Pages du tableau des indicateurs"
+                />
+              </div>
+            ) : null}
+          </div>
+        </Section>
+
+        <Section id="budget" title="Budget prévu">
+          <ChartFigure
+            id="budget-financeurs"
+            title="Budget prévu par financeur"
+            summary={budget.summary}
+            note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
+            chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
+            table={
+              budget.rows.length ? (
+                <Table
+                  caption="Budget prévu par financeur"
+                  columns={[
+                    { label: "Financeur" },
+                    { label: "Montant prévu", className: "text-right" },
+                    { label: "Part", className: "text-right" },
+                  ]}
+                >
+                  {budget.rows.map((row) => (
+                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {row.label}
+                      </th>
+                      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
+                      </td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      Total
+                    </th>
+                    <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
+                    <td />
+                  </tr>
+                </Table>
+              ) : null
+            }
+          />
+        </Section>
+
+        <Section id="engagements" title="Engagements des partenaires">
+          <ChartFigure
+            id="engagements-partenaires"
+            title="Engagements tenus par partenaire"
+            summary={commitments.summary}
+            note={
+              <>
+                Un engagement est en retard quand son partenaire le dit, ou quand sa fiche action est terminée sans qu’il soit tenu
+                {commitments.rows.length > CHARTED_PARTNERS
+                  ? `. Le graphique montre les ${formatNumber(CHARTED_PARTNERS)} partenaires qui ont le plus d’engagements, le tableau les ${formatCount(commitments.rows.length, "partenaire", "partenaires")}.`
+                  : "."}
+              </>
+            }
+            chart={
+              commitments.rows.length ? (
+                <StackedBarChart rows={commitments.rows.slice(0, CHARTED_PARTNERS)} series={COMMITMENT_KEYS} />
+              ) : null
+            }
+            table={
+              commitments.rows.length ? (
+                <StackedTable caption="Engagements par partenaire" category="Partenaire" rows={commitments.rows} keys={COMMITMENT_KEYS} />
+              ) : null
+            }
+          />
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+// Horizontal bars, one per category (axes, funders): long French labels stay readable at 375 px.
+import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { labelWidth, shortLabel, tickText, valueText, type ValueUnit } from "./format";
+
+export function BarChart({
+  rows,
+  unit,
+  color = "#145866",
+  name,
+}: {
+  rows: ReadonlyArray<{ label: string; value: number | null }>;
+  unit: ValueUnit;
+  color?: string;
+  /** What a bar measures, for its tooltip: « Avancement », « Budget prévu ». */
+  name: string;
+}) {
+  const data = rows.map((row) => ({ label: row.label, value: row.value ?? 0 }));
+  return (
+    <ResponsiveContainer width="100%" height={rows.length * 40 + 50} initialDimension={{ width: 320, height: rows.length * 40 + 50 }}>
+      <RechartsBarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+        <XAxis
+          type="number"
+          domain={unit === "percent" ? [0, 100] : [0, "auto"]}
+          tickFormatter={(value: number) => tickText(value, unit)}
+          tick={{ fill: "#334155", fontSize: 12 }}
+          stroke="#64748b"
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth(rows)}
+          tickFormatter={(label: string) => shortLabel(label, 18)}
+          tick={{ fill: "#334155", fontSize: 12 }}
+          stroke="#64748b"
+        />
+        <Tooltip formatter={(value) => [valueText(Number(value), unit), name]} cursor={{ fill: "#eef6f7" }} />
+        <Bar dataKey="value" name={name} fill={color} isAnimationActive={false} barSize={22} />
+      </RechartsBarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,79 @@
+// The contract dashboard's one loader: the only part of the dashboard that reads the database.
+// It reads the contract as its page does (lib/contracts/queries.ts, which authorizes), then
+// the indicators with their latest measurement, the budget by funder and the commitments by
+// partner, each one SQL statement aggregated in PostgreSQL, and the chosen indicator's
+// measurements: six statements whatever the contract's size (ADR 0003).
+import type { Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { ProgressStatus } from "@/lib/db/generated/enums";
+import { getContractOverview } from "@/lib/contracts/queries";
+import type { CommitmentCount, DashboardIndicator, FunderBudget } from "./series";
+
+/** The measurements a trajectory chart draws at most: five years of monthly values. */
+export const TRAJECTORY_MEASUREMENTS = 60;
+
+type IndicatorRow = Omit<DashboardIndicator, "direction"> & { direction: "increase" | "decrease"; measurementCount: number };
+
+/**
+ * The dashboard of a contract the actor reads in the workspace (else a NotFoundError), on
+ * `asOf` (commitments of fiches ended before it are overdue). `indicatorId` chooses the
+ * indicator whose trajectory is drawn; an unknown one, or none, gives the first one measured.
+ */
+export async function getContractDashboard(
+  actor: Actor,
+  territorySlug: string,
+  contractId: string,
+  { indicatorId, asOf }: { indicatorId?: string | null; asOf: Date },
+) {
+  const contract = await getContractOverview(actor, territorySlug, contractId);
+  const db = getDb();
+  const [indicators, budget, commitments] = await Promise.all([
+    db.$queryRaw<IndicatorRow[]>`
+      SELECT i.id, f."axisId", f.number AS "ficheNumber", i.name, i.unit, i.direction::text AS direction,
+        i."baselineValue"::float8 AS "baselineValue", i."baselineOn", i."targetValue"::float8 AS "targetValue", i."targetOn",
+        m.value::float8 AS "latestValue", m."measuredOn" AS "latestOn",
+        (SELECT count(*)::int FROM "Measurement" c WHERE c."indicatorId" = i.id) AS "measurementCount"
+      FROM "Indicator" i
+      JOIN "FicheAction" f ON f.id = i."ficheId"
+      LEFT JOIN LATERAL (
+        SELECT value, "measuredOn" FROM "Measurement" WHERE "indicatorId" = i.id ORDER BY "measuredOn" DESC LIMIT 1
+      ) m ON true
+      WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL AND i."deletedAt" IS NULL
+      ORDER BY f.number, i."createdAt", i.id`,
+    db.$queryRaw<FunderBudget[]>`
+      SELECT coalesce(o.name, nullif(trim(b."funderLabel"), '')) AS funder, sum(b.amount)::float8 AS amount
+      FROM "BudgetLine" b
+      JOIN "FicheAction" f ON f.id = b."ficheId"
+      LEFT JOIN "Organisation" o ON o.id = b."funderId"
+      WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
+      GROUP BY 1 ORDER BY 2 DESC LIMIT 200`,
+    db.$queryRaw<CommitmentCount[]>`
+      SELECT k."organisationId", o.name AS organisation, k.status::text AS status,
+        (f."endsOn" IS NOT NULL AND f."endsOn" < ${asOf}::date) AS overdue, count(*)::int AS count
+      FROM "Commitment" k
+      LEFT JOIN "OperationalObjective" ob ON ob.id = k."objectiveId"
+      JOIN "FicheAction" f ON f.id = coalesce(k."ficheId", ob."ficheId")
+      JOIN "Organisation" o ON o.id = k."organisationId"
+      WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL AND ob."deletedAt" IS NULL
+      GROUP BY 1, 2, 3, 4`,
+  ]);
+  // Only an indicator of this contract can be chosen: an id from elsewhere falls back to the default.
+  const chosen =
+    indicators.find((indicator) => indicator.id === indicatorId) ?? indicators.find((indicator) => indicator.measurementCount > 0) ?? null;
+  const measurements = chosen
+    ? (
+        await db.$queryRaw<{ value: number; measuredOn: Date }[]>`
+          SELECT value::float8 AS value, "measuredOn" FROM "Measurement"
+          WHERE "indicatorId" = ${chosen.id}::uuid ORDER BY "measuredOn" DESC LIMIT ${TRAJECTORY_MEASUREMENTS}`
+      ).reverse()
+    : [];
+  return {
+    contract,
+    indicators: indicators as DashboardIndicator[],
+    budget,
+    commitments: commitments as (CommitmentCount & { status: ProgressStatus })[],
+    trajectory: chosen ? { indicator: chosen as DashboardIndicator, measurements, measurementCount: chosen.measurementCount } : null,
+  };
+}
+
+export type ContractDashboard = Awaited<ReturnType<typeof getContractDashboard>>;
