@@ -2,7 +2,7 @@
 
 // Horizontal bars, one per category (axes, funders): long French labels stay readable at 375 px.
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { labelWidth, shortLabel, tickText, valueText, type ValueUnit } from "./format";
+import { AXIS_STYLE, categoryAxisProps, tickText, valueText, type ValueUnit } from "./format";
 
 export function BarChart({
   rows,
@@ -25,17 +25,9 @@ export function BarChart({
           type="number"
           domain={unit === "percent" ? [0, 100] : [0, "auto"]}
           tickFormatter={(value: number) => tickText(value, unit)}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
+          {...AXIS_STYLE}
         />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={labelWidth(rows)}
-          tickFormatter={(label: string) => shortLabel(label, 18)}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
-        />
+        <YAxis {...categoryAxisProps(rows)} />
         <Tooltip formatter={(value) => [valueText(Number(value), unit), name]} cursor={{ fill: "#eef6f7" }} />
         <Bar dataKey="value" name={name} fill={color} isAnimationActive={false} barSize={22} />
       </RechartsBarChart>

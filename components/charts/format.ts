@@ -24,3 +24,17 @@ export function shortLabel(label: string, max = 22): string {
 export function labelWidth(rows: ReadonlyArray<{ label: string }>, max = 18): number {
   return Math.min(124, 16 + 7 * Math.max(0, ...rows.map((row) => shortLabel(row.label, max).length)));
 }
+
+/** How every chart's axes look: slate ticks at 12 px on a slate line. */
+export const AXIS_STYLE = { tick: { fill: "#334155", fontSize: 12 }, stroke: "#64748b" } as const;
+
+/** The category axis of horizontal bars (one bar per axis, funder, partner), its labels cut to fit. */
+export function categoryAxisProps(rows: ReadonlyArray<{ label: string }>) {
+  return {
+    type: "category" as const,
+    dataKey: "label",
+    width: labelWidth(rows),
+    tickFormatter: (label: string) => shortLabel(label, 18),
+    ...AXIS_STYLE,
+  };
+}

@@ -3,7 +3,7 @@
 // Horizontal stacked bars: one bar per category (an axis, a partner), one segment per series
 // (statuses), with a legend; segments are parted by a white line so that neighbours stay distinct.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { labelWidth, shortLabel, tickText } from "./format";
+import { AXIS_STYLE, categoryAxisProps, tickText } from "./format";
 
 export type StackedSeries = { key: string; label: string; color: string };
 
@@ -22,21 +22,8 @@ export function StackedBarChart({
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          tickFormatter={(value: number) => tickText(value, "count")}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
-        />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={labelWidth(rows)}
-          tickFormatter={(label: string) => shortLabel(label, 18)}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
-        />
+        <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => tickText(value, "count")} {...AXIS_STYLE} />
+        <YAxis {...categoryAxisProps(rows)} />
         <Tooltip cursor={{ fill: "#eef6f7" }} />
         <Legend wrapperStyle={{ fontSize: 13, color: "#334155" }} />
         {drawn.map(({ key, label, color }) => (

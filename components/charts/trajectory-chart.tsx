@@ -4,6 +4,7 @@
 // to its target dashed, and its target as a horizontal line; time runs along the horizontal axis.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "@/lib/format";
+import { AXIS_STYLE } from "./format";
 
 const monthYear = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -27,16 +28,10 @@ export function TrajectoryChart({
           scale="time"
           domain={["dataMin", "dataMax"]}
           tickFormatter={(at: number) => monthYear.format(new Date(at))}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
+          {...AXIS_STYLE}
           minTickGap={24}
         />
-        <YAxis
-          tickFormatter={(number: number) => formatNumber(number)}
-          tick={{ fill: "#334155", fontSize: 12 }}
-          stroke="#64748b"
-          width={48}
-        />
+        <YAxis tickFormatter={(number: number) => formatNumber(number)} {...AXIS_STYLE} width={48} />
         <Tooltip
           labelFormatter={(at) => monthYear.format(new Date(Number(at)))}
           formatter={(number, name) => [value(Number(number)), name]}

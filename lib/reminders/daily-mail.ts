@@ -1,13 +1,14 @@
 // The daily e-mail: what fell due for one user, once a day, only when something did. The
 // MailDelivery row, the notices marked as mailed and the message (kept in the development
-// mailbox, or handed to SMTP) commit together: if sending fails, nothing is recorded and the job
-// is retried; a second worker on the same user and day waits on the row's key, then sends nothing.
+// mailbox, or handed to SMTP) commit together (./recorded-mail.ts): if sending fails, nothing is
+// recorded and the job is retried; a second worker on the same user and day waits on the row's
+// key, then sends nothing.
 import type { Db } from "@/lib/db/client";
 import { formatCount, formatDate } from "@/lib/format";
 import { appUrl } from "@/lib/mail/app-url";
-import { mailTransport, sendMail } from "@/lib/mail/send";
+import { mailTransport } from "@/lib/mail/send";
 import { notificationKindOf } from "@/lib/notifications/kinds";
-import { oneClickHeaders, unsubscribePath } from "@/lib/notifications/unsubscribe";
+import { sendRecordedMail } from "./recorded-mail";
 
 /** Notices older than this and never mailed (e-mails were off) are not worth a message any more. */
 export const FRESH_NOTICE_DAYS = 7;
@@ -45,22 +46,20 @@ export async function sendDailyReminderMail(
         tx.notification.count({ where: unmailed }),
       ]);
       if (total === 0) return "nothing";
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "MailDelivery" ("userId", "kind", "period") VALUES (${userId}::uuid, 'daily', ${day})
-        ON CONFLICT DO NOTHING`;
-      if (inserted === 0) return "alreadySent";
-      await tx.notification.updateMany({ where: { userId, mailedAt: null, createdAt: { lte: now } }, data: { mailedAt: now } });
-      const unsubscribeUrl = appUrl(unsubscribePath(userId, "daily", env), env);
-      await sendMail(
+      const sent = await sendRecordedMail(
         tx,
         {
+          userId,
           to: user.email,
+          kind: "daily",
+          period: day,
           subject: `OpenCLS\u00a0: ${formatCount(total, "nouvelle notification", "nouvelles notifications")}`,
-          text: dailyMailText({ name: user.name, notices, total, unsubscribeUrl, env }),
-          headers: oneClickHeaders(unsubscribeUrl),
+          body: dailyMailBody({ name: user.name, notices, total, env }),
         },
         env,
       );
+      if (!sent) return "alreadySent";
+      await tx.notification.updateMany({ where: { userId, mailedAt: null, createdAt: { lte: now } }, data: { mailedAt: now } });
       return "sent";
     },
     { timeout: 60_000 },
@@ -69,19 +68,7 @@ export async function sendDailyReminderMail(
 
 type Notice = { kind: string; title: string; context: string | null; href: string; dueOn: Date | null };
 
-function dailyMailText({
-  name,
-  notices,
-  total,
-  unsubscribeUrl,
-  env,
-}: {
-  name: string | null;
-  notices: Notice[];
-  total: number;
-  unsubscribeUrl: string;
-  env: Env;
-}): string {
+function dailyMailBody({ name, notices, total, env }: { name: string | null; notices: Notice[]; total: number; env: Env }): string[] {
   const sections = new Map<string, Notice[]>();
   for (const notice of notices) {
     const section = notificationKindOf(notice.kind).section;
@@ -100,12 +87,7 @@ function dailyMailText({
       : []),
     "",
     `Toutes vos notifications\u00a0: ${appUrl("/notifications", env)}`,
-    "",
-    "—",
-    "Vous recevez ce récapitulatif les jours où vous avez de nouvelles notifications.",
-    `Ne plus le recevoir\u00a0: ${unsubscribeUrl}`,
-    `Choisir vos e-mails\u00a0: ${appUrl("/notifications/preferences", env)}`,
-  ].join("\n");
+  ];
 }
 
 function noticeLines(notice: Notice, env: Env): string[] {

@@ -10,9 +10,9 @@ import type { Db } from "@/lib/db/client";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { formatCount, formatDate } from "@/lib/format";
 import { appUrl } from "@/lib/mail/app-url";
-import { mailTransport, sendMail } from "@/lib/mail/send";
+import { mailTransport } from "@/lib/mail/send";
 import { notificationKindOf } from "@/lib/notifications/kinds";
-import { oneClickHeaders, unsubscribePath } from "@/lib/notifications/unsubscribe";
+import { sendRecordedMail } from "./recorded-mail";
 
 export type DigestOutcome = "sent" | "nothing" | "declined" | "alreadySent" | "noTransport";
 
@@ -43,8 +43,7 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
   const openCommitments = commitments.entries.filter((commitment) => !["completed", "abandoned"].includes(commitment.status));
   if (unreadCount === 0 && dueFiches.length === 0 && openCommitments.length === 0) return "nothing";
 
-  const unsubscribeUrl = appUrl(unsubscribePath(userId, "weekly", env), env);
-  const text = [
+  const body = [
     `Bonjour${user.name ? ` ${user.name}` : ""},`,
     "",
     "Voici votre synthèse de la semaine sur OpenCLS.",
@@ -83,24 +82,16 @@ export async function sendWeeklyDigest(db: Db, userId: string, week: string, tod
           appUrl("/engagements", env),
         ]
       : []),
-    "",
-    "—",
-    "Vous recevez cette synthèse chaque lundi.",
-    `Ne plus la recevoir\u00a0: ${unsubscribeUrl}`,
-    `Choisir vos e-mails\u00a0: ${appUrl("/notifications/preferences", env)}`,
-  ].join("\n");
+  ];
 
   return db.$transaction(
     async (tx) => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "MailDelivery" ("userId", "kind", "period") VALUES (${userId}::uuid, 'weekly', ${week})
-        ON CONFLICT DO NOTHING`;
-      if (inserted === 0) return "alreadySent";
-      await sendMail(
+      const sent = await sendRecordedMail(
         tx,
-        { to: user.email, subject: "OpenCLS\u00a0: votre synthèse de la semaine", text, headers: oneClickHeaders(unsubscribeUrl) },
+        { userId, to: user.email, kind: "weekly", period: week, subject: "OpenCLS\u00a0: votre synthèse de la semaine", body },
         env,
       );
+      if (!sent) return "alreadySent";
       return "sent";
     },
     { timeout: 60_000 },

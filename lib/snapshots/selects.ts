@@ -1,6 +1,7 @@
 // What a contract snapshot reads: each record with the select its catalogue walks (the
 // concept's own fragment), plus the ids and structure the snapshot keeps beside the values.
 import type { Prisma } from "@/lib/db/generated/client";
+import { commitmentReportSelect } from "@/lib/commitments/selects";
 import { axisHeadingSelect, contractRecordSelect } from "@/lib/contracts/selects";
 import { ficheRecordSelect } from "@/lib/fiches/selects";
 import { indicatorRecordSelect } from "@/lib/indicators/selects";
@@ -25,14 +26,7 @@ export const snapshotCommitmentSelect = {
   organisationId: true,
   organisation: { select: { name: true } },
   description: true,
-  status: true,
-  progress: true,
-  humanResources: true,
-  financialAmount: true,
-  financialDetails: true,
-  inKindResources: true,
-  comment: true,
-  commentedOn: true,
+  ...commitmentReportSelect,
   reportedAt: true,
 } satisfies Prisma.CommitmentSelect;
 

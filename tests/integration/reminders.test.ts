@@ -4,6 +4,7 @@
 // and two worker processes on one database send a due measurement's reminder exactly once.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { addMonths, todayInParis } from "@/lib/due/schedule";
@@ -180,10 +181,24 @@ describe("the daily e-mail", () => {
   it("is sent once per day even when two jobs for it run at once", async () => {
     const { pilot } = await territoryWithPilotedFiche({ today: TODAY });
     await scanDueItems(db(), TODAY);
-    const outcomes = await Promise.all([
+    // Both jobs must have read the notices before either records its e-mail (otherwise the later
+    // one simply finds nothing new): a transaction of the test's own holds the day's record until
+    // both wait on its key, then gives way.
+    const holder = new pg.Client({ connectionString: database().url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`INSERT INTO "MailDelivery" ("userId", kind, period) VALUES ($1, 'daily', '2026-12-07')`, [pilot.id]);
+    const racing = Promise.all([
       sendDailyReminderMail(db(), pilot.id, "2026-12-07", ENV),
       sendDailyReminderMail(db(), pilot.id, "2026-12-07", ENV),
     ]);
+    const waiting = async () =>
+      Number((await holder.query(`SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`)).rows[0].n);
+    for (const deadline = Date.now() + 10_000; (await waiting()) < 2 && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await holder.query("ROLLBACK");
+    await holder.end();
+    const outcomes = await racing;
     expect(outcomes.sort()).toEqual(["alreadySent", "sent"]);
     expect(await db().devEmail.count({ where: { to: pilot.email } })).toBe(1);
   });
