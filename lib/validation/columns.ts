@@ -14,8 +14,8 @@ export const DECIMAL_COLUMNS = {
   "Measurement.value": { precision: 18, scale: 4 },
   "Measurement.numerator": { precision: 18, scale: 4 },
   "Measurement.denominator": { precision: 18, scale: 4 },
-  "FicheAssessment.budgetPlanned": { precision: 14, scale: 2 },
-  "FicheAssessment.budgetSpent": { precision: 14, scale: 2 },
+  "AssessmentSpending.spent": { precision: 14, scale: 2 },
+  "CommitmentContribution.amountSpent": { precision: 14, scale: 2 },
 } as const satisfies Record<string, DecimalBounds>;
 
 export type DecimalColumn = keyof typeof DECIMAL_COLUMNS;

@@ -79,11 +79,13 @@ async function fillRemainingTables(db: Db): Promise<void> {
       ip: "192.0.2.1",
     },
   });
-  await db.budgetLine.create({ data: { ficheId: fiche.id, funderId: organisation.id, year: 2026, amount: "12345678901.23" } });
+  const budgetLine = await db.budgetLine.create({
+    data: { ficheId: fiche.id, funderId: organisation.id, year: 2026, amount: "12345678901.23" },
+  });
   const objective = await db.operationalObjective.create({
     data: { ficheId: fiche.id, position: 1, title: "Objectif", dueOn: new Date("2027-06-30") },
   });
-  await db.commitment.create({
+  const commitment = await db.commitment.create({
     data: {
       organisationId: organisation.id,
       objectiveId: objective.id,
@@ -129,8 +131,20 @@ async function fillRemainingTables(db: Db): Promise<void> {
     data: {
       campaignId: campaign.id,
       ficheId: fiche.id,
-      budgetSpent: "99.99",
-      indicatorSnapshot: { rows: [{ gap: -1.5, label: AWKWARD }] },
+      difficulties: AWKWARD,
+      spending: { create: { budgetLineId: budgetLine.id, spent: "99.99" } },
+    },
+  });
+  await db.commitmentContribution.create({
+    data: { campaignId: campaign.id, commitmentId: commitment.id, outcome: "partly_kept", contribution: AWKWARD, amountSpent: "0.01" },
+  });
+  await db.meeting.create({
+    data: {
+      contractId: contract.id,
+      kind: "copil",
+      heldOn: new Date("2026-06-30"),
+      decisions: AWKWARD,
+      attendances: { create: { organisationId: organisation.id, attendeeCount: 2 } },
     },
   });
   await db.ficheFinding.create({ data: { ficheId: fiche.id, findingId: finding.id } });

@@ -142,6 +142,18 @@ describe("database constraints", () => {
         db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id, relevanceRating: 5 } }),
       ),
     ).toContain("FicheAssessment_ratings_check");
+    expect(
+      await violatedConstraint(() =>
+        db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id, achievementRate: 101 } }),
+      ),
+    ).toContain("FicheAssessment_achievement_check");
+    const line = await db.budgetLine.create({ data: { ficheId: fiche.id, funderLabel: "Commune", amount: "100.00" } });
+    const assessment = await db.ficheAssessment.create({ data: { campaignId: campaign.id, ficheId: fiche.id } });
+    expect(
+      await violatedConstraint(() =>
+        db.assessmentSpending.create({ data: { assessmentId: assessment.id, budgetLineId: line.id, spent: "-0.01" } }),
+      ),
+    ).toContain("AssessmentSpending_spent_check");
   });
 
   it("keep a campaign's period in order and number snapshots from 1", async () => {
