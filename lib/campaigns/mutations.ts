@@ -12,6 +12,7 @@ import type { Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { isoDay } from "@/lib/format";
 import { notify } from "@/lib/notifications/post";
+import { readLiveEvaluation } from "@/lib/evaluations/read";
 import { createContractSnapshot } from "@/lib/snapshots/create";
 import { assertCampaignOpen } from "./guard";
 import { CAMPAIGN_KIND_LABELS } from "./labels";
@@ -140,7 +141,7 @@ export const updateCampaign = onCampaign("campaign.update", updateCampaignSchema
 export const closeCampaign = onCampaign("campaign.close", closeCampaignSchema, async (context, input, { territoryId = null }) => {
   const campaign = await context.db.evaluationCampaign.findUniqueOrThrow({
     where: { id: input.campaignId },
-    select: { contractId: true, kind: true },
+    select: { id: true, contractId: true, kind: true, periodStart: true },
   });
   let snapshotVersion = 0;
   await saveVersioned(
@@ -155,7 +156,9 @@ export const closeCampaign = onCampaign("campaign.close", closeCampaignSchema, a
     },
     async (tx) => {
       await assertCampaignOpen(tx, input.campaignId);
-      const snapshot = await createContractSnapshot(tx, campaign.contractId, "campaign_close", context.actor);
+      // The evaluation is frozen with the contract: a closed campaign's reports read nothing else.
+      const evaluation = await readLiveEvaluation(tx, campaign, new Date());
+      const snapshot = await createContractSnapshot(tx, campaign.contractId, "campaign_close", context.actor, { evaluation });
       assertVersionMatched(
         await tx.evaluationCampaign.updateMany({
           where: { id: input.campaignId, version: input.version, status: "open" },

@@ -9,6 +9,7 @@ import { lockContract } from "@/lib/contracts/lock";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { SnapshotReason } from "@/lib/db/generated/enums";
+import type { EvaluationContent } from "@/lib/evaluations/schema";
 import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { SNAPSHOT_SCHEMA_VERSION, type ContractSnapshotContent } from "./schema";
@@ -109,10 +110,16 @@ export async function readContractContent(tx: Tx, contractId: string): Promise<C
  * Freezes the contract's content in `tx` as its next snapshot (version 1, 2, 3… per contract)
  * and returns it. The row is never changed afterwards: a trigger refuses it.
  */
-export async function createContractSnapshot(tx: Tx, contractId: string, reason: SnapshotReason, actor: Pick<Actor, "userId">) {
+export async function createContractSnapshot(
+  tx: Tx,
+  contractId: string,
+  reason: SnapshotReason,
+  actor: Pick<Actor, "userId">,
+  { evaluation }: { evaluation?: EvaluationContent } = {},
+) {
   // Two snapshots of one contract at once would take the same version: the contract's lock orders them.
   await lockContract(tx, contractId);
-  const content = await readContractContent(tx, contractId);
+  const content: ContractSnapshotContent = { ...(await readContractContent(tx, contractId)), ...(evaluation ? { evaluation } : {}) };
   const { _max } = await tx.contractSnapshot.aggregate({ where: { contractId }, _max: { version: true } });
   return tx.contractSnapshot.create({
     data: {

@@ -2,6 +2,7 @@
 // record's catalogue fields under their API names (`values`, as stored) and as history shows
 // them (`shown`, readable), with the ids and structure that tie them together.
 import { z } from "zod";
+import { evaluationContentSchema } from "@/lib/evaluations/schema";
 
 /** Raised when what `content` holds changes shape; a reader of an older version knows it by this. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -40,6 +41,8 @@ export const contractSnapshotContentSchema = z.object({
     }),
   ),
   fiches: z.array(fiche),
+  /** A closed campaign's evaluation (assessments, budget spent, contributions, meetings), frozen with the content. */
+  evaluation: evaluationContentSchema.optional(),
 });
 
 export type ContractSnapshotContent = z.infer<typeof contractSnapshotContentSchema>;
