@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireSignedIn } from "@/lib/auth/require";
+import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_STATUS_LABELS } from "@/lib/commitments/labels";
 import { listPartnerCommitments } from "@/lib/commitments/queries";
 import { ficheLabel } from "@/lib/contracts/labels";
@@ -49,6 +50,20 @@ export default async function PartnerCommitmentsPage({ searchParams }: Props) {
                 <p className="mt-1 text-slate-700">
                   {commitment.organisation.name}&nbsp;: {commitment.description}
                 </p>
+                {commitment.fiche.contract.campaigns.map((campaign) =>
+                  commitment.contributions.some((contribution) => contribution.campaignId === campaign.id) ? (
+                    <p key={campaign.id} className="mt-2 text-sm text-slate-700">
+                      {CAMPAIGN_KIND_LABELS[campaign.kind]}&nbsp;: contribution transmise.
+                    </p>
+                  ) : (
+                    <p key={campaign.id} className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                      <Badge tone="warning">Contribution attendue</Badge>
+                      <Link href={`/engagements/${commitment.id}#contribution-${campaign.kind}-titre`}>
+                        {CAMPAIGN_KIND_LABELS[campaign.kind]}&nbsp;: contribuer
+                      </Link>
+                    </p>
+                  ),
+                )}
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                   <Badge tone={PROGRESS_STATUS_TONES[commitment.status]}>{COMMITMENT_STATUS_LABELS[commitment.status]}</Badge>
                   <span>{commitment.progress}&#8239;%</span>

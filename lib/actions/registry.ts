@@ -6,12 +6,14 @@ import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { closeCampaign, openCampaign, updateCampaign } from "@/lib/campaigns/mutations";
 import { reportCommitment } from "@/lib/commitments/mutations";
+import { saveContribution } from "@/lib/contributions/mutations";
 import { createContract, updateContract } from "@/lib/contracts/mutations";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
 import { importFiches } from "@/lib/fiches/import";
 import { restoreFromTrash } from "@/lib/fiches/trash";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
+import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
@@ -52,6 +54,10 @@ export const ACTIONS: readonly ActionDefinition[] = [
   openCampaign,
   updateCampaign,
   closeCampaign,
+  saveContribution,
+  createMeeting,
+  updateMeeting,
+  deleteMeeting,
   markNotificationRead,
   markAllNotificationsRead,
   updateMailPreferences,

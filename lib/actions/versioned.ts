@@ -14,10 +14,12 @@ type VersionedModel = {
 const VERSIONED_MODELS = {
   Axis: (db) => db.axis,
   Commitment: (db) => db.commitment,
+  CommitmentContribution: (db) => db.commitmentContribution,
   Contract: (db) => db.contract,
   EvaluationCampaign: (db) => db.evaluationCampaign,
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,
+  Meeting: (db) => db.meeting,
 } satisfies Record<string, (db: Db) => VersionedModel>;
 
 /** A write scoped by `version` (`updateMany`, `deleteMany`) that touched no row: the version moved. */

@@ -3,9 +3,11 @@ import { historyLabels } from "@/lib/catalogue";
 import { CAMPAIGN_FIELD_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
+import { CONTRIBUTION_FIELDS } from "@/lib/contributions/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { MEASUREMENT_FIELD_LABELS } from "@/lib/indicators/labels";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
+import { MEETING_FIELDS } from "@/lib/meetings/schema";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 
@@ -45,6 +47,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "campaign.open": "Campagne d’évaluation ouverte",
   "campaign.update": "Campagne d’évaluation modifiée",
   "campaign.close": "Campagne d’évaluation close",
+  "contribution.save": "Contribution d’un partenaire à l’évaluation",
+  "meeting.create": "Réunion enregistrée",
+  "meeting.update": "Réunion modifiée",
+  "meeting.delete": "Réunion supprimée",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -63,6 +69,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Measurement: "Mesure",
   Commitment: "Engagement",
   EvaluationCampaign: "Campagne d’évaluation",
+  CommitmentContribution: "Contribution à l’évaluation",
+  Meeting: "Réunion",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -73,6 +81,8 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   Measurement: MEASUREMENT_FIELD_LABELS,
   Commitment: historyLabels(COMMITMENT_REPORT_FIELDS),
   EvaluationCampaign: CAMPAIGN_FIELD_LABELS,
+  CommitmentContribution: historyLabels(CONTRIBUTION_FIELDS),
+  Meeting: historyLabels(MEETING_FIELDS),
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

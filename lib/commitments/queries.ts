@@ -28,13 +28,21 @@ const listedSelect = {
   reportedAt: true,
   organisation: { select: { name: true } },
   objective: { select: { title: true, dueOn: true } },
+  // Its contributions to open campaigns: a contribution is expected where the contract has one and this is empty.
+  contributions: { where: { campaign: { status: "open" } }, select: { campaignId: true } },
 } satisfies Prisma.CommitmentSelect;
 
 const ficheOfCommitment = {
   select: {
     number: true,
     title: true,
-    contract: { select: { title: true, territory: { select: { name: true } } } },
+    contract: {
+      select: {
+        title: true,
+        territory: { select: { name: true } },
+        campaigns: { where: { status: "open" }, select: { id: true, kind: true } },
+      },
+    },
   },
 } as const;
 

@@ -168,6 +168,49 @@ export const MATRIX: Record<
       };
     },
   },
+  // A commitment of the tenant's organisation in a fresh contract with an open campaign.
+  "contribution.save": {
+    expected: committedPartners,
+    input: async (_world, tenant) => {
+      const campaign = await openCampaignOf(tenant);
+      const contract = { ...tenant, contractId: campaign.contractId };
+      const commitment = await db().commitment.create({
+        data: { ficheId: (await ficheOf(contract, null)).id, organisationId: tenant.organisationId, description: "Animer les ateliers" },
+      });
+      return {
+        campaignId: campaign.id,
+        commitmentId: commitment.id,
+        version: "0",
+        outcome: "partly_kept",
+        contribution: "Six ateliers animés sur les dix prévus.",
+        amountSpent: "1 500,50",
+      };
+    },
+  },
+  "meeting.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      contractId: tenant.contractId,
+      kind: "copil",
+      heldOn: "2026-03-12",
+      decisions: "Valider le programme d’actions.",
+      attendances: [{ organisationId: tenant.organisationId, attendeeCount: "2" }],
+    }),
+  },
+  "meeting.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      meetingId: (await meetingOf(tenant)).id,
+      version: "1",
+      kind: "cotech",
+      heldOn: "2026-04-02",
+      attendances: [{ organisationId: tenant.organisationId, attendeeCount: "" }],
+    }),
+  },
+  "meeting.delete": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ meetingId: (await meetingOf(tenant)).id, version: "1" }),
+  },
   // Own: the actor's notification or account; foreign: another user's.
   "notification.markRead": {
     expected: selfOnly,
@@ -368,6 +411,8 @@ const openCampaignOf = async (tenant: Tenant) =>
       kind: "mid_term",
     },
   });
+const meetingOf = (tenant: Tenant) =>
+  db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
 const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemple.test` } });
 
 /** The account an own-account action targets: the actor's on the own tenant, someone else's otherwise. */

@@ -69,6 +69,7 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/nouveau/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/tableau-de-bord/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/gouvernance/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/modifier/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": coordinatorOnly,

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { CommitmentReportForm } from "@/components/commitments/commitment-report-form";
+import { ContributionFacts } from "@/components/contributions/contribution-facts";
+import { ContributionForm } from "@/components/contributions/contribution-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ChangeList } from "@/components/audit/change-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
 import { formValuesOf } from "@/lib/catalogue";
+import { CAMPAIGN_KIND_LABELS, periodText } from "@/lib/campaigns/labels";
 import { getCommitmentReport } from "@/lib/commitments/queries";
+import { listCommitmentCampaigns } from "@/lib/contributions/queries";
+import { CONTRIBUTION_FIELDS } from "@/lib/contributions/schema";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { todayInParis } from "@/lib/due/schedule";
-import { reportCommitmentAction } from "./actions";
+import { reportCommitmentAction, saveContributionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommitmentReportPage({ params }: Props) {
   const { data } = await load((await params).commitmentId);
   const { commitment, objective, fiche, history } = data;
+  // The commitment is authorized above: its contract's campaigns (two at most) come with their contribution.
+  const campaigns = await listCommitmentCampaigns(fiche.contract.id, commitment.id);
   // A new comment is dated today unless the partner says otherwise.
   const values = {
     ...formValuesOf(COMMITMENT_REPORT_FIELDS, commitment),
@@ -74,6 +81,42 @@ export default async function CommitmentReportPage({ params }: Props) {
           <Section id="point" title="Point d’avancement">
             <CommitmentReportForm action={reportCommitmentAction} commitment={commitment} values={values} />
           </Section>
+          {campaigns.map((campaign) => {
+            const contribution = campaign.contributions[0] ?? null;
+            if (campaign.status !== "open" && !contribution) return null;
+            const period = periodText(campaign.periodStart, campaign.periodEnd);
+            return (
+              <Section
+                key={campaign.id}
+                id={`contribution-${campaign.kind}`}
+                title={`Contribution à l’${CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()}`}
+                description={
+                  campaign.status === "open" ? (
+                    <p>
+                      La coordination évalue le contrat{period ? ` ${period}` : ""}. Dites si votre organisation a tenu son engagement sur
+                      cette période et ce qu’elle a apporté
+                      {campaign.closesOn ? `, avant le ${formatDate(campaign.closesOn)}` : ""}.
+                    </p>
+                  ) : (
+                    <p>
+                      Campagne close{campaign.closedAt ? ` le ${formatDate(campaign.closedAt)}` : ""}&#8239;: votre contribution ne change
+                      plus.
+                    </p>
+                  )
+                }
+              >
+                {campaign.status === "open" ? (
+                  <ContributionForm
+                    action={saveContributionAction}
+                    hidden={{ campaignId: campaign.id, commitmentId: commitment.id, version: String(contribution?.version ?? 0) }}
+                    values={formValuesOf(CONTRIBUTION_FIELDS, contribution)}
+                  />
+                ) : (
+                  <ContributionFacts contribution={contribution!} />
+                )}
+              </Section>
+            );
+          })}
           <Section id="historique" title="Historique de l’engagement">
             <ChangeList changes={history} label="Points d’avancement enregistrés" empty="Aucun point d’avancement enregistré." />
           </Section>

@@ -111,6 +111,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
           <Link href={`${contractPath}/tableau-de-bord`} className="self-center">
             Tableau de bord
           </Link>
+          <Link href={`${contractPath}/gouvernance`} className="self-center">
+            Gouvernance
+          </Link>
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>
