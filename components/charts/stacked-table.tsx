@@ -28,7 +28,7 @@ export function StackedTable({
     >
       {rows.map((row) => (
         <tr key={row.label} className="border-b border-slate-100 last:border-0">
-          <th scope="row" className="px-3 py-2 font-medium">
+          <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
             {row.label}
           </th>
           {keys.map(({ key }) => (

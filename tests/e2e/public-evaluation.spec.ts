@@ -9,6 +9,9 @@ import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
+// One app instance for both widths, not one per worker.
+test.describe.configure({ mode: "serial" });
+
 let database: OwnDatabase;
 let app: AppInstance;
 let slug: string;
@@ -40,7 +43,7 @@ for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${app.base}/territoires/${slug}`);
     const section = page.getByRole("region", { name: "Évaluation à mi-parcours" });
-    await expect(section.getByText(/^Période évaluée du 1er janvier 2024 au 30 juin 2026, évaluation close le \d/)).toBeVisible();
+    await expect(section.getByText(/^Période évaluée du 1er\sjanvier\s2024 au 30\sjuin\s2026, évaluation close le\s\d/)).toBeVisible();
     await expect(section.getByText("Une dynamique partenariale solide, des actions de prévention à relancer.")).toBeVisible();
     await expect(section.getByRole("definition").filter({ hasText: /^2 sur 4$/ })).toBeVisible();
     await expect(section.getByRole("definition").filter({ hasText: /^60\s%$/ })).toBeVisible();
