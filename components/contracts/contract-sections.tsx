@@ -1,5 +1,6 @@
-// The sections of a public contract page: overview, diagnosis, axes and fiches, parties,
-// concertation, documents.
+// The sections of a public contract page: overview, diagnosis, axes and fiches, the last closed
+// evaluation, parties, concertation, documents.
+import type { ReactNode } from "react";
 import { AxisList } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { PartyList } from "@/components/contracts/party-list";
@@ -10,7 +11,7 @@ import { DOCUMENT_KIND_LABELS, generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import type { PublicContract } from "@/lib/territories/queries";
 
-export function ContractSections({ contract }: { contract: PublicContract }) {
+export function ContractSections({ contract, evaluation }: { contract: PublicContract; evaluation?: ReactNode }) {
   const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const transversalCount = contract.axes.filter((axis) => axis.isTransversal).length;
   const announced = ficheCountOf(contract, ficheCount);
@@ -79,6 +80,8 @@ export function ContractSections({ contract }: { contract: PublicContract }) {
       >
         {contract.axes.length ? <AxisList axes={contract.axes} /> : <p>Les axes du contrat ne sont pas encore publiés.</p>}
       </Section>
+
+      {evaluation}
 
       <Section id="partenaires" title="Signataires et partenaires">
         <div className="space-y-6">

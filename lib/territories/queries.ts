@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { listedFiches } from "@/lib/fiches/selects";
+import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import type { ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
 import { pageOfTerritories, type RegionFacet } from "./paging";
@@ -65,6 +66,8 @@ const territoryPageSelect = {
         orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
         select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
       },
+      // Its last closed evaluation, which the page reads from the campaign's snapshot (lib/public-pages/evaluation.ts).
+      campaigns: publicCampaignSelect,
     },
   },
 } satisfies Prisma.TerritorySelect;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractSections } from "@/components/contracts/contract-sections";
+import { PublicEvaluationSection } from "@/components/evaluations/public-evaluation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
+import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { findTerritoryPage, type TerritoryPage } from "@/lib/territories/queries";
 
@@ -31,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TerritoryPublicPage({ params }: Props) {
   const territory = await loadTerritory(params);
   const contract = territory.contracts[0];
+  const evaluation = contract ? await findPublicEvaluation(contract) : null;
   const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`]
     .filter(Boolean)
     .join(" · ");
@@ -42,7 +45,7 @@ export default async function TerritoryPublicPage({ params }: Props) {
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {contract ? (
-          <ContractSections contract={contract} />
+          <ContractSections contract={contract} evaluation={evaluation ? <PublicEvaluationSection evaluation={evaluation} /> : null} />
         ) : (
           <Section id="contrat" title="Contrat local de santé">
             <p>Aucun contrat local de santé n’est encore publié pour ce territoire.</p>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { StackedTable } from "@/components/charts/stacked-table";
 import { TrajectoryChart } from "@/components/charts/trajectory-chart";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,8 +27,6 @@ import {
   indicatorTrajectory,
   judgeDashboardIndicator,
   STANDING_KEYS,
-  type SeriesKey,
-  type StackedRow,
 } from "@/lib/dashboards/series";
 import { formatCount, formatDate, formatEuros, formatNumber } from "@/lib/format";
 import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
@@ -58,48 +57,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { slug, contractId } = await params;
   const { indicateur } = dashboardParams.parse(await searchParams);
   return { title: `Tableau de bord · ${(await load(slug, contractId, indicateur)).data.contract.title}` };
-}
-
-/** A stacked chart's table: a row per category, a column per series, and the total. */
-function StackedTable({
-  caption,
-  category,
-  rows,
-  keys: all,
-}: {
-  caption: string;
-  category: string;
-  rows: StackedRow[];
-  keys: SeriesKey[];
-}) {
-  // The columns no row has a count in say nothing the summary does not: a narrow table keeps its room.
-  const keys = all.filter(({ key }) => rows.some((row) => (row.values[key] ?? 0) > 0));
-  return (
-    <Table
-      caption={caption}
-      columns={[
-        { label: category },
-        ...keys.map(({ label }) => ({ label, className: "text-right" })),
-        { label: "Total", className: "text-right" },
-      ]}
-    >
-      {rows.map((row) => (
-        <tr key={row.label} className="border-b border-slate-100 last:border-0">
-          <th scope="row" className="px-3 py-2 font-medium">
-            {row.label}
-          </th>
-          {keys.map(({ key }) => (
-            <td key={key} className="px-3 py-2 text-right tabular-nums">
-              {formatNumber(row.values[key] ?? 0)}
-            </td>
-          ))}
-          <td className="px-3 py-2 text-right font-semibold tabular-nums">
-            {formatNumber(Object.values(row.values).reduce((sum, value) => sum + value, 0))}
-          </td>
-        </tr>
-      ))}
-    </Table>
-  );
 }
 
 export default async function DashboardPage({ params, searchParams }: Props) {
