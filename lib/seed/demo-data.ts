@@ -252,6 +252,7 @@ async function insertFicheDetails(
   context: SeedContext,
 ): Promise<void> {
   const { on } = context;
+  const loadedAt = new Date();
   const described = file.contract.axes.flatMap((axis) => axis.fiches);
   if (!described.some((fiche) => fiche.milestones.length || fiche.objectives.length || fiche.indicators.length || fiche.budgetLines.length))
     return;
@@ -276,7 +277,9 @@ async function insertFicheDetails(
     });
     if (row._count.budgetLines === 0)
       await tx.budgetLine.createMany({
-        data: fiche.budgetLines.map((line) => ({
+        // A millisecond apart, so that they list in the file's order (by createdAt).
+        data: fiche.budgetLines.map((line, index) => ({
+          createdAt: new Date(loadedAt.getTime() + index),
           ficheId,
           funderId: organisationId(line.funder),
           fundingInstrument: line.fundingInstrument,
