@@ -8,7 +8,17 @@ import type { Db, Tx } from "@/lib/db/client";
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { slugify } from "@/lib/text/slug";
 import { insertDemoMemberships, insertDemoUsers, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
-import { contractFileSchema, regionsFileSchema, type ContractFile, type OrganisationRef, type RegionsFile, type SeedDay } from "./schema";
+import { userId, type SeedContext } from "./context";
+import { insertEvaluationLife } from "./demo-evaluation";
+import {
+  contractFileSchema,
+  regionsFileSchema,
+  type ContractFile,
+  type OrganisationRef,
+  type PartyRef,
+  type RegionsFile,
+  type SeedDay,
+} from "./schema";
 
 export const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed");
 
@@ -74,8 +84,6 @@ async function insertRegions(tx: Tx, regions: DemoData["regions"]): Promise<Map<
 }
 
 type SeedRegion = DemoData["regions"][number] & { id: string };
-/** How a file's days become dates, and the demo users' ids by e-mail. */
-type SeedContext = { on: (value: SeedDay | undefined) => Date | null; userIds: Map<string, string> };
 
 async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, context: SeedContext): Promise<void> {
   const { on } = context;
@@ -121,8 +129,12 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
 
   const organisationIds = await insertOrganisations(tx, [...c.signatories, ...c.partners], region);
   const organisationId = (ref: OrganisationRef) => organisationIds.get(organisationSlug(ref, region))!;
-  // Fiches name their organisations among these parties (the file's schema checks it).
-  const organisationNamed = (name: string) => organisationIds.get(slugify(name))!;
+  // Fiches, budget lines, meetings name their organisations among these parties (the file's schema checks it).
+  const partyId = (ref: PartyRef) => {
+    const id = organisationIds.get(slugify(typeof ref === "string" ? ref : region.ars));
+    if (!id) throw new Error(`${t.slug}: ${typeof ref === "string" ? ref : "the ARS"} is not among the contract's parties`);
+    return id;
+  };
   await tx.signatory.createMany({
     data: c.signatories.map((ref, index) => ({ contractId, organisationId: organisationId(ref), position: index + 1 })),
     skipDuplicates: true,
@@ -158,7 +170,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
         generalObjective: fiche.generalObjective,
         description: fiche.description,
         targetPublic: fiche.targetPublic,
-        pilotOrganisationId: fiche.pilot && organisationNamed(fiche.pilot.organisation),
+        pilotOrganisationId: fiche.pilot && partyId(fiche.pilot.organisation),
         pilotContactName: fiche.pilot?.contactName,
         pilotContactEmail: fiche.pilot?.account,
         pilotUserId: fiche.pilot?.account && userId(context, fiche.pilot.account),
@@ -170,7 +182,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
     ),
     skipDuplicates: true,
   });
-  await insertFicheDetails(tx, file, contractId, organisationNamed, context);
+  await insertFicheDetails(tx, file, contractId, partyId, context);
 
   await tx.workingGroup.createMany({
     data: c.workingGroups.map((group, index) => ({ contractId, position: index + 1, name: group.name })),
@@ -221,24 +233,29 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
         issuedPrecision: document.issuedPrecision,
       })),
   });
+
+  if (file.fictional) await insertEvaluationLife(tx, file, contractId, partyId, context);
 }
 
 /**
- * What the file says of its fiches' conduct: milestones, objectives with their commitments, and
- * indicators with their measurements. Each is inserted whole when its natural key is missing
- * (a milestone's or an indicator's title within its fiche, an objective's position, a
- * commitment's organisation within its objective): dates are never part of a key.
+ * What the file says of its fiches' conduct: milestones, objectives with their commitments,
+ * indicators with their measurements, and budget lines. Each is inserted whole when its natural
+ * key is missing (a milestone's or an indicator's title within its fiche, an objective's
+ * position, a commitment's organisation within its objective; budget lines only on a fiche that
+ * has none): dates are never part of a key.
  */
 async function insertFicheDetails(
   tx: Tx,
   file: ContractFile,
   contractId: string,
-  organisationId: (name: string) => string,
+  organisationId: (ref: PartyRef) => string,
   context: SeedContext,
 ): Promise<void> {
   const { on } = context;
+  const loadedAt = new Date();
   const described = file.contract.axes.flatMap((axis) => axis.fiches);
-  if (!described.some((fiche) => fiche.milestones.length || fiche.objectives.length || fiche.indicators.length)) return;
+  if (!described.some((fiche) => fiche.milestones.length || fiche.objectives.length || fiche.indicators.length || fiche.budgetLines.length))
+    return;
   const fiches = await tx.ficheAction.findMany({
     where: { contractId },
     select: {
@@ -246,6 +263,7 @@ async function insertFicheDetails(
       number: true,
       milestones: { select: { title: true } },
       indicators: { select: { name: true } },
+      _count: { select: { budgetLines: true } },
     },
   });
   for (const fiche of described) {
@@ -257,6 +275,17 @@ async function insertFicheDetails(
         .filter((milestone) => !knownMilestones.has(milestone.title))
         .map((milestone) => ({ ficheId, title: milestone.title, dueOn: on(milestone.dueOn), doneOn: on(milestone.doneOn) })),
     });
+    if (row._count.budgetLines === 0)
+      await tx.budgetLine.createMany({
+        // A millisecond apart, so that they list in the file's order (by createdAt).
+        data: fiche.budgetLines.map((line, index) => ({
+          createdAt: new Date(loadedAt.getTime() + index),
+          ficheId,
+          funderId: organisationId(line.funder),
+          fundingInstrument: line.fundingInstrument,
+          amount: line.amount,
+        })),
+      });
 
     await tx.operationalObjective.createMany({
       data: fiche.objectives.map((objective, index) => ({
@@ -317,12 +346,6 @@ async function insertFicheDetails(
       });
     }
   }
-}
-
-function userId({ userIds }: SeedContext, email: string): string {
-  const id = userIds.get(email);
-  if (!id) throw new Error(`${email} is not in demo-accounts.json`);
-  return id;
 }
 
 function organisationSlug(ref: OrganisationRef, region: SeedRegion): string {

@@ -5,15 +5,20 @@ import { z } from "zod";
 import {
   CollectionFrequency,
   ContractStatus,
+  ContributionOutcome,
   DatePrecision,
   DocumentKind,
+  EvaluationKind,
   IndicatorDirection,
   IndicatorLevel,
+  MeetingKind,
   OrganisationKind,
   ProgressStatus,
+  RealisationStatus,
   TerritoryKind,
   Visibility,
 } from "@/lib/db/generated/enums";
+import { EVALUATION_CRITERIA } from "@/lib/evaluations/schema";
 
 const isoDate = z.iso.date();
 
@@ -43,6 +48,13 @@ const organisationRef = z.union([
 
 const percent = z.number().int().min(0).max(100);
 const text = z.string().min(1);
+/** Euros, at most two decimals. */
+const euros = z.number().nonnegative().multipleOf(0.01);
+
+/** One of the contract's parties: the region's ARS, or an organisation among its signatories and partners, by name. */
+const party = z.union([z.object({ ars: z.literal(true) }), z.string()]);
+export type PartyRef = z.infer<typeof party>;
+const partyKey = (ref: PartyRef) => (typeof ref === "string" ? ref : "ARS");
 
 export const regionsFileSchema = z.object({
   regions: z.array(z.object({ slug: z.string(), inseeCode: z.string().regex(/^\d{2,3}$/), name: z.string(), ars: z.string() })),
@@ -117,6 +129,11 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
       )
       .default([]),
     indicators: z.array(indicator).default([]),
+    /** What the fiche's funders plan to give it over the contract. */
+    budgetLines: z
+      .array(z.object({ funder: party, fundingInstrument: text.optional(), amount: euros }))
+      .default([])
+      .refine((lines) => new Set(lines.map((line) => partyKey(line.funder))).size === lines.length, "one budget line per funder"),
   });
 
   return z.object({
@@ -190,6 +207,9 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
           axis.fiches.forEach((fiche, f) => {
             const named = [
               ...(fiche.pilot ? [{ name: fiche.pilot.organisation, path: ["pilot", "organisation"] }] : []),
+              ...fiche.budgetLines.flatMap((line, l) =>
+                typeof line.funder === "string" ? [{ name: line.funder, path: ["budgetLines", l, "funder"] }] : [],
+              ),
               ...fiche.objectives.flatMap((objective, o) =>
                 objective.commitments.map((commitment, c) => ({
                   name: commitment.organisation,
@@ -210,17 +230,126 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
   });
 }
 
+// ——— The fictional contract's evaluation life: its campaigns and its governance meetings ———
+// Only the fictional file may hold them: the real contracts' sources state no evaluation.
+
+const criterion = z.object({ rating: z.number().int().min(1).max(4).optional(), comment: text.optional() });
+
+const assessment = z.object({
+  fiche: z.number().int().positive(),
+  /** When it was last written; the campaign's opening day when not given. */
+  on: fictionalDate.optional(),
+  realisationStatus: z.enum(RealisationStatus),
+  achievementRate: percent,
+  criteria: z.object(
+    Object.fromEntries(EVALUATION_CRITERIA.map((name) => [name, criterion.optional()])) as {
+      [Name in (typeof EVALUATION_CRITERIA)[number]]: z.ZodOptional<typeof criterion>;
+    },
+  ),
+  difficulties: text.optional(),
+  synthesis: text.optional(),
+  recommendations: text.optional(),
+  /** What was spent of the fiche's budget lines, named by funder, over the campaign's period. */
+  spending: z.array(z.object({ funder: party, spent: euros })).default([]),
+});
+
+const contribution = z.object({
+  /** The commitment: its fiche's number, its objective's position in the fiche (from 1), its organisation. */
+  fiche: z.number().int().positive(),
+  objective: z.number().int().positive(),
+  organisation: z.string(),
+  outcome: z.enum(ContributionOutcome),
+  contribution: text,
+  amountSpent: euros.optional(),
+  reportedOn: fictionalDate,
+  /** The demo account that reported, when one exists for the organisation. */
+  by: z.email().optional(),
+});
+
+const campaign = z.object({
+  kind: z.enum(EvaluationKind),
+  periodStart: fictionalDate,
+  periodEnd: fictionalDate,
+  opensOn: fictionalDate,
+  closesOn: fictionalDate,
+  /** A closed campaign: the day and the demo account that closed it (its snapshot is taken when the data is loaded). */
+  closed: z.object({ on: fictionalDate, by: z.email() }).optional(),
+  synthesis: text.optional(),
+  recommendations: text.optional(),
+  assessments: z.array(assessment).default([]),
+  contributions: z.array(contribution).default([]),
+});
+
+const governanceMeeting = z.object({
+  kind: z.enum(MeetingKind).exclude(["working_group"]),
+  heldOn: fictionalDate,
+  /** Its key within the contract, with its kind: unique, so that loading again finds it whatever the day. */
+  topic: z.string().min(1).max(200),
+  residentCount: z.number().int().nonnegative().optional(),
+  minutes: text,
+  decisions: text.optional(),
+  attendances: z.array(z.object({ organisation: party, attendeeCount: z.number().int().positive() })).min(1),
+});
+
+const fictionalContractFile = contractFileOf(fictionalDate).extend({
+  fictional: z.literal(true),
+  campaigns: z.array(campaign).default([]),
+  meetings: z.array(governanceMeeting).default([]),
+});
+
+/** Campaigns and meetings name fiches, commitments, budget lines and parties that the file holds. */
+function checkEvaluationReferences(file: z.infer<typeof fictionalContractFile>, context: z.RefinementCtx) {
+  const issue = (path: PropertyKey[], message: string) => context.addIssue({ code: "custom", path, message });
+  const fiches = new Map(file.contract.axes.flatMap((axis) => axis.fiches.map((fiche) => [fiche.number, fiche] as const)));
+  const parties = new Set(
+    [...file.contract.signatories, ...file.contract.partners].map((ref) => ("name" in ref ? ref.name : partyKey({ ars: true }))),
+  );
+  const kinds = file.campaigns.map((held) => held.kind);
+  if (new Set(kinds).size !== kinds.length) issue(["campaigns"], "one campaign per kind");
+  if (file.campaigns.filter((held) => !held.closed).length > 1) issue(["campaigns"], "at most one open campaign");
+  file.campaigns.forEach((held, c) => {
+    held.assessments.forEach((assessed, a) => {
+      const fiche = fiches.get(assessed.fiche);
+      if (!fiche) return issue(["campaigns", c, "assessments", a, "fiche"], `no fiche n°${assessed.fiche}`);
+      const funders = new Set(fiche.budgetLines.map((line) => partyKey(line.funder)));
+      assessed.spending.forEach((spent, s) => {
+        if (!funders.has(partyKey(spent.funder)))
+          issue(["campaigns", c, "assessments", a, "spending", s, "funder"], "no budget line of the fiche has this funder");
+      });
+    });
+    if (new Set(held.assessments.map((assessed) => assessed.fiche)).size !== held.assessments.length)
+      issue(["campaigns", c, "assessments"], "one assessment per fiche");
+    held.contributions.forEach((given, g) => {
+      const objective = fiches.get(given.fiche)?.objectives[given.objective - 1];
+      if (!objective?.commitments.some((commitment) => commitment.organisation === given.organisation))
+        issue(["campaigns", c, "contributions", g], "no such commitment (fiche, objective, organisation)");
+    });
+  });
+  const topics = file.meetings.map((meeting) => `${meeting.kind}|${meeting.topic}`);
+  if (new Set(topics).size !== topics.length) issue(["meetings"], "a meeting's kind and topic are unique");
+  file.meetings.forEach((meeting, m) =>
+    meeting.attendances.forEach((attendance, a) => {
+      if (!parties.has(partyKey(attendance.organisation)))
+        issue(["meetings", m, "attendances", a, "organisation"], "not among the contract's signatories and partners");
+    }),
+  );
+}
+
 export const contractFileSchema = z.discriminatedUnion("fictional", [
   contractFileOf(isoDate).extend({
     fictional: z.literal(false).optional(),
     /** The public text transcribed. */
     source: z.string().regex(/^shared\/seeds\/\d{3}_[0-9a-f]{16}\.txt$/),
+    // A source states no evaluation: nothing is invented on a real contract.
+    campaigns: z.never().optional(),
+    meetings: z.never().optional(),
   }),
-  contractFileOf(fictionalDate).extend({ fictional: z.literal(true) }),
+  fictionalContractFile.superRefine(checkEvaluationReferences),
 ]);
 
 export type RegionsFile = z.infer<typeof regionsFileSchema>;
 export type ContractFile = z.infer<typeof contractFileSchema>;
 export type OrganisationRef = z.infer<typeof organisationRef>;
+export type FictionalContractFile = Extract<ContractFile, { fictional: true }>;
 /** A day as a contract file gives it: a date, or (fictional files) an offset from the load day. */
 export type SeedDay = string | DayOffset;

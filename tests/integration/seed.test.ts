@@ -3,8 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/actor";
 import { listPartnerCommitments } from "@/lib/commitments/queries";
 import { getDb } from "@/lib/db/client";
+import { addMonths } from "@/lib/due/schedule";
+import { evaluationDay, evaluationFigures } from "@/lib/evaluations/figures";
+import { readCampaignEvaluation } from "@/lib/evaluations/read";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { loadDemoData, readDemoData, type DemoData } from "@/lib/seed/demo-data";
+import { contractFileSchema } from "@/lib/seed/schema";
 import { setupAppDatabase } from "../support/database";
 
 const database = setupAppDatabase();
@@ -221,5 +225,139 @@ describe("the fictional territory", () => {
     expect(reports.some((report) => report.financialAmount && report.comment && report.commentedOn)).toBe(true);
     expect(reports.filter((report) => report.reportedBy).every((report) => report.reportedBy!.email === partner.email)).toBe(true);
     expect(reports.some((report) => report.objective!.fiche.endsOn! < TODAY && report.status !== "completed")).toBe(true);
+  });
+});
+
+describe("the fictional territory's evaluation life", () => {
+  const inTerritory = { contract: { territory: { slug: FICTIONAL } } };
+  const campaignOf = (kind: "mid_term" | "final") => getDb().evaluationCampaign.findFirstOrThrow({ where: { ...inTerritory, kind } });
+  const readCampaign = async (kind: "mid_term" | "final") => {
+    const campaign = await campaignOf(kind);
+    return readCampaignEvaluation(getDb(), campaign.contractId, campaign.id, TODAY);
+  };
+
+  it("closed its mid-term campaign through a real snapshot, with an assessment of every fiche, spending, contributions and meetings", async () => {
+    const campaign = await campaignOf("mid_term");
+    expect(campaign).toMatchObject({ status: "closed", periodStart: addMonths(TODAY, -42), periodEnd: addMonths(TODAY, -18) });
+    expect(campaign.closedAt!.toISOString().slice(0, 10)).toBe(addMonths(TODAY, -15).toISOString().slice(0, 10));
+    const snapshot = await getDb().contractSnapshot.findUniqueOrThrow({
+      where: { id: campaign.snapshotId! },
+      select: { reason: true, createdBy: { select: { email: true } } },
+    });
+    expect(snapshot).toEqual({ reason: "campaign_close", createdBy: { email: accountOf("coordinator").email } });
+
+    const read = await readCampaign("mid_term");
+    expect(read.campaign.snapshotVersion).toBe(1);
+    expect(read.content.fiches).toHaveLength(fictionalFiches().length);
+    expect(read.evaluation.assessments.map((assessment) => assessment.ficheId).sort()).toEqual(
+      read.content.fiches.map((fiche) => fiche.id).sort(),
+    );
+    expect(read.evaluation.assessments.every((assessment) => assessment.realisationStatus && assessment.criteria.relevance.comment)).toBe(
+      true,
+    );
+    const figures = evaluationFigures(read, evaluationDay(read.campaign, TODAY));
+    expect(Number(figures.budgetTotal.spent)).toBeGreaterThan(0);
+    expect(Number(figures.budgetTotal.spent)).toBeLessThan(Number(figures.budgetTotal.planned));
+    expect(figures.budget.length).toBeGreaterThanOrEqual(4);
+    expect(read.evaluation.contributions.length).toBeGreaterThan(0);
+    // The meetings of its period, up to its closing day: not the later ones.
+    const kinds = read.evaluation.meetings.map((meeting) => meeting.kind);
+    expect(kinds.filter((kind) => kind === "copil").length).toBeGreaterThanOrEqual(2);
+    expect(read.evaluation.meetings.every((meeting) => meeting.heldOn <= campaign.closedAt!.toISOString().slice(0, 10))).toBe(true);
+    // Its indicators are read as of its closing day, whatever was measured since.
+    expect(figures.indicators.every((indicator) => !indicator.latestOn || indicator.latestOn <= campaign.closedAt!)).toBe(true);
+  });
+
+  it("keeps its final campaign open, with assessments due on the contributor's fiches and contributions expected of the partner", async () => {
+    const campaign = await campaignOf("final");
+    expect(campaign.status).toBe("open");
+    expect(campaign.opensOn! <= TODAY && TODAY <= campaign.closesOn!).toBe(true);
+    const read = await readCampaign("final");
+    const assessed = read.evaluation.assessments.length;
+    expect(assessed).toBeGreaterThan(0);
+    expect(assessed).toBeLessThan(read.content.fiches.length);
+
+    const contributor = accountOf("contributor");
+    const { entries } = await listPilotedFiches(await actorOf(contributor.email), { page: 1 }, TODAY);
+    expect(entries.some((entry) => entry.due.some((item) => item.kind === "assessment" && item.subjectId === campaign.id))).toBe(true);
+
+    const partner = accountOf("partner");
+    const commitments = await getDb().commitment.findMany({
+      where: { organisation: { name: partner.organisation }, objective: { fiche: inTerritory } },
+      select: { contributions: { where: { campaignId: campaign.id }, select: { reportedBy: { select: { email: true } } } } },
+    });
+    expect(commitments.some((commitment) => commitment.contributions.length === 0)).toBe(true);
+    expect(commitments.some((commitment) => commitment.contributions[0]?.reportedBy?.email === partner.email)).toBe(true);
+  });
+
+  it("holds three years of measurements: indicators on track, late, and one without a baseline that cannot be judged", async () => {
+    const span = await getDb().measurement.aggregate({
+      where: { indicator: { fiche: inTerritory } },
+      _min: { measuredOn: true },
+      _max: { measuredOn: true },
+    });
+    expect(span._min.measuredOn! <= addMonths(TODAY, -36)).toBe(true);
+    expect(span._max.measuredOn! >= addMonths(TODAY, -1)).toBe(true);
+    const { indicators } = evaluationFigures(await readCampaign("final"), TODAY);
+    const standings = new Set(indicators.map((indicator) => indicator.judgement.standing));
+    expect([...standings]).toEqual(expect.arrayContaining(["on_track", "late"]));
+    expect(indicators.some((indicator) => indicator.judgement.reason === "no_baseline")).toBe(true);
+  });
+
+  it("gives every fiche budget lines by funder", async () => {
+    const fiches = await getDb().ficheAction.findMany({
+      where: inTerritory,
+      select: { budgetLines: { select: { funderId: true, fundingInstrument: true, amount: true } } },
+    });
+    expect(
+      fiches.every((fiche) => fiche.budgetLines.length > 0 && fiche.budgetLines.every((line) => line.funderId && line.amount.gt(0))),
+    ).toBe(true);
+  });
+
+  it("meets in COPIL and COTECH over the three years, with attendances by organisation, minutes and decisions", async () => {
+    const meetings = await getDb().meeting.findMany({
+      where: { ...inTerritory, kind: { in: ["copil", "cotech"] } },
+      select: { kind: true, heldOn: true, minutes: true, decisions: true, attendances: { select: { attendeeCount: true } } },
+    });
+    const copil = meetings.filter((meeting) => meeting.kind === "copil");
+    expect(copil.length).toBeGreaterThanOrEqual(2);
+    expect(meetings.filter((meeting) => meeting.kind === "cotech").length).toBeGreaterThanOrEqual(3);
+    expect(meetings.every((meeting) => meeting.minutes && meeting.decisions && meeting.attendances.length > 0)).toBe(true);
+    expect(meetings.flatMap((meeting) => meeting.attendances).every((attendance) => attendance.attendeeCount! > 0)).toBe(true);
+    const days = meetings.map((meeting) => meeting.heldOn.getTime());
+    expect(Math.max(...days) - Math.min(...days)).toBeGreaterThan(3 * 365 * 86_400_000);
+  });
+
+  it("is the only contract with an evaluation: the real contracts have no campaign, assessment, contribution, budget or meeting account", async () => {
+    const real = { contract: { territory: { slug: { not: FICTIONAL } } } };
+    const db = getDb();
+    const held = {
+      campaigns: await db.evaluationCampaign.count({ where: real }),
+      snapshots: await db.contractSnapshot.count({ where: real }),
+      assessments: await db.ficheAssessment.count({ where: { fiche: real } }),
+      contributions: await db.commitmentContribution.count({ where: { campaign: real } }),
+      budgetLines: await db.budgetLine.count({ where: { fiche: real } }),
+      meetingAccounts: await db.meeting.count({
+        where: { ...real, OR: [{ minutes: { not: null } }, { decisions: { not: null } }, { attendances: { some: {} } }] },
+      }),
+      governanceMeetings: await db.meeting.count({ where: { ...real, kind: { not: "working_group" } } }),
+    };
+    expect(held).toEqual({
+      campaigns: 0,
+      snapshots: 0,
+      assessments: 0,
+      contributions: 0,
+      budgetLines: 0,
+      meetingAccounts: 0,
+      governanceMeetings: 0,
+    });
+    expect(await db.contract.count({ where: real.contract })).toBe(5);
+  });
+
+  it("refuses an evaluation in a real contract's file", async () => {
+    const real = data.contracts.find((file) => !file.fictional)!;
+    expect(contractFileSchema.safeParse(real).success).toBe(true);
+    expect(contractFileSchema.safeParse({ ...real, campaigns: [] }).success).toBe(false);
+    expect(contractFileSchema.safeParse({ ...real, meetings: [] }).success).toBe(false);
   });
 });
