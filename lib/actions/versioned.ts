@@ -35,10 +35,11 @@ export async function saveVersioned(
   context: ActionContext,
   entry: Omit<AuditEntry, "entityType" | "before" | "after"> & { entityType: keyof typeof VERSIONED_MODELS; baseVersion: number },
   save: (tx: Tx) => Promise<AuditChange>,
+  transaction: { timeoutMs?: number } = {},
 ): Promise<void> {
   const { baseVersion, ...audited } = entry;
   try {
-    await changeAudited(context, audited, save);
+    await changeAudited(context, audited, save, transaction);
   } catch (error) {
     if (!(error instanceof ConflictError) || error.details) throw error;
     const model: VersionedModel = VERSIONED_MODELS[entry.entityType](context.db);

@@ -61,11 +61,15 @@ export async function changeAudited(
   context: Pick<ActionContext, "db" | "actor" | "ip">,
   entry: Omit<AuditEntry, "before" | "after">,
   change: (tx: Tx) => Promise<AuditChange>,
+  { timeoutMs }: { timeoutMs?: number } = {},
 ): Promise<void> {
-  await context.db.$transaction(async (tx) => {
-    const { before, after } = await change(tx);
-    await recordAudit(tx, context, { ...entry, before, after });
-  });
+  await context.db.$transaction(
+    async (tx) => {
+      const { before, after } = await change(tx);
+      await recordAudit(tx, context, { ...entry, before, after });
+    },
+    timeoutMs ? { timeout: timeoutMs } : undefined,
+  );
 }
 
 export type CreationEntry = Omit<AuditEntry, "entityId" | "before" | "after"> & {

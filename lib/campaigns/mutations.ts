@@ -19,6 +19,9 @@ import { CAMPAIGN_KIND_LABELS } from "./labels";
 import { loadCampaignResource } from "./resource";
 import { closeCampaignSchema, openCampaignSchema, updateCampaignSchema, type OpenCampaignInput } from "./schema";
 
+/** How long closing may take: the snapshot reads the whole contract and its evaluation. */
+const CLOSING_TIMEOUT_MS = 30_000;
+
 export const ALREADY_OPEN_MESSAGE = "Une campagne est déjà ouverte pour ce contrat\u00a0: clôturez-la avant d’en ouvrir une autre.";
 const alreadyHeld = (kind: keyof typeof CAMPAIGN_KIND_LABELS) =>
   `Ce contrat a déjà sa campagne d’${CAMPAIGN_KIND_LABELS[kind].toLowerCase()}.`;
@@ -168,6 +171,8 @@ export const closeCampaign = onCampaign("campaign.close", closeCampaignSchema, a
       snapshotVersion = snapshot.version;
       return { before: { status: "Ouverte" }, after: { status: "Close", snapshot: `n°\u00a0${snapshot.version}` } };
     },
+    // Freezing a 120-fiche contract reads all of it: more than the default 5 s on a busy server.
+    { timeoutMs: CLOSING_TIMEOUT_MS },
   );
   return ok(null, `${CAMPAIGN_KIND_LABELS[campaign.kind]}\u00a0: la campagne est close (instantané n°\u00a0${snapshotVersion}).`);
 });
