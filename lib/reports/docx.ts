@@ -17,7 +17,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { cellText, type Block, type Column, type EvaluationReport, type Fact, type Table } from "./model";
+import { cellText, recordEntries, type Block, type Column, type EvaluationReport, type Fact, type Table } from "./model";
 
 const BRAND = "145866";
 const MUTED = "475569";
@@ -39,38 +39,35 @@ const facts = (rows: readonly Fact[]) =>
       }),
   );
 
-const alignment = (column: Column) => (column.kind === "text" || column.kind === "date" ? AlignmentType.LEFT : AlignmentType.RIGHT);
+/** A cell's paragraph style: numbers align right. */
+const styleOf = (column: Column) => (column.kind === "text" || column.kind === "date" ? "TableText" : "TableNumber");
+/** The text's width on an A4 page with Word's default margins, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
 
 function table({ caption, columns, rows, total }: Table) {
   const label = paragraph(caption, { bold: true, color: MUTED });
   if (!rows.length) return [label, paragraph("Aucune donnée pour cette campagne.")];
   const sum = columns.reduce((acc, column) => acc + column.width, 0);
-  const cell = (value: string, column: Column, index: number, { header = false, bold = false } = {}) =>
+  // The grid gives the widths (a cell of its own would repeat them): thousands of cells make a long report.
+  const columnWidths = columns.map((column) => Math.round((column.width / sum) * TEXT_WIDTH));
+  const cell = (value: string, column: Column, { header = false, bold = false } = {}) =>
     new TableCell({
-      width: { size: Math.round((columns[index].width / sum) * 100), type: WidthType.PERCENTAGE },
       shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" } : undefined,
-      children: [
-        new Paragraph({
-          style: header ? "TableHeader" : "TableText",
-          alignment: header ? undefined : alignment(column),
-          children: lines(value, bold ? { bold } : {}),
-        }),
-      ],
+      children: [new Paragraph({ style: header ? "TableHeader" : styleOf(column), children: lines(value, bold ? { bold } : {}) })],
     });
   const body = [...rows.map((cells) => ({ cells, bold: false })), ...(total ? [{ cells: total, bold: true }] : [])];
   return [
     label,
     new WordTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths,
       rows: [
-        new TableRow({ tableHeader: true, children: columns.map((column, index) => cell(column.header, column, index, { header: true })) }),
+        new TableRow({ tableHeader: true, children: columns.map((column) => cell(column.header, column, { header: true })) }),
         ...body.map(
           (row) =>
             new TableRow({
               cantSplit: true,
-              children: row.cells.map((value, index) =>
-                cell(cellText(columns[index].kind, value), columns[index], index, { bold: row.bold }),
-              ),
+              children: row.cells.map((value, index) => cell(cellText(columns[index].kind, value), columns[index], { bold: row.bold })),
             }),
         ),
       ],
@@ -89,19 +86,15 @@ function block(item: Block): Array<Paragraph | WordTable> {
       return table(item.table);
     case "records": {
       const { columns, items } = item.records;
-      return items.flatMap((record) => [
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(record.heading)] }),
-        ...facts(
-          columns.flatMap((column, index) =>
-            column.long ? [] : [{ label: column.header, kind: column.kind, value: record.values[index] }],
-          ),
-        ),
-        ...record.tables.flatMap(table),
-        ...columns.flatMap((column, index) => {
-          const value = record.values[index];
-          return column.long && typeof value === "string" ? [paragraph(column.header, { bold: true, color: MUTED }), paragraph(value)] : [];
-        }),
-      ]);
+      return items.flatMap((record) => {
+        const entries = recordEntries(columns, record.values);
+        return [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(record.heading)] }),
+          ...facts(entries.facts),
+          ...record.tables.flatMap(table),
+          ...entries.paragraphs.flatMap((entry) => [paragraph(entry.label, { bold: true, color: MUTED }), paragraph(entry.text)]),
+        ];
+      });
     }
   }
 }
@@ -121,7 +114,8 @@ export async function reportDocx(report: EvaluationReport): Promise<Buffer> {
       // Table cells' own styles, so that their text carries no formatting of its own.
       paragraphStyles: [
         { id: "TableText", name: "Texte de tableau", basedOn: "Normal", run: { size: 18 } },
-        { id: "TableHeader", name: "En-tête de tableau", basedOn: "Normal", run: { size: 18, bold: true } },
+        { id: "TableNumber", name: "Nombre de tableau", basedOn: "TableText", paragraph: { alignment: AlignmentType.RIGHT } },
+        { id: "TableHeader", name: "En-tête de tableau", basedOn: "TableText", run: { bold: true } },
       ],
     },
     sections: [

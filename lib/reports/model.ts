@@ -23,7 +23,8 @@ import {
 /** How a cell is typed: euros are exact decimal text ("1234.50"), percents run from 0 to 100, dates are UTC days. */
 export type CellKind = "text" | "integer" | "decimal" | "euros" | "percent" | "date";
 export type Cell = string | number | Date | null;
-export type Column = { header: string; kind: CellKind; width: number; long?: boolean };
+/** `long`: a text documents print as a paragraph; `inHeading`: a value documents already print in the record's heading. */
+export type Column = { header: string; kind: CellKind; width: number; long?: boolean; inHeading?: boolean };
 export type Table = { caption: string; columns: Column[]; rows: Cell[][]; total?: Cell[] };
 export type Fact = { label: string; kind: CellKind; value: Cell };
 /** Records of one kind (the fiches), each a heading, its values by `columns`, and its own tables. */
@@ -69,6 +70,19 @@ export function cellText(kind: CellKind, value: Cell): string {
     default:
       return String(value);
   }
+}
+
+/** A record as documents print it: its short values as facts, its long texts as labelled paragraphs. */
+export function recordEntries(columns: readonly Column[], values: readonly Cell[]) {
+  const facts: Fact[] = [];
+  const paragraphs: Array<{ label: string; text: string }> = [];
+  columns.forEach((column, index) => {
+    const value = values[index];
+    if (column.inHeading) return;
+    if (!column.long) facts.push({ label: column.header, kind: column.kind, value });
+    else if (typeof value === "string") paragraphs.push({ label: column.header, text: value });
+  });
+  return { facts, paragraphs };
 }
 
 const col = (header: string, kind: CellKind, width: number, long = false): Column => ({ header, kind, width, long });
@@ -188,8 +202,8 @@ export function buildEvaluationReport(read: CampaignEvaluation, context: ReportC
     key: col("Fiche", "integer", 8),
     columns: [
       col("Axe", "text", 14),
-      col("Numéro", "integer", 9),
-      col("Intitulé", "text", 40),
+      { ...col("Numéro", "integer", 9), inHeading: true },
+      { ...col("Intitulé", "text", 40), inHeading: true },
       col("Pilote", "text", 24),
       col("Statut de la fiche", "text", 16),
       col("Réalisation", "text", 18),

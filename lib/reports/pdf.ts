@@ -3,7 +3,7 @@
 // standard Helvetica fonts encode WinAnsi, which holds French letters, guillemets and the euro
 // sign (as lib/contracts/pdf.ts); the narrow no-break space becomes a no-break space.
 import PDFDocument from "pdfkit";
-import { cellText, type Block, type Column, type EvaluationReport, type Fact, type Table } from "./model";
+import { cellText, recordEntries, type Block, type Column, type EvaluationReport, type Fact, type Table } from "./model";
 
 const MARGIN = 48;
 const BRAND = "#145866";
@@ -95,13 +95,14 @@ export async function reportPdf(report: EvaluationReport, { compress = true } = 
     const headers = columns.map((column) => column.header);
     const headerHeight = rowHeight(headers, true);
     const header = () => drawRow(headers, headerHeight, { bold: true, fill: HEADER_FILL });
+    // The caption never stands alone at the foot of a page: its header and a first row come with it.
+    ensure(headerHeight + 50);
     label(caption);
     if (!rows.length) {
       text("Aucune donnée pour cette campagne.", { width });
       doc.moveDown(0.5);
       return;
     }
-    ensure(headerHeight + 20);
     header();
     for (const row of [...rows.map((cells) => ({ cells, bold: false })), ...(total ? [{ cells: total, bold: true }] : [])]) {
       const cells = row.cells.map((cell, index) => cellText(columns[index].kind, cell));
@@ -129,20 +130,14 @@ export async function reportPdf(report: EvaluationReport, { compress = true } = 
       case "records":
         for (const record of item.records.items) {
           heading(record.heading, 12);
-          const columns = item.records.columns;
-          facts(
-            columns.flatMap((column, index) =>
-              column.long ? [] : [{ label: column.header, kind: column.kind, value: record.values[index] }],
-            ),
-          );
+          const entries = recordEntries(item.records.columns, record.values);
+          facts(entries.facts);
           record.tables.forEach(table);
-          columns.forEach((column, index) => {
-            const value = record.values[index];
-            if (!column.long || typeof value !== "string") return;
-            label(column.header);
-            text(value, { width });
+          for (const entry of entries.paragraphs) {
+            label(entry.label);
+            text(entry.text, { width });
             doc.moveDown(0.4);
-          });
+          }
         }
     }
   };
