@@ -26,9 +26,10 @@ async function contractWithCampaign(page: Page): Promise<string> {
   await evaluation.getByLabel("Évaluation", { exact: true }).selectOption({ label: "Évaluation à mi-parcours" });
   await evaluation.getByLabel("Début de la période").fill("2025-01-01");
   await evaluation.getByLabel("Fin de la période").fill("2027-06-30");
+  await evaluation.getByLabel("Ouverture").fill("2026-07-01");
   await evaluation.getByRole("button", { name: "Ouvrir la campagne" }).click();
   const midTerm = evaluation.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Évaluation à mi-parcours/ }) });
-  await expect(midTerm.getByText("Ouverte")).toBeVisible();
+  await expect(midTerm.getByText("Ouverte", { exact: true })).toBeVisible();
   // The campaign's id, as its form carries it.
   await midTerm.getByText("Modifier les dates, la synthèse, les recommandations").click();
   const campaignId = await midTerm.locator('input[name="campaignId"]').first().inputValue();
