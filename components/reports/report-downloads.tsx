@@ -128,7 +128,7 @@ export function ReportDownloads({ reportPath }: { reportPath: string }) {
             )}
           </div>
         ) : state.kind === "done" ? (
-          <p className="text-slate-700">Rapport téléchargé\u00a0: {state.fileName}</p>
+          <p className="text-slate-700">{`Rapport téléchargé\u00a0: ${state.fileName}`}</p>
         ) : state.kind === "failed" ? (
           <p className="font-medium text-red-800">{state.message}</p>
         ) : null}
