@@ -23,15 +23,20 @@ export async function forSignedIn(
   }
 }
 
-const CONTENT_TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", pdf: "application/pdf" } as const;
+const CONTENT_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
 
-/** A file to download (.xlsx or .pdf), never cached: it holds workspace data. */
+/** A file to download (.xlsx, .docx or .pdf), never cached: it holds workspace data. Its length lets a client show progress. */
 export function fileDownload(content: Buffer, filename: `${string}.${keyof typeof CONTENT_TYPES}`): NextResponse {
   const extension = filename.split(".").at(-1) as keyof typeof CONTENT_TYPES;
   return new NextResponse(new Uint8Array(content), {
     headers: {
       "Content-Type": CONTENT_TYPES[extension],
       "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Length": String(content.length),
       "Cache-Control": "private, no-store",
     },
   });

@@ -56,6 +56,18 @@ export async function createCommitment(ficheId: string, organisation: string, de
   return commitment.id;
 }
 
+/** An evaluation campaign of the contract: its first, or a final one opened for the test (a contract holds one of each kind). */
+export async function findOrOpenCampaign(contractId: string): Promise<string> {
+  const kind = "final";
+  const campaign = await suiteDb().evaluationCampaign.upsert({
+    where: { contractId_kind: { contractId, kind } },
+    update: {},
+    create: { contractId, kind },
+    select: { id: true },
+  });
+  return campaign.id;
+}
+
 /** A fiche of the territory's published contract (the demo contracts are published), for tests that hang records on it. */
 export async function findPublishedFiche(territory: string): Promise<{ contractId: string; ficheId: string }> {
   const fiche = await suiteDb().ficheAction.findFirstOrThrow({

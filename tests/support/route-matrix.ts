@@ -4,7 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
-import { createCommitment } from "./e2e-accounts";
+import { createCommitment, findOrOpenCampaign } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -26,10 +26,10 @@ const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
 /** A territory as the routes need it: its slug and one of its contracts. */
-export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string };
+export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string };
 export const tenants: Record<"own" | "foreign", Tenant> = {
-  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "" },
-  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "" },
+  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
 };
 /** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
 const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
@@ -81,6 +81,9 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/import/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.pdf/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.docx/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,
@@ -92,7 +95,7 @@ const EXPECTED: Record<string, Expected> = {
 
 /** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
 const urlOf = (file: string) => (tenant: Tenant) =>
-  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
   Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
@@ -124,6 +127,7 @@ export async function findContracts(browser: Browser) {
       tenant.ficheId = (await fiches.first().getAttribute("href"))!.split("/").at(-1)!;
     }
     tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
+    tenant.campaignId = await findOrOpenCampaign(tenant.contractId);
   }
   await context.close();
 }
