@@ -1,6 +1,6 @@
 // French labels of an evaluation report: its sections, and, until their concepts' own
 // dictionaries land, the labels of assessments, meetings and contributions it shows.
-import type { ContributionOutcome, MeetingKind, RealisationStatus } from "@/lib/db/generated/enums";
+import type { RealisationStatus } from "@/lib/db/generated/enums";
 import type { EvaluationCriterion } from "@/lib/evaluations/schema";
 
 // TODO(lead): use lib/assessments/labels.ts (REALISATION_STATUS_LABELS, CRITERION_LABELS, ratingText) once merged.
@@ -23,22 +23,6 @@ const RATING_LABELS: Record<number, string> = { 1: "Insuffisant", 2: "Passable",
 
 /** « 3 – Satisfaisant ». */
 export const ratingText = (rating: number | null) => (rating === null ? null : `${rating} – ${RATING_LABELS[rating] ?? ""}`.trim());
-
-// TODO(lead): use lib/meetings/labels.ts (MEETING_KIND_SHORT_LABELS) once merged.
-export const MEETING_KIND_LABELS = {
-  copil: "COPIL",
-  cotech: "COTECH",
-  working_group: "Groupe de travail",
-  plenary: "Plénière",
-  other: "Réunion",
-} satisfies Record<MeetingKind, string>;
-
-// TODO(lead): use lib/contributions/labels.ts (CONTRIBUTION_OUTCOME_LABELS) once merged.
-export const CONTRIBUTION_OUTCOME_LABELS = {
-  kept: "Tenu",
-  partly_kept: "Partiellement tenu",
-  not_kept: "Non tenu",
-} satisfies Record<ContributionOutcome, string>;
 
 /** The report's sections, in order: headings of the documents and names of the workbook's sheets (31 characters at most). */
 export const REPORT_SECTION_TITLES = {

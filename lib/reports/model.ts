@@ -10,15 +10,9 @@ import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatCount, formatDate, formatDecimal, formatNumber, isoDay } from "@/lib/format";
 import { judgementLabel, STANDING_LABELS, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import type { IndicatorStanding, UnjudgedReason } from "@/lib/indicators/trajectory";
-import {
-  CONTRIBUTION_OUTCOME_LABELS,
-  CRITERION_LABELS,
-  MEETING_KIND_LABELS,
-  ratingText,
-  REALISATION_STATUS_LABELS,
-  REPORT_SECTION_TITLES,
-  type ReportSectionKey,
-} from "./labels";
+import { CONTRIBUTION_OUTCOME_LABELS } from "@/lib/contributions/labels";
+import { MEETING_KIND_SHORT_LABELS } from "@/lib/meetings/labels";
+import { CRITERION_LABELS, ratingText, REALISATION_STATUS_LABELS, REPORT_SECTION_TITLES, type ReportSectionKey } from "./labels";
 
 /** How a cell is typed: euros are exact decimal text ("1234.50"), percents run from 0 to 100, dates are UTC days. */
 export type CellKind = "text" | "integer" | "decimal" | "euros" | "percent" | "date";
@@ -337,7 +331,7 @@ export function buildEvaluationReport(read: CampaignEvaluation, context: ReportC
     ],
     rows: figures.meetings.map((meeting) => [
       new Date(`${meeting.heldOn}T00:00:00Z`),
-      MEETING_KIND_LABELS[meeting.kind],
+      MEETING_KIND_SHORT_LABELS[meeting.kind],
       nonEmpty(meeting.topic),
       meeting.participantCount,
       meeting.attendances
