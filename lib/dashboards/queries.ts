@@ -3,10 +3,14 @@
 // the indicators with their latest measurement, the budget by funder and the commitments by
 // partner, each one SQL statement aggregated in PostgreSQL, and the chosen indicator's
 // measurements: six statements whatever the contract's size (ADR 0003).
-import type { Actor } from "@/lib/authz";
+import { NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
-import { getContractOverview } from "@/lib/contracts/queries";
+import { findContractInTerritory, getContractOverview, readableOrNotFound } from "@/lib/contracts/queries";
+import { territoryKeysSelect } from "@/lib/contracts/selects";
+import { campaignSummarySelect } from "@/lib/campaigns/selects";
+import { contractAccessSelect } from "@/lib/workspaces/resource";
+import { campaignFigures, readOpenCampaignTotals } from "./campaign-figures";
 import type { CommitmentCount, DashboardIndicator, FunderBudget } from "./series";
 
 /** The measurements a trajectory chart draws at most: five years of monthly values. */
@@ -86,3 +90,45 @@ export async function getContractDashboard(
 }
 
 export type ContractDashboard = Awaited<ReturnType<typeof getContractDashboard>>;
+
+/**
+ * A campaign's dashboard, for an actor who reads its contract in the workspace (else a
+ * NotFoundError, also for a campaign of another contract): the contract's heading with its
+ * campaigns in one statement, then the campaign's figures (./campaign-figures.ts: kept once
+ * computed for a closed campaign, read live for an open one) and, when the contract has both its
+ * mid-term and final campaigns, the other one's totals for the comparison. A fixed number of
+ * statements whatever the contract's size.
+ */
+export async function getCampaignDashboard(
+  actor: Actor,
+  territorySlug: string,
+  contractId: string,
+  campaignId: string,
+  { today }: { today: Date },
+) {
+  const contract = readableOrNotFound(
+    actor,
+    await findContractInTerritory(territorySlug, contractId, {
+      ...contractAccessSelect(actor),
+      id: true,
+      title: true,
+      territory: { select: territoryKeysSelect },
+      campaigns: { orderBy: { kind: "asc" }, select: { ...campaignSummarySelect, snapshotId: true } },
+    }),
+  );
+  const campaign = contract.campaigns.find((candidate) => candidate.id === campaignId);
+  if (!campaign) throw new NotFoundError();
+  const other = contract.campaigns.find((candidate) => candidate.id !== campaignId) ?? null;
+  const db = getDb();
+  const [figures, otherTotals] = await Promise.all([
+    campaignFigures(db, contract.id, campaign, today),
+    other
+      ? other.status === "closed"
+        ? campaignFigures(db, contract.id, other, today)
+        : readOpenCampaignTotals(db, contract.id, other.id)
+      : null,
+  ]);
+  return { contract, campaign, figures, other: other && otherTotals ? { campaign: other, totals: otherTotals } : null };
+}
+
+export type CampaignDashboard = Awaited<ReturnType<typeof getCampaignDashboard>>;

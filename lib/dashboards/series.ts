@@ -136,7 +136,7 @@ export function judgeDashboardIndicator(indicator: DashboardIndicator, asOf: Dat
 
 /** Indicators by standing, per axis, and the sentence that says how many are on course, late, or cannot be judged and why. */
 export function indicatorsByStanding(
-  axes: readonly DashboardAxis[],
+  axes: ReadonlyArray<Pick<DashboardAxis, "id" | "number" | "isTransversal">>,
   indicators: readonly DashboardIndicator[],
   asOf: Date,
 ): { rows: StackedRow[]; summary: string } {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { z } from "zod";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { IndicatorTable } from "@/components/charts/indicator-table";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { TrajectoryChart } from "@/components/charts/trajectory-chart";
-import { Badge } from "@/components/ui/badge";
+import { StackedTable } from "@/components/charts/stacked-table";
+import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -21,16 +21,12 @@ import {
   commitmentsByPartner,
   FICHE_STATUS_KEYS,
   fichesByStatus,
-  indicatorFiche,
   indicatorsByStanding,
   indicatorTrajectory,
   judgeDashboardIndicator,
   STANDING_KEYS,
-  type SeriesKey,
-  type StackedRow,
 } from "@/lib/dashboards/series";
 import { formatCount, formatDate, formatEuros, formatNumber } from "@/lib/format";
-import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import { firstValue, listHref, listParamsSchema, PAGE_SIZE } from "@/lib/params/list-params";
 
 export const dynamic = "force-dynamic";
@@ -60,48 +56,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: `Tableau de bord · ${(await load(slug, contractId, indicateur)).data.contract.title}` };
 }
 
-/** A stacked chart's table: a row per category, a column per series, and the total. */
-function StackedTable({
-  caption,
-  category,
-  rows,
-  keys: all,
-}: {
-  caption: string;
-  category: string;
-  rows: StackedRow[];
-  keys: SeriesKey[];
-}) {
-  // The columns no row has a count in say nothing the summary does not: a narrow table keeps its room.
-  const keys = all.filter(({ key }) => rows.some((row) => (row.values[key] ?? 0) > 0));
-  return (
-    <Table
-      caption={caption}
-      columns={[
-        { label: category },
-        ...keys.map(({ label }) => ({ label, className: "text-right" })),
-        { label: "Total", className: "text-right" },
-      ]}
-    >
-      {rows.map((row) => (
-        <tr key={row.label} className="border-b border-slate-100 last:border-0">
-          <th scope="row" className="px-3 py-2 font-medium">
-            {row.label}
-          </th>
-          {keys.map(({ key }) => (
-            <td key={key} className="px-3 py-2 text-right tabular-nums">
-              {formatNumber(row.values[key] ?? 0)}
-            </td>
-          ))}
-          <td className="px-3 py-2 text-right font-semibold tabular-nums">
-            {formatNumber(Object.values(row.values).reduce((sum, value) => sum + value, 0))}
-          </td>
-        </tr>
-      ))}
-    </Table>
-  );
-}
-
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { slug, contractId } = await params;
   const query = dashboardParams.parse(await searchParams);
@@ -120,8 +74,6 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const pageCount = Math.max(1, Math.ceil(data.indicators.length / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const indicatorPage = data.indicators.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const shown = (value: number | null, unit: string | null) =>
-    value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`;
   const indicatorHref = (id: string) => `${listHref(path, { indicateur: id }, page)}#trajectoire`;
 
   return (
@@ -197,107 +149,28 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               }
             />
             {trajectory && data.trajectory ? (
-              <div id="trajectoire" className="scroll-mt-4">
-                <ChartFigure
-                  id="trajectoire-indicateur"
-                  title={`Trajectoire de l’indicateur «\u00a0${data.trajectory.indicator.name}\u00a0» (${indicatorFiche(data.trajectory.indicator)})`}
-                  summary={trajectory.summary}
-                  note={
-                    data.trajectory.measurementCount > data.trajectory.measurements.length
-                      ? `Les ${formatNumber(data.trajectory.measurements.length)} dernières mesures sur ${formatNumber(data.trajectory.measurementCount)}. Choisissez un autre indicateur dans le tableau ci-dessous.`
-                      : "Choisissez un autre indicateur dans le tableau ci-dessous."
-                  }
-                  chart={<TrajectoryChart points={trajectory.points} target={trajectory.target} unit={data.trajectory.indicator.unit} />}
-                  table={
-                    <Table
-                      caption={`Trajectoire de «\u00a0${data.trajectory.indicator.name}\u00a0»`}
-                      columns={[
-                        { label: "Date" },
-                        { label: "Mesure", className: "text-right" },
-                        { label: "Trajectoire", className: "text-right" },
-                      ]}
-                    >
-                      {trajectory.points.map((point) => (
-                        <tr key={point.at} className="border-b border-slate-100 last:border-0">
-                          <th scope="row" className="px-3 py-2 font-medium">
-                            {point.date}
-                          </th>
-                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.measured, data.trajectory!.indicator.unit)}</td>
-                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.path, data.trajectory!.indicator.unit)}</td>
-                        </tr>
-                      ))}
-                    </Table>
-                  }
-                />
-              </div>
+              <TrajectoryFigure
+                indicator={data.trajectory.indicator}
+                trajectory={trajectory}
+                note={
+                  data.trajectory.measurementCount > data.trajectory.measurements.length
+                    ? `Les ${formatNumber(data.trajectory.measurements.length)} dernières mesures sur ${formatNumber(data.trajectory.measurementCount)}. Choisissez un autre indicateur dans le tableau ci-dessous.`
+                    : "Choisissez un autre indicateur dans le tableau ci-dessous."
+                }
+              />
             ) : null}
             {data.indicators.length ? (
               <div className="overflow-x-auto">
-                <Table
+                <IndicatorTable
                   caption={
                     pageCount > 1
                       ? `Chaque indicateur face à sa cible, page ${formatNumber(page)} sur ${formatNumber(pageCount)}`
                       : "Chaque indicateur face à sa cible"
                   }
-                  showCaption
-                  columns={[
-                    { label: "Indicateur" },
-                    { label: "Départ", className: "hidden text-right sm:table-cell" },
-                    // On a narrow screen the target goes under the latest measurement.
-                    {
-                      label: (
-                        <>
-                          Dernière mesure<span className="sm:hidden"> et cible</span>
-                        </>
-                      ),
-                      className: "text-right",
-                    },
-                    { label: "Cible", className: "hidden text-right sm:table-cell" },
-                    { label: "Situation", className: "hidden sm:table-cell" },
-                  ]}
-                >
-                  {indicatorPage.map((indicator) => {
-                    const { standing, reason } = judgeDashboardIndicator(indicator, asOf);
-                    const situation = (
-                      <>
-                        <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
-                        {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
-                      </>
-                    );
-                    return (
-                      <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
-                        <th scope="row" className="px-3 py-2 font-normal">
-                          <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
-                          <Link
-                            href={indicatorHref(indicator.id)}
-                            aria-current={indicator.id === data.trajectory?.indicator.id ? "true" : undefined}
-                            aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
-                          >
-                            {indicator.name}
-                          </Link>
-                          {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
-                          <span className="mt-1 block sm:hidden">{situation}</span>
-                        </th>
-                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-                          {shown(indicator.baselineValue, indicator.unit)}
-                        </td>
-                        <td className="px-3 py-2 text-right tabular-nums">
-                          {shown(indicator.latestValue, indicator.unit)}
-                          {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
-                          <span className="mt-1 block text-slate-600 sm:hidden">
-                            cible {shown(indicator.targetValue, indicator.unit)}
-                            {indicator.targetOn ? ` au ${formatDate(indicator.targetOn)}` : ""}
-                          </span>
-                        </td>
-                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-                          {shown(indicator.targetValue, indicator.unit)}
-                          {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
-                        </td>
-                        <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
-                      </tr>
-                    );
-                  })}
-                </Table>
+                  rows={indicatorPage.map((indicator) => ({ ...indicator, judgement: judgeDashboardIndicator(indicator, asOf) }))}
+                  chosenId={data.trajectory?.indicator.id ?? null}
+                  href={indicatorHref}
+                />
                 <Pagination
                   page={page}
                   pageCount={pageCount}
