@@ -3,10 +3,17 @@
 // same whether the campaign is open (live tables) or closed (its snapshot).
 import type { ContributionOutcome, EvaluationKind, RealisationStatus } from "@/lib/db/generated/enums";
 import { axisLabel } from "@/lib/contracts/labels";
-import type { EvaluatedAxis, EvaluationFigures, FunderFigures, PartnerContributions } from "@/lib/evaluations/figures";
+import {
+  fromCents,
+  toCents,
+  type EvaluatedAxis,
+  type EvaluationFigures,
+  type FunderFigures,
+  type PartnerContributions,
+} from "@/lib/evaluations/figures";
 import { EVALUATION_CRITERIA, type EvaluationCriterion } from "@/lib/evaluations/schema";
 import { formatCount, formatEuros, formatNumber, selectPlural } from "@/lib/format";
-import { UNNAMED_FUNDER, type BarRow, type SeriesKey, type StackedRow } from "./series";
+import { UNNAMED_FUNDER, type BarRow, type FunderBudget, type SeriesKey, type StackedRow } from "./series";
 
 // TODO(lead): use lib/assessments/labels.ts and lib/contributions/labels.ts once they land.
 export const REALISATION_KEYS: SeriesKey[] = [
@@ -118,6 +125,19 @@ export function criteriaAverages(criteria: EvaluationFigures["criteria"]): { row
 }
 
 // ——— Budget planned against spent ———
+
+/** The series of a planned-against-spent chart. */
+export const PLANNED_SPENT: SeriesKey[] = [
+  { key: "planned", label: "Prévu", color: "#145866" },
+  { key: "spent", label: "Dépensé", color: "#b45309" },
+];
+
+/** The contract dashboard's budget rows (./queries.ts) as budgetPlannedSpent reads them, with their exact totals. */
+export function plannedAndSpent(rows: readonly FunderBudget[]): [FunderFigures[], { planned: string; spent: string }] {
+  const figures = rows.map((row) => ({ funder: row.funder, planned: row.planned ?? "0.00", spent: row.spent ?? "0.00" }));
+  const sum = (key: "planned" | "spent") => fromCents(figures.reduce((total, row) => total + toCents(row[key]), 0n));
+  return [figures, { planned: sum("planned"), spent: sum("spent") }];
+}
 
 export type PlannedSpentRow = { label: string; planned: number; spent: number; plannedText: string; spentText: string };
 

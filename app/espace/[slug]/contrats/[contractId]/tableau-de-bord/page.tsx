@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cache } from "react";
 import { z } from "zod";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { IndicatorTable } from "@/components/charts/indicator-table";
+import { PlannedSpentTable } from "@/components/charts/planned-spent-table";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { StackedTable } from "@/components/charts/stacked-table";
 import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
@@ -13,6 +16,8 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
+import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from "@/lib/campaigns/labels";
+import { budgetPlannedSpent, PLANNED_SPENT, plannedAndSpent } from "@/lib/dashboards/evaluation-series";
 import { getContractDashboard } from "@/lib/dashboards/queries";
 import {
   achievementByAxis,
@@ -70,6 +75,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const standings = indicatorsByStanding(contract.axes, data.indicators, asOf);
   const budget = budgetByFunder(data.budget);
   const commitments = commitmentsByPartner(data.commitments);
+  const spending = data.spendingCampaign ? budgetPlannedSpent(...plannedAndSpent(data.budget)) : null;
+  const midTerm = data.campaigns.find((campaign) => campaign.kind === "mid_term");
+  const final = data.campaigns.find((campaign) => campaign.kind === "final");
   const trajectory = data.trajectory ? indicatorTrajectory(data.trajectory.indicator, data.trajectory.measurements, asOf) : null;
   const pageCount = Math.max(1, Math.ceil(data.indicators.length / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
@@ -182,45 +190,62 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
         </Section>
 
-        <Section id="budget" title="Budget prévu">
-          <ChartFigure
-            id="budget-financeurs"
-            title="Budget prévu par financeur"
-            summary={budget.summary}
-            note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
-            chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
-            table={
-              budget.rows.length ? (
-                <Table
-                  caption="Budget prévu par financeur"
-                  columns={[
-                    { label: "Financeur" },
-                    { label: "Montant prévu", className: "text-right" },
-                    { label: "Part", className: "text-right" },
-                  ]}
-                >
-                  {budget.rows.map((row) => (
-                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {row.label}
+        <Section id="budget" title={spending ? "Budget prévu et dépensé" : "Budget prévu"}>
+          {spending && data.spendingCampaign ? (
+            <ChartFigure
+              id="budget-financeurs"
+              title="Budget prévu et dépensé par financeur"
+              summary={`${spending.summary.slice(0, -1)}, selon l’${CAMPAIGN_KIND_LABELS[data.spendingCampaign.kind].toLowerCase()}${data.spendingCampaign.status === "open" ? " en cours" : ""}.`}
+              note="Le prévu est celui des fiches actions aujourd’hui ; le dépensé, celui que déclarent les évaluations des fiches actions de la campagne."
+              chart={
+                <GroupedBarChart
+                  rows={spending.rows.map((entry) => ({ label: entry.label, values: { planned: entry.planned, spent: entry.spent } }))}
+                  series={PLANNED_SPENT}
+                  unit="euros"
+                />
+              }
+              table={<PlannedSpentTable rows={spending.rows} />}
+            />
+          ) : (
+            <ChartFigure
+              id="budget-financeurs"
+              title="Budget prévu par financeur"
+              summary={budget.summary}
+              note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
+              chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
+              table={
+                budget.rows.length ? (
+                  <Table
+                    caption="Budget prévu par financeur"
+                    columns={[
+                      { label: "Financeur" },
+                      { label: "Montant prévu", className: "text-right" },
+                      { label: "Part", className: "text-right" },
+                    ]}
+                  >
+                    {budget.rows.map((row) => (
+                      <tr key={row.label} className="border-b border-slate-100 last:border-0">
+                        <th scope="row" className="px-3 py-2 font-medium">
+                          {row.label}
+                        </th>
+                        <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">
+                          {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
+                        </td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row" className="px-3 py-2 font-semibold">
+                        Total
                       </th>
-                      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
-                      </td>
+                      <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
+                      <td />
                     </tr>
-                  ))}
-                  <tr>
-                    <th scope="row" className="px-3 py-2 font-semibold">
-                      Total
-                    </th>
-                    <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
-                    <td />
-                  </tr>
-                </Table>
-              ) : null
-            }
-          />
+                  </Table>
+                ) : null
+              }
+            />
+          )}
         </Section>
 
         <Section id="engagements" title="Engagements des partenaires">
@@ -248,6 +273,27 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             }
           />
         </Section>
+        {data.campaigns.length ? (
+          <Section id="evaluations" title={midTerm && final ? "Mi-parcours et finale" : "Évaluations"}>
+            <p className="text-slate-700">
+              {midTerm && final
+                ? "Le tableau de bord de chaque évaluation compare le taux de réalisation par axe, les fiches réalisées et le budget dépensé à mi-parcours et à l’évaluation finale."
+                : "Le tableau de bord de l’évaluation montre la réalisation des fiches actions, les critères, les indicateurs, le budget dépensé et les engagements tenus."}
+            </p>
+            <ul className="mt-3 space-y-1">
+              {data.campaigns.map((campaign) => (
+                <li key={campaign.id}>
+                  <Link
+                    href={`/espace/${contract.territory.slug}/contrats/${contract.id}/evaluations/${campaign.id}/tableau-de-bord${midTerm && final ? "#comparaison-titre" : ""}`}
+                  >
+                    Tableau de bord de l’{CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()}
+                  </Link>{" "}
+                  <span className="text-slate-600">({CAMPAIGN_STATUS_LABELS[campaign.status].toLowerCase()})</span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
       </div>
     </>
   );

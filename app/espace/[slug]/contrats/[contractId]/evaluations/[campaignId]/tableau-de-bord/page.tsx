@@ -5,6 +5,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { IndicatorTable } from "@/components/charts/indicator-table";
+import { PlannedSpentTable } from "@/components/charts/planned-spent-table";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { StackedTable } from "@/components/charts/stacked-table";
 import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
@@ -18,6 +19,7 @@ import { CAMPAIGN_KIND_LABELS, periodText } from "@/lib/campaigns/labels";
 import {
   budgetPlannedSpent,
   CAMPAIGN_SHORT_LABELS,
+  PLANNED_SPENT,
   campaignAchievementByAxis,
   compareCampaigns,
   CONTRIBUTION_KEYS,
@@ -41,10 +43,6 @@ type Props = {
 
 /** The partners a chart draws at most; its table lists them all. */
 const CHARTED_PARTNERS = 12;
-const PLANNED_SPENT = [
-  { key: "planned", label: "Prévu", color: "#145866" },
-  { key: "spent", label: "Dépensé", color: "#b45309" },
-];
 const MID_TERM_FINAL = [
   { key: "midTerm", label: CAMPAIGN_SHORT_LABELS.mid_term, color: "#145866" },
   { key: "final", label: CAMPAIGN_SHORT_LABELS.final, color: "#b45309" },
@@ -265,28 +263,7 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                 />
               ) : null
             }
-            table={
-              budget.rows.length ? (
-                <Table
-                  caption="Budget prévu et dépensé par financeur"
-                  columns={[
-                    { label: "Financeur" },
-                    { label: "Prévu", className: "text-right" },
-                    { label: "Dépensé", className: "text-right" },
-                  ]}
-                >
-                  {budget.rows.map((entry) => (
-                    <tr key={entry.label} className={row}>
-                      <th scope="row" className={`${cell} font-medium`}>
-                        {entry.label}
-                      </th>
-                      <td className={numeric}>{entry.plannedText}</td>
-                      <td className={numeric}>{entry.spentText}</td>
-                    </tr>
-                  ))}
-                </Table>
-              ) : null
-            }
+            table={budget.rows.length ? <PlannedSpentTable rows={budget.rows} /> : null}
           />
         </Section>
 
