@@ -20,8 +20,9 @@ test("a coordinator reads a campaign's dashboard: summaries and data tables, at 
   await evaluation.getByLabel("Évaluation", { exact: true }).selectOption({ label: "Évaluation à mi-parcours" });
   await evaluation.getByLabel("Début de la période").fill("2025-01-01");
   await evaluation.getByLabel("Fin de la période").fill("2027-06-30");
+  await evaluation.getByLabel("Ouverture").fill("2026-07-01");
   await evaluation.getByRole("button", { name: "Ouvrir la campagne" }).click();
-  await expect(evaluation.getByText("Ouverte")).toBeVisible();
+  await expect(evaluation.getByText("Ouverte", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Tableau de bord", exact: true }).click();
   await page.getByRole("link", { name: "Tableau de bord de l’évaluation à mi-parcours" }).click();
