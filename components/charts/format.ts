@@ -1,7 +1,8 @@
 // How the charts write their values on axes and in tooltips: percentages, euros, plain counts.
 import { formatEuros, formatNumber } from "@/lib/format";
 
-export type ValueUnit = "percent" | "euros" | "count";
+/** "rating": a mean of ratings from 1 to 4. */
+export type ValueUnit = "percent" | "euros" | "count" | "rating";
 
 /** A value as the axis ticks show it: short ("45 %", "12 k€"). */
 export function tickText(value: number, unit: ValueUnit): string {

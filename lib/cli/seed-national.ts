@@ -6,7 +6,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { clearDatabase, inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
-import { loadNationalDataset } from "@/lib/seed/national/load";
+import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "./run";
 
@@ -22,6 +23,7 @@ runCli(async () => {
     }
     const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
     const report = await loadNationalDataset(client, plan, passwordHash);
+    report.push(...(await withDb(database.url, loadNationalEvaluations)));
     console.table(report);
     console.log(`National dataset loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     console.log(`Accounts, all with the password "${NATIONAL_PASSWORD}" (domain ${NATIONAL_EMAIL_DOMAIN}):`);

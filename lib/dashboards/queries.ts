@@ -2,11 +2,15 @@
 // It reads the contract as its page does (lib/contracts/queries.ts, which authorizes), then
 // the indicators with their latest measurement, the budget by funder and the commitments by
 // partner, each one SQL statement aggregated in PostgreSQL, and the chosen indicator's
-// measurements: six statements whatever the contract's size (ADR 0003).
-import type { Actor } from "@/lib/authz";
+// measurements, and its evaluation campaigns: seven statements whatever the contract's size (ADR 0003).
+import { NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
-import type { ProgressStatus } from "@/lib/db/generated/enums";
-import { getContractOverview } from "@/lib/contracts/queries";
+import type { CampaignStatus, EvaluationKind, ProgressStatus } from "@/lib/db/generated/enums";
+import { findContractInTerritory, getContractOverview, readableOrNotFound } from "@/lib/contracts/queries";
+import { territoryKeysSelect } from "@/lib/contracts/selects";
+import { campaignSummarySelect } from "@/lib/campaigns/selects";
+import { contractAccessSelect } from "@/lib/workspaces/resource";
+import { campaignFigures, readOpenCampaignTotals } from "./campaign-figures";
 import type { CommitmentCount, DashboardIndicator, FunderBudget } from "./series";
 
 /** The measurements a trajectory chart draws at most: five years of monthly values. */
@@ -27,7 +31,7 @@ export async function getContractDashboard(
 ) {
   const contract = await getContractOverview(actor, territorySlug, contractId);
   const db = getDb();
-  const [indicators, budget, commitments] = await Promise.all([
+  const [indicators, budget, commitments, campaigns] = await Promise.all([
     db.$queryRaw<IndicatorRow[]>`
       SELECT i.id, f."axisId", f.number AS "ficheNumber", i.name, i.unit, i.direction::text AS direction,
         i."baselineValue"::float8 AS "baselineValue", i."baselineOn", i."targetValue"::float8 AS "targetValue", i."targetOn",
@@ -40,11 +44,21 @@ export async function getContractDashboard(
       ) m ON true
       WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL AND i."deletedAt" IS NULL
       ORDER BY f.number, i."createdAt", i.id`,
+    // Planned, and spent as the latest campaign with any spending says (the final one before the mid-term).
     db.$queryRaw<FunderBudget[]>`
-      SELECT coalesce(o.name, nullif(trim(b."funderLabel"), '')) AS funder, sum(b.amount)::float8 AS amount
+      WITH latest AS (
+        SELECT e.id FROM "EvaluationCampaign" e
+        WHERE e."contractId" = ${contract.id}::uuid
+          AND EXISTS (SELECT 1 FROM "FicheAssessment" a JOIN "AssessmentSpending" s ON s."assessmentId" = a.id WHERE a."campaignId" = e.id)
+        ORDER BY e.kind DESC LIMIT 1
+      )
+      SELECT coalesce(o.name, nullif(trim(b."funderLabel"), '')) AS funder, sum(b.amount)::float8 AS amount,
+        sum(b.amount)::numeric(14, 2)::text AS planned, coalesce(sum(s.spent), 0)::numeric(14, 2)::text AS spent
       FROM "BudgetLine" b
       JOIN "FicheAction" f ON f.id = b."ficheId"
       LEFT JOIN "Organisation" o ON o.id = b."funderId"
+      LEFT JOIN "FicheAssessment" a ON a."ficheId" = f.id AND a."campaignId" = (SELECT id FROM latest)
+      LEFT JOIN "AssessmentSpending" s ON s."assessmentId" = a.id AND s."budgetLineId" = b.id
       WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
       GROUP BY 1 ORDER BY 2 DESC LIMIT 200`,
     // The two ways a commitment hangs on a fiche, each by its index: a single join through
@@ -65,6 +79,11 @@ export async function getContractDashboard(
         (kept."endsOn" IS NOT NULL AND kept."endsOn" < ${asOf}::date) AS overdue, count(*)::int AS count
       FROM kept JOIN "Organisation" o ON o.id = kept."organisationId"
       GROUP BY 1, 2, 3, 4`,
+    // The campaigns, for the budget spent (the latest with spending) and the links to their dashboards.
+    db.$queryRaw<{ id: string; kind: EvaluationKind; status: CampaignStatus; hasSpending: boolean }[]>`
+      SELECT e.id, e.kind::text AS kind, e.status::text AS status,
+        EXISTS (SELECT 1 FROM "FicheAssessment" a JOIN "AssessmentSpending" s ON s."assessmentId" = a.id WHERE a."campaignId" = e.id) AS "hasSpending"
+      FROM "EvaluationCampaign" e WHERE e."contractId" = ${contract.id}::uuid ORDER BY e.kind`,
   ]);
   // Only an indicator of this contract can be chosen: an id from elsewhere falls back to the default.
   const chosen =
@@ -80,9 +99,54 @@ export async function getContractDashboard(
     contract,
     indicators: indicators as DashboardIndicator[],
     budget,
+    campaigns,
+    /** The campaign whose spending the budget's `spent` sums: the latest with any. */
+    spendingCampaign: campaigns.filter((campaign) => campaign.hasSpending).at(-1) ?? null,
     commitments: commitments as (CommitmentCount & { status: ProgressStatus })[],
     trajectory: chosen ? { indicator: chosen as DashboardIndicator, measurements, measurementCount: chosen.measurementCount } : null,
   };
 }
 
 export type ContractDashboard = Awaited<ReturnType<typeof getContractDashboard>>;
+
+/**
+ * A campaign's dashboard, for an actor who reads its contract in the workspace (else a
+ * NotFoundError, also for a campaign of another contract): the contract's heading with its
+ * campaigns in one statement, then the campaign's figures (./campaign-figures.ts: kept once
+ * computed for a closed campaign, read live for an open one) and, when the contract has both its
+ * mid-term and final campaigns, the other one's totals for the comparison. A fixed number of
+ * statements whatever the contract's size.
+ */
+export async function getCampaignDashboard(
+  actor: Actor,
+  territorySlug: string,
+  contractId: string,
+  campaignId: string,
+  { today }: { today: Date },
+) {
+  const contract = readableOrNotFound(
+    actor,
+    await findContractInTerritory(territorySlug, contractId, {
+      ...contractAccessSelect(actor),
+      id: true,
+      title: true,
+      territory: { select: territoryKeysSelect },
+      campaigns: { orderBy: { kind: "asc" }, select: { ...campaignSummarySelect, snapshotId: true } },
+    }),
+  );
+  const campaign = contract.campaigns.find((candidate) => candidate.id === campaignId);
+  if (!campaign) throw new NotFoundError();
+  const other = contract.campaigns.find((candidate) => candidate.id !== campaignId) ?? null;
+  const db = getDb();
+  const [figures, otherTotals] = await Promise.all([
+    campaignFigures(db, contract.id, campaign, today),
+    other
+      ? other.status === "closed"
+        ? campaignFigures(db, contract.id, other, today)
+        : readOpenCampaignTotals(db, contract.id, other.id)
+      : null,
+  ]);
+  return { contract, campaign, figures, other: other && otherTotals ? { campaign: other, totals: otherTotals } : null };
+}
+
+export type CampaignDashboard = Awaited<ReturnType<typeof getCampaignDashboard>>;

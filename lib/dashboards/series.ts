@@ -35,7 +35,13 @@ export type DashboardIndicator = {
 };
 
 /** The budget planned with one funder, summed over the contract's fiches. */
-export type FunderBudget = { funder: string | null; amount: number };
+export type FunderBudget = {
+  funder: string | null;
+  amount: number;
+  /** The planned amount exactly, and what the latest campaign with spending says was spent of it ("0.00" without one). */
+  planned?: string;
+  spent?: string;
+};
 
 /** How many commitments of one organisation have a status, and whether their fiche has ended (overdue). */
 export type CommitmentCount = { organisationId: string; organisation: string; status: ProgressStatus; overdue: boolean; count: number };
@@ -136,7 +142,7 @@ export function judgeDashboardIndicator(indicator: DashboardIndicator, asOf: Dat
 
 /** Indicators by standing, per axis, and the sentence that says how many are on course, late, or cannot be judged and why. */
 export function indicatorsByStanding(
-  axes: readonly DashboardAxis[],
+  axes: ReadonlyArray<Pick<DashboardAxis, "id" | "number" | "isTransversal">>,
   indicators: readonly DashboardIndicator[],
   asOf: Date,
 ): { rows: StackedRow[]; summary: string } {

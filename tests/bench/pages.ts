@@ -36,6 +36,11 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
   );
   if (!commitments.length)
     throw new Error(`${BENCH_ACCOUNTS.partner} has no commitment in fictif-0001: reload the dataset (npm run db:seed:national)`);
+  const { rows: campaigns } = await client.query<{ id: string }>(
+    `SELECT id FROM "EvaluationCampaign" WHERE "contractId" = $1 AND kind = 'mid_term'`,
+    [contract],
+  );
+  if (!campaigns.length) throw new Error("The largest contract has no mid-term campaign: reload the dataset (npm run db:seed:national)");
   const workspace = "/espace/fictif-0001";
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
@@ -44,6 +49,13 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },
+    {
+      // The closed mid-term campaign read from its snapshot, compared with the open final one read live.
+      name: "Tableau de bord de l’évaluation",
+      path: `${workspace}/contrats/${contract}/evaluations/${campaigns[0].id}/tableau-de-bord`,
+      account: "coordinator",
+      public: false,
+    },
     { name: "Modifier le contrat", path: `${workspace}/contrats/${contract}/modifier`, account: "coordinator", public: false },
     { name: "Fiche action (édition)", path: `${workspace}/contrats/${contract}/fiches/${fiche}`, account: "coordinator", public: false },
     {

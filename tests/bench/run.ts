@@ -15,7 +15,8 @@ import { BENCH_STATEMENTS_PATH } from "@/lib/config/bench";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
-import { loadNationalDataset } from "@/lib/seed/national/load";
+import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
@@ -90,6 +91,7 @@ async function loadPages(url: string): Promise<BenchPage[]> {
       console.log("Loading the national dataset first (npm run db:seed:national)…");
       const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
       await loadNationalDataset(client, plan, passwordHash);
+      await withDb(url, loadNationalEvaluations);
     }
     return await benchPages(client);
   } finally {

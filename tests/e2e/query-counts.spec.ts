@@ -6,7 +6,8 @@ import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { BENCH_STATEMENTS_PATH } from "../../lib/config/bench";
 import { clearDatabase } from "../../lib/seed/national/database";
-import { loadNationalDataset } from "../../lib/seed/national/load";
+import { loadNationalEvaluations } from "../../lib/seed/national/evaluations";
+import { loadNationalDataset, withDb } from "../../lib/seed/national/load";
 import { NATIONAL_PASSWORD, NATIONAL_SIZES, readNationalPlan, type NationalSizes } from "../../lib/seed/national/plan";
 import { BENCH_ACCOUNTS, benchPages, type Account } from "../bench/pages";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
@@ -42,6 +43,7 @@ async function statementsPerPage(sizes: NationalSizes): Promise<Record<string, n
   try {
     await clearDatabase(client);
     await loadNationalDataset(client, await readNationalPlan(), await hashPassword(NATIONAL_PASSWORD), sizes);
+    await withDb(database.url, loadNationalEvaluations);
     const pages = await benchPages(client);
     const cookies: Partial<Record<Account, string>> = {};
     for (const [account, email] of Object.entries(BENCH_ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>)

@@ -55,7 +55,7 @@ describe("contract dashboard", () => {
     expect(many.result.indicators).toHaveLength(60);
     expect(few.result.indicators).toHaveLength(2);
     expect(many.queries.length).toBe(few.queries.length);
-    expect(many.queries.length).toBeLessThanOrEqual(6);
+    expect(many.queries.length).toBeLessThanOrEqual(7);
   });
 
   it("aggregates the budget by funder and the commitments by partner in SQL, and draws the first indicator measured", async () => {
@@ -64,8 +64,8 @@ describe("contract dashboard", () => {
 
     expect(dashboard.budget).toEqual(
       expect.arrayContaining([
-        { funder: funder.name, amount: 3000 },
-        { funder: "Mécène", amount: 1500 },
+        { funder: funder.name, amount: 3000, planned: "3000.00", spent: "0.00" },
+        { funder: "Mécène", amount: 1500, planned: "1500.00", spent: "0.00" },
       ]),
     );
     // The fiches ended on 1 January 2026, before `asOf`: their unfinished commitments are overdue.

@@ -3,6 +3,7 @@
 // from Node would take several. Values that look random are a hash of the row's numbers, so
 // two loads give the same dataset. Nothing here runs in the app: only the CLI and the bench.
 import type pg from "pg";
+import { createDbClient, type Db } from "@/lib/db/client";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_SIZES, NATIONAL_TERRITORY_PREFIX, type NationalPlan, type NationalSizes } from "./plan";
 
 const TERRITORY_KINDS = ["communaute_communes", "communaute_agglomeration", "commune", "petr", "pays", "communaute_urbaine", "metropole"];
@@ -341,4 +342,14 @@ export async function loadNationalDataset(
   }
   await client.query("ANALYZE");
   return report;
+}
+
+/** Runs `step` with an app database client of its own on `url` (the steps that go through the app's code). */
+export async function withDb<T>(url: string, step: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDbClient(url);
+  try {
+    return await step(db);
+  } finally {
+    await db.$disconnect();
+  }
 }

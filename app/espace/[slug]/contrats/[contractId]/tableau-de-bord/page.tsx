@@ -4,16 +4,20 @@ import { cache } from "react";
 import { z } from "zod";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
+import { IndicatorTable } from "@/components/charts/indicator-table";
+import { PlannedSpentTable } from "@/components/charts/planned-spent-table";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { StackedTable } from "@/components/charts/stacked-table";
-import { TrajectoryChart } from "@/components/charts/trajectory-chart";
-import { Badge } from "@/components/ui/badge";
+import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
+import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from "@/lib/campaigns/labels";
+import { budgetPlannedSpent, PLANNED_SPENT, plannedAndSpent } from "@/lib/dashboards/evaluation-series";
 import { getContractDashboard } from "@/lib/dashboards/queries";
 import {
   achievementByAxis,
@@ -22,14 +26,12 @@ import {
   commitmentsByPartner,
   FICHE_STATUS_KEYS,
   fichesByStatus,
-  indicatorFiche,
   indicatorsByStanding,
   indicatorTrajectory,
   judgeDashboardIndicator,
   STANDING_KEYS,
 } from "@/lib/dashboards/series";
 import { formatCount, formatDate, formatEuros, formatNumber } from "@/lib/format";
-import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import { firstValue, listHref, listParamsSchema, PAGE_SIZE } from "@/lib/params/list-params";
 
 export const dynamic = "force-dynamic";
@@ -73,12 +75,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const standings = indicatorsByStanding(contract.axes, data.indicators, asOf);
   const budget = budgetByFunder(data.budget);
   const commitments = commitmentsByPartner(data.commitments);
+  const spending = data.spendingCampaign ? budgetPlannedSpent(...plannedAndSpent(data.budget)) : null;
+  const midTerm = data.campaigns.find((campaign) => campaign.kind === "mid_term");
+  const final = data.campaigns.find((campaign) => campaign.kind === "final");
   const trajectory = data.trajectory ? indicatorTrajectory(data.trajectory.indicator, data.trajectory.measurements, asOf) : null;
   const pageCount = Math.max(1, Math.ceil(data.indicators.length / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const indicatorPage = data.indicators.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const shown = (value: number | null, unit: string | null) =>
-    value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`;
   const indicatorHref = (id: string) => `${listHref(path, { indicateur: id }, page)}#trajectoire`;
 
   return (
@@ -154,107 +157,28 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               }
             />
             {trajectory && data.trajectory ? (
-              <div id="trajectoire" className="scroll-mt-4">
-                <ChartFigure
-                  id="trajectoire-indicateur"
-                  title={`Trajectoire de l’indicateur «\u00a0${data.trajectory.indicator.name}\u00a0» (${indicatorFiche(data.trajectory.indicator)})`}
-                  summary={trajectory.summary}
-                  note={
-                    data.trajectory.measurementCount > data.trajectory.measurements.length
-                      ? `Les ${formatNumber(data.trajectory.measurements.length)} dernières mesures sur ${formatNumber(data.trajectory.measurementCount)}. Choisissez un autre indicateur dans le tableau ci-dessous.`
-                      : "Choisissez un autre indicateur dans le tableau ci-dessous."
-                  }
-                  chart={<TrajectoryChart points={trajectory.points} target={trajectory.target} unit={data.trajectory.indicator.unit} />}
-                  table={
-                    <Table
-                      caption={`Trajectoire de «\u00a0${data.trajectory.indicator.name}\u00a0»`}
-                      columns={[
-                        { label: "Date" },
-                        { label: "Mesure", className: "text-right" },
-                        { label: "Trajectoire", className: "text-right" },
-                      ]}
-                    >
-                      {trajectory.points.map((point) => (
-                        <tr key={point.at} className="border-b border-slate-100 last:border-0">
-                          <th scope="row" className="px-3 py-2 font-medium">
-                            {point.date}
-                          </th>
-                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.measured, data.trajectory!.indicator.unit)}</td>
-                          <td className="px-3 py-2 text-right tabular-nums">{shown(point.path, data.trajectory!.indicator.unit)}</td>
-                        </tr>
-                      ))}
-                    </Table>
-                  }
-                />
-              </div>
+              <TrajectoryFigure
+                indicator={data.trajectory.indicator}
+                trajectory={trajectory}
+                note={
+                  data.trajectory.measurementCount > data.trajectory.measurements.length
+                    ? `Les ${formatNumber(data.trajectory.measurements.length)} dernières mesures sur ${formatNumber(data.trajectory.measurementCount)}. Choisissez un autre indicateur dans le tableau ci-dessous.`
+                    : "Choisissez un autre indicateur dans le tableau ci-dessous."
+                }
+              />
             ) : null}
             {data.indicators.length ? (
               <div className="overflow-x-auto">
-                <Table
+                <IndicatorTable
                   caption={
                     pageCount > 1
                       ? `Chaque indicateur face à sa cible, page ${formatNumber(page)} sur ${formatNumber(pageCount)}`
                       : "Chaque indicateur face à sa cible"
                   }
-                  showCaption
-                  columns={[
-                    { label: "Indicateur" },
-                    { label: "Départ", className: "hidden text-right sm:table-cell" },
-                    // On a narrow screen the target goes under the latest measurement.
-                    {
-                      label: (
-                        <>
-                          Dernière mesure<span className="sm:hidden"> et cible</span>
-                        </>
-                      ),
-                      className: "text-right",
-                    },
-                    { label: "Cible", className: "hidden text-right sm:table-cell" },
-                    { label: "Situation", className: "hidden sm:table-cell" },
-                  ]}
-                >
-                  {indicatorPage.map((indicator) => {
-                    const { standing, reason } = judgeDashboardIndicator(indicator, asOf);
-                    const situation = (
-                      <>
-                        <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
-                        {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
-                      </>
-                    );
-                    return (
-                      <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
-                        <th scope="row" className="px-3 py-2 font-normal">
-                          <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
-                          <Link
-                            href={indicatorHref(indicator.id)}
-                            aria-current={indicator.id === data.trajectory?.indicator.id ? "true" : undefined}
-                            aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
-                          >
-                            {indicator.name}
-                          </Link>
-                          {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
-                          <span className="mt-1 block sm:hidden">{situation}</span>
-                        </th>
-                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-                          {shown(indicator.baselineValue, indicator.unit)}
-                        </td>
-                        <td className="px-3 py-2 text-right tabular-nums">
-                          {shown(indicator.latestValue, indicator.unit)}
-                          {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
-                          <span className="mt-1 block text-slate-600 sm:hidden">
-                            cible {shown(indicator.targetValue, indicator.unit)}
-                            {indicator.targetOn ? ` au ${formatDate(indicator.targetOn)}` : ""}
-                          </span>
-                        </td>
-                        <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-                          {shown(indicator.targetValue, indicator.unit)}
-                          {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
-                        </td>
-                        <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
-                      </tr>
-                    );
-                  })}
-                </Table>
+                  rows={indicatorPage.map((indicator) => ({ ...indicator, judgement: judgeDashboardIndicator(indicator, asOf) }))}
+                  chosenId={data.trajectory?.indicator.id ?? null}
+                  href={indicatorHref}
+                />
                 <Pagination
                   page={page}
                   pageCount={pageCount}
@@ -266,45 +190,62 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </div>
         </Section>
 
-        <Section id="budget" title="Budget prévu">
-          <ChartFigure
-            id="budget-financeurs"
-            title="Budget prévu par financeur"
-            summary={budget.summary}
-            note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
-            chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
-            table={
-              budget.rows.length ? (
-                <Table
-                  caption="Budget prévu par financeur"
-                  columns={[
-                    { label: "Financeur" },
-                    { label: "Montant prévu", className: "text-right" },
-                    { label: "Part", className: "text-right" },
-                  ]}
-                >
-                  {budget.rows.map((row) => (
-                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {row.label}
+        <Section id="budget" title={spending ? "Budget prévu et dépensé" : "Budget prévu"}>
+          {spending && data.spendingCampaign ? (
+            <ChartFigure
+              id="budget-financeurs"
+              title="Budget prévu et dépensé par financeur"
+              summary={`${spending.summary.slice(0, -1)}, selon l’${CAMPAIGN_KIND_LABELS[data.spendingCampaign.kind].toLowerCase()}${data.spendingCampaign.status === "open" ? " en cours" : ""}.`}
+              note="Le prévu est celui des fiches actions aujourd’hui ; le dépensé, celui que déclarent les évaluations des fiches actions de la campagne."
+              chart={
+                <GroupedBarChart
+                  rows={spending.rows.map((entry) => ({ label: entry.label, values: { planned: entry.planned, spent: entry.spent } }))}
+                  series={PLANNED_SPENT}
+                  unit="euros"
+                />
+              }
+              table={<PlannedSpentTable rows={spending.rows} />}
+            />
+          ) : (
+            <ChartFigure
+              id="budget-financeurs"
+              title="Budget prévu par financeur"
+              summary={budget.summary}
+              note="Le budget dépensé viendra des bilans des campagnes d’évaluation."
+              chart={budget.rows.length ? <BarChart rows={budget.rows} unit="euros" name="Budget prévu" /> : null}
+              table={
+                budget.rows.length ? (
+                  <Table
+                    caption="Budget prévu par financeur"
+                    columns={[
+                      { label: "Financeur" },
+                      { label: "Montant prévu", className: "text-right" },
+                      { label: "Part", className: "text-right" },
+                    ]}
+                  >
+                    {budget.rows.map((row) => (
+                      <tr key={row.label} className="border-b border-slate-100 last:border-0">
+                        <th scope="row" className="px-3 py-2 font-medium">
+                          {row.label}
+                        </th>
+                        <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">
+                          {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
+                        </td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row" className="px-3 py-2 font-semibold">
+                        Total
                       </th>
-                      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
-                      </td>
+                      <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
+                      <td />
                     </tr>
-                  ))}
-                  <tr>
-                    <th scope="row" className="px-3 py-2 font-semibold">
-                      Total
-                    </th>
-                    <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
-                    <td />
-                  </tr>
-                </Table>
-              ) : null
-            }
-          />
+                  </Table>
+                ) : null
+              }
+            />
+          )}
         </Section>
 
         <Section id="engagements" title="Engagements des partenaires">
@@ -332,6 +273,27 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             }
           />
         </Section>
+        {data.campaigns.length ? (
+          <Section id="evaluations" title={midTerm && final ? "Mi-parcours et finale" : "Évaluations"}>
+            <p className="text-slate-700">
+              {midTerm && final
+                ? "Le tableau de bord de chaque évaluation compare le taux de réalisation par axe, les fiches réalisées et le budget dépensé à mi-parcours et à l’évaluation finale."
+                : "Le tableau de bord de l’évaluation montre la réalisation des fiches actions, les critères, les indicateurs, le budget dépensé et les engagements tenus."}
+            </p>
+            <ul className="mt-3 space-y-1">
+              {data.campaigns.map((campaign) => (
+                <li key={campaign.id}>
+                  <Link
+                    href={`/espace/${contract.territory.slug}/contrats/${contract.id}/evaluations/${campaign.id}/tableau-de-bord${midTerm && final ? "#comparaison-titre" : ""}`}
+                  >
+                    Tableau de bord de l’{CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()}
+                  </Link>{" "}
+                  <span className="text-slate-600">({CAMPAIGN_STATUS_LABELS[campaign.status].toLowerCase()})</span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
       </div>
     </>
   );

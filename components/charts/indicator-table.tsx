@@ -1,0 +1,106 @@
+// Each indicator against its target, one page of them: its fiche, its name (a link that draws its
+// trajectory), its baseline, latest measurement, target, optionally its gap to the target, and its
+// judgement with the reason when it cannot be judged yet. At 375 px the columns fold under the name.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table } from "@/components/ui/table";
+import { indicatorFiche, type DashboardIndicator } from "@/lib/dashboards/series";
+import { formatDate, formatNumber } from "@/lib/format";
+import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
+import type { IndicatorJudgement } from "@/lib/indicators/trajectory";
+
+export type IndicatorTableRow = DashboardIndicator & { judgement: IndicatorJudgement; gapToTarget?: number | null };
+
+/** A value with its unit, or a dash. */
+export const valueWithUnit = (value: number | null, unit: string | null) =>
+  value === null ? "—" : `${formatNumber(value)}${unit ? `\u00a0${unit}` : ""}`;
+
+const signed = (value: number | null, unit: string | null) =>
+  value === null ? "—" : `${value > 0 ? "+" : value < 0 ? "−" : ""}${valueWithUnit(Math.abs(value), unit)}`;
+
+export function IndicatorTable({
+  caption,
+  rows,
+  chosenId,
+  href,
+  showGap = false,
+}: {
+  caption: string;
+  rows: readonly IndicatorTableRow[];
+  /** The indicator whose trajectory is drawn. */
+  chosenId: string | null;
+  /** The link that draws an indicator's trajectory. */
+  href: (id: string) => string;
+  showGap?: boolean;
+}) {
+  return (
+    <Table
+      caption={caption}
+      showCaption
+      columns={[
+        { label: "Indicateur" },
+        { label: "Départ", className: "hidden text-right sm:table-cell" },
+        // On a narrow screen the target goes under the latest measurement.
+        {
+          label: (
+            <>
+              Dernière mesure<span className="sm:hidden"> et cible</span>
+            </>
+          ),
+          className: "text-right",
+        },
+        { label: "Cible", className: "hidden text-right sm:table-cell" },
+        ...(showGap ? [{ label: "Écart à la cible", className: "hidden text-right sm:table-cell" }] : []),
+        { label: "Situation", className: "hidden sm:table-cell" },
+      ]}
+    >
+      {rows.map((indicator) => {
+        const { standing, reason } = indicator.judgement;
+        const situation = (
+          <>
+            <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+            {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
+          </>
+        );
+        return (
+          <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
+            <th scope="row" className="px-3 py-2 font-normal">
+              <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
+              <Link
+                href={href(indicator.id)}
+                aria-current={indicator.id === chosenId ? "true" : undefined}
+                aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
+              >
+                {indicator.name}
+              </Link>
+              {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
+              <span className="mt-1 block sm:hidden">{situation}</span>
+            </th>
+            <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+              {valueWithUnit(indicator.baselineValue, indicator.unit)}
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {valueWithUnit(indicator.latestValue, indicator.unit)}
+              {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
+              <span className="mt-1 block text-slate-600 sm:hidden">
+                cible {valueWithUnit(indicator.targetValue, indicator.unit)}
+                {indicator.targetOn ? ` au ${formatDate(indicator.targetOn)}` : ""}
+                {showGap && indicator.gapToTarget != null ? `, écart ${signed(indicator.gapToTarget, indicator.unit)}` : ""}
+              </span>
+            </td>
+            <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+              {valueWithUnit(indicator.targetValue, indicator.unit)}
+              {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
+            </td>
+            {showGap ? (
+              <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+                {signed(indicator.gapToTarget ?? null, indicator.unit)}
+              </td>
+            ) : null}
+            <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+}

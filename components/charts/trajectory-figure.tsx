@@ -1,0 +1,45 @@
+// One indicator's trajectory as a dashboard shows it: the chart (baseline, measurements, target),
+// its summary, and its points as a table.
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { TrajectoryChart } from "@/components/charts/trajectory-chart";
+import { Table } from "@/components/ui/table";
+import { indicatorFiche, type DashboardIndicator, type TrajectoryPoint } from "@/lib/dashboards/series";
+import { valueWithUnit } from "./indicator-table";
+
+export function TrajectoryFigure({
+  indicator,
+  trajectory,
+  note,
+}: {
+  indicator: DashboardIndicator;
+  trajectory: { points: TrajectoryPoint[]; target: number | null; summary: string };
+  note: string;
+}) {
+  return (
+    <div id="trajectoire" className="scroll-mt-4">
+      <ChartFigure
+        id="trajectoire-indicateur"
+        title={`Trajectoire de l’indicateur «\u00a0${indicator.name}\u00a0» (${indicatorFiche(indicator)})`}
+        summary={trajectory.summary}
+        note={note}
+        chart={<TrajectoryChart points={trajectory.points} target={trajectory.target} unit={indicator.unit} />}
+        table={
+          <Table
+            caption={`Trajectoire de «\u00a0${indicator.name}\u00a0»`}
+            columns={[{ label: "Date" }, { label: "Mesure", className: "text-right" }, { label: "Trajectoire", className: "text-right" }]}
+          >
+            {trajectory.points.map((point) => (
+              <tr key={point.at} className="border-b border-slate-100 last:border-0">
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {point.date}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{valueWithUnit(point.measured, indicator.unit)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{valueWithUnit(point.path, indicator.unit)}</td>
+              </tr>
+            ))}
+          </Table>
+        }
+      />
+    </div>
+  );
+}
