@@ -81,6 +81,7 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/import/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/import/modele.xlsx/route.ts": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/export.pdf/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/tableau-de-bord/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.pdf/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.docx/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
