@@ -1,4 +1,5 @@
 // French wording of the audit log: actions, record types, fields and their values.
+import { ASSESSMENT_FIELDS } from "@/lib/assessments/schema";
 import { historyLabels } from "@/lib/catalogue";
 import { CAMPAIGN_FIELD_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
@@ -45,6 +46,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "campaign.open": "Campagne d’évaluation ouverte",
   "campaign.update": "Campagne d’évaluation modifiée",
   "campaign.close": "Campagne d’évaluation close",
+  "assessment.save": "Bilan de fiche enregistré",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -63,6 +65,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Measurement: "Mesure",
   Commitment: "Engagement",
   EvaluationCampaign: "Campagne d’évaluation",
+  FicheAssessment: "Bilan de fiche",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -73,6 +76,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   Measurement: MEASUREMENT_FIELD_LABELS,
   Commitment: historyLabels(COMMITMENT_REPORT_FIELDS),
   EvaluationCampaign: CAMPAIGN_FIELD_LABELS,
+  FicheAssessment: historyLabels(ASSESSMENT_FIELDS),
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */
