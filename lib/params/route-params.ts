@@ -12,6 +12,7 @@ export const ROUTE_PARAMS = {
   contractId: id,
   ficheId: id,
   commitmentId: id,
+  campaignId: id,
   /** An invitation link's token: 32 random bytes in base64url (lib/invitations/token.ts). */
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 } satisfies Record<string, z.ZodType<string>>;

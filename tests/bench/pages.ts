@@ -36,6 +36,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
   );
   if (!commitments.length)
     throw new Error(`${BENCH_ACCOUNTS.partner} has no commitment in fictif-0001: reload the dataset (npm run db:seed:national)`);
+  const campaign = await assessedCampaign(client, contract);
   const workspace = "/espace/fictif-0001";
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
@@ -53,6 +54,18 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: false,
     },
     { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
+    {
+      name: "Campagne d’évaluation",
+      path: `${workspace}/contrats/${contract}/evaluations/${campaign}`,
+      account: "coordinator",
+      public: false,
+    },
+    {
+      name: "Bilan d’une fiche",
+      path: `${workspace}/contrats/${contract}/evaluations/${campaign}/fiches/${fiche}`,
+      account: "coordinator",
+      public: false,
+    },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
@@ -62,4 +75,35 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Notifications (partenaire)", path: "/notifications", account: "partner", public: false },
     { name: "Préférences d’e-mail", path: "/notifications/preferences", account: "partner", public: false },
   ];
+}
+
+/**
+ * The national dataset holds no evaluation campaign: the bench contract gets its mid-term one,
+ * every fiche assessed and half of each budget line spent (added once; running again changes nothing).
+ */
+async function assessedCampaign(client: pg.ClientBase, contractId: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "EvaluationCampaign" ("contractId", kind, "periodStart", "periodEnd", "opensOn", "updatedAt")
+     VALUES ($1, 'mid_term', DATE '2024-01-01', DATE '2026-06-30', CURRENT_DATE, now())
+     ON CONFLICT ("contractId", kind) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+    [contractId],
+  );
+  const campaignId = rows[0].id;
+  await client.query(
+    `INSERT INTO "FicheAssessment" ("campaignId", "ficheId", "realisationStatus", "achievementRate", "relevanceRating",
+       "relevanceComment", "effectivenessRating", "synthesis", "recommendations", "updatedAt")
+     SELECT $1, f.id, 'partially_completed', 50, 3, 'Les actions répondent aux constats du diagnostic.', 2,
+       'Une action engagée, à poursuivre.', 'Reconduire l’action dans le prochain contrat.', now()
+     FROM "FicheAction" f WHERE f."contractId" = $2 AND f."deletedAt" IS NULL
+     ON CONFLICT ("campaignId", "ficheId") DO NOTHING`,
+    [campaignId, contractId],
+  );
+  await client.query(
+    `INSERT INTO "AssessmentSpending" ("assessmentId", "budgetLineId", spent, "updatedAt")
+     SELECT a.id, b.id, round(b.amount / 2, 2), now() FROM "FicheAssessment" a JOIN "BudgetLine" b ON b."ficheId" = a."ficheId"
+     WHERE a."campaignId" = $1
+     ON CONFLICT ("assessmentId", "budgetLineId") DO NOTHING`,
+    [campaignId],
+  );
+  return campaignId;
 }

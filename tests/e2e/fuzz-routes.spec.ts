@@ -56,6 +56,7 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
     contractId: pick(fuzz.contractId, "contractId"),
     ficheId: pick(fuzz.ficheId, "ficheId"),
     commitmentId: pick(fuzz.ficheId, "commitmentId"),
+    campaignId: pick(fuzz.contractId, "campaignId"),
   });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;

@@ -7,20 +7,27 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { closedCampaignOf } from "../support/e2e-accounts";
 import { signIn } from "./sign-in";
 import { DEMO_CONTRACTS } from "./workspace";
 
 const SLUG = "romans-sur-isere";
 const COORDINATOR = `coordination@${SLUG}.test`;
 
-type Param = "slug" | "contractId" | "ficheId" | "token";
-const known: Record<Param, string> = { slug: SLUG, contractId: "", ficheId: "", token: "" };
+type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "token";
+const known: Record<Param, string> = { slug: SLUG, contractId: "", ficheId: "", campaignId: "", token: "" };
 /** The coordinator's session, signed in once per worker. */
 let coordinatorSession: BrowserContextOptions["storageState"];
 
 /** Values that are well formed but match no record. */
 const unknown = (param: Param): string =>
-  ({ slug: "atlantide", contractId: randomUUID(), ficheId: randomUUID(), token: randomBytes(32).toString("base64url") })[param];
+  ({
+    slug: "atlantide",
+    contractId: randomUUID(),
+    ficheId: randomUUID(),
+    campaignId: randomUUID(),
+    token: randomBytes(32).toString("base64url"),
+  })[param];
 
 /** As they appear in the URL (percent-encoded where needed). */
 function malformed(param: Param): string[] {
@@ -81,6 +88,7 @@ test.beforeAll(async ({ browser }) => {
     .getAttribute("href"))!
     .split("/")
     .at(-1)!;
+  known.campaignId = await closedCampaignOf(known.contractId);
   known.token = randomBytes(32).toString("base64url");
   coordinatorSession = await context.storageState();
   await context.close();

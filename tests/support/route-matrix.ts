@@ -4,7 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
-import { createCommitment } from "./e2e-accounts";
+import { closedCampaignOf, createCommitment } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -25,11 +25,11 @@ type Expected = Record<Exclude<Role, "anonymous">, { own: 200 | 404; foreign: 20
 const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
-/** A territory as the routes need it: its slug and one of its contracts. */
-export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string };
+/** A territory as the routes need it: its slug and one of its contracts, with a fiche, a commitment and an evaluation campaign. */
+export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string };
 export const tenants: Record<"own" | "foreign", Tenant> = {
-  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "" },
-  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "" },
+  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
 };
 /** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
 const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
@@ -69,6 +69,9 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/nouveau/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/tableau-de-bord/page.tsx": workspaceReaders,
+  // A campaign and each fiche's assessment are read by whoever reads the contract; the form is a fiche editor's.
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/fiches/[ficheId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/modifier/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": coordinatorOnly,
@@ -91,7 +94,7 @@ const EXPECTED: Record<string, Expected> = {
 
 /** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
 const urlOf = (file: string) => (tenant: Tenant) =>
-  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
   Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
@@ -123,6 +126,7 @@ export async function findContracts(browser: Browser) {
       tenant.ficheId = (await fiches.first().getAttribute("href"))!.split("/").at(-1)!;
     }
     tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
+    tenant.campaignId = await closedCampaignOf(tenant.contractId);
   }
   await context.close();
 }
