@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { updateFiche } from "@/lib/fiches/mutations";
 import { SPENT_LINE_MESSAGE } from "@/lib/fiches/save";
-import { createContract, createContractWithStructure, createOrganisation, createTerritory } from "../fixtures/factories";
+import { createContract, createContractWithStructure, createOrganisation } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { countQueries } from "../support/query-count";
 
