@@ -6,7 +6,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireSignedIn } from "@/lib/auth/require";
 import { ficheLabel } from "@/lib/contracts/labels";
 import type { DueKind } from "@/lib/due/schedule";
-import { ficheIndicatorsPath, fichePath } from "@/lib/fiches/paths";
+import { dueItemPath } from "@/lib/due/paths";
+import { fichePath } from "@/lib/fiches/paths";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { listPilotedFiches } from "@/lib/fiches/queries";
 import { formatCount, formatDate } from "@/lib/format";
@@ -73,7 +74,7 @@ export default async function PilotedFichesPage({ searchParams }: Props) {
                             </span>
                           </p>
                           <p className="mt-1">
-                            <Link href={item.kind === "measurement" ? ficheIndicatorsPath(place) : fichePath(place)}>
+                            <Link href={dueItemPath(place, item)}>
                               {DUE_KIND_LABELS[item.kind]}&nbsp;: {item.label}
                             </Link>
                           </p>

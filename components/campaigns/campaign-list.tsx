@@ -1,25 +1,29 @@
 // The contract page's « Évaluation » section: the mid-term and final campaigns with their status,
-// period and dates; coordinators open one, edit it while open and close it (no reopening).
+// period and dates, each with a link to its page (the fiches' assessments); coordinators open
+// one, edit it while open and close it (no reopening).
+import Link from "next/link";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
-import { Badge } from "@/components/ui/badge";
 import { Disclosure } from "@/components/ui/disclosure";
-import { FactList } from "@/components/ui/fact-list";
 import type { ServerAction } from "@/lib/actions/server-action";
-import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS, periodText } from "@/lib/campaigns/labels";
+import { campaignPath } from "@/lib/assessments/paths";
+import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import type { CampaignSummary } from "@/lib/campaigns/selects";
 import type { EvaluationKind } from "@/lib/db/generated/enums";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { dateInputValue } from "@/lib/validation/fields";
+import { CampaignFacts } from "./campaign-facts";
+import { CampaignStatusBadge } from "./campaign-status-badge";
 import { CampaignForm } from "./campaign-form";
 
 const KINDS: readonly EvaluationKind[] = ["mid_term", "final"];
 
 export function CampaignList({
+  territorySlug,
   contractId,
   campaigns,
   editable,
   actions,
 }: {
+  territorySlug: string;
   contractId: string;
   campaigns: readonly CampaignSummary[];
   editable: boolean;
@@ -38,22 +42,16 @@ export function CampaignList({
             <li key={kind} className="rounded-md border border-slate-200 p-4 sm:p-5">
               <h3 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
                 {title}
-                {campaign ? (
-                  <Badge tone={campaign.status === "open" ? "brand" : "neutral"}>{CAMPAIGN_STATUS_LABELS[campaign.status]}</Badge>
-                ) : null}
+                {campaign ? <CampaignStatusBadge status={campaign.status} /> : null}
               </h3>
               {campaign ? (
                 <div className="mt-3 space-y-3">
-                  <FactList
-                    facts={[
-                      { label: "Période évaluée", value: periodText(campaign.periodStart, campaign.periodEnd) ?? "Non précisée" },
-                      { label: "Ouverture", value: campaign.opensOn ? formatDate(campaign.opensOn) : "Non précisée" },
-                      campaign.status === "closed"
-                        ? { label: "Clôture", value: campaign.closedAt ? `Close le ${formatDateTime(campaign.closedAt)}` : "Close" }
-                        : { label: "Clôture prévue", value: campaign.closesOn ? formatDate(campaign.closesOn) : "Non précisée" },
-                      ...(campaign.snapshot ? [{ label: "Contrat figé", value: `Instantané n°\u00a0${campaign.snapshot.version}` }] : []),
-                    ]}
-                  />
+                  <CampaignFacts campaign={campaign} />
+                  <p>
+                    <Link href={campaignPath({ territorySlug, contractId, campaignId: campaign.id })}>
+                      {campaign.status === "open" ? "Ouvrir l’évaluation" : "Voir l’évaluation"}
+                    </Link>
+                  </p>
                   {campaign.synthesis ? (
                     <div>
                       <h4 className="text-sm text-slate-600">Synthèse</h4>

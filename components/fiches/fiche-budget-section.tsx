@@ -19,7 +19,14 @@ const parseAmount = (text: string) => {
 };
 
 export function BudgetSection({ values, errors, edit, organisations }: SectionProps & { organisations: OptionSource }) {
-  const budget = useRows(values.budgetLines, () => ({ funderId: "", funderLabel: "", fundingInstrument: "", year: "", amount: "" }));
+  const budget = useRows(values.budgetLines, () => ({
+    id: "",
+    funderId: "",
+    funderLabel: "",
+    fundingInstrument: "",
+    year: "",
+    amount: "",
+  }));
   const [amounts, setAmounts] = useState<Record<string, number>>(() =>
     Object.fromEntries(budget.rows.map(({ key, row }) => [key, parseAmount(row.amount)])),
   );
@@ -42,6 +49,7 @@ export function BudgetSection({ values, errors, edit, organisations }: SectionPr
           const input = inputProps(row, errors, `budgetLines.${index}.`);
           return (
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+              <input type="hidden" name={`budgetLines.${index}.id`} value={row.id} />
               <div className="lg:col-span-2">
                 <Combobox label={`Financeur ${index + 1}`} options={organisations} {...input("funderId")} />
               </div>

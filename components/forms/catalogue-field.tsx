@@ -2,6 +2,7 @@
 // choices. Sections name the fields they show; the label, hint and error stay wired to the
 // control by components/ui/field.tsx.
 import { Combobox, isRemote, type OptionSource } from "@/components/ui/combobox";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
@@ -64,6 +65,15 @@ export function CatalogueField({
       );
     case "combobox":
       return <Combobox {...props} options={overrides.options ?? optionsOf(input.options ?? {})} onChange={onValue} />;
+    case "radio":
+      return (
+        <RadioGroup
+          {...props}
+          options={overrides.options && !isRemote(overrides.options) ? overrides.options : optionsOf(input.options ?? {})}
+          placeholder={input.placeholder}
+          onValue={onValue}
+        />
+      );
     default:
       return (
         <TextField

@@ -9,13 +9,14 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import type { ServerAction } from "@/lib/actions/server-action";
 import type { FicheIndicator } from "@/lib/fiches/queries";
-import { formatDate, formatDecimal, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import {
   COLLECTION_FREQUENCY_LABELS,
   INDICATOR_LEVEL_LABELS,
   STANDING_LABELS,
   STANDING_TONES,
   UNJUDGED_REASON_LABELS,
+  indicatorValueText,
 } from "@/lib/indicators/labels";
 import { judgementOf } from "@/lib/indicators/trajectory";
 import { dateInputValue, decimalInputValue } from "@/lib/validation/fields";
@@ -32,11 +33,6 @@ type Actions = {
   /** The trash's restore action: "Annuler" after a deletion. */
   restore: ServerAction<null>;
 };
-
-// Exact decimals are shown and edited as text: through a JavaScript number, a value with more
-// than about 15 significant digits would be rounded, and saving the form would change it.
-const shown = (value: { toString(): string } | null, unit: string | null) =>
-  value === null ? "—" : `${formatDecimal(value)}${unit ? `\u00a0${unit}` : ""}`;
 
 function valuesOf(indicator: Indicator | null): IndicatorValues {
   return {
@@ -93,7 +89,7 @@ export function IndicatorPanel({
                 <div>
                   <dt className="text-sm text-slate-600">Départ</dt>
                   <dd className="font-semibold">
-                    {shown(indicator.baselineValue, indicator.unit)}
+                    {indicatorValueText(indicator.baselineValue, indicator.unit)}
                     {indicator.baselineOn ? (
                       <span className="font-normal text-slate-600"> ({formatDate(indicator.baselineOn)})</span>
                     ) : null}
@@ -102,14 +98,14 @@ export function IndicatorPanel({
                 <div>
                   <dt className="text-sm text-slate-600">Dernière mesure</dt>
                   <dd className="font-semibold">
-                    {latest ? shown(latest.value, indicator.unit) : "Aucune"}
+                    {latest ? indicatorValueText(latest.value, indicator.unit) : "Aucune"}
                     {latest ? <span className="font-normal text-slate-600"> ({formatDate(latest.measuredOn)})</span> : null}
                   </dd>
                 </div>
                 <div>
                   <dt className="text-sm text-slate-600">Cible</dt>
                   <dd className="font-semibold">
-                    {shown(indicator.targetValue, indicator.unit)}
+                    {indicatorValueText(indicator.targetValue, indicator.unit)}
                     {indicator.targetOn ? <span className="font-normal text-slate-600"> ({formatDate(indicator.targetOn)})</span> : null}
                   </dd>
                 </div>
@@ -138,7 +134,7 @@ export function IndicatorPanel({
                   {indicator.measurements.map((measurement) => (
                     <tr key={measurement.id} className="border-b border-slate-100 last:border-0">
                       <td className="py-2 pr-3">{formatDate(measurement.measuredOn)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{shown(measurement.value, indicator.unit)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{indicatorValueText(measurement.value, indicator.unit)}</td>
                       <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">
                         {[measurement.source, measurement.comment].filter(Boolean).join(" · ")}
                       </td>

@@ -19,7 +19,9 @@ function controlOf(form: HTMLFormElement, name: string): HTMLElement | null {
 function labelOf(control: HTMLElement | null): string {
   if (!control) return "";
   const own = control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement;
-  const label = own && control.type !== "checkbox" ? text(control.labels?.[0]) : text(control.closest("fieldset")?.querySelector("legend"));
+  // A checkbox or radio button of a group is named by the group's legend, not by its own label.
+  const grouped = control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio");
+  const label = own && !grouped ? text(control.labels?.[0]) : text(control.closest("fieldset")?.querySelector("legend"));
   // "Rôle" or "Avancement (%)" are repeated in each row: the row's first field names it.
   const row = control.closest("[data-row]");
   const first = row?.querySelector<HTMLInputElement>("input:not([type=hidden]), select, textarea");

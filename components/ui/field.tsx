@@ -2,17 +2,26 @@ import { useId, type ReactNode } from "react";
 
 export type FieldProps = { label: string; error?: string; hint?: string };
 
+/** The label is read by screen readers only, where the control's place names it for the eye (a cell under its column's header). */
+export type HiddenLabel = { hideLabel?: boolean };
+
 /**
  * Label, hint and error around one control, wired for screen readers: the control gets the
  * returned props (id, aria-describedby, aria-invalid) and the control's class.
  */
-export function Field({ label, error, hint, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  hideLabel,
+  children,
+}: FieldProps & HiddenLabel & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-aide` : undefined;
   const errorId = error ? `${id}-erreur` : undefined;
   return (
     <div>
-      <label htmlFor={id} className="block font-medium text-slate-900">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block font-medium text-slate-900"}>
         {label}
       </label>
       {hint ? (

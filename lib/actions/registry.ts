@@ -3,6 +3,7 @@
 // module only exports actions listed here.
 import type { ActionDefinition } from "./define";
 import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/access-requests/mutations";
+import { saveAssessment } from "@/lib/assessments/mutations";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { closeCampaign, openCampaign, updateCampaign } from "@/lib/campaigns/mutations";
 import { reportCommitment } from "@/lib/commitments/mutations";
@@ -58,6 +59,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   createMeeting,
   updateMeeting,
   deleteMeeting,
+  saveAssessment,
   markNotificationRead,
   markAllNotificationsRead,
   updateMailPreferences,

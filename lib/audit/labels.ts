@@ -1,4 +1,5 @@
 // French wording of the audit log: actions, record types, fields and their values.
+import { ASSESSMENT_FIELDS } from "@/lib/assessments/schema";
 import { historyLabels } from "@/lib/catalogue";
 import { CAMPAIGN_FIELD_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
@@ -51,6 +52,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.create": "Réunion enregistrée",
   "meeting.update": "Réunion modifiée",
   "meeting.delete": "Réunion supprimée",
+  "assessment.save": "Bilan de fiche enregistré",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -71,6 +73,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   EvaluationCampaign: "Campagne d’évaluation",
   CommitmentContribution: "Contribution à l’évaluation",
   Meeting: "Réunion",
+  FicheAssessment: "Bilan de fiche",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -83,6 +86,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   EvaluationCampaign: CAMPAIGN_FIELD_LABELS,
   CommitmentContribution: historyLabels(CONTRIBUTION_FIELDS),
   Meeting: historyLabels(MEETING_FIELDS),
+  FicheAssessment: historyLabels(ASSESSMENT_FIELDS),
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

@@ -45,8 +45,11 @@ export type ImportColumn<Context> = {
 
 /** How a form shows a field (components/forms/catalogue-field.tsx renders it). */
 export type FieldInput = {
-  /** integer and decimal are text inputs with a numeric keyboard; select and combobox take their options from `options` or the form. */
-  kind: "text" | "integer" | "decimal" | "email" | "date" | "textarea" | "select" | "combobox";
+  /**
+   * integer and decimal are text inputs with a numeric keyboard; select, combobox and radio take
+   * their options from `options` or the form (radio: a few options shown at once, as buttons).
+   */
+  kind: "text" | "integer" | "decimal" | "email" | "date" | "textarea" | "select" | "combobox" | "radio";
   /** The form's label, where it says more than the catalogue's. */
   label?: string;
   hint?: string;
@@ -54,7 +57,7 @@ export type FieldInput = {
   rows?: number;
   /** A select's choices: the concept's label dictionary. */
   options?: Readonly<Record<string, string>>;
-  /** A select's empty first choice. */
+  /** A select's empty first choice; a radio group's last button, which takes the choice back. */
   placeholder?: string;
   required?: boolean;
   /** What a new record's input shows. */

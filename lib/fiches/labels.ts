@@ -25,3 +25,12 @@ export const GEOGRAPHIC_SCOPE_LABELS = {
   qpv: "Quartiers prioritaires (QPV)",
   other: "Autre périmètre",
 } satisfies Record<GeographicScope, string>;
+
+/** « CPAM de la Drôme (FIR) 2025 »: a budget line by its funder (an organisation, or a name typed), instrument and year. */
+export const budgetLineLabel = (line: {
+  funder: { name: string } | null;
+  funderLabel: string | null;
+  fundingInstrument: string | null;
+  year: number | null;
+}) =>
+  `${line.funder?.name ?? line.funderLabel ?? ""}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""}`;

@@ -52,7 +52,7 @@ const ficheSelect = {
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
   milestones: milestonesSelect,
-  budgetLines: { ...budgetLinesSelect, select: { funderId: true, ...budgetLinesSelect.select } },
+  budgetLines: { ...budgetLinesSelect, select: { id: true, funderId: true, ...budgetLinesSelect.select } },
   objectives: {
     ...objectivesSelect,
     select: {
@@ -88,6 +88,7 @@ export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: 
       })) ?? [],
     budgetLines:
       fiche?.budgetLines.map((line) => ({
+        id: line.id,
         funderId: line.funderId ?? "",
         funderLabel: text(line.funderLabel),
         fundingInstrument: text(line.fundingInstrument),

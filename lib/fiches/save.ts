@@ -1,5 +1,6 @@
 // What saving a fiche writes: its columns, walked from the field catalogue, and its lists
 // (findings answered, partners, milestones, budget, objectives with commitments).
+import { RefusedError } from "@/lib/actions/errors";
 import type { Tx } from "@/lib/db/client";
 import { FICHE_FIELD_LIST, type FICHE_FIELDS, type FicheFields } from "./schema";
 
@@ -23,8 +24,7 @@ export async function syncChildren(tx: Tx, ficheId: string, input: FicheFields) 
   });
   await tx.milestone.deleteMany({ where: { ficheId } });
   await tx.milestone.createMany({ data: input.milestones.map((milestone) => ({ ficheId, ...milestone })) });
-  await tx.budgetLine.deleteMany({ where: { ficheId } });
-  await tx.budgetLine.createMany({ data: input.budgetLines.map((line) => ({ ficheId, ...line })) });
+  await syncBudgetLines(tx, ficheId, input.budgetLines);
 
   const existing = await tx.operationalObjective.findMany({ where: { ficheId }, select: { id: true, deletedAt: true } });
   const active = new Set(existing.filter((objective) => !objective.deletedAt).map((objective) => objective.id));
@@ -64,5 +64,35 @@ export async function syncChildren(tx: Tx, ficheId: string, input: FicheFields) 
         update: { description: commitment.description },
       });
     }
+  }
+}
+
+export const SPENT_LINE_MESSAGE =
+  "Une ligne de budget retirée porte des dépenses d’une évaluation close, dont les chiffres ne changent plus\u00a0: elle ne peut pas être retirée. Rechargez la page pour la retrouver.";
+
+/**
+ * Budget lines keep their ids (their row's hidden id, when it is one of this fiche's lines): an
+ * assessment records what was spent of each, and a line removed takes its spending with it. A
+ * line that holds spending of a closed campaign cannot be removed: that campaign is frozen.
+ */
+async function syncBudgetLines(tx: Tx, ficheId: string, rows: FicheFields["budgetLines"]) {
+  const known = new Set((await tx.budgetLine.findMany({ where: { ficheId }, select: { id: true } })).map((line) => line.id));
+  const kept = new Set<string>();
+  const lines = rows.map(({ id, ...line }) => {
+    // A repeated id names its line once: the other rows are new lines.
+    const keep = id !== undefined && known.has(id) && !kept.has(id);
+    if (keep) kept.add(id);
+    return { id: keep ? id : undefined, line };
+  });
+  const removed = [...known].filter((id) => !kept.has(id));
+  if (
+    removed.length &&
+    (await tx.assessmentSpending.count({ where: { budgetLineId: { in: removed }, assessment: { campaign: { status: "closed" } } } }))
+  )
+    throw new RefusedError(SPENT_LINE_MESSAGE);
+  await tx.budgetLine.deleteMany({ where: { ficheId, id: { in: removed } } });
+  for (const { id, line } of lines) {
+    if (id) await tx.budgetLine.update({ where: { id }, data: line });
+    else await tx.budgetLine.create({ data: { ficheId, ...line }, select: { id: true } });
   }
 }

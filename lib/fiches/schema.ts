@@ -40,7 +40,7 @@ import {
   uuidField,
   versionField,
 } from "@/lib/validation/fields";
-import { GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
+import { budgetLineLabel, GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
 import type { FicheRecord } from "./selects";
 
 const STATUS_ERROR = "Choisissez un statut.";
@@ -67,6 +67,8 @@ const milestoneRow = z.object({
 
 const budgetRow = z
   .object({
+    /** A saved line keeps its id: assessments record what was spent of it (lib/assessments). */
+    id: optionalId,
     funderId: optionalUuid,
     funderLabel: optionalText(200),
     fundingInstrument: optionalText(120),
@@ -546,13 +548,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     }),
     history: {
       key: "budgetLines",
-      value: (fiche) =>
-        lines(
-          fiche.budgetLines.map(
-            (line) =>
-              `${line.funder?.name ?? line.funderLabel}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""} : ${formatEuros(line.amount)}`,
-          ),
-        ),
+      value: (fiche) => lines(fiche.budgetLines.map((line) => `${budgetLineLabel(line)} : ${formatEuros(line.amount)}`)),
     },
     xlsx: [
       {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { selectPlural, formatCount, formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber, formatOrdinal } from "./index";
+import {
+  selectPlural,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatDuration,
+  formatEurosExact,
+  formatNumber,
+  formatOrdinal,
+} from "./index";
 
 describe("French formatting", () => {
   it("writes dates the French way, with 1er for the first day", () => {
@@ -36,6 +46,7 @@ describe("French formatting", () => {
     expect(formatDecimal("-0.5")).toBe("-0,5");
     expect(formatDecimal("12500.5", { fractionDigits: 2 })).toBe("12\u202f500,50");
     expect(formatDecimal({ toString: () => "999" })).toBe("999");
+    expect(formatEurosExact("999999999999.99")).toBe("999\u202f999\u202f999\u202f999,99\u00a0€");
   });
 
   it("picks singular or plural by the French rules, not by count > 1", () => {

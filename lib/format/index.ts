@@ -91,3 +91,8 @@ export function formatDecimal(value: { toString(): string }, { fractionDigits = 
   const decimals = fraction.padEnd(fractionDigits, "0");
   return `${sign}${integer.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${decimals ? `,${decimals}` : ""}`;
 }
+
+/** An exact amount in euros (a Prisma Decimal or its text), never through a JavaScript number: "12 500,50 €". */
+export function formatEurosExact(amount: { toString(): string }): string {
+  return `${formatDecimal(amount, { fractionDigits: 2 })}\u00a0€`;
+}

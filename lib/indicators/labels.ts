@@ -1,4 +1,5 @@
 import type { CollectionFrequency, IndicatorDirection, IndicatorLevel } from "@/lib/db/generated/enums";
+import { formatDecimal } from "@/lib/format";
 import type { IndicatorJudgement, IndicatorStanding, UnjudgedReason } from "./trajectory";
 
 export const INDICATOR_LEVEL_LABELS = { process: "Processus", result: "Résultat", impact: "Impact" } satisfies Record<
@@ -51,3 +52,10 @@ export const MEASUREMENT_FIELD_LABELS: Record<string, string> = {
   source: "Source",
   comment: "Commentaire",
 };
+
+/**
+ * A value of an indicator with its unit, « 42,5 % », or « — ». Exact decimals are shown as text:
+ * through a JavaScript number, a value with more than about 15 significant digits would be rounded.
+ */
+export const indicatorValueText = (value: { toString(): string } | null, unit: string | null) =>
+  value === null ? "—" : `${formatDecimal(value)}${unit ? `\u00a0${unit}` : ""}`;

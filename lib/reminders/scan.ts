@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { contractDueSelect, dueItemsOfFiche, ficheDueSelect, LIVE_CONTRACT_STATUSES } from "@/lib/due/selects";
 import type { DueItem } from "@/lib/due/schedule";
-import { ficheIndicatorsPath, fichePath } from "@/lib/fiches/paths";
+import { dueItemPath } from "@/lib/due/paths";
 import { isoDay } from "@/lib/format";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify, type NewNotification } from "@/lib/notifications/post";
@@ -91,7 +91,7 @@ async function ficheNotifications(db: Db, fiches: ScannedFiche[], today: Date): 
           : { subjectId: item.subjectId, period: isoDay(item.dueOn)! }),
         title: item.label,
         context,
-        href: item.kind === "measurement" ? ficheIndicatorsPath(place) : fichePath(place),
+        href: dueItemPath(place, item),
         dueOn: item.dueOn,
       })),
     );

@@ -41,6 +41,13 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     [contract],
   );
   if (!campaigns.length) throw new Error("The largest contract has no mid-term campaign: reload the dataset (npm run db:seed:national)");
+  const { rows: open } = await client.query<{ id: string }>(
+    `SELECT id FROM "EvaluationCampaign" WHERE "contractId" = $1 AND status = 'open'`,
+    [contract],
+  );
+  if (!open.length) throw new Error("The largest contract has no open campaign: reload the dataset (npm run db:seed:national)");
+  // The open final campaign: its page and forms are the ones people work in.
+  const campaign = open[0].id;
   const workspace = "/espace/fictif-0001";
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
@@ -65,6 +72,18 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: false,
     },
     { name: "Nouvelle fiche", path: `${workspace}/contrats/${contract}/fiches/nouvelle`, account: "coordinator", public: false },
+    {
+      name: "Campagne d’évaluation",
+      path: `${workspace}/contrats/${contract}/evaluations/${campaign}`,
+      account: "coordinator",
+      public: false,
+    },
+    {
+      name: "Bilan d’une fiche",
+      path: `${workspace}/contrats/${contract}/evaluations/${campaign}/fiches/${fiche}`,
+      account: "coordinator",
+      public: false,
+    },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },

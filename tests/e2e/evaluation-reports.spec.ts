@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { signInAs } from "./sign-in";
-import { findOrOpenCampaign, findPublishedFiche } from "../support/e2e-accounts";
+import { closedCampaignOf, findPublishedFiche } from "../support/e2e-accounts";
 
 const COORDINATOR = "coordination@romans-sur-isere.test";
 const SLUG = "romans-sur-isere";
@@ -20,7 +20,7 @@ const FILES = {
 async function demoCampaign(page: Page): Promise<string> {
   await signInAs(page, COORDINATOR);
   const { contractId } = await findPublishedFiche(SLUG);
-  return `/espace/${SLUG}/contrats/${contractId}/evaluations/${await findOrOpenCampaign(contractId)}`;
+  return `/espace/${SLUG}/contrats/${contractId}/evaluations/${await closedCampaignOf(contractId)}`;
 }
 
 test("a coordinator downloads a campaign's report in three formats; other addresses are not found", async ({ page }) => {

@@ -7,8 +7,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { closedCampaignOf } from "../support/e2e-accounts";
 import { signIn } from "./sign-in";
-import { findOrOpenCampaign } from "../support/e2e-accounts";
 import { DEMO_CONTRACTS } from "./workspace";
 
 const SLUG = "romans-sur-isere";
@@ -88,7 +88,7 @@ test.beforeAll(async ({ browser }) => {
     .getAttribute("href"))!
     .split("/")
     .at(-1)!;
-  known.campaignId = await findOrOpenCampaign(known.contractId);
+  known.campaignId = await closedCampaignOf(known.contractId);
   known.token = randomBytes(32).toString("base64url");
   coordinatorSession = await context.storageState();
   await context.close();

@@ -101,6 +101,8 @@ describe("the daily scan", () => {
       select: { userId: true, kind: true, subjectId: true, period: true, href: true },
     });
     const fichePath = `/espace/${territory.slug}/contrats/${contract.id}/fiches`;
+    // An assessment is given on its form in the campaign.
+    const assessmentPath = `/espace/${territory.slug}/contrats/${contract.id}/evaluations/${campaign.id}/fiches`;
     expect(posted).toEqual(
       expect.arrayContaining([
         {
@@ -111,13 +113,13 @@ describe("the daily scan", () => {
           href: `${fichePath}/${fiche.id}/indicateurs`,
         },
         { userId: pilot.id, kind: "milestone_due", subjectId: overdue.id, period: "2026-12-01", href: `${fichePath}/${fiche.id}` },
-        { userId: pilot.id, kind: "assessment_due", subjectId: fiche.id, period: campaign.id, href: `${fichePath}/${fiche.id}` },
+        { userId: pilot.id, kind: "assessment_due", subjectId: fiche.id, period: campaign.id, href: `${assessmentPath}/${fiche.id}` },
         {
           userId: coordinator.id,
           kind: "assessment_due",
           subjectId: unpiloted.id,
           period: campaign.id,
-          href: `${fichePath}/${unpiloted.id}`,
+          href: `${assessmentPath}/${unpiloted.id}`,
         },
         {
           userId: partner.id,

@@ -277,6 +277,24 @@ export const MATRIX: Record<
     expected: territoryManagers,
     input: async (_world, tenant) => ({ campaignId: (await openCampaignOf(tenant)).id, version: "1" }),
   },
+  // A fresh fiche each time, with a budget line, assessed in the tenant contract's open campaign for the first time.
+  "assessment.save": {
+    expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },
+    input: async (world, tenant) => {
+      const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+      const line = await db().budgetLine.create({ data: { ficheId: fiche.id, funderLabel: "ARS (FIR)", year: 2025, amount: "30000" } });
+      return {
+        campaignId: (await campaignOf(tenant)).id,
+        ficheId: fiche.id,
+        version: "0",
+        realisationStatus: "partially_completed",
+        achievementRate: "60",
+        relevanceRating: "3",
+        relevanceComment: "L’action répond aux constats du diagnostic.",
+        spending: [{ budgetLineId: line.id, spent: "12 500,50" }],
+      };
+    },
+  },
   "contract.update": {
     expected: territoryManagers,
     input: async (_world, tenant) => {
@@ -413,6 +431,10 @@ const openCampaignOf = async (tenant: Tenant) =>
   });
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
+/** The open mid-term campaign of the tenant's contract, opened the first time. */
+const campaignOf = async (tenant: Tenant) =>
+  (await db().evaluationCampaign.findFirst({ where: { contractId: tenant.contractId, kind: "mid_term" } })) ??
+  db().evaluationCampaign.create({ data: { contractId: tenant.contractId, kind: "mid_term" } });
 const user = () => db().user.create({ data: { email: `user-${randomUUID()}@exemple.test` } });
 
 /** The account an own-account action targets: the actor's on the own tenant, someone else's otherwise. */

@@ -56,18 +56,6 @@ export async function createCommitment(ficheId: string, organisation: string, de
   return commitment.id;
 }
 
-/** An evaluation campaign of the contract: its first, or a final one opened for the test (a contract holds one of each kind). */
-export async function findOrOpenCampaign(contractId: string): Promise<string> {
-  const kind = "final";
-  const campaign = await suiteDb().evaluationCampaign.upsert({
-    where: { contractId_kind: { contractId, kind } },
-    update: {},
-    create: { contractId, kind },
-    select: { id: true },
-  });
-  return campaign.id;
-}
-
 /** A fiche of the territory's published contract (the demo contracts are published), for tests that hang records on it. */
 export async function findPublishedFiche(territory: string): Promise<{ contractId: string; ficheId: string }> {
   const fiche = await suiteDb().ficheAction.findFirstOrThrow({
@@ -114,4 +102,75 @@ export async function runDailyReminders(): Promise<void> {
 /** Gives a seeded organisation (by name) a SIREN, as an administrator would: the demo data state none. */
 export async function giveSiren(organisation: string, siren: string): Promise<void> {
   await suiteDb().organisation.updateMany({ where: { name: organisation }, data: { siren } });
+}
+
+/**
+ * The contract's mid-term campaign, made closed the first time anyone asks (the route matrix
+ * and its fuzz spec, side by side): its pages exist, and nothing falls due because of it (an
+ * open campaign would remind every pilot of the contract to assess their fiche).
+ */
+export async function closedCampaignOf(contractId: string): Promise<string> {
+  await suiteDb().$executeRaw`
+    INSERT INTO "EvaluationCampaign" ("contractId", kind, status, "closedAt", "updatedAt")
+    VALUES (${contractId}::uuid, 'mid_term', 'closed', now(), now()) ON CONFLICT DO NOTHING`;
+  const campaign = await suiteDb().evaluationCampaign.findFirstOrThrow({ where: { contractId, kind: "mid_term" }, select: { id: true } });
+  return campaign.id;
+}
+
+/** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */
+async function contractUnderWay(territory: string, title: string): Promise<string> {
+  const { id: territoryId } = await suiteDb().territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+  return suiteDb().$transaction(async (tx) => {
+    // Tests create contracts side by side: one at a time per territory, for its next rank.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "draft" },
+      select: { id: true },
+    });
+    return contract.id;
+  });
+}
+
+/**
+ * A fiche to assess, with a budget line planned by the ARS, in the contract given (or a new one
+ * under way in the territory), piloted by the account given, its contract's mid-term campaign
+ * open (opened here when the contract has none).
+ */
+export async function createAssessableFiche(options: {
+  title: string;
+  contractId?: string;
+  territory?: string;
+  pilotEmail?: string;
+}): Promise<{ contractId: string; ficheId: string; campaignId: string }> {
+  const contractId = options.contractId ?? (await contractUnderWay(options.territory!, `Contrat évalué (${options.title})`));
+  const pilot = options.pilotEmail
+    ? await suiteDb().user.findUniqueOrThrow({ where: { email: options.pilotEmail }, select: { id: true } })
+    : null;
+  return suiteDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${contractId}))`;
+    const axis =
+      (await tx.axis.findFirst({ where: { contractId }, orderBy: { position: "asc" }, select: { id: true } })) ??
+      (await tx.axis.create({ data: { contractId, position: 1, number: 1, title: "Prévention" }, select: { id: true } }));
+    const last = await tx.ficheAction.aggregate({ where: { contractId }, _max: { number: true } });
+    const fiche = await tx.ficheAction.create({
+      data: {
+        contractId,
+        axisId: axis.id,
+        number: (last._max.number ?? 0) + 1,
+        title: options.title,
+        pilotUserId: pilot?.id,
+        generalObjective: "Réduire les chutes des personnes âgées vivant à domicile.",
+        budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
+      },
+      select: { id: true },
+    });
+    const campaign =
+      (await tx.evaluationCampaign.findFirst({ where: { contractId, status: "open" }, select: { id: true } })) ??
+      (await tx.evaluationCampaign.create({
+        data: { contractId, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30"), opensOn: new Date() },
+        select: { id: true },
+      }));
+    return { contractId, ficheId: fiche.id, campaignId: campaign.id };
+  });
 }

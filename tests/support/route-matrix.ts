@@ -4,7 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
-import { createCommitment, findOrOpenCampaign } from "./e2e-accounts";
+import { createCommitment, closedCampaignOf } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -25,7 +25,7 @@ type Expected = Record<Exclude<Role, "anonymous">, { own: 200 | 404; foreign: 20
 const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
-/** A territory as the routes need it: its slug and one of its contracts. */
+/** A territory as the routes need it: its slug and one of its contracts, with a fiche, a commitment and an evaluation campaign. */
 export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string };
 export const tenants: Record<"own" | "foreign", Tenant> = {
   own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
@@ -70,6 +70,9 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/tableau-de-bord/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/gouvernance/page.tsx": workspaceReaders,
+  // A campaign and each fiche's assessment are read by whoever reads the contract; the form is a fiche editor's.
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/fiches/[ficheId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/modifier/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/corbeille/page.tsx": coordinatorOnly,
   "espace/[slug]/contrats/[contractId]/fiches/nouvelle/page.tsx": coordinatorOnly,
@@ -128,7 +131,7 @@ export async function findContracts(browser: Browser) {
       tenant.ficheId = (await fiches.first().getAttribute("href"))!.split("/").at(-1)!;
     }
     tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
-    tenant.campaignId = await findOrOpenCampaign(tenant.contractId);
+    tenant.campaignId = await closedCampaignOf(tenant.contractId);
   }
   await context.close();
 }

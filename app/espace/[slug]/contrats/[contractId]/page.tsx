@@ -139,6 +139,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
 
         <Section id="evaluation" title="Évaluation">
           <CampaignList
+            territorySlug={contract.territory.slug}
             contractId={contract.id}
             campaigns={campaigns}
             editable={editable}
