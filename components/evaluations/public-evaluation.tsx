@@ -10,7 +10,8 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { CAMPAIGN_KIND_LABELS, periodText } from "@/lib/campaigns/labels";
 import { formatDate, formatNumber } from "@/lib/format";
-import { REALISATION_KEYS, type PublicEvaluation } from "@/lib/public-pages/evaluation";
+import { REALISATION_KEYS } from "@/lib/dashboards/evaluation-series";
+import type { PublicEvaluation } from "@/lib/public-pages/evaluation";
 
 const percent = (value: number | null) => (value === null ? "—" : `${formatNumber(value)}\u202f%`);
 

@@ -8,8 +8,8 @@ export const assessedBudgetLinesSelect = {
   select: { id: true, funder: { select: { name: true } }, ...budgetLinesSelect.select },
 } satisfies Prisma.FicheAction$budgetLinesArgs;
 
-/** Everything the assessment catalogue (./schema.ts) reads: its columns, and what was spent of which budget line. */
-export const assessmentRecordSelect = {
+/** The assessment's own columns, as the catalogue (./schema.ts) and a campaign's evaluation (lib/evaluations) read them. */
+export const assessmentColumnsSelect = {
   realisationStatus: true,
   achievementRate: true,
   relevanceRating: true,
@@ -25,6 +25,11 @@ export const assessmentRecordSelect = {
   difficulties: true,
   synthesis: true,
   recommendations: true,
+} satisfies Prisma.FicheAssessmentSelect;
+
+/** Everything the assessment catalogue reads: its columns, and what was spent of which budget line. */
+export const assessmentRecordSelect = {
+  ...assessmentColumnsSelect,
   spending: {
     orderBy: [{ budgetLine: { createdAt: "asc" } }, { budgetLineId: "asc" }],
     select: {

@@ -3,6 +3,7 @@
 // snapshot (lib/snapshots) in the same transaction. There is no reopening: a closed campaign's
 // figures never change (every write goes through assertCampaignOpen).
 import { actionsOn, type ActionContext } from "@/lib/actions/define";
+import { campaignPath } from "@/lib/assessments/paths";
 import { fieldError, ok } from "@/lib/actions/result";
 import { onContract } from "@/lib/actions/targets";
 import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
@@ -68,7 +69,7 @@ async function notifyOpening(tx: Tx, campaignId: string, input: OpenCampaignInpu
       period: isoDay(input.opensOn)!,
       title: `${CAMPAIGN_KIND_LABELS[input.kind]} ouverte`,
       context: contract.title,
-      href: `/espace/${contract.territory.slug}/contrats/${input.contractId}#evaluation`,
+      href: campaignPath({ territorySlug: contract.territory.slug, contractId: input.contractId, campaignId }),
       dueOn: input.closesOn ?? undefined,
     })),
   );

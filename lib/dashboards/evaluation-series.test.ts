@@ -115,7 +115,7 @@ describe("campaign dashboard series", () => {
       ["Axe 1", 70, 75],
       ["Axe 2", 0, 90],
     ]);
-    expect(comparison.realisation[0]).toEqual({ key: "completed", label: "Réalisée", midTerm: 1, final: 3 });
+    expect(comparison.realisation[0]).toEqual({ key: "completed", label: "Réalisées", midTerm: 1, final: 3 });
     expect(comparison.budget[1].label).toBe("Budget dépensé");
     expect(comparison.summary).toMatch(
       /^Taux de réalisation moyen\s: 40\s% à mi-parcours, pas encore de taux à l’évaluation finale\s; fiches réalisées\s: 1 puis 3\s; budget dépensé\s: 20,00\s€ puis 80,50\s€\.$/,

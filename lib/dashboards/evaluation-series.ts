@@ -11,32 +11,24 @@ import {
   type FunderFigures,
   type PartnerContributions,
 } from "@/lib/evaluations/figures";
-import { EVALUATION_CRITERIA, type EvaluationCriterion } from "@/lib/evaluations/schema";
+import { CRITERIA, CRITERION_LABELS } from "@/lib/assessments/labels";
 import { formatCount, formatEuros, formatNumber, selectPlural } from "@/lib/format";
 import { UNNAMED_FUNDER, type BarRow, type FunderBudget, type SeriesKey, type StackedRow } from "./series";
 
-// TODO(lead): use lib/assessments/labels.ts and lib/contributions/labels.ts once they land.
+/** Fiches by what became of them, as charts stack them (labels of lib/assessments/labels.ts, plus the unassessed). */
 export const REALISATION_KEYS: SeriesKey[] = [
-  { key: "completed", label: "Réalisée", color: "#047857" },
-  { key: "partially_completed", label: "Partiellement réalisée", color: "#1a6b7c" },
-  { key: "not_started", label: "Non démarrée", color: "#b45309" },
-  { key: "abandoned", label: "Abandonnée", color: "#1e293b" },
-  { key: "unassessed", label: "Non évaluée", color: "#64748b" },
+  { key: "completed", label: "Réalisées", color: "#047857" },
+  { key: "partially_completed", label: "Partiellement réalisées", color: "#1a6b7c" },
+  { key: "not_started", label: "Non démarrées", color: "#b45309" },
+  { key: "abandoned", label: "Abandonnées", color: "#1e293b" },
+  { key: "unassessed", label: "Non évaluées", color: "#64748b" },
 ];
-const REALISATION_WORDS: Record<RealisationStatus | "unassessed", { one: string; other: string }> = {
+export const REALISATION_WORDS: Record<RealisationStatus | "unassessed", { one: string; other: string }> = {
   completed: { one: "réalisée", other: "réalisées" },
   partially_completed: { one: "partiellement réalisée", other: "partiellement réalisées" },
   not_started: { one: "non démarrée", other: "non démarrées" },
   abandoned: { one: "abandonnée", other: "abandonnées" },
   unassessed: { one: "non évaluée", other: "non évaluées" },
-};
-
-export const CRITERION_LABELS: Record<EvaluationCriterion, string> = {
-  relevance: "Pertinence",
-  coherence: "Cohérence",
-  effectiveness: "Efficacité",
-  efficiency: "Efficience",
-  impact: "Impact",
 };
 
 export const CONTRIBUTION_KEYS: SeriesKey[] = [
@@ -105,8 +97,8 @@ export function realisationByAxis(axes: readonly EvaluatedAxis[]): { rows: Stack
 // ——— Criteria ———
 
 export function criteriaAverages(criteria: EvaluationFigures["criteria"]): { rows: (BarRow & { count: number })[]; summary: string } {
-  const rows = EVALUATION_CRITERIA.map((criterion) => ({
-    label: CRITERION_LABELS[criterion],
+  const rows = CRITERIA.map((criterion) => ({
+    label: CRITERION_LABELS[criterion].label,
     value: criteria[criterion].average,
     count: criteria[criterion].count,
   }));

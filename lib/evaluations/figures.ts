@@ -7,7 +7,8 @@ import { judgeDashboardIndicator } from "@/lib/dashboards/series";
 import type { IndicatorJudgement } from "@/lib/indicators/trajectory";
 import type { ContractSnapshotContent, FrozenFiche } from "@/lib/snapshots/schema";
 import type { CampaignEvaluation } from "./read";
-import { EVALUATION_CRITERIA, type EvaluationCriterion, type FrozenAssessment } from "./schema";
+import { CRITERIA, type Criterion } from "@/lib/assessments/labels";
+import type { FrozenAssessment } from "./schema";
 
 // ——— Exact money ———
 
@@ -204,7 +205,7 @@ export function evaluationFigures(source: Pick<CampaignEvaluation, "content" | "
   const realisation: RealisationCounts = { completed: 0, partially_completed: 0, not_started: 0, abandoned: 0, unassessed: 0 };
   for (const fiche of fiches) realisation[fiche.assessment?.realisationStatus ?? "unassessed"] += 1;
   const criteria = Object.fromEntries(
-    EVALUATION_CRITERIA.map((criterion) => {
+    CRITERIA.map((criterion) => {
       const ratings = fiches.flatMap((fiche) => {
         const rating = fiche.assessment?.criteria[criterion].rating;
         return rating == null ? [] : [rating];
@@ -212,7 +213,7 @@ export function evaluationFigures(source: Pick<CampaignEvaluation, "content" | "
       const average = ratings.length ? Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 10) / 10 : null;
       return [criterion, { average, count: ratings.length }];
     }),
-  ) as Record<EvaluationCriterion, { average: number | null; count: number }>;
+  ) as Record<Criterion, { average: number | null; count: number }>;
   const rates = fiches.flatMap((fiche) => (fiche.assessment?.achievementRate == null ? [] : [fiche.assessment.achievementRate]));
   const budget = budgetByFunder(source.evaluation);
   return {

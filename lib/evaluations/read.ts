@@ -8,7 +8,9 @@ import type { Db, Tx } from "@/lib/db/client";
 import { readContractContent } from "@/lib/snapshots/create";
 import { readContractSnapshot } from "@/lib/snapshots/queries";
 import type { ContractSnapshotContent } from "@/lib/snapshots/schema";
-import { EVALUATION_CRITERIA, evaluationContentSchema, type EvaluationContent } from "./schema";
+import { CRITERIA } from "@/lib/assessments/labels";
+import { assessmentColumnsSelect } from "@/lib/assessments/selects";
+import { evaluationContentSchema, type EvaluationContent } from "./schema";
 
 /** Meetings a report lists at most: far more than a contract's five years of COPIL and COTECH. */
 export const EVALUATION_MEETINGS_LIMIT = 200;
@@ -36,21 +38,7 @@ export async function readLiveEvaluation(db: Db | Tx, campaign: CampaignPeriod, 
       orderBy: { fiche: { number: "asc" } },
       select: {
         ficheId: true,
-        realisationStatus: true,
-        achievementRate: true,
-        relevanceRating: true,
-        relevanceComment: true,
-        coherenceRating: true,
-        coherenceComment: true,
-        effectivenessRating: true,
-        effectivenessComment: true,
-        efficiencyRating: true,
-        efficiencyComment: true,
-        impactRating: true,
-        impactComment: true,
-        difficulties: true,
-        synthesis: true,
-        recommendations: true,
+        ...assessmentColumnsSelect,
         updatedAt: true,
       },
     }),
@@ -109,10 +97,7 @@ export async function readLiveEvaluation(db: Db | Tx, campaign: CampaignPeriod, 
       realisationStatus: assessment.realisationStatus,
       achievementRate: assessment.achievementRate,
       criteria: Object.fromEntries(
-        EVALUATION_CRITERIA.map((criterion) => [
-          criterion,
-          { rating: assessment[`${criterion}Rating`], comment: assessment[`${criterion}Comment`] },
-        ]),
+        CRITERIA.map((criterion) => [criterion, { rating: assessment[`${criterion}Rating`], comment: assessment[`${criterion}Comment`] }]),
       ) as EvaluationContent["assessments"][number]["criteria"],
       difficulties: assessment.difficulties,
       synthesis: assessment.synthesis,

@@ -4,11 +4,8 @@
 // (./read.ts) and frozen in the campaign's snapshot when it closes, so that reports and
 // dashboards of a closed campaign never read the live tables (docs/adr/0009-contract-snapshots.md).
 import { z } from "zod";
+import { CRITERIA, type Criterion } from "@/lib/assessments/labels";
 import { ContributionOutcome, MeetingKind, RealisationStatus } from "@/lib/db/generated/enums";
-
-/** The public-policy criteria an assessment rates, in the order forms and reports show them. */
-export const EVALUATION_CRITERIA = ["relevance", "coherence", "effectiveness", "efficiency", "impact"] as const;
-export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number];
 
 const day = z.iso.date();
 /** An exact decimal as text ("1234.50"): money is never a float in what is kept. */
@@ -22,8 +19,8 @@ export const frozenAssessmentSchema = z.object({
   realisationStatus: z.enum(RealisationStatus).nullable(),
   achievementRate: z.number().int().min(0).max(100).nullable(),
   criteria: z.object(
-    Object.fromEntries(EVALUATION_CRITERIA.map((criterion) => [criterion, criterionAssessment])) as {
-      [Criterion in EvaluationCriterion]: typeof criterionAssessment;
+    Object.fromEntries(CRITERIA.map((criterion) => [criterion, criterionAssessment])) as {
+      [Key in Criterion]: typeof criterionAssessment;
     },
   ),
   difficulties: text,

@@ -7,7 +7,8 @@ import { axisLabel } from "@/lib/contracts/labels";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { EvaluationKind, RealisationStatus } from "@/lib/db/generated/enums";
 import { getDb } from "@/lib/db/client";
-import { indicatorsByStanding, type BarRow, type SeriesKey, type StackedRow } from "@/lib/dashboards/series";
+import { REALISATION_KEYS, REALISATION_WORDS } from "@/lib/dashboards/evaluation-series";
+import { indicatorsByStanding, type BarRow, type StackedRow } from "@/lib/dashboards/series";
 import { evaluationDay, evaluationFigures, type EvaluatedAxis, type RealisationCounts } from "@/lib/evaluations/figures";
 import { readCampaignEvaluation } from "@/lib/evaluations/read";
 import { formatCount, formatNumber, selectPlural } from "@/lib/format";
@@ -20,21 +21,7 @@ export const publicCampaignSelect = {
   select: { id: true },
 } satisfies Prisma.EvaluationCampaignFindManyArgs;
 
-// TODO(lead): take the labels from lib/assessments/labels.ts (REALISATION_STATUS_LABELS) once it lands.
-export const REALISATION_KEYS: SeriesKey[] = [
-  { key: "completed", label: "Réalisées", color: "#047857" },
-  { key: "partially_completed", label: "Partiellement réalisées", color: "#1a6b7c" },
-  { key: "not_started", label: "Non démarrées", color: "#b45309" },
-  { key: "abandoned", label: "Abandonnées", color: "#1e293b" },
-  { key: "unassessed", label: "Non évaluées", color: "#64748b" },
-];
-const REALISATION_WORDS: Record<RealisationStatus, { one: string; other: string }> = {
-  completed: { one: "réalisée", other: "réalisées" },
-  partially_completed: { one: "partiellement réalisée", other: "partiellement réalisées" },
-  not_started: { one: "non démarrée", other: "non démarrées" },
-  abandoned: { one: "abandonnée", other: "abandonnées" },
-};
-const STATUSES = Object.keys(REALISATION_WORDS) as RealisationStatus[];
+const STATUSES = REALISATION_KEYS.flatMap(({ key }) => (key === "unassessed" ? [] : [key as RealisationStatus]));
 
 /** One axis's bar: its mean achievement rate, and how many of its fiches were assessed. */
 export type AxisAchievementRow = BarRow & { assessed: number; fiches: number };

@@ -5,14 +5,15 @@ import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { CAMPAIGN_KIND_LABELS, periodText } from "@/lib/campaigns/labels";
 import { evaluationDay, evaluationFigures, fromCents, toCents, type EvaluatedFiche } from "@/lib/evaluations/figures";
 import type { CampaignEvaluation } from "@/lib/evaluations/read";
-import { EVALUATION_CRITERIA } from "@/lib/evaluations/schema";
+import { CRITERIA } from "@/lib/assessments/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatCount, formatDate, formatDecimal, formatNumber, isoDay } from "@/lib/format";
 import { judgementLabel, STANDING_LABELS, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import type { IndicatorStanding, UnjudgedReason } from "@/lib/indicators/trajectory";
 import { CONTRIBUTION_OUTCOME_LABELS } from "@/lib/contributions/labels";
 import { MEETING_KIND_SHORT_LABELS } from "@/lib/meetings/labels";
-import { CRITERION_LABELS, ratingText, REALISATION_STATUS_LABELS, REPORT_SECTION_TITLES, type ReportSectionKey } from "./labels";
+import { CRITERION_LABELS, RATING_LABELS, REALISATION_STATUS_LABELS } from "@/lib/assessments/labels";
+import { REPORT_SECTION_TITLES, type ReportSectionKey } from "./labels";
 
 /** How a cell is typed: euros are exact decimal text ("1234.50"), percents run from 0 to 100, dates are UTC days. */
 export type CellKind = "text" | "integer" | "decimal" | "euros" | "percent" | "date";
@@ -140,8 +141,8 @@ export function buildEvaluationReport(read: CampaignEvaluation, context: ReportC
               ? `${formatNumber(standingCounts[standing])} (${unjudgedWhy})`
               : formatNumber(standingCounts[standing]),
         })),
-        ...EVALUATION_CRITERIA.map((criterion) => ({
-          label: `${CRITERION_LABELS[criterion]} (note moyenne sur 4)`,
+        ...CRITERIA.map((criterion) => ({
+          label: `${CRITERION_LABELS[criterion].label} (note moyenne sur 4)`,
           kind: "decimal" as const,
           value: figures.criteria[criterion].average,
         })),
@@ -223,9 +224,14 @@ export function buildEvaluationReport(read: CampaignEvaluation, context: ReportC
             col("Appréciation", "text", 18),
             col("Commentaire", "text", 60, true),
           ],
-          rows: EVALUATION_CRITERIA.map((criterion) => {
+          rows: CRITERIA.map((criterion) => {
             const { rating, comment } = assessment.criteria[criterion];
-            return [CRITERION_LABELS[criterion], rating, ratingText(rating)?.replace(/^\d – /, "") ?? null, nonEmpty(comment)];
+            return [
+              CRITERION_LABELS[criterion].label,
+              rating,
+              rating === null ? null : RATING_LABELS[String(rating) as keyof typeof RATING_LABELS],
+              nonEmpty(comment),
+            ];
           }),
         });
       if (commitments.length)

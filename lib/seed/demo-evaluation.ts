@@ -5,7 +5,7 @@
 // contract in a real snapshot. Only the fictional file holds any of this (lib/seed/schema.ts).
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { EVALUATION_CRITERIA, type EvaluationCriterion } from "@/lib/evaluations/schema";
+import { CRITERIA, type Criterion } from "@/lib/assessments/labels";
 import { readLiveEvaluation } from "@/lib/evaluations/read";
 import { createContractSnapshot } from "@/lib/snapshots/create";
 import { userId, type SeedContext } from "./context";
@@ -115,11 +115,11 @@ async function insertCampaign(
     const fiche = ficheNumbered(assessment.fiche);
     const writtenAt = morningOf(on(assessment.on ?? campaign.opensOn)!);
     const criteria = Object.fromEntries(
-      EVALUATION_CRITERIA.flatMap((name) => [
+      CRITERIA.flatMap((name) => [
         [`${name}Rating`, assessment.criteria[name]?.rating],
         [`${name}Comment`, assessment.criteria[name]?.comment],
       ]),
-    ) as Pick<Prisma.FicheAssessmentUncheckedCreateInput, `${EvaluationCriterion}${"Rating" | "Comment"}`>;
+    ) as Pick<Prisma.FicheAssessmentUncheckedCreateInput, `${Criterion}${"Rating" | "Comment"}`>;
     await tx.ficheAssessment.create({
       data: {
         campaignId: id,

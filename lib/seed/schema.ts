@@ -18,7 +18,7 @@ import {
   TerritoryKind,
   Visibility,
 } from "@/lib/db/generated/enums";
-import { EVALUATION_CRITERIA } from "@/lib/evaluations/schema";
+import { CRITERIA } from "@/lib/assessments/labels";
 
 const isoDate = z.iso.date();
 
@@ -242,8 +242,8 @@ const assessment = z.object({
   realisationStatus: z.enum(RealisationStatus),
   achievementRate: percent,
   criteria: z.object(
-    Object.fromEntries(EVALUATION_CRITERIA.map((name) => [name, criterion.optional()])) as {
-      [Name in (typeof EVALUATION_CRITERIA)[number]]: z.ZodOptional<typeof criterion>;
+    Object.fromEntries(CRITERIA.map((name) => [name, criterion.optional()])) as {
+      [Name in (typeof CRITERIA)[number]]: z.ZodOptional<typeof criterion>;
     },
   ),
   difficulties: text.optional(),

@@ -31,7 +31,7 @@ test("a coordinator downloads a campaign's report in three formats; other addres
     const headers = response.headers();
     expect(headers["content-type"]).toBe(file.type);
     expect(headers["content-disposition"]).toMatch(
-      new RegExp(`^attachment; filename="evaluation-finale-${SLUG}-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`),
+      new RegExp(`^attachment; filename="evaluation-mi-parcours-${SLUG}-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`),
     );
     expect(headers["cache-control"]).toContain("no-store");
     expect((await response.body()).subarray(0, file.magic.length).toString("latin1")).toBe(file.magic);
@@ -45,8 +45,7 @@ test("a coordinator downloads a campaign's report in three formats; other addres
   for (const path of notFound) expect((await page.request.get(path)).status(), path).toBe(404);
 });
 
-// TODO(lead): remove the fixme once the campaign page (evaluations/[campaignId]/page.tsx) renders <ReportDownloads>.
-test.fixme("from the campaign's page, each button shows the generation, then saves the file", async ({ page }) => {
+test("from the campaign's page, each button shows the generation, then saves the file", async ({ page }) => {
   const campaignPath = await demoCampaign(page);
   await page.goto(campaignPath);
   const status = page.getByRole("status").filter({ hasText: /rapport/i });
@@ -56,7 +55,7 @@ test.fixme("from the campaign's page, each button shows the generation, then sav
     ["Excel (XLSX)", "xlsx"],
   ] as const) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^evaluation-finale-${SLUG}-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^evaluation-mi-parcours-${SLUG}-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
     await expect(status).toHaveText(`Rapport téléchargé\u00a0: ${download.suggestedFilename()}`);
   }
   // The keyboard works the same: the link is focused and activated with Enter.

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { CampaignFicheTable } from "@/components/assessments/campaign-fiche-table";
 import { CampaignFacts } from "@/components/campaigns/campaign-facts";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
+import { ReportDownloads } from "@/components/reports/report-downloads";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -58,6 +59,20 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <Section id="campagne" title="La campagne">
           <CampaignFacts campaign={campaign} />
           {campaign.status === "closed" ? <p className="mt-4 text-slate-700">{CLOSED_CAMPAIGN_MESSAGE}</p> : null}
+        </Section>
+
+        <Section id="resultats" title="Résultats et rapports">
+          <p className="text-slate-700">
+            <Link href={`${campaignPath(place)}/tableau-de-bord`}>Tableau de bord de l’évaluation</Link>
+            {" · "}
+            <Link href={`/espace/${contract.territory.slug}/contrats/${contract.id}/gouvernance`}>Gouvernance (COPIL, COTECH)</Link>
+          </p>
+          <div className="mt-4">
+            <ReportDownloads reportPath={campaignPath(place)} />
+          </div>
+          {campaign.status === "open" ? (
+            <p className="mt-3 text-sm text-slate-600">La campagne est ouverte&nbsp;: les rapports donnent des chiffres provisoires.</p>
+          ) : null}
         </Section>
 
         <Section id="avancement" title="Avancement des bilans">
