@@ -2,55 +2,20 @@
 // that attended and its decisions (a missing date is named at its field, a new attendee row takes
 // the focus); a partner fills in its contribution to the open campaign from « Mes engagements ».
 // Each test works on a contract of its own, created in the suite's database.
-import { createDbClient, type Db } from "@/lib/db/client";
-import { embeddedUrl } from "@/lib/db/embedded";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { createAccount } from "../support/e2e-accounts";
-import { E2E_DATABASE_PORT } from "../support/e2e-server";
+import { createAccount, createContractWithCommitment } from "../support/e2e-accounts";
 import { signInAs } from "./sign-in";
 import { pickSuggestion, unique } from "./workspace";
 
-const TERRITORY = "romans-sur-isere";
-const CPAM = "CPAM de la Drôme";
+// Creusot-Montceau: other specs add published contracts there too, and none reads its public page.
+const TERRITORY = "creusot-montceau";
+const CPAM = "CPAM de Saône-et-Loire";
 const CAF = "CAF de la Drôme";
-
-let db: Db | undefined;
-const suiteDb = () => (db ??= createDbClient(embeddedUrl(E2E_DATABASE_PORT)));
-
-/** A published contract of the territory, the newest generation, with a fiche where the CPAM commits, and optionally an open campaign. */
-async function contractOfOwn(title: string, { campaign }: { campaign: boolean }) {
-  return suiteDb().$transaction(async (tx) => {
-    const territory = await tx.territory.findUniqueOrThrow({ where: { slug: TERRITORY }, select: { id: true } });
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territory.id}))`;
-    const latest = await tx.contract.findFirst({
-      where: { territoryId: territory.id },
-      orderBy: { generation: "desc" },
-      select: { generation: true },
-    });
-    const contract = await tx.contract.create({
-      data: { territoryId: territory.id, title, generation: (latest?.generation ?? 0) + 1, status: "in_progress", visibility: "published" },
-    });
-    const cpam = await tx.organisation.findFirstOrThrow({ where: { name: CPAM }, select: { id: true } });
-    await tx.signatory.create({ data: { contractId: contract.id, organisationId: cpam.id, position: 1 } });
-    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
-    const fiche = await tx.ficheAction.create({
-      data: { contractId: contract.id, axisId: axis.id, number: 1, title: `Permanences ${title}` },
-    });
-    const commitment = await tx.commitment.create({
-      data: { ficheId: fiche.id, organisationId: cpam.id, description: `Tenir une permanence ${title}` },
-    });
-    if (campaign)
-      await tx.evaluationCampaign.create({
-        data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
-      });
-    return { contractId: contract.id, commitmentId: commitment.id };
-  });
-}
 
 test("a coordinator records a COPIL with two organisations and its decisions", async ({ page }) => {
   const suffix = unique();
-  const { contractId } = await contractOfOwn(`Contrat gouverné ${suffix}`, { campaign: false });
+  const { contractId } = await createContractWithCommitment(TERRITORY, CPAM, `Contrat gouverné ${suffix}`, { campaign: false });
   const coordinator = await createAccount("coordinator", TERRITORY, `Coordination ${suffix}`);
   await signInAs(page, coordinator.email);
   await page.goto(`/espace/${TERRITORY}/contrats/${contractId}`);
@@ -63,7 +28,7 @@ test("a coordinator records a COPIL with two organisations and its decisions", a
   await form.getByLabel("Type de réunion").selectOption({ label: "Comité de pilotage (COPIL)" });
   await form.getByRole("button", { name: "Ajouter une organisation" }).click();
   await expect(form.getByRole("combobox", { name: "Organisation 1", exact: true })).toBeFocused();
-  await pickSuggestion(page, "Organisation 1", "CPAM de la Dr", CPAM);
+  await pickSuggestion(page, "Organisation 1", "CPAM de Saô", CPAM);
   await form.getByLabel("Personnes présentes").first().fill("2");
   await form.getByRole("button", { name: "Ajouter une organisation" }).click();
   await expect(form.getByRole("combobox", { name: "Organisation 2", exact: true })).toBeFocused();
@@ -100,7 +65,7 @@ test("a coordinator records a COPIL with two organisations and its decisions", a
 test("a partner fills in its contribution on « Mes engagements » while a campaign is open", async ({ page }) => {
   const suffix = unique();
   const title = `Contrat évalué ${suffix}`;
-  await contractOfOwn(title, { campaign: true });
+  await createContractWithCommitment(TERRITORY, CPAM, title, { campaign: true });
   const partner = await createAccount("partner", TERRITORY, `Partenaire ${suffix}`, CPAM);
   await signInAs(page, partner.email);
   await page.goto("/engagements");

@@ -174,3 +174,44 @@ export async function createAssessableFiche(options: {
     return { contractId, ficheId: fiche.id, campaignId: campaign.id };
   });
 }
+
+/**
+ * A published contract under way in the territory, the newest generation, with one fiche (a
+ * budget line planned by the ARS) where the organisation (by name) commits, and optionally an
+ * open mid-term campaign: what partners and evaluations need, on a contract of the test's own.
+ */
+export async function createContractWithCommitment(
+  territory: string,
+  organisation: string,
+  title: string,
+  { campaign }: { campaign: boolean },
+): Promise<{ contractId: string; ficheId: string; commitmentId: string }> {
+  return suiteDb().$transaction(async (tx) => {
+    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "published" },
+    });
+    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
+    const fiche = await tx.ficheAction.create({
+      data: {
+        contractId: contract.id,
+        axisId: axis.id,
+        number: 1,
+        title: `Permanences ${title}`,
+        budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
+      },
+    });
+    const commitment = await tx.commitment.create({
+      data: { ficheId: fiche.id, organisationId, description: `Tenir une permanence ${title}` },
+    });
+    if (campaign)
+      await tx.evaluationCampaign.create({
+        data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
+      });
+    return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
+  });
+}
