@@ -2,6 +2,7 @@
 // the campaign, assesses the fiche, the partner adds its contribution from « Mes engagements »,
 // the coordinator closes the campaign and downloads the three reports, which keep the figures
 // frozen at closing; the assessment is read-only afterwards.
+import ExcelJS from "exceljs";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { createAccount, createContractWithCommitment } from "../support/e2e-accounts";
@@ -92,11 +93,20 @@ test("a coordinator runs a mid-term evaluation end to end, with the partner's pa
   // Word and Excel files are zip archives.
   expect(downloads.docx.subarray(0, 2).toString()).toBe("PK");
   expect(downloads.xlsx.subarray(0, 2).toString()).toBe("PK");
+  // The workbook holds what each party gave: the fiche's spending and the partner's contribution.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(downloads.xlsx as unknown as ArrayBuffer);
+  const cells = workbook.worksheets.flatMap((sheet) =>
+    sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((value) => String(value ?? "")) : [])),
+  );
+  expect(cells).toContain(`Quarante permanences tenues ${suffix}`);
+  expect(cells).toContain(`Recrutement des agents d’accueil ${suffix}`);
+  expect(cells).toContain("18250.4");
 
   // 6. The closed campaign's assessment is read-only, with what was given.
   await page.getByRole("link", { name: `Fiche n°\u00a01\u00a0: Permanences ${title}` }).click();
   await expect(page.getByRole("button", { name: "Enregistrer le bilan" })).toHaveCount(0);
-  await expect(page.getByText(`Recrutement des agents d’accueil ${suffix}`)).toBeVisible();
+  await expect(page.getByText(`Recrutement des agents d’accueil ${suffix}`).first()).toBeVisible();
   await expect(page.getByText("18\u202f250,40\u00a0€").first()).toBeVisible();
   await expectNoAxeViolations(page);
 });

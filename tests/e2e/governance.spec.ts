@@ -50,14 +50,14 @@ test("a coordinator records a COPIL with two organisations and its decisions", a
     .getByRole("list", { name: /Réunions/ })
     .getByRole("listitem")
     .filter({ hasText: decisions });
-  await expect(meeting.getByRole("heading", { level: 3 })).toHaveText(/12 mars 2026 · Comité de pilotage \(COPIL\)/);
+  await expect(meeting.getByRole("heading", { level: 3 })).toHaveText(/12\smars\s2026 · Comité de pilotage \(COPIL\)/);
   await expect(meeting.getByText(`${CPAM} (2\u00a0personnes)`)).toBeVisible();
   await expect(meeting.getByText(CAF, { exact: true })).toBeVisible();
   await expect(form.getByLabel("Décisions")).toHaveValue("");
   await expectNoAxeViolations(page);
 
   // Deleted after a confirmation.
-  await meeting.getByRole("button", { name: /^Supprimer la réunion COPIL du 12 mars 2026/ }).click();
+  await meeting.getByRole("button", { name: /^Supprimer la réunion COPIL du 12\smars\s2026/ }).click();
   await meeting.getByRole("button", { name: "Supprimer", exact: true }).click();
   await expect(page.getByText(decisions)).toHaveCount(0);
 });
