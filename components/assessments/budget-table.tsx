@@ -21,28 +21,31 @@ export function BudgetTable({
   spentCell: (line: BudgetTableLine, index: number) => ReactNode;
 }) {
   if (!lines.length) return <p className="text-slate-700">La fiche n’a pas de budget prévu.</p>;
+  // On a phone the three columns may be wider than the form: the table scrolls, not the page.
   return (
-    <Table
-      caption="Budget prévu et dépensé, par financeur"
-      columns={[{ label: "Financeur" }, { label: "Prévu", className: "text-right" }, { label: "Dépensé", className: "w-48 text-right" }]}
-      bodyClassName="divide-y divide-slate-200"
-    >
-      {lines.map((line, index) => (
-        <tr key={line.id} className="align-top">
-          <th scope="row" className="px-3 py-2 font-normal text-slate-900">
-            {line.label}
+    <div className="overflow-x-auto">
+      <Table
+        caption="Budget prévu et dépensé, par financeur"
+        columns={[{ label: "Financeur" }, { label: "Prévu", className: "text-right" }, { label: "Dépensé", className: "w-48 text-right" }]}
+        bodyClassName="divide-y divide-slate-200"
+      >
+        {lines.map((line, index) => (
+          <tr key={line.id} className="align-top">
+            <th scope="row" className="px-3 py-2 font-normal text-slate-900">
+              {line.label}
+            </th>
+            <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(line.planned)}</td>
+            <td className="px-3 py-2 text-right">{spentCell(line, index)}</td>
+          </tr>
+        ))}
+        <tr className="border-t-2 border-slate-300 font-semibold text-slate-900">
+          <th scope="row" className="px-3 py-2 text-left">
+            Total
           </th>
-          <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(line.planned)}</td>
-          <td className="px-3 py-2 text-right">{spentCell(line, index)}</td>
+          <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(planned)}</td>
+          <td className="px-3 py-2 text-right whitespace-nowrap">{spent}</td>
         </tr>
-      ))}
-      <tr className="border-t-2 border-slate-300 font-semibold text-slate-900">
-        <th scope="row" className="px-3 py-2 text-left">
-          Total
-        </th>
-        <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(planned)}</td>
-        <td className="px-3 py-2 text-right whitespace-nowrap">{spent}</td>
-      </tr>
-    </Table>
+      </Table>
+    </div>
   );
 }

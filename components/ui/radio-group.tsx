@@ -29,7 +29,7 @@ export function RadioGroup({
   const errorId = error ? `${id}-erreur` : undefined;
   const choices = placeholder === undefined ? options : [...options, { value: "", label: placeholder }];
   return (
-    <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+    <fieldset className="min-w-0" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
       <legend className="font-medium text-slate-900">{label}</legend>
       {hint ? (
         <p id={hintId} className="mt-0.5 text-sm text-slate-600">
