@@ -100,7 +100,14 @@ export function CampaignForm({
       </div>
       {campaign ? (
         <>
-          <TextArea label="Synthèse" name="synthesis" rows={4} defaultValue={campaign.synthesis} error={form.fieldErrors.synthesis} />
+          <TextArea
+            label="Synthèse"
+            name="synthesis"
+            rows={4}
+            hint="Elle paraît sur la page publique du contrat une fois la campagne close."
+            defaultValue={campaign.synthesis}
+            error={form.fieldErrors.synthesis}
+          />
           <TextArea
             label="Recommandations"
             name="recommendations"
