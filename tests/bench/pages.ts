@@ -84,6 +84,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       account: "coordinator",
       public: false,
     },
+    { name: "Gouvernance", path: `${workspace}/contrats/${contract}/gouvernance`, account: "coordinator", public: false },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },

@@ -91,6 +91,14 @@ async function loadPages(url: string): Promise<BenchPage[]> {
       console.log("Loading the national dataset first (npm run db:seed:national)…");
       const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
       await loadNationalDataset(client, plan, passwordHash);
+    }
+    // A dataset loaded before evaluations existed gets them once (they are not idempotent).
+    const { rows } = await client.query<{ campaigns: number }>(
+      `SELECT count(*)::int AS campaigns FROM "EvaluationCampaign" e JOIN "Contract" c ON c.id = e."contractId"
+       JOIN "Territory" t ON t.id = c."territoryId" WHERE t.slug = 'fictif-0001'`,
+    );
+    if (!rows[0].campaigns) {
+      console.log("Adding the national dataset's evaluations…");
       await withDb(url, loadNationalEvaluations);
     }
     return await benchPages(client);
