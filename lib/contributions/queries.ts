@@ -1,6 +1,6 @@
 // Reads of partners' contributions. Authorization is the caller's: the commitment page has
 // authorized the commitment, the campaign's pages and reports the campaign's contract.
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { contributionSelect } from "./selects";
 
@@ -50,8 +50,8 @@ const campaignContributionSelect = {
  * for coordinators' and the ARS's read-only views and reports: one query, bounded. Commitments
  * whose fiche or objective is in the trash are left out.
  */
-export async function listCampaignContributions(campaignId: string) {
-  const rows = await getDb().commitmentContribution.findMany({
+export async function listCampaignContributions(campaignId: string, db: Db | Tx = getDb()) {
+  const rows = await db.commitmentContribution.findMany({
     relationLoadStrategy: "join",
     where: {
       campaignId,

@@ -5,15 +5,14 @@ import { NotFoundError } from "@/lib/authz";
 import { campaignSummarySelect } from "@/lib/campaigns/selects";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db, Tx } from "@/lib/db/client";
+import { listCampaignContributions } from "@/lib/contributions/queries";
+import { listContractMeetings } from "@/lib/meetings/queries";
 import { readContractContent } from "@/lib/snapshots/create";
 import { readContractSnapshot } from "@/lib/snapshots/queries";
 import type { ContractSnapshotContent } from "@/lib/snapshots/schema";
 import { CRITERIA } from "@/lib/assessments/labels";
 import { assessmentColumnsSelect } from "@/lib/assessments/selects";
 import { evaluationContentSchema, type EvaluationContent } from "./schema";
-
-/** Meetings a report lists at most: far more than a contract's five years of COPIL and COTECH. */
-export const EVALUATION_MEETINGS_LIMIT = 200;
 
 const campaignSelect = {
   contractId: true,
@@ -58,38 +57,8 @@ export async function readLiveEvaluation(db: Db | Tx, campaign: CampaignPeriod, 
         spending: { where: { assessment: { campaignId: campaign.id } }, select: { spent: true } },
       },
     }),
-    await db.commitmentContribution.findMany({
-      relationLoadStrategy: "join",
-      where: { campaignId: campaign.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        commitmentId: true,
-        outcome: true,
-        contribution: true,
-        amountSpent: true,
-        reportedAt: true,
-        commitment: { select: { organisationId: true, organisation: { select: { name: true } } } },
-      },
-    }),
-    await db.meeting.findMany({
-      relationLoadStrategy: "join",
-      where: { contractId: campaign.contractId, heldOn: { gte: campaign.periodStart ?? undefined, lte: until } },
-      orderBy: [{ heldOn: "asc" }, { id: "asc" }],
-      take: EVALUATION_MEETINGS_LIMIT,
-      select: {
-        id: true,
-        kind: true,
-        heldOn: true,
-        topic: true,
-        minutes: true,
-        decisions: true,
-        participantCount: true,
-        attendances: {
-          orderBy: { organisation: { name: "asc" } },
-          select: { organisationId: true, attendeeCount: true, organisation: { select: { name: true } } },
-        },
-      },
-    }),
+    await listCampaignContributions(campaign.id, db),
+    await listContractMeetings(campaign.contractId, { from: campaign.periodStart, to: until }, db),
   ];
   return {
     assessments: assessments.map((assessment) => ({
@@ -115,8 +84,8 @@ export async function readLiveEvaluation(db: Db | Tx, campaign: CampaignPeriod, 
       spent: decimalText(line.spending[0]?.spent ?? null),
     })),
     contributions: contributions.map((contribution) => ({
-      commitmentId: contribution.commitmentId,
-      organisationId: contribution.commitment.organisationId,
+      commitmentId: contribution.commitment.id,
+      organisationId: contribution.commitment.organisation.id,
       organisation: contribution.commitment.organisation.name,
       outcome: contribution.outcome,
       contribution: contribution.contribution,

@@ -3,7 +3,7 @@
 import { can, type Actor } from "@/lib/authz";
 import { findContractInTerritory, readableOrNotFound } from "@/lib/contracts/queries";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { contractAccessSelect, contractResource } from "@/lib/workspaces/resource";
 import { meetingSelect } from "./selects";
@@ -65,8 +65,12 @@ export type ContractGovernance = Awaited<ReturnType<typeof getContractGovernance
  * The meetings of a contract held from `from` to `to` (either open), oldest first, with their
  * attendances by organisation: one query, bounded.
  */
-export function listContractMeetings(contractId: string, { from, to }: { from?: Date | null; to?: Date | null } = {}) {
-  return getDb().meeting.findMany({
+export function listContractMeetings(
+  contractId: string,
+  { from, to }: { from?: Date | null; to?: Date | null } = {},
+  db: Db | Tx = getDb(),
+) {
+  return db.meeting.findMany({
     relationLoadStrategy: "join",
     where: { contractId, heldOn: { gte: from ?? undefined, lte: to ?? undefined } },
     orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
