@@ -20,6 +20,8 @@ export const OPERATIONS = [
   "commitment.edit",
   /** Comment and review contracts (ARS). */
   "review.comment",
+  /** Follow every contract of a region: the portfolio, its compliance checks and its export (ARS). */
+  "portfolio.read",
   /** Invite, change and revoke members of a territory. */
   "member.manage",
   "auditLog.read",
@@ -67,7 +69,7 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
   platform_admin: Object.fromEntries(
     OPERATIONS.filter((operation) => operation !== "account.manage").map((operation) => [operation, "everywhere"]),
   ),
-  ars_officer: { "workspace.read": "region", "review.comment": "region" },
+  ars_officer: { "workspace.read": "region", "review.comment": "region", "portfolio.read": "region" },
   coordinator: {
     "workspace.read": "territory",
     "contract.edit": "territory",
