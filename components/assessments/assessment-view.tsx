@@ -37,11 +37,11 @@ export function AssessmentView({ record, budget }: { record: NonNullable<Assessm
       >
         {CRITERIA.map((criterion) => (
           <tr key={criterion} className="align-top">
-            <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+            <th scope="row" className="text-slate-900">
               {CRITERION_LABELS[criterion].label}
             </th>
-            <td className="px-3 py-2">{ratingText(record[`${criterion}Rating`]) ?? NOT_GIVEN}</td>
-            <td className="px-3 py-2 whitespace-pre-line">{record[`${criterion}Comment`] ?? ""}</td>
+            <td>{ratingText(record[`${criterion}Rating`]) ?? NOT_GIVEN}</td>
+            <td className="whitespace-pre-line">{record[`${criterion}Comment`] ?? ""}</td>
           </tr>
         ))}
       </Table>

@@ -31,19 +31,19 @@ export function BudgetTable({
       >
         {lines.map((line, index) => (
           <tr key={line.id} className="align-top">
-            <th scope="row" className="px-3 py-2 font-normal text-slate-900">
+            <th scope="row" className="font-normal text-slate-900">
               {line.label}
             </th>
-            <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(line.planned)}</td>
-            <td className="px-3 py-2 text-right">{spentCell(line, index)}</td>
+            <td className="text-right whitespace-nowrap">{formatEurosExact(line.planned)}</td>
+            <td className="text-right">{spentCell(line, index)}</td>
           </tr>
         ))}
         <tr className="border-t-2 border-slate-300 font-semibold text-slate-900">
-          <th scope="row" className="px-3 py-2 text-left">
+          <th scope="row" className="text-left">
             Total
           </th>
-          <td className="px-3 py-2 text-right whitespace-nowrap">{formatEurosExact(planned)}</td>
-          <td className="px-3 py-2 text-right whitespace-nowrap">{spent}</td>
+          <td className="text-right whitespace-nowrap">{formatEurosExact(planned)}</td>
+          <td className="text-right whitespace-nowrap">{spent}</td>
         </tr>
       </Table>
     </div>

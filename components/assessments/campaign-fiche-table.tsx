@@ -36,17 +36,15 @@ export function CampaignFicheTable({
           const rate = fiche.assessment?.achievementRate ?? null;
           return (
             <tr key={fiche.id} className="align-top">
-              <th scope="row" className="px-3 py-2 font-normal">
+              <th scope="row" className="font-normal">
                 <Link href={href(fiche.id)}>
                   {ficheLabel(fiche.number)}&nbsp;: {fiche.title}
                 </Link>
               </th>
-              <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{fiche.pilot ?? "Non désigné"}</td>
-              <td className="px-3 py-2">
-                {status ? <Badge tone={REALISATION_STATUS_TONES[status]}>{REALISATION_STATUS_LABELS[status]}</Badge> : "—"}
-              </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap">{rate === null ? "—" : `${formatNumber(rate)}\u00a0%`}</td>
-              <td className="px-3 py-2">{status ? "Évaluée" : <Badge tone="warning">À renseigner</Badge>}</td>
+              <td className="hidden text-slate-700 md:table-cell">{fiche.pilot ?? "Non désigné"}</td>
+              <td>{status ? <Badge tone={REALISATION_STATUS_TONES[status]}>{REALISATION_STATUS_LABELS[status]}</Badge> : "—"}</td>
+              <td className="text-right whitespace-nowrap">{rate === null ? "—" : `${formatNumber(rate)}\u00a0%`}</td>
+              <td>{status ? "Évaluée" : <Badge tone="warning">À renseigner</Badge>}</td>
             </tr>
           );
         })}

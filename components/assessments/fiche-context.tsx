@@ -59,11 +59,11 @@ export function FicheContext({ fiche, indicators }: Pick<AssessmentPage, "fiche"
           >
             {indicators.map((indicator) => (
               <tr key={indicator.id} className="align-top">
-                <th scope="row" className="px-3 py-2 font-normal text-slate-900">
+                <th scope="row" className="font-normal text-slate-900">
                   {indicator.name}
                 </th>
-                <td className="px-3 py-2 text-right">{indicatorValueText(indicator.baselineValue, indicator.unit)}</td>
-                <td className="px-3 py-2 text-right">
+                <td className="text-right">{indicatorValueText(indicator.baselineValue, indicator.unit)}</td>
+                <td className="text-right">
                   {indicator.latest ? (
                     <>
                       {indicatorValueText(indicator.latest.value, indicator.unit)}
@@ -73,11 +73,11 @@ export function FicheContext({ fiche, indicators }: Pick<AssessmentPage, "fiche"
                     "Aucune"
                   )}
                 </td>
-                <td className="px-3 py-2 text-right">
+                <td className="text-right">
                   {indicatorValueText(indicator.targetValue, indicator.unit)}
                   {indicator.targetOn ? <span className="block text-xs text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
                 </td>
-                <td className="px-3 py-2">
+                <td>
                   <Badge tone={STANDING_TONES[indicator.judgement.standing]}>{judgementLabel(indicator.judgement)}</Badge>
                 </td>
               </tr>

@@ -1,7 +1,7 @@
 // Each indicator against its target, one page of them: its fiche, its name (a link that draws its
 // trajectory), its baseline, latest measurement, target, optionally its gap to the target, and its
-// judgement with the reason when it cannot be judged yet. At 375 px the columns fold under the name.
-import Link from "next/link";
+// judgement (under its name) with the reason when it cannot be judged yet. At 375 px the target
+// folds under the latest measurement.
 import { Badge } from "@/components/ui/badge";
 import { Table } from "@/components/ui/table";
 import { indicatorFiche, type DashboardIndicator } from "@/lib/dashboards/series";
@@ -38,7 +38,7 @@ export function IndicatorTable({
       caption={caption}
       showCaption
       columns={[
-        { label: "Indicateur" },
+        { label: "Indicateur et situation" },
         { label: "Départ", className: "hidden text-right sm:table-cell" },
         // On a narrow screen the target goes under the latest measurement.
         {
@@ -51,35 +51,29 @@ export function IndicatorTable({
         },
         { label: "Cible", className: "hidden text-right sm:table-cell" },
         ...(showGap ? [{ label: "Écart à la cible", className: "hidden text-right sm:table-cell" }] : []),
-        { label: "Situation", className: "hidden sm:table-cell" },
       ]}
     >
       {rows.map((indicator) => {
         const { standing, reason } = indicator.judgement;
-        const situation = (
-          <>
-            <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
-            {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
-          </>
-        );
         return (
-          <tr key={indicator.id} className="border-b border-slate-100 align-top last:border-0">
-            <th scope="row" className="px-3 py-2 font-normal">
+          <tr key={indicator.id} className="align-top">
+            <th scope="row" className="font-normal">
               <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
-              <Link
+              <a
                 href={href(indicator.id)}
                 aria-current={indicator.id === chosenId ? "true" : undefined}
                 aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
               >
                 {indicator.name}
-              </Link>
-              {/* On a narrow screen the situation goes under the name: four columns do not fit. */}
-              <span className="mt-1 block sm:hidden">{situation}</span>
+              </a>
+              {/* The situation goes under the name, rendered once for every width. */}
+              <span className="mt-1 block">
+                <Badge tone={STANDING_TONES[standing]}>{STANDING_LABELS[standing]}</Badge>
+                {reason ? <span className="mt-1 block text-slate-600">{UNJUDGED_REASON_LABELS[reason]}</span> : null}
+              </span>
             </th>
-            <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-              {valueWithUnit(indicator.baselineValue, indicator.unit)}
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">
+            <td className="num hidden sm:table-cell">{valueWithUnit(indicator.baselineValue, indicator.unit)}</td>
+            <td className="num">
               {valueWithUnit(indicator.latestValue, indicator.unit)}
               {indicator.latestOn ? <span className="block text-slate-600">{formatDate(indicator.latestOn)}</span> : null}
               <span className="mt-1 block text-slate-600 sm:hidden">
@@ -88,16 +82,11 @@ export function IndicatorTable({
                 {showGap && indicator.gapToTarget != null ? `, écart ${signed(indicator.gapToTarget, indicator.unit)}` : ""}
               </span>
             </td>
-            <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
+            <td className="num hidden sm:table-cell">
               {valueWithUnit(indicator.targetValue, indicator.unit)}
               {indicator.targetOn ? <span className="block text-slate-600">{formatDate(indicator.targetOn)}</span> : null}
             </td>
-            {showGap ? (
-              <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">
-                {signed(indicator.gapToTarget ?? null, indicator.unit)}
-              </td>
-            ) : null}
-            <td className="hidden px-3 py-2 sm:table-cell">{situation}</td>
+            {showGap ? <td className="num hidden sm:table-cell">{signed(indicator.gapToTarget ?? null, indicator.unit)}</td> : null}
           </tr>
         );
       })}

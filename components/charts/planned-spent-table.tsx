@@ -3,7 +3,7 @@ import { Table } from "@/components/ui/table";
 import type { PlannedSpentRow } from "@/lib/dashboards/evaluation-series";
 import { formatNumber } from "@/lib/format";
 
-const numeric = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
+const numeric = "num whitespace-nowrap";
 
 export function PlannedSpentTable({ rows }: { rows: readonly PlannedSpentRow[] }) {
   return (
@@ -17,10 +17,8 @@ export function PlannedSpentTable({ rows }: { rows: readonly PlannedSpentRow[] }
       ]}
     >
       {rows.map((entry) => (
-        <tr key={entry.label} className="border-b border-slate-100 last:border-0">
-          <th scope="row" className="px-3 py-2 font-medium">
-            {entry.label}
-          </th>
+        <tr key={entry.label}>
+          <th scope="row">{entry.label}</th>
           <td className={numeric}>{entry.plannedText}</td>
           <td className={numeric}>{entry.spentText}</td>
           <td className={numeric}>{entry.planned ? `${formatNumber(Math.round((entry.spent / entry.planned) * 100))}\u202f%` : "—"}</td>

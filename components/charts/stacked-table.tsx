@@ -27,18 +27,16 @@ export function StackedTable({
       ]}
     >
       {rows.map((row) => (
-        <tr key={row.label} className="border-b border-slate-100 last:border-0">
-          <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+        <tr key={row.label}>
+          <th scope="row" className="whitespace-nowrap">
             {row.label}
           </th>
           {keys.map(({ key }) => (
-            <td key={key} className="px-3 py-2 text-right tabular-nums">
+            <td key={key} className="num">
               {formatNumber(row.values[key] ?? 0)}
             </td>
           ))}
-          <td className="px-3 py-2 text-right font-semibold tabular-nums">
-            {formatNumber(Object.values(row.values).reduce((sum, value) => sum + value, 0))}
-          </td>
+          <td className="num font-semibold">{formatNumber(Object.values(row.values).reduce((sum, value) => sum + value, 0))}</td>
         </tr>
       ))}
     </Table>

@@ -29,12 +29,10 @@ export function TrajectoryFigure({
             columns={[{ label: "Date" }, { label: "Mesure", className: "text-right" }, { label: "Trajectoire", className: "text-right" }]}
           >
             {trajectory.points.map((point) => (
-              <tr key={point.at} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {point.date}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{valueWithUnit(point.measured, indicator.unit)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{valueWithUnit(point.path, indicator.unit)}</td>
+              <tr key={point.at}>
+                <th scope="row">{point.date}</th>
+                <td className="num">{valueWithUnit(point.measured, indicator.unit)}</td>
+                <td className="num">{valueWithUnit(point.path, indicator.unit)}</td>
               </tr>
             ))}
           </Table>

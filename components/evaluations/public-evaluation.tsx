@@ -61,13 +61,13 @@ export function PublicEvaluationSection({ evaluation }: { evaluation: PublicEval
               ]}
             >
               {achievementByAxis.rows.map((row) => (
-                <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="px-3 py-2 font-medium">
+                <tr key={row.label}>
+                  <th scope="row">
                     <span className="whitespace-nowrap">{row.label}</span>
                     <span className="block font-normal text-slate-600">{row.title}</span>
                   </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{`${formatNumber(row.assessed)} sur ${formatNumber(row.fiches)}`}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{percent(row.value)}</td>
+                  <td className="num">{`${formatNumber(row.assessed)} sur ${formatNumber(row.fiches)}`}</td>
+                  <td className="num">{percent(row.value)}</td>
                 </tr>
               ))}
             </Table>

@@ -172,12 +172,10 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
             const badge = OUTCOME_BADGES[row.outcome];
             return (
               <tr key={row.line} className={`border-b border-slate-100 align-top last:border-0 ${errors.length ? "bg-red-50" : ""}`}>
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {row.line}
-                </th>
-                <td className="px-3 py-2">{row.number}</td>
-                <td className="px-3 py-2">{row.title}</td>
-                <td className="px-3 py-2">
+                <th scope="row">{row.line}</th>
+                <td>{row.number}</td>
+                <td>{row.title}</td>
+                <td>
                   {errors.length ? (
                     <ul className="space-y-1 text-red-900">
                       {errors.map(([column, message]) => (

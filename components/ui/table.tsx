@@ -14,8 +14,8 @@ export function Table({
   showCaption = false,
   columns,
   className,
-  headRowClassName = "border-b border-slate-200 text-slate-600",
-  headCellClassName = "px-3 py-2 font-medium",
+  headRowClassName,
+  headCellClassName,
   bodyClassName,
   children,
 }: {
@@ -25,15 +25,16 @@ export function Table({
   columns: TableColumn[];
   /** Added to the table's: its margin, fixed layout, wrapping. */
   className?: string;
+  /** The header row's own classes, beside the table's rule and colour (app/globals.css, .data-table). */
   headRowClassName?: string;
-  /** Every header cell's padding and weight. */
+  /** Every header cell's own padding and weight, beside the table's (app/globals.css, .data-table). */
   headCellClassName?: string;
   bodyClassName?: string;
   /** The rows: `<tr>` elements. */
   children: ReactNode;
 }) {
   return (
-    <table className={classes("w-full border-collapse text-left text-sm", className)}>
+    <table className={classes("data-table w-full border-collapse text-left text-sm", className)}>
       {caption ? (
         <caption className={showCaption ? "px-3 py-2 text-left font-semibold text-slate-900" : "sr-only"}>{caption}</caption>
       ) : null}

@@ -110,14 +110,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                   columns={[{ label: "Axe" }, { label: "Intitulé" }, { label: "Avancement", className: "text-right" }]}
                 >
                   {achievement.rows.map((row) => (
-                    <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+                    <tr key={row.label}>
+                      <th scope="row" className="whitespace-nowrap">
                         {row.label}
                       </th>
-                      <td className="px-3 py-2">{row.title}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {row.value === null ? "—" : `${formatNumber(row.value)}\u202f%`}
-                      </td>
+                      <td>{row.title}</td>
+                      <td className="num">{row.value === null ? "—" : `${formatNumber(row.value)}\u202f%`}</td>
                     </tr>
                   ))}
                 </Table>
@@ -224,21 +222,19 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                     ]}
                   >
                     {budget.rows.map((row) => (
-                      <tr key={row.label} className="border-b border-slate-100 last:border-0">
-                        <th scope="row" className="px-3 py-2 font-medium">
-                          {row.label}
-                        </th>
-                        <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatEuros(row.value ?? 0)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">
+                      <tr key={row.label}>
+                        <th scope="row">{row.label}</th>
+                        <td className="num whitespace-nowrap">{formatEuros(row.value ?? 0)}</td>
+                        <td className="num">
                           {formatNumber(budget.total ? Math.round(((row.value ?? 0) / budget.total) * 100) : 0)}&#8239;%
                         </td>
                       </tr>
                     ))}
                     <tr>
-                      <th scope="row" className="px-3 py-2 font-semibold">
+                      <th scope="row" className="font-semibold">
                         Total
                       </th>
-                      <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">{formatEuros(budget.total)}</td>
+                      <td className="num font-semibold whitespace-nowrap">{formatEuros(budget.total)}</td>
                       <td />
                     </tr>
                   </Table>

@@ -67,9 +67,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Tableau de bord · ${CAMPAIGN_KIND_LABELS[data.campaign.kind]} · ${data.contract.title}` };
 }
 
-const cell = "px-3 py-2";
-const numeric = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
-const row = "border-b border-slate-100 last:border-0";
+const numeric = "num whitespace-nowrap";
 const rate = (value: number | null) => (value === null ? "—" : `${formatNumber(value)}\u202f%`);
 
 export default async function CampaignDashboardPage({ params, searchParams }: Props) {
@@ -141,11 +139,11 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                   ]}
                 >
                   {achievement.rows.map((entry) => (
-                    <tr key={entry.label} className={row}>
-                      <th scope="row" className={`${cell} font-medium whitespace-nowrap`}>
+                    <tr key={entry.label}>
+                      <th scope="row" className="whitespace-nowrap">
                         {entry.label}
                       </th>
-                      <td className={`${cell} hidden sm:table-cell`}>{entry.title}</td>
+                      <td className="hidden sm:table-cell">{entry.title}</td>
                       <td className={numeric}>
                         {formatNumber(entry.assessed)} sur {formatNumber(entry.fiches)}
                       </td>
@@ -193,10 +191,8 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                   ]}
                 >
                   {criteria.rows.map((entry) => (
-                    <tr key={entry.label} className={row}>
-                      <th scope="row" className={`${cell} font-medium`}>
-                        {entry.label}
-                      </th>
+                    <tr key={entry.label}>
+                      <th scope="row">{entry.label}</th>
                       <td className={numeric}>{entry.value === null ? "—" : formatNumber(entry.value)}</td>
                       <td className={numeric}>{formatNumber(entry.count)}</td>
                     </tr>
@@ -321,10 +317,8 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                   ]}
                 >
                   {comparison.axes.map((entry) => (
-                    <tr key={entry.label} className={row}>
-                      <th scope="row" className={`${cell} font-medium`}>
-                        {entry.label}
-                      </th>
+                    <tr key={entry.label}>
+                      <th scope="row">{entry.label}</th>
                       <td className={numeric}>{rate(entry.midTerm)}</td>
                       <td className={numeric}>{rate(entry.final)}</td>
                     </tr>
@@ -343,19 +337,15 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                 ]}
               >
                 {comparison.realisation.map((entry) => (
-                  <tr key={entry.key} className={row}>
-                    <th scope="row" className={`${cell} font-medium`}>
-                      {entry.label}
-                    </th>
+                  <tr key={entry.key}>
+                    <th scope="row">{entry.label}</th>
                     <td className={numeric}>{formatNumber(entry.midTerm)}</td>
                     <td className={numeric}>{formatNumber(entry.final)}</td>
                   </tr>
                 ))}
                 {comparison.budget.map((entry) => (
-                  <tr key={entry.label} className={row}>
-                    <th scope="row" className={`${cell} font-medium`}>
-                      {entry.label}
-                    </th>
+                  <tr key={entry.label}>
+                    <th scope="row">{entry.label}</th>
                     <td className={numeric}>{entry.midTerm}</td>
                     <td className={numeric}>{entry.final}</td>
                   </tr>
