@@ -13,6 +13,12 @@ import { contractAccessSelect } from "@/lib/workspaces/resource";
 import { campaignFigures, readOpenCampaignTotals } from "./campaign-figures";
 import type { CommitmentCount, DashboardIndicator, FunderBudget } from "./series";
 
+/**
+ * The indicators a dashboard's table shows at a time: the table is where one picks the trajectory
+ * to draw, and a page of 24 made the evaluation dashboard of a 120-fiche contract miss its bench target.
+ */
+export const INDICATORS_PER_PAGE = 12;
+
 /** The measurements a trajectory chart draws at most: five years of monthly values. */
 export const TRAJECTORY_MEASUREMENTS = 60;
 

@@ -4,6 +4,8 @@
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 const numberFormat = new Intl.NumberFormat("fr-FR");
+// One formatter: toLocaleString with options builds a new one on every call.
+const euroFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export type DatePrecision = "day" | "month" | "year";
 
@@ -62,7 +64,7 @@ export function isoDay(date: Date | null | undefined): string | null {
 /** An amount in euros, two decimals: "12 500,50 €" (a Prisma Decimal, its text, or a number). */
 export function formatEuros(amount: number | { toString(): string }): string {
   const value = typeof amount === "number" ? amount : Number(amount.toString());
-  return `${value.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+  return `${euroFormat.format(value)}\u00a0€`;
 }
 
 export function formatNumber(value: number): string {

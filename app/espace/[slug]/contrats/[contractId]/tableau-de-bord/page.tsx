@@ -18,7 +18,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { loadAuthorized } from "@/lib/auth/require";
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from "@/lib/campaigns/labels";
 import { budgetPlannedSpent, PLANNED_SPENT, plannedAndSpent } from "@/lib/dashboards/evaluation-series";
-import { getContractDashboard } from "@/lib/dashboards/queries";
+import { getContractDashboard, INDICATORS_PER_PAGE } from "@/lib/dashboards/queries";
 import {
   achievementByAxis,
   budgetByFunder,
@@ -32,7 +32,7 @@ import {
   STANDING_KEYS,
 } from "@/lib/dashboards/series";
 import { formatCount, formatDate, formatEuros, formatNumber } from "@/lib/format";
-import { firstValue, listHref, listParamsSchema, PAGE_SIZE } from "@/lib/params/list-params";
+import { firstValue, listHref, listParamsSchema } from "@/lib/params/list-params";
 
 export const dynamic = "force-dynamic";
 
@@ -79,9 +79,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const midTerm = data.campaigns.find((campaign) => campaign.kind === "mid_term");
   const final = data.campaigns.find((campaign) => campaign.kind === "final");
   const trajectory = data.trajectory ? indicatorTrajectory(data.trajectory.indicator, data.trajectory.measurements, asOf) : null;
-  const pageCount = Math.max(1, Math.ceil(data.indicators.length / PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(data.indicators.length / INDICATORS_PER_PAGE));
   const page = Math.min(query.page, pageCount);
-  const indicatorPage = data.indicators.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const indicatorPage = data.indicators.slice((page - 1) * INDICATORS_PER_PAGE, page * INDICATORS_PER_PAGE);
   const indicatorHref = (id: string) => `${listHref(path, { indicateur: id }, page)}#trajectoire`;
 
   return (

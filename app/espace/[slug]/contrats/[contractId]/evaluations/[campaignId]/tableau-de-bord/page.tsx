@@ -28,11 +28,11 @@ import {
   REALISATION_KEYS,
   realisationByAxis,
 } from "@/lib/dashboards/evaluation-series";
-import { getCampaignDashboard, TRAJECTORY_MEASUREMENTS } from "@/lib/dashboards/queries";
+import { getCampaignDashboard, INDICATORS_PER_PAGE, TRAJECTORY_MEASUREMENTS } from "@/lib/dashboards/queries";
 import { indicatorsByStanding, indicatorTrajectory } from "@/lib/dashboards/series";
 import { evaluationDay } from "@/lib/evaluations/figures";
 import { formatCount, formatDate, formatNumber } from "@/lib/format";
-import { firstValue, listHref, listParamsSchema, PAGE_SIZE } from "@/lib/params/list-params";
+import { firstValue, listHref, listParamsSchema } from "@/lib/params/list-params";
 
 export const dynamic = "force-dynamic";
 
@@ -93,9 +93,9 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
     null;
   const drawn = chosen?.measurements.slice(-TRAJECTORY_MEASUREMENTS) ?? [];
   const trajectory = chosen ? indicatorTrajectory(chosen, drawn, asOf) : null;
-  const pageCount = Math.max(1, Math.ceil(figures.indicators.length / PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(figures.indicators.length / INDICATORS_PER_PAGE));
   const page = Math.min(query.page, pageCount);
-  const indicatorPage = figures.indicators.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const indicatorPage = figures.indicators.slice((page - 1) * INDICATORS_PER_PAGE, page * INDICATORS_PER_PAGE);
   const indicatorHref = (id: string) => `${listHref(path, { indicateur: id }, page)}#trajectoire`;
 
   const comparison = data.other
