@@ -15,6 +15,7 @@ export const SCOPE_FIELDS_OF_ROLE: Record<MembershipRole, readonly ScopeField[]>
   contributor: ["territoryId"],
   // A partner is invited by one territory, for one organisation's commitments there.
   partner: ["territoryId", "organisationId"],
+  national_reader: [],
 };
 
 const MISSING_SCOPE: Record<ScopeField, string> = {
