@@ -76,27 +76,43 @@ export function foldName(text: string): string {
 
 const entryKey = (type: GeoEntryType, code: string) => `${type}:${code}`;
 
+type Divisions = Pick<Reference, "regions" | "departments">;
+
+let divisions: Divisions | null = null;
 let cached: Reference | null = null;
 
-function readReference(): Reference {
-  // The package's index.js reads its files relative to the working folder: read them directly.
+/** The package's index.js reads its files relative to the working folder: read them directly. */
+function readData(file: string): unknown {
   const require = createRequire(import.meta.url);
-  const read = (file: string): unknown =>
-    JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}.json`), "utf8"));
+  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}.json`), "utf8"));
+}
 
+/** Regions and départements alone: small, read without the communes. */
+function readDivisions(): Divisions {
   // The 18 regions (13 in mainland France, 5 overseas); the collectivités d'outre-mer have no ARS.
   const regions = new Map(
     regionSchema
-      .parse(read("regions"))
+      .parse(readData("regions"))
       .filter((region) => region.zone === "metro" || region.zone === "drom")
       .map((region) => [region.code, { code: region.code, name: region.nom }]),
   );
   const departments = new Map(
     departmentSchema
-      .parse(read("departements"))
+      .parse(readData("departements"))
       .filter((department) => regions.has(department.region))
       .map((department) => [department.code, { code: department.code, name: department.nom, regionCode: department.region }]),
   );
+  return { regions, departments };
+}
+
+function geoDivisions(): Divisions {
+  divisions ??= readDivisions();
+  return divisions;
+}
+
+function readReference(): Reference {
+  const { regions, departments } = geoDivisions();
+  const read = readData;
 
   const entries = new Map<string, GeoEntry>();
   const searchable: Reference["searchable"] = [];
@@ -186,22 +202,22 @@ function reference(): Reference {
 
 /** A region of the reference by its INSEE code ("84"), or null. */
 export function findGeoRegion(code: string): GeoRegion | null {
-  return reference().regions.get(code) ?? null;
+  return geoDivisions().regions.get(code) ?? null;
 }
 
 /** A département by its code ("26", "2A", "971"), or null. */
 export function findGeoDepartment(code: string): GeoDepartment | null {
-  return reference().departments.get(code) ?? null;
+  return geoDivisions().departments.get(code) ?? null;
 }
 
 /** The départements of a region, by code. */
 export function listRegionDepartments(regionCode: string): GeoDepartment[] {
-  return [...reference().departments.values()].filter((department) => department.regionCode === regionCode);
+  return [...geoDivisions().departments.values()].filter((department) => department.regionCode === regionCode);
 }
 
 /** Every département with an ARS region, by code. */
 export function listGeoDepartments(): GeoDepartment[] {
-  return [...reference().departments.values()];
+  return [...geoDivisions().departments.values()];
 }
 
 /** A commune, EPCI or département by its code (INSEE code, SIREN, département code), or null. */

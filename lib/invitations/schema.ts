@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailField, newPasswordSchema } from "@/lib/auth/schema";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { roleField } from "@/lib/memberships/schema";
-import { optionalId, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { optionalId, requiredText, textChoices, uuidField, versionField } from "@/lib/validation/fields";
 
 type ScopeField = "regionId" | "territoryId" | "organisationId";
 
@@ -24,6 +24,18 @@ const MISSING_SCOPE: Record<ScopeField, string> = {
   organisationId: "Choisissez l’organisation.",
 };
 
+/** A département's code in the State's reference: "26", "2A", "971". */
+const DEPARTMENT_CODE = /^(\d{2}|2[AB]|97\d)$/;
+
+/**
+ * An ARS officer's délégation départementale: départements of the region, none for all of them
+ * (that they belong to the region is checked on the server, against the reference).
+ */
+export const departmentCodesField = textChoices({ maxItems: 20, maxLength: 3 }).refine(
+  (codes) => codes.every((code) => DEPARTMENT_CODE.test(code)),
+  "Choisissez des départements de la liste.",
+);
+
 /** An invitation to a role on its scope; the scope fields required depend on the role. */
 export const inviteSchema = z
   .object({
@@ -32,6 +44,7 @@ export const inviteSchema = z
     regionId: optionalId,
     territoryId: optionalId,
     organisationId: optionalId,
+    departmentCodes: departmentCodesField,
   })
   .superRefine((input, context) => {
     for (const field of SCOPE_FIELDS_OF_ROLE[input.role]) {
@@ -48,6 +61,8 @@ export const inviteSchema = z
       regionId: kept("regionId"),
       territoryId: kept("territoryId"),
       organisationId: kept("organisationId"),
+      // Only an ARS officer's role is limited to départements.
+      departmentCodes: input.role === "ars_officer" ? [...input.departmentCodes].sort() : [],
     };
   });
 export type InviteInput = z.infer<typeof inviteSchema>;

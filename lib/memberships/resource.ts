@@ -3,6 +3,7 @@
 // and French label.
 import { NotFoundError, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
+import { findGeoDepartment } from "@/lib/geo/reference";
 import { TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 export type ScopeKeys = { regionId: string | null; territoryId: string | null; organisationId: string | null };
@@ -46,4 +47,23 @@ export async function loadMembershipResource(db: Db, membershipId: string) {
   });
   if (!membership) throw new NotFoundError();
   return (await loadScopeResource(db, membership)).resource;
+}
+
+/** A délégation départementale named after its scope: "Région Auvergne-Rhône-Alpes · Drôme, Isère". */
+export function delegationLabel(label: string, departmentCodes: readonly string[]): string {
+  if (!departmentCodes.length) return label;
+  return `${label} · ${departmentCodes.map((code) => findGeoDepartment(code)?.name ?? code).join(", ")}`;
+}
+
+/** Why these départements cannot make a délégation of the region (they are not all its own), or null. */
+export async function regionDepartmentsError(
+  db: Pick<Db, "region">,
+  regionId: string | null,
+  departmentCodes: readonly string[],
+): Promise<string | null> {
+  if (!departmentCodes.length) return null;
+  const region = regionId ? await db.region.findUnique({ where: { id: regionId }, select: { inseeCode: true } }) : null;
+  if (!region) return "Choisissez d’abord la région.";
+  const outside = departmentCodes.filter((code) => findGeoDepartment(code)?.regionCode !== region.inseeCode);
+  return outside.length ? `Ces départements ne sont pas dans la région\u00a0: ${outside.join(", ")}.` : null;
 }
