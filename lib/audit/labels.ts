@@ -114,6 +114,9 @@ const FIELD_LABELS: Record<string, string> = {
   siren: "SIREN",
   region: "Région",
   department: "Département",
+  reference: "Lieu du référentiel officiel",
+  departmentCodes: "Codes des départements",
+  communes: "Communes",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -5,10 +5,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import type { TerritoryKind } from "@/lib/db/generated/enums";
+import type { GeoEntryType } from "./values";
+
+export { geoValue, parseGeoValue, type GeoEntryType } from "./values";
 
 export type GeoRegion = { code: string; name: string };
 export type GeoDepartment = { code: string; name: string; regionCode: string };
-export type GeoEntryType = "commune" | "epci" | "departement";
 
 /** One place a territory can be: a commune, an EPCI or a département, with what a territory records of it. */
 export type GeoEntry = {
@@ -235,16 +237,6 @@ export function geoEntryLabel(entry: GeoEntry): string {
     case "commune":
       return `${entry.name} (commune, INSEE ${entry.code}, ${entry.departmentCodes[0]})`;
   }
-}
-
-/** The value a picker sends for an entry: "commune:26281", parsed back by `parseGeoValue`. */
-export const geoValue = (entry: Pick<GeoEntry, "type" | "code">) => entryKey(entry.type, entry.code);
-
-export const GEO_VALUE_PATTERN = /^(commune|epci|departement):([0-9AB]{2,9})$/;
-
-export function parseGeoValue(value: string): { type: GeoEntryType; code: string } | null {
-  const match = GEO_VALUE_PATTERN.exec(value);
-  return match ? { type: match[1] as GeoEntryType, code: match[2] } : null;
 }
 
 /** What a search returns at most. */
