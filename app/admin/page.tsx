@@ -58,7 +58,10 @@ export default async function AdminPage({ searchParams }: Props) {
                 <Link href={`/espace/${territory.slug}`}>{territory.name}</Link>
                 <span className="text-sm text-slate-600">
                   {" "}
-                  · {TERRITORY_KIND_LABELS[territory.kind]} · {territory.region.name}
+                  · {TERRITORY_KIND_LABELS[territory.kind]} · {territory.region.name} ·{" "}
+                  <Link href={`/admin/territoires/${territory.slug}`} aria-label={`Modifier ${territory.name}`}>
+                    modifier
+                  </Link>
                 </span>
               </li>
             ))}

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "accessRequest.refuse": "Demande d’accès refusée",
   "region.create": "Région créée",
   "territory.create": "Territoire créé",
+  "territory.update": "Territoire modifié",
   "organisation.create": "Organisation créée",
   "contract.create": "Contrat créé",
   "contract.update": "Contrat modifié",

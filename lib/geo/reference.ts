@@ -2,7 +2,7 @@
 // communes and EPCI with their member communes, loaded once per process and kept in memory
 // (about 35,000 communes). Territories take their official codes from here, never from a form.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { z } from "zod";
 import type { TerritoryKind } from "@/lib/db/generated/enums";
 import type { GeoEntryType } from "./values";
@@ -83,10 +83,15 @@ type Divisions = Pick<Reference, "regions" | "departments">;
 let divisions: Divisions | null = null;
 let cached: Reference | null = null;
 
-/** The package's index.js reads its files relative to the working folder: read them directly. */
+/**
+ * The package's data files, read directly: its index.js reads them relative to the working folder,
+ * and a bundler turns `require.resolve` into a module id. The app, its scripts and tests run from
+ * the project's folder, whose node_modules holds the package.
+ */
 function readData(file: string): unknown {
-  const require = createRequire(import.meta.url);
-  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}.json`), "utf8"));
+  return JSON.parse(
+    readFileSync(path.join(process.cwd(), "node_modules", "@etalab", "decoupage-administratif", "data", `${file}.json`), "utf8"),
+  );
 }
 
 /** Regions and départements alone: small, read without the communes. */

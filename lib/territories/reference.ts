@@ -3,7 +3,8 @@
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import type { TerritoryKind } from "@/lib/db/generated/enums";
 import { departmentNames } from "@/lib/geo/queries";
-import { findGeoEntry, findGeoRegion, parseGeoValue, territoryCodes } from "@/lib/geo/reference";
+import { findGeoEntry, findGeoRegion, geoEntryLabel, geoValue, parseGeoValue, territoryCodes, type GeoEntry } from "@/lib/geo/reference";
+import { codesSummary } from "@/lib/geo/queries";
 import { TERRITORY_KIND_LABELS } from "./labels";
 
 export type PlacedTerritory = {
@@ -36,4 +37,24 @@ export function placeInReference(
   if (entry.kind && entry.kind !== input.kind)
     return fieldError("kind", `${entry.name} est de type «\u00a0${TERRITORY_KIND_LABELS[entry.kind]}\u00a0».`);
   return ok({ ...territoryCodes(entry), department: input.department ?? departmentNames(entry.departmentCodes).slice(0, 80) });
+}
+
+/** The place a territory's recorded codes name (its commune, its EPCI, its one département), or null. */
+function placeOf(territory: {
+  inseeCode: string | null;
+  siren: string | null;
+  departmentCodes: readonly string[];
+  communeCodes: readonly string[];
+}) {
+  if (territory.inseeCode) return findGeoEntry("commune", territory.inseeCode);
+  if (territory.siren) return findGeoEntry("epci", territory.siren);
+  if (territory.departmentCodes.length === 1 && !territory.communeCodes.length)
+    return findGeoEntry("departement", territory.departmentCodes[0]);
+  return null;
+}
+
+/** The picker's current choice for a territory: the place, as an option, and its codes in words; nothing for an unplaced territory. */
+export function placeOption(territory: Parameters<typeof placeOf>[0]): { value: string; label: string; codes: string } | null {
+  const entry: GeoEntry | null = placeOf(territory);
+  return entry ? { value: geoValue(entry), label: geoEntryLabel(entry), codes: codesSummary(entry) } : null;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
 import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
-import { optionalText, requiredText, uuidField } from "@/lib/validation/fields";
+import { optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /**
  * A territory, placed in the State's administrative reference by the place the admin picked
@@ -17,4 +17,10 @@ export const createTerritorySchema = z.object({
     (value) => value === null || GEO_VALUE_PATTERN.test(value),
     "Choisissez une commune, un EPCI ou un département proposé par la liste.",
   ),
+});
+
+/** The same form on an existing territory, from the version the admin loaded (its slug, its address, stays). */
+export const updateTerritorySchema = createTerritorySchema.extend({
+  territoryId: uuidField("Territoire introuvable."),
+  version: versionField,
 });

@@ -13,7 +13,7 @@ import { suggestGeoEntries } from "@/lib/geo/queries";
 import { acceptInvitation, inviteMember } from "@/lib/invitations/mutations";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { loadDemoData } from "@/lib/seed/demo-data";
-import { createTerritory as createTerritoryAction } from "@/lib/territories/mutations";
+import { createTerritory as createTerritoryAction, updateTerritory as updateTerritoryAction } from "@/lib/territories/mutations";
 import { getWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
 import { portfolioContracts, readableContracts } from "@/lib/workspaces/resource";
 import { setupAppDatabase } from "../support/database";
@@ -208,6 +208,39 @@ describe("a territory created from the State's reference", () => {
       departmentCodes: ["26"],
       communeCodes: [],
       department: "Drôme",
+    });
+  });
+
+  it("places an existing territory anew from the version the admin loaded, its address unchanged", async () => {
+    const admin = await actor("admin@opencls.test");
+    const territory = await db().territory.findUniqueOrThrow({ where: { slug: "pays-ruffecois" } });
+    const input = {
+      territoryId: territory.id,
+      version: String(territory.version),
+      name: territory.name,
+      kind: "petr",
+      regionId: territory.regionId,
+      reference: "epci:200043016",
+    };
+    const entry = suggestGeoEntries(admin, "200043016")[0];
+    expect(entry).toMatchObject({ value: "epci:200043016", regionCode: "75" });
+    expect(await run(updateTerritoryAction, admin, input)).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String) } });
+    expect(await run(updateTerritoryAction, admin, { ...input, kind: "communaute_communes" })).toMatchObject({ ok: true });
+    const updated = await db().territory.findUniqueOrThrow({ where: { id: territory.id } });
+    expect(updated).toMatchObject({ slug: "pays-ruffecois", siren: "200043016", departmentCodes: ["16"], version: territory.version + 1 });
+    // The version the admin loaded has moved: a conflict, not a silent overwrite.
+    expect(await run(updateTerritoryAction, admin, { ...input, kind: "petr", reference: "departement:16" })).toMatchObject({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(
+      await run(updateTerritoryAction, admin, { ...input, version: String(updated.version), reference: "departement:16" }),
+    ).toMatchObject({ ok: true });
+    expect(await db().territory.findUniqueOrThrow({ where: { id: territory.id } })).toMatchObject({
+      kind: "petr",
+      siren: null,
+      communeCodes: [],
+      departmentCodes: ["16"],
     });
   });
 

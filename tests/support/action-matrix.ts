@@ -245,6 +245,19 @@ export const MATRIX: Record<
     expected: adminOnly,
     input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }),
   },
+  "territory.update": {
+    expected: adminOnly,
+    input: async (_world, tenant) => {
+      const { version } = await db().territory.findUniqueOrThrow({ where: { id: tenant.territoryId }, select: { version: true } });
+      return {
+        territoryId: tenant.territoryId,
+        version: String(version),
+        name: `Territoire ${randomUUID()}`,
+        kind: "pays",
+        regionId: tenant.regionId,
+      };
+    },
+  },
   "contract.create": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({

@@ -125,6 +125,7 @@ const EXPECTED: Record<string, Expected> = {
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,
+  "admin/territoires/[slug]/page.tsx": adminOnly,
   "admin/suggestions/territoires/route.ts": adminOnly,
   "admin/suggestions/organisations/route.ts": adminOnly,
   "admin/suggestions/referentiel/route.ts": adminOnly,
