@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminForm, type AdminField } from "@/components/admin/admin-form";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { TerritoryForm } from "@/components/admin/territory-form";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -21,11 +22,12 @@ export const metadata: Metadata = { title: "Administration" };
 
 // The fields the creation forms share: every record has a name; territories and organisations a kind and a region.
 const nameField: AdminField = { kind: "text", name: "name", label: "Nom", required: true };
+const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const kindField = (labels: Record<string, string>): AdminField => ({
   kind: "select",
   name: "kind",
   label: "Type",
-  options: Object.entries(labels).map(([value, label]) => ({ value, label })),
+  options: optionsOf(labels),
   placeholder: "Choisir…",
 });
 const regionField = (options: SelectOption[], placeholder: string): AdminField => ({
@@ -56,7 +58,10 @@ export default async function AdminPage({ searchParams }: Props) {
                 <Link href={`/espace/${territory.slug}`}>{territory.name}</Link>
                 <span className="text-sm text-slate-600">
                   {" "}
-                  · {TERRITORY_KIND_LABELS[territory.kind]} · {territory.region.name}
+                  · {TERRITORY_KIND_LABELS[territory.kind]} · {territory.region.name} ·{" "}
+                  <Link href={`/admin/territoires/${territory.slug}`} aria-label={`Modifier ${territory.name}`}>
+                    modifier
+                  </Link>
                 </span>
               </li>
             ))}
@@ -67,20 +72,7 @@ export default async function AdminPage({ searchParams }: Props) {
             href={(page) => listHref("/admin", { q: params.q }, page, "territoires")}
             label="Pages de la liste des territoires"
           />
-          <AdminForm
-            title="Créer un territoire"
-            action={createTerritoryAction}
-            schema="territory"
-            submitLabel="Créer le territoire"
-            fields={[
-              nameField,
-              kindField(TERRITORY_KIND_LABELS),
-              regionField(regionOptions, "Choisir…"),
-              { kind: "text", name: "department", label: "Département(s)", hint: "Facultatif, par exemple Drôme." },
-              { kind: "text", name: "inseeCode", label: "Code INSEE", hint: "Pour une commune, facultatif.", inputMode: "numeric" },
-              { kind: "text", name: "siren", label: "SIREN", hint: "Pour un EPCI ou un PETR, facultatif.", inputMode: "numeric" },
-            ]}
-          />
+          <TerritoryForm action={createTerritoryAction} regions={data.regions} kinds={optionsOf(TERRITORY_KIND_LABELS)} />
         </Section>
 
         <Section id="regions" title={`Régions (${data.regions.length})`}>

@@ -10,9 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import { createOrganisationSchema } from "@/lib/organisations/schema";
 import { createRegionSchema } from "@/lib/regions/schema";
-import { createTerritorySchema } from "@/lib/territories/schema";
 
-const SCHEMAS = { region: createRegionSchema, territory: createTerritorySchema, organisation: createOrganisationSchema };
+const SCHEMAS = { region: createRegionSchema, organisation: createOrganisationSchema };
 
 export type AdminField =
   | { kind: "text"; name: string; label: string; hint?: string; required?: boolean; inputMode?: "numeric" }

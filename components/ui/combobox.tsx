@@ -56,6 +56,7 @@ export function Combobox({
   defaultValue = "",
   placeholder = "Tapez pour chercher…",
   onChange,
+  onChoose,
   ...field
 }: FieldProps & {
   name: string;
@@ -63,6 +64,8 @@ export function Combobox({
   defaultValue?: string;
   placeholder?: string;
   onChange?: (value: string) => void;
+  /** The whole option chosen (a server's suggestion may carry more than its value), or undefined when cleared. */
+  onChoose?: (option: SelectOption | undefined) => void;
 }) {
   const listId = useId();
   const [value, setValue] = useState(defaultValue);
@@ -98,6 +101,7 @@ export function Combobox({
     setOpen(false);
     setActive(-1);
     onChange?.(next);
+    onChoose?.(option);
     // Let the enclosing form know something changed (unsaved-changes guard).
     inputRef.current?.dispatchEvent(new Event("input", { bubbles: true }));
   }

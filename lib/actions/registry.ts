@@ -19,7 +19,7 @@ import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
 import { createRegion } from "@/lib/regions/mutations";
-import { createTerritory } from "@/lib/territories/mutations";
+import { createTerritory, updateTerritory } from "@/lib/territories/mutations";
 
 export const ACTIONS: readonly ActionDefinition[] = [
   inviteMember,
@@ -33,6 +33,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   refuseAccessRequest,
   createRegion,
   createTerritory,
+  updateTerritory,
   createOrganisation,
   createContract,
   updateContract,

@@ -20,6 +20,7 @@ const VERSIONED_MODELS = {
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,
   Meeting: (db) => db.meeting,
+  Territory: (db) => db.territory,
 } satisfies Record<string, (db: Db) => VersionedModel>;
 
 /** A write scoped by `version` (`updateMany`, `deleteMany`) that touched no row: the version moved. */

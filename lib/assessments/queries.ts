@@ -18,7 +18,7 @@ import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/select
 import { judgementOf } from "@/lib/indicators/trajectory";
 import { PAGE_SIZE, pageWindow } from "@/lib/params/list-params";
 import { decimalInputValue } from "@/lib/validation/fields";
-import { contractAccessSelect } from "@/lib/workspaces/resource";
+import { contractAccessSelect, territoryResource } from "@/lib/workspaces/resource";
 import { ASSESSMENT_FIELDS } from "./schema";
 import { assessedBudgetLinesSelect, assessmentRecordSelect, assessmentSummarySelect } from "./selects";
 
@@ -182,7 +182,7 @@ export async function getAssessmentPage(actor: Actor, territorySlug: string, con
   const campaign = readableOrNotFound(actor, contract).campaigns[0];
   if (!campaign) throw new NotFoundError();
   const assessment = assessments[0] ?? null;
-  const scope = { territoryId: contract.territory.id, regionId: contract.territory.regionId, pilotUserId: fiche.pilotUserId };
+  const scope = { ...territoryResource(contract.territory), pilotUserId: fiche.pilotUserId };
 
   const spentByLine = new Map(assessment?.spending.map((row) => [row.budgetLineId, row.spent]) ?? []);
   const today = todayInParis();

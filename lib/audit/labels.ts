@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "accessRequest.refuse": "Demande d’accès refusée",
   "region.create": "Région créée",
   "territory.create": "Territoire créé",
+  "territory.update": "Territoire modifié",
   "organisation.create": "Organisation créée",
   "contract.create": "Contrat créé",
   "contract.update": "Contrat modifié",
@@ -114,6 +115,9 @@ const FIELD_LABELS: Record<string, string> = {
   siren: "SIREN",
   region: "Région",
   department: "Département",
+  reference: "Lieu du référentiel officiel",
+  departmentCodes: "Codes des départements",
+  communes: "Communes",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { objectFromInputEntries } from "@/lib/input/object-keys";
 import { inFormOrder } from "./labels";
+import { TERRITORY_SCOPE_SELECT, territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -58,14 +59,14 @@ export async function listAuditEvents(
   filter: AuditFilter,
 ): Promise<AuditPage & { territory: { id: string; slug: string; name: string; regionId: string } | null }> {
   const db = getDb();
-  let territory: { id: string; slug: string; name: string; regionId: string } | null = null;
+  let territory: (TerritoryScope & { slug: string; name: string }) | null = null;
   if (territorySlug) {
     territory = await db.territory.findUnique({
       where: { slug: territorySlug },
-      select: { id: true, slug: true, name: true, regionId: true },
+      select: { ...TERRITORY_SCOPE_SELECT, slug: true, name: true },
     });
     if (!territory) throw new NotFoundError();
-    assertCan(actor, "auditLog.read", { territoryId: territory.id, regionId: territory.regionId });
+    assertCan(actor, "auditLog.read", territoryResource(territory));
   } else {
     assertCan(actor, "auditLog.read");
   }

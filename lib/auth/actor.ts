@@ -22,7 +22,7 @@ export async function loadSignedIn(userId: string, sessionVersion?: number): Pro
       email: true,
       disabledAt: true,
       sessionVersion: true,
-      memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true } },
+      memberships: { select: { role: true, regionId: true, territoryId: true, organisationId: true, departmentCodes: true } },
       _count: { select: { notifications: { where: { readAt: null } } } },
     },
   });

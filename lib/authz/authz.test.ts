@@ -5,36 +5,46 @@ import { describe, expect, it } from "vitest";
 import { ANONYMOUS, assertCan, can, NotFoundError, type Actor, type Membership, type Resource } from "./index";
 import { OPERATIONS, type Operation } from "./rules";
 
-type Case = "anonymous" | "platform_admin" | "ars_officer" | "coordinator" | "contributor" | "contributor_pilot" | "partner";
+type Case =
+  "anonymous" | "platform_admin" | "ars_officer" | "coordinator" | "contributor" | "contributor_pilot" | "partner" | "national_reader";
 type Expectation = { own: boolean; foreign: boolean };
 const yes = { own: true, foreign: true };
 const no = { own: false, foreign: false };
 const ownOnly = { own: true, foreign: false };
 
-const CASES: Case[] = ["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "contributor_pilot", "partner"];
+const CASES: Case[] = [
+  "anonymous",
+  "platform_admin",
+  "ars_officer",
+  "coordinator",
+  "contributor",
+  "contributor_pilot",
+  "partner",
+  "national_reader",
+];
 /** One line of the table, in CASES order. */
 const row = (...cells: Expectation[]) => Object.fromEntries(CASES.map((kind, index) => [kind, cells[index]])) as Record<Case, Expectation>;
 
-// Columns: anonymous, platform_admin, ars_officer, coordinator, contributor, contributor_pilot, partner.
+// Columns: anonymous, platform_admin, ars_officer, coordinator, contributor, contributor_pilot, partner, national_reader.
 const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
-  "health.read": row(yes, yes, yes, yes, yes, yes, yes),
-  "auth.use": row(yes, yes, yes, yes, yes, yes, yes),
-  "publishedContract.read": row(yes, yes, yes, yes, yes, yes, yes),
-  "invitation.accept": row(yes, yes, yes, yes, yes, yes, yes),
-  "accessRequest.create": row(no, yes, yes, yes, yes, yes, yes),
-  "workspace.read": row(no, yes, ownOnly, ownOnly, ownOnly, ownOnly, ownOnly),
-  "contract.edit": row(no, yes, no, ownOnly, no, no, no),
-  "fiche.edit": row(no, yes, no, ownOnly, no, ownOnly, no),
-  "commitment.edit": row(no, yes, no, no, no, no, ownOnly),
-  "review.comment": row(no, yes, ownOnly, no, no, no, no),
-  "portfolio.read": row(no, yes, ownOnly, no, no, no, no),
-  "member.manage": row(no, yes, no, ownOnly, no, no, no),
-  "auditLog.read": row(no, yes, no, ownOnly, no, no, no),
-  "platform.administer": row(no, yes, no, no, no, no, no),
-  "devMailbox.read": row(no, yes, no, no, no, no, no),
+  "health.read": row(yes, yes, yes, yes, yes, yes, yes, yes),
+  "auth.use": row(yes, yes, yes, yes, yes, yes, yes, yes),
+  "publishedContract.read": row(yes, yes, yes, yes, yes, yes, yes, yes),
+  "invitation.accept": row(yes, yes, yes, yes, yes, yes, yes, yes),
+  "accessRequest.create": row(no, yes, yes, yes, yes, yes, yes, yes),
+  "workspace.read": row(no, yes, ownOnly, ownOnly, ownOnly, ownOnly, ownOnly, yes),
+  "contract.edit": row(no, yes, no, ownOnly, no, no, no, no),
+  "fiche.edit": row(no, yes, no, ownOnly, no, ownOnly, no, no),
+  "commitment.edit": row(no, yes, no, no, no, no, ownOnly, no),
+  "review.comment": row(no, yes, ownOnly, no, no, no, no, no),
+  "portfolio.read": row(no, yes, ownOnly, no, no, no, no, yes),
+  "member.manage": row(no, yes, no, ownOnly, no, no, no, no),
+  "auditLog.read": row(no, yes, no, ownOnly, no, no, no, no),
+  "platform.administer": row(no, yes, no, no, no, no, no, no),
+  "devMailbox.read": row(no, yes, no, no, no, no, no, no),
   // The own tenant's record belongs to user-1; the contributor who pilots nothing is user-2.
-  "account.manage": row(no, ownOnly, ownOnly, ownOnly, no, ownOnly, ownOnly),
-  "mail.unsubscribe": row(yes, yes, yes, yes, yes, yes, yes),
+  "account.manage": row(no, ownOnly, ownOnly, ownOnly, no, ownOnly, ownOnly, ownOnly),
+  "mail.unsubscribe": row(yes, yes, yes, yes, yes, yes, yes, yes),
 };
 
 // Two tenants: each a region, a territory in it, a fiche piloted by "our" contributor, and a
@@ -65,6 +75,7 @@ function actorFor(kind: Case): Actor {
     contributor: { ...scope, role: "contributor" as const, territoryId: own.territoryId },
     contributor_pilot: { ...scope, role: "contributor" as const, territoryId: own.territoryId },
     partner: { ...scope, role: "partner" as const, territoryId: own.territoryId, organisationId: own.organisationId },
+    national_reader: { ...scope, role: "national_reader" as const },
   }[kind];
   // A contributor who does not pilot the fiche is another user than its pilot.
   return { userId: kind === "contributor" ? "user-2" : USER, email: `${kind}@exemple.test`, memberships: [membership] };
@@ -128,6 +139,40 @@ describe("authorization matrix", () => {
     expect([can(member, "account.manage", mine), can(member, "account.manage", someoneElses)]).toEqual([true, false]);
     expect(can(actorFor("platform_admin"), "account.manage", someoneElses)).toBe(false);
     expect(can(ANONYMOUS, "account.manage", { userId: undefined })).toBe(false);
+  });
+
+  it("limits an ARS officer's délégation départementale to the territories of its départements", () => {
+    const delegated: Actor = {
+      userId: USER,
+      email: "delegation@exemple.test",
+      memberships: [{ role: "ars_officer", regionId: own.regionId, territoryId: null, organisationId: null, departmentCodes: ["26"] }],
+    };
+    const inDrome = { ...resourceOf(own), departmentCodes: ["26"] };
+    const acrossDromeAndArdeche = { ...resourceOf(own), departmentCodes: ["07", "26"] };
+    const inIsere = { ...resourceOf(own), departmentCodes: ["38"] };
+    for (const operation of ["workspace.read", "review.comment", "portfolio.read"] as const) {
+      expect([can(delegated, operation, inDrome), can(delegated, operation, acrossDromeAndArdeche)]).toEqual([true, true]);
+      expect(can(delegated, operation, inIsere)).toBe(false);
+      // A territory whose départements are not known is outside every délégation.
+      expect(can(delegated, operation, resourceOf(own))).toBe(false);
+      // The same département in another region is another region's.
+      expect(can(delegated, operation, { ...resourceOf(foreign), departmentCodes: ["26"] })).toBe(false);
+    }
+    // Without départements, the whole region, whatever the territory's.
+    expect(can(actorFor("ars_officer"), "workspace.read", inIsere)).toBe(true);
+  });
+
+  it("lets a national reader read every region's workspaces and portfolios, and change nothing", () => {
+    const reader = actorFor("national_reader");
+    expect([
+      can(reader, "workspace.read", resourceOf(foreign)),
+      can(reader, "portfolio.read", { ...resourceOf(foreign), draft: true }),
+    ]).toEqual([true, true]);
+    expect(
+      (["contract.edit", "fiche.edit", "review.comment", "member.manage", "platform.administer"] as const).some((operation) =>
+        can(reader, operation, resourceOf(own)),
+      ),
+    ).toBe(false);
   });
 
   it("combines the grants of several memberships", () => {

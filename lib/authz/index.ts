@@ -10,6 +10,8 @@ export type Membership = {
   regionId: string | null;
   territoryId: string | null;
   organisationId: string | null;
+  /** An ARS officer's délégation départementale: the départements they follow in their region (none or absent: all of them). */
+  departmentCodes?: readonly string[];
 };
 
 export type Actor = {
@@ -21,6 +23,8 @@ export type Actor = {
 /** What a check is about: the scope keys of the record, loaded by the caller from the database. */
 export type Resource = {
   regionId?: string;
+  /** The départements of the territory (of a contract, a fiche…): what a délégation départementale compares. */
+  departmentCodes?: readonly string[];
   territoryId?: string;
   /** For a fiche: the user who pilots it. */
   pilotUserId?: string | null;
@@ -77,7 +81,7 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
     case "signedIn":
       return Boolean(actor.userId);
     case "region":
-      return Boolean(membership?.regionId) && membership?.regionId === resource.regionId;
+      return Boolean(membership?.regionId) && membership?.regionId === resource.regionId && inDelegation(membership, resource);
     case "territory":
       return Boolean(membership?.territoryId) && membership?.territoryId === resource.territoryId;
     case "pilotedFiche":
@@ -99,4 +103,11 @@ function inScope(scope: Scope | undefined, membership: Membership | null, actor:
     case "self":
       return Boolean(actor.userId) && resource.userId === actor.userId;
   }
+}
+
+/** A membership limited to départements reaches a resource in one of them; without its départements, none. */
+function inDelegation(membership: Membership | null, resource: Resource): boolean {
+  const delegated = membership?.departmentCodes ?? [];
+  if (!delegated.length) return true;
+  return Boolean(resource.departmentCodes?.some((code) => delegated.includes(code)));
 }

@@ -43,7 +43,9 @@ export type Role = "anyone" | MembershipRole;
  * Where a grant applies, compared with the resource:
  * - everywhere: no condition;
  * - signedIn: the actor is signed in (what they ask for concerns themselves only);
- * - region / territory: the membership's region or territory is the resource's;
+ * - region / territory: the membership's region or territory is the resource's; a membership
+ *   limited to some départements of its region (an ARS officer's délégation départementale) also
+ *   needs one of them among the resource's;
  * - pilotedFiche: the resource is a fiche of the membership's territory piloted by the actor;
  * - partnerOrganisation: the resource is a contract of the membership's territory, no longer a
  *   draft, that the membership's organisation signs, partners or commits to (on an objective of
@@ -70,6 +72,8 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     OPERATIONS.filter((operation) => operation !== "account.manage").map((operation) => [operation, "everywhere"]),
   ),
   ars_officer: { "workspace.read": "region", "review.comment": "region", "portfolio.read": "region" },
+  // The ministry, the national health agency: read every region, change nothing.
+  national_reader: { "workspace.read": "everywhere", "portfolio.read": "everywhere" },
   coordinator: {
     "workspace.read": "territory",
     "contract.edit": "territory",

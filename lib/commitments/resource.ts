@@ -3,10 +3,10 @@
 // trash (its fiche or its objective) is not found.
 import { NotFoundError, type Resource } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
-import { isDraftContract } from "@/lib/workspaces/resource";
+import { isDraftContract, TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 const contractKeys = {
-  select: { contract: { select: { status: true, visibility: true, territory: { select: { id: true, regionId: true } } } } },
+  select: { contract: { select: { status: true, visibility: true, territory: { select: TERRITORY_SCOPE_SELECT } } } },
 } as const;
 
 export async function loadCommitmentResource(db: Db, commitmentId: string): Promise<Resource> {
@@ -21,8 +21,7 @@ export async function loadCommitmentResource(db: Db, commitmentId: string): Prom
   const fiche = commitment?.fiche ?? commitment?.objective?.fiche;
   if (!commitment || !fiche || fiche.deletedAt || commitment.objective?.deletedAt) throw new NotFoundError();
   return {
-    territoryId: fiche.contract.territory.id,
-    regionId: fiche.contract.territory.regionId,
+    ...territoryResource(fiche.contract.territory),
     organisationId: commitment.organisationId,
     draft: isDraftContract(fiche.contract),
   };

@@ -12,6 +12,7 @@ import { historySnapshot } from "@/lib/catalogue";
 
 import { CONTRACT_FIELDS, createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
 import { contractRecordSelect } from "./selects";
+import { TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 /** The contract as the audit log shows it, walked from its catalogue: readable values, lists as lines. */
 async function snapshot(tx: Tx, contractId: string) {
@@ -88,9 +89,9 @@ async function unknownOrganisation(db: Db, input: ContractFields) {
 }
 
 async function territoryOf(db: Db, territoryId: string) {
-  const territory = await db.territory.findUnique({ where: { id: territoryId }, select: { id: true, regionId: true } });
+  const territory = await db.territory.findUnique({ where: { id: territoryId }, select: TERRITORY_SCOPE_SELECT });
   if (!territory) throw new NotFoundError();
-  return { territoryId: territory.id, regionId: territory.regionId };
+  return territoryResource(territory);
 }
 
 const duplicateGeneration = (error: unknown) => uniqueViolationTarget(error)?.includes("generation") ?? false;

@@ -8,10 +8,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
 import { dateInputValue } from "@/lib/validation/fields";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
-import { canReadContract, contractAccessSelect } from "@/lib/workspaces/resource";
+import { canReadContract, contractAccessSelect, territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: territoryKeysSelect } as const;
-const resourceOf = (territory: { id: string; regionId: string }) => ({ territoryId: territory.id, regionId: territory.regionId });
 
 /** A contract by its id within the territory named by the slug: an id from another territory is not found. */
 export function findContractInTerritory<S extends Prisma.ContractSelect>(territorySlug: string, contractId: string, select: S) {
@@ -31,12 +30,12 @@ export async function getEditableContract<S extends Prisma.ContractSelect & { te
 ) {
   const contract = await findContractInTerritory(territorySlug, contractId, select);
   if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", resourceOf((contract as { territory: { id: string; regionId: string } }).territory));
+  assertCan(actor, "contract.edit", territoryResource((contract as { territory: TerritoryScope }).territory));
   return contract;
 }
 
 /** A contract the actor may read in the workspace (lib/workspaces/resource.ts), or a NotFoundError. */
-export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: { id: string; regionId: string } }>(
+export function readableOrNotFound<T extends Parameters<typeof canReadContract>[2] & { territory: TerritoryScope }>(
   actor: Actor,
   contract: T | null,
 ): T {
@@ -107,7 +106,7 @@ export async function getNewContractForm(actor: Actor, territorySlug: string) {
     select: { ...territoryKeys.select, contracts: { orderBy: { generation: "desc" }, take: 1, select: { generation: true } } },
   });
   if (!territory) throw new NotFoundError();
-  assertCan(actor, "contract.edit", resourceOf(territory));
+  assertCan(actor, "contract.edit", territoryResource(territory));
   return {
     territory,
     nextGeneration: (territory.contracts[0]?.generation ?? 0) + 1,

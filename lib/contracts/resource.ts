@@ -2,13 +2,14 @@
 // fiches, imports and organisations created for a contract are authorized through it.
 import { NotFoundError } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
+import { TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 /** The scope keys of a contract; a NotFoundError when there is no such contract. */
 export async function loadContractResource(db: Db, contractId: string) {
   const contract = await db.contract.findUnique({
     where: { id: contractId },
-    select: { territory: { select: { id: true, regionId: true } } },
+    select: { territory: { select: TERRITORY_SCOPE_SELECT } },
   });
   if (!contract) throw new NotFoundError();
-  return { territoryId: contract.territory.id, regionId: contract.territory.regionId };
+  return territoryResource(contract.territory);
 }

@@ -54,7 +54,11 @@ export const createFiche = onContract("fiche.create", createFicheSchema, async (
 
 /** Who may change a fiche's place in the contract (axis, number) and its pilot account. */
 const mayRestructure = (actor: Actor, resource: Resource) =>
-  can(actor, "contract.edit", { territoryId: resource.territoryId, regionId: resource.regionId });
+  can(actor, "contract.edit", {
+    territoryId: resource.territoryId,
+    regionId: resource.regionId,
+    departmentCodes: resource.departmentCodes,
+  });
 
 export const updateFiche = onFiche("fiche.update", updateFicheSchema, async (context, input, resource) => {
   const current = await context.db.ficheAction.findFirst({

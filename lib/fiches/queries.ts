@@ -17,6 +17,7 @@ import { dateInputValue } from "@/lib/validation/fields";
 import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
 import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "./schema";
 import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
+import { territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 
 /** Measurements of an indicator the fiche page shows: the latest. */
 export const MEASUREMENTS_SHOWN = 12;
@@ -132,13 +133,9 @@ const organisationsNamedBy = (fiche: FicheForEdit) => [
   ...fiche.objectives.flatMap((objective) => objective.commitments.map((commitment) => commitment.organisationId)),
 ];
 
-const resourceOf = (territory: { id: string; regionId: string }, pilotUserId: string | null = null) => ({
-  territoryId: territory.id,
-  regionId: territory.regionId,
-  pilotUserId,
-});
+const resourceOf = (territory: TerritoryScope, pilotUserId: string | null = null) => ({ ...territoryResource(territory), pilotUserId });
 
-type EditorKeys = { pilotUserId: string | null; contract: { territory: { id: string; regionId: string } } };
+type EditorKeys = { pilotUserId: string | null; contract: { territory: TerritoryScope } };
 
 /** A fiche outside the trash, by its contract and territory, for an actor who may edit it; otherwise a NotFoundError. */
 async function getEditableFiche<S extends Prisma.FicheActionSelect>(

@@ -8,6 +8,7 @@ import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { getDb, type Db } from "@/lib/db/client";
 import { restoreSchema } from "./schema";
 import { ficheEntityLabel } from "./snapshot";
+import { TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 export { TRASH_DAYS };
 const trashedSince = () => new Date(Date.now() - TRASH_DAYS * 86_400_000);
@@ -28,7 +29,7 @@ export async function getTrash(actor: Actor, territorySlug: string, contractId: 
     },
   });
   if (!contract) throw new NotFoundError();
-  assertCan(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  assertCan(actor, "contract.edit", territoryResource(contract.territory));
   const objectives = await getDb().operationalObjective.findMany({
     relationLoadStrategy: "join",
     where: { deletedAt: { gte: trashedSince() }, fiche: { contractId, deletedAt: null } },
@@ -49,7 +50,7 @@ const OUT_OF_TRASH = { deletedAt: null, version: { increment: 1 } };
 
 async function trashedResource(db: Db, input: { kind: "fiche" | "objective" | "indicator"; id: string }) {
   const where = { deletedAt: { gte: trashedSince() } };
-  const ofFiche = { select: { contract: { select: { territory: { select: { id: true, regionId: true } } } } } } as const;
+  const ofFiche = { select: { contract: { select: { territory: { select: TERRITORY_SCOPE_SELECT } } } } } as const;
   const fiche =
     input.kind === "fiche"
       ? await db.ficheAction.findFirst({ where: { id: input.id, ...where }, ...ofFiche })
@@ -63,7 +64,7 @@ async function trashedResource(db: Db, input: { kind: "fiche" | "objective" | "i
         : (await db.indicator.findFirst({ where: { id: input.id, ...where, fiche: { deletedAt: null } }, select: { fiche: ofFiche } }))
             ?.fiche;
   if (!fiche) throw new NotFoundError();
-  return { territoryId: fiche.contract.territory.id, regionId: fiche.contract.territory.regionId };
+  return territoryResource(fiche.contract.territory);
 }
 
 export const restoreFromTrash = defineAction({

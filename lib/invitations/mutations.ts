@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { sendMail } from "@/lib/mail/send";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { changeRoleAudited, grantMembership, roleAudit } from "@/lib/memberships/grant";
-import { loadScopeResource, type ScopeKeys } from "@/lib/memberships/resource";
+import { delegationLabel, loadScopeResource, regionDepartmentsError, type ScopeKeys } from "@/lib/memberships/resource";
 import { acceptInvitationSchema, inviteSchema, registerWithInvitationSchema, revokeInvitationSchema } from "./schema";
 import { findOpenInvitation } from "./queries";
 import { loadOpenInvitationResource } from "./resource";
@@ -32,7 +32,10 @@ export const inviteMember = defineAction({
   resource: async (db, input) => (await loadScopeResource(db, input)).resource,
   async run(context, input) {
     const { db } = context;
-    const scope = await loadScopeResource(db, input);
+    const loaded = await loadScopeResource(db, input);
+    const outside = await regionDepartmentsError(db, input.regionId, input.departmentCodes);
+    if (outside) return fieldError("departmentCodes", outside);
+    const scope = { ...loaded, label: delegationLabel(loaded.label, input.departmentCodes) };
     const existing = await db.membership.findFirst({
       where: { role: input.role, ...scopeOf(input), user: { email: input.email } },
       select: { id: true },
@@ -56,7 +59,7 @@ export const inviteMember = defineAction({
         action: "invitation.create",
         entityType: "Invitation",
         ...roleAudit(input.email, input.role, scope),
-        after: { email: input.email, role: input.role, scope: scope.label, expiresAt },
+        after: { email: input.email, role: input.role, scope: scope.label, departmentCodes: input.departmentCodes, expiresAt },
       },
       (tx) => tx.invitation.create({ data: { ...input, tokenHash, expiresAt, invitedById: context.actor.userId }, select: { id: true } }),
     );
@@ -155,7 +158,7 @@ async function acceptInTransaction(
   await grantMembership(
     tx,
     context,
-    { userId, email, role: invitation.role, ...scopeOf(invitation) },
+    { userId, email, role: invitation.role, ...scopeOf(invitation), departmentCodes: invitation.departmentCodes },
     { invitedBy: inviter?.email ?? null },
   );
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailField, newPasswordSchema } from "@/lib/auth/schema";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { roleField } from "@/lib/memberships/schema";
-import { optionalId, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { optionalId, requiredText, textChoices, uuidField, versionField } from "@/lib/validation/fields";
 
 type ScopeField = "regionId" | "territoryId" | "organisationId";
 
@@ -15,6 +15,7 @@ export const SCOPE_FIELDS_OF_ROLE: Record<MembershipRole, readonly ScopeField[]>
   contributor: ["territoryId"],
   // A partner is invited by one territory, for one organisation's commitments there.
   partner: ["territoryId", "organisationId"],
+  national_reader: [],
 };
 
 const MISSING_SCOPE: Record<ScopeField, string> = {
@@ -22,6 +23,18 @@ const MISSING_SCOPE: Record<ScopeField, string> = {
   territoryId: "Choisissez le territoire.",
   organisationId: "Choisissez l’organisation.",
 };
+
+/** A département's code in the State's reference: "26", "2A", "971". */
+const DEPARTMENT_CODE = /^(\d{2}|2[AB]|97\d)$/;
+
+/**
+ * An ARS officer's délégation départementale: départements of the region, none for all of them
+ * (that they belong to the region is checked on the server, against the reference).
+ */
+export const departmentCodesField = textChoices({ maxItems: 20, maxLength: 3 }).refine(
+  (codes) => codes.every((code) => DEPARTMENT_CODE.test(code)),
+  "Choisissez des départements de la liste.",
+);
 
 /** An invitation to a role on its scope; the scope fields required depend on the role. */
 export const inviteSchema = z
@@ -31,6 +44,7 @@ export const inviteSchema = z
     regionId: optionalId,
     territoryId: optionalId,
     organisationId: optionalId,
+    departmentCodes: departmentCodesField,
   })
   .superRefine((input, context) => {
     for (const field of SCOPE_FIELDS_OF_ROLE[input.role]) {
@@ -47,6 +61,8 @@ export const inviteSchema = z
       regionId: kept("regionId"),
       territoryId: kept("territoryId"),
       organisationId: kept("organisationId"),
+      // Only an ARS officer's role is limited to départements.
+      departmentCodes: input.role === "ars_officer" ? [...input.departmentCodes].sort() : [],
     };
   });
 export type InviteInput = z.infer<typeof inviteSchema>;

@@ -5,7 +5,7 @@ import { changeAudited, insertAudited, type AuditChange } from "@/lib/audit/reco
 import type { Prisma } from "@/lib/db/generated/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_ROLE_LABELS } from "./labels";
-import { loadScopeResource, type LoadedScope, type ScopeKeys } from "./resource";
+import { delegationLabel, loadScopeResource, type LoadedScope, type ScopeKeys } from "./resource";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,13 +13,15 @@ type Tx = Prisma.TransactionClient;
 export async function grantMembership(
   tx: Tx,
   context: Pick<ActionContext, "actor" | "ip">,
-  grant: ScopeKeys & { userId: string; email: string; role: MembershipRole },
+  grant: ScopeKeys & { userId: string; email: string; role: MembershipRole; departmentCodes?: readonly string[] },
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const scopeKeys = { regionId: grant.regionId, territoryId: grant.territoryId, organisationId: grant.organisationId };
   const existing = await tx.membership.findFirst({ where: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } });
   if (existing) return;
-  const scope = await loadScopeResource(tx, scopeKeys);
+  const departmentCodes = [...(grant.departmentCodes ?? [])];
+  const loaded = await loadScopeResource(tx, scopeKeys);
+  const scope = { ...loaded, label: delegationLabel(loaded.label, departmentCodes) };
   await insertAudited(
     tx,
     context,
@@ -27,9 +29,15 @@ export async function grantMembership(
       action: "membership.grant",
       entityType: "Membership",
       ...roleAudit(grant.email, grant.role, scope),
-      after: { user: grant.email, role: grant.role, scope: scope.label, ...details },
+      after: {
+        user: grant.email,
+        role: grant.role,
+        scope: scope.label,
+        ...(departmentCodes.length ? { departmentCodes } : {}),
+        ...details,
+      },
     },
-    () => tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys }, select: { id: true } }),
+    () => tx.membership.create({ data: { userId: grant.userId, role: grant.role, ...scopeKeys, departmentCodes }, select: { id: true } }),
   );
 }
 

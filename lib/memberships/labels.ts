@@ -7,4 +7,5 @@ export const MEMBERSHIP_ROLE_LABELS = {
   coordinator: "Coordination du contrat",
   contributor: "Contribution (pilotage de fiches)",
   partner: "Partenaire",
+  national_reader: "Lecture nationale (ministère, agence nationale)",
 } satisfies Record<MembershipRole, string>;

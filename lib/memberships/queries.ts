@@ -4,6 +4,7 @@ import { pendingAccessRequestSelect } from "@/lib/access-requests/selects";
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { territoryResource } from "@/lib/workspaces/resource";
 
 /** Pending access requests the members page lists at most. */
 export const PENDING_ACCESS_REQUESTS_SHOWN = 100;
@@ -13,6 +14,7 @@ const membersSelect = {
   slug: true,
   name: true,
   regionId: true,
+  departmentCodes: true,
   memberships: {
     orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
     select: {
@@ -54,6 +56,6 @@ export type TerritoryMembers = Prisma.TerritoryGetPayload<{ select: typeof membe
 export async function getTerritoryMembers(actor: Actor, slug: string): Promise<TerritoryMembers> {
   const territory = await getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: membersSelect });
   if (!territory) throw new NotFoundError();
-  assertCan(actor, "member.manage", { territoryId: territory.id, regionId: territory.regionId });
+  assertCan(actor, "member.manage", territoryResource(territory));
   return territory;
 }

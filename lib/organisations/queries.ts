@@ -4,6 +4,7 @@
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import { nameHoldsWords, searchWords } from "@/lib/db/name-search";
+import { TERRITORY_SCOPE_SELECT, territoryResource } from "@/lib/workspaces/resource";
 
 /** Organisations a picker offers at most for what was typed. */
 export const ORGANISATION_SUGGESTIONS = 20;
@@ -17,9 +18,9 @@ export type OrganisationSuggestion = { value: string; label: string };
  */
 export async function suggestOrganisations(actor: Actor, slug: string, q: string | undefined): Promise<OrganisationSuggestion[]> {
   const db = getDb();
-  const territory = await db.territory.findUnique({ where: { slug }, select: { id: true, regionId: true } });
+  const territory = await db.territory.findUnique({ where: { slug }, select: TERRITORY_SCOPE_SELECT });
   if (!territory) throw new NotFoundError();
-  assertCan(actor, "fiche.edit", { territoryId: territory.id, regionId: territory.regionId, pilotUserId: actor.userId });
+  assertCan(actor, "fiche.edit", { ...territoryResource(territory), pilotUserId: actor.userId });
   const words = searchWords(q);
   if (!words.length) return [];
   const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`

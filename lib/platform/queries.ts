@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { OrganisationKind } from "@/lib/db/generated/enums";
 import { nameHoldsWords, searchWords } from "@/lib/db/name-search";
+import { delegationLabel } from "@/lib/memberships/resource";
 import { pageWindow, type ListParams } from "@/lib/params/list-params";
 
 /** Organisations an admin's search shows at most. */
@@ -76,7 +77,15 @@ export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
         relationLoadStrategy: "join",
         where: { id: { in: rows.map((row) => row.id) } },
         orderBy,
-        select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, email: true, name: true } }, ...scope },
+        select: {
+          id: true,
+          role: true,
+          version: true,
+          createdAt: true,
+          departmentCodes: true,
+          user: { select: { id: true, email: true, name: true } },
+          ...scope,
+        },
       }),
     ),
     db.membership.count(),
@@ -84,20 +93,24 @@ export async function getPlatformMembers(actor: Actor, { page }: ListParams) {
       relationLoadStrategy: "join",
       where: { acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, role: true, version: true, expiresAt: true, ...scope },
+      select: { id: true, email: true, role: true, version: true, expiresAt: true, departmentCodes: true, ...scope },
     }),
-    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, inseeCode: true } }),
   ]);
   return { memberships, membershipCount, invitations, regions };
 }
 
-/** "Romans-sur-Isère", "Région Île-de-France", a partner's "CPAM de la Drôme · Romans-sur-Isère", or the platform. */
+/**
+ * "Romans-sur-Isère", "Région Île-de-France", a délégation's "Région Île-de-France · Seine-Saint-Denis",
+ * a partner's "CPAM de la Drôme · Romans-sur-Isère", or the platform.
+ */
 export function scopeName(record: {
   region: { name: string } | null;
   territory: { name: string } | null;
   organisation: { name: string } | null;
+  departmentCodes?: readonly string[];
 }): string {
   if (record.territory) return record.organisation ? `${record.organisation.name} · ${record.territory.name}` : record.territory.name;
-  if (record.region) return `Région ${record.region.name}`;
+  if (record.region) return delegationLabel(`Région ${record.region.name}`, record.departmentCodes ?? []);
   return "Toute la plateforme";
 }

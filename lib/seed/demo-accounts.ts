@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { MembershipRole } from "@/lib/db/generated/enums";
+import { findGeoDepartment } from "@/lib/geo/reference";
 import type { Prisma } from "@/lib/db/generated/client";
 import { slugify } from "@/lib/text/slug";
 
@@ -19,6 +20,8 @@ export const demoAccountsFileSchema = z.object({
       region: z.string().optional(),
       territory: z.string().optional(),
       organisation: z.string().optional(),
+      /** An ARS officer's délégation départementale: the départements' codes, of the account's region. */
+      departments: z.array(z.string().regex(/^(\d{2}|2[AB]|97\d)$/)).optional(),
     }),
   ),
 });
@@ -52,7 +55,7 @@ export async function insertDemoUsers(
 export async function insertDemoMemberships(tx: Prisma.TransactionClient, { accounts }: Pick<DemoAccounts, "accounts">): Promise<void> {
   const [users, regions, territories, organisations] = await Promise.all([
     tx.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } }, select: { id: true, email: true, memberships: true } }),
-    tx.region.findMany({ select: { id: true, slug: true } }),
+    tx.region.findMany({ select: { id: true, slug: true, inseeCode: true } }),
     tx.territory.findMany({ select: { id: true, slug: true } }),
     tx.organisation.findMany({
       where: { slug: { in: accounts.flatMap((a) => (a.organisation ? [slugify(a.organisation)] : [])) } },
@@ -73,6 +76,11 @@ export async function insertDemoMemberships(tx: Prisma.TransactionClient, { acco
       territoryId: idOf(territories, account.territory, "territory"),
       organisationId: idOf(organisations, account.organisation && slugify(account.organisation), "organisation"),
     };
+    const departmentCodes = account.departments ?? [];
+    const region = regions.find((candidate) => candidate.id === scope.regionId);
+    for (const code of departmentCodes)
+      if (findGeoDepartment(code)?.regionCode !== region?.inseeCode)
+        throw new Error(`demo-accounts.json: ${account.email}: département ${code} is not in region "${account.region}"`);
     const held = user.memberships.some(
       (m) =>
         m.role === account.role &&
@@ -80,7 +88,7 @@ export async function insertDemoMemberships(tx: Prisma.TransactionClient, { acco
         m.territoryId === scope.territoryId &&
         m.organisationId === scope.organisationId,
     );
-    return held ? [] : [{ userId: user.id, role: account.role, ...scope }];
+    return held ? [] : [{ userId: user.id, role: account.role, ...scope, departmentCodes }];
   });
   await tx.membership.createMany({ data: missing });
 }

@@ -19,6 +19,8 @@ import {
   type RegionsFile,
   type SeedDay,
 } from "./schema";
+import { departmentNames } from "@/lib/geo/queries";
+import { findGeoEntry, parseGeoValue, territoryCodes } from "@/lib/geo/reference";
 
 export const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed");
 
@@ -85,15 +87,41 @@ async function insertRegions(tx: Tx, regions: DemoData["regions"]): Promise<Map<
 
 type SeedRegion = DemoData["regions"][number] & { id: string };
 
+/**
+ * A territory's official codes, read in the State's reference at the place its file names (the
+ * files hold no code of their own but a commune's INSEE code or an EPCI's SIREN, checked against it).
+ */
+function territoryCodesOf(t: ContractFile["territory"], region: SeedRegion) {
+  const typed = {
+    department: t.department ?? null,
+    departmentCodes: [] as string[],
+    communeCodes: [] as string[],
+    inseeCode: t.inseeCode ?? null,
+    siren: t.siren ?? null,
+  };
+  if (!t.place) return typed;
+  const picked = parseGeoValue(t.place);
+  const entry = picked && findGeoEntry(picked.type, picked.code);
+  if (!entry) throw new Error(`${t.slug}: ${t.place} is not in the State's reference`);
+  if (entry.regionCode !== region.inseeCode) throw new Error(`${t.slug}: ${t.place} is not in region ${region.slug}`);
+  if (entry.kind && entry.kind !== t.kind) throw new Error(`${t.slug}: ${t.place} is a ${entry.kind}, not a ${t.kind}`);
+  const codes = territoryCodes(entry);
+  for (const key of ["inseeCode", "siren"] as const)
+    if (typed[key] && typed[key] !== codes[key]) throw new Error(`${t.slug}: ${key} ${typed[key]} is not ${t.place}'s`);
+  return { ...codes, department: typed.department ?? departmentNames(entry.departmentCodes) };
+}
+
 async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, context: SeedContext): Promise<void> {
   const { on } = context;
   const { territory: t, contract: c } = file;
+  const codes = territoryCodesOf(t, region);
   await tx.territory.createMany({
-    data: [
-      { slug: t.slug, name: t.name, kind: t.kind, regionId: region.id, department: t.department, inseeCode: t.inseeCode, siren: t.siren },
-    ],
+    data: [{ slug: t.slug, name: t.name, kind: t.kind, regionId: region.id, ...codes }],
     skipDuplicates: true,
   });
+  // Data loaded before territories had official codes gets them once.
+  if (codes.departmentCodes.length)
+    await tx.territory.updateMany({ where: { slug: t.slug, departmentCodes: { isEmpty: true } }, data: codes });
   const territory = await tx.territory.findUniqueOrThrow({ where: { slug: t.slug }, select: { id: true } });
 
   await tx.contract.createMany({

@@ -19,6 +19,7 @@ import {
   Visibility,
 } from "@/lib/db/generated/enums";
 import { CRITERIA } from "@/lib/assessments/labels";
+import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
 
 const isoDate = z.iso.date();
 
@@ -153,6 +154,11 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
         .string()
         .regex(/^\d{9}$/)
         .optional(),
+      /**
+       * Its place in the State's administrative reference ("epci:246200364", "commune:26281",
+       * "departement:16"): the loader records the official codes it reads there.
+       */
+      place: z.string().regex(GEO_VALUE_PATTERN).optional(),
     }),
     contract: z
       .object({

@@ -2,7 +2,7 @@
 // Each page section is one query: `relationLoadStrategy: "join"` makes PostgreSQL assemble
 // the nested result, so the number of queries does not grow with axes or fiches.
 import { cache } from "react";
-import { assertCan, type Actor } from "@/lib/authz";
+import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
@@ -11,6 +11,7 @@ import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import type { ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
 import { pageOfTerritories, type RegionFacet } from "./paging";
+import { placeOption } from "./reference";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
 
@@ -130,4 +131,31 @@ export async function listTerritoryDirectory(actor: Actor, params: ListParams): 
     select: directorySelect,
   });
   return { entries, total, regions };
+}
+
+/** A territory as its admin edit form shows it, with its place in the State's reference (admins only). */
+export async function getTerritoryForEdit(actor: Actor, slug: string) {
+  assertCan(actor, "platform.administer");
+  const db = getDb();
+  const [territory, regions] = await Promise.all([
+    db.territory.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        kind: true,
+        regionId: true,
+        department: true,
+        departmentCodes: true,
+        communeCodes: true,
+        inseeCode: true,
+        siren: true,
+        version: true,
+      },
+    }),
+    db.region.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, inseeCode: true } }),
+  ]);
+  if (!territory) throw new NotFoundError();
+  return { territory, place: placeOption(territory), regions };
 }

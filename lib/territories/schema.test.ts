@@ -19,4 +19,13 @@ describe("createTerritorySchema", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.find((issue) => issue.path[0] === "regionId")?.message).toBe("Choisissez la région.");
   });
+
+  it("takes a place of the reference by its type and code only", () => {
+    expect(createTerritorySchema.parse({ ...valid, reference: "epci:246200364" }).reference).toBe("epci:246200364");
+    expect(createTerritorySchema.parse({ ...valid, reference: "" }).reference).toBeNull();
+    for (const reference of ["246200364", "region:84", "commune:26281;drop", "__proto__:26"]) {
+      const result = createTerritorySchema.safeParse({ ...valid, reference });
+      expect(result.error?.issues[0]?.path).toEqual(["reference"]);
+    }
+  });
 });

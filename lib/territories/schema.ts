@@ -1,16 +1,26 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
-import { optionalText, requiredText, uuidField } from "@/lib/validation/fields";
-import { sirenField } from "@/lib/organisations/schema";
+import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
+import { optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
+/**
+ * A territory, placed in the State's administrative reference by the place the admin picked
+ * (a commune, an EPCI or a département): its official codes are read there by the server, never
+ * typed. Without a place, the territory records no code.
+ */
 export const createTerritorySchema = z.object({
   name: requiredText("Saisissez le nom du territoire.", 160, { min: 2 }),
   kind: z.enum(TerritoryKind, { error: "Choisissez le type de territoire." }),
   regionId: uuidField("Choisissez la région."),
   department: optionalText(80),
-  inseeCode: optionalText(5).refine(
-    (code) => code === null || /^(\d{5}|2[AB]\d{3})$/.test(code),
-    "Un code INSEE de commune compte 5 caractères, par exemple 26281.",
+  reference: optionalText(20).refine(
+    (value) => value === null || GEO_VALUE_PATTERN.test(value),
+    "Choisissez une commune, un EPCI ou un département proposé par la liste.",
   ),
-  siren: sirenField,
+});
+
+/** The same form on an existing territory, from the version the admin loaded (its slug, its address, stays). */
+export const updateTerritorySchema = createTerritorySchema.extend({
+  territoryId: uuidField("Territoire introuvable."),
+  version: versionField,
 });

@@ -6,7 +6,14 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ListParams } from "@/lib/params/list-params";
 import { pageOfTerritories, type RegionFacet } from "@/lib/territories/paging";
-import { canReadContract, contractAccessSelect, enterableTerritories, readableContracts, territoryResource } from "./resource";
+import {
+  canReadContract,
+  contractAccessSelect,
+  enterableTerritories,
+  readableContracts,
+  territoryResource,
+  type TerritoryScope,
+} from "./resource";
 
 function workspaceSelect(actor: Actor) {
   return {
@@ -15,6 +22,7 @@ function workspaceSelect(actor: Actor) {
     name: true,
     kind: true,
     regionId: true,
+    departmentCodes: true,
     region: { select: { name: true } },
     contracts: {
       where: readableContracts(actor),
@@ -36,10 +44,7 @@ function workspaceSelect(actor: Actor) {
 export type Workspace = Prisma.TerritoryGetPayload<{ select: ReturnType<typeof workspaceSelect> }>;
 
 /** The territory with the contracts the actor may read, if it may enter: as a member of its territory or region, or through one of them. */
-function entered<T extends { id: string; regionId: string; contracts: Parameters<typeof canReadContract>[2][] }>(
-  actor: Actor,
-  territory: T,
-): T | null {
+function entered<T extends TerritoryScope & { contracts: Parameters<typeof canReadContract>[2][] }>(actor: Actor, territory: T): T | null {
   // The SQL filter mirrors the rules; `can` stays the authority.
   const contracts = territory.contracts.filter((contract) => canReadContract(actor, territory, contract));
   if (!can(actor, "workspace.read", territoryResource(territory)) && contracts.length === 0) return null;
@@ -77,6 +82,7 @@ export async function listWorkspaces(actor: Actor, params: ListParams): Promise<
       slug: true,
       name: true,
       regionId: true,
+      departmentCodes: true,
       region: { select: { name: true } },
       contracts: { where: readableContracts(actor), select: contractAccessSelect(actor) },
     },

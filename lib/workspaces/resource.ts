@@ -63,15 +63,19 @@ export type ContractAccessFacts = {
   fiches: ReadonlyArray<{ commitments: Parties; objectives: ReadonlyArray<{ commitments: Parties }> }>;
 };
 
-/** The contract as authorization sees it: its territory and region, who takes part, whether it is a draft. */
-export function contractResource(territory: { id: string; regionId: string }, contract: ContractAccessFacts): Resource {
+/** What authorization reads of a territory: its id, region and départements (a délégation départementale compares them). */
+export type TerritoryScope = { id: string; regionId: string; departmentCodes: readonly string[] };
+/** The select of a territory's scope, to spread into a territory select. */
+export const TERRITORY_SCOPE_SELECT = { id: true, regionId: true, departmentCodes: true } satisfies Prisma.TerritorySelect;
+
+/** The contract as authorization sees it: its territory, region and départements, who takes part, whether it is a draft. */
+export function contractResource(territory: TerritoryScope, contract: ContractAccessFacts): Resource {
   const committed = contract.fiches.flatMap((fiche) => [
     ...fiche.commitments,
     ...fiche.objectives.flatMap((objective) => objective.commitments),
   ]);
   return {
-    territoryId: territory.id,
-    regionId: territory.regionId,
+    ...territoryResource(territory),
     partnerOrganisationIds: [
       ...new Set([...contract.signatories, ...contract.partners, ...committed].map((party) => party.organisationId)),
     ],
@@ -79,19 +83,33 @@ export function contractResource(territory: { id: string; regionId: string }, co
   };
 }
 
-export function canReadContract(actor: Actor, territory: { id: string; regionId: string }, contract: ContractAccessFacts): boolean {
+export function canReadContract(actor: Actor, territory: TerritoryScope, contract: ContractAccessFacts): boolean {
   return can(actor, "workspace.read", contractResource(territory, contract));
 }
 
-/** A territory as authorization sees it, before its contracts: its members and its region enter it. */
-export function territoryResource(territory: { id: string; regionId: string }): Resource {
-  return { territoryId: territory.id, regionId: territory.regionId };
+/** A territory as authorization sees it, before its contracts: its members and its region (or délégation) enter it. */
+export function territoryResource(territory: TerritoryScope): Resource {
+  return { territoryId: territory.id, regionId: territory.regionId, departmentCodes: territory.departmentCodes };
 }
 
 const NOTHING = { id: { in: [] } } satisfies Prisma.ContractWhereInput & Prisma.TerritoryWhereInput;
 /** A grant without condition: not `{}`, which Prisma drops from an OR (`OR: [{}]` matches nothing). */
 const EVERYTHING = "everything";
-type GrantMembership = { regionId: string | null; territoryId: string | null; organisationId: string | null } | null;
+type GrantMembership = {
+  regionId: string | null;
+  territoryId: string | null;
+  organisationId: string | null;
+  departmentCodes?: readonly string[];
+} | null;
+
+/** A grant on a region, as SQL over territories: the region, and the délégation's départements when it has some. */
+function regionTerritories(membership: GrantMembership): Prisma.TerritoryWhereInput | null {
+  if (!membership?.regionId) return null;
+  const delegated = membership.departmentCodes ?? [];
+  return delegated.length
+    ? { regionId: membership.regionId, departmentCodes: { hasSome: [...delegated] } }
+    : { regionId: membership.regionId };
+}
 
 /** The grants' filters combined: any unconditional grant matches all rows. */
 function anyOf<W>(filters: Array<W | typeof EVERYTHING>): Record<string, never> | { OR: W[] } | typeof NOTHING {
@@ -100,13 +118,15 @@ function anyOf<W>(filters: Array<W | typeof EVERYTHING>): Record<string, never> 
   return conditions.length ? { OR: conditions } : NOTHING;
 }
 
-/** One grant of "workspace.read" as SQL over contracts; a scope added to the rules fails to compile here until mapped. */
+/** One grant of "workspace.read" (or "portfolio.read") as SQL over contracts; a scope added to the rules fails to compile here until mapped. */
 function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.ContractWhereInput | typeof EVERYTHING {
   switch (scope) {
     case "everywhere":
       return EVERYTHING;
-    case "region":
-      return membership?.regionId ? { territory: { regionId: membership.regionId } } : NOTHING;
+    case "region": {
+      const territory = regionTerritories(membership);
+      return territory ? { territory } : NOTHING;
+    }
     case "territory":
       return membership?.territoryId ? { territoryId: membership.territoryId } : NOTHING;
     case "partnerOrganisation": {
@@ -138,13 +158,24 @@ export function readableContracts(actor: Actor): Prisma.ContractWhereInput {
   );
 }
 
+/**
+ * The contracts of the actor's portfolios ("portfolio.read"), as a SQL filter mirroring `can`:
+ * an ARS officer's region (or délégation départementale), every contract for national readers
+ * and administrators, nothing for anyone else.
+ */
+export function portfolioContracts(actor: Actor): Prisma.ContractWhereInput {
+  return anyOf<Prisma.ContractWhereInput>(
+    grantsOf(actor, "portfolio.read").map(({ scope, membership }) => contractGrantWhere(scope, membership)),
+  );
+}
+
 /** One grant of "workspace.read" on a whole territory, as SQL over territories. */
 function territoryGrantWhere(scope: Scope, membership: GrantMembership): Prisma.TerritoryWhereInput | typeof EVERYTHING {
   switch (scope) {
     case "everywhere":
       return EVERYTHING;
     case "region":
-      return membership?.regionId ? { regionId: membership.regionId } : NOTHING;
+      return regionTerritories(membership) ?? NOTHING;
     case "territory":
       return membership?.territoryId ? { id: membership.territoryId } : NOTHING;
     // Partners enter a territory only through a contract they read.

@@ -16,6 +16,7 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { addNationalGeography } from "@/lib/seed/national/geography";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
@@ -92,6 +93,9 @@ async function loadPages(url: string): Promise<BenchPage[]> {
       const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
       await loadNationalDataset(client, plan, passwordHash);
     }
+    // A dataset loaded before territories had official codes gets its départements' codes and readers once.
+    if (await addNationalGeography(client, await readNationalPlan(), await hashPassword(NATIONAL_PASSWORD)))
+      console.log("Added the national dataset's département codes, national reader and délégation départementale.");
     // A dataset loaded before evaluations existed gets them once (they are not idempotent).
     const { rows } = await client.query<{ campaigns: number }>(
       `SELECT count(*)::int AS campaigns FROM "EvaluationCampaign" e JOIN "Contract" c ON c.id = e."contractId"

@@ -178,16 +178,16 @@ test.describe("platform administration", () => {
     const form = await openTerritoryForm(page);
     await expectNoAxeViolations(page);
 
+    // A territory placed in no commune, EPCI or département of the reference records no official code.
     const territory = `Communauté de communes du Test ${unique()}`;
     await form.getByLabel("Nom", { exact: true }).fill(territory);
     await form.getByLabel("Type").selectOption({ label: "Communauté de communes" });
-    await form.getByLabel("SIREN").fill("123 456 789");
+    await form.getByLabel("Département(s)").fill("Drôme");
     await form.getByRole("button", { name: "Créer le territoire" }).click();
     await expect(form.getByLabel("Région")).toHaveAccessibleDescription("Choisissez la région.");
-    await expect(form.getByLabel("SIREN")).toHaveAccessibleDescription(/Ce SIREN n’est pas valide/);
     await expect(form.getByLabel("Nom", { exact: true })).toHaveValue(territory);
+    await expect(form.getByLabel("Département(s)")).toHaveValue("Drôme");
     await form.getByLabel("Région").selectOption({ label: "Auvergne-Rhône-Alpes" });
-    await form.getByLabel("SIREN").fill("");
     await form.getByRole("button", { name: "Créer le territoire" }).click();
     await expect(form.getByRole("status")).toContainText(`Le territoire ${territory} est créé.`);
     await expect(form.getByRole("link", { name: territory })).toBeVisible();

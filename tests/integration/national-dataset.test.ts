@@ -9,6 +9,7 @@ import { loadNationalDataset } from "@/lib/seed/national/load";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_SIZES, readNationalPlan, type NationalPlan } from "@/lib/seed/national/plan";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { addNationalGeography } from "@/lib/seed/national/geography";
 
 const SMALL = {
   ...NATIONAL_SIZES,
@@ -70,12 +71,42 @@ describe("the national dataset", () => {
     );
     expect(Object.fromEntries(roles.rows.map((row) => [row.role, Number(row.count)]))).toEqual({
       platform_admin: 1,
-      ars_officer: 18,
+      national_reader: 1,
+      // One per region, and a délégation départementale (the first département's).
+      ars_officer: 18 + 1,
       coordinator: 40,
       contributor: 40,
       // Two partner contacts per département, each invited by every territory of it.
       partner: 2 * 40,
     });
+  });
+
+  it("gives every territory its département's code, and the délégation départementale its département", async () => {
+    expect(
+      await count(
+        `SELECT count(*) FROM "Territory" t WHERE t."departmentCodes" <> ARRAY[(SELECT code FROM unnest($1::text[], $2::text[]) d(code, name) WHERE d.name = t.department)]`,
+        [plan.departments.map((department) => department.code), plan.departments.map((department) => department.name)],
+      ),
+    ).toBe(0);
+    const { rows } = await client.query(
+      `SELECT m."departmentCodes", r."inseeCode" FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "Region" r ON r.id = m."regionId"
+       WHERE u.email = $1`,
+      [`ars-delegation-01@${NATIONAL_EMAIL_DOMAIN}`],
+    );
+    expect(rows).toEqual([{ departmentCodes: ["01"], inseeCode: "84" }]);
+  });
+
+  it("gives a dataset loaded without département codes its codes and readers once", async () => {
+    await client.query(`UPDATE "Territory" SET "departmentCodes" = '{}'`);
+    await client.query(`DELETE FROM "User" WHERE email IN ($1, $2)`, [
+      `lecteur-national@${NATIONAL_EMAIL_DOMAIN}`,
+      `ars-delegation-01@${NATIONAL_EMAIL_DOMAIN}`,
+    ]);
+    expect(await addNationalGeography(client, plan, passwordHash)).toBe(true);
+    expect(await addNationalGeography(client, plan, passwordHash)).toBe(false);
+    expect(await count(`SELECT count(*) FROM "Territory" WHERE cardinality("departmentCodes") <> 1`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM "Membership" WHERE role = 'national_reader'`)).toBe(1);
+    expect(await count(`SELECT count(*) FROM "Membership" WHERE 'ars_officer' = role AND "departmentCodes" = '{01}'`)).toBe(1);
   });
 
   it("replaces an earlier national dataset with the same one", async () => {

@@ -63,6 +63,38 @@ describe("demo data", () => {
     expect(regions.map((region) => region.ars?.kind)).toEqual(["ars", "ars", "ars", "ars", "ars"]);
   });
 
+  it("gives each territory its official codes from the State's reference, and the fictional one a département of its region", async () => {
+    const territories = await getDb().territory.findMany({
+      orderBy: { slug: "asc" },
+      select: { slug: true, departmentCodes: true, inseeCode: true, siren: true, communeCodes: true },
+    });
+    const codes = Object.fromEntries(
+      territories.map(({ slug, communeCodes, ...rest }) => [slug, { ...rest, communes: communeCodes.length }]),
+    );
+    expect(codes).toEqual({
+      "creusot-montceau": { departmentCodes: ["71"], inseeCode: null, siren: "247100290", communes: 34 },
+      "lens-lievin": { departmentCodes: ["62"], inseeCode: null, siren: "246200364", communes: 36 },
+      // The source names no member commune: the département alone.
+      "pays-ruffecois": { departmentCodes: ["16"], inseeCode: null, siren: null, communes: 0 },
+      "romans-sur-isere": { departmentCodes: ["26"], inseeCode: "26281", siren: null, communes: 1 },
+      "rosny-sous-bois": { departmentCodes: ["93"], inseeCode: "93064", siren: null, communes: 1 },
+      "territoire-de-demonstration": { departmentCodes: ["21"], inseeCode: null, siren: null, communes: 0 },
+    });
+    expect(fictionalFile().notes.some((note) => note.includes("Côte-d’Or (21)") && note.includes("fictional choice"))).toBe(true);
+  });
+
+  it("gives the délégation départementale's demo account the Côte-d’Or, and the national reader no scope", async () => {
+    const memberships = await getDb().membership.findMany({
+      where: { user: { email: { in: ["ars-cote-d-or@bourgogne-franche-comte.test", "lecteur-national@opencls.test"] } } },
+      orderBy: { role: "asc" },
+      select: { role: true, departmentCodes: true, regionId: true },
+    });
+    expect(memberships.map(({ role, departmentCodes, regionId }) => ({ role, departmentCodes, region: Boolean(regionId) }))).toEqual([
+      { role: "ars_officer", departmentCodes: ["21"], region: true },
+      { role: "national_reader", departmentCodes: [], region: false },
+    ]);
+  });
+
   it("records Romans-sur-Isère's 5 axes and 10 numbered fiches as the source gives them", async () => {
     const contract = await getDb().contract.findFirstOrThrow({
       where: { territory: { slug: "romans-sur-isere" } },

@@ -26,6 +26,7 @@ export const adminOnly: Expectation = {
   coordinator: all("denied"),
   contributor: all("denied"),
   partner: all("denied"),
+  national_reader: all("denied"),
 };
 /** The tenant organisation's partners, in their own territory; platform admins anywhere. */
 const committedPartners: Expectation = {
@@ -35,6 +36,7 @@ const committedPartners: Expectation = {
   coordinator: all("denied"),
   contributor: all("denied"),
   partner: all("ok", "denied"),
+  national_reader: all("denied"),
 };
 /** One's own account: every signed-in user on their own records (own), no one on another's (foreign), admins included. */
 const selfOnly: Expectation = {
@@ -44,6 +46,7 @@ const selfOnly: Expectation = {
   coordinator: all("ok", "denied"),
   contributor: all("ok", "denied"),
   partner: all("ok", "denied"),
+  national_reader: all("ok", "denied"),
 };
 const territoryManagers: Expectation = {
   anonymous: all("denied"),
@@ -52,6 +55,7 @@ const territoryManagers: Expectation = {
   coordinator: all("ok", "denied"),
   contributor: all("denied"),
   partner: all("denied"),
+  national_reader: all("denied"),
 };
 
 export type Tenant = { regionId: string; territoryId: string; organisationId: string; contractId: string };
@@ -86,6 +90,7 @@ export const MATRIX: Record<
       coordinator: all("ok", "refused"),
       contributor: all("ok", "refused"),
       partner: all("ok", "refused"),
+      national_reader: all("ok", "refused"),
       contributor_pilot: all("ok", "refused"),
     },
     input: async (world, tenant, actor) => ({
@@ -100,10 +105,9 @@ export const MATRIX: Record<
   // Own: an invitation for an address without account; foreign: for an address that has one.
   "invitation.register": {
     expected: Object.fromEntries(
-      ["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "partner", "contributor_pilot"].map((role) => [
-        role,
-        all("ok", "refused"),
-      ]),
+      ["anonymous", "platform_admin", "ars_officer", "coordinator", "contributor", "partner", "national_reader", "contributor_pilot"].map(
+        (role) => [role, all("ok", "refused")],
+      ),
     ) as Expectation,
     input: async (world, tenant) => ({
       token: (await invitation(world.own, tenant === world.own ? `new-${randomUUID()}@exemple.test` : (await user()).email)).token,
@@ -131,6 +135,7 @@ export const MATRIX: Record<
       contributor: all("ok", "refused"),
       // Already the organisation's partner there.
       partner: all("refused"),
+      national_reader: all("ok", "refused"),
     },
     input: async (world, tenant, actor) => {
       if (actor.userId) await proConnectAgentOf(actor.userId, world.own);
@@ -239,6 +244,19 @@ export const MATRIX: Record<
   "territory.create": {
     expected: adminOnly,
     input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }),
+  },
+  "territory.update": {
+    expected: adminOnly,
+    input: async (_world, tenant) => {
+      const { version } = await db().territory.findUniqueOrThrow({ where: { id: tenant.territoryId }, select: { version: true } });
+      return {
+        territoryId: tenant.territoryId,
+        version: String(version),
+        name: `Territoire ${randomUUID()}`,
+        kind: "pays",
+        regionId: tenant.regionId,
+      };
+    },
   },
   "contract.create": {
     expected: territoryManagers,
@@ -545,6 +563,7 @@ export async function buildWorld(): Promise<World> {
       contributor: await actorWith("contributor", { territoryId: own.territoryId }),
       contributor_pilot: await actorWith("contributor", { territoryId: own.territoryId }),
       partner: await actorWith("partner", { territoryId: own.territoryId, organisationId: own.organisationId }),
+      national_reader: await actorWith("national_reader", {}),
     },
   };
 }

@@ -11,13 +11,14 @@ export const OWN = "romans-sur-isere";
 // Another region; no test reads its fiche counts (the matrix may add a fiche to it).
 export const FOREIGN = "pays-ruffecois";
 
-export type Role = "anonymous" | "admin" | "ars" | "coordinator" | "contributor" | "partner";
+export type Role = "anonymous" | "admin" | "ars" | "coordinator" | "contributor" | "partner" | "national";
 export const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
   admin: "admin@opencls.test",
   ars: "ars@auvergne-rhone-alpes.test",
   coordinator: `coordination@${OWN}.test`,
   contributor: `contribution@${OWN}.test`,
   partner: `partenaire@${OWN}.test`,
+  national: "lecteur-national@opencls.test",
 };
 
 /** 200: the page; 404: refused (or unknown); signed-out visitors are sent to /connexion. */
@@ -34,26 +35,58 @@ export const tenants: Record<"own" | "foreign", Tenant> = {
 /** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
 const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
 // The profiles most routes share: whoever reads the territory's workspace; its coordination; the platform's administrators.
-const workspaceReaders: Expected = { admin: both(200), ars: ownOnly, coordinator: ownOnly, contributor: ownOnly, partner: ownOnly };
-const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
+// A national reader reads every workspace, and changes nothing.
+const workspaceReaders: Expected = {
+  admin: both(200),
+  ars: ownOnly,
+  coordinator: ownOnly,
+  contributor: ownOnly,
+  partner: ownOnly,
+  national: both(200),
+};
+const coordinatorOnly: Expected = {
+  admin: both(200),
+  ars: both(404),
+  coordinator: ownOnly,
+  contributor: both(404),
+  partner: both(404),
+  national: both(404),
+};
 // Whoever may edit a fiche there: its coordination, and contributors (who pilot fiches).
-const ficheEditors: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: ownOnly, partner: both(404) };
-const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) };
+const ficheEditors: Expected = {
+  admin: both(200),
+  ars: both(404),
+  coordinator: ownOnly,
+  contributor: ownOnly,
+  partner: both(404),
+  national: both(404),
+};
+const adminOnly: Expected = {
+  admin: both(200),
+  ars: both(404),
+  coordinator: both(404),
+  contributor: both(404),
+  partner: both(404),
+  national: both(404),
+};
+/** Pages of one's own: every signed-in user has them. */
+const everyone: Expected = {
+  admin: both(200),
+  ars: both(200),
+  coordinator: both(200),
+  contributor: both(200),
+  partner: both(200),
+  national: both(200),
+};
 
 /** Each protected route file under app/, and the status each role gets there. */
 const EXPECTED: Record<string, Expected> = {
-  "espace/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
-  "fiches/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
-  "engagements/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
+  "espace/page.tsx": everyone,
+  "fiches/page.tsx": everyone,
+  "engagements/page.tsx": everyone,
   // One's own notifications and e-mail preferences: every signed-in user has them.
-  "notifications/page.tsx": { admin: both(200), ars: both(200), coordinator: both(200), contributor: both(200), partner: both(200) },
-  "notifications/preferences/page.tsx": {
-    admin: both(200),
-    ars: both(200),
-    coordinator: both(200),
-    contributor: both(200),
-    partner: both(200),
-  },
+  "notifications/page.tsx": everyone,
+  "notifications/preferences/page.tsx": everyone,
   // A commitment of the territory's partner organisation: its partner reports on it, nobody else but admins.
   "engagements/[commitmentId]/page.tsx": {
     admin: both(200),
@@ -61,6 +94,7 @@ const EXPECTED: Record<string, Expected> = {
     coordinator: both(404),
     contributor: both(404),
     partner: ownOnly,
+    national: both(404),
   },
   "espace/[slug]/page.tsx": workspaceReaders,
   "espace/[slug]/membres/page.tsx": coordinatorOnly,
@@ -91,8 +125,10 @@ const EXPECTED: Record<string, Expected> = {
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,
+  "admin/territoires/[slug]/page.tsx": adminOnly,
   "admin/suggestions/territoires/route.ts": adminOnly,
   "admin/suggestions/organisations/route.ts": adminOnly,
+  "admin/suggestions/referentiel/route.ts": adminOnly,
   // The end-to-end server runs in development mode (embedded database), where the mailbox exists.
   "dev/boite-mail/page.tsx": adminOnly,
 };

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { loadAuthorized } from "@/lib/auth/require";
+import { listRegionDepartments } from "@/lib/geo/reference";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
@@ -23,6 +24,16 @@ export default async function AdminMembersPage({ searchParams }: Props) {
   const params = readListParams(await searchParams);
   const { actor, data } = await loadAuthorized("/admin/membres", {}, (actor) => getPlatformMembers(actor, params));
   const roles = Object.entries(MEMBERSHIP_ROLE_LABELS).map(([value, label]) => ({ value, label }));
+  // The départements of each region, from the State's reference: what a délégation départementale picks from.
+  const departments = Object.fromEntries(
+    data.regions.map((region) => [
+      region.id,
+      listRegionDepartments(region.inseeCode).map((department) => ({
+        value: department.code,
+        label: `${department.name} (${department.code})`,
+      })),
+    ]),
+  );
   const scopes = {
     regionId: data.regions.map((region) => ({ value: region.id, label: region.name })),
     // Thousands at national scale: found on the server as the admin types.
@@ -40,10 +51,10 @@ export default async function AdminMembersPage({ searchParams }: Props) {
           id="inviter"
           title="Inviter une personne"
           description={
-            "Tout rôle, sur le périmètre qu’il demande\u00a0: une région pour l’ARS, un territoire pour la coordination et la contribution, une organisation pour un partenaire."
+            "Tout rôle, sur le périmètre qu’il demande\u00a0: une région pour l’ARS (ou certains de ses départements, pour une délégation départementale), un territoire pour la coordination et la contribution, une organisation pour un partenaire\u00a0; la lecture nationale (ministère, agence nationale) n’en demande aucun."
           }
         >
-          <InviteAnyoneForm action={inviteAnyoneAction} roles={roles} scopes={scopes} />
+          <InviteAnyoneForm action={inviteAnyoneAction} roles={roles} scopes={scopes} departments={departments} />
         </Section>
         <Section id="invitations" title={`Invitations en attente (${data.invitations.length})`}>
           <ItemList items={data.invitations} empty="Aucune invitation en attente.">

@@ -12,6 +12,7 @@ import { formatCount, formatDate } from "@/lib/format";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { getWorkspace } from "@/lib/workspaces/queries";
+import { territoryResource } from "@/lib/workspaces/resource";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 
@@ -35,7 +36,7 @@ export default async function WorkspacePage({ params }: Props) {
       </PageHeader>
       <WorkspaceNav actor={actor} territory={workspace} current="contrats" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        {can(actor, "contract.edit", { territoryId: workspace.id, regionId: workspace.regionId }) ? (
+        {can(actor, "contract.edit", territoryResource(workspace)) ? (
           <p>
             <Link
               href={`/espace/${workspace.slug}/contrats/nouveau`}

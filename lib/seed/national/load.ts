@@ -78,9 +78,9 @@ export async function loadNationalDataset(
     );
     await run(
       "Territory",
-      `INSERT INTO "Territory" (id, slug, name, kind, "regionId", department, description, "updatedAt")
+      `INSERT INTO "Territory" (id, slug, name, kind, "regionId", department, "departmentCodes", description, "updatedAt")
        SELECT nt.id, $1 || lpad(nt.t::text, 4, '0'), 'Territoire fictif ' || lpad(nt.t::text, 4, '0') || ' (' || d.name || ')',
-              ($2::text[])[1 + pg_temp.pick(nt.t, 1, array_length($2::text[], 1))]::"TerritoryKind", nt.region_id, d.name,
+              ($2::text[])[1 + pg_temp.pick(nt.t, 1, array_length($2::text[], 1))]::"TerritoryKind", nt.region_id, d.name, ARRAY[d.code],
               'Territoire fictif du jeu de données national de démonstration.', now()
        FROM nat_territory nt JOIN nat_department d ON d.idx = nt.dep`,
       [NATIONAL_TERRITORY_PREFIX, TERRITORY_KINDS],
@@ -160,17 +160,25 @@ export async function loadNationalDataset(
     // territory, a partner contact for the first two organisations of each département, invited by
     // each territory of that département.
     await client.query(
-      `CREATE TEMP TABLE nat_user (email text PRIMARY KEY, id uuid NOT NULL DEFAULT gen_random_uuid(), name text, role text, region_id uuid, territory_id uuid, organisation_id uuid) ON COMMIT DROP`,
+      `CREATE TEMP TABLE nat_user (email text PRIMARY KEY, id uuid NOT NULL DEFAULT gen_random_uuid(), name text, role text, region_id uuid, territory_id uuid, organisation_id uuid, department_codes text[] NOT NULL DEFAULT '{}') ON COMMIT DROP`,
     );
     await client.query(
       `INSERT INTO nat_user (email, name, role, region_id, territory_id, organisation_id)
        SELECT 'admin@' || $1, 'Administration (fictive)', 'platform_admin', NULL::uuid, NULL::uuid, NULL::uuid
        UNION ALL SELECT 'ars-' || code || '@' || $1, 'Agent ARS fictif (' || name || ')', 'ars_officer', id, NULL, NULL FROM nat_region
+       UNION ALL SELECT 'lecteur-national@' || $1, 'Lecture nationale (fictive)', 'national_reader', NULL, NULL, NULL
        UNION ALL SELECT 'coordination-' || lpad(t::text, 4, '0') || '@' || $1, 'Coordination fictive ' || lpad(t::text, 4, '0'), 'coordinator', NULL, id, NULL FROM nat_territory
        UNION ALL SELECT 'contribution-' || lpad(t::text, 4, '0') || '@' || $1, 'Contribution fictive ' || lpad(t::text, 4, '0'), 'contributor', NULL, id, NULL FROM nat_territory
        UNION ALL SELECT 'partenaire-' || lower(d.code) || '-' || lpad(o.k::text, 2, '0') || '@' || $1, 'Contact partenaire fictif', 'partner', NULL, NULL, o.id
                  FROM nat_org o JOIN nat_department d ON d.idx = o.dep
                  WHERE o.k <= 2 AND EXISTS (SELECT 1 FROM nat_territory nt WHERE nt.dep = o.dep)`,
+      [NATIONAL_EMAIL_DOMAIN],
+    );
+    // A délégation départementale: the ARS officer of the first département only (territory n° 1's).
+    await client.query(
+      `INSERT INTO nat_user (email, name, role, region_id, department_codes)
+       SELECT 'ars-delegation-' || lower(d.code) || '@' || $1, 'Agent ARS fictif (délégation ' || d.name || ')', 'ars_officer', r.id, ARRAY[d.code]
+       FROM nat_department d JOIN nat_region r ON r.code = d.region_code WHERE d.idx = 1`,
       [NATIONAL_EMAIL_DOMAIN],
     );
     await run(
@@ -181,10 +189,10 @@ export async function loadNationalDataset(
     await run(
       "Membership",
       // A partner contact is invited by every territory of its organisation's département.
-      `INSERT INTO "Membership" ("userId", role, "regionId", "territoryId", "organisationId", "updatedAt")
-       SELECT id, role::"MembershipRole", region_id, territory_id, organisation_id, now() FROM nat_user WHERE role <> 'partner'
+      `INSERT INTO "Membership" ("userId", role, "regionId", "territoryId", "organisationId", "departmentCodes", "updatedAt")
+       SELECT id, role::"MembershipRole", region_id, territory_id, organisation_id, department_codes, now() FROM nat_user WHERE role <> 'partner'
        UNION ALL
-       SELECT u.id, 'partner', NULL, nt.id, u.organisation_id, now()
+       SELECT u.id, 'partner', NULL, nt.id, u.organisation_id, '{}', now()
        FROM nat_user u JOIN nat_org o ON o.id = u.organisation_id JOIN nat_territory nt ON nt.dep = o.dep WHERE u.role = 'partner'`,
     );
 

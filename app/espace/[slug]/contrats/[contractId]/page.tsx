@@ -36,6 +36,7 @@ import {
   updateAxisAction,
   updateCampaignAction,
 } from "./actions";
+import { territoryResource } from "@/lib/workspaces/resource";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +63,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const filtered = Boolean(filters.axe || filters.statut || filters.q);
   const fiches = ficheListPage(contract.axes, filters);
   const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
-  const editable = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  const editable = can(actor, "contract.edit", territoryResource(contract.territory));
   const overall = contractProgress(contract.axes);
   // The contract is authorized above: its campaigns (two at most) come with it.
   const campaigns = await listContractCampaigns(contract.id);
@@ -266,11 +267,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
                       <li key={fiche.id} className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
                         <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
                         <span className="grow">
-                          {can(actor, "fiche.edit", {
-                            territoryId: contract.territory.id,
-                            regionId: contract.territory.regionId,
-                            pilotUserId: fiche.pilotUserId,
-                          }) ? (
+                          {can(actor, "fiche.edit", { ...territoryResource(contract.territory), pilotUserId: fiche.pilotUserId }) ? (
                             <Link href={`${contractPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
                           ) : (
                             fiche.title

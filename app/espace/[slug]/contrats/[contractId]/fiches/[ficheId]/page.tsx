@@ -10,6 +10,7 @@ import { ficheLabel } from "@/lib/contracts/labels";
 import { getFicheEditor } from "@/lib/fiches/queries";
 import { createOrganisationAction, deleteFicheAction, updateFicheAction } from "../actions";
 import { restoreAction } from "../../corbeille/actions";
+import { territoryResource } from "@/lib/workspaces/resource";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function FichePage({ params }: Props) {
   const { actor, data } = await load(slug, contractId, ficheId);
   const { fiche, contract } = data;
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
-  const coordinator = can(actor, "contract.edit", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  const coordinator = can(actor, "contract.edit", territoryResource(contract.territory));
   return (
     <>
       <FicheHeader fiche={fiche} contract={contract} indicators={fiche._count.indicators} current="fiche" />
