@@ -44,7 +44,7 @@ export function ReviewStagePanel({
         <ActionButton
           action={actions.submit}
           fields={{ subjectKind: subject.kind, subjectId: subject.id, version: String(stage.version) }}
-          label={`${stage.state === "changes_requested" ? "Soumettre à nouveau" : "Soumettre"} ${subject.label} à l’ARS`}
+          label={`${stage.state === "changes_requested" ? "Soumettre à nouveau à l’ARS" : "Soumettre à l’ARS"} ${subject.label}`}
           announceSuccess
         >
           {stage.state === "changes_requested" ? "Soumettre à nouveau à l’ARS" : "Soumettre à l’ARS"}
