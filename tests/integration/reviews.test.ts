@@ -21,6 +21,8 @@ import {
   submitReviewStage,
 } from "@/lib/reviews/mutations";
 import { countOpenReviewItems, listReviewThreads, listTerritoryOpenReviews } from "@/lib/reviews/queries";
+import { getFicheReading } from "@/lib/fiches/reading";
+import { NotFoundError } from "@/lib/authz";
 import { createContract, createRegion, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
 import { countQueries } from "../support/query-count";
@@ -316,5 +318,20 @@ describe("review reads", () => {
     const signed = await db().contract.findFirstOrThrow({ where: { territoryId: world.territory.id, generation: 3 } });
     expect((await countOpenReviewItems(db(), [signed.id])).get(signed.id)).toBe(1);
     expect(await countOpenReviewItems(db(), [])).toEqual(new Map());
+  });
+
+  it("read a fiche whole in one statement for the region's officer, and not for another region's", async () => {
+    const { result: fiche, queries } = await countQueries(() =>
+      getFicheReading(world.officer.actor, world.territory.slug, world.contract.id, world.fiche.id),
+    );
+    expect(queries).toHaveLength(1);
+    expect(fiche).toMatchObject({ id: world.fiche.id, title: "Ateliers nutrition", objectives: [], indicators: [] });
+    await expect(getFicheReading(elsewhere.officer.actor, world.territory.slug, world.contract.id, world.fiche.id)).rejects.toThrow(
+      NotFoundError,
+    );
+    // A fiche of another contract, under this one's path, is not found either.
+    await expect(getFicheReading(world.officer.actor, world.territory.slug, world.contract.id, elsewhere.fiche.id)).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });
