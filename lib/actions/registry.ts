@@ -19,6 +19,17 @@ import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
 import { createRegion } from "@/lib/regions/mutations";
+import {
+  answerReviewThread,
+  approveReviewStage,
+  commentReviewThread,
+  openReviewThread,
+  reopenReviewThread,
+  requestReviewChanges,
+  resolveReviewThread,
+  settleReviewThread,
+  submitReviewStage,
+} from "@/lib/reviews/mutations";
 import { createTerritory, updateTerritory } from "@/lib/territories/mutations";
 
 export const ACTIONS: readonly ActionDefinition[] = [
@@ -64,4 +75,13 @@ export const ACTIONS: readonly ActionDefinition[] = [
   markNotificationRead,
   markAllNotificationsRead,
   updateMailPreferences,
+  openReviewThread,
+  commentReviewThread,
+  answerReviewThread,
+  resolveReviewThread,
+  settleReviewThread,
+  reopenReviewThread,
+  submitReviewStage,
+  requestReviewChanges,
+  approveReviewStage,
 ];

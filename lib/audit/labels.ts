@@ -54,6 +54,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.update": "Réunion modifiée",
   "meeting.delete": "Réunion supprimée",
   "assessment.save": "Bilan de fiche enregistré",
+  "review.thread.open": "Discussion ouverte par l’ARS",
+  "review.thread.comment": "Commentaire de l’ARS",
+  "review.thread.answer": "Réponse à l’ARS",
+  "review.thread.resolve": "Discussion résolue",
+  "review.thread.reopen": "Discussion rouverte",
+  "review.stage.submit": "Soumis à l’avis de l’ARS",
+  "review.stage.requestChanges": "Modifications demandées par l’ARS",
+  "review.stage.approve": "Avis favorable de l’ARS",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -75,6 +83,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   CommitmentContribution: "Contribution à l’évaluation",
   Meeting: "Réunion",
   FicheAssessment: "Bilan de fiche",
+  ReviewThread: "Discussion de revue",
+  ReviewStage: "Revue de l’ARS",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -118,6 +128,9 @@ const FIELD_LABELS: Record<string, string> = {
   reference: "Lieu du référentiel officiel",
   departmentCodes: "Codes des départements",
   communes: "Communes",
+  comment: "Commentaire",
+  reason: "Motif",
+  state: "État",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

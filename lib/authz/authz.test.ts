@@ -37,6 +37,7 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "fiche.edit": row(no, yes, no, ownOnly, no, ownOnly, no, no),
   "commitment.edit": row(no, yes, no, no, no, no, ownOnly, no),
   "review.comment": row(no, yes, ownOnly, no, no, no, no, no),
+  "review.answer": row(no, yes, no, ownOnly, no, no, no, no),
   "portfolio.read": row(no, yes, ownOnly, no, no, no, no, yes),
   "member.manage": row(no, yes, no, ownOnly, no, no, no, no),
   "auditLog.read": row(no, yes, no, ownOnly, no, no, no, no),

@@ -20,6 +20,8 @@ export const OPERATIONS = [
   "commitment.edit",
   /** Comment and review contracts (ARS). */
   "review.comment",
+  /** Answer the agency's review: reply to its threads, resolve them, submit a stage for its opinion (coordinators). */
+  "review.answer",
   /** Follow every contract of a region: the portfolio, its compliance checks and its export (ARS). */
   "portfolio.read",
   /** Invite, change and revoke members of a territory. */
@@ -80,6 +82,7 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "fiche.edit": "territory",
     "member.manage": "territory",
     "auditLog.read": "territory",
+    "review.answer": "territory",
   },
   contributor: { "workspace.read": "territory", "fiche.edit": "pilotedFiche" },
   partner: { "workspace.read": "partnerOrganisation", "commitment.edit": "organisation" },

@@ -31,10 +31,12 @@ const exportSelect = (actor: Actor) =>
     axes: {
       orderBy: { position: "asc" },
       select: {
+        id: true,
         ...axisHeadingSelect,
         fiches: {
           ...listedFiches,
           select: {
+            id: true,
             // Every field of the catalogue (lib/fiches/schema.ts), then the indicators with their latest value.
             ...ficheRecordSelect,
             indicators: {

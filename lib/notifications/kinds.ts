@@ -23,6 +23,17 @@ export const NOTIFICATION_KINDS = {
     section: "Engagements dont la fiche est terminée",
     dateLabel: "fiche terminée le",
   },
+  review_comment: { label: "Commentaire de l’ARS", section: "Commentaires de l’ARS à traiter", dateLabel: "le" },
+  review_answer: { label: "Réponse du territoire", section: "Réponses des territoires à vos commentaires", dateLabel: "le" },
+  review_resolved: { label: "Discussion résolue", section: "Discussions de revue résolues", dateLabel: "le" },
+  review_reopened: { label: "Discussion rouverte par l’ARS", section: "Discussions de revue rouvertes", dateLabel: "le" },
+  review_submitted: { label: "Document soumis à l’avis de l’ARS", section: "Documents soumis à votre avis", dateLabel: "le" },
+  review_changes_requested: {
+    label: "Modifications demandées par l’ARS",
+    section: "Modifications demandées par l’ARS",
+    dateLabel: "le",
+  },
+  review_favourable: { label: "Avis favorable de l’ARS", section: "Avis favorables de l’ARS", dateLabel: "le" },
 } as const satisfies Record<string, NotificationKindWords>;
 
 type NotificationKindWords = { label: string; section: string; dateLabel: string };

@@ -85,6 +85,9 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: false,
     },
     { name: "Gouvernance", path: `${workspace}/contrats/${contract}/gouvernance`, account: "coordinator", public: false },
+    // The agency's reading pages, with the review controls (an admin holds the agency's rights everywhere).
+    { name: "Lecture du contrat", path: `${workspace}/contrats/${contract}/lecture`, account: "admin", public: false },
+    { name: "Lecture d’une fiche", path: `${workspace}/contrats/${contract}/lecture/fiches/${fiche}`, account: "admin", public: false },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },

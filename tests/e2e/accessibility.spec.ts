@@ -1,5 +1,7 @@
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
+import { findPublishedFiche } from "../support/e2e-accounts";
+import { signInAs } from "./sign-in";
 
 const PAGES = [
   "/",
@@ -21,6 +23,23 @@ for (const width of [375, 1440]) {
         await page.goto(path);
         await expectNoAxeViolations(page);
       });
+    }
+  });
+}
+
+// Signed-in pages: the read-only contract and fiche pages as the ARS officer reads them, with their review controls.
+for (const width of [375, 1440]) {
+  test(`the reading pages have no axe-core violation at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { contractId, ficheId } = await findPublishedFiche("romans-sur-isere");
+    await signInAs(page, "ars@auvergne-rhone-alpes.test");
+    for (const path of [
+      `/espace/romans-sur-isere/contrats/${contractId}/lecture`,
+      `/espace/romans-sur-isere/contrats/${contractId}/lecture/fiches/${ficheId}`,
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+      await expectNoAxeViolations(page);
     }
   });
 }

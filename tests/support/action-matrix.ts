@@ -58,6 +58,16 @@ const territoryManagers: Expectation = {
   national_reader: all("denied"),
 };
 
+/** The agency's officers of the tenant's region; platform admins anywhere. */
+const regionOfficers: Expectation = {
+  anonymous: all("denied"),
+  platform_admin: all("ok"),
+  ars_officer: all("ok", "denied"),
+  coordinator: all("denied"),
+  contributor: all("denied"),
+  partner: all("denied"),
+};
+
 export type Tenant = { regionId: string; territoryId: string; organisationId: string; contractId: string };
 export type World = { own: Tenant; foreign: Tenant; actors: Record<Role, Actor> };
 
@@ -215,6 +225,52 @@ export const MATRIX: Record<
   "meeting.delete": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ meetingId: (await meetingOf(tenant)).id, version: "1" }),
+  },
+  "review.thread.open": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({
+      contractId: tenant.contractId,
+      targetKind: "axis",
+      targetId: (await axis(tenant)).id,
+      body: "Préciser le public visé par cet axe.",
+    }),
+  },
+  "review.thread.comment": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ threadId: (await reviewThreadOf(tenant)).id, body: "Un complément\u00a0: citer le diagnostic." }),
+  },
+  "review.thread.answer": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ threadId: (await reviewThreadOf(tenant)).id, body: "C’est corrigé dans la fiche." }),
+  },
+  "review.thread.resolve": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ threadId: (await reviewThreadOf(tenant)).id, version: "1" }),
+  },
+  "review.thread.settle": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ threadId: (await reviewThreadOf(tenant)).id, version: "1" }),
+  },
+  "review.thread.reopen": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ threadId: (await reviewThreadOf(tenant, "resolved")).id, version: "1" }),
+  },
+  // A fresh draft each time: a subject has one stage.
+  "review.stage.submit": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ subjectKind: "draft", subjectId: (await draftOf(tenant)).id, version: "0" }),
+  },
+  "review.stage.requestChanges": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({
+      stageId: (await submittedDraftOf(tenant)).id,
+      version: "1",
+      reason: "Le budget de l’axe 2 manque.",
+    }),
+  },
+  "review.stage.approve": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ stageId: (await submittedDraftOf(tenant)).id, version: "1" }),
   },
   // Own: the actor's notification or account; foreign: another user's.
   "notification.markRead": {
@@ -447,6 +503,25 @@ const openCampaignOf = async (tenant: Tenant) =>
       kind: "mid_term",
     },
   });
+const reviewThreadOf = (tenant: Tenant, status: "open" | "resolved" = "open") =>
+  db().reviewThread.create({
+    data: {
+      contractId: tenant.contractId,
+      targetKind: "contract",
+      targetId: tenant.contractId,
+      status,
+      resolvedAt: status === "resolved" ? new Date() : null,
+      comments: { create: { fromAgency: true, body: "Remarque de l’ARS." } },
+    },
+  });
+const draftOf = (tenant: Tenant) =>
+  createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant), status: "preparation", visibility: "draft" });
+const submittedDraftOf = async (tenant: Tenant) => {
+  const draft = await draftOf(tenant);
+  return db().reviewStage.create({
+    data: { contractId: draft.id, subjectKind: "draft", subjectId: draft.id, state: "submitted", submittedAt: new Date() },
+  });
+};
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
 /** The open mid-term campaign of the tenant's contract, opened the first time. */

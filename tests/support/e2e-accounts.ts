@@ -215,3 +215,26 @@ export async function createContractWithCommitment(
     return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
   });
 }
+
+/** A contract in preparation (a draft the agency may review) with one axis and one fiche, on the territory (by slug). */
+export async function createDraftContract(territory: string, title: string): Promise<{ contractId: string; ficheId: string }> {
+  return suiteDb().$transaction(async (tx) => {
+    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "preparation", visibility: "draft" },
+    });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
+    const fiche = await tx.ficheAction.create({
+      data: {
+        contractId: contract.id,
+        axisId: axis.id,
+        number: 1,
+        title: `Conseil local de santé mentale ${title}`,
+        context: "Créer un CLSM.",
+      },
+    });
+    return { contractId: contract.id, ficheId: fiche.id };
+  });
+}

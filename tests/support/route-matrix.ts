@@ -104,6 +104,9 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/tableau-de-bord/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/gouvernance/page.tsx": workspaceReaders,
+  // The read-only pages: the agency reads and comments there, partners and contributors read.
+  "espace/[slug]/contrats/[contractId]/lecture/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/lecture/fiches/[ficheId]/page.tsx": workspaceReaders,
   // A campaign and each fiche's assessment are read by whoever reads the contract; the form is a fiche editor's.
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/fiches/[ficheId]/page.tsx": workspaceReaders,

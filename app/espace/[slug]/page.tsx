@@ -13,6 +13,10 @@ import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { getWorkspace } from "@/lib/workspaces/queries";
 import { territoryResource } from "@/lib/workspaces/resource";
+import { getDb } from "@/lib/db/client";
+import { listTerritoryOpenReviews } from "@/lib/reviews/queries";
+import { OpenReviewItems } from "@/components/reviews/open-review-items";
+import { answerReviewThreadAction, settleReviewThreadAction } from "./contrats/[contractId]/lecture/actions";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 
@@ -29,6 +33,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WorkspacePage({ params }: Props) {
   const { actor, data: workspace } = await loadWorkspace((await params).slug);
+  const territory = { territoryId: workspace.id, regionId: workspace.regionId };
+  // Coordinators answer the agency here: its open threads and the documents it sent back.
+  const reviews = can(actor, "review.answer", territory) ? await listTerritoryOpenReviews(getDb(), actor, workspace) : null;
   return (
     <>
       <PageHeader title={workspace.name} eyebrow={<WorkspaceBreadcrumb territory={workspace} />}>
@@ -45,6 +52,15 @@ export default async function WorkspacePage({ params }: Props) {
               Nouveau contrat
             </Link>
           </p>
+        ) : null}
+        {reviews ? (
+          <Section id="revue" title="Revue de l’ARS">
+            <OpenReviewItems
+              items={reviews}
+              actions={{ comment: answerReviewThreadAction, resolve: settleReviewThreadAction }}
+              showContract
+            />
+          </Section>
         ) : null}
         <Section id="contrats" title="Contrats du territoire">
           <ItemList items={workspace.contracts} empty="Aucun contrat n’est encore enregistré pour ce territoire.">

@@ -27,6 +27,12 @@ import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labe
 import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
+import { getDb } from "@/lib/db/client";
+import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
+import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
+import { awaitingTerritory, OpenReviewItems } from "@/components/reviews/open-review-items";
+import { ReviewStagePanel } from "@/components/reviews/review-stage-panel";
+import { answerReviewThreadAction, settleReviewThreadAction, submitReviewStageAction } from "./lecture/actions";
 import {
   closeCampaignAction,
   createAxisAction,
@@ -67,6 +73,13 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const overall = contractProgress(contract.axes);
   // The contract is authorized above: its campaigns (two at most) come with it.
   const campaigns = await listContractCampaigns(contract.id);
+  // Coordinators answer the agency's review of this contract here; the agency reads and comments on the reading page.
+  const answers = can(actor, "review.answer", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  const [threads, stages] = answers
+    ? await Promise.all([listReviewThreads(getDb(), { contractId: contract.id }), listContractReviewStages(getDb(), contract.id)])
+    : [[], []];
+  const openReview = { threads: threads.filter((thread) => thread.status === "open"), stages };
+  const draftStage = stageOf(stages, "draft", contract.id);
 
   return (
     <>
@@ -109,6 +122,11 @@ export default async function ContractPage({ params, searchParams }: Props) {
               Corbeille
             </Link>
           ) : null}
+          <Link href={`${contractPath}/lecture`} className="self-center">
+            {can(actor, "review.comment", { territoryId: contract.territory.id, regionId: contract.territory.regionId })
+              ? "Lire et commenter le contrat"
+              : "Lire le contrat en entier"}
+          </Link>
           <Link href={`${contractPath}/tableau-de-bord`} className="self-center">
             Tableau de bord
           </Link>
@@ -127,6 +145,48 @@ export default async function ContractPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
+
+        {answers ? (
+          <Section id="revue" title={`Revue de l’ARS${awaitingTerritory(openReview) ? ` (${awaitingTerritory(openReview)})` : ""}`}>
+            <div className="space-y-5">
+              {contract.status === "preparation" || draftStage.stage ? (
+                <div>
+                  <h3 className="mb-2 font-semibold text-slate-900">Projet de contrat</h3>
+                  <ReviewStagePanel
+                    subject={{ kind: "draft", id: contract.id, label: "le projet de contrat" }}
+                    stage={draftStage}
+                    facts={{ contractStatus: contract.status }}
+                    side="coordinator"
+                    actions={{ submit: submitReviewStageAction }}
+                  />
+                </div>
+              ) : null}
+              {campaigns
+                .filter((campaign) => campaign.status === "closed")
+                .map((campaign) => (
+                  <div key={campaign.id}>
+                    <h3 className="mb-2 font-semibold text-slate-900">Rapport de l’{CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()}</h3>
+                    <ReviewStagePanel
+                      subject={{
+                        kind: "evaluation_report",
+                        id: campaign.id,
+                        label: `le rapport de l’${CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()}`,
+                      }}
+                      stage={stageOf(stages, "evaluation_report", campaign.id)}
+                      facts={{ contractStatus: contract.status, campaignStatus: campaign.status }}
+                      side="coordinator"
+                      actions={{ submit: submitReviewStageAction }}
+                    />
+                  </div>
+                ))}
+              <OpenReviewItems
+                items={{ threads: openReview.threads, stages: [] }}
+                actions={{ comment: answerReviewThreadAction, resolve: settleReviewThreadAction }}
+                showContract={false}
+              />
+            </div>
+          </Section>
+        ) : null}
 
         <Section id="avancement" title="Avancement">
           <div className="max-w-xl">
@@ -270,7 +330,8 @@ export default async function ContractPage({ params, searchParams }: Props) {
                           {can(actor, "fiche.edit", { ...territoryResource(contract.territory), pilotUserId: fiche.pilotUserId }) ? (
                             <Link href={`${contractPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
                           ) : (
-                            fiche.title
+                            // Readers who may not edit it (the agency, partners) read it whole.
+                            <Link href={`${contractPath}/lecture/fiches/${fiche.id}`}>{fiche.title}</Link>
                           )}
                         </span>
                         <span className="flex shrink-0 items-center gap-2 text-sm">
