@@ -98,7 +98,10 @@ describe("compliance checks", () => {
 
   describe("fiches", () => {
     it("says how many fiches lack an indicator, and which", () => {
-      const found = flag(compliant({ fichesWithoutIndicator: { count: 7, numbers: [1, 2, 3, 5, 8], firstId: "f1" } }), "fiches_without_indicator");
+      const found = flag(
+        compliant({ fichesWithoutIndicator: { count: 7, numbers: [1, 2, 3, 5, 8], firstId: "f1" } }),
+        "fiches_without_indicator",
+      );
       expect(found?.reason).toBe("7 fiches sans indicateur (fiches 1, 2, 3, 5, 8…).");
       expect(found?.fix.href).toBe("/espace/valence/contrats/c1#fiches");
     });

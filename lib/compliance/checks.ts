@@ -100,7 +100,11 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
     id: "renewal_not_prepared",
     label: "Renouvellement à préparer",
     reason: (facts, today) =>
-      facts.endsOn && facts.endsOn >= today && facts.endsOn <= addMonths(today, RENEWAL_NOTICE_MONTHS) && !facts.hasRenewal && !settled(facts)
+      facts.endsOn &&
+      facts.endsOn >= today &&
+      facts.endsOn <= addMonths(today, RENEWAL_NOTICE_MONTHS) &&
+      !facts.hasRenewal &&
+      !settled(facts)
         ? `Le contrat prend fin le ${formatDate(facts.endsOn)}, dans moins de ${RENEWAL_NOTICE_MONTHS} mois, et aucun contrat suivant n’est en préparation.`
         : null,
     fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),

@@ -64,16 +64,16 @@ export async function listComplianceFacts(db: Db, contractIds: readonly string[]
 }
 
 /**
- * The contract page's own flags, for whoever edits it or follows its region's portfolio; others
- * see none (an empty list, not a refusal: the page itself is authorized by its loader).
+ * The contract page's own flags, for whoever edits it or follows its region's portfolio; null
+ * for others (not a refusal: the page itself is authorized by its loader).
  */
 export async function listContractFlags(
   actor: Actor,
   contract: { id: string; territory: { id: string; regionId: string } },
   today = todayInParis(),
-): Promise<ComplianceFlag[]> {
+): Promise<ComplianceFlag[] | null> {
   const resource = { territoryId: contract.territory.id, regionId: contract.territory.regionId };
-  if (!can(actor, "contract.edit", resource) && !can(actor, "portfolio.read", resource)) return [];
+  if (!can(actor, "contract.edit", resource) && !can(actor, "portfolio.read", resource)) return null;
   const facts = (await listComplianceFacts(getDb(), [contract.id])).get(contract.id);
   return facts ? complianceFlags(facts, today) : [];
 }
