@@ -34,6 +34,8 @@ const signatoryRow = z.object({
   deliberationDate: optionalDate,
 });
 
+const CLSM_STATUS_ERROR = "Choisissez où en est le conseil local de santé mentale.";
+
 const shownDay = (date: Date | null) => (date ? formatDate(date) : null);
 const entry = entriesOf<ContractRecord>();
 
@@ -152,13 +154,17 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     pdf: "paragraph",
     input: { kind: "textarea", hint: "Ce qui le porte\u00a0: l’axe, les fiches actions, le conseil local de santé mentale." },
   }),
-  clsmStatus: entry.choice("clsmStatus", ClsmStatus, CLSM_STATUS_LABELS, "Choisissez où en est le conseil local de santé mentale.", {
-    label: "Conseil local de santé mentale",
-    api: "clsm_status",
-    publicPage: true,
-    pdf: true,
-    input: { label: "Conseil local de santé mentale (CLSM)" },
-  }),
+  clsmStatus: {
+    ...entry.choice("clsmStatus", ClsmStatus, CLSM_STATUS_LABELS, CLSM_STATUS_ERROR, {
+      label: "Conseil local de santé mentale",
+      api: "clsm_status",
+      publicPage: true,
+      pdf: true,
+      input: { label: "Conseil local de santé mentale (CLSM)" },
+    }),
+    // Not said is "unknown", as for a contract recorded before the field existed (other fields absent are empty).
+    rule: z.enum(ClsmStatus, { error: CLSM_STATUS_ERROR }).default("unknown"),
+  },
   clsmName: entry.text("clsmName", optionalText(200), {
     label: "Nom du CLSM",
     api: "clsm_name",

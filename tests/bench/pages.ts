@@ -87,6 +87,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Gouvernance", path: `${workspace}/contrats/${contract}/gouvernance`, account: "coordinator", public: false },
     { name: "Mes espaces (ARS)", path: "/espace", account: "ars", public: false },
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
+    // Occitanie, the region with the most contracts: every one is flagged, a page of them listed.
+    { name: "Portefeuille régional", path: "/portefeuille", account: "ars", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
     { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
     { name: "Mes engagements (partenaire)", path: "/engagements", account: "partner", public: false },

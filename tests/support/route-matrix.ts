@@ -38,6 +38,8 @@ const workspaceReaders: Expected = { admin: both(200), ars: ownOnly, coordinator
 const coordinatorOnly: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: both(404), partner: both(404) };
 // Whoever may edit a fiche there: its coordination, and contributors (who pilot fiches).
 const ficheEditors: Expected = { admin: both(200), ars: both(404), coordinator: ownOnly, contributor: ownOnly, partner: both(404) };
+// Whoever follows a region's contracts (portfolio.read): its ARS officers, and administrators; not tied to a territory.
+const portfolioReaders: Expected = { admin: both(200), ars: both(200), coordinator: both(404), contributor: both(404), partner: both(404) };
 const adminOnly: Expected = { admin: both(200), ars: both(404), coordinator: both(404), contributor: both(404), partner: both(404) };
 
 /** Each protected route file under app/, and the status each role gets there. */
@@ -88,6 +90,8 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.pdf/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.docx/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
+  "portefeuille/page.tsx": portfolioReaders,
+  "portefeuille/export.xlsx/route.ts": portfolioReaders,
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,
