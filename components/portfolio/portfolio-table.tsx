@@ -9,6 +9,7 @@ import {
   departmentsLabel,
   fichesByStatusLabel,
   fichesCountLabel,
+  ficheTotal,
   lastCampaignLabel,
   monthsLeftLabel,
   PORTFOLIO_SORT_LABELS,
@@ -79,8 +80,14 @@ export function PortfolioTable({
             <td>{monthsLeftLabel(row.monthsLeft)}</td>
             <td className="num">{row.progress === null ? "—" : `${row.progress}\u202f%`}</td>
             <td>
-              {fichesCountLabel(row.fichesByStatus)}
-              <span className="block text-slate-600">{fichesByStatusLabel(row.fichesByStatus)}</span>
+              {ficheTotal(row.fichesByStatus) ? (
+                <>
+                  {fichesCountLabel(row.fichesByStatus)}
+                  <span className="block text-slate-600">{fichesByStatusLabel(row.fichesByStatus)}</span>
+                </>
+              ) : (
+                "Aucune"
+              )}
             </td>
             <td>{lastCampaignLabel(row.lastCampaign)}</td>
             <td>

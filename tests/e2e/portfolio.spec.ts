@@ -81,11 +81,18 @@ test("an officer lists the contracts of their region that expire within a year, 
 test("the officer narrows the map to a département and a flag through the URL", async ({ page }) => {
   await signInAs(page, PORTFOLIO_OFFICER);
   await page.goto("/portefeuille?departement=34&signal=renewal_not_prepared&tri=__proto__&page=abc");
-  await expect(page.getByLabel("Département")).toHaveValue("34");
+  await expect(page.getByLabel("Département", { exact: true })).toHaveValue("34");
   await expect(page.getByLabel("Point d’attention")).toHaveValue("renewal_not_prepared");
   const table = page.getByRole("table", { name: "Contrats de la région Occitanie" });
   const rows = await table.locator("tbody tr").count();
   expect(rows).toBeGreaterThan(0);
   for (const row of await table.locator("tbody tr").all()) await expect(row).toContainText("Hérault (34)");
+  await expectNoAxeViolations(page);
+
+  // The contract's own page says why it is flagged.
+  await table.locator("tbody tr").first().getByRole("rowheader").getByRole("link").click();
+  const flags = page.getByRole("region", { name: /^Points d’attention/ });
+  await expect(flags).toContainText("Renouvellement à préparer");
+  await expect(flags).toContainText("aucun contrat suivant n’est en préparation");
   await expectNoAxeViolations(page);
 });
