@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { CELL_FORMATS, type ExportColumn } from "@/lib/catalogue";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/labels";
 import { departmentsLabel, fichesByStatusLabel, ficheTotal, lastCampaignLabel } from "./labels";
-import type { Portfolio, PortfolioRow } from "./queries";
+import { PORTFOLIO_CAP, type Portfolio, type PortfolioRow } from "./queries";
 
 const COLUMNS: ReadonlyArray<ExportColumn<PortfolioRow>> = [
   { header: "Territoire", width: 32, value: (row) => row.territory.name },
@@ -36,5 +36,8 @@ export async function portfolioWorkbook(portfolio: Portfolio): Promise<Buffer> {
   for (const row of portfolio.rows)
     worksheet.addRow(COLUMNS.map((column) => column.value(row))).alignment = { vertical: "top", wrapText: true };
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  // Beyond the portfolio's cap the list is cut: the file says so rather than pass for complete.
+  if (portfolio.truncated)
+    worksheet.addRow([`Liste limitée à ${PORTFOLIO_CAP} contrats : filtrez par département ou par statut pour exporter les autres.`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
