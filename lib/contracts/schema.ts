@@ -159,11 +159,12 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
       label: "Conseil local de santé mentale",
       api: "clsm_status",
       publicPage: true,
-      pdf: true,
       input: { label: "Conseil local de santé mentale (CLSM)" },
     }),
     // Not said is "unknown", as for a contract recorded before the field existed (other fields absent are empty).
     rule: z.enum(ClsmStatus, { error: CLSM_STATUS_ERROR }).default("unknown"),
+    // A document says nothing of what is not known.
+    pdf: { kind: "fact", value: (contract) => (contract.clsmStatus === "unknown" ? null : CLSM_STATUS_LABELS[contract.clsmStatus]) },
   },
   clsmName: entry.text("clsmName", optionalText(200), {
     label: "Nom du CLSM",
