@@ -10,6 +10,7 @@ import { can } from "@/lib/authz";
 import { formatCount } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
 import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
+import { followsPortfolio } from "@/lib/portfolio/resource";
 import { listWorkspaces } from "@/lib/workspaces/queries";
 import { requestAccessAction } from "./actions";
 
@@ -43,6 +44,17 @@ export default async function WorkspacesPage({ searchParams }: Props) {
               Administration de la plateforme
             </Link>
             <span className="text-slate-700"> : régions, territoires, organisations, membres et journal.</span>
+          </p>
+        ) : null}
+        {followsPortfolio(actor) ? (
+          <p className="mb-8 rounded-lg border border-slate-200 bg-white p-5">
+            <Link href="/portefeuille" className="font-semibold">
+              Portefeuille régional
+            </Link>
+            <span className="text-slate-700">
+              {" "}
+              : chaque contrat de la région, ses échéances, ses évaluations et ses points d’attention.
+            </span>
           </p>
         ) : null}
         {/* A ProConnect agent: the organisation ProConnect names, where it can ask for partner access. */}

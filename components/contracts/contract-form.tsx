@@ -111,7 +111,13 @@ export function ContractForm({
         </RowList>
       </fieldset>
 
-      <fieldset className="space-y-4">
+      <fieldset id="sante-mentale" className="space-y-4">
+        <legend className="text-lg font-semibold text-slate-900">Santé mentale</legend>
+        {field("mentalHealthComponent")}
+        <div className="grid gap-4 sm:grid-cols-2">{fields("clsmStatus", "clsmName")}</div>
+      </fieldset>
+
+      <fieldset id="signataires" className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">Signataires</legend>
         <RowList
           rows={signatories}

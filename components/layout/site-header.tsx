@@ -4,6 +4,7 @@ import { currentActor, currentUnreadNotifications } from "@/lib/auth/session";
 import { reportsAsPartner } from "@/lib/commitments/queries";
 import { pilotsFiches } from "@/lib/fiches/queries";
 import { formatNumber } from "@/lib/format";
+import { followsPortfolio } from "@/lib/portfolio/resource";
 
 const navLink = "text-slate-700 no-underline hover:text-brand-800 hover:underline";
 
@@ -30,6 +31,13 @@ export async function SiteHeader() {
                     Mon espace
                   </Link>
                 </li>
+                {followsPortfolio(actor) ? (
+                  <li>
+                    <Link href="/portefeuille" className={navLink}>
+                      Portefeuille régional
+                    </Link>
+                  </li>
+                ) : null}
                 {pilotsFiches(actor) ? (
                   <li>
                     <Link href="/fiches" className={navLink}>

@@ -1,5 +1,5 @@
 // French labels for contract-related values.
-import type { ContractStatus, DocumentKind } from "@/lib/db/generated/enums";
+import type { ClsmStatus, ContractStatus, DocumentKind } from "@/lib/db/generated/enums";
 import { formatOrdinal } from "@/lib/format";
 
 export const CONTRACT_STATUS_LABELS = {
@@ -11,6 +11,13 @@ export const CONTRACT_STATUS_LABELS = {
   closed: "Clos",
   renewed: "Renouvelé",
 } satisfies Record<ContractStatus, string>;
+
+export const CLSM_STATUS_LABELS = {
+  unknown: "Non renseigné",
+  none: "Pas de CLSM",
+  in_creation: "CLSM en création",
+  active: "CLSM en place",
+} satisfies Record<ClsmStatus, string>;
 
 export const DOCUMENT_KIND_LABELS = {
   letter_of_intent: "Lettre d’intention",

@@ -40,6 +40,9 @@ function scalarData(input: ContractFields) {
     diagnosisSource: input.diagnosisSource,
     diagnosisYear: input.diagnosisYear,
     diagnosisSummary: input.diagnosisSummary,
+    mentalHealthComponent: input.mentalHealthComponent,
+    clsmStatus: input.clsmStatus,
+    clsmName: input.clsmName,
   };
 }
 

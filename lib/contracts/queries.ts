@@ -153,6 +153,9 @@ export async function getContractEditForm(actor: Actor, territorySlug: string, c
       diagnosisSource: text(contract.diagnosisSource),
       diagnosisYear: text(contract.diagnosisYear),
       diagnosisSummary: text(contract.diagnosisSummary),
+      mentalHealthComponent: text(contract.mentalHealthComponent),
+      clsmStatus: contract.clsmStatus,
+      clsmName: text(contract.clsmName),
       findings: contract.findings,
       signatories: contract.signatories.map((signatory) => ({
         organisationId: signatory.organisationId,

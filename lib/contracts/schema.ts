@@ -3,7 +3,7 @@
 // the .xlsx export's "Contrat" sheet and the PDF's facts walk it.
 import { z } from "zod";
 import { CELL_FORMATS, defineCatalogue, entriesOf, listOf, rulesOf } from "@/lib/catalogue";
-import { ContractStatus, Visibility } from "@/lib/db/generated/enums";
+import { ClsmStatus, ContractStatus, Visibility } from "@/lib/db/generated/enums";
 import { formatDate, formatDuration, isoDay } from "@/lib/format";
 import {
   optionalDate,
@@ -16,7 +16,7 @@ import {
   uuidField,
   versionField,
 } from "@/lib/validation/fields";
-import { CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
+import { CLSM_STATUS_LABELS, CONTRACT_STATUS_LABELS, generationLabel, VISIBILITY_LABELS } from "./labels";
 import type { ContractRecord } from "./selects";
 
 const findingRow = z.object({
@@ -33,6 +33,8 @@ const signatoryRow = z.object({
   deliberationReference: optionalText(120),
   deliberationDate: optionalDate,
 });
+
+const CLSM_STATUS_ERROR = "Choisissez où en est le conseil local de santé mentale.";
 
 const shownDay = (date: Date | null) => (date ? formatDate(date) : null);
 const entry = entriesOf<ContractRecord>();
@@ -143,6 +145,32 @@ export const CONTRACT_FIELDS = defineCatalogue<ContractRecord>()({
     api: "diagnosis_summary",
     publicPage: true,
     input: { kind: "textarea" },
+  }),
+  // Loi 3DS (21 February 2022): every CLS has a mental-health component (lib/compliance checks it).
+  mentalHealthComponent: entry.text("mentalHealthComponent", optionalText(5000, { multiline: true }), {
+    label: "Volet santé mentale",
+    api: "mental_health_component",
+    publicPage: true,
+    pdf: "paragraph",
+    input: { kind: "textarea", hint: "Ce qui le porte\u00a0: l’axe, les fiches actions, le conseil local de santé mentale." },
+  }),
+  clsmStatus: {
+    ...entry.choice("clsmStatus", ClsmStatus, CLSM_STATUS_LABELS, CLSM_STATUS_ERROR, {
+      label: "Conseil local de santé mentale",
+      api: "clsm_status",
+      publicPage: true,
+      input: { label: "Conseil local de santé mentale (CLSM)" },
+    }),
+    // Not said is "unknown", as for a contract recorded before the field existed (other fields absent are empty).
+    rule: z.enum(ClsmStatus, { error: CLSM_STATUS_ERROR }).default("unknown"),
+    // A document says nothing of what is not known.
+    pdf: { kind: "fact", value: (contract) => (contract.clsmStatus === "unknown" ? null : CLSM_STATUS_LABELS[contract.clsmStatus]) },
+  },
+  clsmName: entry.text("clsmName", optionalText(200), {
+    label: "Nom du CLSM",
+    api: "clsm_name",
+    publicPage: true,
+    input: { kind: "text", label: "Nom du conseil local de santé mentale" },
   }),
   findings: {
     ...listOf("Constats du diagnostic", findingRow, 200, {

@@ -28,6 +28,9 @@ export const contractValuesSelect = {
   diagnosisSource: true,
   diagnosisYear: true,
   diagnosisSummary: true,
+  mentalHealthComponent: true,
+  clsmStatus: true,
+  clsmName: true,
 } satisfies Prisma.ContractSelect;
 
 /** The contract's diagnosis findings, in their order, as forms, pages, history and exports list them. */

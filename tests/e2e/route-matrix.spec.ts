@@ -9,7 +9,7 @@ import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
 import { pickSuggestion } from "./workspace";
 
-const PROTECTED_FOLDERS = ["espace", "engagements", "fiches", "notifications", "admin", "dev"];
+const PROTECTED_FOLDERS = ["espace", "engagements", "fiches", "notifications", "portefeuille", "admin", "dev"];
 
 function pagesUnder(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -61,6 +61,15 @@ const ficheEditors: Expected = {
   partner: both(404),
   national: both(404),
 };
+// Whoever follows a region's contracts (portfolio.read): its ARS officers, administrators and national readers; not tied to a territory.
+const portfolioReaders: Expected = {
+  admin: both(200),
+  ars: both(200),
+  coordinator: both(404),
+  contributor: both(404),
+  partner: both(404),
+  national: both(200),
+};
 const adminOnly: Expected = {
   admin: both(200),
   ars: both(404),
@@ -125,6 +134,8 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.pdf/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.docx/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
+  "portefeuille/page.tsx": portfolioReaders,
+  "portefeuille/export.xlsx/route.ts": portfolioReaders,
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,

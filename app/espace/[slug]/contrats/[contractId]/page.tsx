@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { AxisForm } from "@/components/axes/axis-form";
 import { CampaignList } from "@/components/campaigns/campaign-list";
+import { FlagList } from "@/components/compliance/flag-list";
 import { AxisHeading } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { ActionButton } from "@/components/forms/action-button";
@@ -20,6 +21,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { listContractCampaigns } from "@/lib/campaigns/queries";
+import { listContractFlags } from "@/lib/compliance/queries";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/progress";
 import { getContractOverview } from "@/lib/contracts/queries";
@@ -72,7 +74,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const editable = can(actor, "contract.edit", territoryResource(contract.territory));
   const overall = contractProgress(contract.axes);
   // The contract is authorized above: its campaigns (two at most) come with it.
-  const campaigns = await listContractCampaigns(contract.id);
+  const [campaigns, flags] = await Promise.all([listContractCampaigns(contract.id), listContractFlags(actor, contract)]);
   // Coordinators answer the agency's review of this contract here; the agency reads and comments on the reading page.
   const answers = can(actor, "review.answer", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
   const [threads, stages] = answers
@@ -145,6 +147,16 @@ export default async function ContractPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
+
+        {flags ? (
+          <Section
+            id="conformite"
+            title={flags.length ? `Points d’attention (${flags.length})` : "Points d’attention"}
+            description="Ce que l’ARS vérifie sur chaque contrat de la région, et où le corriger."
+          >
+            <FlagList flags={flags} links={editable} />
+          </Section>
+        ) : null}
 
         {answers ? (
           <Section id="revue" title={`Revue de l’ARS${awaitingTerritory(openReview) ? ` (${awaitingTerritory(openReview)})` : ""}`}>

@@ -42,6 +42,9 @@ export default async function NewContractPage({ params }: Props) {
               diagnosisSource: "",
               diagnosisYear: "",
               diagnosisSummary: "",
+              mentalHealthComponent: "",
+              clsmStatus: "unknown",
+              clsmName: "",
               findings: [],
               signatories: [],
             }}

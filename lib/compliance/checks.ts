@@ -1,0 +1,158 @@
+// Compliance checks of a contract, as data: each check has an id, a French label, a rule that
+// says whether a contract is flagged and why (with its figures), and the page that fixes it.
+// The rules read facts one SQL statement gathers for any number of contracts (./queries.ts).
+import { addMonths } from "@/lib/due/schedule";
+import { formatCount, formatDate } from "@/lib/format";
+
+/** What the checks read of one contract: its own columns and a few aggregates (./queries.ts). */
+export type ComplianceFacts = {
+  contractId: string;
+  territorySlug: string;
+  status: string;
+  startsOn: Date | null;
+  endsOn: Date | null;
+  mentalHealthComponent: string | null;
+  clsmStatus: string;
+  /**
+   * A next-generation contract exists (Contract.previousContractId, or a later generation of the
+   * territory), whatever its stage. Amendments (issue 16): an extending amendment will count too,
+   * by adding it to this fact's SQL (./queries.ts) — the rules need not change.
+   */
+  hasRenewal: boolean;
+  hasMidTermCampaign: boolean;
+  /** Fiches outside the trash without an indicator: how many, their numbers (the first few), the first one's id. */
+  fichesWithoutIndicator: { count: number; numbers: number[]; firstId: string | null };
+  fichesWithoutPilot: { count: number; numbers: number[]; firstId: string | null };
+  /** Signatories whose body deliberates (commune, EPCI, département, région) and no deliberation reference: their names. */
+  signatoriesWithoutDeliberation: string[];
+};
+
+export const COMPLIANCE_CHECK_IDS = [
+  "mental_health",
+  "expired_without_renewal",
+  "renewal_not_prepared",
+  "mid_term_evaluation",
+  "fiches_without_indicator",
+  "fiches_without_pilot",
+  "signatory_deliberation",
+] as const;
+export type ComplianceCheckId = (typeof COMPLIANCE_CHECK_IDS)[number];
+
+/** Where the fix is: a page of the contract's workspace, and what the link says. */
+export type FixLink = { href: string; label: string };
+
+export type ComplianceCheck = {
+  id: ComplianceCheckId;
+  /** A short French label, for a badge or a filter. */
+  label: string;
+  /** Why the contract is flagged, in French with its figures; null when it is not. */
+  reason: (facts: ComplianceFacts, today: Date) => string | null;
+  fix: (facts: ComplianceFacts) => FixLink;
+};
+
+export type ComplianceFlag = { id: ComplianceCheckId; label: string; reason: string; fix: FixLink };
+
+/** Organisations whose assembly deliberates before signing: communes and EPCI, départements, régions. */
+export const DELIBERATING_KINDS = ["local_authority", "conseil_departemental", "conseil_regional"] as const;
+
+/** Months of notice below which a renewal should be in preparation. */
+export const RENEWAL_NOTICE_MONTHS = 6;
+
+const DAY = 86_400_000;
+/** Contracts past which nothing more is expected: closed, or already renewed. */
+const settled = (facts: ComplianceFacts) => facts.status === "closed" || facts.status === "renewed";
+const contractPath = (facts: ComplianceFacts) => `/espace/${facts.territorySlug}/contrats/${facts.contractId}`;
+
+/** The middle day of the contract's period: its start plus half of its length, in whole days. */
+export function midCourse(startsOn: Date, endsOn: Date): Date {
+  return new Date(startsOn.getTime() + Math.floor((endsOn.getTime() - startsOn.getTime()) / DAY / 2) * DAY);
+}
+
+const numbered = (numbers: number[], count: number) =>
+  numbers.length ? ` (${count > 1 ? "fiches" : "fiche"} ${numbers.join(", ")}${count > numbers.length ? "…" : ""})` : "";
+
+/** The fiche that fixes a one-fiche flag, else the contract's list of fiches. */
+const ficheFix = (facts: ComplianceFacts, fiches: ComplianceFacts["fichesWithoutPilot"], suffix: string, label: string): FixLink =>
+  fiches.count === 1 && fiches.firstId
+    ? { href: `${contractPath(facts)}/fiches/${fiches.firstId}${suffix}`, label }
+    : { href: `${contractPath(facts)}#fiches`, label: "Voir les fiches actions" };
+
+export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
+  {
+    id: "mental_health",
+    label: "Sans volet santé mentale",
+    reason: (facts) =>
+      settled(facts) || facts.mentalHealthComponent?.trim() || facts.clsmStatus === "active" || facts.clsmStatus === "in_creation"
+        ? null
+        : "Aucun volet santé mentale ni conseil local de santé mentale renseigné (loi 3DS du 21 février 2022).",
+    fix: (facts) => ({ href: `${contractPath(facts)}/modifier#sante-mentale`, label: "Renseigner le volet santé mentale" }),
+  },
+  {
+    id: "expired_without_renewal",
+    label: "Échu sans renouvellement",
+    reason: (facts, today) =>
+      facts.endsOn && facts.endsOn < today && !facts.hasRenewal && !settled(facts)
+        ? `Le contrat a pris fin le ${formatDate(facts.endsOn)} et aucun contrat suivant n’est enregistré.`
+        : null,
+    fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
+  },
+  {
+    id: "renewal_not_prepared",
+    label: "Renouvellement à préparer",
+    reason: (facts, today) =>
+      facts.endsOn &&
+      facts.endsOn >= today &&
+      facts.endsOn <= addMonths(today, RENEWAL_NOTICE_MONTHS) &&
+      !facts.hasRenewal &&
+      !settled(facts)
+        ? `Le contrat prend fin le ${formatDate(facts.endsOn)}, dans moins de ${RENEWAL_NOTICE_MONTHS} mois, et aucun contrat suivant n’est en préparation.`
+        : null,
+    fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
+  },
+  {
+    id: "mid_term_evaluation",
+    label: "Sans évaluation à mi-parcours",
+    reason: (facts, today) => {
+      if (!facts.startsOn || !facts.endsOn || facts.status === "preparation" || facts.hasMidTermCampaign || settled(facts)) return null;
+      const middle = midCourse(facts.startsOn, facts.endsOn);
+      return today >= middle ? `Mi-parcours atteint le ${formatDate(middle)} sans campagne d’évaluation à mi-parcours.` : null;
+    },
+    fix: (facts) => ({ href: `${contractPath(facts)}#evaluation`, label: "Ouvrir l’évaluation à mi-parcours" }),
+  },
+  {
+    id: "fiches_without_indicator",
+    label: "Fiches sans indicateur",
+    reason: ({ fichesWithoutIndicator: fiches }) =>
+      fiches.count ? `${formatCount(fiches.count, "fiche", "fiches")} sans indicateur${numbered(fiches.numbers, fiches.count)}.` : null,
+    fix: (facts) => ficheFix(facts, facts.fichesWithoutIndicator, "/indicateurs", "Ajouter un indicateur à la fiche"),
+  },
+  {
+    id: "fiches_without_pilot",
+    label: "Fiches sans pilote",
+    reason: ({ fichesWithoutPilot: fiches }) =>
+      fiches.count ? `${formatCount(fiches.count, "fiche", "fiches")} sans pilote${numbered(fiches.numbers, fiches.count)}.` : null,
+    fix: (facts) => ficheFix(facts, facts.fichesWithoutPilot, "", "Désigner le pilote de la fiche"),
+  },
+  {
+    id: "signatory_deliberation",
+    label: "Délibération manquante",
+    reason: ({ status, signatoriesWithoutDeliberation: names }) =>
+      status !== "preparation" && names.length
+        ? `${formatCount(names.length, "signataire", "signataires")} dont l’assemblée délibère sans référence de délibération\u00a0: ${names.join(", ")}.`
+        : null,
+    fix: (facts) => ({ href: `${contractPath(facts)}/modifier#signataires`, label: "Renseigner les délibérations" }),
+  },
+];
+
+export const COMPLIANCE_CHECK_LABELS = Object.fromEntries(COMPLIANCE_CHECKS.map((check) => [check.id, check.label])) as Record<
+  ComplianceCheckId,
+  string
+>;
+
+/** The contract's flags, in the checks' order: each with why and the link that fixes it. */
+export function complianceFlags(facts: ComplianceFacts, today: Date): ComplianceFlag[] {
+  return COMPLIANCE_CHECKS.flatMap((check) => {
+    const reason = check.reason(facts, today);
+    return reason ? [{ id: check.id, label: check.label, reason, fix: check.fix(facts) }] : [];
+  });
+}

@@ -1,0 +1,79 @@
+// The facts the compliance checks read (./checks.ts), for any number of contracts in one SQL
+// statement: a portfolio page flags every contract of a region without a query per contract.
+import { can, type Actor } from "@/lib/authz";
+import type { Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import { todayInParis } from "@/lib/due/schedule";
+import { complianceFlags, DELIBERATING_KINDS, type ComplianceFacts, type ComplianceFlag } from "./checks";
+
+/** How many fiche numbers a reason quotes. */
+const QUOTED_FICHES = 5;
+
+type FactsRow = Omit<ComplianceFacts, "fichesWithoutIndicator" | "fichesWithoutPilot"> & {
+  noIndicatorCount: number;
+  noIndicatorNumbers: number[] | null;
+  noIndicatorFirst: string | null;
+  noPilotCount: number;
+  noPilotNumbers: number[] | null;
+  noPilotFirst: string | null;
+};
+
+/** The checks' facts of these contracts (unknown ids are absent), in one statement whatever their number. */
+export async function listComplianceFacts(db: Db, contractIds: readonly string[]): Promise<Map<string, ComplianceFacts>> {
+  if (!contractIds.length) return new Map();
+  const rows = await db.$queryRaw<FactsRow[]>`
+    SELECT c.id AS "contractId", t.slug AS "territorySlug", c.status::text AS status, c."startsOn", c."endsOn",
+      c."mentalHealthComponent", c."clsmStatus"::text AS "clsmStatus",
+      EXISTS (SELECT 1 FROM "Contract" n WHERE n."previousContractId" = c.id
+                OR (n."territoryId" = c."territoryId" AND n.generation > c.generation)) AS "hasRenewal",
+      EXISTS (SELECT 1 FROM "EvaluationCampaign" e WHERE e."contractId" = c.id AND e.kind = 'mid_term') AS "hasMidTermCampaign",
+      coalesce(ni.count, 0)::int AS "noIndicatorCount", ni.numbers AS "noIndicatorNumbers", ni.first AS "noIndicatorFirst",
+      coalesce(np.count, 0)::int AS "noPilotCount", np.numbers AS "noPilotNumbers", np.first AS "noPilotFirst",
+      coalesce(
+        (SELECT array_agg(o.name ORDER BY s.position) FROM "Signatory" s JOIN "Organisation" o ON o.id = s."organisationId"
+         WHERE s."contractId" = c.id AND o.kind::text = ANY(${[...DELIBERATING_KINDS]}::text[])
+           AND coalesce(btrim(s."deliberationReference"), '') = ''),
+        ARRAY[]::text[]
+      ) AS "signatoriesWithoutDeliberation"
+    FROM "Contract" c
+    JOIN "Territory" t ON t.id = c."territoryId"
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS count, (array_agg(f.number ORDER BY f.number))[1:${QUOTED_FICHES}] AS numbers,
+        (array_agg(f.id::text ORDER BY f.number))[1] AS first
+      FROM "FicheAction" f
+      WHERE f."contractId" = c.id AND f."deletedAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL)
+    ) ni ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS count, (array_agg(f.number ORDER BY f.number))[1:${QUOTED_FICHES}] AS numbers,
+        (array_agg(f.id::text ORDER BY f.number))[1] AS first
+      FROM "FicheAction" f
+      WHERE f."contractId" = c.id AND f."deletedAt" IS NULL AND f."pilotOrganisationId" IS NULL AND f."pilotUserId" IS NULL
+    ) np ON true
+    WHERE c.id = ANY(${[...contractIds]}::uuid[])`;
+  return new Map(
+    rows.map(({ noIndicatorCount, noIndicatorNumbers, noIndicatorFirst, noPilotCount, noPilotNumbers, noPilotFirst, ...row }) => [
+      row.contractId,
+      {
+        ...row,
+        fichesWithoutIndicator: { count: noIndicatorCount, numbers: noIndicatorNumbers ?? [], firstId: noIndicatorFirst },
+        fichesWithoutPilot: { count: noPilotCount, numbers: noPilotNumbers ?? [], firstId: noPilotFirst },
+      },
+    ]),
+  );
+}
+
+/**
+ * The contract page's own flags, for whoever edits it or follows its region's portfolio; null
+ * for others (not a refusal: the page itself is authorized by its loader).
+ */
+export async function listContractFlags(
+  actor: Actor,
+  contract: { id: string; territory: { id: string; regionId: string } },
+  today = todayInParis(),
+): Promise<ComplianceFlag[] | null> {
+  const resource = { territoryId: contract.territory.id, regionId: contract.territory.regionId };
+  if (!can(actor, "contract.edit", resource) && !can(actor, "portfolio.read", resource)) return null;
+  const facts = (await listComplianceFacts(getDb(), [contract.id])).get(contract.id);
+  return facts ? complianceFlags(facts, today) : [];
+}
