@@ -66,6 +66,7 @@ const regionOfficers: Expectation = {
   coordinator: all("denied"),
   contributor: all("denied"),
   partner: all("denied"),
+  national_reader: all("denied"),
 };
 
 export type Tenant = { regionId: string; territoryId: string; organisationId: string; contractId: string };

@@ -3,6 +3,7 @@
 // changes a member, must not share the account with the tests running beside it. Inserted
 // straight into the suite's database with the seed's own code, with the demo password. Records
 // the demo data cannot hold (commitments: the real contracts' sources state none) too.
+import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createDbClient, type Db } from "@/lib/db/client";
@@ -214,6 +215,24 @@ export async function createContractWithCommitment(
       });
     return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
   });
+}
+
+/**
+ * A signed contract of the territory (by slug) under way, ending in 6 months, with one axis, one
+ * fiche and its mid-term campaign closed: what an ARS officer finds among the contracts of the
+ * region that expire within a year, with an evaluation report to review.
+ */
+export async function createExpiringContract(
+  territory: string,
+  title: string,
+): Promise<{ contractId: string; ficheId: string; campaignId: string }> {
+  const { contractId, ficheId } = await createDraftContract(territory, title);
+  const today = todayInParis();
+  await suiteDb().contract.update({
+    where: { id: contractId },
+    data: { status: "in_progress", signedOn: addMonths(today, -54), startsOn: addMonths(today, -54), endsOn: addMonths(today, 6) },
+  });
+  return { contractId, ficheId, campaignId: await closedCampaignOf(contractId) };
 }
 
 /** A contract in preparation (a draft the agency may review) with one axis and one fiche, on the territory (by slug). */
