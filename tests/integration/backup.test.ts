@@ -147,6 +147,24 @@ async function fillRemainingTables(db: Db): Promise<void> {
       attendances: { create: { organisationId: organisation.id, attendeeCount: 2 } },
     },
   });
+  await db.reviewThread.create({
+    data: {
+      contractId: contract.id,
+      targetKind: "fiche",
+      targetId: fiche.id,
+      createdById: user.id,
+      comments: { create: { authorId: user.id, fromAgency: true, body: AWKWARD } },
+    },
+  });
+  await db.reviewStage.create({
+    data: {
+      contractId: contract.id,
+      subjectKind: "evaluation_report",
+      subjectId: campaign.id,
+      state: "changes_requested",
+      decidedById: user.id,
+    },
+  });
   await db.ficheFinding.create({ data: { ficheId: fiche.id, findingId: finding.id } });
   await db.fichePartner.create({ data: { ficheId: fiche.id, organisationId: organisation.id, role: "Co-pilote" } });
   const indicator = await db.indicator.create({
