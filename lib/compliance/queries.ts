@@ -21,14 +21,16 @@ type FactsRow = Omit<ComplianceFacts, "fichesWithoutIndicator" | "fichesWithoutP
 /** The checks' facts of these contracts (unknown ids are absent), in one statement whatever their number. */
 export async function listComplianceFacts(db: Db, contractIds: readonly string[]): Promise<Map<string, ComplianceFacts>> {
   if (!contractIds.length) return new Map();
+  // One pass over each contract's fiches for both fiche checks; the renewal test as two indexed
+  // lookups (an OR inside one EXISTS scanned every contract).
   const rows = await db.$queryRaw<FactsRow[]>`
     SELECT c.id AS "contractId", t.slug AS "territorySlug", c.status::text AS status, c."startsOn", c."endsOn",
       c."mentalHealthComponent", c."clsmStatus"::text AS "clsmStatus",
-      EXISTS (SELECT 1 FROM "Contract" n WHERE n."previousContractId" = c.id
-                OR (n."territoryId" = c."territoryId" AND n.generation > c.generation)) AS "hasRenewal",
+      (EXISTS (SELECT 1 FROM "Contract" n WHERE n."previousContractId" = c.id)
+        OR EXISTS (SELECT 1 FROM "Contract" n WHERE n."territoryId" = c."territoryId" AND n.generation > c.generation)) AS "hasRenewal",
       EXISTS (SELECT 1 FROM "EvaluationCampaign" e WHERE e."contractId" = c.id AND e.kind = 'mid_term') AS "hasMidTermCampaign",
-      coalesce(ni.count, 0)::int AS "noIndicatorCount", ni.numbers AS "noIndicatorNumbers", ni.first AS "noIndicatorFirst",
-      coalesce(np.count, 0)::int AS "noPilotCount", np.numbers AS "noPilotNumbers", np.first AS "noPilotFirst",
+      coalesce(fiches."noIndicatorCount", 0)::int AS "noIndicatorCount", fiches."noIndicatorNumbers", fiches."noIndicatorFirst",
+      coalesce(fiches."noPilotCount", 0)::int AS "noPilotCount", fiches."noPilotNumbers", fiches."noPilotFirst",
       coalesce(
         (SELECT array_agg(o.name ORDER BY s.position) FROM "Signatory" s JOIN "Organisation" o ON o.id = s."organisationId"
          WHERE s."contractId" = c.id AND o.kind::text = ANY(${[...DELIBERATING_KINDS]}::text[])
@@ -38,18 +40,20 @@ export async function listComplianceFacts(db: Db, contractIds: readonly string[]
     FROM "Contract" c
     JOIN "Territory" t ON t.id = c."territoryId"
     LEFT JOIN LATERAL (
-      SELECT count(*) AS count, (array_agg(f.number ORDER BY f.number))[1:${QUOTED_FICHES}] AS numbers,
-        (array_agg(f.id::text ORDER BY f.number))[1] AS first
-      FROM "FicheAction" f
-      WHERE f."contractId" = c.id AND f."deletedAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL)
-    ) ni ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS count, (array_agg(f.number ORDER BY f.number))[1:${QUOTED_FICHES}] AS numbers,
-        (array_agg(f.id::text ORDER BY f.number))[1] AS first
-      FROM "FicheAction" f
-      WHERE f."contractId" = c.id AND f."deletedAt" IS NULL AND f."pilotOrganisationId" IS NULL AND f."pilotUserId" IS NULL
-    ) np ON true
+      SELECT count(*) FILTER (WHERE f."noIndicator") AS "noIndicatorCount",
+        (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noIndicator"))[1:${QUOTED_FICHES}] AS "noIndicatorNumbers",
+        (array_agg(f.id::text ORDER BY f.number) FILTER (WHERE f."noIndicator"))[1] AS "noIndicatorFirst",
+        count(*) FILTER (WHERE f."noPilot") AS "noPilotCount",
+        (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noPilot"))[1:${QUOTED_FICHES}] AS "noPilotNumbers",
+        (array_agg(f.id::text ORDER BY f.number) FILTER (WHERE f."noPilot"))[1] AS "noPilotFirst"
+      FROM (
+        SELECT f.id, f.number,
+          NOT EXISTS (SELECT 1 FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL) AS "noIndicator",
+          f."pilotOrganisationId" IS NULL AND f."pilotUserId" IS NULL AS "noPilot"
+        FROM "FicheAction" f
+        WHERE f."contractId" = c.id AND f."deletedAt" IS NULL
+      ) f
+    ) fiches ON true
     WHERE c.id = ANY(${[...contractIds]}::uuid[])`;
   return new Map(
     rows.map(({ noIndicatorCount, noIndicatorNumbers, noIndicatorFirst, noPilotCount, noPilotNumbers, noPilotFirst, ...row }) => [

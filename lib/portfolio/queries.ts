@@ -1,8 +1,8 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
 // flags, filtered, sorted and paginated, and the counts the map and the chart draw. Four SQL
 // statements whatever the region's size: the regions to pick from; the region's contracts that
-// the SQL filters select (their sort keys); the checks' facts of those; the page's rows with
-// their aggregates. Flags are computed in code, so filtering by flag happens before paging.
+// the SQL filters select (what a row shows but progress); the checks' facts of those; the
+// page's fiches, for progress and counts by status. Flags are computed in code, so filtering by flag happens before paging.
 import { NotFoundError, type Actor } from "@/lib/authz";
 import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
 import { listComplianceFacts } from "@/lib/compliance/queries";
@@ -31,37 +31,53 @@ const STATUS_ORDER: readonly ContractStatus[] = [
 
 const keysSelect = {
   id: true,
+  title: true,
+  generation: true,
   status: true,
   signedOn: true,
   endsOn: true,
-  territory: { select: { name: true, departmentCodes: true } },
-} satisfies Prisma.ContractSelect;
-type ContractKeys = Prisma.ContractGetPayload<{ select: typeof keysSelect }>;
-
-const rowSelect = {
-  id: true,
-  title: true,
-  generation: true,
-  territory: { select: { slug: true } },
-  axes: {
-    select: {
-      fiches: {
-        where: { deletedAt: null },
-        select: {
-          status: true,
-          progress: true,
-          weight: true,
-          objectives: { where: { deletedAt: null }, select: { status: true, progress: true, weight: true } },
-        },
-      },
-    },
-  },
+  territory: { select: { name: true, slug: true, departmentCodes: true } },
   campaigns: {
     orderBy: { createdAt: "desc" },
     take: 1,
     select: { kind: true, status: true, opensOn: true, closedAt: true, createdAt: true },
   },
 } satisfies Prisma.ContractSelect;
+type ContractKeys = Prisma.ContractGetPayload<{ select: typeof keysSelect }>;
+
+/** A fiche of a listed contract, as the progress roll-up reads it (lib/contracts/progress.ts). */
+type ProgressFiche = {
+  contractId: string;
+  axisId: string;
+  status: ProgressStatus;
+  progress: number;
+  weight: number | null;
+  objectives: Array<{ progress: number; weight: number | null; status: ProgressStatus }>;
+};
+
+/**
+ * The fiches of these contracts with their objectives, as plain rows with the objectives in one
+ * JSON array (as the contract page reads them, lib/contracts/queries.ts): nested in Prisma's
+ * query they cost several times as much.
+ */
+function listProgressFiches(contractIds: readonly string[]) {
+  return getDb().$queryRaw<ProgressFiche[]>`
+    SELECT f."contractId", f."axisId", f.status, f.progress, f.weight,
+      coalesce(
+        (SELECT json_agg(json_build_object('progress', o.progress, 'weight', o.weight, 'status', o.status))
+         FROM "OperationalObjective" o WHERE o."ficheId" = f.id AND o."deletedAt" IS NULL),
+        '[]'
+      ) AS objectives
+    FROM "FicheAction" f
+    WHERE f."contractId" = ANY(${[...contractIds]}::uuid[]) AND f."deletedAt" IS NULL`;
+}
+
+/** The contract's progress from its fiches, grouped by axis as the roll-up wants. */
+function progressOf(fiches: readonly ProgressFiche[]): number | null {
+  const byAxis = new Map<string, ProgressFiche[]>();
+  for (const fiche of fiches) byAxis.set(fiche.axisId, [...(byAxis.get(fiche.axisId) ?? []), fiche]);
+  return contractProgress([...byAxis.values()].map((axisFiches) => ({ fiches: axisFiches })));
+}
 
 export type PortfolioRegion = { id: string; slug: string; name: string; inseeCode: string };
 
@@ -202,37 +218,26 @@ export async function getPortfolio(
   const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const shown = all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
 
-  const details = new Map(
-    (
-      await db.contract.findMany({
-        relationLoadStrategy: "join",
-        where: { id: { in: shown.map((contract) => contract.id) } },
-        select: rowSelect,
-      })
-    ).map((row) => [row.id, row]),
-  );
-  const rows = shown.flatMap((contract): PortfolioRow[] => {
-    const row = details.get(contract.id);
-    if (!row) return [];
-    const campaign = row.campaigns[0];
-    return [
-      {
-        id: contract.id,
-        title: row.title,
-        generation: row.generation,
-        territory: { ...contract.territory, slug: row.territory.slug },
-        status: contract.status,
-        signedOn: contract.signedOn,
-        endsOn: contract.endsOn,
-        monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,
-        progress: contractProgress(row.axes),
-        fichesByStatus: ficheCounts(row.axes.flatMap((axis) => axis.fiches)),
-        lastCampaign: campaign
-          ? { kind: campaign.kind, status: campaign.status, on: campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt }
-          : null,
-        flags: flags.get(contract.id)!,
-      },
-    ];
+  const fiches = new Map<string, ProgressFiche[]>(shown.map((contract) => [contract.id, []]));
+  for (const fiche of await listProgressFiches(shown.map((contract) => contract.id))) fiches.get(fiche.contractId)?.push(fiche);
+  const rows = shown.map((contract): PortfolioRow => {
+    const campaign = contract.campaigns[0];
+    return {
+      id: contract.id,
+      title: contract.title,
+      generation: contract.generation,
+      territory: contract.territory,
+      status: contract.status,
+      signedOn: contract.signedOn,
+      endsOn: contract.endsOn,
+      monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,
+      progress: progressOf(fiches.get(contract.id)!),
+      fichesByStatus: ficheCounts(fiches.get(contract.id)!),
+      lastCampaign: campaign
+        ? { kind: campaign.kind, status: campaign.status, on: campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt }
+        : null,
+      flags: flags.get(contract.id)!,
+    };
   });
   return { regions, region, rows, total: sorted.length, pageCount, truncated, byDepartment, byFlag };
 }

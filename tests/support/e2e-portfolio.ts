@@ -18,13 +18,16 @@ const DEPARTMENTS = ["31", "34", "09"];
 export async function createPortfolioRegion(): Promise<void> {
   const db = createDbClient(embeddedUrl(E2E_DATABASE_PORT));
   try {
+    // By INSEE code: demo data that hold the region already (under any slug) are reused.
     const region = await db.region.upsert({
-      where: { slug: "occitanie" },
+      where: { inseeCode: "76" },
       update: {},
       create: { slug: "occitanie", inseeCode: "76", name: "Occitanie" },
     });
-    await db.contract.deleteMany({ where: { territory: { regionId: region.id } } });
-    await db.territory.deleteMany({ where: { regionId: region.id } });
+    // Only this fixture's own territories: the counts below assume the region holds no other contract.
+    const own = { regionId: region.id, slug: { startsWith: "occitanie-portefeuille-" } };
+    await db.contract.deleteMany({ where: { territory: own } });
+    await db.territory.deleteMany({ where: own });
     const today = todayInParis();
     const count = PORTFOLIO_SIZES.expiring + PORTFOLIO_SIZES.later;
     for (let index = 1; index <= count; index++) {
@@ -54,7 +57,7 @@ export async function createPortfolioRegion(): Promise<void> {
         note: "",
         password: DEMO_PASSWORD,
         passwordHash: await hashPassword(DEMO_PASSWORD),
-        accounts: [{ email: PORTFOLIO_OFFICER, name: "ARS Occitanie", role: "ars_officer", region: "occitanie" }],
+        accounts: [{ email: PORTFOLIO_OFFICER, name: "ARS Occitanie", role: "ars_officer", region: region.slug }],
       }),
     );
   } finally {
