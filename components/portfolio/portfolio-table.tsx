@@ -4,7 +4,7 @@ import Link from "next/link";
 import { FlagBadges } from "@/components/compliance/flag-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Table } from "@/components/ui/table";
-import { formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/format";
 import {
   departmentsLabel,
   fichesByStatusLabel,
@@ -60,6 +60,7 @@ export function PortfolioTable({
           { label: "Avancement", className: "text-right" },
           { label: "Fiches actions" },
           { label: "Dernière évaluation" },
+          { label: "Revue", className: "text-right" },
           { label: sortable("signaux") },
         ]}
       >
@@ -90,6 +91,15 @@ export function PortfolioTable({
               )}
             </td>
             <td>{lastCampaignLabel(row.lastCampaign)}</td>
+            <td className="num">
+              {row.openReviewItems ? (
+                <a href={`/espace/${row.territory.slug}/contrats/${row.id}/lecture`}>
+                  {formatCount(row.openReviewItems, "point ouvert", "points ouverts")}
+                </a>
+              ) : (
+                "—"
+              )}
+            </td>
             <td>
               <FlagBadges flags={row.flags} />
             </td>

@@ -13,7 +13,9 @@ import type { CampaignStatus, ContractStatus, EvaluationKind, ProgressStatus } f
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { PAGE_SIZE } from "@/lib/params/list-params";
 import { departmentsOfRegion } from "./departments";
-import { followsPortfolio, portfolioContracts, portfolioRegions } from "./resource";
+import { countOpenReviewItems } from "@/lib/reviews/queries";
+import { portfolioContracts } from "@/lib/workspaces/resource";
+import { followsPortfolio, portfolioRegions } from "./resource";
 import type { PortfolioParams, PortfolioSort } from "./schema";
 
 /** More contracts than any region has (the largest, Occitanie, about 250): beyond, the list says it is cut. */
@@ -94,6 +96,8 @@ export type PortfolioRow = {
   progress: number | null;
   fichesByStatus: Record<ProgressStatus, number>;
   lastCampaign: { kind: EvaluationKind; status: CampaignStatus; on: Date } | null;
+  /** Open review threads and stages awaiting the agency's opinion (lib/reviews). */
+  openReviewItems: number;
   flags: ComplianceFlag[];
 };
 
@@ -219,7 +223,9 @@ export async function getPortfolio(
   const shown = all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
 
   const fiches = new Map<string, ProgressFiche[]>(shown.map((contract) => [contract.id, []]));
-  for (const fiche of await listProgressFiches(shown.map((contract) => contract.id))) fiches.get(fiche.contractId)?.push(fiche);
+  const shownIds = shown.map((contract) => contract.id);
+  const [progressFiches, reviewItems] = await Promise.all([listProgressFiches(shownIds), countOpenReviewItems(db, shownIds)]);
+  for (const fiche of progressFiches) fiches.get(fiche.contractId)?.push(fiche);
   const rows = shown.map((contract): PortfolioRow => {
     const campaign = contract.campaigns[0];
     return {
@@ -236,6 +242,7 @@ export async function getPortfolio(
       lastCampaign: campaign
         ? { kind: campaign.kind, status: campaign.status, on: campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt }
         : null,
+      openReviewItems: reviewItems.get(contract.id) ?? 0,
       flags: flags.get(contract.id)!,
     };
   });

@@ -1,7 +1,7 @@
-// Who follows which contracts in the portfolio ("portfolio.read"), as SQL filters mirroring
-// lib/authz's grants: an ARS officer their region's, a platform administrator every region's.
-// Helper "geo" adds the national reader and délégations départementales and exports its own
-// `portfolioContracts(actor)` from lib/workspaces/resource.ts: this one is swapped for it.
+// Which regions' portfolios the actor follows ("portfolio.read"), as SQL filters mirroring
+// lib/authz's grants: an ARS officer their region's, national readers and administrators every
+// region's. The contracts themselves (délégations départementales included) are filtered by
+// lib/workspaces/resource.ts's portfolioContracts, beside the other grants' SQL mirrors.
 import { grantsOf, type Actor } from "@/lib/authz";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -21,13 +21,6 @@ function grantedRegions(actor: Actor): string[] | "all" {
 export function followsPortfolio(actor: Actor): boolean {
   const regions = grantedRegions(actor);
   return regions === "all" || regions.length > 0;
-}
-
-/** The contracts the actor follows in the portfolio, as a SQL filter (`can` stays the authority). */
-export function portfolioContracts(actor: Actor): Prisma.ContractWhereInput {
-  const regions = grantedRegions(actor);
-  if (regions === "all") return {};
-  return regions.length ? { territory: { regionId: { in: regions } } } : NOTHING;
 }
 
 /** The regions whose portfolio the actor may open: the region picker's choices. */

@@ -18,6 +18,7 @@ const COLUMNS: ReadonlyArray<ExportColumn<PortfolioRow>> = [
   { header: "Fiches actions", width: 10, value: (row) => ficheTotal(row.fichesByStatus) },
   { header: "Fiches par statut", width: 32, value: (row) => fichesByStatusLabel(row.fichesByStatus) },
   { header: "Dernière évaluation", width: 32, value: (row) => lastCampaignLabel(row.lastCampaign) },
+  { header: "Points de revue ouverts", width: 10, value: (row) => row.openReviewItems },
   { header: "Points d’attention", width: 32, value: (row) => row.flags.map((flag) => flag.label).join("\n") || null },
   { header: "Explications", width: 60, value: (row) => row.flags.map((flag) => `${flag.label} : ${flag.reason}`).join("\n") || null },
 ];
