@@ -190,7 +190,7 @@ test.describe("platform administration", () => {
     await form.getByLabel("Région").selectOption({ label: "Auvergne-Rhône-Alpes" });
     await form.getByRole("button", { name: "Créer le territoire" }).click();
     await expect(form.getByRole("status")).toContainText(`Le territoire ${territory} est créé.`);
-    await expect(form.getByRole("link", { name: territory })).toBeVisible();
+    await expect(form.getByRole("link", { name: territory, exact: true })).toBeVisible();
   });
 
   /** Invites the coordinator of a territory from the platform's members page, open in the page. */

@@ -47,7 +47,7 @@ test("an admin finds an EPCI in the reference by keyboard, and choosing it fills
   // A fresh form for the next territory.
   await expect(picker).toHaveValue("");
   await expect(form.getByLabel("Nom", { exact: true })).toHaveValue("");
-  await expect(page.getByRole("region", { name: /Territoires/ }).getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Territoires/ }).getByRole("link", { name, exact: true })).toBeVisible();
 });
 
 test("the picker finds a commune or a département by its code, and says when nothing matches", async ({ page }) => {

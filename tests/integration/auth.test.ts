@@ -163,11 +163,17 @@ describe("demo accounts", () => {
         },
       },
     });
-    expect(users).toHaveLength(24);
+    expect(users).toHaveLength(26);
     const byEmail = Object.fromEntries(users.map((user) => [user.email, user.memberships]));
     expect(byEmail["admin@opencls.test"]).toEqual([{ role: "platform_admin", region: null, territory: null, organisation: null }]);
     expect(byEmail["ars@hauts-de-france.test"]).toEqual([
       { role: "ars_officer", region: { slug: "hauts-de-france" }, territory: null, organisation: null },
+    ]);
+    expect(byEmail["lecteur-national@opencls.test"]).toEqual([
+      { role: "national_reader", region: null, territory: null, organisation: null },
+    ]);
+    expect(byEmail["ars-cote-d-or@bourgogne-franche-comte.test"]).toEqual([
+      { role: "ars_officer", region: { slug: "bourgogne-franche-comte" }, territory: null, organisation: null },
     ]);
     expect(byEmail["coordination@pays-ruffecois.test"]).toEqual([
       { role: "coordinator", region: null, territory: { slug: "pays-ruffecois" }, organisation: null },
