@@ -1,8 +1,8 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
-// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Four SQL
+// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Five SQL
 // statements whatever the region's size: the regions to pick from; the region's contracts that
 // the SQL filters select (what a row shows but progress); the checks' facts of those; the
-// page's fiches, for progress and counts by status. Flags are computed in code, so filtering by flag happens before paging.
+// page's fiches, for progress and counts by status, and its open review items (lib/reviews). Flags are computed in code, so filtering by flag happens before paging.
 import { NotFoundError, type Actor } from "@/lib/authz";
 import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
 import { listComplianceFacts } from "@/lib/compliance/queries";

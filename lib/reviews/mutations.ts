@@ -37,13 +37,18 @@ type ContractFacts = {
   id: string;
   title: string;
   status: string;
-  territory: { id: string; slug: string; name: string; regionId: string };
+  territory: { id: string; slug: string; name: string; regionId: string; departmentCodes: string[] };
 };
 
 async function contractFacts(tx: Tx, contractId: string): Promise<ContractFacts> {
   return tx.contract.findUniqueOrThrow({
     where: { id: contractId },
-    select: { id: true, title: true, status: true, territory: { select: { id: true, slug: true, name: true, regionId: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      territory: { select: { id: true, slug: true, name: true, regionId: true, departmentCodes: true } },
+    },
   });
 }
 
@@ -61,7 +66,13 @@ async function notifyOtherSide(
     where:
       from === "officer"
         ? { role: "coordinator", territoryId: contract.territory.id, user: { disabledAt: null } }
-        : { role: "ars_officer", regionId: contract.territory.regionId, user: { disabledAt: null } },
+        : {
+            role: "ars_officer",
+            regionId: contract.territory.regionId,
+            // An officer of a délégation départementale hears only of its départements' contracts.
+            OR: [{ departmentCodes: { isEmpty: true } }, { departmentCodes: { hasSome: contract.territory.departmentCodes } }],
+            user: { disabledAt: null },
+          },
     select: { userId: true },
     distinct: ["userId"],
   });

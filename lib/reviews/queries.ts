@@ -2,6 +2,7 @@
 // comments) and stages, the open items a territory's coordinators have to answer, and the count
 // of open items per contract the regional portfolio shows. Each is one SQL statement; callers
 // have authorized the contract or territory first (workspace.read), as the page loaders do.
+import { territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 import { assertCan, type Actor } from "@/lib/authz";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -135,12 +136,8 @@ export type OpenReviewItems = { threads: ReviewThreadView[]; stages: ReviewStage
  * asked for changes or has yet to decide. Two statements, bounded; the territory is the one the
  * workspace page authorized, and only those who answer reviews get them.
  */
-export async function listTerritoryOpenReviews(
-  db: Db,
-  actor: Actor,
-  territory: { id: string; regionId: string },
-): Promise<OpenReviewItems> {
-  assertCan(actor, "review.answer", { territoryId: territory.id, regionId: territory.regionId });
+export async function listTerritoryOpenReviews(db: Db, actor: Actor, territory: TerritoryScope): Promise<OpenReviewItems> {
+  assertCan(actor, "review.answer", territoryResource(territory));
   const [threads, stages] = await Promise.all([
     listReviewThreads(db, { territoryId: territory.id, openOnly: true }),
     db.reviewStage.findMany({

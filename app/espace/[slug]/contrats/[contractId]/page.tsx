@@ -76,7 +76,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   // The contract is authorized above: its campaigns (two at most) come with it.
   const [campaigns, flags] = await Promise.all([listContractCampaigns(contract.id), listContractFlags(actor, contract)]);
   // Coordinators answer the agency's review of this contract here; the agency reads and comments on the reading page.
-  const answers = can(actor, "review.answer", { territoryId: contract.territory.id, regionId: contract.territory.regionId });
+  const answers = can(actor, "review.answer", territoryResource(contract.territory));
   const [threads, stages] = answers
     ? await Promise.all([listReviewThreads(getDb(), { contractId: contract.id }), listContractReviewStages(getDb(), contract.id)])
     : [[], []];
@@ -125,7 +125,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           <Link href={`${contractPath}/lecture`} className="self-center">
-            {can(actor, "review.comment", { territoryId: contract.territory.id, regionId: contract.territory.regionId })
+            {can(actor, "review.comment", territoryResource(contract.territory))
               ? "Lire et commenter le contrat"
               : "Lire le contrat en entier"}
           </Link>
