@@ -70,7 +70,9 @@ test.describe("tenant isolation", () => {
   test("an ARS officer sees the territories of their region only", async ({ page }) => {
     await signIn(page, "ars@hauts-de-france.test");
     await expect(page.getByRole("link", { name: "Communauté d’Agglomération de Lens-Liévin" })).toBeVisible();
-    await expect(page.getByRole("main").getByRole("link")).toHaveCount(1);
+    // Its one territory, and the region's portfolio.
+    await expect(page.getByRole("main").getByRole("link", { name: "Portefeuille régional" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link")).toHaveCount(2);
     expect((await page.goto("/espace/romans-sur-isere"))?.status()).toBe(404);
   });
 });
