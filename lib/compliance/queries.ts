@@ -47,10 +47,14 @@ export async function listComplianceFacts(db: Db, contractIds: readonly string[]
         (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noPilot"))[1:${QUOTED_FICHES}] AS "noPilotNumbers",
         (array_agg(f.id::text ORDER BY f.number) FILTER (WHERE f."noPilot"))[1] AS "noPilotFirst"
       FROM (
-        SELECT f.id, f.number,
-          NOT EXISTS (SELECT 1 FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL) AS "noIndicator",
+        SELECT f.id, f.number, indicator.found IS NULL AS "noIndicator",
           f."pilotOrganisationId" IS NULL AND f."pilotUserId" IS NULL AS "noPilot"
         FROM "FicheAction" f
+        -- Joined, not a NOT EXISTS in the select list: PostgreSQL evaluated that once per aggregate
+        -- reading it (three index probes per fiche, 80 ms for Occitanie's 227 contracts).
+        LEFT JOIN LATERAL (
+          SELECT 1 AS found FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL LIMIT 1
+        ) indicator ON true
         WHERE f."contractId" = c.id AND f."deletedAt" IS NULL
       ) f
     ) fiches ON true
