@@ -7,7 +7,7 @@ import { organisationChoices } from "@/lib/organisations/queries";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
 import { dateInputValue } from "@/lib/validation/fields";
-import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect, territoryKeysSelect } from "./selects";
+import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect, objectivesProgressJson, territoryKeysSelect } from "./selects";
 import { canReadContract, contractAccessSelect, territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: territoryKeysSelect } as const;
@@ -86,11 +86,7 @@ export async function getContractOverview(actor: Actor, territorySlug: string, c
   const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, overviewSelect(actor)));
   const fiches = await getDb().$queryRaw<OverviewFiche[]>`
     SELECT f.id, f."axisId", f.number, f.title, f.status, f.progress, f.weight, f."pilotUserId",
-      coalesce(
-        (SELECT json_agg(json_build_object('progress', o.progress, 'weight', o.weight, 'status', o.status))
-         FROM "OperationalObjective" o WHERE o."ficheId" = f.id AND o."deletedAt" IS NULL),
-        '[]'
-      ) AS objectives
+      ${objectivesProgressJson} AS objectives
     FROM "FicheAction" f
     WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
     ORDER BY f.number`;

@@ -212,6 +212,11 @@ export function findGeoRegion(code: string): GeoRegion | null {
   return geoDivisions().regions.get(code) ?? null;
 }
 
+/** The 18 regions with an ARS (13 in mainland France, 5 overseas), by code. */
+export function listGeoRegions(): GeoRegion[] {
+  return [...geoDivisions().regions.values()];
+}
+
 /** A département by its code ("26", "2A", "971"), or null. */
 export function findGeoDepartment(code: string): GeoDepartment | null {
   return geoDivisions().departments.get(code) ?? null;

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DEPARTMENTS, PREFECTURE_CODES, REGION_CODES, departmentsOfRegion, regionTiles } from "./departments";
+import { listGeoDepartments, listGeoRegions, listRegionDepartments } from "@/lib/geo/reference";
+import { PREFECTURE_CODES, regionTiles } from "./departments";
+
+const DEPARTMENTS = listGeoDepartments();
+const REGION_CODES = listGeoRegions().map((region) => region.code);
 
 describe("départements and their tile-grid map", () => {
   it("cover the 101 départements of the 18 regions with an ARS, overseas included", () => {
     expect(DEPARTMENTS).toHaveLength(101);
     expect(REGION_CODES).toHaveLength(18);
-    expect(departmentsOfRegion("03").map((department) => department.name)).toEqual(["Guyane"]);
-    expect(departmentsOfRegion("94").map((department) => department.code)).toEqual(["2A", "2B"]);
+    expect(listRegionDepartments("03").map((department) => department.name)).toEqual(["Guyane"]);
+    expect(listRegionDepartments("94").map((department) => department.code)).toEqual(["2A", "2B"]);
   });
 
   it("place every département from its prefecture", () => {
@@ -15,7 +19,7 @@ describe("départements and their tile-grid map", () => {
 
   it.each(REGION_CODES)("give each département of region %s its own cell, from 0,0", (region) => {
     const tiles = regionTiles(region);
-    expect(tiles).toHaveLength(departmentsOfRegion(region).length);
+    expect(tiles).toHaveLength(listRegionDepartments(region).length);
     expect(new Set(tiles.map((tile) => `${tile.column},${tile.row}`)).size).toBe(tiles.length);
     expect(Math.min(...tiles.map((tile) => tile.column))).toBe(0);
     expect(Math.min(...tiles.map((tile) => tile.row))).toBe(0);

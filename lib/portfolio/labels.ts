@@ -2,7 +2,7 @@
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from "@/lib/campaigns/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { formatCount, formatDate, formatNumber } from "@/lib/format";
-import { departmentName } from "./departments";
+import { findGeoDepartment } from "@/lib/geo/reference";
 import type { PortfolioRow } from "./queries";
 import type { PortfolioSort } from "./schema";
 
@@ -16,7 +16,8 @@ export const PORTFOLIO_SORT_LABELS = {
 } satisfies Record<PortfolioSort, string>;
 
 /** "Ain (01), Drôme (26)". */
-export const departmentsLabel = (codes: readonly string[]) => codes.map((code) => `${departmentName(code)} (${code})`).join(", ");
+export const departmentsLabel = (codes: readonly string[]) =>
+  codes.map((code) => `${findGeoDepartment(code)?.name ?? code} (${code})`).join(", ");
 
 /** "14 mois", "échu depuis 3 mois", "ce mois-ci". */
 export function monthsLeftLabel(months: number | null): string {

@@ -7,12 +7,13 @@ import { NotFoundError, type Actor } from "@/lib/authz";
 import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
 import { listComplianceFacts } from "@/lib/compliance/queries";
 import { contractProgress } from "@/lib/contracts/progress";
+import { objectivesProgressJson } from "@/lib/contracts/selects";
 import { getDb } from "@/lib/db/client";
+import { listRegionDepartments } from "@/lib/geo/reference";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CampaignStatus, ContractStatus, EvaluationKind, ProgressStatus } from "@/lib/db/generated/enums";
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { PAGE_SIZE } from "@/lib/params/list-params";
-import { departmentsOfRegion } from "./departments";
 import { countOpenReviewItems } from "@/lib/reviews/queries";
 import { portfolioContracts } from "@/lib/workspaces/resource";
 import { followsPortfolio, portfolioRegions } from "./resource";
@@ -65,11 +66,7 @@ type ProgressFiche = {
 function listProgressFiches(contractIds: readonly string[]) {
   return getDb().$queryRaw<ProgressFiche[]>`
     SELECT f."contractId", f."axisId", f.status, f.progress, f.weight,
-      coalesce(
-        (SELECT json_agg(json_build_object('progress', o.progress, 'weight', o.weight, 'status', o.status))
-         FROM "OperationalObjective" o WHERE o."ficheId" = f.id AND o."deletedAt" IS NULL),
-        '[]'
-      ) AS objectives
+      ${objectivesProgressJson} AS objectives
     FROM "FicheAction" f
     WHERE f."contractId" = ANY(${[...contractIds]}::uuid[]) AND f."deletedAt" IS NULL`;
 }
@@ -77,7 +74,11 @@ function listProgressFiches(contractIds: readonly string[]) {
 /** The contract's progress from its fiches, grouped by axis as the roll-up wants. */
 function progressOf(fiches: readonly ProgressFiche[]): number | null {
   const byAxis = new Map<string, ProgressFiche[]>();
-  for (const fiche of fiches) byAxis.set(fiche.axisId, [...(byAxis.get(fiche.axisId) ?? []), fiche]);
+  for (const fiche of fiches) {
+    const axis = byAxis.get(fiche.axisId);
+    if (axis) axis.push(fiche);
+    else byAxis.set(fiche.axisId, [fiche]);
+  }
   return contractProgress([...byAxis.values()].map((axisFiches) => ({ fiches: axisFiches })));
 }
 
@@ -206,7 +207,7 @@ export async function getPortfolio(
   const flagged = params.signal
     ? contracts.filter((contract) => flags.get(contract.id)!.some((flag) => flag.id === params.signal))
     : contracts;
-  const byDepartment = departmentsOfRegion(region.inseeCode).map((department) => ({
+  const byDepartment = listRegionDepartments(region.inseeCode).map((department) => ({
     ...department,
     count: flagged.filter((contract) => contract.territory.departmentCodes.includes(department.code)).length,
   }));

@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db/client";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { getFicheReading } from "@/lib/fiches/reading";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
-import { formatDate, formatDecimal, formatEuros } from "@/lib/format";
+import { formatDate, formatDecimal, formatEurosExact } from "@/lib/format";
 import { judgementLabel } from "@/lib/indicators/labels";
 import { judgementOf } from "@/lib/indicators/trajectory";
 import { listReviewThreads } from "@/lib/reviews/queries";
@@ -148,7 +148,7 @@ export default async function FicheReadingPage({ params }: Props) {
                   <th scope="row">{line.funder?.name ?? line.funderLabel ?? "—"}</th>
                   <td>{line.fundingInstrument ?? "—"}</td>
                   <td>{line.year ?? "—"}</td>
-                  <td className="num">{formatEuros(line.amount)}</td>
+                  <td className="num">{formatEurosExact(line.amount)}</td>
                 </tr>
               ))}
             </Table>
