@@ -1,6 +1,6 @@
 // The portfolio's table: one row per contract, its columns sortable on the server (links that
-// keep the filters), its compliance flags as badges whose reason opens below them.
-import Link from "next/link";
+// keep the filters), its compliance flags as badges whose reason opens below them. Plain links:
+// next/link's client component, 35 times on a page, cost as much to render as the rows.
 import { FlagBadges } from "@/components/compliance/flag-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Table } from "@/components/ui/table";
@@ -35,7 +35,7 @@ export function PortfolioTable({
     const current = key === sort;
     const next = current && order === "asc" ? "desc" : "asc";
     return (
-      <Link href={sortHref(key, next)} className="whitespace-nowrap">
+      <a href={sortHref(key, next)} className="whitespace-nowrap">
         {PORTFOLIO_SORT_LABELS[key]}
         {current ? (
           <>
@@ -43,7 +43,7 @@ export function PortfolioTable({
             <span className="sr-only">{order === "asc" ? " (tri croissant)" : " (tri décroissant)"}</span>
           </>
         ) : null}
-      </Link>
+      </a>
     );
   };
   return (
@@ -67,9 +67,9 @@ export function PortfolioTable({
         {rows.map((row) => (
           <tr key={row.id} className="align-top">
             <th scope="row" className="font-normal">
-              <Link href={`/espace/${row.territory.slug}/contrats/${row.id}`} className="font-semibold">
+              <a href={`/espace/${row.territory.slug}/contrats/${row.id}`} className="font-semibold">
                 {row.territory.name}
-              </Link>
+              </a>
               <span className="block text-slate-600">{row.title}</span>
             </th>
             <td>{row.territory.departmentCodes.length ? departmentsLabel(row.territory.departmentCodes) : "—"}</td>

@@ -45,8 +45,10 @@ export type ComplianceCheck = {
   id: ComplianceCheckId;
   /** A short French label, for a badge or a filter. */
   label: string;
-  /** Why the contract is flagged, in French with its figures; null when it is not. */
-  reason: (facts: ComplianceFacts, today: Date) => string | null;
+  /** Whether the contract is flagged. */
+  applies: (facts: ComplianceFacts, today: Date) => boolean;
+  /** Why it is, in French with its figures: asked only of a flagged contract. */
+  reason: (facts: ComplianceFacts) => string;
   fix: (facts: ComplianceFacts) => FixLink;
 };
 
@@ -81,65 +83,71 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
   {
     id: "mental_health",
     label: "Sans volet santé mentale",
-    reason: (facts) =>
-      settled(facts) || facts.mentalHealthComponent?.trim() || facts.clsmStatus === "active" || facts.clsmStatus === "in_creation"
-        ? null
-        : "Aucun volet santé mentale ni conseil local de santé mentale renseigné (loi 3DS du 21 février 2022).",
+    applies: (facts) =>
+      !settled(facts) && !facts.mentalHealthComponent?.trim() && facts.clsmStatus !== "active" && facts.clsmStatus !== "in_creation",
+    reason: () => "Aucun volet santé mentale ni conseil local de santé mentale renseigné (loi 3DS du 21 février 2022).",
     fix: (facts) => ({ href: `${contractPath(facts)}/modifier#sante-mentale`, label: "Renseigner le volet santé mentale" }),
   },
   {
     id: "expired_without_renewal",
     label: "Échu sans renouvellement",
-    reason: (facts, today) =>
-      facts.endsOn && facts.endsOn < today && !facts.hasRenewal && !settled(facts)
-        ? `Le contrat a pris fin le ${formatDate(facts.endsOn)} et aucun contrat suivant n’est enregistré.`
-        : null,
+    applies: (facts, today) => Boolean(facts.endsOn && facts.endsOn < today && !facts.hasRenewal && !settled(facts)),
+    reason: (facts) => `Le contrat a pris fin le ${formatDate(facts.endsOn!)} et aucun contrat suivant n’est enregistré.`,
     fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
   },
   {
     id: "renewal_not_prepared",
     label: "Renouvellement à préparer",
-    reason: (facts, today) =>
-      facts.endsOn &&
-      facts.endsOn >= today &&
-      facts.endsOn <= addMonths(today, RENEWAL_NOTICE_MONTHS) &&
-      !facts.hasRenewal &&
-      !settled(facts)
-        ? `Le contrat prend fin le ${formatDate(facts.endsOn)}, dans moins de ${RENEWAL_NOTICE_MONTHS} mois, et aucun contrat suivant n’est en préparation.`
-        : null,
+    applies: (facts, today) =>
+      Boolean(
+        facts.endsOn &&
+        facts.endsOn >= today &&
+        facts.endsOn <= addMonths(today, RENEWAL_NOTICE_MONTHS) &&
+        !facts.hasRenewal &&
+        !settled(facts),
+      ),
+    reason: (facts) =>
+      `Le contrat prend fin le ${formatDate(facts.endsOn!)}, dans moins de ${RENEWAL_NOTICE_MONTHS} mois, et aucun contrat suivant n’est en préparation.`,
     fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
   },
   {
     id: "mid_term_evaluation",
     label: "Sans évaluation à mi-parcours",
-    reason: (facts, today) => {
-      if (!facts.startsOn || !facts.endsOn || facts.status === "preparation" || facts.hasMidTermCampaign || settled(facts)) return null;
-      const middle = midCourse(facts.startsOn, facts.endsOn);
-      return today >= middle ? `Mi-parcours atteint le ${formatDate(middle)} sans campagne d’évaluation à mi-parcours.` : null;
-    },
+    applies: (facts, today) =>
+      Boolean(
+        facts.startsOn &&
+        facts.endsOn &&
+        facts.status !== "preparation" &&
+        !facts.hasMidTermCampaign &&
+        !settled(facts) &&
+        today >= midCourse(facts.startsOn, facts.endsOn),
+      ),
+    reason: (facts) =>
+      `Mi-parcours atteint le ${formatDate(midCourse(facts.startsOn!, facts.endsOn!))} sans campagne d’évaluation à mi-parcours.`,
     fix: (facts) => ({ href: `${contractPath(facts)}#evaluation`, label: "Ouvrir l’évaluation à mi-parcours" }),
   },
   {
     id: "fiches_without_indicator",
     label: "Fiches sans indicateur",
+    applies: (facts) => facts.fichesWithoutIndicator.count > 0,
     reason: ({ fichesWithoutIndicator: fiches }) =>
-      fiches.count ? `${formatCount(fiches.count, "fiche", "fiches")} sans indicateur${numbered(fiches.numbers, fiches.count)}.` : null,
+      `${formatCount(fiches.count, "fiche", "fiches")} sans indicateur${numbered(fiches.numbers, fiches.count)}.`,
     fix: (facts) => ficheFix(facts, facts.fichesWithoutIndicator, "/indicateurs", "Ajouter un indicateur à la fiche"),
   },
   {
     id: "fiches_without_pilot",
     label: "Fiches sans pilote",
+    applies: (facts) => facts.fichesWithoutPilot.count > 0,
     reason: ({ fichesWithoutPilot: fiches }) =>
-      fiches.count ? `${formatCount(fiches.count, "fiche", "fiches")} sans pilote${numbered(fiches.numbers, fiches.count)}.` : null,
+      `${formatCount(fiches.count, "fiche", "fiches")} sans pilote${numbered(fiches.numbers, fiches.count)}.`,
     fix: (facts) => ficheFix(facts, facts.fichesWithoutPilot, "", "Désigner le pilote de la fiche"),
   },
   {
     id: "signatory_deliberation",
     label: "Délibération manquante",
-    reason: ({ status, signatoriesWithoutDeliberation: names }) =>
-      status !== "preparation" && names.length
-        ? `${formatCount(names.length, "signataire", "signataires")} dont l’assemblée délibère sans référence de délibération\u00a0: ${names.join(", ")}.`
-        : null,
+    applies: (facts) => facts.status !== "preparation" && facts.signatoriesWithoutDeliberation.length > 0,
+    reason: ({ signatoriesWithoutDeliberation: names }) =>
+      `${formatCount(names.length, "signataire", "signataires")} dont l’assemblée délibère sans référence de délibération\u00a0: ${names.join(", ")}.`,
     fix: (facts) => ({ href: `${contractPath(facts)}/modifier#signataires`, label: "Renseigner les délibérations" }),
   },
 ];
@@ -151,8 +159,12 @@ export const COMPLIANCE_CHECK_LABELS = Object.fromEntries(COMPLIANCE_CHECKS.map(
 
 /** The contract's flags, in the checks' order: each with why and the link that fixes it. */
 export function complianceFlags(facts: ComplianceFacts, today: Date): ComplianceFlag[] {
-  return COMPLIANCE_CHECKS.flatMap((check) => {
-    const reason = check.reason(facts, today);
-    return reason ? [{ id: check.id, label: check.label, reason, fix: check.fix(facts) }] : [];
-  });
+  return COMPLIANCE_CHECKS.flatMap((check) =>
+    check.applies(facts, today) ? [{ id: check.id, label: check.label, reason: check.reason(facts), fix: check.fix(facts) }] : [],
+  );
+}
+
+/** Which checks flag the contract, without writing why: for lists that filter, sort and count by flag. */
+export function flaggingChecks(facts: ComplianceFacts, today: Date): ComplianceCheckId[] {
+  return COMPLIANCE_CHECKS.flatMap((check) => (check.applies(facts, today) ? [check.id] : []));
 }

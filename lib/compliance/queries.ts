@@ -3,13 +3,18 @@
 import { can, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
+import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
+import { Prisma } from "@/lib/db/generated/client";
 import { todayInParis } from "@/lib/due/schedule";
 import { complianceFlags, DELIBERATING_KINDS, type ComplianceFacts, type ComplianceFlag } from "./checks";
 
 /** How many fiche numbers a reason quotes. */
 const QUOTED_FICHES = 5;
 
-type FactsRow = Omit<ComplianceFacts, "fichesWithoutIndicator" | "fichesWithoutPilot"> & {
+/** A facts row as JSON carries it (lib/db/json-rows.ts): dates as "YYYY-MM-DD". */
+type FactsRow = Omit<ComplianceFacts, "startsOn" | "endsOn" | "fichesWithoutIndicator" | "fichesWithoutPilot"> & {
+  startsOn: string | null;
+  endsOn: string | null;
   noIndicatorCount: number;
   noIndicatorNumbers: number[] | null;
   noIndicatorFirst: string | null;
@@ -18,32 +23,47 @@ type FactsRow = Omit<ComplianceFacts, "fichesWithoutIndicator" | "fichesWithoutP
   noPilotFirst: string | null;
 };
 
-/** The checks' facts of these contracts (unknown ids are absent), in one statement whatever their number. */
-export async function listComplianceFacts(db: Db, contractIds: readonly string[]): Promise<Map<string, ComplianceFacts>> {
+/**
+ * The checks' facts of these contracts (unknown ids are absent), in one statement whatever their
+ * number. Fiche counts come from ContractFicheStats, which PostgreSQL keeps (migration
+ * 20261206200000_contract_fiche_stats); the fiches' numbers that a reason quotes are read only for
+ * `quotingFichesOf` (all by default), since finding them reads every fiche of the contract.
+ */
+export async function listComplianceFacts(
+  db: Db,
+  contractIds: readonly string[],
+  { quotingFichesOf = contractIds }: { quotingFichesOf?: readonly string[] } = {},
+): Promise<Map<string, ComplianceFacts>> {
   if (!contractIds.length) return new Map();
-  // One pass over each contract's fiches for both fiche checks; the renewal test as two indexed
-  // lookups (an OR inside one EXISTS scanned every contract).
-  const rows = await db.$queryRaw<FactsRow[]>`
+  // The renewal test as two indexed lookups (an OR inside one EXISTS scanned every contract);
+  // deliberations grouped over all the contracts' signatories at once (a subquery per contract
+  // read them one contract at a time); the fiches' lateral join carries its tests inside, where
+  // they gate the scan: only contracts asked for whose counts say some fiche lacks something.
+  const ids = [...contractIds];
+  const rows = await queryJsonRows<FactsRow>(
+    db,
+    Prisma.sql`
     SELECT c.id AS "contractId", t.slug AS "territorySlug", c.status::text AS status, c."startsOn", c."endsOn",
       c."mentalHealthComponent", c."clsmStatus"::text AS "clsmStatus",
       (EXISTS (SELECT 1 FROM "Contract" n WHERE n."previousContractId" = c.id)
         OR EXISTS (SELECT 1 FROM "Contract" n WHERE n."territoryId" = c."territoryId" AND n.generation > c.generation)) AS "hasRenewal",
       EXISTS (SELECT 1 FROM "EvaluationCampaign" e WHERE e."contractId" = c.id AND e.kind = 'mid_term') AS "hasMidTermCampaign",
-      coalesce(fiches."noIndicatorCount", 0)::int AS "noIndicatorCount", fiches."noIndicatorNumbers", fiches."noIndicatorFirst",
-      coalesce(fiches."noPilotCount", 0)::int AS "noPilotCount", fiches."noPilotNumbers", fiches."noPilotFirst",
-      coalesce(
-        (SELECT array_agg(o.name ORDER BY s.position) FROM "Signatory" s JOIN "Organisation" o ON o.id = s."organisationId"
-         WHERE s."contractId" = c.id AND o.kind::text = ANY(${[...DELIBERATING_KINDS]}::text[])
-           AND coalesce(btrim(s."deliberationReference"), '') = ''),
-        ARRAY[]::text[]
-      ) AS "signatoriesWithoutDeliberation"
+      coalesce(stats."fichesWithoutIndicator", 0) AS "noIndicatorCount", fiches."noIndicatorNumbers", fiches."noIndicatorFirst",
+      coalesce(stats."fichesWithoutPilot", 0) AS "noPilotCount", fiches."noPilotNumbers", fiches."noPilotFirst",
+      coalesce(deliberations.names, ARRAY[]::text[]) AS "signatoriesWithoutDeliberation"
     FROM "Contract" c
     JOIN "Territory" t ON t.id = c."territoryId"
+    LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
+    LEFT JOIN (
+      SELECT s."contractId", array_agg(o.name ORDER BY s.position) AS names
+      FROM "Signatory" s JOIN "Organisation" o ON o.id = s."organisationId"
+      WHERE s."contractId" = ANY(${ids}::uuid[]) AND o.kind::text = ANY(${[...DELIBERATING_KINDS]}::text[])
+        AND coalesce(btrim(s."deliberationReference"), '') = ''
+      GROUP BY s."contractId"
+    ) deliberations ON deliberations."contractId" = c.id
     LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE f."noIndicator") AS "noIndicatorCount",
-        (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noIndicator"))[1:${QUOTED_FICHES}] AS "noIndicatorNumbers",
+      SELECT (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noIndicator"))[1:${QUOTED_FICHES}] AS "noIndicatorNumbers",
         (array_agg(f.id::text ORDER BY f.number) FILTER (WHERE f."noIndicator"))[1] AS "noIndicatorFirst",
-        count(*) FILTER (WHERE f."noPilot") AS "noPilotCount",
         (array_agg(f.number ORDER BY f.number) FILTER (WHERE f."noPilot"))[1:${QUOTED_FICHES}] AS "noPilotNumbers",
         (array_agg(f.id::text ORDER BY f.number) FILTER (WHERE f."noPilot"))[1] AS "noPilotFirst"
       FROM (
@@ -51,19 +71,23 @@ export async function listComplianceFacts(db: Db, contractIds: readonly string[]
           f."pilotOrganisationId" IS NULL AND f."pilotUserId" IS NULL AS "noPilot"
         FROM "FicheAction" f
         -- Joined, not a NOT EXISTS in the select list: PostgreSQL evaluated that once per aggregate
-        -- reading it (three index probes per fiche, 80 ms for Occitanie's 227 contracts).
+        -- reading it.
         LEFT JOIN LATERAL (
           SELECT 1 AS found FROM "Indicator" i WHERE i."ficheId" = f.id AND i."deletedAt" IS NULL LIMIT 1
         ) indicator ON true
-        WHERE f."contractId" = c.id AND f."deletedAt" IS NULL
+        WHERE f."contractId" = c.id AND f."deletedAt" IS NULL AND c.id = ANY(${[...quotingFichesOf]}::uuid[])
+          AND (stats."fichesWithoutIndicator" > 0 OR stats."fichesWithoutPilot" > 0)
       ) f
     ) fiches ON true
-    WHERE c.id = ANY(${[...contractIds]}::uuid[])`;
+    WHERE c.id = ANY(${ids}::uuid[])`,
+  );
   return new Map(
     rows.map(({ noIndicatorCount, noIndicatorNumbers, noIndicatorFirst, noPilotCount, noPilotNumbers, noPilotFirst, ...row }) => [
       row.contractId,
       {
         ...row,
+        startsOn: calendarDay(row.startsOn),
+        endsOn: calendarDay(row.endsOn),
         fichesWithoutIndicator: { count: noIndicatorCount, numbers: noIndicatorNumbers ?? [], firstId: noIndicatorFirst },
         fichesWithoutPilot: { count: noPilotCount, numbers: noPilotNumbers ?? [], firstId: noPilotFirst },
       },

@@ -21,9 +21,12 @@ export function addMonths(day: Date, months: number): Date {
   return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day.getUTCDate(), lastDay)));
 }
 
+// Kept: building a DateTimeFormat costs more than formatting with it, and pages ask several times.
+const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+
 /** Today in Paris, as a calendar day. */
 export function todayInParis(now = new Date()): Date {
-  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now).split("-").map(Number);
+  const [year, month, day] = parisDay.format(now).split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day));
 }
 

@@ -9,6 +9,15 @@ export const PROGRESS_STATUS_LABELS = {
   abandoned: "Abandonnée",
 } satisfies Record<ProgressStatus, string>;
 
+/** The statuses after a count of fiches, agreeing with it: « 1 réalisée », « 3 réalisées ». */
+export const PROGRESS_STATUS_COUNT_LABELS = {
+  not_started: ["non commencée", "non commencées"],
+  in_progress: ["en cours", "en cours"],
+  completed: ["réalisée", "réalisées"],
+  delayed: ["en retard", "en retard"],
+  abandoned: ["abandonnée", "abandonnées"],
+} satisfies Record<ProgressStatus, [string, string]>;
+
 export const PROGRESS_STATUS_TONES = {
   not_started: "neutral",
   in_progress: "brand",

@@ -1,6 +1,6 @@
 // How the portfolio's table and its export write a row's figures, in French.
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from "@/lib/campaigns/labels";
-import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { PROGRESS_STATUS_COUNT_LABELS } from "@/lib/fiches/labels";
 import { formatCount, formatDate, formatNumber } from "@/lib/format";
 import { findGeoDepartment } from "@/lib/geo/reference";
 import type { PortfolioRow } from "./queries";
@@ -28,9 +28,9 @@ export function monthsLeftLabel(months: number | null): string {
 
 /** "3 en cours, 2 réalisées": the statuses that have fiches, in the statuses' order. */
 export function fichesByStatusLabel(counts: PortfolioRow["fichesByStatus"]): string {
-  const parts = (Object.keys(PROGRESS_STATUS_LABELS) as Array<keyof typeof PROGRESS_STATUS_LABELS>)
+  const parts = (Object.keys(PROGRESS_STATUS_COUNT_LABELS) as Array<keyof typeof PROGRESS_STATUS_COUNT_LABELS>)
     .filter((status) => counts[status])
-    .map((status) => `${formatNumber(counts[status])} ${PROGRESS_STATUS_LABELS[status].toLowerCase()}`);
+    .map((status) => formatCount(counts[status], ...PROGRESS_STATUS_COUNT_LABELS[status]));
   return parts.length ? parts.join(", ") : "Aucune fiche";
 }
 

@@ -1,20 +1,22 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
-// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Five SQL
-// statements whatever the region's size: the regions to pick from; the region's contracts that
-// the SQL filters select (what a row shows but progress); the checks' facts of those; the
-// page's fiches, for progress and counts by status, and its open review items (lib/reviews). Flags are computed in code, so filtering by flag happens before paging.
+// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Six SQL
+// statements whatever the region's size: the regions to pick from; the ids of the region's
+// contracts that the authorization scope and the SQL filters select; their lines (what sorting
+// and filtering read) and the checks' facts, both as JSON (lib/db/json-rows.ts: 200 rows cost
+// little); then for the page's rows, their details (progress and fiches by status come from
+// ContractFicheStats, which PostgreSQL keeps; open review items from lib/reviews) and their facts
+// with the fiche numbers the reasons quote. Flags are computed in code, so filtering by flag happens before paging.
 import { NotFoundError, type Actor } from "@/lib/authz";
-import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
+import { complianceFlags, COMPLIANCE_CHECKS, flaggingChecks, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
 import { listComplianceFacts } from "@/lib/compliance/queries";
-import { contractProgress } from "@/lib/contracts/progress";
-import { objectivesProgressJson } from "@/lib/contracts/selects";
 import { getDb } from "@/lib/db/client";
+import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
 import { listRegionDepartments } from "@/lib/geo/reference";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { CampaignStatus, ContractStatus, EvaluationKind, ProgressStatus } from "@/lib/db/generated/enums";
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { PAGE_SIZE } from "@/lib/params/list-params";
-import { countOpenReviewItems } from "@/lib/reviews/queries";
+import { openReviewItemsCount } from "@/lib/reviews/queries";
 import { portfolioContracts } from "@/lib/workspaces/resource";
 import { followsPortfolio, portfolioRegions } from "./resource";
 import type { PortfolioParams, PortfolioSort } from "./schema";
@@ -32,54 +34,51 @@ const STATUS_ORDER: readonly ContractStatus[] = [
   "renewed",
 ];
 
-const keysSelect = {
-  id: true,
-  title: true,
-  generation: true,
-  status: true,
-  signedOn: true,
-  endsOn: true,
-  territory: { select: { name: true, slug: true, departmentCodes: true } },
-  campaigns: {
-    orderBy: { createdAt: "desc" },
-    take: 1,
-    select: { kind: true, status: true, opensOn: true, closedAt: true, createdAt: true },
-  },
-} satisfies Prisma.ContractSelect;
-type ContractKeys = Prisma.ContractGetPayload<{ select: typeof keysSelect }>;
-
-/** A fiche of a listed contract, as the progress roll-up reads it (lib/contracts/progress.ts). */
-type ProgressFiche = {
-  contractId: string;
-  axisId: string;
-  status: ProgressStatus;
-  progress: number;
-  weight: number | null;
-  objectives: Array<{ progress: number; weight: number | null; status: ProgressStatus }>;
+/** What sorting and filtering read of each of the region's contracts. */
+type ContractLine = {
+  id: string;
+  status: ContractStatus;
+  signedOn: Date | null;
+  endsOn: Date | null;
+  territory: { name: string; slug: string; departmentCodes: string[] };
 };
 
-/**
- * The fiches of these contracts with their objectives, as plain rows with the objectives in one
- * JSON array (as the contract page reads them, lib/contracts/queries.ts): nested in Prisma's
- * query they cost several times as much.
- */
-function listProgressFiches(contractIds: readonly string[]) {
-  return getDb().$queryRaw<ProgressFiche[]>`
-    SELECT f."contractId", f."axisId", f.status, f.progress, f.weight,
-      ${objectivesProgressJson} AS objectives
-    FROM "FicheAction" f
-    WHERE f."contractId" = ANY(${[...contractIds]}::uuid[]) AND f."deletedAt" IS NULL`;
+function listContractLines(contractIds: readonly string[]): Promise<ContractLine[]> {
+  return queryJsonRows<Omit<ContractLine, "signedOn" | "endsOn"> & { signedOn: string | null; endsOn: string | null }>(
+    getDb(),
+    Prisma.sql`
+      SELECT c.id, c.status, c."signedOn", c."endsOn",
+        json_build_object('name', t.name, 'slug', t.slug, 'departmentCodes', t."departmentCodes") AS territory
+      FROM "Contract" c JOIN "Territory" t ON t.id = c."territoryId"
+      WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
+  ).then((rows) => rows.map((row) => ({ ...row, signedOn: calendarDay(row.signedOn), endsOn: calendarDay(row.endsOn) })));
 }
 
-/** The contract's progress from its fiches, grouped by axis as the roll-up wants. */
-function progressOf(fiches: readonly ProgressFiche[]): number | null {
-  const byAxis = new Map<string, ProgressFiche[]>();
-  for (const fiche of fiches) {
-    const axis = byAxis.get(fiche.axisId);
-    if (axis) axis.push(fiche);
-    else byAxis.set(fiche.axisId, [fiche]);
-  }
-  return contractProgress([...byAxis.values()].map((axisFiches) => ({ fiches: axisFiches })));
+/** What a shown row adds to its line: its title, its last campaign, its fiches' progress and counts (ContractFicheStats), its open review items. */
+type ContractDetails = {
+  id: string;
+  title: string;
+  generation: number;
+  lastCampaign: { kind: EvaluationKind; status: CampaignStatus; opensOn: string | null; closedAt: string | null; createdAt: string } | null;
+  progress: number | null;
+  fichesByStatus: Record<ProgressStatus, number>;
+  openReviewItems: number;
+};
+
+function listContractDetails(contractIds: readonly string[]): Promise<ContractDetails[]> {
+  return queryJsonRows<ContractDetails>(
+    getDb(),
+    Prisma.sql`
+      SELECT c.id, c.title, c.generation, stats.progress, ${openReviewItemsCount(Prisma.sql`c.id`)} AS "openReviewItems",
+        json_build_object('not_started', coalesce(stats."fichesNotStarted", 0), 'in_progress', coalesce(stats."fichesInProgress", 0),
+          'completed', coalesce(stats."fichesCompleted", 0), 'delayed', coalesce(stats."fichesDelayed", 0),
+          'abandoned', coalesce(stats."fichesAbandoned", 0)) AS "fichesByStatus",
+        (SELECT json_build_object('kind', e.kind, 'status', e.status, 'opensOn', e."opensOn", 'closedAt', e."closedAt", 'createdAt', e."createdAt")
+         FROM "EvaluationCampaign" e WHERE e."contractId" = c.id ORDER BY e."createdAt" DESC LIMIT 1) AS "lastCampaign"
+      FROM "Contract" c
+      LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
+      WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
+  );
 }
 
 export type PortfolioRegion = { id: string; slug: string; name: string; inseeCode: string };
@@ -125,9 +124,11 @@ export function monthsUntil(today: Date, day: Date): number {
   return months;
 }
 
+const collator = new Intl.Collator("fr");
+
 /** Nulls last whatever the order; ties by territory, then id, so pages never overlap. */
 function comparator(sort: PortfolioSort, order: "asc" | "desc", flagCount: (id: string) => number) {
-  const key = (contract: ContractKeys): string | number | null => {
+  const key = (contract: ContractLine): string | number | null => {
     switch (sort) {
       case "territoire":
         return contract.territory.name;
@@ -144,22 +145,16 @@ function comparator(sort: PortfolioSort, order: "asc" | "desc", flagCount: (id: 
     }
   };
   const direction = order === "asc" ? 1 : -1;
-  return (a: ContractKeys, b: ContractKeys) => {
+  return (a: ContractLine, b: ContractLine) => {
     const [x, y] = [key(a), key(b)];
     if (x !== y) {
       if (x === null) return 1;
       if (y === null) return -1;
-      const compared = typeof x === "string" ? x.localeCompare(y as string, "fr") : x - (y as number);
+      const compared = typeof x === "string" ? collator.compare(x, y as string) : x - (y as number);
       if (compared) return compared * direction;
     }
-    return a.territory.name.localeCompare(b.territory.name, "fr") || a.id.localeCompare(b.id);
+    return collator.compare(a.territory.name, b.territory.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
-}
-
-function ficheCounts(fiches: ReadonlyArray<{ status: ProgressStatus }>): Record<ProgressStatus, number> {
-  const counts: Record<ProgressStatus, number> = { not_started: 0, in_progress: 0, completed: 0, delayed: 0, abandoned: 0 };
-  for (const fiche of fiches) counts[fiche.status] += 1;
-  return counts;
 }
 
 type Options = { today?: Date; /** Every row the filters select, not one page: the export. */ all?: boolean };
@@ -181,7 +176,6 @@ export async function getPortfolio(
   if (!region) throw new NotFoundError();
 
   const found = await db.contract.findMany({
-    relationLoadStrategy: "join",
     where: {
       AND: [
         portfolioContracts(actor),
@@ -192,21 +186,18 @@ export async function getPortfolio(
     },
     orderBy: { id: "asc" },
     take: PORTFOLIO_CAP + 1,
-    select: keysSelect,
+    select: { id: true },
   });
   const truncated = found.length > PORTFOLIO_CAP;
-  const contracts = found.slice(0, PORTFOLIO_CAP);
-  const facts = await listComplianceFacts(
-    db,
-    contracts.map((contract) => contract.id),
-  );
+  const ids = found.slice(0, PORTFOLIO_CAP).map((contract) => contract.id);
+  // Every contract's flags, for the filter, the sort and the chart; the shown rows' again below,
+  // with the fiche numbers their reasons quote.
+  const [contracts, facts] = await Promise.all([listContractLines(ids), listComplianceFacts(db, ids, { quotingFichesOf: [] })]);
   const flags = new Map(
-    contracts.map((contract) => [contract.id, facts.has(contract.id) ? complianceFlags(facts.get(contract.id)!, today) : []]),
+    contracts.map((contract) => [contract.id, facts.has(contract.id) ? flaggingChecks(facts.get(contract.id)!, today) : []]),
   );
 
-  const flagged = params.signal
-    ? contracts.filter((contract) => flags.get(contract.id)!.some((flag) => flag.id === params.signal))
-    : contracts;
+  const flagged = params.signal ? contracts.filter((contract) => flags.get(contract.id)!.includes(params.signal!)) : contracts;
   const byDepartment = listRegionDepartments(region.inseeCode).map((department) => ({
     ...department,
     count: flagged.filter((contract) => contract.territory.departmentCodes.includes(department.code)).length,
@@ -217,35 +208,34 @@ export async function getPortfolio(
   const byFlag = COMPLIANCE_CHECKS.map((check) => ({
     id: check.id,
     label: check.label,
-    count: selected.filter((contract) => flags.get(contract.id)!.some((flag) => flag.id === check.id)).length,
+    count: selected.filter((contract) => flags.get(contract.id)!.includes(check.id)).length,
   }));
   const sorted = [...selected].sort(comparator(params.tri, params.ordre, (id) => flags.get(id)!.length));
   const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const shown = all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
 
-  const fiches = new Map<string, ProgressFiche[]>(shown.map((contract) => [contract.id, []]));
   const shownIds = shown.map((contract) => contract.id);
-  const [progressFiches, reviewItems] = await Promise.all([listProgressFiches(shownIds), countOpenReviewItems(db, shownIds)]);
-  for (const fiche of progressFiches) fiches.get(fiche.contractId)?.push(fiche);
-  const rows = shown.map((contract): PortfolioRow => {
-    const campaign = contract.campaigns[0];
-    return {
-      id: contract.id,
-      title: contract.title,
-      generation: contract.generation,
-      territory: contract.territory,
-      status: contract.status,
-      signedOn: contract.signedOn,
-      endsOn: contract.endsOn,
-      monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,
-      progress: progressOf(fiches.get(contract.id)!),
-      fichesByStatus: ficheCounts(fiches.get(contract.id)!),
-      lastCampaign: campaign
-        ? { kind: campaign.kind, status: campaign.status, on: campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt }
-        : null,
-      openReviewItems: reviewItems.get(contract.id) ?? 0,
-      flags: flags.get(contract.id)!,
-    };
+  const [details, shownFacts] = await Promise.all([listContractDetails(shownIds), listComplianceFacts(db, shownIds)]);
+  const detailsById = new Map(details.map((detail) => [detail.id, detail]));
+  const rows = shown.flatMap((contract): PortfolioRow[] => {
+    const detail = detailsById.get(contract.id);
+    if (!detail) return []; // Deleted between the statements.
+    const campaign = detail.lastCampaign;
+    return [
+      {
+        ...contract,
+        title: detail.title,
+        generation: detail.generation,
+        monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,
+        progress: detail.progress,
+        fichesByStatus: detail.fichesByStatus,
+        lastCampaign: campaign
+          ? { kind: campaign.kind, status: campaign.status, on: new Date(campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt) }
+          : null,
+        openReviewItems: detail.openReviewItems,
+        flags: shownFacts.has(contract.id) ? complianceFlags(shownFacts.get(contract.id)!, today) : [],
+      },
+    ];
   });
   return { regions, region, rows, total: sorted.length, pageCount, truncated, byDepartment, byFlag };
 }

@@ -155,15 +155,11 @@ export async function listTerritoryOpenReviews(db: Db, actor: Actor, territory: 
  * Open review items per contract, for the regional portfolio: open threads plus stages awaiting
  * the agency's opinion. One statement; contracts with none are absent from the map.
  */
-export async function countOpenReviewItems(db: Db | Tx, contractIds: readonly string[]): Promise<Map<string, number>> {
-  if (contractIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ contractId: string; count: number }>>`
-    SELECT items."contractId", count(*)::int AS count
-    FROM (
-      SELECT "contractId" FROM "ReviewThread" WHERE status = 'open' AND "contractId" = ANY(${[...contractIds]}::uuid[])
-      UNION ALL
-      SELECT "contractId" FROM "ReviewStage" WHERE state = 'submitted' AND "contractId" = ANY(${[...contractIds]}::uuid[])
-    ) items
-    GROUP BY items."contractId"`;
-  return new Map(rows.map((row) => [row.contractId, row.count]));
-}
+/**
+ * The open review items of the contract `contractId` names (a column or a value): open threads
+ * and stages awaiting the agency's opinion. An SQL expression, for lists that read it per row.
+ */
+export const openReviewItemsCount = (contractId: Prisma.Sql) => Prisma.sql`(
+  (SELECT count(*) FROM "ReviewThread" r WHERE r.status = 'open' AND r."contractId" = ${contractId})
+  + (SELECT count(*) FROM "ReviewStage" r WHERE r.state = 'submitted' AND r."contractId" = ${contractId})
+)::int`;
