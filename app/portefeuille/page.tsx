@@ -16,6 +16,7 @@ import { formatCount, formatNumber } from "@/lib/format";
 import { listHref } from "@/lib/params/list-params";
 import { regionTiles } from "@/lib/portfolio/departments";
 import { getPortfolio } from "@/lib/portfolio/queries";
+import { portfolioSortLinks, portfolioTableRows } from "@/lib/portfolio/table";
 import { EXPIRY_CHOICES, portfolioFilters, readPortfolioParams } from "@/lib/portfolio/schema";
 
 export const metadata: Metadata = { title: "Portefeuille régional" };
@@ -108,11 +109,9 @@ export default async function PortfolioPage({ searchParams }: Props) {
           {portfolio.rows.length ? (
             <div className="mt-4">
               <PortfolioTable
-                rows={portfolio.rows}
-                sort={params.tri}
-                order={params.ordre}
+                rows={portfolioTableRows(portfolio.rows)}
+                sortLinks={portfolioSortLinks(PATH, filters, params.tri, params.ordre)}
                 caption={`Contrats de la région ${region.name}`}
-                sortHref={(tri, ordre) => listHref(PATH, { ...filters, tri, ordre }, 1, "contrats")}
               />
             </div>
           ) : (

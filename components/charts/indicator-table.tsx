@@ -1,7 +1,10 @@
+"use client";
+
 // Each indicator against its target, one page of them: its fiche, its name (a link that draws its
 // trajectory), its baseline, latest measurement, target, optionally its gap to the target, and its
 // judgement (under its name) with the reason when it cannot be judged yet. At 375 px the target
-// folds under the latest measurement.
+// folds under the latest measurement. A client component fed the rows: the page sends their
+// values, not the tree of their cells.
 import { Badge } from "@/components/ui/badge";
 import { Table } from "@/components/ui/table";
 import { indicatorFiche, type DashboardIndicator } from "@/lib/dashboards/series";
@@ -9,7 +12,12 @@ import { formatDate, formatNumber } from "@/lib/format";
 import { STANDING_LABELS, STANDING_TONES, UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import type { IndicatorJudgement } from "@/lib/indicators/trajectory";
 
-export type IndicatorTableRow = DashboardIndicator & { judgement: IndicatorJudgement; gapToTarget?: number | null };
+export type IndicatorTableRow = DashboardIndicator & {
+  judgement: IndicatorJudgement;
+  gapToTarget?: number | null;
+  /** The link that draws the indicator's trajectory. */
+  href: string;
+};
 
 /** A value with its unit, or a dash. */
 export const valueWithUnit = (value: number | null, unit: string | null) =>
@@ -22,15 +30,12 @@ export function IndicatorTable({
   caption,
   rows,
   chosenId,
-  href,
   showGap = false,
 }: {
   caption: string;
   rows: readonly IndicatorTableRow[];
   /** The indicator whose trajectory is drawn. */
   chosenId: string | null;
-  /** The link that draws an indicator's trajectory. */
-  href: (id: string) => string;
   showGap?: boolean;
 }) {
   return (
@@ -60,7 +65,7 @@ export function IndicatorTable({
             <th scope="row" className="font-normal">
               <span className="block text-sm text-slate-600">{indicatorFiche(indicator)}</span>
               <a
-                href={href(indicator.id)}
+                href={indicator.href}
                 aria-current={indicator.id === chosenId ? "true" : undefined}
                 aria-label={`${indicator.name}\u00a0: voir sa trajectoire`}
               >

@@ -1,5 +1,8 @@
+"use client";
+
 // A stacked chart's data table (components/charts/stacked-bar-chart.tsx): a row per category, a
-// column per series that some row has, and the total.
+// column per series that some row has, and the total. A client component fed numbers: a page
+// sends its rows, not the tree of their cells (a table of 30 partners is 200 cells).
 import { Table } from "@/components/ui/table";
 import type { SeriesKey, StackedRow } from "@/lib/dashboards/series";
 import { formatNumber } from "@/lib/format";

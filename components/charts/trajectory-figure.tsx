@@ -2,9 +2,8 @@
 // its summary, and its points as a table.
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrajectoryChart } from "@/components/charts/trajectory-chart";
-import { Table } from "@/components/ui/table";
 import { indicatorFiche, type DashboardIndicator, type TrajectoryPoint } from "@/lib/dashboards/series";
-import { valueWithUnit } from "./indicator-table";
+import { TrajectoryTable } from "./trajectory-table";
 
 export function TrajectoryFigure({
   indicator,
@@ -24,18 +23,7 @@ export function TrajectoryFigure({
         note={note}
         chart={<TrajectoryChart points={trajectory.points} target={trajectory.target} unit={indicator.unit} />}
         table={
-          <Table
-            caption={`Trajectoire de «\u00a0${indicator.name}\u00a0»`}
-            columns={[{ label: "Date" }, { label: "Mesure", className: "text-right" }, { label: "Trajectoire", className: "text-right" }]}
-          >
-            {trajectory.points.map((point) => (
-              <tr key={point.at}>
-                <th scope="row">{point.date}</th>
-                <td className="num">{valueWithUnit(point.measured, indicator.unit)}</td>
-                <td className="num">{valueWithUnit(point.path, indicator.unit)}</td>
-              </tr>
-            ))}
-          </Table>
+          <TrajectoryTable caption={`Trajectoire de «\u00a0${indicator.name}\u00a0»`} points={trajectory.points} unit={indicator.unit} />
         }
       />
     </div>

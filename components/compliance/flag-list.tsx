@@ -22,7 +22,7 @@ export function FlagList({ flags, links = true }: { flags: readonly ComplianceFl
 }
 
 /** Flags as badges in a table cell: the label shown, the reason read by screen readers and in the tooltip-free detail below. */
-export function FlagBadges({ flags }: { flags: readonly ComplianceFlag[] }) {
+export function FlagBadges({ flags }: { flags: ReadonlyArray<Pick<ComplianceFlag, "id" | "label" | "reason">> }) {
   if (!flags.length) return <span className="text-slate-600">Aucun</span>;
   return (
     <ul className="flex flex-col gap-1">

@@ -1,105 +1,84 @@
+"use client";
+
 // The portfolio's table: one row per contract, its columns sortable on the server (links that
-// keep the filters), its compliance flags as badges whose reason opens below them. Plain links:
-// next/link's client component, 35 times on a page, cost as much to render as the rows.
+// keep the filters), its compliance flags as badges whose reason opens below them. A client
+// component fed text (lib/portfolio/table.ts): the page sends its rows' strings, not the tree of
+// their 500 cells, which cost the server as much to serialise as to render. Plain links: this is
+// a list one leaves for a contract page.
 import { FlagBadges } from "@/components/compliance/flag-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { Table } from "@/components/ui/table";
-import { formatCount, formatDate } from "@/lib/format";
-import {
-  departmentsLabel,
-  fichesByStatusLabel,
-  fichesCountLabel,
-  ficheTotal,
-  lastCampaignLabel,
-  monthsLeftLabel,
-  PORTFOLIO_SORT_LABELS,
-} from "@/lib/portfolio/labels";
-import type { PortfolioRow } from "@/lib/portfolio/queries";
-import type { PortfolioSort } from "@/lib/portfolio/schema";
+import type { PortfolioSortLink, PortfolioTableRow } from "@/lib/portfolio/table";
+
+function SortLink({ link }: { link: PortfolioSortLink }) {
+  return (
+    <a href={link.href} className="whitespace-nowrap">
+      {link.label}
+      {link.current ? (
+        <>
+          <span aria-hidden="true">{link.current === "asc" ? " ↑" : " ↓"}</span>
+          <span className="sr-only">{link.current === "asc" ? " (tri croissant)" : " (tri décroissant)"}</span>
+        </>
+      ) : null}
+    </a>
+  );
+}
 
 export function PortfolioTable({
   rows,
-  sort,
-  order,
-  sortHref,
+  sortLinks,
   caption,
 }: {
-  rows: readonly PortfolioRow[];
-  sort: PortfolioSort;
-  order: "asc" | "desc";
-  /** The URL that sorts by `key` in `order`, keeping the filters (back to page 1). */
-  sortHref: (key: PortfolioSort, order: "asc" | "desc") => string;
+  rows: readonly PortfolioTableRow[];
+  sortLinks: Record<PortfolioSortLink["key"], PortfolioSortLink>;
   caption: string;
 }) {
-  const sortable = (key: PortfolioSort) => {
-    const current = key === sort;
-    const next = current && order === "asc" ? "desc" : "asc";
-    return (
-      <a href={sortHref(key, next)} className="whitespace-nowrap">
-        {PORTFOLIO_SORT_LABELS[key]}
-        {current ? (
-          <>
-            <span aria-hidden="true">{order === "asc" ? " ↑" : " ↓"}</span>
-            <span className="sr-only">{order === "asc" ? " (tri croissant)" : " (tri décroissant)"}</span>
-          </>
-        ) : null}
-      </a>
-    );
-  };
   return (
     <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <Table
         caption={caption}
         columns={[
-          { label: sortable("territoire") },
-          { label: sortable("departement") },
-          { label: sortable("statut") },
-          { label: sortable("signature") },
-          { label: sortable("fin") },
+          { label: <SortLink link={sortLinks.territoire} /> },
+          { label: <SortLink link={sortLinks.departement} /> },
+          { label: <SortLink link={sortLinks.statut} /> },
+          { label: <SortLink link={sortLinks.signature} /> },
+          { label: <SortLink link={sortLinks.fin} /> },
           { label: "Mois restants" },
           { label: "Avancement", className: "text-right" },
           { label: "Fiches actions" },
           { label: "Dernière évaluation" },
           { label: "Revue", className: "text-right" },
-          { label: sortable("signaux") },
+          { label: <SortLink link={sortLinks.signaux} /> },
         ]}
       >
         {rows.map((row) => (
           <tr key={row.id} className="align-top">
             <th scope="row" className="font-normal">
-              <a href={`/espace/${row.territory.slug}/contrats/${row.id}`} className="font-semibold">
-                {row.territory.name}
+              <a href={row.href} className="font-semibold">
+                {row.territory}
               </a>
               <span className="block text-slate-600">{row.title}</span>
             </th>
-            <td>{row.territory.departmentCodes.length ? departmentsLabel(row.territory.departmentCodes) : "—"}</td>
+            <td>{row.departments}</td>
             <td>
               <ContractStatusBadge status={row.status} />
             </td>
-            <td className="whitespace-nowrap">{row.signedOn ? formatDate(row.signedOn) : "—"}</td>
-            <td className="whitespace-nowrap">{row.endsOn ? formatDate(row.endsOn) : "—"}</td>
-            <td>{monthsLeftLabel(row.monthsLeft)}</td>
-            <td className="num">{row.progress === null ? "—" : `${row.progress}\u202f%`}</td>
+            <td className="whitespace-nowrap">{row.signedOn}</td>
+            <td className="whitespace-nowrap">{row.endsOn}</td>
+            <td>{row.monthsLeft}</td>
+            <td className="num">{row.progress}</td>
             <td>
-              {ficheTotal(row.fichesByStatus) ? (
+              {row.fiches ? (
                 <>
-                  {fichesCountLabel(row.fichesByStatus)}
-                  <span className="block text-slate-600">{fichesByStatusLabel(row.fichesByStatus)}</span>
+                  {row.fiches.count}
+                  <span className="block text-slate-600">{row.fiches.byStatus}</span>
                 </>
               ) : (
                 "Aucune"
               )}
             </td>
-            <td>{lastCampaignLabel(row.lastCampaign)}</td>
-            <td className="num">
-              {row.openReviewItems ? (
-                <a href={`/espace/${row.territory.slug}/contrats/${row.id}/lecture`}>
-                  {formatCount(row.openReviewItems, "point ouvert", "points ouverts")}
-                </a>
-              ) : (
-                "—"
-              )}
-            </td>
+            <td>{row.lastCampaign}</td>
+            <td className="num">{row.review ? <a href={row.review.href}>{row.review.label}</a> : "—"}</td>
             <td>
               <FlagBadges flags={row.flags} />
             </td>

@@ -91,6 +91,11 @@ export const reportCommitmentSchema = z
   .refine((report) => !report.comment || report.commentedOn, {
     path: ["commentedOn"],
     message: "Datez le commentaire.",
+  })
+  // The converse, which the database also requires: a date dates a comment.
+  .refine((report) => !report.commentedOn || report.comment, {
+    path: ["comment"],
+    message: "Écrivez le commentaire que cette date accompagne, ou effacez la date.",
   });
 
 export type ReportCommitmentInput = z.infer<typeof reportCommitmentSchema>;

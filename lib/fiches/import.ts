@@ -16,6 +16,7 @@ import { foldName, orderedFields } from "@/lib/catalogue";
 import { lockContract } from "@/lib/contracts/lock";
 
 import type { Db } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
 import type { Prisma } from "@/lib/db/generated/client";
 import { formatCount } from "@/lib/format";
 import { readSpreadsheet, UnreadableFileError } from "./import-file";
@@ -112,12 +113,18 @@ function checkRow(
       seenNumbers.add(number);
     }
   }
-  const { startsOn, endsOn } = values as { startsOn?: Date | null; endsOn?: Date | null };
-  if (startsOn && endsOn && endsOn < startsOn)
-    fail(
-      IMPORT_COLUMNS.find((column) => column.field === "endsOn")!,
-      "La fin précède le début.",
-    );
+  // A date the file leaves out keeps the fiche's: it still bounds the other (the database refuses
+  // an end before the start).
+  const dates = values as { startsOn?: Date | null; endsOn?: Date | null };
+  const kept = context.fiches.get(number)?.values as { startsOn?: Date | null; endsOn?: Date | null } | undefined;
+  const startsOn = "startsOn" in dates ? dates.startsOn : kept?.startsOn;
+  const endsOn = "endsOn" in dates ? dates.endsOn : kept?.endsOn;
+  const columnOf = (field: FicheFieldName) => IMPORT_COLUMNS.find((column) => column.field === field)!;
+  if (startsOn && endsOn && endsOn < startsOn) {
+    if (!("startsOn" in dates)) fail(columnOf("endsOn"), `La fin précède le début de la fiche, le ${formatDate(startsOn)}.`);
+    else if (!("endsOn" in dates)) fail(columnOf("startsOn"), `Le début suit la fin de la fiche, le ${formatDate(endsOn)}.`);
+    else fail(columnOf("endsOn"), "La fin précède le début.");
+  }
   return { valid: Object.keys(errors).length ? null : { number, values }, errors };
 }
 

@@ -178,4 +178,14 @@ describe("hostile cells", () => {
     ]);
     expect(await state()).toEqual(before);
   });
+
+  it("bound a date the file gives by the fiche's date it leaves out", async () => {
+    const before = await state();
+    const result = outcome(await run({ mode: "import", file: csv("Numéro;Axe;Intitulé;Fin", "1;1;Fiche réelle;31/12/2024") }));
+    // Fiche 1 starts on 15 January 2025.
+    expect(result.report.rows.map((row) => row.errors)).toEqual([
+      { Fin: "La fin précède le début de la fiche, le 15\u00a0janvier\u00a02025." },
+    ]);
+    expect(await state()).toEqual(before);
+  });
 });

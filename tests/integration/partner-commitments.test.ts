@@ -125,6 +125,12 @@ describe("a partner's report on a commitment", () => {
       report(commitment.id, "1", { commentedOn: "2026-02-30", financialAmount: "-5" }),
     );
     expect(impossible).toMatchObject({ ok: false, fieldErrors: { commentedOn: expect.any(String), financialAmount: expect.any(String) } });
+    // A date without its comment: the database would refuse it, the form says why first.
+    const undated = await run(reportCommitment, partner, report(commitment.id, "1", { comment: "", commentedOn: "2026-02-01" }));
+    expect(undated).toMatchObject({
+      ok: false,
+      fieldErrors: { comment: "Écrivez le commentaire que cette date accompagne, ou effacez la date." },
+    });
     expect(await db().commitment.findUniqueOrThrow({ where: { id: commitment.id } })).toMatchObject({ version: 1, progress: 0 });
   });
 

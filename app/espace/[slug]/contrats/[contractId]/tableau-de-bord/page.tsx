@@ -173,9 +173,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                       ? `Chaque indicateur face à sa cible, page ${formatNumber(page)} sur ${formatNumber(pageCount)}`
                       : "Chaque indicateur face à sa cible"
                   }
-                  rows={indicatorPage.map((indicator) => ({ ...indicator, judgement: judgeDashboardIndicator(indicator, asOf) }))}
+                  rows={indicatorPage.map((indicator) => ({
+                    ...indicator,
+                    judgement: judgeDashboardIndicator(indicator, asOf),
+                    href: indicatorHref(indicator.id),
+                  }))}
                   chosenId={data.trajectory?.indicator.id ?? null}
-                  href={indicatorHref}
                 />
                 <Pagination
                   page={page}

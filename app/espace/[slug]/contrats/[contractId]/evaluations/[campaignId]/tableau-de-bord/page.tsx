@@ -228,9 +228,8 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                       ? `Chaque indicateur face à sa cible, page ${formatNumber(page)} sur ${formatNumber(pageCount)}`
                       : "Chaque indicateur face à sa cible"
                   }
-                  rows={indicatorPage}
+                  rows={indicatorPage.map((row) => ({ ...row, href: indicatorHref(row.id) }))}
                   chosenId={chosen?.id ?? null}
-                  href={indicatorHref}
                   showGap
                 />
                 <Pagination
