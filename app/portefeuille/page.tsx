@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { SelectField } from "@/components/ui/select-field";
+import { TabNav } from "@/components/ui/tab-nav";
 import { Table } from "@/components/ui/table";
 import { loadAuthorized } from "@/lib/auth/require";
 import { COMPLIANCE_CHECKS } from "@/lib/compliance/checks";
@@ -17,7 +18,7 @@ import { listHref } from "@/lib/params/list-params";
 import { regionTiles } from "@/lib/portfolio/departments";
 import { getPortfolio } from "@/lib/portfolio/queries";
 import { portfolioSortLinks, portfolioTableRows } from "@/lib/portfolio/table";
-import { EXPIRY_CHOICES, portfolioFilters, readPortfolioParams } from "@/lib/portfolio/schema";
+import { EXPIRY_CHOICES, portfolioFilters, readPortfolioParams, type PortfolioView } from "@/lib/portfolio/schema";
 
 export const metadata: Metadata = { title: "Portefeuille régional" };
 export const dynamic = "force-dynamic";
@@ -26,15 +27,27 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const PATH = "/portefeuille";
 
+/** Each view's tab and heading: the list, the map, the chart of one selection. */
+const VIEWS: Record<PortfolioView, { tab: string; title: string }> = {
+  liste: { tab: "Liste des contrats", title: "Contrats de la région" },
+  carte: { tab: "Carte", title: "Répartition par département" },
+  graphique: { tab: "Graphique", title: "Répartition par point d’attention" },
+};
+
 export default async function PortfolioPage({ searchParams }: Props) {
   const params = readPortfolioParams(await searchParams);
-  const { data: portfolio } = await loadAuthorized(PATH, {}, (actor) => getPortfolio(actor, params));
+  const { data: portfolio } = await loadAuthorized(PATH, {}, (actor) => getPortfolio(actor, params, { rows: params.vue === "liste" }));
   const { region } = portfolio;
   const filters = { ...portfolioFilters(params), region: region.slug };
   const filtered = Boolean(params.departement || params.statut || params.expire || params.signal);
   const tiles = regionTiles(region.inseeCode);
   const counts = Object.fromEntries(portfolio.byDepartment.map((department) => [department.code, department.count]));
-  const exportHref = listHref(`${PATH}/export.xlsx`, filters, 1);
+  const exportHref = listHref(`${PATH}/export.xlsx`, { ...filters, vue: undefined }, 1);
+  const tabs = (Object.keys(VIEWS) as PortfolioView[]).map((view) => ({
+    href: listHref(PATH, { ...filters, vue: view === "liste" ? undefined : view }, 1),
+    label: VIEWS[view].tab,
+    current: view === params.vue,
+  }));
 
   return (
     <>
@@ -44,9 +57,11 @@ export default async function PortfolioPage({ searchParams }: Props) {
           {filtered ? " par les filtres" : ""}.
         </p>
       </PageHeader>
+      <TabNav label="Vues du portefeuille" tabs={tabs} />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {portfolio.regions.length > 1 ? (
           <FilterForm action={PATH} submitLabel="Changer de région">
+            {params.vue !== "liste" ? <input type="hidden" name="vue" value={params.vue} /> : null}
             <SelectField
               label="Région"
               name="region"
@@ -56,9 +71,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </FilterForm>
         ) : null}
 
-        <Section id="contrats" title="Contrats de la région">
+        <Section id="contrats" title={VIEWS[params.vue].title}>
           <FilterForm action={`${PATH}#contrats`} submitLabel="Filtrer">
             <input type="hidden" name="region" value={region.slug} />
+            {params.vue !== "liste" ? <input type="hidden" name="vue" value={params.vue} /> : null}
             <SelectField
               label="Département"
               name="departement"
@@ -106,75 +122,86 @@ export default async function PortfolioPage({ searchParams }: Props) {
               La région compte plus de contrats que le portefeuille n’en liste&#8239;: filtrez par département.
             </p>
           ) : null}
-          {portfolio.rows.length ? (
-            <div className="mt-4">
-              <PortfolioTable
-                rows={portfolioTableRows(portfolio.rows)}
-                sortLinks={portfolioSortLinks(PATH, filters, params.tri, params.ordre)}
-                caption={`Contrats de la région ${region.name}`}
+          {/* Keyed: moving between views makes new figures, not the previous one's opened « Voir les données ». */}
+          {params.vue === "carte" ? (
+            <div key="carte" className="mt-4">
+              <ChartFigure
+                id="carte"
+                title="Contrats par département"
+                summary={`Nombre de contrats retenus par les filtres (hors département) dans chaque département de la région ${region.name}.`}
+                note="Chaque case est un département, placée à peu près où se trouve sa préfecture."
+                chart={tiles.length ? <DepartmentMap tiles={tiles} counts={counts} selected={params.departement} /> : null}
+                table={
+                  <Table
+                    caption="Contrats par département"
+                    columns={[{ label: "Département" }, { label: "Contrats", className: "text-right" }]}
+                  >
+                    {portfolio.byDepartment.map((department) => (
+                      <tr key={department.code}>
+                        <th scope="row" className="font-normal">
+                          {department.name} ({department.code})
+                        </th>
+                        <td className="num">{formatNumber(department.count)}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                }
+              />
+            </div>
+          ) : params.vue === "graphique" ? (
+            <div key="graphique" className="mt-4">
+              <ChartFigure
+                id="graphique"
+                title="Points d’attention"
+                summary="Nombre de contrats retenus par les filtres qui présentent chaque point d’attention."
+                chart={
+                  <BarChart
+                    rows={portfolio.byFlag.map((flag) => ({ label: flag.label, value: flag.count }))}
+                    unit="count"
+                    name="Contrats"
+                    labelLength={30}
+                  />
+                }
+                table={
+                  <Table
+                    caption="Points d’attention"
+                    columns={[{ label: "Point d’attention" }, { label: "Contrats", className: "text-right" }]}
+                  >
+                    {portfolio.byFlag.map((flag) => (
+                      <tr key={flag.id}>
+                        <th scope="row" className="font-normal">
+                          {flag.label}
+                        </th>
+                        <td className="num">{formatNumber(flag.count)}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                }
               />
             </div>
           ) : (
-            <p className="mt-4 text-slate-700">
-              {filtered ? "Aucun contrat ne correspond à ces filtres." : "Aucun contrat dans cette région."}
-            </p>
+            <>
+              {portfolio.rows.length ? (
+                <div className="mt-4">
+                  <PortfolioTable
+                    rows={portfolioTableRows(portfolio.rows)}
+                    sortLinks={portfolioSortLinks(PATH, filters, params.tri, params.ordre)}
+                    caption={`Contrats de la région ${region.name}`}
+                  />
+                </div>
+              ) : (
+                <p className="mt-4 text-slate-700">
+                  {filtered ? "Aucun contrat ne correspond à ces filtres." : "Aucun contrat dans cette région."}
+                </p>
+              )}
+              <Pagination
+                page={params.page}
+                pageCount={portfolio.pageCount}
+                href={(page) => listHref(PATH, filters, page, "contrats")}
+                label="Pages de la liste des contrats"
+              />
+            </>
           )}
-          <Pagination
-            page={params.page}
-            pageCount={portfolio.pageCount}
-            href={(page) => listHref(PATH, filters, page, "contrats")}
-            label="Pages de la liste des contrats"
-          />
-        </Section>
-
-        <Section id="vues" title="Carte et graphique">
-          <div className="grid gap-6 lg:grid-cols-2">
-            <ChartFigure
-              id="carte"
-              title="Contrats par département"
-              summary={`Nombre de contrats retenus par les filtres (hors département) dans chaque département de la région ${region.name}.`}
-              note="Chaque case est un département, placée à peu près où se trouve sa préfecture."
-              chart={tiles.length ? <DepartmentMap tiles={tiles} counts={counts} selected={params.departement} /> : null}
-              table={
-                <Table
-                  caption="Contrats par département"
-                  columns={[{ label: "Département" }, { label: "Contrats", className: "text-right" }]}
-                >
-                  {portfolio.byDepartment.map((department) => (
-                    <tr key={department.code}>
-                      <th scope="row" className="font-normal">
-                        {department.name} ({department.code})
-                      </th>
-                      <td className="num">{formatNumber(department.count)}</td>
-                    </tr>
-                  ))}
-                </Table>
-              }
-            />
-            <ChartFigure
-              id="graphique"
-              title="Points d’attention"
-              summary="Nombre de contrats retenus par les filtres qui présentent chaque point d’attention."
-              chart={
-                <BarChart rows={portfolio.byFlag.map((flag) => ({ label: flag.label, value: flag.count }))} unit="count" name="Contrats" />
-              }
-              table={
-                <Table
-                  caption="Points d’attention"
-                  columns={[{ label: "Point d’attention" }, { label: "Contrats", className: "text-right" }]}
-                >
-                  {portfolio.byFlag.map((flag) => (
-                    <tr key={flag.id}>
-                      <th scope="row" className="font-normal">
-                        {flag.label}
-                      </th>
-                      <td className="num">{formatNumber(flag.count)}</td>
-                    </tr>
-                  ))}
-                </Table>
-              }
-            />
-          </div>
         </Section>
       </div>
     </>

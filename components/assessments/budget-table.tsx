@@ -23,7 +23,7 @@ export function BudgetTable({
   if (!lines.length) return <p className="text-slate-700">La fiche n’a pas de budget prévu.</p>;
   // On a phone the three columns may be wider than the form: the table scrolls, not the page.
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <Table
         caption="Budget prévu et dépensé, par financeur"
         columns={[{ label: "Financeur" }, { label: "Prévu", className: "text-right" }, { label: "Dépensé", className: "w-48 text-right" }]}

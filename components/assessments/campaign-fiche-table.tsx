@@ -19,7 +19,7 @@ export function CampaignFicheTable({
   href: (ficheId: string) => string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <Table
         caption={caption}
         columns={[

@@ -44,7 +44,7 @@ export function FicheContext({ fiche, indicators }: Pick<AssessmentPage, "fiche"
         </div>
       ) : null}
       {indicators.length ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <Table
             caption="Indicateurs de la fiche"
             showCaption

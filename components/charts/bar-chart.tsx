@@ -10,12 +10,15 @@ export function BarChart({
   unit,
   color = "#145866",
   name,
+  labelLength,
 }: {
   rows: ReadonlyArray<{ label: string; value: number | null }>;
   unit: ValueUnit;
   color?: string;
   /** What a bar measures, for its tooltip: « Avancement », « Budget prévu ». */
   name: string;
+  /** The characters a category label keeps before it is cut (18): short labels wrap whole on two lines. */
+  labelLength?: number;
 }) {
   const data = rows.map((row) => ({ label: row.label, value: row.value ?? 0 }));
   const height = rows.length * 40 + 50;
@@ -28,11 +31,11 @@ export function BarChart({
             <XAxis
               type="number"
               domain={unit === "percent" ? [0, 100] : unit === "rating" ? [0, 4] : [0, "auto"]}
-              allowDecimals={unit !== "rating"}
+              allowDecimals={unit === "percent" || unit === "euros"}
               tickFormatter={(value: number) => tickText(value, unit)}
               {...AXIS_STYLE}
             />
-            <YAxis {...categoryAxisProps(rows)} />
+            <YAxis {...categoryAxisProps(rows, labelLength)} />
             <Tooltip formatter={(value) => [valueText(Number(value), unit), name]} cursor={{ fill: "#eef6f7" }} />
             <Bar dataKey="value" name={name} fill={color} isAnimationActive={false} barSize={22} />
           </RechartsBarChart>

@@ -38,7 +38,7 @@ export function ChartFigure({
         <details className="chart-data mt-3">
           <summary className="cursor-pointer font-medium text-brand-800">Voir les données</summary>
           {/* A table wider than a phone scrolls sideways: the keyboard reaches it too (WCAG 2.1.1). */}
-          <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label={`Données\u00a0: ${title}`}>
+          <div className="mt-3 relative overflow-x-auto" tabIndex={0} role="group" aria-label={`Données\u00a0: ${title}`}>
             {table}
           </div>
         </details>

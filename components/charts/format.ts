@@ -30,12 +30,12 @@ export function labelWidth(rows: ReadonlyArray<{ label: string }>, max = 18): nu
 export const AXIS_STYLE = { tick: { fill: "#334155", fontSize: 12 }, stroke: "#64748b" } as const;
 
 /** The category axis of horizontal bars (one bar per axis, funder, partner), its labels cut to fit. */
-export function categoryAxisProps(rows: ReadonlyArray<{ label: string }>) {
+export function categoryAxisProps(rows: ReadonlyArray<{ label: string }>, maxLength = 18) {
   return {
     type: "category" as const,
     dataKey: "label",
-    width: labelWidth(rows),
-    tickFormatter: (label: string) => shortLabel(label, 18),
+    width: labelWidth(rows, maxLength),
+    tickFormatter: (label: string) => shortLabel(label, maxLength),
     ...AXIS_STYLE,
   };
 }

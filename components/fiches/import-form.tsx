@@ -162,7 +162,7 @@ function RowTable({ report, imported }: { report: ImportReport; imported: boolea
           : ""}
         .
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <Table
           caption="Chaque ligne du fichier et ses erreurs éventuelles"
           columns={[{ label: "Ligne" }, { label: "Numéro" }, { label: "Intitulé" }, { label: "Résultat" }]}

@@ -34,7 +34,7 @@ export function PortfolioTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <Table
         caption={caption}
         columns={[

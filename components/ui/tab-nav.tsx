@@ -6,7 +6,7 @@ export type Tab = { href: string; label: string; current: boolean };
 export function TabNav({ label, tabs }: { label: string; tabs: readonly Tab[] }) {
   return (
     <nav aria-label={label} className="border-b border-slate-200 bg-white">
-      <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:px-6">
+      <ul className="mx-auto flex max-w-6xl gap-1 relative overflow-x-auto px-4 sm:px-6">
         {tabs.map((tab) => (
           <li key={tab.href}>
             <Link

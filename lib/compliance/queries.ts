@@ -12,7 +12,7 @@ import { complianceFlags, DELIBERATING_KINDS, type ComplianceFacts, type Complia
 const QUOTED_FICHES = 5;
 
 /** A facts row as JSON carries it (lib/db/json-rows.ts): dates as "YYYY-MM-DD". */
-type FactsRow = Omit<ComplianceFacts, "startsOn" | "endsOn" | "fichesWithoutIndicator" | "fichesWithoutPilot"> & {
+export type FactsRow = Omit<ComplianceFacts, "startsOn" | "endsOn" | "fichesWithoutIndicator" | "fichesWithoutPilot"> & {
   startsOn: string | null;
   endsOn: string | null;
   noIndicatorCount: number;
@@ -24,25 +24,19 @@ type FactsRow = Omit<ComplianceFacts, "startsOn" | "endsOn" | "fichesWithoutIndi
 };
 
 /**
- * The checks' facts of these contracts (unknown ids are absent), in one statement whatever their
- * number. Fiche counts come from ContractFicheStats, which PostgreSQL keeps (migration
- * 20261206200000_contract_fiche_stats); the fiches' numbers that a reason quotes are read only for
- * `quotingFichesOf` (all by default), since finding them reads every fiche of the contract.
+ * The statement that reads the checks' facts of these contracts, one row each (unknown ids are
+ * absent), whatever their number: for lists that join it to their own rows (lib/portfolio), then
+ * read each with `factsOfRow`. Fiche counts come from ContractFicheStats, which PostgreSQL keeps
+ * (ADR 0011); the fiches' numbers that a reason quotes are read only for `quotingFichesOf`, since
+ * finding them reads every fiche of the contract.
  */
-export async function listComplianceFacts(
-  db: Db,
-  contractIds: readonly string[],
-  { quotingFichesOf = contractIds }: { quotingFichesOf?: readonly string[] } = {},
-): Promise<Map<string, ComplianceFacts>> {
-  if (!contractIds.length) return new Map();
+export function complianceFactsSql(contractIds: readonly string[], quotingFichesOf: readonly string[]): Prisma.Sql {
   // The renewal test as two indexed lookups (an OR inside one EXISTS scanned every contract);
   // deliberations grouped over all the contracts' signatories at once (a subquery per contract
   // read them one contract at a time); the fiches' lateral join carries its tests inside, where
   // they gate the scan: only contracts asked for whose counts say some fiche lacks something.
   const ids = [...contractIds];
-  const rows = await queryJsonRows<FactsRow>(
-    db,
-    Prisma.sql`
+  return Prisma.sql`
     SELECT c.id AS "contractId", t.slug AS "territorySlug", c.status::text AS status, c."startsOn", c."endsOn",
       c."mentalHealthComponent", c."clsmStatus"::text AS "clsmStatus",
       (EXISTS (SELECT 1 FROM "Contract" n WHERE n."previousContractId" = c.id)
@@ -79,20 +73,36 @@ export async function listComplianceFacts(
           AND (stats."fichesWithoutIndicator" > 0 OR stats."fichesWithoutPilot" > 0)
       ) f
     ) fiches ON true
-    WHERE c.id = ANY(${ids}::uuid[])`,
-  );
-  return new Map(
-    rows.map(({ noIndicatorCount, noIndicatorNumbers, noIndicatorFirst, noPilotCount, noPilotNumbers, noPilotFirst, ...row }) => [
-      row.contractId,
-      {
-        ...row,
-        startsOn: calendarDay(row.startsOn),
-        endsOn: calendarDay(row.endsOn),
-        fichesWithoutIndicator: { count: noIndicatorCount, numbers: noIndicatorNumbers ?? [], firstId: noIndicatorFirst },
-        fichesWithoutPilot: { count: noPilotCount, numbers: noPilotNumbers ?? [], firstId: noPilotFirst },
-      },
-    ]),
-  );
+    WHERE c.id = ANY(${ids}::uuid[])`;
+}
+
+/** A row of `complianceFactsSql` as JSON gives it (lib/db/json-rows.ts), as the checks read it. */
+export function factsOfRow(row: FactsRow): ComplianceFacts {
+  return {
+    contractId: row.contractId,
+    territorySlug: row.territorySlug,
+    status: row.status,
+    startsOn: calendarDay(row.startsOn),
+    endsOn: calendarDay(row.endsOn),
+    mentalHealthComponent: row.mentalHealthComponent,
+    clsmStatus: row.clsmStatus,
+    hasRenewal: row.hasRenewal,
+    hasMidTermCampaign: row.hasMidTermCampaign,
+    fichesWithoutIndicator: { count: row.noIndicatorCount, numbers: row.noIndicatorNumbers ?? [], firstId: row.noIndicatorFirst },
+    fichesWithoutPilot: { count: row.noPilotCount, numbers: row.noPilotNumbers ?? [], firstId: row.noPilotFirst },
+    signatoriesWithoutDeliberation: row.signatoriesWithoutDeliberation,
+  };
+}
+
+/** The checks' facts of these contracts by id, in one statement; fiche numbers quoted for `quotingFichesOf` (all by default). */
+export async function listComplianceFacts(
+  db: Db,
+  contractIds: readonly string[],
+  { quotingFichesOf = contractIds }: { quotingFichesOf?: readonly string[] } = {},
+): Promise<Map<string, ComplianceFacts>> {
+  if (!contractIds.length) return new Map();
+  const rows = await queryJsonRows<FactsRow>(db, complianceFactsSql(contractIds, quotingFichesOf));
+  return new Map(rows.map((row) => [row.contractId, factsOfRow(row)]));
 }
 
 /**

@@ -42,34 +42,37 @@ type AxisTotals = {
 
 /**
  * An open campaign's totals for the comparison with the contract's other campaign, aggregated by
- * PostgreSQL in two statements: the same figures as evaluationFigures gives (mean achievement of
+ * PostgreSQL in one statement: the same figures as evaluationFigures gives (mean achievement of
  * the assessed live fiches, overall and by axis; fiches by realisation, « unassessed » without a
  * status; budget planned on live fiches and spent over the campaign), without reading the contract.
  */
 export async function readOpenCampaignTotals(db: Db, contractId: string, campaignId: string): Promise<CampaignTotals> {
-  const [axes, [budget]] = await Promise.all([
-    db.$queryRaw<AxisTotals[]>`
-      SELECT x.id, x.number, x.title, x."isTransversal",
-        count(a."achievementRate")::int AS rated, coalesce(sum(a."achievementRate"), 0)::int AS "rateSum",
-        count(*) FILTER (WHERE a."realisationStatus" = 'completed')::int AS completed,
-        count(*) FILTER (WHERE a."realisationStatus" = 'partially_completed')::int AS partially_completed,
-        count(*) FILTER (WHERE a."realisationStatus" = 'not_started')::int AS not_started,
-        count(*) FILTER (WHERE a."realisationStatus" = 'abandoned')::int AS abandoned,
-        count(f.id) FILTER (WHERE a."realisationStatus" IS NULL)::int AS unassessed
-      FROM "Axis" x
-      LEFT JOIN "FicheAction" f ON f."axisId" = x.id AND f."deletedAt" IS NULL
-      LEFT JOIN "FicheAssessment" a ON a."ficheId" = f.id AND a."campaignId" = ${campaignId}::uuid
-      WHERE x."contractId" = ${contractId}::uuid
-      GROUP BY x.id ORDER BY x.position`,
-    db.$queryRaw<{ planned: string; spent: string }[]>`
+  // The budget rides on every axis row: one statement (a contract without axes has no fiche, so no budget).
+  const axes = await db.$queryRaw<Array<AxisTotals & { planned: string; spent: string }>>`
+    WITH budget AS (
       SELECT coalesce(sum(b.amount), 0)::numeric(14, 2)::text AS planned,
         coalesce(sum(s.spent), 0)::numeric(14, 2)::text AS spent
       FROM "FicheAction" f
       JOIN "BudgetLine" b ON b."ficheId" = f.id
       LEFT JOIN "FicheAssessment" a ON a."ficheId" = f.id AND a."campaignId" = ${campaignId}::uuid
       LEFT JOIN "AssessmentSpending" s ON s."assessmentId" = a.id AND s."budgetLineId" = b.id
-      WHERE f."contractId" = ${contractId}::uuid AND f."deletedAt" IS NULL`,
-  ]);
+      WHERE f."contractId" = ${contractId}::uuid AND f."deletedAt" IS NULL
+    )
+    SELECT x.id, x.number, x.title, x."isTransversal",
+      count(a."achievementRate")::int AS rated, coalesce(sum(a."achievementRate"), 0)::int AS "rateSum",
+      count(*) FILTER (WHERE a."realisationStatus" = 'completed')::int AS completed,
+      count(*) FILTER (WHERE a."realisationStatus" = 'partially_completed')::int AS partially_completed,
+      count(*) FILTER (WHERE a."realisationStatus" = 'not_started')::int AS not_started,
+      count(*) FILTER (WHERE a."realisationStatus" = 'abandoned')::int AS abandoned,
+      count(f.id) FILTER (WHERE a."realisationStatus" IS NULL)::int AS unassessed,
+      budget.planned, budget.spent
+    FROM "Axis" x
+    CROSS JOIN budget
+    LEFT JOIN "FicheAction" f ON f."axisId" = x.id AND f."deletedAt" IS NULL
+    LEFT JOIN "FicheAssessment" a ON a."ficheId" = f.id AND a."campaignId" = ${campaignId}::uuid
+    WHERE x."contractId" = ${contractId}::uuid
+    GROUP BY x.id, budget.planned, budget.spent ORDER BY x.position`;
+  const budget = axes[0];
   const mean = (sum: number, count: number) => (count ? Math.round(sum / count) : null);
   const total = (key: keyof AxisTotals) => axes.reduce((sum, axis) => sum + (axis[key] as number), 0);
   return {

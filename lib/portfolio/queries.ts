@@ -1,14 +1,22 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
-// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Six SQL
+// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Five SQL
 // statements whatever the region's size: the regions to pick from; the ids of the region's
 // contracts that the authorization scope and the SQL filters select; their lines (what sorting
-// and filtering read) and the checks' facts, both as JSON (lib/db/json-rows.ts: 200 rows cost
+// and filtering read) with the checks' facts, as JSON (lib/db/json-rows.ts: 200 rows cost
 // little); then for the page's rows, their details (progress and fiches by status come from
 // ContractFicheStats, which PostgreSQL keeps; open review items from lib/reviews) and their facts
-// with the fiche numbers the reasons quote. Flags are computed in code, so filtering by flag happens before paging.
+// with the fiche numbers the reasons quote (the map and the chart, without rows, send three).
+// Flags are computed in code, so filtering by flag happens before paging.
 import { NotFoundError, type Actor } from "@/lib/authz";
-import { complianceFlags, COMPLIANCE_CHECKS, flaggingChecks, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
-import { listComplianceFacts } from "@/lib/compliance/queries";
+import {
+  complianceFlags,
+  COMPLIANCE_CHECKS,
+  flaggingChecks,
+  type ComplianceCheckId,
+  type ComplianceFacts,
+  type ComplianceFlag,
+} from "@/lib/compliance/checks";
+import { complianceFactsSql, factsOfRow, listComplianceFacts, type FactsRow } from "@/lib/compliance/queries";
 import { getDb } from "@/lib/db/client";
 import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
 import { listRegionDepartments } from "@/lib/geo/reference";
@@ -34,24 +42,32 @@ const STATUS_ORDER: readonly ContractStatus[] = [
   "renewed",
 ];
 
-/** What sorting and filtering read of each of the region's contracts. */
+/** What sorting and filtering read of each of the region's contracts, with the checks' facts. */
 type ContractLine = {
   id: string;
   status: ContractStatus;
   signedOn: Date | null;
   endsOn: Date | null;
   territory: { name: string; slug: string; departmentCodes: string[] };
+  facts: ComplianceFacts;
 };
 
+/** The contracts' lines and facts in one statement (the facts without the fiche numbers reasons quote). */
 function listContractLines(contractIds: readonly string[]): Promise<ContractLine[]> {
-  return queryJsonRows<Omit<ContractLine, "signedOn" | "endsOn"> & { signedOn: string | null; endsOn: string | null }>(
+  type Row = Omit<ContractLine, "signedOn" | "endsOn" | "facts"> & { signedOn: string | null; endsOn: string | null; facts: FactsRow };
+  return queryJsonRows<Row>(
     getDb(),
     Prisma.sql`
       SELECT c.id, c.status, c."signedOn", c."endsOn",
-        json_build_object('name', t.name, 'slug', t.slug, 'departmentCodes', t."departmentCodes") AS territory
-      FROM "Contract" c JOIN "Territory" t ON t.id = c."territoryId"
+        json_build_object('name', t.name, 'slug', t.slug, 'departmentCodes', t."departmentCodes") AS territory,
+        row_to_json(facts) AS facts
+      FROM "Contract" c
+      JOIN "Territory" t ON t.id = c."territoryId"
+      JOIN (${complianceFactsSql(contractIds, [])}) facts ON facts."contractId" = c.id
       WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
-  ).then((rows) => rows.map((row) => ({ ...row, signedOn: calendarDay(row.signedOn), endsOn: calendarDay(row.endsOn) })));
+  ).then((rows) =>
+    rows.map((row) => ({ ...row, signedOn: calendarDay(row.signedOn), endsOn: calendarDay(row.endsOn), facts: factsOfRow(row.facts) })),
+  );
 }
 
 /** What a shown row adds to its line: its title, its last campaign, its fiches' progress and counts (ContractFicheStats), its open review items. */
@@ -157,13 +173,19 @@ function comparator(sort: PortfolioSort, order: "asc" | "desc", flagCount: (id: 
   };
 }
 
-type Options = { today?: Date; /** Every row the filters select, not one page: the export. */ all?: boolean };
+type Options = {
+  today?: Date;
+  /** Every row the filters select, not one page: the export. */
+  all?: boolean;
+  /** Without the page's rows: the map and the chart draw only the counts. */
+  rows?: boolean;
+};
 
 /** The portfolio of the region the params name (or the first the actor follows), or a NotFoundError. */
 export async function getPortfolio(
   actor: Actor,
   params: PortfolioParams,
-  { today = todayInParis(), all = false }: Options = {},
+  { today = todayInParis(), all = false, rows: withRows = true }: Options = {},
 ): Promise<Portfolio> {
   if (!followsPortfolio(actor)) throw new NotFoundError();
   const db = getDb();
@@ -192,10 +214,8 @@ export async function getPortfolio(
   const ids = found.slice(0, PORTFOLIO_CAP).map((contract) => contract.id);
   // Every contract's flags, for the filter, the sort and the chart; the shown rows' again below,
   // with the fiche numbers their reasons quote.
-  const [contracts, facts] = await Promise.all([listContractLines(ids), listComplianceFacts(db, ids, { quotingFichesOf: [] })]);
-  const flags = new Map(
-    contracts.map((contract) => [contract.id, facts.has(contract.id) ? flaggingChecks(facts.get(contract.id)!, today) : []]),
-  );
+  const contracts = ids.length ? await listContractLines(ids) : [];
+  const flags = new Map(contracts.map((contract) => [contract.id, flaggingChecks(contract.facts, today)]));
 
   const flagged = params.signal ? contracts.filter((contract) => flags.get(contract.id)!.includes(params.signal!)) : contracts;
   const byDepartment = listRegionDepartments(region.inseeCode).map((department) => ({
@@ -212,10 +232,12 @@ export async function getPortfolio(
   }));
   const sorted = [...selected].sort(comparator(params.tri, params.ordre, (id) => flags.get(id)!.length));
   const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
-  const shown = all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
+  const shown = !withRows ? [] : all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
 
   const shownIds = shown.map((contract) => contract.id);
-  const [details, shownFacts] = await Promise.all([listContractDetails(shownIds), listComplianceFacts(db, shownIds)]);
+  const [details, shownFacts] = shownIds.length
+    ? await Promise.all([listContractDetails(shownIds), listComplianceFacts(db, shownIds)])
+    : [[], new Map<string, ComplianceFacts>()];
   const detailsById = new Map(details.map((detail) => [detail.id, detail]));
   const rows = shown.flatMap((contract): PortfolioRow[] => {
     const detail = detailsById.get(contract.id);
@@ -223,7 +245,11 @@ export async function getPortfolio(
     const campaign = detail.lastCampaign;
     return [
       {
-        ...contract,
+        id: contract.id,
+        status: contract.status,
+        signedOn: contract.signedOn,
+        endsOn: contract.endsOn,
+        territory: contract.territory,
         title: detail.title,
         generation: detail.generation,
         monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,

@@ -12,8 +12,10 @@ describe("portfolio parameters", () => {
       tri: "signaux",
       ordre: "desc",
       page: "3",
+      vue: "carte",
     });
     expect(params).toEqual({
+      vue: "carte",
       region: "occitanie",
       departement: "2A",
       statut: "signed",
@@ -23,11 +25,12 @@ describe("portfolio parameters", () => {
       ordre: "desc",
       page: 3,
     });
-    expect(portfolioFilters(params)).toMatchObject({ expire: "12", tri: "signaux", ordre: "desc" });
+    expect(portfolioFilters(params)).toMatchObject({ vue: "carte", expire: "12", tri: "signaux", ordre: "desc" });
   });
 
   it("default to every contract, sorted by end date, first page", () => {
     expect(readPortfolioParams({})).toEqual({
+      vue: "liste",
       page: 1,
       tri: "fin",
       ordre: "asc",
@@ -38,6 +41,7 @@ describe("portfolio parameters", () => {
       signal: undefined,
     });
     expect(portfolioFilters(readPortfolioParams({}))).toEqual({
+      vue: undefined,
       region: undefined,
       departement: undefined,
       statut: undefined,
@@ -59,9 +63,10 @@ describe("portfolio parameters", () => {
     ["more months than any contract lasts", { expire: "1000" }],
     ["a page that is no number", { page: "abc" }],
     ["a sort order that is neither", { ordre: "sideways" }],
+    ["an unknown view", { vue: "prototype" }],
   ])("read %s as no filter or the default", (_what, query) => {
     const params = readPortfolioParams(query);
-    expect(params).toMatchObject({ page: 1, tri: "fin", ordre: "asc" });
+    expect(params).toMatchObject({ page: 1, tri: "fin", ordre: "asc", vue: "liste" });
     expect([params.departement, params.statut, params.expire, params.signal]).toEqual([undefined, undefined, undefined, undefined]);
   });
 

@@ -15,7 +15,12 @@ export const EXPIRY_CHOICES = [3, 6, 12, 18, 24] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
 
+/** The portfolio's views of one selection: the list, the map of départements, the chart of flags. */
+export const PORTFOLIO_VIEWS = ["liste", "carte", "graphique"] as const;
+export type PortfolioView = (typeof PORTFOLIO_VIEWS)[number];
+
 export const portfolioParamsSchema = z.object({
+  vue: z.preprocess(firstValue, z.enum(PORTFOLIO_VIEWS)).catch("liste"),
   page: listParamsSchema.shape.page,
   region: listParamsSchema.shape.region,
   /** An INSEE département code: 2 digits, 2A/2B, or 3 digits overseas. */
@@ -34,9 +39,10 @@ export function readPortfolioParams(searchParams: Record<string, string | string
   return portfolioParamsSchema.parse(searchParams);
 }
 
-/** The parameters as the URL writes them (the page aside), for links that keep the filters. */
+/** The parameters as the URL writes them (the page aside), for links that keep the filters and the view. */
 export function portfolioFilters(params: PortfolioParams): Record<string, string | undefined> {
   return {
+    vue: params.vue === "liste" ? undefined : params.vue,
     region: params.region,
     departement: params.departement,
     statut: params.statut,

@@ -92,6 +92,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Mes espaces (admin)", path: "/espace", account: "admin", public: false },
     // Occitanie, the region with the most contracts: every one is flagged, a page of them listed.
     { name: "Portefeuille régional", path: "/portefeuille", account: "ars", public: false },
+    { name: "Portefeuille régional (carte)", path: "/portefeuille?vue=carte", account: "ars", public: false },
+    { name: "Portefeuille régional (graphique)", path: "/portefeuille?vue=graphique", account: "ars", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
     { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
     { name: "Mes engagements (partenaire)", path: "/engagements", account: "partner", public: false },

@@ -1,6 +1,6 @@
 // The regional portfolio, as an ARS officer uses it: from « Mon espace », keep the contracts that
 // expire within 12 months, sort them, page through them, download them as .xlsx (read back
-// here), and read the map's and the chart's tables. Axe-clean at each step.
+// here), and read the map's and the chart's tables in their views. Axe-clean at each step.
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
@@ -72,13 +72,24 @@ test("the officer downloads the list as .xlsx, reads each flag's reason and the 
   expect(sheet.rowCount).toBe(PORTFOLIO_SIZES.expiring + 1);
   expect(sheet.getRow(2).getCell(1).value).toBe(LAST);
 
-  // The map's and the chart's data, as tables.
-  const map = page.getByRole("region", { name: "Contrats par département" });
+  // The map's and the chart's data, as tables: each a view of the same selection.
+  const views = page.getByRole("navigation", { name: "Vues du portefeuille" });
+  await expect(views.getByRole("link", { name: "Liste des contrats" })).toHaveAttribute("aria-current", "page");
+  await views.getByRole("link", { name: "Carte" }).click();
+  await expect(page).toHaveURL(/vue=carte/);
+  await expect(page).toHaveURL(/expire=12/);
+  await expect(views.getByRole("link", { name: "Carte" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("table", { name: "Contrats de la région Occitanie" })).toHaveCount(0);
+  const map = page.getByRole("region", { name: "Contrats par département", exact: true });
   await map.getByText("Voir les données").click();
   const counts = map.getByRole("table", { name: "Contrats par département" });
   await expect(counts.getByRole("row", { name: /Haute-Garonne \(31\)/ })).toContainText("9");
   await expect(counts.getByRole("row", { name: /Aude \(11\)/ })).toContainText("0");
-  const chart = page.getByRole("region", { name: "Points d’attention" });
+  await expectNoAxeViolations(page);
+  await views.getByRole("link", { name: "Graphique" }).click();
+  await expect(page).toHaveURL(/vue=graphique/);
+  await expect(views.getByRole("link", { name: "Graphique" })).toHaveAttribute("aria-current", "page");
+  const chart = page.getByRole("region", { name: "Points d’attention", exact: true });
   await chart.getByText("Voir les données").click();
   await expect(chart.getByRole("row", { name: /Sans volet santé mentale/ })).toContainText(String(PORTFOLIO_SIZES.expiring));
   await expectNoAxeViolations(page);

@@ -217,12 +217,16 @@ describe("regional portfolio", () => {
     }
     const large = await countQueries(() => getPortfolio(officer(occitanie.id), params(), { today: TODAY }));
     expect(large.queries.length).toBe(small.queries.length);
-    expect(small.queries.length).toBe(6);
+    expect(small.queries.length).toBe(5);
     expect(large.result.total).toBe(34);
     expect(large.result.rows).toHaveLength(PAGE_SIZE);
     const second = await getPortfolio(officer(occitanie.id), params({ page: "2" }), { today: TODAY });
     expect(second.rows).toHaveLength(34 - PAGE_SIZE);
     expect(new Set([...listed(large.result), ...listed(second)]).size).toBe(34);
+    // The map and the chart count the same selection without reading rows.
+    const counted = await countQueries(() => getPortfolio(officer(occitanie.id), params(), { today: TODAY, rows: false }));
+    expect(counted.queries).toHaveLength(3);
+    expect(counted.result).toMatchObject({ rows: [], total: 34, byDepartment: large.result.byDepartment, byFlag: large.result.byFlag });
   });
 });
 

@@ -166,7 +166,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               />
             ) : null}
             {data.indicators.length ? (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <IndicatorTable
                   caption={
                     pageCount > 1

@@ -221,7 +221,7 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
               />
             ) : null}
             {figures.indicators.length ? (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <IndicatorTable
                   caption={
                     pageCount > 1
@@ -325,7 +325,7 @@ export default async function CampaignDashboardPage({ params, searchParams }: Pr
                 </Table>
               }
             />
-            <div className="mt-6 overflow-x-auto">
+            <div className="mt-6 relative overflow-x-auto">
               <Table
                 caption="Fiches actions par réalisation et budget, à mi-parcours et à l’évaluation finale"
                 showCaption
