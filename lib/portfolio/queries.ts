@@ -1,11 +1,11 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
-// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Five SQL
+// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Four SQL
 // statements whatever the region's size: the regions to pick from; the ids of the region's
 // contracts that the authorization scope and the SQL filters select; their lines (what sorting
 // and filtering read) with the checks' facts, as JSON (lib/db/json-rows.ts: 200 rows cost
 // little); then for the page's rows, their details (progress and fiches by status come from
-// ContractFicheStats, which PostgreSQL keeps; open review items from lib/reviews) and their facts
-// with the fiche numbers the reasons quote (the map and the chart, without rows, send three).
+// ContractFicheStats, which PostgreSQL keeps; open review items from lib/reviews) with their facts
+// and the fiche numbers the reasons quote (the map and the chart, without rows, send three).
 // Flags are computed in code, so filtering by flag happens before paging.
 import { NotFoundError, type Actor } from "@/lib/authz";
 import {
@@ -16,7 +16,7 @@ import {
   type ComplianceFacts,
   type ComplianceFlag,
 } from "@/lib/compliance/checks";
-import { complianceFactsSql, factsOfRow, listComplianceFacts, type FactsRow } from "@/lib/compliance/queries";
+import { complianceFactsSql, factsOfRow, type FactsRow } from "@/lib/compliance/queries";
 import { getDb } from "@/lib/db/client";
 import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
 import { listRegionDepartments } from "@/lib/geo/reference";
@@ -70,7 +70,7 @@ function listContractLines(contractIds: readonly string[]): Promise<ContractLine
   );
 }
 
-/** What a shown row adds to its line: its title, its last campaign, its fiches' progress and counts (ContractFicheStats), its open review items. */
+/** What a shown row adds to its line: its title, its last campaign, its fiches' progress and counts (ContractFicheStats), its open review items, its facts with fiche numbers. */
 type ContractDetails = {
   id: string;
   title: string;
@@ -79,10 +79,12 @@ type ContractDetails = {
   progress: number | null;
   fichesByStatus: Record<ProgressStatus, number>;
   openReviewItems: number;
+  /** The checks' facts, with the fiche numbers the reasons quote. */
+  facts: ComplianceFacts;
 };
 
 function listContractDetails(contractIds: readonly string[]): Promise<ContractDetails[]> {
-  return queryJsonRows<ContractDetails>(
+  return queryJsonRows<Omit<ContractDetails, "facts"> & { facts: FactsRow }>(
     getDb(),
     Prisma.sql`
       SELECT c.id, c.title, c.generation, stats.progress, ${openReviewItemsCount(Prisma.sql`c.id`)} AS "openReviewItems",
@@ -90,11 +92,13 @@ function listContractDetails(contractIds: readonly string[]): Promise<ContractDe
           'completed', coalesce(stats."fichesCompleted", 0), 'delayed', coalesce(stats."fichesDelayed", 0),
           'abandoned', coalesce(stats."fichesAbandoned", 0)) AS "fichesByStatus",
         (SELECT json_build_object('kind', e.kind, 'status', e.status, 'opensOn', e."opensOn", 'closedAt', e."closedAt", 'createdAt', e."createdAt")
-         FROM "EvaluationCampaign" e WHERE e."contractId" = c.id ORDER BY e."createdAt" DESC LIMIT 1) AS "lastCampaign"
+         FROM "EvaluationCampaign" e WHERE e."contractId" = c.id ORDER BY e."createdAt" DESC LIMIT 1) AS "lastCampaign",
+        row_to_json(facts) AS facts
       FROM "Contract" c
       LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
+      JOIN (${complianceFactsSql(contractIds, contractIds)}) facts ON facts."contractId" = c.id
       WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
-  );
+  ).then((rows) => rows.map((row) => ({ ...row, facts: factsOfRow(row.facts) })));
 }
 
 export type PortfolioRegion = { id: string; slug: string; name: string; inseeCode: string };
@@ -235,9 +239,7 @@ export async function getPortfolio(
   const shown = !withRows ? [] : all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
 
   const shownIds = shown.map((contract) => contract.id);
-  const [details, shownFacts] = shownIds.length
-    ? await Promise.all([listContractDetails(shownIds), listComplianceFacts(db, shownIds)])
-    : [[], new Map<string, ComplianceFacts>()];
+  const details = shownIds.length ? await listContractDetails(shownIds) : [];
   const detailsById = new Map(details.map((detail) => [detail.id, detail]));
   const rows = shown.flatMap((contract): PortfolioRow[] => {
     const detail = detailsById.get(contract.id);
@@ -259,7 +261,7 @@ export async function getPortfolio(
           ? { kind: campaign.kind, status: campaign.status, on: new Date(campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt) }
           : null,
         openReviewItems: detail.openReviewItems,
-        flags: shownFacts.has(contract.id) ? complianceFlags(shownFacts.get(contract.id)!, today) : [],
+        flags: complianceFlags(detail.facts, today),
       },
     ];
   });

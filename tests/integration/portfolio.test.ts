@@ -217,7 +217,7 @@ describe("regional portfolio", () => {
     }
     const large = await countQueries(() => getPortfolio(officer(occitanie.id), params(), { today: TODAY }));
     expect(large.queries.length).toBe(small.queries.length);
-    expect(small.queries.length).toBe(5);
+    expect(small.queries.length).toBe(4);
     expect(large.result.total).toBe(34);
     expect(large.result.rows).toHaveLength(PAGE_SIZE);
     const second = await getPortfolio(officer(occitanie.id), params({ page: "2" }), { today: TODAY });
