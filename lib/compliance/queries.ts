@@ -1,7 +1,6 @@
 // The facts the compliance checks read (./checks.ts), for any number of contracts in one SQL
 // statement: a portfolio page flags every contract of a region without a query per contract.
 import { can, type Actor } from "@/lib/authz";
-import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
 import { Prisma } from "@/lib/db/generated/client";
@@ -94,17 +93,6 @@ export function factsOfRow(row: FactsRow): ComplianceFacts {
   };
 }
 
-/** The checks' facts of these contracts by id, in one statement; fiche numbers quoted for `quotingFichesOf` (all by default). */
-export async function listComplianceFacts(
-  db: Db,
-  contractIds: readonly string[],
-  { quotingFichesOf = contractIds }: { quotingFichesOf?: readonly string[] } = {},
-): Promise<Map<string, ComplianceFacts>> {
-  if (!contractIds.length) return new Map();
-  const rows = await queryJsonRows<FactsRow>(db, complianceFactsSql(contractIds, quotingFichesOf));
-  return new Map(rows.map((row) => [row.contractId, factsOfRow(row)]));
-}
-
 /**
  * The contract page's own flags, for whoever edits it or follows its region's portfolio; null
  * for others (not a refusal: the page itself is authorized by its loader).
@@ -116,6 +104,6 @@ export async function listContractFlags(
 ): Promise<ComplianceFlag[] | null> {
   const resource = { territoryId: contract.territory.id, regionId: contract.territory.regionId };
   if (!can(actor, "contract.edit", resource) && !can(actor, "portfolio.read", resource)) return null;
-  const facts = (await listComplianceFacts(getDb(), [contract.id])).get(contract.id);
-  return facts ? complianceFlags(facts, today) : [];
+  const [row] = await queryJsonRows<FactsRow>(getDb(), complianceFactsSql([contract.id], [contract.id]));
+  return row ? complianceFlags(factsOfRow(row), today) : [];
 }

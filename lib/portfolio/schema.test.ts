@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { portfolioFilters, readPortfolioParams } from "./schema";
+import { portfolioFilters, readPortfolioParams, readPortfolioQuery } from "./schema";
 
 describe("portfolio parameters", () => {
   it("read the filters, the sort and the page from the URL", () => {
@@ -75,5 +75,13 @@ describe("portfolio parameters", () => {
       departement: "31",
       tri: "territoire",
     });
+  });
+
+  it("read from a request's URL only their own names, a repeated one by its first value", () => {
+    const query = new URLSearchParams("departement=31&departement=09&__proto__=x&constructor=y&tri=signaux");
+    const params = readPortfolioQuery(query);
+    expect(params).toMatchObject({ departement: "31", tri: "signaux" });
+    expect(Object.keys(params)).not.toContain("constructor");
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
   });
 });

@@ -39,6 +39,14 @@ export function readPortfolioParams(searchParams: Record<string, string | string
   return portfolioParamsSchema.parse(searchParams);
 }
 
+/**
+ * The parameters of a request's URL (a route handler's): only the schema's own names are read,
+ * each with all its values, so a repeated one keeps its first as on the page.
+ */
+export function readPortfolioQuery(query: URLSearchParams): PortfolioParams {
+  return readPortfolioParams(Object.fromEntries(Object.keys(portfolioParamsSchema.shape).map((name) => [name, query.getAll(name)])));
+}
+
 /** The parameters as the URL writes them (the page aside), for links that keep the filters and the view. */
 export function portfolioFilters(params: PortfolioParams): Record<string, string | undefined> {
   return {

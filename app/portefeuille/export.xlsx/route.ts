@@ -3,13 +3,13 @@
 import type { NextRequest } from "next/server";
 import { fileDownload, forSignedIn } from "@/lib/auth/route";
 import { getPortfolio } from "@/lib/portfolio/queries";
-import { readPortfolioParams } from "@/lib/portfolio/schema";
+import { readPortfolioQuery } from "@/lib/portfolio/schema";
 import { portfolioWorkbook } from "@/lib/portfolio/xlsx";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest) {
-  const params = readPortfolioParams(Object.fromEntries(request.nextUrl.searchParams));
+  const params = readPortfolioQuery(request.nextUrl.searchParams);
   return forSignedIn(request, {}, async (actor) => {
     const portfolio = await getPortfolio(actor, params, { all: true });
     return fileDownload(await portfolioWorkbook(portfolio), `portefeuille-${portfolio.region.slug}.xlsx`);
