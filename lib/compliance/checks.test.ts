@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { COMPLIANCE_CHECK_IDS, COMPLIANCE_CHECKS, complianceFlags, midCourse, type ComplianceFacts } from "./checks";
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
-const TODAY = day("2026-12-06");
 
 /** A contract that passes every check; each test breaks one thing. */
 const compliant = (changes: Partial<ComplianceFacts> = {}): ComplianceFacts => ({
@@ -21,10 +20,9 @@ const compliant = (changes: Partial<ComplianceFacts> = {}): ComplianceFacts => (
   ...changes,
 });
 
-const ids = (facts: ComplianceFacts, today = TODAY) => complianceFlags(facts, today).map((flag) => flag.id);
-/** The flag with its reason's non-breaking spaces as plain ones, to compare with text. */
-const flag = (facts: ComplianceFacts, id: string, today = TODAY) => {
-  const found = complianceFlags(facts, today).find((f) => f.id === id);
+/** The check's flag for these facts, its reason's non-breaking spaces as plain ones (the rule itself is SQL: tests/integration/compliance-rules.test.ts). */
+const flag = (facts: ComplianceFacts, id: string) => {
+  const found = complianceFlags(facts, [id]).find((f) => f.id === id);
   return found && { ...found, reason: found.reason.replace(/[\u00a0\u202f]/g, " ") };
 };
 
@@ -34,66 +32,30 @@ describe("compliance checks", () => {
     for (const check of COMPLIANCE_CHECKS) expect(check.label).toMatch(/^[A-ZÉ]/);
   });
 
-  it("flag nothing on a compliant contract", () => {
-    expect(ids(compliant())).toEqual([]);
+  it("give the flags their rules found, in the checks' order, and no other", () => {
+    const flagged = complianceFlags(compliant(), ["signatory_deliberation", "mental_health", "not_a_check"]);
+    expect(flagged.map((found) => found.id)).toEqual(["mental_health", "signatory_deliberation"]);
+    expect(complianceFlags(compliant(), [])).toEqual([]);
   });
 
-  describe("mental health", () => {
-    it("flags a contract with neither a mental-health component nor a CLSM, and links to the form's section", () => {
-      const found = flag(compliant({ mentalHealthComponent: "  " }), "mental_health");
-      expect(found?.reason).toContain("loi 3DS");
-      expect(found?.fix.href).toBe("/espace/valence/contrats/c1/modifier#sante-mentale");
-    });
-    it("accepts a CLSM in place or being created instead of a text", () => {
-      expect(ids(compliant({ mentalHealthComponent: null, clsmStatus: "active" }))).toEqual([]);
-      expect(ids(compliant({ mentalHealthComponent: null, clsmStatus: "in_creation" }))).toEqual([]);
-      expect(ids(compliant({ mentalHealthComponent: null, clsmStatus: "none" }))).toEqual(["mental_health"]);
-    });
-    it("leaves closed and renewed contracts alone", () => {
-      expect(ids(compliant({ mentalHealthComponent: null, status: "closed" }))).toEqual([]);
-    });
+  it("say why a contract lacks a mental-health component, and link to the form's section", () => {
+    const found = flag(compliant({ mentalHealthComponent: "  " }), "mental_health");
+    expect(found?.reason).toContain("loi 3DS");
+    expect(found?.fix.href).toBe("/espace/valence/contrats/c1/modifier#sante-mentale");
   });
 
-  describe("end of the contract", () => {
-    it("flags an end date passed without a renewal, not one renewed", () => {
-      const ended = compliant({ startsOn: day("2020-01-01"), endsOn: day("2026-12-05"), hasMidTermCampaign: true });
-      expect(ids(ended)).toEqual(["expired_without_renewal"]);
-      expect(flag(ended, "expired_without_renewal")?.reason).toContain("5 décembre 2026");
-      expect(flag(ended, "expired_without_renewal")?.fix.href).toBe("/espace/valence/contrats/nouveau");
-      expect(ids({ ...ended, hasRenewal: true })).toEqual([]);
-    });
-    it("counts a contract ending today as running, within the notice", () => {
-      const endsToday = compliant({ startsOn: day("2020-01-01"), endsOn: TODAY, hasMidTermCampaign: true });
-      expect(ids(endsToday)).toEqual(["renewal_not_prepared"]);
-    });
-    it("flags an end within exactly 6 months, not a day later", () => {
-      const base = { startsOn: day("2020-01-01"), hasMidTermCampaign: true };
-      expect(ids(compliant({ ...base, endsOn: day("2027-06-06") }))).toEqual(["renewal_not_prepared"]);
-      expect(ids(compliant({ ...base, endsOn: day("2027-06-07") }))).toEqual([]);
-      expect(ids(compliant({ ...base, endsOn: day("2027-06-06"), hasRenewal: true }))).toEqual([]);
-    });
-    it("clamps the 6 months to the month's last day", () => {
-      const base = { startsOn: day("2020-01-01"), hasMidTermCampaign: true };
-      // 31 August + 6 months = 28 February.
-      expect(ids(compliant({ ...base, endsOn: day("2027-02-28") }), day("2026-08-31"))).toEqual(["renewal_not_prepared"]);
-      expect(ids(compliant({ ...base, endsOn: day("2027-03-01") }), day("2026-08-31"))).toEqual([]);
-    });
+  it("date an ended contract and one ending soon, and link to the next contract", () => {
+    const ended = compliant({ startsOn: day("2020-01-01"), endsOn: day("2026-12-05") });
+    expect(flag(ended, "expired_without_renewal")?.reason).toContain("5 décembre 2026");
+    expect(flag(ended, "expired_without_renewal")?.fix.href).toBe("/espace/valence/contrats/nouveau");
+    expect(flag(compliant({ endsOn: day("2027-06-06") }), "renewal_not_prepared")?.reason).toContain("6 juin 2027, dans moins de 6 mois");
   });
 
-  describe("mid-term evaluation", () => {
+  it("date the mid-course, the middle day of the period", () => {
     const period = { startsOn: day("2025-01-01"), endsOn: day("2029-12-31") };
-    it("is due exactly at mid-course, not the day before", () => {
-      const middle = midCourse(period.startsOn, period.endsOn);
-      expect(middle.toISOString().slice(0, 10)).toBe("2027-07-02");
-      expect(ids(compliant(period), middle)).toEqual(["mid_term_evaluation"]);
-      expect(ids(compliant(period), new Date(middle.getTime() - 86_400_000))).toEqual([]);
-    });
-    it("is satisfied by a mid-term campaign, and not asked of a contract in preparation", () => {
-      const late = day("2028-01-01");
-      expect(ids(compliant({ ...period, hasMidTermCampaign: true }), late)).toEqual([]);
-      expect(ids(compliant({ ...period, status: "preparation" }), late)).toEqual([]);
-      expect(flag(compliant(period), "mid_term_evaluation", late)?.fix.href).toBe("/espace/valence/contrats/c1#evaluation");
-    });
+    expect(midCourse(period.startsOn, period.endsOn).toISOString().slice(0, 10)).toBe("2027-07-02");
+    expect(flag(compliant(period), "mid_term_evaluation")?.reason).toContain("2 juillet 2027");
+    expect(flag(compliant(period), "mid_term_evaluation")?.fix.href).toBe("/espace/valence/contrats/c1#evaluation");
   });
 
   describe("fiches", () => {
@@ -125,7 +87,6 @@ describe("compliance checks", () => {
         "2 signataires dont l’assemblée délibère sans référence de délibération : Commune de Valence, Département de la Drôme.",
       );
       expect(flag(facts, "signatory_deliberation")?.fix.href).toBe("/espace/valence/contrats/c1/modifier#signataires");
-      expect(ids({ ...facts, status: "preparation" })).toEqual([]);
     });
   });
 });

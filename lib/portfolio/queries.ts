@@ -1,104 +1,155 @@
 // The regional portfolio: every contract of a region the actor follows, with its compliance
-// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Four SQL
+// flags, filtered, sorted and paginated, and the counts the map and the chart draw. Three SQL
 // statements whatever the region's size: the regions to pick from; the ids of the region's
-// contracts that the authorization scope and the SQL filters select; their lines (what sorting
-// and filtering read) with the checks' facts, as JSON (lib/db/json-rows.ts: 200 rows cost
-// little); then for the page's rows, their details (progress and fiches by status come from
-// ContractFicheStats, which PostgreSQL keeps; open review items from lib/reviews) with their facts
-// and the fiche numbers the reasons quote (the map and the chart, without rows, send three).
-// Flags are computed in code, so filtering by flag happens before paging.
+// contracts that the authorization scope selects (lib/workspaces/resource.ts, as Prisma filters);
+// then one statement that reads their compliance facts with the checks' verdicts (the checks'
+// rules are SQL: lib/compliance/checks.ts), filters, counts, sorts and pages them, and gives the
+// page's rows with their details: progress and fiches by status from ContractFicheStats, which
+// PostgreSQL keeps; open review items from lib/reviews; the fiche numbers the reasons quote.
+// The server reads 24 rows and a few counts, not the region's 200 contracts.
 import { NotFoundError, type Actor } from "@/lib/authz";
-import {
-  complianceFlags,
-  COMPLIANCE_CHECKS,
-  flaggingChecks,
-  type ComplianceCheckId,
-  type ComplianceFacts,
-  type ComplianceFlag,
-} from "@/lib/compliance/checks";
-import { complianceFactsSql, factsOfRow, type FactsRow } from "@/lib/compliance/queries";
+import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
+import { complianceFactsSql, factsOfRow, QUOTED_FICHES_SQL, type FactsRow } from "@/lib/compliance/queries";
 import { getDb } from "@/lib/db/client";
-import { calendarDay, queryJsonRows } from "@/lib/db/json-rows";
+import { calendarDay } from "@/lib/db/json-rows";
 import { listRegionDepartments } from "@/lib/geo/reference";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CampaignStatus, ContractStatus, EvaluationKind, ProgressStatus } from "@/lib/db/generated/enums";
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { PAGE_SIZE } from "@/lib/params/list-params";
 import { openReviewItemsCount } from "@/lib/reviews/queries";
-import { portfolioContracts } from "@/lib/workspaces/resource";
-import { followsPortfolio, portfolioRegions } from "./resource";
+import { followsPortfolio, portfolioRegionsSql, portfolioTerritoriesSql } from "./resource";
 import type { PortfolioParams, PortfolioSort } from "./schema";
 
 /** More contracts than any region has (the largest, Occitanie, about 250): beyond, the list says it is cut. */
 export const PORTFOLIO_CAP = 600;
 
-const STATUS_ORDER: readonly ContractStatus[] = [
-  "preparation",
-  "signed",
-  "in_progress",
-  "mid_term_evaluation",
-  "final_evaluation",
-  "closed",
-  "renewed",
-];
-
-/** What sorting and filtering read of each of the region's contracts, with the checks' facts. */
-type ContractLine = {
-  id: string;
-  status: ContractStatus;
-  signedOn: Date | null;
-  endsOn: Date | null;
-  territory: { name: string; slug: string; departmentCodes: string[] };
-  facts: ComplianceFacts;
+/**
+ * What each sort key orders by, over the selected lines. The contract status enum orders by its
+ * declaration: preparation, signed, in progress, mid-term and final evaluation, closed, renewed.
+ * Names sort as French readers expect (ICU's French collation: "Étang" beside "Etang").
+ */
+const SORT_KEYS: Record<PortfolioSort, Prisma.Sql> = {
+  territoire: Prisma.sql`lines."territoryName" COLLATE "fr-x-icu"`,
+  departement: Prisma.sql`lines."departmentCodes"[1] COLLATE "C"`,
+  statut: Prisma.sql`lines."contractStatus"`,
+  signature: Prisma.sql`lines."signedOn"`,
+  fin: Prisma.sql`lines."endsOn"`,
+  signaux: Prisma.sql`cardinality(lines.flags)`,
 };
 
-/** The contracts' lines and facts in one statement (the facts without the fiche numbers reasons quote). */
-function listContractLines(contractIds: readonly string[]): Promise<ContractLine[]> {
-  type Row = Omit<ContractLine, "signedOn" | "endsOn" | "facts"> & { signedOn: string | null; endsOn: string | null; facts: FactsRow };
-  return queryJsonRows<Row>(
-    getDb(),
-    Prisma.sql`
-      SELECT c.id, c.status, c."signedOn", c."endsOn",
-        json_build_object('name', t.name, 'slug', t.slug, 'departmentCodes', t."departmentCodes") AS territory,
-        row_to_json(facts) AS facts
-      FROM "Contract" c
-      JOIN "Territory" t ON t.id = c."territoryId"
-      JOIN (${complianceFactsSql(contractIds, [])}) facts ON facts."contractId" = c.id
-      WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
-  ).then((rows) =>
-    rows.map((row) => ({ ...row, signedOn: calendarDay(row.signedOn), endsOn: calendarDay(row.endsOn), facts: factsOfRow(row.facts) })),
-  );
+/** Nulls last whatever the direction; ties by territory, then id, so that pages never overlap. */
+function orderBy(sort: PortfolioSort, order: "asc" | "desc"): Prisma.Sql {
+  const direction = Prisma.raw(order === "asc" ? "ASC" : "DESC");
+  return Prisma.sql`${SORT_KEYS[sort]} ${direction} NULLS LAST, lines."territoryName" COLLATE "fr-x-icu", lines."contractId"`;
 }
 
-/** What a shown row adds to its line: its title, its last campaign, its fiches' progress and counts (ContractFicheStats), its open review items, its facts with fiche numbers. */
-type ContractDetails = {
+/** A shown row as the statement gives it (lib/db/json-rows.ts: dates as "YYYY-MM-DD"). */
+type RowJson = {
   id: string;
   title: string;
   generation: number;
-  lastCampaign: { kind: EvaluationKind; status: CampaignStatus; opensOn: string | null; closedAt: string | null; createdAt: string } | null;
+  territory: { name: string; slug: string; departmentCodes: string[] };
+  status: ContractStatus;
+  signedOn: string | null;
+  endsOn: string | null;
   progress: number | null;
   fichesByStatus: Record<ProgressStatus, number>;
+  lastCampaign: { kind: EvaluationKind; status: CampaignStatus; opensOn: string | null; closedAt: string | null; createdAt: string } | null;
   openReviewItems: number;
-  /** The checks' facts, with the fiche numbers the reasons quote. */
-  facts: ComplianceFacts;
+  /** The checks' facts and verdicts, with the fiche numbers the reasons quote. */
+  facts: FactsRow;
 };
 
-function listContractDetails(contractIds: readonly string[]): Promise<ContractDetails[]> {
-  return queryJsonRows<Omit<ContractDetails, "facts"> & { facts: FactsRow }>(
-    getDb(),
-    Prisma.sql`
-      SELECT c.id, c.title, c.generation, stats.progress, ${openReviewItemsCount(Prisma.sql`c.id`)} AS "openReviewItems",
-        json_build_object('not_started', coalesce(stats."fichesNotStarted", 0), 'in_progress', coalesce(stats."fichesInProgress", 0),
-          'completed', coalesce(stats."fichesCompleted", 0), 'delayed', coalesce(stats."fichesDelayed", 0),
-          'abandoned', coalesce(stats."fichesAbandoned", 0)) AS "fichesByStatus",
-        (SELECT json_build_object('kind', e.kind, 'status', e.status, 'opensOn', e."opensOn", 'closedAt', e."closedAt", 'createdAt', e."createdAt")
-         FROM "EvaluationCampaign" e WHERE e."contractId" = c.id ORDER BY e."createdAt" DESC LIMIT 1) AS "lastCampaign",
-        row_to_json(facts) AS facts
-      FROM "Contract" c
-      LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
-      JOIN (${complianceFactsSql(contractIds, contractIds)}) facts ON facts."contractId" = c.id
-      WHERE c.id = ANY(${[...contractIds]}::uuid[])`,
-  ).then((rows) => rows.map((row) => ({ ...row, facts: factsOfRow(row.facts) })));
+type Selection = {
+  /** The regions the actor follows, by name, and the one shown: the one asked, else the first. */
+  regions: PortfolioRegion[];
+  region: PortfolioRegion | null;
+  /** The region has more contracts in scope than the cap. */
+  truncated: boolean;
+  total: number;
+  /** [département code, contracts] pairs, over the contracts the filters other than the département select. */
+  byDepartment: Array<[string, number]>;
+  /** [check id, contracts] pairs, over the contracts the filters select. */
+  byFlag: Array<[string, number]>;
+  rows: RowJson[];
+};
+
+/**
+ * The one statement: the regions the actor follows and the one shown, its contracts in the
+ * actor's scope that the status and end filters select (up to the cap), their facts and flags,
+ * the flag and département filters, the counts, and the rows of the page asked (`page` null: every
+ * row, for the export; `rows` false: none, for the map and the chart).
+ */
+export function portfolioStatement(
+  actor: Actor,
+  params: PortfolioParams,
+  { today, page, rows }: { today: Date; page: number | null; rows: boolean },
+): Prisma.Sql {
+  const byStatus = params.statut ? Prisma.sql`AND c.status = ${params.statut}::"ContractStatus"` : Prisma.empty;
+  const calendar = (day: Date) => Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
+  const endingSoon = params.expire
+    ? Prisma.sql`AND c."endsOn" BETWEEN ${calendar(today)} AND ${calendar(addMonths(today, params.expire))}`
+    : Prisma.empty;
+  const flagged = params.signal ? Prisma.sql`WHERE ${params.signal} = ANY(facts.flags)` : Prisma.empty;
+  const inDepartment = params.departement ? Prisma.sql`WHERE ${params.departement} = ANY(lines."departmentCodes")` : Prisma.empty;
+  const window = page === null ? Prisma.empty : Prisma.sql`LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
+  const shownRows = rows
+    ? Prisma.sql`(
+        SELECT coalesce(json_agg(shown ORDER BY shown.position), '[]'::json) FROM (
+          SELECT page.position, c.id, c.title, c.generation, c.status, c."signedOn", c."endsOn",
+            json_build_object('name', t.name, 'slug', t.slug, 'departmentCodes', t."departmentCodes") AS territory,
+            stats.progress, ${openReviewItemsCount(Prisma.sql`c.id`)} AS "openReviewItems",
+            json_build_object('not_started', coalesce(stats."fichesNotStarted", 0), 'in_progress', coalesce(stats."fichesInProgress", 0),
+              'completed', coalesce(stats."fichesCompleted", 0), 'delayed', coalesce(stats."fichesDelayed", 0),
+              'abandoned', coalesce(stats."fichesAbandoned", 0)) AS "fichesByStatus",
+            (SELECT json_build_object('kind', e.kind, 'status', e.status, 'opensOn', e."opensOn", 'closedAt', e."closedAt", 'createdAt', e."createdAt")
+             FROM "EvaluationCampaign" e WHERE e."contractId" = c.id ORDER BY e."createdAt" DESC LIMIT 1) AS "lastCampaign",
+            to_jsonb(facts) || coalesce(to_jsonb(quoted), '{}'::jsonb) AS facts
+          FROM page
+          JOIN selected facts ON facts."contractId" = page."contractId"
+          JOIN "Contract" c ON c.id = page."contractId"
+          JOIN "Territory" t ON t.id = c."territoryId"
+          LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
+          LEFT JOIN LATERAL ${QUOTED_FICHES_SQL} quoted ON true
+        ) shown
+      )`
+    : Prisma.sql`'[]'::json`;
+  return Prisma.sql`
+    WITH regions AS MATERIALIZED (
+      SELECT r.id, r.slug, r.name, r."inseeCode" FROM "Region" r WHERE ${portfolioRegionsSql(actor)}
+    ),
+    region AS (SELECT * FROM regions ORDER BY regions.slug = ${params.region ?? ""} DESC, regions.name LIMIT 1),
+    found AS MATERIALIZED (
+      SELECT c.id FROM "Contract" c
+      JOIN "Territory" t ON t.id = c."territoryId"
+      WHERE t."regionId" = (SELECT id FROM region) AND ${portfolioTerritoriesSql(actor)} ${byStatus} ${endingSoon}
+      ORDER BY c.id
+      LIMIT ${PORTFOLIO_CAP + 1}
+    ),
+    lines AS MATERIALIZED (
+      SELECT facts.*, c.status AS "contractStatus", c."signedOn", t.name AS "territoryName", t."departmentCodes"
+      FROM (${complianceFactsSql(Prisma.sql`SELECT id FROM found ORDER BY id LIMIT ${PORTFOLIO_CAP}`, today)}) facts
+      JOIN "Contract" c ON c.id = facts."contractId"
+      JOIN "Territory" t ON t.id = c."territoryId"
+      ${flagged}
+    ),
+    selected AS (SELECT * FROM lines ${inDepartment}),
+    page AS (
+      SELECT lines."contractId", row_number() OVER (ORDER BY ${orderBy(params.tri, params.ordre)}) AS position
+      FROM selected lines
+      ORDER BY position
+      ${rows ? window : Prisma.sql`LIMIT 0`}
+    )
+    SELECT (SELECT coalesce(json_agg(regions ORDER BY regions.name), '[]'::json) FROM regions) AS regions,
+      (SELECT row_to_json(region) FROM region) AS region,
+      (SELECT count(*) FROM found) > ${PORTFOLIO_CAP} AS truncated,
+      (SELECT count(*)::int FROM selected) AS total,
+      (SELECT coalesce(json_agg(json_build_array(code, contracts)), '[]'::json)
+       FROM (SELECT unnest("departmentCodes") AS code, count(*)::int AS contracts FROM lines GROUP BY 1) counted) AS "byDepartment",
+      (SELECT coalesce(json_agg(json_build_array(flag, contracts)), '[]'::json)
+       FROM (SELECT unnest(flags) AS flag, count(*)::int AS contracts FROM selected GROUP BY 1) counted) AS "byFlag",
+      ${shownRows} AS rows`;
 }
 
 export type PortfolioRegion = { id: string; slug: string; name: string; inseeCode: string };
@@ -144,39 +195,6 @@ export function monthsUntil(today: Date, day: Date): number {
   return months;
 }
 
-const collator = new Intl.Collator("fr");
-
-/** Nulls last whatever the order; ties by territory, then id, so pages never overlap. */
-function comparator(sort: PortfolioSort, order: "asc" | "desc", flagCount: (id: string) => number) {
-  const key = (contract: ContractLine): string | number | null => {
-    switch (sort) {
-      case "territoire":
-        return contract.territory.name;
-      case "departement":
-        return contract.territory.departmentCodes[0] ?? null;
-      case "statut":
-        return STATUS_ORDER.indexOf(contract.status);
-      case "signature":
-        return contract.signedOn?.getTime() ?? null;
-      case "fin":
-        return contract.endsOn?.getTime() ?? null;
-      case "signaux":
-        return flagCount(contract.id);
-    }
-  };
-  const direction = order === "asc" ? 1 : -1;
-  return (a: ContractLine, b: ContractLine) => {
-    const [x, y] = [key(a), key(b)];
-    if (x !== y) {
-      if (x === null) return 1;
-      if (y === null) return -1;
-      const compared = typeof x === "string" ? collator.compare(x, y as string) : x - (y as number);
-      if (compared) return compared * direction;
-    }
-    return collator.compare(a.territory.name, b.territory.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  };
-}
-
 type Options = {
   today?: Date;
   /** Every row the filters select, not one page: the export. */
@@ -192,78 +210,40 @@ export async function getPortfolio(
   { today = todayInParis(), all = false, rows: withRows = true }: Options = {},
 ): Promise<Portfolio> {
   if (!followsPortfolio(actor)) throw new NotFoundError();
-  const db = getDb();
-  const regions = await db.region.findMany({
-    where: portfolioRegions(actor),
-    orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, inseeCode: true },
-  });
-  const region = regions.find((candidate) => candidate.slug === params.region) ?? regions[0];
+  const [selection] = await getDb().$queryRaw<[Selection]>(
+    portfolioStatement(actor, params, { today, page: all ? null : params.page, rows: withRows }),
+  );
+  const { regions, region, truncated } = selection;
   if (!region) throw new NotFoundError();
 
-  const found = await db.contract.findMany({
-    where: {
-      AND: [
-        portfolioContracts(actor),
-        { territory: { regionId: region.id } },
-        params.statut ? { status: params.statut } : {},
-        params.expire ? { endsOn: { gte: today, lte: addMonths(today, params.expire) } } : {},
-      ],
-    },
-    orderBy: { id: "asc" },
-    take: PORTFOLIO_CAP + 1,
-    select: { id: true },
-  });
-  const truncated = found.length > PORTFOLIO_CAP;
-  const ids = found.slice(0, PORTFOLIO_CAP).map((contract) => contract.id);
-  // Every contract's flags, for the filter, the sort and the chart; the shown rows' again below,
-  // with the fiche numbers their reasons quote.
-  const contracts = ids.length ? await listContractLines(ids) : [];
-  const flags = new Map(contracts.map((contract) => [contract.id, flaggingChecks(contract.facts, today)]));
-
-  const flagged = params.signal ? contracts.filter((contract) => flags.get(contract.id)!.includes(params.signal!)) : contracts;
+  const inDepartment = new Map(selection.byDepartment);
   const byDepartment = listRegionDepartments(region.inseeCode).map((department) => ({
     ...department,
-    count: flagged.filter((contract) => contract.territory.departmentCodes.includes(department.code)).length,
+    count: inDepartment.get(department.code) ?? 0,
   }));
-  const selected = params.departement
-    ? flagged.filter((contract) => contract.territory.departmentCodes.includes(params.departement!))
-    : flagged;
-  const byFlag = COMPLIANCE_CHECKS.map((check) => ({
-    id: check.id,
-    label: check.label,
-    count: selected.filter((contract) => flags.get(contract.id)!.includes(check.id)).length,
-  }));
-  const sorted = [...selected].sort(comparator(params.tri, params.ordre, (id) => flags.get(id)!.length));
-  const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
-  const shown = !withRows ? [] : all ? sorted : sorted.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE);
-
-  const shownIds = shown.map((contract) => contract.id);
-  const details = shownIds.length ? await listContractDetails(shownIds) : [];
-  const detailsById = new Map(details.map((detail) => [detail.id, detail]));
-  const rows = shown.flatMap((contract): PortfolioRow[] => {
-    const detail = detailsById.get(contract.id);
-    if (!detail) return []; // Deleted between the statements.
-    const campaign = detail.lastCampaign;
-    return [
-      {
-        id: contract.id,
-        status: contract.status,
-        signedOn: contract.signedOn,
-        endsOn: contract.endsOn,
-        territory: contract.territory,
-        title: detail.title,
-        generation: detail.generation,
-        monthsLeft: contract.endsOn ? monthsUntil(today, contract.endsOn) : null,
-        progress: detail.progress,
-        fichesByStatus: detail.fichesByStatus,
-        lastCampaign: campaign
-          ? { kind: campaign.kind, status: campaign.status, on: new Date(campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt) }
-          : null,
-        openReviewItems: detail.openReviewItems,
-        flags: complianceFlags(detail.facts, today),
-      },
-    ];
+  const flagged = new Map(selection.byFlag);
+  const byFlag = COMPLIANCE_CHECKS.map((check) => ({ id: check.id, label: check.label, count: flagged.get(check.id) ?? 0 }));
+  const pageCount = Math.max(1, Math.ceil(selection.total / PAGE_SIZE));
+  const rows = selection.rows.map((row): PortfolioRow => {
+    const endsOn = calendarDay(row.endsOn);
+    const campaign = row.lastCampaign;
+    return {
+      id: row.id,
+      title: row.title,
+      generation: row.generation,
+      territory: row.territory,
+      status: row.status,
+      signedOn: calendarDay(row.signedOn),
+      endsOn,
+      monthsLeft: endsOn ? monthsUntil(today, endsOn) : null,
+      progress: row.progress,
+      fichesByStatus: row.fichesByStatus,
+      lastCampaign: campaign
+        ? { kind: campaign.kind, status: campaign.status, on: new Date(campaign.closedAt ?? campaign.opensOn ?? campaign.createdAt) }
+        : null,
+      openReviewItems: row.openReviewItems,
+      flags: complianceFlags(factsOfRow(row.facts), row.facts.flags),
+    };
   });
-  return { regions, region, rows, total: sorted.length, pageCount, truncated, byDepartment, byFlag };
+  return { regions, region, rows, total: selection.total, pageCount, truncated, byDepartment, byFlag };
 }

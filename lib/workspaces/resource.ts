@@ -118,7 +118,7 @@ function anyOf<W>(filters: Array<W | typeof EVERYTHING>): Record<string, never> 
   return conditions.length ? { OR: conditions } : NOTHING;
 }
 
-/** One grant of "workspace.read" (or "portfolio.read") as SQL over contracts; a scope added to the rules fails to compile here until mapped. */
+/** One grant of "workspace.read" as SQL over contracts; a scope added to the rules fails to compile here until mapped. */
 function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.ContractWhereInput | typeof EVERYTHING {
   switch (scope) {
     case "everywhere":
@@ -155,17 +155,6 @@ function contractGrantWhere(scope: Scope, membership: GrantMembership): Prisma.C
 export function readableContracts(actor: Actor): Prisma.ContractWhereInput {
   return anyOf<Prisma.ContractWhereInput>(
     grantsOf(actor, "workspace.read").map(({ scope, membership }) => contractGrantWhere(scope, membership)),
-  );
-}
-
-/**
- * The contracts of the actor's portfolios ("portfolio.read"), as a SQL filter mirroring `can`:
- * an ARS officer's region (or délégation départementale), every contract for national readers
- * and administrators, nothing for anyone else.
- */
-export function portfolioContracts(actor: Actor): Prisma.ContractWhereInput {
-  return anyOf<Prisma.ContractWhereInput>(
-    grantsOf(actor, "portfolio.read").map(({ scope, membership }) => contractGrantWhere(scope, membership)),
   );
 }
 

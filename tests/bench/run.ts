@@ -3,7 +3,8 @@
 // alternating rounds with it, at 10 and 50 concurrent connections. Prints a table and writes it
 // into docs/performance.md. Options: --no-build (reuse the last bench build), --seconds N (load
 // per page and measurement, over every round, default 12), --rounds N (default 3), --only <page
-// name substring>.
+// name substring>, --profile <dir> (the server writes a V8 CPU profile there when it stops: open
+// it in Chrome's DevTools to see where a page's time goes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -32,6 +33,7 @@ const SECONDS = Number(option("--seconds") ?? 12);
 const ROUNDS = Number(option("--rounds") ?? 3);
 const ONLY = option("--only");
 const BUILD = !args.includes("--no-build");
+const PROFILE_DIR = option("--profile");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://localhost:${PORT}`;
 const DIST_DIR = ".next-bench";
@@ -123,10 +125,15 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
     OPENCLS_BENCH: "1",
     OPENCLS_WORKER: "off",
   };
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "lib/cli/serve.ts", "--port", String(PORT)], {
-    env,
-    stdio: "inherit",
-  });
+  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const server = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...profile, "--import", "tsx", "lib/cli/serve.ts", "--port", String(PORT)],
+    {
+      env,
+      stdio: "inherit",
+    },
+  );
   for (let attempt = 0; attempt < 120; attempt++) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     const ready = await fetch(`${BASE}/api/health`).then(

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction, type ActionContext } from "@/lib/actions/define";
 import { actorForUser } from "@/lib/auth/actor";
-import { NotFoundError, type Actor } from "@/lib/authz";
+import { can, NotFoundError, type Actor } from "@/lib/authz";
 import { getContractExport } from "@/lib/contracts/export-query";
 import { getContractEditForm, getContractOverview } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
@@ -15,7 +15,8 @@ import { newInvitationToken } from "@/lib/invitations/token";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createTerritory as createTerritoryAction, updateTerritory as updateTerritoryAction } from "@/lib/territories/mutations";
 import { getWorkspace, listWorkspaces } from "@/lib/workspaces/queries";
-import { portfolioContracts, readableContracts } from "@/lib/workspaces/resource";
+import { portfolioTerritoriesSql } from "@/lib/portfolio/resource";
+import { readableContracts } from "@/lib/workspaces/resource";
 import { setupAppDatabase } from "../support/database";
 
 setupAppDatabase();
@@ -35,6 +36,27 @@ async function actor(email: string) {
 
 const contractOf = async (slug: string) =>
   db().contract.findFirstOrThrow({ where: { territory: { slug } }, orderBy: { generation: "desc" }, select: { id: true } });
+
+/** The territories whose contracts the actor's portfolio lists, by the SQL the portfolio runs. */
+async function territoriesInPortfolio(who: Actor): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ slug: string }>>`
+    SELECT DISTINCT t.slug FROM "Contract" c JOIN "Territory" t ON t.id = c."territoryId" WHERE ${portfolioTerritoriesSql(who)}`;
+  return rows.map((row) => row.slug).sort();
+}
+
+/** The territories `can` lets the actor follow in a portfolio, asked one by one. */
+async function territoriesFollowed(who: Actor): Promise<string[]> {
+  const territories = await db().territory.findMany({
+    where: { contracts: { some: {} } },
+    select: { id: true, slug: true, regionId: true, departmentCodes: true },
+  });
+  return territories
+    .filter((territory) =>
+      can(who, "portfolio.read", { territoryId: territory.id, regionId: territory.regionId, departmentCodes: territory.departmentCodes }),
+    )
+    .map((territory) => territory.slug)
+    .sort();
+}
 
 /** The workspaces the actor enters, one loader call per demo territory. */
 async function enterable(who: Actor): Promise<string[]> {
@@ -80,14 +102,21 @@ describe("a délégation départementale", () => {
   it("finds in SQL the same contracts as `can`: workspaces and portfolio alike", async () => {
     const delegation = await actor(DELEGATION);
     expect(await territoriesOfContracts(readableContracts(delegation))).toEqual(["territoire-de-demonstration"]);
-    expect(await territoriesOfContracts(portfolioContracts(delegation))).toEqual(["territoire-de-demonstration"]);
-    expect(await territoriesOfContracts(portfolioContracts(await actor("ars@bourgogne-franche-comte.test")))).toEqual([
+    expect(await territoriesInPortfolio(delegation)).toEqual(["territoire-de-demonstration"]);
+    expect(await territoriesInPortfolio(await actor("ars@bourgogne-franche-comte.test"))).toEqual([
       "creusot-montceau",
       "territoire-de-demonstration",
     ]);
     // Coordinators and partners follow no portfolio.
-    expect(await territoriesOfContracts(portfolioContracts(await actor("coordination@romans-sur-isere.test")))).toEqual([]);
-    expect(await territoriesOfContracts(portfolioContracts(await actor("partenaire@romans-sur-isere.test")))).toEqual([]);
+    expect(await territoriesInPortfolio(await actor("coordination@romans-sur-isere.test"))).toEqual([]);
+    expect(await territoriesInPortfolio(await actor("partenaire@romans-sur-isere.test"))).toEqual([]);
+    // Every account, every territory: the portfolio's SQL and `can` agree.
+    const emails = (await db().user.findMany({ select: { email: true } })).map((user) => user.email);
+    expect(emails.length).toBeGreaterThan(10);
+    for (const email of emails) {
+      const who = await actor(email);
+      expect({ email, territories: await territoriesInPortfolio(who) }).toEqual({ email, territories: await territoriesFollowed(who) });
+    }
   });
 
   it("is granted by an admin's invitation with départements of the region only", async () => {
@@ -147,7 +176,7 @@ describe("a national reader", () => {
     expect(list.total).toBe(SLUGS.length);
     const contract = await contractOf("lens-lievin");
     expect((await getContractOverview(reader, "lens-lievin", contract.id)).id).toBe(contract.id);
-    expect(await territoriesOfContracts(portfolioContracts(reader))).toEqual(SLUGS);
+    expect(await territoriesInPortfolio(reader)).toEqual(SLUGS);
   });
 
   it("changes nothing: no edit form, no invitation", async () => {

@@ -7,7 +7,7 @@ import { NotFoundError, type Actor } from "@/lib/authz";
 import { listContractFlags } from "@/lib/compliance/queries";
 import { getDb } from "@/lib/db/client";
 import { PAGE_SIZE } from "@/lib/params/list-params";
-import { getPortfolio } from "@/lib/portfolio/queries";
+import { getPortfolio, PORTFOLIO_CAP } from "@/lib/portfolio/queries";
 import { readPortfolioParams } from "@/lib/portfolio/schema";
 import { portfolioWorkbook } from "@/lib/portfolio/xlsx";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
@@ -217,7 +217,7 @@ describe("regional portfolio", () => {
     }
     const large = await countQueries(() => getPortfolio(officer(occitanie.id), params(), { today: TODAY }));
     expect(large.queries.length).toBe(small.queries.length);
-    expect(small.queries.length).toBe(4);
+    expect(small.queries.length).toBe(1);
     expect(large.result.total).toBe(34);
     expect(large.result.rows).toHaveLength(PAGE_SIZE);
     const second = await getPortfolio(officer(occitanie.id), params({ page: "2" }), { today: TODAY });
@@ -225,8 +225,39 @@ describe("regional portfolio", () => {
     expect(new Set([...listed(large.result), ...listed(second)]).size).toBe(34);
     // The map and the chart count the same selection without reading rows.
     const counted = await countQueries(() => getPortfolio(officer(occitanie.id), params(), { today: TODAY, rows: false }));
-    expect(counted.queries).toHaveLength(3);
+    expect(counted.queries).toHaveLength(1);
     expect(counted.result).toMatchObject({ rows: [], total: 34, byDepartment: large.result.byDepartment, byFlag: large.result.byFlag });
+  });
+});
+
+describe("regional portfolio, beyond the test region", () => {
+  it("sorts territory names as French readers do, accents beside their letter", async () => {
+    const db = getDb();
+    const bretagne = await createRegion(db, { inseeCode: "53", slug: "bretagne", name: "Bretagne" });
+    for (const name of ["Vannes", "Étel", "Erquy"]) {
+      const territory = await createTerritory(db, { regionId: bretagne.id, name, departmentCodes: ["56"] });
+      await createContract(db, { territoryId: territory.id });
+    }
+    const names = async (ordre: string) =>
+      (await getPortfolio(admin, params({ region: "bretagne", tri: "territoire", ordre }), { today: TODAY })).rows.map(
+        (row) => row.territory.name,
+      );
+    expect(await names("asc")).toEqual(["Erquy", "Étel", "Vannes"]);
+    expect(await names("desc")).toEqual(["Vannes", "Étel", "Erquy"]);
+  });
+
+  it("says a region with more contracts than the cap is cut, and counts the cap", async () => {
+    const db = getDb();
+    const normandie = await createRegion(db, { inseeCode: "28", slug: "normandie", name: "Normandie" });
+    const territory = await createTerritory(db, { regionId: normandie.id, departmentCodes: ["14"] });
+    const generations = (count: number, from: number) =>
+      Array.from({ length: count }, (_, index) => ({ territoryId: territory.id, generation: from + index, title: "Contrat" }));
+    await db.contract.createMany({ data: generations(PORTFOLIO_CAP, 1) });
+    const full = await getPortfolio(admin, params({ region: "normandie" }), { today: TODAY, rows: false });
+    expect(full).toMatchObject({ truncated: false, total: PORTFOLIO_CAP });
+    await db.contract.createMany({ data: generations(1, PORTFOLIO_CAP + 1) });
+    const cut = await getPortfolio(admin, params({ region: "normandie" }), { today: TODAY, rows: false });
+    expect(cut).toMatchObject({ truncated: true, total: PORTFOLIO_CAP });
   });
 });
 
