@@ -11,8 +11,17 @@ import { DOCUMENT_KIND_LABELS, generationLabel } from "@/lib/contracts/labels";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import type { PublicContract } from "@/lib/territories/queries";
 
-export function ContractSections({ contract, evaluation }: { contract: PublicContract; evaluation?: ReactNode }) {
-  const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
+export function ContractSections({
+  contract,
+  evaluation,
+  ficheHref,
+}: {
+  contract: PublicContract;
+  evaluation?: ReactNode;
+  /** A published fiche's page, by its number. */
+  ficheHref: (number: number) => string;
+}) {
+  const ficheCount = contract.publicFiches.length;
   const transversalCount = contract.axes.filter((axis) => axis.isTransversal).length;
   const announced = ficheCountOf(contract, ficheCount);
   const notDay = "Non renseignée";
@@ -78,7 +87,11 @@ export function ContractSections({ contract, evaluation }: { contract: PublicCon
           ) : null
         }
       >
-        {contract.axes.length ? <AxisList axes={contract.axes} /> : <p>Les axes du contrat ne sont pas encore publiés.</p>}
+        {contract.axes.length ? (
+          <AxisList axes={contract.axes} fiches={contract.publicFiches} ficheHref={ficheHref} />
+        ) : (
+          <p>Les axes du contrat ne sont pas encore publiés.</p>
+        )}
       </Section>
 
       {evaluation}

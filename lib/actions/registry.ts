@@ -18,6 +18,7 @@ import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings/muta
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
+import { publishFiches, setFicheConfidentiality, withdrawFiche } from "@/lib/publication/mutations";
 import { createRegion } from "@/lib/regions/mutations";
 import {
   answerReviewThread,
@@ -56,6 +57,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   updateFiche,
   deleteFiche,
   restoreFromTrash,
+  publishFiches,
+  withdrawFiche,
+  setFicheConfidentiality,
   createIndicator,
   updateIndicator,
   deleteIndicator,

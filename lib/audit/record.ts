@@ -36,8 +36,13 @@ function normalise(value: unknown): unknown {
 }
 
 export async function recordAudit(tx: Tx, context: Pick<ActionContext, "actor" | "ip">, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+  await recordAudits(tx, context, [entry]);
+}
+
+/** Several events of one change at once (a publication of many fiches), in one statement. */
+export async function recordAudits(tx: Tx, context: Pick<ActionContext, "actor" | "ip">, entries: readonly AuditEntry[]): Promise<void> {
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
       actorId: context.actor.userId,
       ip: context.ip?.slice(0, 45) ?? null,
       action: entry.action,
@@ -46,7 +51,7 @@ export async function recordAudit(tx: Tx, context: Pick<ActionContext, "actor" |
       entityLabel: entry.entityLabel.slice(0, 300),
       territoryId: entry.territoryId,
       changes: changedFields(entry.before, entry.after) as Prisma.InputJsonValue,
-    },
+    })),
   });
 }
 

@@ -9,6 +9,7 @@ import { clearDatabase, inspectNationalTarget, nationalConfig } from "@/lib/seed
 import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
+import { publishUnpublishedContracts } from "@/lib/publication/publish";
 import { runCli } from "./run";
 
 runCli(async () => {
@@ -24,6 +25,9 @@ runCli(async () => {
     const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
     const report = await loadNationalDataset(client, plan, passwordHash);
     report.push(...(await withDb(database.url, loadNationalEvaluations)));
+    // The contracts' fiches are published, as the demo's are (lib/publication).
+    const published = await withDb(database.url, publishUnpublishedContracts);
+    console.log(`Published ${published} fiches.`);
     console.table(report);
     console.log(`National dataset loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     console.log(`Accounts, all with the password "${NATIONAL_PASSWORD}" (domain ${NATIONAL_EMAIL_DOMAIN}):`);

@@ -3,6 +3,7 @@
 // and loads the demo data into an empty embedded database. Commands that must not migrate
 // (backup, restore) only connect.
 import pg from "pg";
+import { applyDataMigrations } from "./data-migrations";
 import type { ServerConfig } from "@/lib/config/server-config";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createDbClient } from "./client";
@@ -59,6 +60,8 @@ export async function prepareDatabase(options: Options): Promise<PreparedDatabas
   try {
     const appliedMigrations = await applyMigrations(url);
     if (appliedMigrations.length) log(`Applied migrations: ${appliedMigrations.join(", ")}`);
+    const dataMigrations = await applyDataMigrations(url);
+    if (dataMigrations.length) log(`Applied data migrations: ${dataMigrations.join(", ")}`);
     const seeded = (options.seedWhenEmpty ?? embedded) && (await seedIfEmpty(url));
     if (seeded) log("Loaded the demo data (five real contracts and the fictional Territoire de démonstration)");
     return { ...database, appliedMigrations, seeded };

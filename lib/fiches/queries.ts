@@ -25,6 +25,8 @@ export const MEASUREMENTS_SHOWN = 12;
 const contractContextSelect = {
   id: true,
   title: true,
+  generation: true,
+  visibility: true,
   territory: {
     select: {
       ...territoryKeysSelect,
@@ -44,6 +46,9 @@ type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContex
 const ficheSelect = {
   id: true,
   version: true,
+  confidential: true,
+  withheldFields: true,
+  publicVersion: { select: { version: true, publishedAt: true } },
   ...ficheValuesSelect,
   axisId: true,
   pilotOrganisationId: true,

@@ -89,7 +89,7 @@ const commitmentField = <R extends z.ZodType>(label: string, rule: R, input: Fie
   scalar: true as const,
   input,
   xlsx: { within: "objective.commitments" },
-  publicPage: false,
+  publicPage: true,
   api,
   confidential: false,
 });
@@ -114,13 +114,15 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     width: 50,
     api: "title",
     noHistory: true,
+    publicPage: true,
   }),
-  dueOn: objectiveEntry.date("dueOn", { label: "Échéance", width: 13, api: "due_on", noHistory: true }),
+  dueOn: objectiveEntry.date("dueOn", { label: "Échéance", width: 13, api: "due_on", noHistory: true, publicPage: true }),
   status: objectiveEntry.choice("status", ProgressStatus, PROGRESS_STATUS_LABELS, STATUS_ERROR, {
     label: "Statut",
     width: 16,
     api: "status",
     noHistory: true,
+    publicPage: true,
     input: { initial: "not_started" },
   }),
   progress: {
@@ -129,7 +131,7 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     scalar: true,
     input: { kind: "integer", label: "Avancement (%)" },
     xlsx: [{ header: "Avancement", width: 13, numFmt: CELL_FORMATS.percent, value: (objective) => objective.progress / 100 }],
-    publicPage: false,
+    publicPage: true,
     api: "progress",
     confidential: false,
   },
@@ -139,12 +141,14 @@ export const OBJECTIVE_FIELDS = defineCatalogue<ObjectiveRecord>()({
     width: 50,
     api: "description",
     noHistory: true,
+    publicPage: true,
     input: { kind: "textarea", rows: 2 },
   }),
   commitments: {
     ...listOf("Engagements des partenaires", commitmentRow, 50, {
       api: "commitments",
       list: { row: "l’engagement", add: "Ajouter un engagement" },
+      publicPage: true,
     }),
     xlsx: [
       {
@@ -390,15 +394,27 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       shown: shownValue,
     },
   },
-  context: textField("context", "Contexte", 20_000, { api: "context", width: 60, input: { label: "Contexte et constats" } }),
-  generalObjective: textField("generalObjective", "Objectif général", 20_000, { api: "general_objective", width: 60, input: { rows: 3 } }),
+  context: textField("context", "Contexte", 20_000, {
+    publicPage: true,
+    api: "context",
+    width: 60,
+    input: { label: "Contexte et constats" },
+  }),
+  generalObjective: textField("generalObjective", "Objectif général", 20_000, {
+    publicPage: true,
+    api: "general_objective",
+    width: 60,
+    input: { rows: 3 },
+  }),
   description: textField("description", "Description", 20_000, {
+    publicPage: true,
     api: "description",
     width: 60,
     input: { label: "Description et mise en œuvre", rows: 6 },
   }),
-  targetPublic: textField("targetPublic", "Public cible", 5000, { api: "target_public", input: { rows: 3 } }),
+  targetPublic: textField("targetPublic", "Public cible", 5000, { publicPage: true, api: "target_public", input: { rows: 3 } }),
   vulnerableGroups: textField("vulnerableGroups", "Publics vulnérables", 5000, {
+    publicPage: true,
     api: "vulnerable_groups",
     input: { label: "Publics vulnérables concernés", rows: 3 },
   }),
@@ -407,6 +423,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       label: "Périmètre géographique",
       width: 24,
       api: "geographic_scope",
+      publicPage: true,
       pdf: true,
       input: { initial: "whole_territory" },
     }),
@@ -418,6 +435,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     }),
   },
   geographicScopeDetail: textField("geographicScopeDetail", "Précisions sur le périmètre", 5000, {
+    publicPage: true,
     api: "geographic_scope_detail",
     input: { label: "Communes ou quartiers concernés", rows: 2 },
   }),
@@ -450,7 +468,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       ),
       shown: (value, { organisationNames }) => organisationNames.get(String(value)) ?? "(vide)",
     },
-    publicPage: false,
+    publicPage: true,
     api: "pilot_organisation",
     confidential: false,
   },
@@ -482,7 +500,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: true,
   },
   pilotContactName: {
-    ...ficheEntry.text("pilotContactName", optionalText(160), { label: "Contact pilote", api: "pilot_contact_name" }),
+    ...ficheEntry.text("pilotContactName", optionalText(160), { label: "Contact pilote", api: "pilot_contact_name", publicPage: true }),
     xlsx: { within: "pilotOrganisationId" },
     pdf: { kind: "within", field: "pilotOrganisationId" },
     import: { header: "Contact pilote", example: "", parse: textCell(160), shown: shownValue },
@@ -493,13 +511,18 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       width: 32,
       api: "pilot_contact_email",
       pdf: "fact",
+      publicPage: true,
       confidential: true,
       input: { kind: "email" },
     }),
     import: { header: "E-mail du contact pilote", example: "", parse: emailCell, shown: shownValue },
   },
   partners: {
-    ...listOf("Partenaires", partnerRow, 100, { api: "partners", list: { row: "le partenaire", add: "Ajouter un partenaire" } }),
+    ...listOf("Partenaires", partnerRow, 100, {
+      api: "partners",
+      list: { row: "le partenaire", add: "Ajouter un partenaire" },
+      publicPage: true,
+    }),
     history: {
       key: "partners",
       value: (fiche) =>
@@ -511,7 +534,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     pdf: { kind: "fact", value: (fiche) => fiche.partners.map((partner) => partner.organisation.name).join(", ") || null },
   },
   startsOn: {
-    ...ficheEntry.date("startsOn", { label: "Début", width: 13, api: "starts_on" }),
+    ...ficheEntry.date("startsOn", { label: "Début", width: 13, api: "starts_on", publicPage: true }),
     pdf: {
       kind: "fact",
       label: "Calendrier",
@@ -523,12 +546,16 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     import: dayImport("Début", "15/01/2025"),
   },
   endsOn: {
-    ...ficheEntry.date("endsOn", { label: "Fin", width: 13, api: "ends_on" }),
+    ...ficheEntry.date("endsOn", { label: "Fin", width: 13, api: "ends_on", publicPage: true }),
     pdf: { kind: "within", field: "startsOn" },
     import: dayImport("Fin", "31/12/2027"),
   },
   milestones: {
-    ...listOf("Étapes", milestoneRow, 100, { api: "milestones", list: { row: "l’étape", add: "Ajouter une étape" } }),
+    ...listOf("Étapes", milestoneRow, 100, {
+      api: "milestones",
+      list: { row: "l’étape", add: "Ajouter une étape" },
+      publicPage: true,
+    }),
     history: {
       key: "milestones",
       value: (fiche) =>
@@ -544,6 +571,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     ...listOf("Budget", budgetRow, 100, {
       api: "budget_lines",
       list: { row: "la ligne de budget", add: "Ajouter une ligne de budget" },
+      publicPage: true,
       confidential: true,
     }),
     history: {
@@ -583,6 +611,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   prsObjective: textField("prsObjective", "Objectif du PRS", 5000, {
+    publicPage: true,
     api: "prs_objective",
     pdfLabel: "Objectif du projet régional de santé",
     input: { label: "Objectif du projet régional de santé", rows: 2 },
@@ -607,7 +636,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       }),
       shown: shownValue,
     },
-    publicPage: false,
+    publicPage: true,
     api: "determinants",
     confidential: false,
   },
@@ -625,7 +654,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
       parse: listCell(/[,;]/, { maxItems: 50, maxLength: 120, message: "50 thématiques au plus, de 120 caractères au plus chacune." }),
       shown: shownValue,
     },
-    publicPage: false,
+    publicPage: true,
     api: "themes",
     confidential: false,
   },
@@ -652,7 +681,11 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: false,
   },
   objectives: {
-    ...listOf("Objectifs opérationnels", objectiveRow, 100, { api: "objectives", list: { row: "l’objectif", add: "Ajouter un objectif" } }),
+    ...listOf("Objectifs opérationnels", objectiveRow, 100, {
+      api: "objectives",
+      list: { row: "l’objectif", add: "Ajouter un objectif" },
+      publicPage: true,
+    }),
     history: {
       key: "objectives",
       value: (fiche) =>

@@ -2,6 +2,7 @@
 // prisma/seed/*.json). Idempotent: every row is inserted only when its natural key is missing,
 // and nothing existing is updated, so a second run changes nothing, even on a later day when the
 // fictional dates, counted from the load day, would differ (tests/integration/seed.test.ts).
+import { publishUnpublishedContracts } from "@/lib/publication/publish";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db, Tx } from "@/lib/db/client";
@@ -60,6 +61,8 @@ export async function loadDemoData(db: Db, { data, today = todayInParis() }: { d
     },
     { timeout: 60_000 },
   );
+  // The real contracts are public documents: their fiches are published as their sources state them.
+  await publishUnpublishedContracts(db);
 }
 
 async function insertRegions(tx: Tx, regions: DemoData["regions"]): Promise<Map<string, string>> {

@@ -54,10 +54,14 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null) {
 /**
  * The contract's content as it stands in `tx`, in a fixed number of queries whatever its size:
  * the contract, its axes, its live fiches (with objectives, budget lines and milestones), their
- * commitments, their live indicators with measurements.
+ * commitments, their live indicators with measurements. With `ficheIds`, only those fiches.
  */
-export async function readContractContent(tx: Tx, contractId: string): Promise<ContractSnapshotContent> {
-  const liveFiche = { contractId, deletedAt: null };
+export async function readContractContent(
+  tx: Tx,
+  contractId: string,
+  { ficheIds }: { ficheIds?: readonly string[] } = {},
+): Promise<ContractSnapshotContent> {
+  const liveFiche = { contractId, deletedAt: null, ...(ficheIds ? { id: { in: [...ficheIds] } } : {}) };
   // The two ways a commitment hangs on a fiche, each by its index: one OR over both scanned every
   // commitment of the platform (650 ms on the national dataset's largest contract).
   const commitmentArgs = {
@@ -113,27 +117,33 @@ export async function readContractContent(tx: Tx, contractId: string): Promise<C
 
 /**
  * Freezes the contract's content in `tx` as its next snapshot (version 1, 2, 3… per contract)
- * and returns it. The row is never changed afterwards: a trigger refuses it.
+ * and returns it. The row is never changed afterwards: a trigger refuses it. A publication
+ * freezes only the fiches it publishes (`ficheIds`), with the contract and its axes.
  */
 export async function createContractSnapshot(
   tx: Tx,
   contractId: string,
   reason: SnapshotReason,
   actor: Pick<Actor, "userId">,
-  { evaluation }: { evaluation?: EvaluationContent } = {},
+  { evaluation, ficheIds }: { evaluation?: EvaluationContent; ficheIds?: readonly string[] } = {},
 ) {
   // Two snapshots of one contract at once would take the same version: the contract's lock orders them.
   await lockContract(tx, contractId);
-  const content: ContractSnapshotContent = { ...(await readContractContent(tx, contractId)), ...(evaluation ? { evaluation } : {}) };
+  const content: ContractSnapshotContent = {
+    ...(await readContractContent(tx, contractId, { ficheIds })),
+    ...(evaluation ? { evaluation } : {}),
+  };
   const { _max } = await tx.contractSnapshot.aggregate({ where: { contractId }, _max: { version: true } });
-  return tx.contractSnapshot.create({
-    data: {
-      contractId,
-      version: (_max.version ?? 0) + 1,
-      reason,
-      content: content as Prisma.InputJsonValue,
-      createdById: actor.userId,
-    },
-    select: { id: true, version: true, createdAt: true },
-  });
+  return tx.contractSnapshot
+    .create({
+      data: {
+        contractId,
+        version: (_max.version ?? 0) + 1,
+        reason,
+        content: content as Prisma.InputJsonValue,
+        createdById: actor.userId,
+      },
+      select: { id: true, version: true, createdAt: true },
+    })
+    .then((snapshot) => ({ ...snapshot, content }));
 }

@@ -6,8 +6,8 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
-import { listedFiches } from "@/lib/fiches/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
+import { publicFichesWhere } from "@/lib/publication/queries";
 import type { ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
 import { pageOfTerritories, type RegionFacet } from "./paging";
@@ -36,11 +36,13 @@ const territoryPageSelect = {
       findings: contractFindingsSelect,
       axes: {
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          ...axisHeadingSelect,
-          fiches: { ...listedFiches, select: { id: true, number: true, title: true, status: true, progress: true } },
-        },
+        select: { id: true, ...axisHeadingSelect },
+      },
+      // Fiches as published (lib/publication), never as the coordinators are editing them.
+      publicFiches: {
+        where: publicFichesWhere,
+        orderBy: { number: "asc" },
+        select: { ficheId: true, number: true, title: true, axisId: true },
       },
       signatories: {
         orderBy: { position: "asc" },

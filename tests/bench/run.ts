@@ -21,6 +21,7 @@ import { addNationalGeography } from "@/lib/seed/national/geography";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { runCli } from "@/lib/cli/run";
+import { publishUnpublishedContracts } from "@/lib/publication/publish";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { signInOverHttp } from "../support/http-sign-in";
 import { headersOf, measurePaired, type PairedMeasurement } from "./measure";
@@ -107,6 +108,9 @@ async function loadPages(url: string): Promise<BenchPage[]> {
       console.log("Adding the national dataset's evaluations…");
       await withDb(url, loadNationalEvaluations);
     }
+    // A dataset loaded before fiches were published gets them published once.
+    const published = await withDb(url, publishUnpublishedContracts);
+    if (published) console.log(`Published the national dataset's ${published} fiches.`);
     return await benchPages(client);
   } finally {
     await client.end();

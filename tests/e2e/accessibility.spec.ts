@@ -9,6 +9,7 @@ const PAGES = [
   "/territoires/pays-ruffecois",
   "/territoires/lens-lievin",
   "/territoires/atlantide",
+  "/territoires/territoire-de-demonstration/cls-1/fiches/1",
   "/accessibilite",
   "/confidentialite",
   "/connexion/lien?token=0123456789abcdef0123456789abcdef&email=personne%40exemple.test",

@@ -12,7 +12,7 @@ const COORDINATOR = "coordination@romans-sur-isere.test";
 /** Picks an option of a combobox by typing part of its name, keyboard only. */
 
 test.describe("fiches actions", () => {
-  test("create a fiche with a new partner, objectives, commitments and budget; a mistake is named at its field; the fiche is public at once", async ({
+  test("create a fiche with a new partner, objectives, commitments and budget; a mistake is named at its field; the fiche is public once published", async ({
     page,
   }) => {
     const suffix = unique();
@@ -66,7 +66,18 @@ test.describe("fiches actions", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^Fiche n°\\s\\d+ – ${title}$`));
     await expectNoAxeViolations(page);
 
-    // The contract is published: the new fiche is on the public page at once.
+    // The contract is published, but a new fiche is not public until a coordinator publishes it.
+    const fichePage = page.url();
+    await page.goto("/territoires/romans-sur-isere");
+    await expect(page.getByRole("list", { name: "Fiches actions de l’axe 2" })).not.toContainText(title);
+    await page.goto(fichePage);
+    const publication = page.getByRole("region", { name: "Publication" });
+    await expect(publication).toContainText("Non publiée");
+    await publication.getByRole("button", { name: "Publier la version enregistrée de la fiche" }).click();
+    await expect(publication).toContainText("Le public lit la version publiée le");
+    await publication.getByRole("link", { name: "Voir la page publique" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByRole("region", { name: "Objectifs opérationnels" })).toContainText("Recruter deux médecins");
     await page.goto("/territoires/romans-sur-isere");
     await expect(page.getByRole("list", { name: "Fiches actions de l’axe 2" })).toContainText(title);
   });

@@ -14,8 +14,9 @@ import { DEMO_CONTRACTS } from "./workspace";
 const SLUG = "romans-sur-isere";
 const COORDINATOR = `coordination@${SLUG}.test`;
 
-type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "token";
-const known: Record<Param, string> = { slug: SLUG, contractId: "", ficheId: "", campaignId: "", token: "" };
+type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "token" | "contrat" | "numero";
+/** A public fiche's URL names its contract by key ("cls-1") and the fiche by number: Romans-sur-Isère's first published one. */
+const known: Record<Param, string> = { slug: SLUG, contractId: "", ficheId: "", campaignId: "", token: "", contrat: "cls-1", numero: "1" };
 /** The coordinator's session, signed in once per worker. */
 let coordinatorSession: BrowserContextOptions["storageState"];
 
@@ -27,6 +28,8 @@ const unknown = (param: Param): string =>
     ficheId: randomUUID(),
     campaignId: randomUUID(),
     token: randomBytes(32).toString("base64url"),
+    contrat: "cls-9",
+    numero: "9999",
   })[param];
 
 /** As they appear in the URL (percent-encoded where needed). */
@@ -37,6 +40,10 @@ function malformed(param: Param): string[] {
       return [...common, `${SLUG}%00`, "Romans_Sur_Isere", "a".repeat(81)];
     case "token":
       return [...common, "court"];
+    case "contrat":
+      return [...common, "cls-0", "cls-1%00", "cls-01", "CLS-1", "cls-1x", "cls-", "1"];
+    case "numero":
+      return [...common, "0", "01", "-1", "1.5", "1e3", "1%00", "99999999999999999999"];
     default: {
       const id = known[param];
       return [

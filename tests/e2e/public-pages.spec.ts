@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./accessibility";
 
 test.describe("public home", () => {
   test("lists the five real territories and the fictional one, and leads to their contract", async ({ page }) => {
@@ -40,6 +41,29 @@ test.describe("territory page", () => {
     ]);
     await expect(page.getByRole("list", { name: "Signataires" }).getByRole("listitem")).toHaveCount(10);
     await expect(page.getByText("Réalisé par : Observatoire régional de la santé, 2020")).toBeVisible();
+  });
+
+  test("leads from a fiche of the list to its own public page, and back to the territory", async ({ page }) => {
+    await page.goto("/territoires/territoire-de-demonstration");
+    const first = page
+      .getByRole("list", { name: /^Fiches actions de l’axe/ })
+      .first()
+      .getByRole("link")
+      .first();
+    const title = (await first.textContent())!;
+    await first.click();
+    await expect(page).toHaveURL(/\/territoires\/territoire-de-demonstration\/cls-1\/fiches\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByRole("region", { name: "La fiche en bref" })).toContainText("Version publiée le");
+    await expect(page.getByRole("region", { name: "Objectifs opérationnels" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: "Territoire de démonstration" }).click();
+    await expect(page).toHaveURL(/\/territoires\/territoire-de-demonstration$/);
+  });
+
+  test("answers not found for a fiche number the contract has not published", async ({ page }) => {
+    const response = await page.goto("/territoires/romans-sur-isere/cls-1/fiches/999");
+    expect(response?.status()).toBe(404);
   });
 
   test("marks transversal axes and shows the signature date", async ({ page }) => {

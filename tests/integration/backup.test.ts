@@ -56,6 +56,7 @@ async function fillRemainingTables(db: Db): Promise<void> {
   const finding = await db.diagnosisFinding.findFirstOrThrow({ where: { contractId: contract.id } });
   const organisation = await createOrganisation(db, { name: AWKWARD });
   const user = await createUser(db);
+  await db.dataMigration.create({ data: { name: "a-data-migration-of-the-backup-test" } });
   await db.account.create({ data: { userId: user.id, provider: "proconnect", providerAccountId: "sub-1", siret: "13002526500013" } });
   await db.accessRequest.create({
     data: {

@@ -105,6 +105,10 @@ describe("demo data", () => {
     expect(contract.durationMonths).toBe(60);
     expect(contract.diagnosisYear).toBe(2020);
     expect(contract.signatories).toHaveLength(10);
+    // Public documents: their fiches are published as the source gives them.
+    const published = await getDb().publicFiche.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" } });
+    expect(published.map((fiche) => fiche.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(published[4].title).toBe("Lutter contre les violences conjugales");
   });
 
   it("records a count, not invented fiches, where the source only counts them", async () => {
@@ -365,7 +369,7 @@ describe("the fictional territory's evaluation life", () => {
     const db = getDb();
     const held = {
       campaigns: await db.evaluationCampaign.count({ where: real }),
-      snapshots: await db.contractSnapshot.count({ where: real }),
+      snapshots: await db.contractSnapshot.count({ where: { ...real, reason: { not: "publication" } } }),
       assessments: await db.ficheAssessment.count({ where: { fiche: real } }),
       contributions: await db.commitmentContribution.count({ where: { campaign: real } }),
       budgetLines: await db.budgetLine.count({ where: { fiche: real } }),

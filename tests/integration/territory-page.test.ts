@@ -12,25 +12,27 @@ setupAppDatabase();
 describe("public territory page", () => {
   it("loads with the same small number of queries for 1 fiche or 280 fiches", async () => {
     const db = getDb();
-    await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, territorySlug: "petit" });
-    await createContractWithStructure(db, { axes: 7, fichesPerAxis: 40, territorySlug: "grand" });
+    await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, territorySlug: "petit", publishFiches: true });
+    await createContractWithStructure(db, { axes: 7, fichesPerAxis: 40, territorySlug: "grand", publishFiches: true });
 
     const small = await countQueries(() => findTerritoryPage(ANONYMOUS, "petit"));
     const large = await countQueries(() => findTerritoryPage(ANONYMOUS, "grand"));
 
-    expect(large.result?.contracts[0].axes.flatMap((axis) => axis.fiches)).toHaveLength(280);
-    expect(small.result?.contracts[0].axes.flatMap((axis) => axis.fiches)).toHaveLength(1);
+    expect(large.result?.contracts[0].publicFiches).toHaveLength(280);
+    expect(small.result?.contracts[0].publicFiches).toHaveLength(1);
     expect(large.queries.length).toBeGreaterThan(0);
     expect(large.queries.length).toBeLessThanOrEqual(4);
     expect(large.queries.length).toBe(small.queries.length);
   });
 
-  it("returns fiches in number order within axes in position order", async () => {
-    const { territory } = await createContractWithStructure(getDb(), { axes: 3, fichesPerAxis: 4 });
+  it("returns axes in position order and published fiches in number order, each with its axis", async () => {
+    const { territory } = await createContractWithStructure(getDb(), { axes: 3, fichesPerAxis: 4, publishFiches: true });
     const page = await findTerritoryPage(ANONYMOUS, territory.slug);
-    const axes = page!.contracts[0].axes;
-    expect(axes.map((axis) => axis.number)).toEqual([1, 2, 3]);
-    expect(axes.flatMap((axis) => axis.fiches.map((fiche) => fiche.number))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const [contract] = page!.contracts;
+    expect(contract.axes.map((axis) => axis.number)).toEqual([1, 2, 3]);
+    expect(contract.publicFiches.map((fiche) => fiche.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const axisOf = new Map(contract.axes.map((axis) => [axis.id, axis.number]));
+    expect(contract.publicFiches.map((fiche) => axisOf.get(fiche.axisId))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
   });
 
   it("shows the latest published contract and never a draft", async () => {
@@ -50,12 +52,19 @@ describe("public territory page", () => {
     expect(republished?.contracts.map((contract) => contract.title)).toEqual(["Deuxième contrat"]);
   });
 
-  it("hides soft-deleted fiches", async () => {
+  it("hides published fiches once in the trash or confidential", async () => {
     const db = getDb();
-    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2 });
+    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 3, publishFiches: true });
     await db.ficheAction.updateMany({ where: { contractId: contract.id, number: 2 }, data: { deletedAt: new Date() } });
+    await db.ficheAction.updateMany({ where: { contractId: contract.id, number: 3 }, data: { confidential: true } });
     const page = await findTerritoryPage(ANONYMOUS, territory.slug);
-    expect(page!.contracts[0].axes[0].fiches.map((fiche) => fiche.number)).toEqual([1]);
+    expect(page!.contracts[0].publicFiches.map((fiche) => fiche.number)).toEqual([1]);
+  });
+
+  it("shows no fiche before it is published", async () => {
+    const { territory } = await createContractWithStructure(getDb(), { axes: 1, fichesPerAxis: 2 });
+    const page = await findTerritoryPage(ANONYMOUS, territory.slug);
+    expect(page!.contracts[0].publicFiches).toEqual([]);
   });
 
   it("returns null for an unknown slug", async () => {

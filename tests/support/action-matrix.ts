@@ -2,12 +2,14 @@
 // foreign), an actor per role, and for every registered action a valid input aimed at a tenant,
 // with the outcome each role must get. Fresh records are created on each call.
 import { randomUUID } from "node:crypto";
+import { executeAction } from "@/lib/actions/define";
 import { actorForUser } from "@/lib/auth/actor";
 import { PROCONNECT_ID } from "@/lib/auth/proconnect";
 import { ANONYMOUS, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
+import { publishFiches } from "@/lib/publication/mutations";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
 
 /** contributor_pilot: a contributor of the own territory who pilots the fiche concerned. */
@@ -431,6 +433,36 @@ export const MATRIX: Record<
       await db().ficheAction.update({ where: { id: fiche.id }, data: { deletedAt: new Date() } });
       return { kind: "fiche", id: fiche.id };
     },
+  },
+  // Publication is the coordinators': a fiche's pilot edits it but does not publish it.
+  "fiche.publish": {
+    expected: territoryManagers,
+    input: async (world, tenant) => ({
+      contractId: tenant.contractId,
+      fiches: [{ id: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id, version: "1" }],
+    }),
+  },
+  "fiche.withdraw": {
+    expected: territoryManagers,
+    input: async (world, tenant) => {
+      const fiche = await ficheOf(tenant, world.actors.contributor_pilot.userId);
+      const published = await executeAction(
+        publishFiches,
+        { db: db(), actor: world.actors.platform_admin, ip: null },
+        { contractId: tenant.contractId, fiches: [{ id: fiche.id, version: "1" }] },
+      );
+      if (!published.ok) throw new Error(`could not publish the fiche to withdraw: ${published.message}`);
+      return { ficheId: fiche.id };
+    },
+  },
+  "fiche.confidentiality": {
+    expected: territoryManagers,
+    input: async (world, tenant) => ({
+      ficheId: (await ficheOf(tenant, world.actors.contributor_pilot.userId)).id,
+      version: "1",
+      confidential: "on",
+      withheldFields: ["budgetLines"],
+    }),
   },
   "indicator.create": {
     expected: { ...territoryManagers, contributor_pilot: all("ok", "denied") },

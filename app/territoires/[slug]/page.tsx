@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
+import { publicFichePath } from "@/lib/publication/queries";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { findTerritoryPage, type TerritoryPage } from "@/lib/territories/queries";
 
@@ -45,7 +46,11 @@ export default async function TerritoryPublicPage({ params }: Props) {
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {contract ? (
-          <ContractSections contract={contract} evaluation={evaluation ? <PublicEvaluationSection evaluation={evaluation} /> : null} />
+          <ContractSections
+            contract={contract}
+            evaluation={evaluation ? <PublicEvaluationSection evaluation={evaluation} /> : null}
+            ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+          />
         ) : (
           <Section id="contrat" title="Contrat local de santé">
             <p>Aucun contrat local de santé n’est encore publié pour ce territoire.</p>

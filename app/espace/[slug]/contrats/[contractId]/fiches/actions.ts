@@ -3,6 +3,7 @@
 import { serverAction } from "@/lib/actions/server";
 import { createFiche, deleteFiche, updateFiche } from "@/lib/fiches/mutations";
 import { createContractOrganisation } from "@/lib/organisations/mutations";
+import { publishFiches, setFicheConfidentiality, withdrawFiche } from "@/lib/publication/mutations";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 
 // Creation and deletion navigate away themselves.
@@ -15,3 +16,6 @@ export const deleteIndicatorAction = serverAction(deleteIndicator);
 export const addMeasurementAction = serverAction(addMeasurement);
 export const deleteMeasurementAction = serverAction(deleteMeasurement);
 export const createOrganisationAction = serverAction(createContractOrganisation);
+export const publishFichesAction = serverAction(publishFiches);
+export const withdrawFicheAction = serverAction(withdrawFiche);
+export const ficheConfidentialityAction = serverAction(setFicheConfidentiality);

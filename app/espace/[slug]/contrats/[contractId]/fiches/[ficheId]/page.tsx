@@ -7,8 +7,20 @@ import { FicheHeader } from "@/components/fiches/fiche-header";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
+import { PublicationPanel } from "@/components/publication/publication-panel";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
+import { formatDate } from "@/lib/format";
+import { publicFichePath } from "@/lib/publication/queries";
+import { WITHHOLDABLE_FIELDS } from "@/lib/publication/schema";
 import { getFicheEditor } from "@/lib/fiches/queries";
-import { createOrganisationAction, deleteFicheAction, updateFicheAction } from "../actions";
+import {
+  createOrganisationAction,
+  deleteFicheAction,
+  ficheConfidentialityAction,
+  publishFichesAction,
+  updateFicheAction,
+  withdrawFicheAction,
+} from "../actions";
 import { restoreAction } from "../../corbeille/actions";
 import { territoryResource } from "@/lib/workspaces/resource";
 
@@ -50,6 +62,26 @@ export default async function FichePage({ params }: Props) {
               undo={{ action: restoreAction, fields: { kind: "fiche", id: fiche.id }, returnTo: `${contractPath}/fiches/${fiche.id}` }}
             />
           </div>
+        ) : null}
+        {coordinator ? (
+          <PublicationPanel
+            state={{
+              ficheId: fiche.id,
+              contractId: contract.id,
+              version: fiche.version,
+              confidential: fiche.confidential,
+              withheldFields: fiche.withheldFields,
+              published: fiche.publicVersion
+                ? { on: formatDate(fiche.publicVersion.publishedAt), version: fiche.publicVersion.version }
+                : null,
+              publicHref:
+                fiche.publicVersion && contract.visibility === "published"
+                  ? publicFichePath(contract.territory.slug, contract.generation, fiche.number)
+                  : null,
+            }}
+            withholdable={WITHHOLDABLE_FIELDS.map((name) => ({ name, label: FICHE_FIELDS[name as keyof typeof FICHE_FIELDS].label }))}
+            actions={{ publish: publishFichesAction, withdraw: withdrawFicheAction, confidentiality: ficheConfidentialityAction }}
+          />
         ) : null}
         <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
         <FicheForm

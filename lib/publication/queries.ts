@@ -1,0 +1,66 @@
+// Public reads of published fiches: every public channel reads fiches through here (or through
+// `publicFichesWhere` in its own select), never FicheAction, so that a fiche not published,
+// confidential or in the trash shows nowhere.
+import { cache } from "react";
+import { assertCan, type Actor } from "@/lib/authz";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { wellFormed } from "@/lib/params/route-params";
+import { publicFicheContentSchema } from "./content";
+
+/** The public versions the public channels show: their fiche neither confidential nor in the trash. */
+export const publicFichesWhere = { fiche: { deletedAt: null, confidential: false } } satisfies Prisma.PublicFicheWhereInput;
+
+/** A contract in a public URL: "cls-2" for the territory's second contract (fiche numbers are unique per contract only). */
+export const contractKey = (generation: number) => `cls-${generation}`;
+const CONTRACT_KEY = /^cls-([1-9]\d{0,2})$/;
+
+/** The public URL of a published fiche. */
+export const publicFichePath = (territorySlug: string, generation: number, number: number) =>
+  `/territoires/${territorySlug}/${contractKey(generation)}/fiches/${number}`;
+
+/**
+ * A published fiche of a published contract, by its public URL's parts, with its content parsed
+ * and what the page shows around it; null when there is none (or the parts could name none).
+ */
+export const findPublicFiche = cache(async (actor: Actor, territorySlug: string, key: string, numberText: string) => {
+  assertCan(actor, "publishedContract.read");
+  const generation = CONTRACT_KEY.exec(key)?.[1];
+  const number = /^[1-9]\d{0,3}$/.test(numberText) ? Number(numberText) : null;
+  if (!generation || number === null || !wellFormed({ slug: territorySlug })) return null;
+  const found = await getDb().publicFiche.findFirst({
+    relationLoadStrategy: "join",
+    where: {
+      ...publicFichesWhere,
+      number,
+      contract: { visibility: "published", generation: Number(generation), territory: { slug: territorySlug } },
+    },
+    orderBy: { publishedAt: "desc" },
+    select: {
+      ficheId: true,
+      number: true,
+      title: true,
+      axisId: true,
+      content: true,
+      publishedAt: true,
+      contract: {
+        select: {
+          title: true,
+          generation: true,
+          territory: { select: { name: true, slug: true } },
+          axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
+        },
+      },
+    },
+  });
+  if (!found) return null;
+  const { content, contract, ...fiche } = found;
+  return {
+    ...fiche,
+    content: publicFicheContentSchema.parse(content),
+    contract,
+    axis: contract.axes.find((axis) => axis.id === fiche.axisId) ?? null,
+  };
+});
+
+export type PublicFichePage = NonNullable<Awaited<ReturnType<typeof findPublicFiche>>>;
