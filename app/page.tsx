@@ -69,7 +69,7 @@ export default async function HomePage({ searchParams }: Props) {
 
 function TerritoryCard({ territory }: { territory: TerritoryDirectoryEntry }) {
   const contract = territory.contracts[0];
-  const ficheCount = contract ? ficheCountOf(contract, contract._count.fiches) : 0;
+  const ficheCount = contract ? ficheCountOf(contract, contract._count.publicFiches) : 0;
   return (
     <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <p className="text-sm text-slate-600">{territory.region.name}</p>

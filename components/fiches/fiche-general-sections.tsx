@@ -2,7 +2,7 @@
 // the diagnosis and the regional health project (PRS). Each input is described by its entry in
 // FICHE_FIELDS (lib/fiches/schema.ts).
 import { catalogueInputs } from "@/components/forms/catalogue-field";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxGroup } from "@/components/ui/checkbox";
 import { FormGroup } from "@/components/ui/form-group";
 import { COMMON_THEMES, FICHE_FIELDS } from "@/lib/fiches/schema";
 import type { FicheChoices, SectionProps } from "./fiche-section";
@@ -50,30 +50,16 @@ export function LinksSection({ values, errors, choices }: SectionProps & { choic
   return (
     <FormGroup legend="Liens avec le diagnostic et le PRS">
       {choices.findings.length ? (
-        <fieldset>
-          <legend className="font-medium text-slate-900">Constats du diagnostic traités</legend>
-          <div className="mt-2 space-y-2">
-            {choices.findings.map((finding) => (
-              <Checkbox
-                key={finding.value}
-                name="findingIds"
-                value={finding.value}
-                label={finding.label}
-                defaultChecked={values.findingIds.includes(finding.value)}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <CheckboxGroup legend="Constats du diagnostic traités" name="findingIds" options={choices.findings} checked={values.findingIds} />
       ) : null}
       {fields("prsObjective", "determinants")}
-      <fieldset>
-        <legend className="font-medium text-slate-900">Thématiques</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {[...new Set([...COMMON_THEMES, ...values.themes])].map((theme) => (
-            <Checkbox key={theme} name="themes" value={theme} label={theme} defaultChecked={values.themes.includes(theme)} />
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend="Thématiques"
+        name="themes"
+        options={[...new Set([...COMMON_THEMES, ...values.themes])].map((theme) => ({ value: theme, label: theme }))}
+        checked={values.themes}
+        columns
+      />
       {choices.previousFiches.length ? field("continuesFicheId", { options: choices.previousFiches }) : null}
     </FormGroup>
   );

@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
+import { Checkbox, CheckboxGroup } from "@/components/ui/checkbox";
 import type { ServerAction } from "@/lib/actions/server-action";
 import { ficheConfidentialitySchema } from "@/lib/publication/schema";
 
@@ -96,18 +96,12 @@ export function PublicationPanel({
           hint="Elle quitte aussitôt les pages publiques, la recherche et les données ouvertes, et ne peut plus être publiée."
           defaultChecked={state.confidential}
         />
-        <fieldset className="space-y-2">
-          <legend className="font-medium text-slate-900">Champs à ne pas publier</legend>
-          {withholdable.map((field) => (
-            <Checkbox
-              key={field.name}
-              name="withheldFields"
-              value={field.name}
-              label={field.label}
-              defaultChecked={state.withheldFields.includes(field.name)}
-            />
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend="Champs à ne pas publier"
+          name="withheldFields"
+          options={withholdable.map((field) => ({ value: field.name, label: field.label }))}
+          checked={state.withheldFields}
+        />
         <Button type="submit" variant="secondary">
           Enregistrer la confidentialité
         </Button>

@@ -35,3 +35,36 @@ export function Checkbox({
     </div>
   );
 }
+
+/** Several choices under their legend (a fieldset, so each box is announced with the question), sent under one name. */
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+  columns = false,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  checked: readonly string[];
+  /** Two columns from the small breakpoint on, for many short labels (themes). */
+  columns?: boolean;
+}) {
+  return (
+    <fieldset className="min-w-0">
+      <legend className="font-medium text-slate-900">{legend}</legend>
+      <div className={columns ? "mt-2 grid gap-2 sm:grid-cols-2" : "mt-2 space-y-2"}>
+        {options.map((option) => (
+          <Checkbox
+            key={option.value}
+            name={name}
+            value={option.value}
+            label={option.label}
+            defaultChecked={checked.includes(option.value)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -26,20 +26,17 @@ export type FactsRow = Omit<ComplianceFacts, "startsOn" | "endsOn" | "fichesWith
 };
 
 /**
- * The statement that reads the checks' facts of these contracts (ids, or a subquery that selects
- * them), one row each (unknown ids are absent), whatever their number, with `flags`, the ids of the checks that flag each on `today`:
+ * The statement that reads the checks' facts of the contracts a subquery selects (their ids), one row each (unknown ids are absent), whatever their number, with `flags`, the ids of the checks that flag each on `today`:
  * for lists that filter, count and sort by flag in SQL (lib/portfolio), then read the rows they
  * show with `factsOfRow`. Fiche counts come from ContractFicheStats, which PostgreSQL keeps (ADR
  * 0011); the numbers of the fiches a reason quotes come from `QUOTED_FICHES_SQL`, joined only to
  * the rows shown, since finding them reads every fiche of the contract.
  */
-export function complianceFactsSql(contracts: readonly string[] | Prisma.Sql, today: Date): Prisma.Sql {
+export function complianceFactsSql(contracts: Prisma.Sql, today: Date): Prisma.Sql {
   // The renewal test as two indexed lookups (an OR inside one EXISTS scanned every contract);
   // deliberations one contract at a time through the signatories' (contract, position) index:
   // grouped over every signatory, PostgreSQL misjudged how many lack a reference (nearly all do)
   // and sorted them all, then compared each contract with each group.
-  const among = (column: Prisma.Sql) =>
-    contracts instanceof Prisma.Sql ? Prisma.sql`${column} IN (${contracts})` : Prisma.sql`${column} = ANY(${[...contracts]}::uuid[])`;
   return Prisma.sql`
     SELECT facts.*, ${flaggedChecksSql(today)} AS flags
     FROM (
@@ -59,7 +56,7 @@ export function complianceFactsSql(contracts: readonly string[] | Prisma.Sql, to
         WHERE s."contractId" = c.id AND o.kind::text = ANY(${[...DELIBERATING_KINDS]}::text[])
           AND coalesce(btrim(s."deliberationReference"), '') = ''
       ) deliberations ON true
-      WHERE ${among(Prisma.sql`c.id`)}
+      WHERE c.id IN (${contracts})
       -- Kept a subquery (not merged into the outer one), so that each fact is computed once per
       -- contract rather than once per rule that reads it.
       OFFSET 0
@@ -121,7 +118,8 @@ export async function listContractFlags(
   if (!can(actor, "contract.edit", resource) && !can(actor, "portfolio.read", resource)) return null;
   const [row] = await queryJsonRows<FactsRow>(
     getDb(),
-    Prisma.sql`SELECT facts.*, quoted.* FROM (${complianceFactsSql([contract.id], today)}) facts LEFT JOIN LATERAL ${QUOTED_FICHES_SQL} quoted ON true`,
+    Prisma.sql`SELECT facts.*, quoted.* FROM (${complianceFactsSql(Prisma.sql`SELECT ${contract.id}::uuid`, today)}) facts
+      LEFT JOIN LATERAL ${QUOTED_FICHES_SQL} quoted ON true`,
   );
   return row ? complianceFlags(factsOfRow(row), row.flags) : [];
 }

@@ -2,6 +2,7 @@
 // by walking the field catalogues). Each runs once, after the SQL migrations, and is recorded
 // by name in "DataMigration"; several instances starting together take turns on an advisory lock.
 import { publishUnpublishedContracts } from "@/lib/publication/publish";
+import pg from "pg";
 import { createDbClient, type Db } from "./client";
 
 type DataMigration = { name: string; run: (db: Db) => Promise<unknown> };
@@ -17,6 +18,8 @@ const LOCK_KEY = 0x4f43444d;
 
 /** Runs the data migrations not yet recorded; returns their names. */
 export async function applyDataMigrations(url: string): Promise<string[]> {
+  // Every start asks; only a start with something to do builds the app's client.
+  if (!(await anyPending(url))) return [];
   const db = createDbClient(url);
   try {
     return await db.$transaction(
@@ -34,5 +37,17 @@ export async function applyDataMigrations(url: string): Promise<string[]> {
     );
   } finally {
     await db.$disconnect();
+  }
+}
+
+async function anyPending(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM "DataMigration"`);
+    const done = new Set(rows.map((row) => row.name));
+    return DATA_MIGRATIONS.some((migration) => !done.has(migration.name));
+  } finally {
+    await client.end();
   }
 }

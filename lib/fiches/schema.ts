@@ -500,7 +500,12 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     confidential: true,
   },
   pilotContactName: {
-    ...ficheEntry.text("pilotContactName", optionalText(160), { label: "Contact pilote", api: "pilot_contact_name", publicPage: true }),
+    ...ficheEntry.text("pilotContactName", optionalText(160), {
+      label: "Contact pilote",
+      api: "pilot_contact_name",
+      publicPage: true,
+      confidential: true,
+    }),
     xlsx: { within: "pilotOrganisationId" },
     pdf: { kind: "within", field: "pilotOrganisationId" },
     import: { header: "Contact pilote", example: "", parse: textCell(160), shown: shownValue },

@@ -53,13 +53,11 @@ export function publicFicheContent(fiche: FrozenFiche, withheld: readonly string
   return {
     values: ficheValues,
     shown: ficheShown,
-    objectives: withheld.includes("objectives")
-      ? []
-      : fiche.objectives.map((objective) => ({
-          id: objective.id,
-          values: publicPart(OBJECTIVE_FIELDS, objective).values,
-          commitments: objective.commitments.map(publicCommitment),
-        })),
+    objectives: fiche.objectives.map((objective) => ({
+      id: objective.id,
+      values: publicPart(OBJECTIVE_FIELDS, objective).values,
+      commitments: objective.commitments.map(publicCommitment),
+    })),
     commitments: fiche.commitments.map(publicCommitment),
     indicators: fiche.indicators.map((indicator) => ({
       id: indicator.id,

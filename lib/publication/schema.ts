@@ -2,7 +2,7 @@
 // which one they withdraw, and what of a fiche stays off the public channels.
 import { z } from "zod";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
-import { checkbox, uuidField, versionField } from "@/lib/validation/fields";
+import { checkbox, checkboxValues, uuidField, versionField } from "@/lib/validation/fields";
 
 /** The fiche fields a coordinator may withhold from the public version: the catalogue's confidential public ones (budget, contact e-mail). */
 export const WITHHOLDABLE_FIELDS = Object.entries(FICHE_FIELDS)
@@ -27,9 +27,6 @@ export const ficheConfidentialitySchema = z.object({
   ficheId: uuidField("Fiche introuvable."),
   version: versionField,
   confidential: checkbox,
-  withheldFields: z
-    .union([z.enum(WITHHOLDABLE_FIELDS), z.array(z.enum(WITHHOLDABLE_FIELDS))], { error: "Choix invalide." })
-    .optional()
-    .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])]),
+  withheldFields: checkboxValues(z.enum(WITHHOLDABLE_FIELDS, { error: "Choix invalide." }), WITHHOLDABLE_FIELDS.length),
 });
 export type FicheConfidentialityInput = z.infer<typeof ficheConfidentialitySchema>;

@@ -101,7 +101,8 @@ const directorySelect = {
       signedOn: true,
       durationMonths: true,
       declaredFicheCount: true,
-      _count: { select: { axes: true, fiches: { where: { deletedAt: null } } } },
+      // Published fiches only: the home page counts what the territory page lists.
+      _count: { select: { axes: true, publicFiches: { where: publicFichesWhere } } },
     },
   },
 } satisfies Prisma.TerritorySelect;

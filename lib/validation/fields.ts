@@ -106,14 +106,18 @@ export const textLines = ({ maxItems, maxLength }: { maxItems: number; maxLength
       return items;
     });
 
-/** Values of a group of checkboxes (one value or several), each a one-line text; repeats dropped. */
-export const textChoices = ({ maxItems, maxLength }: { maxItems: number; maxLength: number }) =>
+/** Values of a group of checkboxes (one value or several), each checked by `item`; repeats dropped. */
+export const checkboxValues = <T extends z.ZodType<unknown, string>>(item: T, maxItems: number) =>
   z
     .union([z.string(), z.array(z.string())], { error: "Choix invalide." })
     .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-    .pipe(z.array(requiredText("Choix invalide.", maxLength)).max(maxItems, `${maxItems} choix au plus.`))
-    .transform((items) => [...new Set(items)]);
+    .pipe(z.array(item).max(maxItems, `${maxItems} choix au plus.`))
+    .transform((items): Array<z.output<T>> => [...new Set(items as Array<z.output<T>>)]);
+
+/** Values of a group of checkboxes, each a one-line text; repeats dropped. */
+export const textChoices = ({ maxItems, maxLength }: { maxItems: number; maxLength: number }) =>
+  checkboxValues(requiredText("Choix invalide.", maxLength), maxItems);
 
 // ---------------------------------------------------------------------------------------------
 // Dates

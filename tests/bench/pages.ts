@@ -46,6 +46,14 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     [contract],
   );
   if (!open.length) throw new Error("The largest contract has no open campaign: reload the dataset (npm run db:seed:national)");
+  // The published fiche with the most indicators of the territory's current public contract.
+  const { rows: published } = await client.query<{ generation: number; number: number }>(
+    `SELECT c.generation, p.number FROM "PublicFiche" p JOIN "Contract" c ON c.id = p."contractId"
+     JOIN "Territory" t ON t.id = c."territoryId" LEFT JOIN "Indicator" i ON i."ficheId" = p."ficheId"
+     WHERE t.slug = 'fictif-0001' AND c.visibility = 'published'
+     GROUP BY c.generation, p.number ORDER BY c.generation DESC, count(i.*) DESC, p.number LIMIT 1`,
+  );
+  if (!published.length) throw new Error("fictif-0001 has no published fiche: run npm run bench again, which publishes them");
   // The open final campaign: its page and forms are the ones people work in.
   const campaign = open[0].id;
   const workspace = "/espace/fictif-0001";
@@ -53,6 +61,12 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
     { name: "Accueil", path: "/", account: "anonymous", public: true },
     { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
+    {
+      name: "Page publique d’une fiche",
+      path: `/territoires/fictif-0001/cls-${published[0].generation}/fiches/${published[0].number}`,
+      account: "anonymous",
+      public: true,
+    },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },

@@ -73,7 +73,7 @@ describe("public territory page", () => {
 
   it("lists the directory a page at a time, in four queries whatever the number of territories", async () => {
     const db = getDb();
-    await createContractWithStructure(db, { axes: 2, fichesPerAxis: 5, territorySlug: "annuaire" });
+    await createContractWithStructure(db, { axes: 2, fichesPerAxis: 5, territorySlug: "annuaire", publishFiches: true });
     const before = await countQueries(() => listTerritoryDirectory(ANONYMOUS, { page: 1 }));
     await Promise.all(Array.from({ length: PAGE_SIZE }, () => createContractWithStructure(db, { axes: 1, fichesPerAxis: 1 })));
     const after = await countQueries(() => listTerritoryDirectory(ANONYMOUS, { page: 1 }));
@@ -84,7 +84,7 @@ describe("public territory page", () => {
     expect(after.queries).toHaveLength(4);
     const pages = await Promise.all([1, 2].map((page) => listTerritoryDirectory(ANONYMOUS, { page })));
     const listed = pages.flatMap((page) => page.entries).find((territory) => territory.slug === "annuaire");
-    expect(listed?.contracts[0]._count).toEqual({ axes: 2, fiches: 10 });
+    expect(listed?.contracts[0]._count).toEqual({ axes: 2, publicFiches: 10 });
     // The region filter keeps the territories of one region, and says how many each region has.
     const region = pages[0].regions[0];
     const filtered = await listTerritoryDirectory(ANONYMOUS, { page: 1, region: region.slug });

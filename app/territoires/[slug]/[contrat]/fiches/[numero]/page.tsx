@@ -10,6 +10,8 @@ import { currentActor } from "@/lib/auth/session";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
+import { calendarDay } from "@/lib/db/json-rows";
+import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, formatNumber } from "@/lib/format";
 import { findPublicFiche, publicFichePath, type PublicFichePage } from "@/lib/publication/queries";
 
@@ -38,8 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Texts of the fiche shown as paragraphs, in the catalogue's order: each field's label is its heading. */
 const TEXT_FIELDS = ["context", "generalObjective", "description", "targetPublic", "vulnerableGroups", "prsObjective"] as const;
 
-const day = (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(new Date(`${value}T00:00:00Z`)) : null;
+/** A day of the snapshot (frozen as yyyy-mm-dd) as French text. */
+const day = (value: unknown) => (typeof value === "string" ? formatDate(calendarDay(value)!) : null);
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
 
 export default async function PublicFichePageView({ params }: Props) {
@@ -71,7 +73,7 @@ export default async function PublicFichePageView({ params }: Props) {
         </p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        <Section id="fiche" title="La fiche en bref" description={<p>Version publiée le {formatDate(fiche.publishedAt)}.</p>}>
+        <Section id="fiche" title="La fiche en bref" description={<p>Version publiée le {formatDate(todayInParis(fiche.publishedAt))}.</p>}>
           <FactList
             facts={[
               {

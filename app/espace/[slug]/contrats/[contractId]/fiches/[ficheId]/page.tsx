@@ -9,6 +9,7 @@ import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { PublicationPanel } from "@/components/publication/publication-panel";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
+import { todayInParis } from "@/lib/due/schedule";
 import { formatDate } from "@/lib/format";
 import { publicFichePath } from "@/lib/publication/queries";
 import { WITHHOLDABLE_FIELDS } from "@/lib/publication/schema";
@@ -72,7 +73,7 @@ export default async function FichePage({ params }: Props) {
               confidential: fiche.confidential,
               withheldFields: fiche.withheldFields,
               published: fiche.publicVersion
-                ? { on: formatDate(fiche.publicVersion.publishedAt), version: fiche.publicVersion.version }
+                ? { on: formatDate(todayInParis(fiche.publicVersion.publishedAt)), version: fiche.publicVersion.version }
                 : null,
               publicHref:
                 fiche.publicVersion && contract.visibility === "published"
