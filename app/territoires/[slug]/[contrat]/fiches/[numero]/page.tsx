@@ -183,27 +183,35 @@ export default async function PublicFichePageView({ params }: Props) {
 
         <Section id="indicateurs" title="Indicateurs">
           {indicators.length ? (
-            <Table
-              caption={`Indicateurs de la fiche n°\u00a0${fiche.number}`}
-              columns={[{ label: "Indicateur" }, { label: "Départ" }, { label: "Cible" }, { label: "Dernière mesure" }]}
+            // Scrolls sideways in its frame on a narrow screen, reachable by keyboard.
+            <div
+              className="relative overflow-x-auto"
+              tabIndex={0}
+              role="group"
+              aria-label={`Indicateurs de la fiche n°\u00a0${fiche.number}`}
             >
-              {indicators.map((indicator) => {
-                const unit = text(indicator.values.unit) ? `\u00a0${String(indicator.values.unit)}` : "";
-                const last = indicator.measurements.at(-1);
-                const valueOn = (value: unknown, on: unknown) =>
-                  value === null || value === undefined ? "—" : `${formatNumber(Number(value))}${unit}${day(on) ? ` (${day(on)})` : ""}`;
-                return (
-                  <tr key={indicator.id}>
-                    <th scope="row" className="font-normal">
-                      {String(indicator.values.name ?? "")}
-                    </th>
-                    <td>{valueOn(indicator.values.baseline_value, indicator.values.baseline_on)}</td>
-                    <td>{valueOn(indicator.values.target_value, indicator.values.target_on)}</td>
-                    <td>{last ? valueOn(last.value, last.measuredOn) : "Pas encore mesuré"}</td>
-                  </tr>
-                );
-              })}
-            </Table>
+              <Table
+                caption={`Indicateurs de la fiche n°\u00a0${fiche.number}`}
+                columns={[{ label: "Indicateur" }, { label: "Départ" }, { label: "Cible" }, { label: "Dernière mesure" }]}
+              >
+                {indicators.map((indicator) => {
+                  const unit = text(indicator.values.unit) ? `\u00a0${String(indicator.values.unit)}` : "";
+                  const last = indicator.measurements.at(-1);
+                  const valueOn = (value: unknown, on: unknown) =>
+                    value === null || value === undefined ? "—" : `${formatNumber(Number(value))}${unit}${day(on) ? ` (${day(on)})` : ""}`;
+                  return (
+                    <tr key={indicator.id}>
+                      <th scope="row" className="font-normal">
+                        {String(indicator.values.name ?? "")}
+                      </th>
+                      <td>{valueOn(indicator.values.baseline_value, indicator.values.baseline_on)}</td>
+                      <td>{valueOn(indicator.values.target_value, indicator.values.target_on)}</td>
+                      <td>{last ? valueOn(last.value, last.measuredOn) : "Pas encore mesuré"}</td>
+                    </tr>
+                  );
+                })}
+              </Table>
+            </div>
           ) : (
             <p className="text-slate-700">Aucun indicateur n’est publié pour cette fiche.</p>
           )}
