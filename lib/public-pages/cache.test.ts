@@ -14,6 +14,15 @@ describe("publicPageKey", () => {
     expect(get("/territoires/romans-sur-isere")).toBe("/territoires/romans-sur-isere");
   });
 
+  it("keys a published fiche's page by its path, and renders what could name no fiche", () => {
+    expect(get("/territoires/romans-sur-isere/cls-1/fiches/4")).toBe("/territoires/romans-sur-isere/cls-1/fiches/4");
+    expect(get("/territoires/romans-sur-isere/cls-1/fiches/4?vue=x")).toBeNull();
+    expect(get("/territoires/romans-sur-isere/cls-01/fiches/4")).toBeNull();
+    expect(get("/territoires/romans-sur-isere/cls-1/fiches/0")).toBeNull();
+    expect(get("/territoires/romans-sur-isere/cls-1/fiches/4/x")).toBeNull();
+    expect(get("/territoires/Romans/cls-1/fiches/4")).toBeNull();
+  });
+
   it("renders what a public page does not take or an anonymous visitor does not see", () => {
     expect(publicPageKey({ method: "POST", url: "/", headers: {} })).toBeNull();
     expect(publicPageKey({ method: "HEAD", url: "/", headers: {} })).toBeNull();

@@ -2,6 +2,7 @@
 // fresh Content-Security-Policy nonce (docs/adr/0007-public-page-cache.md). A page with a nonce
 // cannot use Next.js's own full-page cache, and rendering, not SQL, bounds these pages'
 // throughput, so the finished response is what is kept.
+import { readPublicFicheSegments } from "@/lib/publication/paths";
 import { LRUCache } from "lru-cache";
 import { SESSION_COOKIE_PREFIXES } from "@/lib/auth/sessions";
 import { wellFormed } from "@/lib/params/route-params";
@@ -111,8 +112,11 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
     const query = new URLSearchParams(params.sort(([a], [b]) => a.localeCompare(b))).toString();
     return query ? `/?${query}` : "/";
   }
+  if (params.length) return null;
   const territory = /^\/territoires\/([^/]+)$/.exec(parsed.pathname);
-  if (territory && !params.length && wellFormed({ slug: territory[1] })) return parsed.pathname;
+  if (territory && wellFormed({ slug: territory[1] })) return parsed.pathname;
+  const fiche = /^\/territoires\/([^/]+)\/([^/]+)\/fiches\/([^/]+)$/.exec(parsed.pathname);
+  if (fiche && wellFormed({ slug: fiche[1] }) && readPublicFicheSegments(fiche[2], fiche[3])) return parsed.pathname;
   return null;
 }
 

@@ -7,17 +7,10 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { wellFormed } from "@/lib/params/route-params";
 import { publicFicheContentSchema } from "./content";
+import { readPublicFicheSegments } from "./paths";
 
 /** The public versions the public channels show: their fiche neither confidential nor in the trash. */
 export const publicFichesWhere = { fiche: { deletedAt: null, confidential: false } } satisfies Prisma.PublicFicheWhereInput;
-
-/** A contract in a public URL: "cls-2" for the territory's second contract (fiche numbers are unique per contract only). */
-export const contractKey = (generation: number) => `cls-${generation}`;
-const CONTRACT_KEY = /^cls-([1-9]\d{0,2})$/;
-
-/** The public URL of a published fiche. */
-export const publicFichePath = (territorySlug: string, generation: number, number: number) =>
-  `/territoires/${territorySlug}/${contractKey(generation)}/fiches/${number}`;
 
 /**
  * A published fiche of a published contract, by its public URL's parts, with its content parsed
@@ -25,15 +18,14 @@ export const publicFichePath = (territorySlug: string, generation: number, numbe
  */
 export const findPublicFiche = cache(async (actor: Actor, territorySlug: string, key: string, numberText: string) => {
   assertCan(actor, "publishedContract.read");
-  const generation = CONTRACT_KEY.exec(key)?.[1];
-  const number = /^[1-9]\d{0,3}$/.test(numberText) ? Number(numberText) : null;
-  if (!generation || number === null || !wellFormed({ slug: territorySlug })) return null;
+  const segments = readPublicFicheSegments(key, numberText);
+  if (!segments || !wellFormed({ slug: territorySlug })) return null;
   const found = await getDb().publicFiche.findFirst({
     relationLoadStrategy: "join",
     where: {
       ...publicFichesWhere,
-      number,
-      contract: { visibility: "published", generation: Number(generation), territory: { slug: territorySlug } },
+      number: segments.number,
+      contract: { visibility: "published", generation: segments.generation, territory: { slug: territorySlug } },
     },
     orderBy: { publishedAt: "desc" },
     select: {

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
-import { publicFichePath } from "@/lib/publication/queries";
+import { publicFichePath } from "@/lib/publication/paths";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { findTerritoryPage, type TerritoryPage } from "@/lib/territories/queries";
 

@@ -13,7 +13,8 @@ import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { calendarDay } from "@/lib/db/json-rows";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, formatNumber } from "@/lib/format";
-import { findPublicFiche, publicFichePath, type PublicFichePage } from "@/lib/publication/queries";
+import { publicFichePath } from "@/lib/publication/paths";
+import { findPublicFiche, type PublicFichePage } from "@/lib/publication/queries";
 
 export const dynamic = "force-dynamic";
 

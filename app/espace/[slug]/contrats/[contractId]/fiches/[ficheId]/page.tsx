@@ -11,7 +11,7 @@ import { PublicationPanel } from "@/components/publication/publication-panel";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate } from "@/lib/format";
-import { publicFichePath } from "@/lib/publication/queries";
+import { publicFichePath } from "@/lib/publication/paths";
 import { WITHHOLDABLE_FIELDS } from "@/lib/publication/schema";
 import { getFicheEditor } from "@/lib/fiches/queries";
 import {
