@@ -5,6 +5,7 @@
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { BENCH_STATEMENTS_PATH } from "../../lib/config/bench";
+import { publishUnpublishedContracts } from "../../lib/publication/publish";
 import { clearDatabase } from "../../lib/seed/national/database";
 import { loadNationalEvaluations } from "../../lib/seed/national/evaluations";
 import { loadNationalDataset, withDb } from "../../lib/seed/national/load";
@@ -44,6 +45,7 @@ async function statementsPerPage(sizes: NationalSizes): Promise<Record<string, n
     await clearDatabase(client);
     await loadNationalDataset(client, await readNationalPlan(), await hashPassword(NATIONAL_PASSWORD), sizes);
     await withDb(database.url, loadNationalEvaluations);
+    await withDb(database.url, publishUnpublishedContracts);
     const pages = await benchPages(client);
     const cookies: Partial<Record<Account, string>> = {};
     for (const [account, email] of Object.entries(BENCH_ACCOUNTS) as Array<[Exclude<Account, "anonymous">, string]>)
