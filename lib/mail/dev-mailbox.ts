@@ -12,11 +12,21 @@ export type DevEmailItem = { id: string; to: string; subject: string; text: stri
 
 const headersSchema = z.record(z.string(), z.string()).catch({});
 
-/** The most recent kept e-mails, newest first. Outside development mode the mailbox does not exist. */
-export async function listDevEmails(actor: Actor, env: NodeJS.ProcessEnv = process.env): Promise<DevEmailItem[]> {
+/** The mailbox's filter: one recipient's address, exactly (a busy mailbox holds more than a page). */
+export const devMailboxFilterSchema = z.object({
+  to: z.string().trim().max(254).optional().catch(undefined),
+});
+
+/** The most recent kept e-mails, newest first, to one address if asked. Outside development mode the mailbox does not exist. */
+export async function listDevEmails(
+  actor: Actor,
+  filter: z.infer<typeof devMailboxFilterSchema> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DevEmailItem[]> {
   if (!isDevelopmentMode(env)) throw new NotFoundError("No development mailbox outside development mode");
   assertCan(actor, "devMailbox.read");
   const emails = await getDb().devEmail.findMany({
+    where: filter.to ? { to: { equals: filter.to, mode: "insensitive" } } : {},
     select: { id: true, to: true, subject: true, text: true, headers: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DEV_MAILBOX_LIMIT,

@@ -16,12 +16,16 @@ export async function openMailboxAsAdmin(browser: Browser): Promise<Page> {
 export const messagesTo = (mailbox: Page, email: string) =>
   mailbox.getByRole("article").filter({ has: mailbox.getByRole("definition").filter({ hasText: email }) });
 
-/** Mail leaves through the job queue, a moment after the request: reload the mailbox until it is there. */
+/**
+ * Mail leaves through the job queue, a moment after the request: reload the mailbox, filtered on
+ * the address (other tests' mail would push it past the page), until it is there.
+ */
 export async function waitForMessageTo(mailbox: Page, email: string) {
+  await mailbox.goto(`/dev/boite-mail?destinataire=${encodeURIComponent(email)}`);
   await expect(async () => {
     await mailbox.reload();
     await expect(messagesTo(mailbox, email).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 30_000 });
   return messagesTo(mailbox, email).first();
 }
 

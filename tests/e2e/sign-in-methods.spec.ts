@@ -81,6 +81,8 @@ test.describe("sign-in link by e-mail", () => {
     await askForLink(page, known.email);
     const mailbox = await openMailboxAsAdmin(browser);
     await waitForMessageTo(mailbox, known.email);
+    await mailbox.goto("/dev/boite-mail?destinataire=personne%40nulle-part.test");
+    await expect(mailbox.getByText("Aucun e-mail pour personne@nulle-part.test.")).toBeVisible();
     await expect(messagesTo(mailbox, "personne@nulle-part.test")).toHaveCount(0);
 
     // The request itself answers alike, status and body, for a known and an unknown address.

@@ -1,31 +1,37 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { notFound } from "next/navigation";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { TextField } from "@/components/ui/text-field";
 import { requireSignedIn } from "@/lib/auth/require";
 import { NotFoundError } from "@/lib/authz";
 import { formatDateTime } from "@/lib/format";
-import { DEV_MAILBOX_LIMIT, DEV_MAILBOX_PATH, listDevEmails } from "@/lib/mail/dev-mailbox";
+import { DEV_MAILBOX_LIMIT, DEV_MAILBOX_PATH, devMailboxFilterSchema, listDevEmails } from "@/lib/mail/dev-mailbox";
 import { isDevelopmentMode } from "@/lib/mail/send";
 import { splitLinks } from "@/lib/text/links";
 
 export const metadata: Metadata = { title: "Boîte de développement", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-async function loadEmails() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function loadEmails(filter: { to?: string }) {
   // Outside development mode the page does not exist, even for signed-out visitors.
   if (!isDevelopmentMode()) notFound();
   const actor = await requireSignedIn(DEV_MAILBOX_PATH);
   try {
-    return await listDevEmails(actor);
+    return await listDevEmails(actor, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
 }
 
-export default async function DevMailboxPage() {
-  const emails = await loadEmails();
+export default async function DevMailboxPage({ searchParams }: Props) {
+  const { destinataire } = await searchParams;
+  const filter = devMailboxFilterSchema.parse({ to: typeof destinataire === "string" ? destinataire : undefined });
+  const emails = await loadEmails(filter);
   return (
     <>
       <PageHeader title="Boîte de développement">
@@ -34,7 +40,10 @@ export default async function DevMailboxPage() {
           {DEV_MAILBOX_LIMIT} plus récents en premier. Cette page n’existe qu’en mode développement.
         </p>
       </PageHeader>
-      <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
+        <FilterForm action={DEV_MAILBOX_PATH} submitLabel="Filtrer">
+          <TextField label="Destinataire" name="destinataire" type="email" defaultValue={filter.to ?? ""} hint="Son adresse exacte." />
+        </FilterForm>
         {emails.length ? (
           <ol aria-label="E-mails gardés" className="max-w-3xl space-y-4">
             {emails.map((email) => (
@@ -73,7 +82,7 @@ export default async function DevMailboxPage() {
             ))}
           </ol>
         ) : (
-          <p className="text-slate-700">Aucun e-mail pour le moment.</p>
+          <p className="text-slate-700">{filter.to ? `Aucun e-mail pour ${filter.to}.` : "Aucun e-mail pour le moment."}</p>
         )}
       </div>
     </>
