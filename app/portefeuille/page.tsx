@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { DepartmentMap } from "@/components/portfolio/department-map";
+import { TileMap } from "@/components/charts/tile-map";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -130,7 +130,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                 title="Contrats par département"
                 summary={`Nombre de contrats retenus par les filtres (hors département) dans chaque département de la région ${region.name}.`}
                 note="Chaque case est un département, placée à peu près où se trouve sa préfecture."
-                chart={tiles.length ? <DepartmentMap tiles={tiles} counts={counts} selected={params.departement} /> : null}
+                chart={tiles.length ? <TileMap tiles={tiles} counts={counts} selected={params.departement} /> : null}
                 table={
                   <Table
                     caption="Contrats par département"

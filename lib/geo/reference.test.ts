@@ -7,6 +7,7 @@ import {
   geoValue,
   listRegionDepartments,
   parseGeoValue,
+  searchCommunes,
   searchGeo,
 } from "./reference";
 
@@ -56,6 +57,23 @@ describe("the State's administrative reference", () => {
     expect(searchGeo("saint", 5)).toHaveLength(5);
     expect(searchGeo("  -- ")).toEqual([]);
     expect(searchGeo("zzzzqx")).toEqual([]);
+  });
+
+  it("finds communes by postcode, every commune a postcode serves, and by name, the most populated first", () => {
+    expect(searchCommunes("26100").map((commune) => commune.name)).toEqual(["Romans-sur-Isère"]);
+    const served = searchCommunes("26300").map((commune) => commune.name);
+    expect(served.length).toBeGreaterThan(1);
+    expect(served).toContain("Bourg-de-Péage");
+    expect(searchCommunes("romans sur isere")[0]).toEqual({
+      code: "26281",
+      name: "Romans-sur-Isère",
+      departmentCode: "26",
+      postcodes: ["26100"],
+    });
+    expect(searchCommunes("lievin")[0].name).toBe("Liévin");
+    expect(searchCommunes("saint", 4)).toHaveLength(4);
+    expect(searchCommunes("99999")).toEqual([]);
+    expect(searchCommunes(" - ")).toEqual([]);
   });
 
   it("reads back only the values it writes", () => {

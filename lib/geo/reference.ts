@@ -34,6 +34,8 @@ type Reference = {
   entries: Map<string, GeoEntry>;
   /** Entries in search order (départements, EPCI, then communes by population), each with its folded name. */
   searchable: Array<{ entry: GeoEntry; folded: string; population: number }>;
+  /** Each current commune's postcodes (La Poste's, as the reference gives them). */
+  postcodes: Map<string, string[]>;
 };
 
 const EPCI_KINDS: Record<string, TerritoryKind> = {
@@ -54,6 +56,7 @@ const communeSchema = z.array(
     departement: z.string().optional(),
     region: z.string().optional(),
     population: z.number().optional(),
+    codesPostaux: z.array(z.string()).optional(),
   }),
 );
 const epciSchema = z.array(
@@ -146,11 +149,13 @@ function readReference(): Reference {
   }
 
   const communes = new Map<string, { departmentCode: string; regionCode: string }>();
+  const postcodes = new Map<string, string[]>();
   const communeEntries: Array<[GeoEntry, number]> = [];
   for (const commune of communeSchema.parse(read("communes"))) {
     // Current communes only (not former associated or delegated ones), in a region with an ARS.
     if (commune.type !== "commune-actuelle" || !commune.departement || !commune.region || !regions.has(commune.region)) continue;
     communes.set(commune.code, { departmentCode: commune.departement, regionCode: commune.region });
+    postcodes.set(commune.code, commune.codesPostaux ?? []);
     communeEntries.push([
       {
         type: "commune",
@@ -199,7 +204,7 @@ function readReference(): Reference {
     list.sort((a, b) => b[1] - a[1]);
     for (const [entry, population] of list) add(entry, population);
   }
-  return { regions, departments, entries, searchable };
+  return { regions, departments, entries, searchable, postcodes };
 }
 
 function reference(): Reference {
@@ -275,6 +280,40 @@ export function searchGeo(query: string, limit = GEO_SEARCH_LIMIT): GeoEntry[] {
     }
   }
   return groups.flat().slice(0, limit);
+}
+
+export type GeoCommune = { code: string; name: string; departmentCode: string; postcodes: string[] };
+
+/** What a commune search returns at most. */
+export const COMMUNE_SEARCH_LIMIT = 10;
+
+/**
+ * Current communes by postcode (five digits: every commune it serves) or by name (every word
+ * typed, the name's words starting with them first), the most populated first. Bounded.
+ */
+export function searchCommunes(query: string, limit = COMMUNE_SEARCH_LIMIT): GeoCommune[] {
+  const { searchable, postcodes } = reference();
+  const postcode = query.trim();
+  const byPostcode = /^\d{5}$/.test(postcode);
+  const words = foldName(query).split(" ").filter(Boolean);
+  if (!byPostcode && !words.length) return [];
+  const [starting, containing]: [GeoEntry[], GeoEntry[]] = [[], []];
+  for (const { entry, folded } of searchable) {
+    if (entry.type !== "commune") continue;
+    if (byPostcode) {
+      if (postcodes.get(entry.code)?.includes(postcode)) starting.push(entry);
+    } else if (words.every((word) => folded.includes(word))) {
+      const padded = ` ${folded}`;
+      (words.every((word) => padded.includes(` ${word}`)) ? starting : containing).push(entry);
+    }
+    if (starting.length >= limit) break;
+  }
+  return [...starting, ...containing].slice(0, limit).map((entry) => ({
+    code: entry.code,
+    name: entry.name,
+    departmentCode: entry.departmentCodes[0],
+    postcodes: postcodes.get(entry.code) ?? [],
+  }));
 }
 
 /** What a territory records of its place in the reference. */

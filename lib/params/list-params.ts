@@ -11,21 +11,36 @@ export const PAGE_SIZE = 24;
 /** A repeated query parameter reads as its first value. */
 export const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
-export const listParamsSchema = z.object({
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
-  region: z.preprocess(firstValue, ROUTE_PARAMS.slug.optional()).catch(undefined),
-  /** Words to search names for: one line of text, at most 100 characters; anything else is no search. */
-  q: z
+/** Words typed in a search box: one line of text, at most `max` characters; anything else is no search. */
+export const queryText = (max: number) =>
+  z
     .preprocess(
       firstValue,
       z
         .string()
         .trim()
-        .max(100)
+        .max(max)
         .refine((text) => text !== "" && textProblem(text) === null)
         .optional(),
     )
-    .catch(undefined),
+    .catch(undefined);
+
+/** A département's INSEE code ("26", "2A", "971"), or nothing. */
+export const departmentParam = z
+  .preprocess(
+    firstValue,
+    z
+      .string()
+      .regex(/^(\d{2,3}|2[AB])$/)
+      .optional(),
+  )
+  .catch(undefined);
+
+export const listParamsSchema = z.object({
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  region: z.preprocess(firstValue, ROUTE_PARAMS.slug.optional()).catch(undefined),
+  /** Words to search names for. */
+  q: queryText(100),
 });
 
 export type ListParams = z.infer<typeof listParamsSchema>;

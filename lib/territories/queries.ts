@@ -5,6 +5,8 @@ import { cache } from "react";
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { TerritoryKind } from "@/lib/db/generated/enums";
+import type { GeoCommune } from "@/lib/geo/reference";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import { publicFichesWhere } from "@/lib/publication/queries";
@@ -122,7 +124,7 @@ export type TerritoryDirectory = {
 };
 
 /** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
-export async function listTerritoryDirectory(actor: Actor, params: ListParams): Promise<TerritoryDirectory> {
+export async function listTerritoryDirectory(actor: Actor, params: ListParams & { departement?: string }): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
   const db = getDb();
   const orderBy = [{ region: { name: "asc" } }, { name: "asc" }, { id: "asc" }] satisfies Prisma.TerritoryOrderByWithRelationInput[];
@@ -134,6 +136,32 @@ export async function listTerritoryDirectory(actor: Actor, params: ListParams): 
     select: directorySelect,
   });
   return { entries, total, regions };
+}
+
+/** Territories a commune search lists at most. */
+export const COVERING_LIMIT = 50;
+
+export type CommuneCoverage = { commune: GeoCommune; territories: Array<{ slug: string; name: string; kind: TerritoryKind }> };
+
+/**
+ * For each commune found (lib/geo searchCommunes), the listed territories covering it: a
+ * citizen's way from their town to its contract. One query, bounded.
+ */
+export async function listCommuneCoverage(actor: Actor, communes: readonly GeoCommune[]): Promise<CommuneCoverage[]> {
+  assertCan(actor, "publishedContract.read");
+  if (!communes.length) return [];
+  const territories = await getDb().territory.findMany({
+    where: { ...listedTerritory, communeCodes: { hasSome: communes.map((commune) => commune.code) } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: COVERING_LIMIT,
+    select: { slug: true, name: true, kind: true, communeCodes: true },
+  });
+  return communes.map((commune) => ({
+    commune,
+    territories: territories
+      .filter((territory) => territory.communeCodes.includes(commune.code))
+      .map(({ slug, name, kind }) => ({ slug, name, kind })),
+  }));
 }
 
 /** A territory as its admin edit form shows it, with its place in the State's reference (admins only). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
 import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
+import { departmentParam, listParamsSchema, queryText } from "@/lib/params/list-params";
 import { optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /**
@@ -24,3 +25,16 @@ export const updateTerritorySchema = createTerritorySchema.extend({
   territoryId: uuidField("Territoire introuvable."),
   version: versionField,
 });
+
+/** The home page's directory: a page, a region, a département, and a commune to find. */
+export const directoryParamsSchema = listParamsSchema.extend({
+  departement: departmentParam,
+  /** A commune's name or postcode (lib/geo searchCommunes). */
+  commune: queryText(100),
+});
+
+export type DirectoryParams = z.infer<typeof directoryParamsSchema>;
+
+export function readDirectoryParams(searchParams: Record<string, string | string[] | undefined>): DirectoryParams {
+  return directoryParamsSchema.parse(searchParams);
+}

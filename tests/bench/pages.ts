@@ -5,7 +5,14 @@ import type pg from "pg";
 import { NATIONAL_EMAIL_DOMAIN } from "@/lib/seed/national/plan";
 
 export type Account = "anonymous" | "coordinator" | "ars" | "admin" | "partner";
-export type BenchPage = { name: string; path: string; account: Account; public: boolean };
+export type BenchPage = {
+  name: string;
+  path: string;
+  account: Account;
+  public: boolean;
+  /** A search: held to its latency at 10 connections rather than to the public pages' throughput (targets.ts). */
+  search?: boolean;
+};
 
 export const EMPTY_PAGE = "Page vide";
 
@@ -60,7 +67,17 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
   return [
     { name: EMPTY_PAGE, path: "/bench", account: "anonymous", public: true },
     { name: "Accueil", path: "/", account: "anonymous", public: true },
+    { name: "Accueil, commune cherchée", path: "/?commune=26100", account: "anonymous", public: true },
     { name: "Page publique du territoire", path: "/territoires/fictif-0001", account: "anonymous", public: true },
+    // Words every region's fiches hold, and a search narrowed by a facet.
+    { name: "Recherche « santé mentale »", path: "/recherche?q=sant%C3%A9+mentale", account: "anonymous", public: true, search: true },
+    {
+      name: "Recherche « prévention », une région",
+      path: "/recherche?q=pr%C3%A9vention&region=occitanie",
+      account: "anonymous",
+      public: true,
+      search: true,
+    },
     {
       name: "Page publique d’une fiche",
       path: `/territoires/fictif-0001/cls-${published[0].generation}/fiches/${published[0].number}`,

@@ -5,6 +5,9 @@ import { signInAs } from "./sign-in";
 
 const PAGES = [
   "/",
+  "/?commune=26100",
+  "/recherche",
+  "/recherche?q=sante+mentale",
   "/territoires/romans-sur-isere",
   "/territoires/pays-ruffecois",
   "/territoires/lens-lievin",

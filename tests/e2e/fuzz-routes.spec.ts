@@ -21,6 +21,7 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "connexion/page.tsx": () => "/connexion",
   "connexion/verification/page.tsx": () => "/connexion/verification",
   "accessibilite/page.tsx": () => "/accessibilite",
+  "recherche/page.tsx": () => "/recherche?q=sante&region=bretagne&status=in_progress",
   // The bench's empty page: not found outside a bench run.
   "bench/page.tsx": () => "/bench",
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,

@@ -62,6 +62,12 @@ export async function shapeFromSchema(schemaPath = path.resolve("prisma/schema.p
       };
     }
   }
+  // The DMMF leaves out Unsupported("…") fields (e.g. a generated tsvector): read them from the text.
+  for (const [, model, body] of schema.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    for (const [, name, type, optional] of body.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)) {
+      tables[model][name] = { type, nullable: optional === "?", default: null };
+    }
+  }
   return {
     enums: Object.fromEntries(enums.map((e) => [e.name, e.values.map((v) => v.name)])),
     tables,

@@ -1,7 +1,9 @@
-// A tile-grid map of a region's départements (lib/portfolio/departments.ts), each tile shaded by
-// how many contracts the filters select there. Drawn on the server as plain SVG; hidden from
-// assistive technologies, which read the table beside it (ChartFigure).
-import type { DepartmentTile } from "@/lib/portfolio/departments";
+// A tile-grid map: a region's départements (lib/portfolio/departments.ts) or France's regions
+// (lib/regions/tiles.ts), each tile shaded by how many items the filters select there. Drawn on
+// the server as plain SVG; hidden from assistive technologies, which read the table beside it.
+
+/** A place on the grid: its code, the short text its tile shows (the code if none), its cell. */
+export type MapTile = { code: string; label?: string; column: number; row: number };
 
 const TILE = 64;
 const GAP = 6;
@@ -13,14 +15,14 @@ export function shadeOf(count: number, max: number): string {
   return SHADES[Math.min(SHADES.length - 1, 1 + Math.floor(((count - 1) / max) * (SHADES.length - 1)))];
 }
 
-export function DepartmentMap({
+export function TileMap({
   tiles,
   counts,
   selected,
 }: {
-  tiles: readonly DepartmentTile[];
+  tiles: readonly MapTile[];
   counts: Readonly<Record<string, number>>;
-  /** The département the filter selects, outlined. */
+  /** The place the filter selects, outlined. */
   selected?: string;
 }) {
   const columns = Math.max(...tiles.map((tile) => tile.column)) + 1;
@@ -49,7 +51,7 @@ export function DepartmentMap({
               strokeWidth={tile.code === selected ? 4 : 1}
             />
             <text x={TILE / 2} y={26} textAnchor="middle" fontSize={16} fontWeight={700} fill={dark ? "#ffffff" : "#0f172a"}>
-              {tile.code}
+              {tile.label ?? tile.code}
             </text>
             <text x={TILE / 2} y={48} textAnchor="middle" fontSize={14} fill={dark ? "#ffffff" : "#0f172a"}>
               {count}
