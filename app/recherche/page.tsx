@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TextField } from "@/components/ui/text-field";
 import { currentActor } from "@/lib/auth/session";
-import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES, themeLabel } from "@/lib/fiches/labels";
 import { formatCount } from "@/lib/format";
 import { publicFichePath } from "@/lib/publication/paths";
 import { searchPublicContents, type SearchFacet, type SearchOutcome, type SearchResult } from "@/lib/search/queries";
@@ -31,7 +31,7 @@ const KIND_LABELS = { contract: "Contrats", fiche: "Fiches actions" } as const;
 const FACETS: Array<{ name: SearchFacet; title: string; label: (facet: SearchOutcome["facets"][SearchFacet][number]) => string }> = [
   { name: "type", title: "Type", label: (facet) => KIND_LABELS[facet.value as keyof typeof KIND_LABELS] ?? facet.value },
   { name: "region", title: "Région", label: (facet) => facet.label ?? facet.value },
-  { name: "theme", title: "Thématique", label: (facet) => facet.value },
+  { name: "theme", title: "Thématique", label: (facet) => themeLabel(facet.value) },
   {
     name: "status",
     title: "État d’avancement",

@@ -4,7 +4,8 @@
 import { catalogueInputs } from "@/components/forms/catalogue-field";
 import { CheckboxGroup } from "@/components/ui/checkbox";
 import { FormGroup } from "@/components/ui/form-group";
-import { COMMON_THEMES, FICHE_FIELDS } from "@/lib/fiches/schema";
+import { FICHE_THEME_LABELS } from "@/lib/fiches/labels";
+import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import type { FicheChoices, SectionProps } from "./fiche-section";
 
 /** Title, place in the contract, status, progress, priority and weight. */
@@ -56,7 +57,7 @@ export function LinksSection({ values, errors, choices }: SectionProps & { choic
       <CheckboxGroup
         legend="Thématiques"
         name="themes"
-        options={[...new Set([...COMMON_THEMES, ...values.themes])].map((theme) => ({ value: theme, label: theme }))}
+        options={Object.entries(FICHE_THEME_LABELS).map(([value, label]) => ({ value, label }))}
         checked={values.themes}
         columns
       />

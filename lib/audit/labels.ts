@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "fiche.publish": "Fiche publiée",
   "fiche.withdraw": "Fiche retirée de la publication",
   "fiche.confidentiality": "Confidentialité de la fiche modifiée",
+  "fiche.themes.convert": "Thématiques ramenées à la liste commune",
   "objective.restore": "Objectif restauré",
   "indicator.create": "Indicateur ajouté",
   "indicator.update": "Indicateur modifié",

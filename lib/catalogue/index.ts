@@ -320,6 +320,35 @@ export function choiceCell(labels: Readonly<Record<string, string>>, unknown: st
   };
 }
 
+/**
+ * Several values of a controlled list, by label or code, separated by semicolons or lines (labels
+ * hold commas); a piece that names none is tried as comma-separated values. Empty is none.
+ */
+export function choiceListCell(labels: Readonly<Record<string, string>>, unknown: string) {
+  const byText = new Map(Object.entries(labels).flatMap(([code, label]) => [[fold(label), code] as const, [fold(code), code] as const]));
+  return (cell: string): CellResult => {
+    const codes: string[] = [];
+    for (const piece of cell
+      .split(/[;\r\n]+/)
+      .map((item) => item.trim())
+      .filter(Boolean)) {
+      const parts = byText.has(fold(piece))
+        ? [piece]
+        : piece
+            .split(",")
+            .map((item) => item.trim())
+            .filter(Boolean);
+      for (const part of parts) {
+        const code = byText.get(fold(part));
+        if (!code)
+          return { error: `${unknown} «\u00a0${part}\u00a0». Valeurs possibles\u00a0: ${Object.values(labels).join("\u00a0; ")}.` };
+        codes.push(code);
+      }
+    }
+    return { value: [...new Set(codes)] };
+  };
+}
+
 /** A whole number between min and max; empty is null. */
 export function integerCell(min: number, max: number, message: string, { suffix }: { suffix?: RegExp } = {}) {
   return (cell: string): CellResult => {

@@ -1,6 +1,7 @@
 // Data migrations written in TypeScript, for changes SQL alone cannot make (a snapshot is built
 // by walking the field catalogues). Each runs once, after the SQL migrations, and is recorded
 // by name in "DataMigration"; several instances starting together take turns on an advisory lock.
+import { convertFreeThemes } from "@/lib/fiches/themes";
 import { publishUnpublishedContracts } from "@/lib/publication/publish";
 import pg from "pg";
 import { createDbClient, type Db } from "./client";
@@ -11,6 +12,8 @@ type DataMigration = { name: string; run: (db: Db) => Promise<unknown> };
 export const DATA_MIGRATIONS: readonly DataMigration[] = [
   // Before issue 15 every fiche of a published contract was public as soon as it was saved.
   { name: "20261207000000_publish_existing_fiches", run: publishUnpublishedContracts },
+  // Issue 15 made themes a controlled list of codes.
+  { name: "20261207100000_theme_codes", run: convertFreeThemes },
 ];
 
 /** An arbitrary key of our own for pg_advisory_lock: "OCDM". */

@@ -43,3 +43,30 @@ export const budgetLineLabel = (line: {
   year: number | null;
 }) =>
   `${line.funder?.name ?? line.funderLabel ?? ""}${line.fundingInstrument ? ` (${line.fundingInstrument})` : ""}${line.year ? ` ${line.year}` : ""}`;
+
+/**
+ * The themes of CLS actions, a controlled list (DOMAIN.md, "Common themes"): tags compared across
+ * territories by the search's facets and the open data, so they are codes, never free text.
+ */
+export const FICHE_THEME_LABELS = {
+  mental_health: "Santé mentale",
+  addictions: "Addictions et conduites à risque",
+  nutrition_physical_activity: "Nutrition et activité physique",
+  environmental_health: "Santé-environnement et habitat",
+  access_to_care: "Accès aux soins et attractivité",
+  access_to_rights: "Accès aux droits et précarité",
+  childhood_youth: "Enfance, jeunesse, parentalité, périnatalité",
+  ageing_carers: "Vieillissement et autonomie, aidants",
+  disability: "Handicap",
+  chronic_diseases: "Cancers et maladies chroniques, éducation thérapeutique",
+  sexual_health: "Santé sexuelle",
+  violence: "Violences",
+  coordination: "Coordination des acteurs et lisibilité de l’offre",
+  mobility: "Mobilité",
+} as const;
+
+export type FicheTheme = keyof typeof FICHE_THEME_LABELS;
+export const FICHE_THEMES = Object.keys(FICHE_THEME_LABELS) as [FicheTheme, ...FicheTheme[]];
+
+/** A stored theme's label; a value outside the list (none should remain) shows as it is. */
+export const themeLabel = (theme: string) => (Object.hasOwn(FICHE_THEME_LABELS, theme) ? FICHE_THEME_LABELS[theme as FicheTheme] : theme);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   CELL_FORMATS,
   choiceCell,
+  choiceListCell,
   dayCell,
   defineCatalogue,
   emailCell,
@@ -26,6 +27,7 @@ import { ficheProgress } from "@/lib/contracts/progress";
 import { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
 import { formatDate, formatEuros, formatNumber, isoDay } from "@/lib/format";
 import {
+  checkboxValues,
   decimalField,
   optionalDate,
   optionalId,
@@ -35,12 +37,22 @@ import {
   refineDistinctOrganisations,
   refinePeriod,
   requiredText,
-  textChoices,
   textLines,
   uuidField,
   versionField,
 } from "@/lib/validation/fields";
-import { budgetLineLabel, GEOGRAPHIC_SCOPE_LABELS, PRIORITY_LABELS, PROGRESS_STATUS_LABELS } from "./labels";
+import {
+  budgetLineLabel,
+  FICHE_THEME_LABELS,
+  FICHE_THEMES,
+  GEOGRAPHIC_SCOPE_LABELS,
+  PRIORITY_LABELS,
+  PROGRESS_STATUS_LABELS,
+  themeLabel,
+} from "./labels";
+
+/** Themes as people read them: labels, separated by semicolons (labels hold commas). */
+const themeNames = (themes: readonly string[]) => themes.map(themeLabel).join("\u00a0; ");
 import type { FicheRecord } from "./selects";
 
 const STATUS_ERROR = "Choisissez un statut.";
@@ -647,16 +659,16 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
   },
   themes: {
     label: "Thématiques",
-    rule: textChoices({ maxItems: 50, maxLength: 120 }),
+    rule: checkboxValues(z.enum(FICHE_THEMES, { error: "Choisissez les thématiques dans la liste." }), FICHE_THEMES.length),
     scalar: true,
-    history: { key: "themes", value: (fiche) => fiche.themes.join(", ") },
-    xlsx: [{ header: "Thématiques", width: 40, value: (fiche) => fiche.themes.join(", ") || null }],
-    pdf: { kind: "fact", value: (fiche) => fiche.themes.join(", ") || null },
+    history: { key: "themes", value: (fiche) => themeNames(fiche.themes) },
+    xlsx: [{ header: "Thématiques", width: 40, value: (fiche) => themeNames(fiche.themes) || null }],
+    pdf: { kind: "fact", value: (fiche) => themeNames(fiche.themes) || null },
     import: {
       header: "Thématiques",
-      example: "santé mentale, mobilité",
-      help: "Facultatif\u00a0: séparées par des virgules.",
-      parse: listCell(/[,;]/, { maxItems: 50, maxLength: 120, message: "50 thématiques au plus, de 120 caractères au plus chacune." }),
+      example: `${FICHE_THEME_LABELS.mental_health}\u00a0; ${FICHE_THEME_LABELS.mobility}`,
+      help: `Facultatif\u00a0: séparées par des points-virgules, parmi ${Object.values(FICHE_THEME_LABELS).join("\u00a0; ")}.`,
+      parse: choiceListCell(FICHE_THEME_LABELS, "Thématique inconnue\u00a0:"),
       shown: shownValue,
     },
     publicPage: true,
@@ -731,21 +743,3 @@ export const updateFicheSchema = z.intersection(
 );
 export const ficheRefSchema = z.object({ ficheId: uuidField("Fiche introuvable."), version: versionField });
 export const restoreSchema = z.object({ kind: z.enum(["fiche", "objective", "indicator"]), id: uuidField("Élément introuvable.") });
-
-/** The usual themes of CLS actions (DOMAIN.md), offered as tags. */
-export const COMMON_THEMES = [
-  "santé mentale",
-  "addictions et conduites à risque",
-  "nutrition et activité physique",
-  "santé-environnement et habitat",
-  "accès aux soins et attractivité",
-  "accès aux droits et précarité",
-  "enfance, jeunesse, parentalité, périnatalité",
-  "vieillissement et autonomie, aidants",
-  "handicap",
-  "cancers et maladies chroniques, éducation thérapeutique",
-  "santé sexuelle",
-  "violences",
-  "coordination des acteurs et lisibilité de l’offre",
-  "mobilité",
-] as const;

@@ -187,7 +187,7 @@ describe("fiches", () => {
       geographicScope: "whole_territory",
       status: "in_progress",
       findingIds: finding.id,
-      themes: ["vieillissement et autonomie, aidants", "santé mentale"],
+      themes: ["ageing_carers", "mental_health"],
       determinants: "Lien social\nMobilité\nLien social",
       partners: [{ organisationId: organisations[0], role: "Animation" }],
       budgetLines: [{ funderId: organisations[1], fundingInstrument: "FIR", year: "2025", amount: "12 500,50" }],

@@ -94,7 +94,7 @@ const SAMPLES: Partial<Record<FicheFieldName, Sample>> = {
     xlsx: () => "Logement\nIsolement social",
     pdf: () => ["Logement", "Isolement social"],
   },
-  themes: converted(() => ["santé mentale, mobilité", ["santé mentale", "mobilité"], "santé mentale, mobilité"]),
+  themes: converted(() => ["santé mentale, mobilité", ["mental_health", "mobility"], "Santé mentale\u00a0; Mobilité"]),
   continuesFicheId: converted(() => ["3", ids.previousFiche, "n°\u00a03 Ancienne fiche"]),
 };
 

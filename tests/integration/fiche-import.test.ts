@@ -50,7 +50,7 @@ beforeEach(async () => {
         progress: 30,
         pilotOrganisationId: pilot.id,
         startsOn: new Date("2025-01-15T00:00:00Z"),
-        themes: ["santé mentale"],
+        themes: ["mental_health"],
       },
     })
   ).id;
@@ -133,7 +133,7 @@ describe("updating existing fiches", () => {
     expect(fiche).toMatchObject({
       description: "Ce qui a été écrit à la main.",
       progress: 30,
-      themes: ["santé mentale"],
+      themes: ["mental_health"],
       pilotOrganisationId: expect.any(String),
     });
     expect(await db().auditEvent.findFirstOrThrow({ where: { entityId: ficheId, action: "fiche.import.update" } })).toMatchObject({

@@ -83,7 +83,7 @@ describe("saving a fiche with hostile values", () => {
         { funderLabel: "Commune", amount: "-10" },
       ],
       pilotContactName: "Camille\u001b[31m",
-      themes: ["santé mentale", "x\u0000"],
+      themes: ["mental_health", "x\u0000"],
     });
     expect(result).toMatchObject({
       ok: false,
@@ -97,7 +97,7 @@ describe("saving a fiche with hostile values", () => {
         "budgetLines.0.amount": "Montant trop élevé\u00a0: 999\u00a0999\u00a0999\u00a0999,99\u00a0€ au plus.",
         "budgetLines.1.amount": "Un montant ne peut pas être négatif.",
         pilotContactName: expect.stringContaining("U+001B"),
-        "themes.1": expect.stringContaining("U+0000"),
+        "themes.1": "Choisissez les thématiques dans la liste.",
       },
     });
     expect(await databaseState()).toEqual(before);

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await update(north.contract.id, 1, {
     title: "Créer un conseil local de santé mentale",
     description: "Réunir les acteurs du soin psychiatrique et de la prévention du suicide autour des élus.",
-    themes: ["santé mentale"],
+    themes: ["mental_health"],
     status: "in_progress",
   });
   await update(north.contract.id, 2, {
@@ -47,7 +47,7 @@ beforeAll(async () => {
   // Confidential, and a withheld field: published or not, never searchable.
   await update(north.contract.id, 3, { title: "Santé mentale des détenus", confidential: true });
   await update(north.contract.id, 4, { title: "Mobilité", pilotContactName: "Docteur Mentalité", withheldFields: ["pilotContactName"] });
-  await update(south.contract.id, 1, { title: "Santé mentale et précarité", themes: ["santé mentale"], status: "completed" });
+  await update(south.contract.id, 1, { title: "Santé mentale et précarité", themes: ["mental_health"], status: "completed" });
   await db().$transaction((tx) => publishAllFiches(tx, north.contract.id, { userId: null }));
   await db().$transaction((tx) => publishAllFiches(tx, south.contract.id, { userId: null }));
   // Changed after publication: the public version is the one searched.
@@ -73,6 +73,8 @@ describe("public search", () => {
     // Title matches rank above a match in the description.
     expect(found.indexOf("Prévenir les addictions")).toBe(2);
     expect(await titles({ q: "psychiatriques" })).toEqual(["Créer un conseil local de santé mentale"]);
+    // A theme is found by its label, which no text of the fiche holds.
+    expect(await titles({ q: "conduites à risque" })).toEqual(["Prévenir les addictions"]);
   });
 
   it("never finds a confidential or unpublished fiche, a withheld field or a draft contract", async () => {
@@ -98,7 +100,7 @@ describe("public search", () => {
   it("counts facets over the results and narrows by region, theme, status and kind", async () => {
     const outcome = await search({ q: "sante mentale" });
     expect(outcome.facets.theme).toEqual([
-      { value: "santé mentale", label: null, count: 2 },
+      { value: "mental_health", label: null, count: 2 },
       { value: "addictions", label: null, count: 1 },
     ]);
     expect(outcome.facets.region.map((facet) => facet.count).sort()).toEqual([1, 2]);
@@ -106,7 +108,7 @@ describe("public search", () => {
     expect(await titles({ q: "sante mentale", region: southRegion })).toEqual(["Santé mentale et précarité"]);
     expect(await titles({ q: "sante mentale", theme: "addictions" })).toEqual(["Prévenir les addictions"]);
     expect(await titles({ q: "sante mentale", status: "completed" })).toEqual(["Santé mentale et précarité"]);
-    expect((await search({ theme: "santé mentale" })).total).toBe(2);
+    expect((await search({ theme: "mental_health" })).total).toBe(2);
     expect((await search({ q: "sante mentale", type: "contract" })).total).toBe(0);
   });
 

@@ -4,10 +4,18 @@
 // two loads give the same dataset. Nothing here runs in the app: only the CLI and the bench.
 import type pg from "pg";
 import { createDbClient, type Db } from "@/lib/db/client";
+import type { FicheTheme } from "@/lib/fiches/labels";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_SIZES, NATIONAL_TERRITORY_PREFIX, type NationalPlan, type NationalSizes } from "./plan";
 
 const TERRITORY_KINDS = ["communaute_communes", "communaute_agglomeration", "commune", "petr", "pays", "communaute_urbaine", "metropole"];
-const THEMES = ["Accès aux soins", "Prévention", "Santé mentale", "Santé environnementale", "Personnes âgées", "Jeunesse"];
+const THEMES = [
+  "access_to_care",
+  "addictions",
+  "mental_health",
+  "environmental_health",
+  "ageing_carers",
+  "childhood_youth",
+] satisfies FicheTheme[];
 
 export type LoadReport = { table: string; rows: number; milliseconds: number }[];
 

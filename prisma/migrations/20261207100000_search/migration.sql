@@ -7,12 +7,12 @@ ALTER TEXT SEARCH CONFIGURATION public.fr_unaccent
   ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, french_stem;
 
 -- A published fiche's vector, from its public content only (confidential fields never reach it):
--- the title weighs most, then themes and determinants, then every other text it shows.
+-- the title weighs most, then themes and determinants as people read them (their labels), then
+-- every other text it shows.
 ALTER TABLE "PublicFiche" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('public.fr_unaccent'::regconfig, "title"), 'A')
-  || setweight(jsonb_to_tsvector('public.fr_unaccent'::regconfig,
-       COALESCE("content" -> 'values' -> 'themes', '[]'::jsonb) || COALESCE("content" -> 'values' -> 'determinants', '[]'::jsonb),
-       '["string"]'), 'B')
+  || setweight(to_tsvector('public.fr_unaccent'::regconfig,
+       COALESCE("content" -> 'shown' ->> 'themes', '') || ' ' || COALESCE("content" -> 'shown' ->> 'determinants', '')), 'B')
   || setweight(jsonb_to_tsvector('public.fr_unaccent'::regconfig, "content", '["string"]'), 'D')
 ) STORED;
 CREATE INDEX "PublicFiche_searchVector_idx" ON "PublicFiche" USING GIN ("searchVector");
