@@ -47,36 +47,52 @@ export function themeCodeOf(value: string): FicheTheme | null {
   return beginning.length === 1 ? beginning[0][0] : null;
 }
 
+/** Fiches rewritten per statement. */
+const CHUNK = 1000;
+
 /** Every fiche's themes as codes, and their published versions too; returns how many fiches changed. */
 export async function convertFreeThemes(db: Db): Promise<number> {
   const fiches = await db.ficheAction.findMany({
     where: { NOT: { themes: { isEmpty: true } } },
     select: { id: true, title: true, themes: true, contract: { select: { territoryId: true } } },
   });
-  const changed = fiches.flatMap((fiche) => {
-    const themes = [...new Set(fiche.themes.map(themeCodeOf).filter((code) => code !== null))];
-    return themes.length === fiche.themes.length && themes.every((code, index) => code === fiche.themes[index])
-      ? []
-      : [{ ...fiche, codes: themes }];
-  });
-  for (const fiche of changed) {
-    await db.$transaction(async (tx) => {
-      await tx.ficheAction.update({ where: { id: fiche.id }, data: { themes: fiche.codes } });
-      // The published version is the public's: its themes follow, the rest of it unchanged.
-      await tx.$executeRaw`
-        UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(fiche.codes)}::jsonb)
-        WHERE "ficheId" = ${fiche.id}::uuid AND content -> 'values' ? 'themes'`;
-      const entry: AuditEntry = {
-        action: "fiche.themes.convert",
-        entityType: "FicheAction",
-        entityId: fiche.id,
-        entityLabel: fiche.title,
-        territoryId: fiche.contract.territoryId,
-        before: { themes: fiche.themes.join(" ; ") },
-        after: { themes: fiche.codes.map(themeLabel).join(" ; ") },
-      };
-      await recordAudits(tx, { actor: ANONYMOUS, ip: null }, [entry]);
-    });
+  // Fiches with the same free themes get the same codes: one statement per such group and chunk.
+  const groups = new Map<string, { before: string[]; codes: FicheTheme[]; fiches: typeof fiches }>();
+  for (const fiche of fiches) {
+    const key = JSON.stringify(fiche.themes);
+    if (!groups.has(key))
+      groups.set(key, {
+        before: fiche.themes,
+        codes: [...new Set(fiche.themes.map(themeCodeOf).filter((code) => code !== null))],
+        fiches: [],
+      });
+    groups.get(key)!.fiches.push(fiche);
   }
-  return changed.length;
+  let changed = 0;
+  for (const { before, codes, fiches: members } of groups.values()) {
+    if (JSON.stringify(codes) === JSON.stringify(before)) continue;
+    for (let start = 0; start < members.length; start += CHUNK) {
+      const chunk = members.slice(start, start + CHUNK);
+      const ids = chunk.map((fiche) => fiche.id);
+      await db.$transaction(async (tx) => {
+        await tx.ficheAction.updateMany({ where: { id: { in: ids } }, data: { themes: codes } });
+        // The published version is the public's: its themes follow, the rest of it unchanged.
+        await tx.$executeRaw`
+          UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb)
+          WHERE "ficheId" = ANY(${ids}::uuid[]) AND content -> 'values' ? 'themes'`;
+        const entries = chunk.map((fiche): AuditEntry => ({
+          action: "fiche.themes.convert",
+          entityType: "FicheAction",
+          entityId: fiche.id,
+          entityLabel: fiche.title,
+          territoryId: fiche.contract.territoryId,
+          before: { themes: before.join(" ; ") },
+          after: { themes: codes.map(themeLabel).join(" ; ") },
+        }));
+        await recordAudits(tx, { actor: ANONYMOUS, ip: null }, entries);
+      });
+    }
+    changed += members.length;
+  }
+  return changed;
 }
