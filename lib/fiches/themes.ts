@@ -48,7 +48,7 @@ export function themeCodeOf(value: string): FicheTheme | null {
 }
 
 /** Fiches rewritten per statement. */
-const CHUNK = 1000;
+const CHUNK = 500;
 
 /** Every fiche's themes as codes, and their published versions too; returns how many fiches changed. */
 export async function convertFreeThemes(db: Db): Promise<number> {
@@ -74,23 +74,26 @@ export async function convertFreeThemes(db: Db): Promise<number> {
     for (let start = 0; start < members.length; start += CHUNK) {
       const chunk = members.slice(start, start + CHUNK);
       const ids = chunk.map((fiche) => fiche.id);
-      await db.$transaction(async (tx) => {
-        await tx.ficheAction.updateMany({ where: { id: { in: ids } }, data: { themes: codes } });
-        // The published version is the public's: its themes follow, the rest of it unchanged.
-        await tx.$executeRaw`
+      await db.$transaction(
+        async (tx) => {
+          await tx.ficheAction.updateMany({ where: { id: { in: ids } }, data: { themes: codes } });
+          // The published version is the public's: its themes follow, the rest of it unchanged.
+          await tx.$executeRaw`
           UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb)
           WHERE "ficheId" = ANY(${ids}::uuid[]) AND content -> 'values' ? 'themes'`;
-        const entries = chunk.map((fiche): AuditEntry => ({
-          action: "fiche.themes.convert",
-          entityType: "FicheAction",
-          entityId: fiche.id,
-          entityLabel: fiche.title,
-          territoryId: fiche.contract.territoryId,
-          before: { themes: before.join(" ; ") },
-          after: { themes: codes.map(themeLabel).join(" ; ") },
-        }));
-        await recordAudits(tx, { actor: ANONYMOUS, ip: null }, entries);
-      });
+          const entries = chunk.map((fiche): AuditEntry => ({
+            action: "fiche.themes.convert",
+            entityType: "FicheAction",
+            entityId: fiche.id,
+            entityLabel: fiche.title,
+            territoryId: fiche.contract.territoryId,
+            before: { themes: before.join(" ; ") },
+            after: { themes: codes.map(themeLabel).join(" ; ") },
+          }));
+          await recordAudits(tx, { actor: ANONYMOUS, ip: null }, entries);
+        },
+        { timeout: 120_000 },
+      );
     }
     changed += members.length;
   }
