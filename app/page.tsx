@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { RegionFilter } from "@/components/regions/region-filter";
@@ -7,12 +8,19 @@ import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { currentActor } from "@/lib/auth/session";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { listHref, PAGE_SIZE, readListParams } from "@/lib/params/list-params";
+import { publicPageMetadata, SITE_DESCRIPTION } from "@/lib/public-pages/metadata";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { listTerritoryDirectory, type TerritoryDirectoryEntry } from "@/lib/territories/queries";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The site's own title; a page of the list or a region is its own page, named by those parameters only.
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const params = readListParams(await searchParams);
+  return publicPageMetadata({ description: SITE_DESCRIPTION, path: listHref("/", { region: params.region }, params.page) });
+}
 
 export default async function HomePage({ searchParams }: Props) {
   const params = readListParams(await searchParams);

@@ -21,6 +21,10 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "connexion/page.tsx": () => "/connexion",
   "connexion/verification/page.tsx": () => "/connexion/verification",
   "accessibilite/page.tsx": () => "/accessibilite",
+  "confidentialite/page.tsx": () => "/confidentialite",
+  "robots.ts": () => "/robots.txt",
+  "sitemap.xml/route.ts": () => "/sitemap.xml",
+  "sitemaps/[file]/route.ts": () => "/sitemaps/1.xml",
   // The bench's empty page: not found outside a bench run.
   "bench/page.tsx": () => "/bench",
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,
