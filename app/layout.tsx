@@ -3,12 +3,20 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NoticeRegion } from "@/components/forms/notices";
 import { SiteHeader } from "@/components/layout/site-header";
+import { FOOTER_CONFORMITY_LABEL } from "@/lib/accessibility/statement";
+import { publicBaseUrl } from "@/lib/http/public-url";
+import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from "@/lib/public-pages/metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "OpenCLS · Contrats locaux de santé", template: "%s · OpenCLS" },
-  description: "Plateforme ouverte de suivi des contrats locaux de santé\u00a0: axes, fiches actions, partenaires et évaluation.",
-};
+// Read on each request, not at build time: canonical and Open Graph URLs follow the address the
+// operator gives the running app (NEXTAUTH_URL), whatever it was when the app was built.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: publicBaseUrl(),
+    title: { default: SITE_TITLE, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -32,7 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <p>OpenCLS, logiciel libre de suivi des contrats locaux de santé.</p>
             <ul className="flex gap-6">
               <li>
-                <Link href="/accessibilite">Accessibilité&nbsp;: non conforme</Link>
+                <Link href="/accessibilite">{FOOTER_CONFORMITY_LABEL}</Link>
               </li>
             </ul>
           </div>

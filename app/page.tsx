@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { TileMap } from "@/components/charts/tile-map";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
@@ -12,6 +13,7 @@ import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { listGeoDepartments, searchCommunes } from "@/lib/geo/reference";
 import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
+import { publicPageMetadata, SITE_DESCRIPTION } from "@/lib/public-pages/metadata";
 import { franceRegionTiles } from "@/lib/regions/tiles";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { listCommuneCoverage, listTerritoryDirectory, type CommuneCoverage, type TerritoryDirectoryEntry } from "@/lib/territories/queries";
@@ -20,6 +22,15 @@ import { readDirectoryParams } from "@/lib/territories/schema";
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The site's own title; a page of the list or a region is its own page, named by those parameters only.
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const params = readDirectoryParams(await searchParams);
+  return publicPageMetadata({
+    description: SITE_DESCRIPTION,
+    path: listHref("/", { region: params.region, departement: params.departement }, params.page),
+  });
+}
 
 export default async function HomePage({ searchParams }: Props) {
   const params = readDirectoryParams(await searchParams);

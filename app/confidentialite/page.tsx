@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -6,8 +6,15 @@ import { MAGIC_LINK_VALIDITY } from "@/lib/auth/magic-link";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { formatCount } from "@/lib/format";
 import { RETENTION } from "@/lib/privacy/retention";
+import { publicPageMetadata } from "@/lib/public-pages/metadata";
 
-export const metadata: Metadata = { title: "Données personnelles" };
+const title = "Données personnelles";
+
+export const metadata = publicPageMetadata({
+  title,
+  description: "Ce que la plateforme OpenCLS garde sur vous, pourquoi, combien de temps, et comment exercer vos droits.",
+  path: "/confidentialite",
+});
 
 const nbsp = "\u00a0";
 
@@ -16,7 +23,7 @@ export default function PrivacyNoticePage() {
   const contact = process.env.OPENCLS_PRIVACY_CONTACT?.trim();
   return (
     <>
-      <PageHeader title="Données personnelles">
+      <PageHeader title={title} eyebrow={<Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: title }]} />}>
         <p>Ce que cette plateforme garde sur vous, pourquoi, combien de temps, et comment exercer vos droits.</p>
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">

@@ -11,19 +11,28 @@ import { TextField } from "@/components/ui/text-field";
 import { currentActor } from "@/lib/auth/session";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES, themeLabel } from "@/lib/fiches/labels";
 import { formatCount } from "@/lib/format";
+import { publicPageMetadata } from "@/lib/public-pages/metadata";
 import { publicFichePath } from "@/lib/publication/paths";
 import { searchPublicContents, type SearchFacet, type SearchOutcome, type SearchResult } from "@/lib/search/queries";
 import { hasSearch, readSearchParams, SEARCH_PAGE_SIZE, searchHref, type SearchParams } from "@/lib/search/schema";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Rechercher dans les contrats locaux de santé",
-  description:
-    "Recherche en texte intégral dans les contrats locaux de santé publiés et leurs fiches actions, par région, thématique et état.",
-};
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The search page is canonical without its words; a page of results is no page for search engines.
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const searched = hasSearch(readSearchParams(await searchParams));
+  return {
+    ...publicPageMetadata({
+      title: "Rechercher dans les contrats locaux de santé",
+      description:
+        "Recherche en texte intégral dans les contrats locaux de santé publiés et leurs fiches actions, par région, thématique et état.",
+      path: "/recherche",
+    }),
+    ...(searched ? { robots: { index: false, follow: true } } : {}),
+  };
+}
 
 const KIND_LABELS = { contract: "Contrats", fiche: "Fiches actions" } as const;
 

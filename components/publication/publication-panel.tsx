@@ -75,7 +75,7 @@ export function PublicationPanel({
             <ActionButton
               action={actions.withdraw}
               fields={{ ficheId: state.ficheId }}
-              label="Retirer la fiche de la publication"
+              label="Retirer de la publication cette fiche"
               announceSuccess
             >
               Retirer de la publication

@@ -165,6 +165,10 @@ export function Combobox({
             role="listbox"
             aria-label={field.label}
             hidden={!open}
+            // Out of the tab order: options are reached with the arrow keys. Chromium makes a
+            // scrolling list focusable, so Tab would land on it just as the input's blur hides
+            // it, and focus would fall back to the page.
+            tabIndex={-1}
             className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg"
           >
             {/* Options exist only while the list is open: a form with many pickers would

@@ -3,12 +3,15 @@
 // only, so the contract is named by its generation ("cls-2"). Read by the page and by the public
 // page cache (lib/public-pages/cache.ts), which keys only what the page could answer.
 
+/** The public page of a territory and its current published contract. */
+export const publicTerritoryPath = (territorySlug: string) => `/territoires/${territorySlug}`;
+
 /** A contract in a public URL: "cls-2" for the territory's second contract. */
 export const contractKey = (generation: number) => `cls-${generation}`;
 
 /** The public URL of a published fiche. */
 export const publicFichePath = (territorySlug: string, generation: number, number: number) =>
-  `/territoires/${territorySlug}/${contractKey(generation)}/fiches/${number}`;
+  `${publicTerritoryPath(territorySlug)}/${contractKey(generation)}/fiches/${number}`;
 
 /** The generation and number a public fiche URL's segments name, or null when they could name none. */
 export function readPublicFicheSegments(key: string, numberText: string): { generation: number; number: number } | null {

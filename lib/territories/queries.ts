@@ -10,6 +10,7 @@ import type { GeoCommune } from "@/lib/geo/reference";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import { publicFichesWhere } from "@/lib/publication/queries";
+import type { KeysetWindow } from "@/lib/params/keyset";
 import type { ListParams } from "@/lib/params/list-params";
 import { wellFormed } from "@/lib/params/route-params";
 import { pageOfTerritories, type RegionFacet } from "./paging";
@@ -162,6 +163,47 @@ export async function listCommuneCoverage(actor: Actor, communes: readonly GeoCo
       .filter((territory) => territory.communeCodes.includes(commune.code))
       .map(({ slug, name, kind }) => ({ slug, name, kind })),
   }));
+}
+
+const publicTerritoryPageSelect = {
+  slug: true,
+  updatedAt: true,
+  contracts: {
+    where: publishedContract,
+    orderBy: { generation: "desc" },
+    take: 1,
+    select: {
+      updatedAt: true,
+      publicFiches: { where: publicFichesWhere, orderBy: { publishedAt: "desc" }, take: 1, select: { publishedAt: true } },
+    },
+  },
+} satisfies Prisma.TerritorySelect;
+
+/** How many territory pages the public reads: the territories of the directory. */
+export async function countPublicTerritoryPages(actor: Actor): Promise<number> {
+  assertCan(actor, "publishedContract.read");
+  return getDb().territory.count({ where: listedTerritory });
+}
+
+/**
+ * A window of the territory pages the public reads (the directory's territories), by slug, each
+ * with when it last changed: the territory, its current published contract or its latest
+ * published fiche, whichever is latest. One query.
+ */
+export async function listPublicTerritoryPages(actor: Actor, window: KeysetWindow<string>) {
+  assertCan(actor, "publishedContract.read");
+  const rows = await getDb().territory.findMany({
+    relationLoadStrategy: "join",
+    where: window.after === undefined ? listedTerritory : { ...listedTerritory, slug: { gt: window.after } },
+    orderBy: { slug: "asc" },
+    skip: window.skip,
+    take: window.take,
+    select: publicTerritoryPageSelect,
+  });
+  return rows.map(({ slug, updatedAt, contracts }) => {
+    const dates = [updatedAt, contracts[0]?.updatedAt, contracts[0]?.publicFiches[0]?.publishedAt].filter((date) => date !== undefined);
+    return { slug, lastModified: new Date(Math.max(...dates.map((date) => date.getTime()))) };
+  });
 }
 
 /** A territory as its admin edit form shows it, with its place in the State's reference (admins only). */

@@ -48,6 +48,15 @@ for (const width of [375, 1440]) {
   });
 }
 
+// The edit form of a published fiche, with its publication controls (a button's visible words are in its name).
+test("a published fiche's edit form has no axe-core violation", async ({ page }) => {
+  const { contractId, ficheId } = await findPublishedFiche("territoire-de-demonstration");
+  await signInAs(page, "coordination@territoire-de-demonstration.test");
+  await page.goto(`/espace/territoire-de-demonstration/contrats/${contractId}/fiches/${ficheId}`);
+  await expect(page.getByRole("button", { name: "Retirer de la publication cette fiche" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("the skip link is the first stop and moves focus to the content", async ({ page }) => {
   await page.goto("/territoires/romans-sur-isere");
   await page.keyboard.press("Tab");

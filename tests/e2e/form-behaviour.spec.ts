@@ -158,6 +158,23 @@ test("adding, moving and removing a row moves the focus where the keyboard user 
   await expectNoAxeViolations(page);
 });
 
+test("Tab leaves an organisation picker whose list is open for the next field, never for the page", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  await openContract(page);
+  await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+  await press(page, "Ajouter une ligne de budget");
+  const picker = page.getByRole("combobox", { name: "Financeur 1", exact: true });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type("sant");
+  // The open list scrolls (more organisations than it shows): Chromium would make it a tab stop.
+  const list = page.getByRole("listbox", { name: "Financeur 1" });
+  await expect(list.getByRole("option").nth(5)).toBeAttached();
+  expect(await list.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Ou son nom")).toBeFocused();
+  await expect(list).toBeHidden();
+});
+
 test("creating, trashing and restoring confirm in a polite live region, and Annuler restores from the trash", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, COORDINATOR);

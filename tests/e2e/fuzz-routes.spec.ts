@@ -22,6 +22,10 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "connexion/verification/page.tsx": () => "/connexion/verification",
   "accessibilite/page.tsx": () => "/accessibilite",
   "recherche/page.tsx": () => "/recherche?q=sante&region=bretagne&status=in_progress",
+  "confidentialite/page.tsx": () => "/confidentialite",
+  "robots.ts": () => "/robots.txt",
+  "sitemap.xml/route.ts": () => "/sitemap.xml",
+  "sitemaps/[file]/route.ts": () => "/sitemaps/1.xml",
   // The bench's empty page: not found outside a bench run.
   "bench/page.tsx": () => "/bench",
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,

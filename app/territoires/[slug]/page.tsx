@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
-import { publicFichePath } from "@/lib/publication/paths";
+import { publicPageMetadata } from "@/lib/public-pages/metadata";
+import { publicFichePath, publicTerritoryPath } from "@/lib/publication/paths";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { findTerritoryPage, type TerritoryPage } from "@/lib/territories/queries";
 
@@ -25,10 +26,11 @@ async function loadTerritory(params: Props["params"]): Promise<TerritoryPage> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const territory = await loadTerritory(params);
   const contract = territory.contracts[0];
-  return {
+  return publicPageMetadata({
     title: `Contrat local de santé – ${territory.name}`,
-    description: contract?.summary?.slice(0, 200) ?? `Contrat local de santé du territoire ${territory.name}.`,
-  };
+    description: contract?.summary?.trim() || `Contrat local de santé du territoire ${territory.name}.`,
+    path: publicTerritoryPath(territory.slug),
+  });
 }
 
 export default async function TerritoryPublicPage({ params }: Props) {

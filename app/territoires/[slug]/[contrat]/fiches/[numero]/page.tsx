@@ -13,6 +13,7 @@ import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { calendarDay } from "@/lib/db/json-rows";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, formatNumber } from "@/lib/format";
+import { publicPageMetadata } from "@/lib/public-pages/metadata";
 import { publicFichePath } from "@/lib/publication/paths";
 import { findPublicFiche, type PublicFichePage } from "@/lib/publication/queries";
 
@@ -30,12 +31,14 @@ async function loadFiche(params: Props["params"]): Promise<PublicFichePage> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const fiche = await loadFiche(params);
   const { territory, generation } = fiche.contract;
-  const description = String(fiche.content.values.general_objective ?? fiche.content.values.description ?? "").slice(0, 200);
-  return {
+  const description = String(fiche.content.values.general_objective ?? fiche.content.values.description ?? "").trim();
+  return publicPageMetadata({
     title: `${ficheLabel(fiche.number)} – ${fiche.title} – ${territory.name}`,
     description: description || `Fiche action du contrat local de santé du territoire ${territory.name}.`,
-    alternates: { canonical: publicFichePath(territory.slug, generation, fiche.number) },
-  };
+    path: publicFichePath(territory.slug, generation, fiche.number),
+    type: "article",
+    publishedTime: fiche.publishedAt,
+  });
 }
 
 /** Texts of the fiche shown as paragraphs, in the catalogue's order: each field's label is its heading. */
