@@ -49,11 +49,6 @@ export type SearchOutcome = z.infer<typeof outcomeSchema>;
 export type SearchResult = SearchOutcome["results"][number];
 export type SearchFacet = keyof SearchOutcome["facets"];
 
-/** An array held in a fiche's public content, or an empty one when it holds none. */
-const contentArray = (name: string) =>
-  Prisma.sql`CASE WHEN jsonb_typeof(pf.content -> 'values' -> ${name}) = 'array' THEN pf.content -> 'values' -> ${name} ELSE '[]'::jsonb END`;
-const contentText = (name: string) => Prisma.sql`pf.content -> 'values' ->> ${name}`;
-
 /**
  * Published contents matching the words (every word, French stems and accents folded; quotes,
  * `or` and `-word` as in a web search engine) and the facets chosen, best first, with each
@@ -61,37 +56,48 @@ const contentText = (name: string) => Prisma.sql`pf.content -> 'values' ->> ${na
  */
 export async function searchPublicContents(actor: Actor, params: SearchParams): Promise<SearchOutcome> {
   assertCan(actor, "publishedContract.read");
+  const [row] = await getDb().$queryRaw<unknown[]>(searchStatement(params));
+  return outcomeSchema.parse(row);
+}
+
+/**
+ * The search's one statement (exported for EXPLAIN). Matching and facets read small columns
+ * only (the stored vector, the generated facet columns); the public content, a large value,
+ * is read for the page's 20 excerpts alone.
+ */
+export function searchStatement(params: SearchParams): Prisma.Sql {
   const text = (value: string | undefined) => Prisma.sql`${value ?? null}::text`;
-  const [row] = await getDb().$queryRaw<unknown[]>`
-    WITH input AS (
-      SELECT CASE WHEN ${text(params.q)} IS NULL THEN NULL ELSE websearch_to_tsquery(${CONFIGURATION}, ${text(params.q)}) END AS query
-    ),
-    matches AS (
+  // A constant query, not a row of a CTE: PostgreSQL then reads the GIN index.
+  const query = Prisma.sql`websearch_to_tsquery(${CONFIGURATION}, ${params.q ?? ""})`;
+  const matching = (vector: Prisma.Sql) => (params.q ? Prisma.sql`${vector} @@ ${query}` : Prisma.sql`TRUE`);
+  const rank = (vector: Prisma.Sql) => (params.q ? Prisma.sql`ts_rank_cd(${vector}, ${query})` : Prisma.sql`0::real`);
+  const highlight = (value: Prisma.Sql, options: string, plain: Prisma.Sql) =>
+    params.q ? Prisma.sql`ts_headline(${CONFIGURATION}, ${value}, ${query}, ${options})` : plain;
+  const body = Prisma.sql`CASE WHEN best.kind = 'fiche'
+    THEN concat_ws(' ', pf.content -> 'values' ->> 'description', pf.content -> 'values' ->> 'general_objective',
+                   pf.content -> 'values' ->> 'context', pf.content -> 'values' ->> 'target_public')
+    ELSE concat_ws(' ', c.summary, c."mentalHealthComponent", c."diagnosisSummary") END`;
+  return Prisma.sql`
+    WITH matches AS (
       SELECT 'fiche' AS kind, pf."ficheId" AS id, pf.title, pf.number, c.generation,
              t.slug AS "territorySlug", t.name AS "territoryName", r.slug AS "regionSlug", r.name AS "regionName",
-             CASE WHEN input.query IS NULL THEN 0 ELSE ts_rank_cd(pf."searchVector", input.query) END AS rank,
-             ${contentArray("themes")} AS themes, ${contentArray("determinants")} AS determinants,
-             NULLIF(${contentText("prs_objective")}, '') AS prs, ${contentText("status")} AS status,
-             concat_ws(' ', ${contentText("description")}, ${contentText("general_objective")}, ${contentText("context")},
-               ${contentText("target_public")}) AS body
+             ${rank(Prisma.sql`pf."rankVector"`)} AS rank,
+             pf."facetThemes" AS themes, pf."facetDeterminants" AS determinants, pf."facetPrsObjective" AS prs, pf."facetStatus" AS status
       FROM "PublicFiche" pf
-      JOIN "FicheAction" f ON f.id = pf."ficheId" AND f."deletedAt" IS NULL AND NOT f.confidential
       JOIN "Contract" c ON c.id = pf."contractId" AND c.visibility = 'published'
       JOIN "Territory" t ON t.id = c."territoryId"
       JOIN "Region" r ON r.id = t."regionId"
-      CROSS JOIN input
-      WHERE input.query IS NULL OR pf."searchVector" @@ input.query
+      WHERE ${matching(Prisma.sql`pf."searchVector"`)}
+        -- The few fiches in the trash or made confidential since (lib/publication publicFichesWhere).
+        AND NOT EXISTS (SELECT FROM "FicheAction" f WHERE f.id = pf."ficheId" AND (f."deletedAt" IS NOT NULL OR f.confidential))
       UNION ALL
       -- A territory's page shows its latest published contract: the one searched.
       SELECT 'contract', c.id, c.title, NULL, c.generation, t.slug, t.name, r.slug, r.name,
-             CASE WHEN input.query IS NULL THEN 0 ELSE ts_rank_cd(c."searchVector", input.query) END,
-             '[]'::jsonb, '[]'::jsonb, NULL, NULL,
-             concat_ws(' ', c.summary, c."mentalHealthComponent", c."diagnosisSummary")
+             ${rank(Prisma.sql`c."searchVector"`)}, '[]'::jsonb, '[]'::jsonb, NULL, NULL
       FROM "Contract" c
       JOIN "Territory" t ON t.id = c."territoryId"
       JOIN "Region" r ON r.id = t."regionId"
-      CROSS JOIN input
-      WHERE c.visibility = 'published' AND (input.query IS NULL OR c."searchVector" @@ input.query)
+      WHERE c.visibility = 'published' AND ${matching(Prisma.sql`c."searchVector"`)}
         AND c.generation = (SELECT max(latest.generation) FROM "Contract" latest
                             WHERE latest."territoryId" = c."territoryId" AND latest.visibility = 'published')
     ),
@@ -103,20 +109,22 @@ export async function searchPublicContents(actor: Actor, params: SearchParams): 
         AND (${text(params.determinant)} IS NULL OR determinants ? ${text(params.determinant)})
         AND (${text(params.prs)} IS NULL OR prs = ${text(params.prs)})
         AND (${text(params.status)} IS NULL OR status = ${text(params.status)})
+    ),
+    best AS (
+      SELECT * FROM filtered
+      ORDER BY rank DESC, "territoryName", kind, number, title
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(params.page - 1) * SEARCH_PAGE_SIZE}
     )
     SELECT
       (SELECT count(*)::int FROM filtered) AS total,
-      (SELECT coalesce(json_agg(page), '[]') FROM (
-        SELECT kind, id, number, generation, "territorySlug", "territoryName", "regionName", status,
-               CASE WHEN input.query IS NULL THEN title ELSE ts_headline(${CONFIGURATION}, title, input.query, ${TITLE_OPTIONS}) END AS title,
-               CASE WHEN body = '' THEN NULL
-                    WHEN input.query IS NULL THEN left(body, ${PLAIN_EXCERPT_LENGTH})
-                    ELSE ts_headline(${CONFIGURATION}, body, input.query, ${EXCERPT_OPTIONS}) END AS excerpt
-        FROM (SELECT * FROM filtered
-              ORDER BY rank DESC, "territoryName", kind, number, title
-              LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(params.page - 1) * SEARCH_PAGE_SIZE}) best
-        CROSS JOIN input
-        ORDER BY rank DESC, "territoryName", kind, number, title
+      (SELECT coalesce(json_agg(page ORDER BY page.position), '[]') FROM (
+        SELECT row_number() OVER (ORDER BY best.rank DESC, best."territoryName", best.kind, best.number, best.title) AS position,
+               best.kind, best.id, best.number, best.generation, best."territorySlug", best."territoryName", best."regionName", best.status,
+               ${highlight(Prisma.sql`best.title`, TITLE_OPTIONS, Prisma.sql`best.title`)} AS title,
+               NULLIF(${highlight(body, EXCERPT_OPTIONS, Prisma.sql`left(${body}, ${PLAIN_EXCERPT_LENGTH})`)}, '') AS excerpt
+        FROM best
+        LEFT JOIN "PublicFiche" pf ON best.kind = 'fiche' AND pf."ficheId" = best.id
+        LEFT JOIN "Contract" c ON best.kind = 'contract' AND c.id = best.id
       ) page) AS results,
       json_build_object(
         'type', (SELECT coalesce(json_agg(facet), '[]') FROM (
@@ -137,7 +145,6 @@ export async function searchPublicContents(actor: Actor, params: SearchParams): 
           SELECT status AS value, NULL AS label, count(*)::int AS count FROM filtered WHERE status IS NOT NULL
           GROUP BY status ORDER BY count(*) DESC, status) facet)
       ) AS facets`;
-  return outcomeSchema.parse(row);
 }
 
 /** A highlighted text cut into its parts, the words found marked: rendered as <mark>, never as HTML. */
