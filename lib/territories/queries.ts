@@ -15,6 +15,9 @@ import { placeOption } from "./reference";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
 
+/** The steering meetings a territory page lists, the latest first: more than a contract's life holds. */
+export const GOVERNANCE_MEETINGS_SHOWN = 60;
+
 const territoryPageSelect = {
   id: true,
   slug: true,
@@ -63,6 +66,15 @@ const territoryPageSelect = {
           },
         },
       },
+      // The steering bodies' meetings (COPIL, COTECH…), latest first, with their minutes' address:
+      // their account and decisions stay in the workspace.
+      meetings: {
+        where: { workingGroupId: null },
+        orderBy: [{ heldOn: "desc" }, { topic: "asc" }],
+        take: GOVERNANCE_MEETINGS_SHOWN,
+        select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+      },
+      _count: { select: { meetings: { where: { workingGroupId: null } } } },
       documents: {
         // Minutes are shown with their meeting.
         where: { kind: { not: "minutes" } },
