@@ -56,10 +56,12 @@ export function ContractSections({
         description={
           <p className="flex flex-wrap items-center gap-2">
             <ContractStatusBadge status={status} withDetail />
-            <span aria-hidden="true" className="text-slate-400">
-              ·
+            <span className="text-sm text-slate-600">
+              <span aria-hidden="true" className="text-slate-400">
+                ·{" "}
+              </span>
+              {generationLabel(contract.generation)}
             </span>
-            <span className="text-sm text-slate-600">{generationLabel(contract.generation)}</span>
           </p>
         }
       >
@@ -117,10 +119,7 @@ export function ContractSections({
           id="avancement"
           title="Avancement"
           description={
-            <p>
-              D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, telles qu’elles ont été
-              publiées.
-            </p>
+            <p>D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, dans leur version publiée.</p>
           }
         >
           <div className="mb-6 max-w-xl">
