@@ -18,7 +18,7 @@ export function TrajectoryFigure({
   id?: string;
 }) {
   return (
-    <div id={id} className="scroll-mt-4">
+    <div id={id} className="min-w-0 scroll-mt-4">
       <ChartFigure
         id={`${id}-indicateur`}
         title={`Trajectoire de l’indicateur «\u00a0${indicator.name}\u00a0» (${indicatorFiche(indicator)})`}

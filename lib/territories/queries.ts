@@ -111,6 +111,9 @@ const directorySelect = {
       title: true,
       status: true,
       signedOn: true,
+      // With the status, what the public reads of it today (lib/contracts/public-status.ts).
+      startsOn: true,
+      endsOn: true,
       durationMonths: true,
       declaredFicheCount: true,
       // Published fiches only: the home page counts what the territory page lists.
