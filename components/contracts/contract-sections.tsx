@@ -76,7 +76,7 @@ export function ContractSections({
               label: "Durée",
               value: contract.durationMonths ? formatDuration(contract.durationMonths) : (contract.timeframeNote ?? "Non renseignée"),
             },
-            ...(progress.fiches
+            ...(progress.started
               ? [
                   {
                     label: "Avancement des fiches publiées",
@@ -122,17 +122,23 @@ export function ContractSections({
             <p>D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, dans leur version publiée.</p>
           }
         >
-          <div className="mb-6 max-w-xl">
-            <ProgressBar value={progress.overall} label="Avancement du contrat" />
-          </div>
-          <ProgressFigures
-            achievement={progress.achievementByAxis}
-            statuses={progress.fichesByStatus}
-            ficheCount={progress.fiches}
-            achievementNote={
-              "Moyenne des fiches actions publiées de chaque axe, sans les fiches abandonnées\u202f; une fiche qui a des objectifs opérationnels prend la moyenne de leurs avancements."
-            }
-          />
+          {progress.started ? (
+            <>
+              <div className="mb-6 max-w-xl">
+                <ProgressBar value={progress.overall} label="Avancement du contrat" />
+              </div>
+              <ProgressFigures
+                achievement={progress.achievementByAxis}
+                statuses={progress.fichesByStatus}
+                ficheCount={progress.fiches}
+                achievementNote={
+                  "Moyenne des fiches actions publiées de chaque axe, sans les fiches abandonnées\u202f; une fiche qui a des objectifs opérationnels prend la moyenne de leurs avancements."
+                }
+              />
+            </>
+          ) : (
+            <p className="text-slate-800">Aucune de ces fiches n’est encore indiquée comme commencée.</p>
+          )}
         </Section>
       ) : null}
 
@@ -156,7 +162,13 @@ export function ContractSections({
         }
       >
         {contract.axes.length ? (
-          <AxisList axes={contract.axes} fiches={contract.publicFiches} progress={ficheProgress} ficheHref={ficheHref} />
+          <AxisList
+            axes={contract.axes}
+            fiches={contract.publicFiches}
+            // Each fiche's status once one has begun: until then the section above says it in a sentence.
+            progress={progress.started ? ficheProgress : new Map()}
+            ficheHref={ficheHref}
+          />
         ) : (
           <p>Les axes du contrat ne sont pas encore publiés.</p>
         )}

@@ -43,11 +43,18 @@ describe("publicProgress", () => {
     ]);
     const rollUp = publicProgress(axes, fiches, progress);
     expect(rollUp.fiches).toBe(3);
+    expect(rollUp.started).toBe(true);
     expect(rollUp.achievementByAxis.rows.map((row) => row.value)).toEqual([50, null, null]);
     expect(rollUp.overall).toBe(50);
   });
 
   it("has no progress without a published fiche", () => {
-    expect(publicProgress(axes, [], new Map())).toMatchObject({ fiches: 0, overall: null });
+    expect(publicProgress(axes, [], new Map())).toMatchObject({ fiches: 0, overall: null, started: false });
+  });
+
+  it("has not started while every fiche is not started, at no progress", () => {
+    const fiches = [{ ficheId: "a", axisId: "axe-1" }];
+    expect(publicProgress(axes, fiches, new Map([["a", { status: "not_started" as const, progress: 0 }]])).started).toBe(false);
+    expect(publicProgress(axes, fiches, new Map([["a", { status: "not_started" as const, progress: 5 }]])).started).toBe(true);
   });
 });

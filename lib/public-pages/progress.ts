@@ -75,6 +75,12 @@ export async function listPublicFicheProgress(contract: {
 export type PublicProgress = {
   /** Published fiches whose status the public version gives. */
   fiches: number;
+  /**
+   * Whether one of them says it has begun (a status other than « Non commencée », or some progress).
+   * Until one does, the figures say nothing a sentence does not: the real contracts' fiches, whose
+   * sources state no progress, keep the status a new fiche starts with.
+   */
+  started: boolean;
   /** The contract's progress: the plain average of its axes that hold fiches; null when none counts. */
   overall: number | null;
   achievementByAxis: { rows: BarRow[]; summary: string };
@@ -97,6 +103,7 @@ export function publicProgress(
   }));
   return {
     fiches: byAxis.reduce((sum, axis) => sum + axis.fiches.length, 0),
+    started: byAxis.some((axis) => axis.fiches.some((fiche) => fiche.status !== "not_started" || fiche.progress > 0)),
     overall: contractProgress(byAxis),
     achievementByAxis: achievementByAxis(byAxis),
     fichesByStatus: fichesByStatus(byAxis),
