@@ -10,6 +10,7 @@ import { Table } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { currentActor } from "@/lib/auth/session";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
+import { PUBLIC_STATUS_KEYS, PUBLIC_STATUS_LABELS, publicContractStatus } from "@/lib/contracts/public-status";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { listGeoDepartments, searchCommunes } from "@/lib/geo/reference";
 import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
@@ -28,7 +29,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const params = readDirectoryParams(await searchParams);
   return publicPageMetadata({
     description: SITE_DESCRIPTION,
-    path: listHref("/", { region: params.region, departement: params.departement }, params.page),
+    path: listHref("/", { region: params.region, departement: params.departement, statut: params.statut }, params.page),
   });
 }
 
@@ -44,7 +45,7 @@ export default async function HomePage({ searchParams }: Props) {
   const departments = listGeoDepartments().filter((department) => !region || department.regionCode === region.code);
   const department = departments.find((candidate) => candidate.code === params.departement);
   const pageCount = Math.ceil(directory.total / PAGE_SIZE);
-  const filters = { region: region?.slug, departement: department?.code };
+  const filters = { region: region?.slug, departement: department?.code, statut: params.statut };
 
   return (
     <>
@@ -102,6 +103,13 @@ export default async function HomePage({ searchParams }: Props) {
                 }))}
               />
               <SelectField
+                label="État du contrat"
+                name="statut"
+                defaultValue={params.statut ?? ""}
+                placeholder="Tous les états"
+                options={PUBLIC_STATUS_KEYS.map((key) => ({ value: key, label: PUBLIC_STATUS_LABELS[key] }))}
+              />
+              <SelectField
                 label="Département"
                 name="departement"
                 defaultValue={department?.code ?? ""}
@@ -110,10 +118,10 @@ export default async function HomePage({ searchParams }: Props) {
               />
             </FilterForm>
           </div>
-          {region || department ? (
+          {region || department || params.statut ? (
             <p className="mt-4 text-slate-700" role="status">
-              {[region?.name, department?.name].filter(Boolean).join(", ")}&nbsp;:{" "}
-              {formatCount(directory.total, "territoire", "territoires")}.
+              {[region?.name, department?.name, params.statut ? PUBLIC_STATUS_LABELS[params.statut] : null].filter(Boolean).join(", ")}
+              &nbsp;: {formatCount(directory.total, "territoire", "territoires")}.
             </p>
           ) : null}
           {directory.entries.length ? (
@@ -248,8 +256,8 @@ function TerritoryCard({ territory }: { territory: TerritoryDirectoryEntry }) {
       {contract ? (
         <div className="mt-auto flex flex-col gap-2 border-t border-slate-100 pt-4 text-sm text-slate-700">
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <ContractStatusBadge status={contract.status} />
-            {contract.signedOn ? <span>le {formatDate(contract.signedOn)}</span> : null}
+            <ContractStatusBadge status={publicContractStatus(contract)} />
+            {contract.signedOn ? <span>signé le {formatDate(contract.signedOn)}</span> : null}
             {contract.durationMonths ? <span>pour {formatDuration(contract.durationMonths)}</span> : null}
           </p>
           <p>

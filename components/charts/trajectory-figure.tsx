@@ -9,15 +9,18 @@ export function TrajectoryFigure({
   indicator,
   trajectory,
   note,
+  id = "trajectoire",
 }: {
   indicator: DashboardIndicator;
   trajectory: { points: TrajectoryPoint[]; target: number | null; summary: string };
-  note: string;
+  note?: string;
+  /** The figure's anchor, unique on its page: a page that shows several figures gives each its own. */
+  id?: string;
 }) {
   return (
-    <div id="trajectoire" className="scroll-mt-4">
+    <div id={id} className="min-w-0 scroll-mt-4">
       <ChartFigure
-        id="trajectoire-indicateur"
+        id={`${id}-indicateur`}
         title={`Trajectoire de l’indicateur «\u00a0${indicator.name}\u00a0» (${indicatorFiche(indicator)})`}
         summary={trajectory.summary}
         note={note}

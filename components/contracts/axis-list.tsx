@@ -1,5 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
+import { formatNumber } from "@/lib/format";
+import type { PublicFicheProgress } from "@/lib/public-pages/progress";
 import type { PublicContract } from "@/lib/territories/queries";
 
 type PublishedFiche = PublicContract["publicFiches"][number];
@@ -16,20 +19,33 @@ export function AxisHeading({ axis }: { axis: { number: number | null; isTransve
   );
 }
 
-/** The contract's axes in order, each with its published fiches actions numbered as in the source, each linking to its page. */
+type FicheProgress = ReadonlyMap<string, PublicFicheProgress>;
+
+/**
+ * The contract's axes in order, each with its published fiches actions numbered as in the source,
+ * each linking to its page, with its status and progress as published.
+ */
 export function AxisList({
   axes,
   fiches,
+  progress,
   ficheHref,
 }: {
   axes: PublicContract["axes"];
   fiches: readonly PublishedFiche[];
+  progress: FicheProgress;
   ficheHref: (number: number) => string;
 }) {
   return (
     <ol className="space-y-4">
       {axes.map((axis) => (
-        <AxisItem key={axis.id} axis={axis} fiches={fiches.filter((fiche) => fiche.axisId === axis.id)} ficheHref={ficheHref} />
+        <AxisItem
+          key={axis.id}
+          axis={axis}
+          fiches={fiches.filter((fiche) => fiche.axisId === axis.id)}
+          progress={progress}
+          ficheHref={ficheHref}
+        />
       ))}
     </ol>
   );
@@ -38,10 +54,12 @@ export function AxisList({
 function AxisItem({
   axis,
   fiches,
+  progress,
   ficheHref,
 }: {
   axis: PublicContract["axes"][number];
   fiches: readonly PublishedFiche[];
+  progress: FicheProgress;
   ficheHref: (number: number) => string;
 }) {
   return (
@@ -57,12 +75,23 @@ function AxisItem({
       {axis.description ? <p className="mt-2 text-slate-700">{axis.description}</p> : null}
       {fiches.length ? (
         <ul className="mt-3 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
-          {fiches.map((fiche) => (
-            <li key={fiche.ficheId} className="flex flex-col gap-0.5 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:gap-3">
-              <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
-              <a href={ficheHref(fiche.number)}>{fiche.title}</a>
-            </li>
-          ))}
+          {fiches.map((fiche) => {
+            const stands = progress.get(fiche.ficheId);
+            return (
+              <li key={fiche.ficheId} className="flex flex-col gap-0.5 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
+                <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
+                <a href={ficheHref(fiche.number)} className="grow">
+                  {fiche.title}
+                </a>
+                {stands ? (
+                  <span className="flex shrink-0 items-center gap-2 text-sm">
+                    <Badge tone={PROGRESS_STATUS_TONES[stands.status]}>{PROGRESS_STATUS_LABELS[stands.status]}</Badge>
+                    {formatNumber(stands.progress)}&#8239;%
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </li>

@@ -1,23 +1,44 @@
-// The sections of a public contract page: overview, diagnosis, axes and fiches, the last closed
-// evaluation, parties, concertation, documents.
-import type { ReactNode } from "react";
+// The sections of a public contract page: overview (status and dates, progress and last
+// evaluation in brief), progress, diagnosis, axes and fiches, the last closed evaluation, parties,
+// concertation, steering meetings, documents.
+import { ProgressFigures } from "@/components/charts/progress-figures";
 import { AxisList } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { PartyList } from "@/components/contracts/party-list";
+import { PublicEvaluationSection } from "@/components/evaluations/public-evaluation";
 import { FactList } from "@/components/ui/fact-list";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
+import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
+import { documentLink } from "@/lib/contracts/documents";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { DOCUMENT_KIND_LABELS, generationLabel } from "@/lib/contracts/labels";
-import { formatCount, formatDate, formatDuration } from "@/lib/format";
+import type { PublicContractStatus } from "@/lib/contracts/public-status";
+import { todayInParis } from "@/lib/due/schedule";
+import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { MEETING_KIND_SHORT_LABELS } from "@/lib/meetings/labels";
+import type { PublicEvaluation } from "@/lib/public-pages/evaluation";
+import type { PublicFicheProgress, PublicProgress } from "@/lib/public-pages/progress";
 import type { PublicContract } from "@/lib/territories/queries";
+
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 export function ContractSections({
   contract,
+  status,
+  progress,
+  ficheProgress,
   evaluation,
   ficheHref,
 }: {
   contract: PublicContract;
-  evaluation?: ReactNode;
+  /** What the public reads of its status today (lib/contracts/public-status.ts). */
+  status: PublicContractStatus;
+  /** The roll-up of its published fiches (lib/public-pages/progress.ts), and each one's status and progress. */
+  progress: PublicProgress;
+  ficheProgress: ReadonlyMap<string, PublicFicheProgress>;
+  /** Its last closed evaluation, if any (lib/public-pages/evaluation.ts). */
+  evaluation: PublicEvaluation | null;
   /** A published fiche's page, by its number. */
   ficheHref: (number: number) => string;
 }) {
@@ -25,6 +46,7 @@ export function ContractSections({
   const transversalCount = contract.axes.filter((axis) => axis.isTransversal).length;
   const announced = ficheCountOf(contract, ficheCount);
   const notDay = "Non renseignée";
+  const day = (value: Date | null, missing = notDay) => (value ? <time dateTime={isoDay(value)}>{formatDate(value)}</time> : missing);
 
   return (
     <>
@@ -33,25 +55,49 @@ export function ContractSections({
         title={contract.title}
         description={
           <p className="flex flex-wrap items-center gap-2">
-            <ContractStatusBadge status={contract.status} />
-            <span className="text-sm text-slate-600">{generationLabel(contract.generation)}</span>
+            <ContractStatusBadge status={status} withDetail />
+            <span className="text-sm text-slate-600">
+              <span aria-hidden="true" className="text-slate-400">
+                ·{" "}
+              </span>
+              {generationLabel(contract.generation)}
+            </span>
           </p>
         }
       >
         {contract.summary ? <p className="mb-6 max-w-3xl leading-relaxed text-slate-800">{contract.summary}</p> : null}
         <FactList
           facts={[
-            { label: "Adoption en conseil", value: contract.councilAdoptedOn ? formatDate(contract.councilAdoptedOn) : notDay },
-            { label: "Signature", value: contract.signedOn ? formatDate(contract.signedOn) : notDay },
+            { label: "Adoption en conseil", value: day(contract.councilAdoptedOn) },
+            { label: "Signature", value: day(contract.signedOn) },
+            { label: "Début", value: day(contract.startsOn, "Non renseigné") },
+            { label: "Fin", value: day(contract.endsOn) },
             {
               label: "Durée",
               value: contract.durationMonths ? formatDuration(contract.durationMonths) : (contract.timeframeNote ?? "Non renseignée"),
             },
-            ...(contract.startsOn || contract.endsOn
+            ...(progress.started
               ? [
                   {
-                    label: "Période",
-                    value: `${contract.startsOn ? formatDate(contract.startsOn) : "…"} – ${contract.endsOn ? formatDate(contract.endsOn) : "…"}`,
+                    label: "Avancement des fiches publiées",
+                    value: (
+                      <a href="#avancement-titre">
+                        {progress.overall === null ? "Non mesuré" : `${formatNumber(progress.overall)}\u202f%`}
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
+            ...(evaluation
+              ? [
+                  {
+                    label: "Dernière évaluation",
+                    value: (
+                      <a href="#evaluation-titre">
+                        {CAMPAIGN_KIND_LABELS[evaluation.kind]}, close le {formatDate(todayInParis(evaluation.closedAt))}
+                        {evaluation.achievement === null ? "" : ` (réalisation moyenne ${formatNumber(evaluation.achievement)}\u202f%)`}
+                      </a>
+                    ),
                   },
                 ]
               : []),
@@ -67,6 +113,34 @@ export function ContractSections({
         />
         {contract.durationMonths && contract.timeframeNote ? <p className="mt-4 text-sm text-slate-600">{contract.timeframeNote}</p> : null}
       </Section>
+
+      {progress.fiches ? (
+        <Section
+          id="avancement"
+          title="Avancement"
+          description={
+            <p>D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, dans leur version publiée.</p>
+          }
+        >
+          {progress.started ? (
+            <>
+              <div className="mb-6 max-w-xl">
+                <ProgressBar value={progress.overall} label="Avancement du contrat" />
+              </div>
+              <ProgressFigures
+                achievement={progress.achievementByAxis}
+                statuses={progress.fichesByStatus}
+                ficheCount={progress.fiches}
+                achievementNote={
+                  "Moyenne des fiches actions publiées de chaque axe, sans les fiches abandonnées\u202f; une fiche qui a des objectifs opérationnels prend la moyenne de leurs avancements."
+                }
+              />
+            </>
+          ) : (
+            <p className="text-slate-800">Aucune de ces fiches n’est encore indiquée comme commencée.</p>
+          )}
+        </Section>
+      ) : null}
 
       <Section id="diagnostic" title="Diagnostic local de santé">
         <DiagnosisBody contract={contract} />
@@ -88,13 +162,19 @@ export function ContractSections({
         }
       >
         {contract.axes.length ? (
-          <AxisList axes={contract.axes} fiches={contract.publicFiches} ficheHref={ficheHref} />
+          <AxisList
+            axes={contract.axes}
+            fiches={contract.publicFiches}
+            // Each fiche's status once one has begun: until then the section above says it in a sentence.
+            progress={progress.started ? ficheProgress : new Map()}
+            ficheHref={ficheHref}
+          />
         ) : (
           <p>Les axes du contrat ne sont pas encore publiés.</p>
         )}
       </Section>
 
-      {evaluation}
+      {evaluation ? <PublicEvaluationSection evaluation={evaluation} /> : null}
 
       <Section id="partenaires" title="Signataires et partenaires">
         <div className="space-y-6">
@@ -141,7 +221,7 @@ export function ContractSections({
                         <li key={meeting.id}>
                           <time dateTime={meeting.heldOn.toISOString().slice(0, 10)}>{formatDate(meeting.heldOn)}</time>
                           {meeting.topic ? ` (${meeting.topic})` : null}
-                          {meeting.minutesDocument ? <span className="text-sm text-slate-600"> · compte-rendu</span> : null}
+                          {meeting.minutesDocument ? <MinutesLink url={meeting.minutesDocument.url} /> : null}
                         </li>
                       ))}
                     </ul>
@@ -155,22 +235,77 @@ export function ContractSections({
         </Section>
       ) : null}
 
-      {contract.documents.length ? (
-        <Section id="documents" title="Étapes et documents">
-          <ul className="space-y-3">
-            {contract.documents.map((document) => (
-              <li key={document.id} className="flex flex-col gap-1 border-l-2 border-brand-600 pl-4">
-                <span className="text-sm text-slate-600">
-                  {DOCUMENT_KIND_LABELS[document.kind]}
-                  {document.issuedOn ? ` · ${formatDate(document.issuedOn, document.issuedPrecision)}` : ""}
-                </span>
-                <span className="text-slate-900">{document.url ? <a href={document.url}>{document.title}</a> : document.title}</span>
+      {contract.meetings.length ? (
+        <Section
+          id="gouvernance"
+          title="Comités de pilotage et réunions"
+          description={
+            contract._count.meetings > contract.meetings.length ? (
+              <p>
+                Les {formatNumber(contract.meetings.length)} dernières réunions sur {formatNumber(contract._count.meetings)}.
+              </p>
+            ) : null
+          }
+        >
+          <ul className="space-y-2 text-slate-800" aria-label="Réunions des instances du contrat">
+            {contract.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <time dateTime={isoDay(meeting.heldOn)}>{formatDate(meeting.heldOn)}</time> · {MEETING_KIND_SHORT_LABELS[meeting.kind]}
+                {meeting.topic ? ` · ${meeting.topic}` : null}
+                {meeting.minutesDocument ? <MinutesLink url={meeting.minutesDocument.url} /> : null}
               </li>
             ))}
           </ul>
         </Section>
       ) : null}
+
+      {contract.documents.length ? (
+        <Section id="documents" title="Étapes et documents">
+          <ul className="space-y-3">
+            {contract.documents.map((document) => {
+              const link = documentLink(document.url);
+              return (
+                <li key={document.id} className="flex flex-col gap-1 border-l-2 border-brand-600 pl-4">
+                  <span className="text-sm text-slate-600">
+                    {DOCUMENT_KIND_LABELS[document.kind]}
+                    {document.issuedOn ? ` · ${formatDate(document.issuedOn, document.issuedPrecision)}` : ""}
+                  </span>
+                  <span className="break-words text-slate-900">
+                    {link ? (
+                      <>
+                        <a href={link.href} rel="noopener noreferrer">
+                          {document.title}
+                        </a>{" "}
+                        <span className="text-sm text-slate-600">({link.host})</span>
+                      </>
+                    ) : (
+                      document.title
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      ) : null}
     </>
+  );
+}
+
+/** « · compte-rendu », a link to the minutes when their address is a web address. */
+function MinutesLink({ url }: { url: string | null }) {
+  const link = documentLink(url);
+  return (
+    <span className="text-sm text-slate-600">
+      {" · "}
+      {link ? (
+        <a href={link.href} rel="noopener noreferrer">
+          compte-rendu <span className="sr-only">({link.host})</span>
+        </a>
+      ) : (
+        "compte-rendu"
+      )}
+    </span>
   );
 }
 

@@ -26,6 +26,7 @@ export function ConfirmActionButton<Output>({
   confirmLabel,
   redirectTo,
   undo,
+  confirmVariant = "danger",
 }: {
   action: ServerAction<Output>;
   fields: Record<string, string>;
@@ -36,6 +37,8 @@ export function ConfirmActionButton<Output>({
   /** Where to go once done, when the record leaves the page (deleted). */
   redirectTo?: string;
   undo?: Undo;
+  /** The confirming button's look: red for what removes or cannot be taken back, primary for what adds (a publication). */
+  confirmVariant?: "danger" | "primary";
 }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -70,7 +73,7 @@ export function ConfirmActionButton<Output>({
       {asking ? (
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label={question}>
           <span className="text-sm font-medium text-slate-900">{question}</span>
-          <Button ref={confirmRef} type="submit" variant="danger" disabled={pending}>
+          <Button ref={confirmRef} type="submit" variant={confirmVariant} disabled={pending}>
             {pending ? "En cours…" : confirmLabel}
           </Button>
           <Button

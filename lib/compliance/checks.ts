@@ -3,6 +3,7 @@
 // fixes it. The rules are SQL so that a portfolio filters, sorts, counts and pages 200 contracts
 // by flag in PostgreSQL and the server reads only the page's rows (./queries.ts gathers the facts
 // and evaluates the rules in the same statement).
+import { endedSql, sqlDay } from "@/lib/contracts/public-status";
 import { Prisma } from "@/lib/db/generated/client";
 import { addMonths } from "@/lib/due/schedule";
 import { formatCount, formatDate } from "@/lib/format";
@@ -100,7 +101,8 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
   {
     id: "expired_without_renewal",
     label: "Échu sans renouvellement",
-    rule: ({ today }) => Prisma.sql`${UNSETTLED} AND facts."endsOn" < ${today} AND NOT facts."hasRenewal"`,
+    // The day public pages start saying « Arrivé à échéance » (lib/contracts/public-status.ts).
+    rule: ({ today }) => Prisma.sql`${UNSETTLED} AND ${endedSql(Prisma.sql`facts."endsOn"`, today)} AND NOT facts."hasRenewal"`,
     reason: (facts) => `Le contrat a pris fin le ${formatDate(facts.endsOn!)} et aucun contrat suivant n’est enregistré.`,
     fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
   },
@@ -159,9 +161,7 @@ export const COMPLIANCE_CHECK_LABELS = Object.fromEntries(COMPLIANCE_CHECKS.map(
  * order. A rule that is null (a missing date) does not flag.
  */
 export function flaggedChecksSql(today: Date): Prisma.Sql {
-  // As "YYYY-MM-DD" text: a Date parameter is a timestamp, whose date depends on the session's time zone.
-  const date = (day: Date) => Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
-  const days: RuleDays = { today: date(today), renewalNotice: date(addMonths(today, RENEWAL_NOTICE_MONTHS)) };
+  const days: RuleDays = { today: sqlDay(today), renewalNotice: sqlDay(addMonths(today, RENEWAL_NOTICE_MONTHS)) };
   const cases = COMPLIANCE_CHECKS.map((check) => Prisma.sql`CASE WHEN ${check.rule(days)} THEN ${check.id} END`);
   return Prisma.sql`array_remove(ARRAY[${Prisma.join(cases)}]::text[], NULL)`;
 }

@@ -71,6 +71,10 @@ export type OverviewFiche = {
   weight: number | null;
   pilotUserId: string | null;
   objectives: { progress: number; weight: number | null; status: ProgressStatus }[];
+  version: number;
+  confidential: boolean;
+  /** The version of the fiche the public reads (lib/publication); null when it is not published. */
+  publishedVersion: number | null;
 };
 
 type OverviewRow = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
@@ -86,8 +90,9 @@ export async function getContractOverview(actor: Actor, territorySlug: string, c
   const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, overviewSelect(actor)));
   const fiches = await getDb().$queryRaw<OverviewFiche[]>`
     SELECT f.id, f."axisId", f.number, f.title, f.status, f.progress, f.weight, f."pilotUserId",
-      ${objectivesProgressJson} AS objectives
+      ${objectivesProgressJson} AS objectives, f.version, f.confidential, p.version AS "publishedVersion"
     FROM "FicheAction" f
+    LEFT JOIN "PublicFiche" p ON p."ficheId" = f.id
     WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
     ORDER BY f.number`;
   const byAxis = new Map<string, OverviewFiche[]>(contract.axes.map((axis) => [axis.id, []]));

@@ -88,4 +88,21 @@ describe("the store", () => {
     expect(keepPage("/territoires/a", page, renderBegan)).toBe(false);
     expect(findPage("/territoires/a")).toBeUndefined();
   });
+
+  it("serves a page only on the day in Paris its render began: what it says of today goes stale at midnight", () => {
+    setListening(true);
+    // 23:59 in Paris (UTC+1 in winter) on 12 March 2026, then one minute later.
+    const lateEvening = new Date("2026-03-12T22:59:00Z");
+    const midnight = new Date("2026-03-12T23:00:00Z");
+    keepPage("/territoires/a", page, currentGeneration(), lateEvening);
+    expect(findPage("/territoires/a", new Date("2026-03-12T22:59:59Z"))).toEqual(page);
+    expect(findPage("/territoires/a", midnight)).toBeUndefined();
+    // Gone, not only hidden: the morning render takes its place.
+    expect(findPage("/territoires/a", lateEvening)).toBeUndefined();
+    // A render that began just before midnight is not served after it, even if it ends later.
+    keepPage("/territoires/b", page, currentGeneration(), new Date("2026-03-12T22:59:59.900Z"));
+    expect(findPage("/territoires/b", new Date("2026-03-12T23:00:00.100Z"))).toBeUndefined();
+    keepPage("/territoires/b", page, currentGeneration(), midnight);
+    expect(findPage("/territoires/b", new Date("2026-03-13T12:00:00Z"))).toEqual(page);
+  });
 });

@@ -5,6 +5,7 @@
 import { readPublicFicheSegments } from "@/lib/publication/paths";
 import { LRUCache } from "lru-cache";
 import { SESSION_COOKIE_PREFIXES } from "@/lib/auth/sessions";
+import { todayInParis } from "@/lib/due/schedule";
 import { wellFormed } from "@/lib/params/route-params";
 
 export type CachedPage = {
@@ -22,8 +23,11 @@ export const CACHE_MAX_BYTES = 64 * 1024 * 1024;
  */
 export const CACHE_TTL_MS = 5 * 60_000;
 
+/** A kept page and the day in Paris its render began: it is served on that day only. */
+type Kept = { page: CachedPage; day: string };
+
 type Store = {
-  pages: LRUCache<string, CachedPage>;
+  pages: LRUCache<string, Kept>;
   /** Bumped by every invalidation: a render that began before one is not kept. */
   generation: number;
   /** Pages are served only while this process hears other instances' invalidations. */
@@ -36,9 +40,9 @@ const globalForPages = globalThis as unknown as { openclsPublicPages?: Store };
 
 function store(): Store {
   globalForPages.openclsPublicPages ??= {
-    pages: new LRUCache<string, CachedPage>({
+    pages: new LRUCache<string, Kept>({
       maxSize: CACHE_MAX_BYTES,
-      sizeCalculation: (page) => Math.max(1, page.body.length),
+      sizeCalculation: (kept) => Math.max(1, kept.page.body.length),
       ttl: CACHE_TTL_MS,
     }),
     generation: 0,
@@ -63,16 +67,29 @@ export function currentGeneration(): number {
   return store().generation;
 }
 
-export function findPage(key: string): CachedPage | undefined {
-  const pages = store();
-  return pages.listening ? pages.pages.get(key) : undefined;
+/**
+ * The calendar day in Paris a page is rendered for. Pages read what they show against it (a
+ * contract « Arrivé à échéance » the day after its end, lib/contracts/public-status.ts), so a page
+ * is served only on the day its render began: at midnight every kept page goes stale at once.
+ */
+function parisDay(at: Date): string {
+  return todayInParis(at).toISOString().slice(0, 10);
 }
 
-/** Keeps a page unless an invalidation came after its render began. */
-export function keepPage(key: string, page: CachedPage, renderedInGeneration: number): boolean {
+export function findPage(key: string, now = new Date()): CachedPage | undefined {
+  const pages = store();
+  const kept = pages.listening ? pages.pages.get(key) : undefined;
+  if (!kept) return undefined;
+  if (kept.day === parisDay(now)) return kept.page;
+  pages.pages.delete(key);
+  return undefined;
+}
+
+/** Keeps a page unless an invalidation came after its render began (at `renderBegan`, which also dates it). */
+export function keepPage(key: string, page: CachedPage, renderedInGeneration: number, renderBegan = new Date()): boolean {
   const pages = store();
   if (!pages.listening || pages.generation !== renderedInGeneration) return false;
-  pages.pages.set(key, page);
+  pages.pages.set(key, { page, day: parisDay(renderBegan) });
   return true;
 }
 

@@ -262,6 +262,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
         title: document.title,
         issuedOn: on(document.issuedOn),
         issuedPrecision: document.issuedPrecision,
+        url: document.url,
       })),
   });
 

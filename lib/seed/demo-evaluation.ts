@@ -50,11 +50,26 @@ async function insertGovernanceMeetings(
   const existing = await tx.meeting.findMany({ where: { contractId, workingGroupId: null }, select: { kind: true, topic: true } });
   const known = new Set(existing.map((meeting) => `${meeting.kind}|${meeting.topic}`));
   for (const meeting of file.meetings.filter((candidate) => !known.has(`${candidate.kind}|${candidate.topic}`))) {
+    const heldOn = on(meeting.heldOn)!;
+    // Minutes the public can read are a document of the contract, linked to their meeting.
+    const minutesDocument = meeting.minutesUrl
+      ? await tx.document.create({
+          data: {
+            contractId,
+            kind: "minutes",
+            title: `Compte-rendu\u00a0: ${meeting.topic}`,
+            issuedOn: heldOn,
+            url: meeting.minutesUrl,
+          },
+          select: { id: true },
+        })
+      : null;
     await tx.meeting.create({
       data: {
         contractId,
         kind: meeting.kind,
-        heldOn: on(meeting.heldOn)!,
+        heldOn,
+        minutesDocumentId: minutesDocument?.id,
         topic: meeting.topic,
         participantCount: meeting.attendances.reduce((sum, attendance) => sum + attendance.attendeeCount, 0) + (meeting.residentCount ?? 0),
         residentCount: meeting.residentCount,

@@ -49,6 +49,8 @@ const organisationRef = z.union([
 
 const percent = z.number().int().min(0).max(100);
 const text = z.string().min(1);
+/** A web address (http, https): what public pages link to. */
+const webAddress = z.url({ protocol: /^https?$/ }).max(500);
 /** Euros, at most two decimals. */
 const euros = z.number().nonnegative().multipleOf(0.01);
 
@@ -203,6 +205,8 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
             title: z.string(),
             issuedOn: day.optional(),
             issuedPrecision: z.enum(DatePrecision).optional(),
+            /** Where the document can be read, as its source gives it. */
+            url: webAddress.optional(),
           }),
         ),
       })
@@ -293,6 +297,8 @@ const governanceMeeting = z.object({
   topic: z.string().min(1).max(200),
   residentCount: z.number().int().nonnegative().optional(),
   minutes: text,
+  /** Where the public reads the minutes: they become a document of the contract, linked to the meeting. */
+  minutesUrl: webAddress.optional(),
   decisions: text.optional(),
   attendances: z.array(z.object({ organisation: party, attendeeCount: z.number().int().positive() })).min(1),
 });

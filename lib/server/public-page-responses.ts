@@ -52,6 +52,7 @@ async function send(request: IncomingMessage, response: ServerResponse, page: Ca
 /** Collects what the response sends and keeps it when it is a whole, cookie-free HTML page. */
 function keepRenderedPage(key: string, response: ServerResponse): void {
   const generation = currentGeneration();
+  const renderBegan = new Date();
   const chunks: Buffer[] = [];
   const collect = (chunk: unknown, encoding?: unknown) => {
     if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
@@ -78,6 +79,6 @@ function keepRenderedPage(key: string, response: ServerResponse): void {
     for (const [name, value] of Object.entries(headers)) {
       if (value !== undefined && !UNKEPT_HEADERS.has(name)) kept[name] = Array.isArray(value) ? value : String(value);
     }
-    keepPage(key, { headers: kept, body: Buffer.concat(chunks).toString("utf8"), nonce }, generation);
+    keepPage(key, { headers: kept, body: Buffer.concat(chunks).toString("utf8"), nonce }, generation, renderBegan);
   });
 }

@@ -6,6 +6,8 @@ import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TerritoryKind } from "@/lib/db/generated/enums";
+import { publicStatusSql, type PublicStatusKey } from "@/lib/contracts/public-status";
+import { todayInParis } from "@/lib/due/schedule";
 import type { GeoCommune } from "@/lib/geo/reference";
 import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
@@ -17,6 +19,9 @@ import { pageOfTerritories, type RegionFacet } from "./paging";
 import { placeOption } from "./reference";
 
 const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
+
+/** The steering meetings a territory page lists, the latest first: more than a contract's life holds. */
+export const GOVERNANCE_MEETINGS_SHOWN = 60;
 
 const territoryPageSelect = {
   id: true,
@@ -66,6 +71,15 @@ const territoryPageSelect = {
           },
         },
       },
+      // The steering bodies' meetings (COPIL, COTECH…), latest first, with their minutes' address:
+      // their account and decisions stay in the workspace.
+      meetings: {
+        where: { workingGroupId: null },
+        orderBy: [{ heldOn: "desc" }, { topic: "asc" }],
+        take: GOVERNANCE_MEETINGS_SHOWN,
+        select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+      },
+      _count: { select: { meetings: { where: { workingGroupId: null } } } },
       documents: {
         // Minutes are shown with their meeting.
         where: { kind: { not: "minutes" } },
@@ -102,6 +116,9 @@ const directorySelect = {
       title: true,
       status: true,
       signedOn: true,
+      // With the status, what the public reads of it today (lib/contracts/public-status.ts).
+      startsOn: true,
+      endsOn: true,
       durationMonths: true,
       declaredFicheCount: true,
       // Published fiches only: the home page counts what the territory page lists.
@@ -125,11 +142,30 @@ export type TerritoryDirectory = {
 };
 
 /** A page of the territories with a published contract, by region then name, with their current one: four queries whatever the data. */
-export async function listTerritoryDirectory(actor: Actor, params: ListParams & { departement?: string }): Promise<TerritoryDirectory> {
+export async function listTerritoryDirectory(
+  actor: Actor,
+  params: ListParams & { departement?: string; statut?: PublicStatusKey },
+): Promise<TerritoryDirectory> {
   assertCan(actor, "publishedContract.read");
   const db = getDb();
   const orderBy = [{ region: { name: "asc" } }, { name: "asc" }, { id: "asc" }] satisfies Prisma.TerritoryOrderByWithRelationInput[];
-  const { ids, total, regions } = await pageOfTerritories(db, listedTerritory, orderBy, params);
+  // A status is the current contract's as the public reads it today (lib/contracts/public-status):
+  // its territories first, in one more query, bounded by the territories there are.
+  const listed = params.statut
+    ? {
+        ...listedTerritory,
+        id: {
+          in: (
+            await db.$queryRaw<Array<{ id: string }>>`
+              SELECT t.id FROM "Territory" t
+              JOIN LATERAL (SELECT * FROM "Contract" c WHERE c."territoryId" = t.id AND c.visibility = 'published'
+                            ORDER BY c.generation DESC LIMIT 1) contract ON TRUE
+              WHERE ${publicStatusSql("contract", todayInParis())} = ${params.statut}`
+          ).map((row) => row.id),
+        },
+      }
+    : listedTerritory;
+  const { ids, total, regions } = await pageOfTerritories(db, listed, orderBy, params);
   const entries = await db.territory.findMany({
     relationLoadStrategy: "join",
     where: { id: { in: ids } },

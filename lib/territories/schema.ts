@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
 import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
-import { departmentParam, listParamsSchema, queryText } from "@/lib/params/list-params";
+import { PUBLIC_STATUS_KEYS } from "@/lib/contracts/public-status";
+import { departmentParam, firstValue, listParamsSchema, queryText } from "@/lib/params/list-params";
 import { optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /**
@@ -29,6 +30,8 @@ export const updateTerritorySchema = createTerritorySchema.extend({
 /** The home page's directory: a page, a region, a département, and a commune to find. */
 export const directoryParamsSchema = listParamsSchema.extend({
   departement: departmentParam,
+  /** The current contract's status as the public reads it (lib/contracts/public-status). */
+  statut: z.preprocess(firstValue, z.enum(PUBLIC_STATUS_KEYS).optional()).catch(undefined),
   /** A commune's name or postcode (lib/geo searchCommunes). */
   commune: queryText(100),
 });

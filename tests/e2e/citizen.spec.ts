@@ -30,6 +30,15 @@ for (const width of [375, 1440]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Promouvoir la santé sexuelle et affective/);
     });
 
+    test("the directory narrows by the state of the contract as the public reads it", async ({ page }) => {
+      await page.goto("/");
+      await page.getByLabel("État du contrat").selectOption({ label: "Évaluation finale" });
+      await page.getByRole("button", { name: "Afficher" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Évaluation finale" })).toHaveText(/^Évaluation finale\s:\s1\sterritoire\.$/);
+      await expect(page.getByRole("link", { name: "Territoire de démonstration", exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Romans-sur-Isère", exact: true })).toHaveCount(0);
+    });
+
     test("a town no published contract covers is told so, and a name that is no town too", async ({ page }) => {
       await page.goto("/?commune=Valence#commune");
       await expect(page.getByRole("status").filter({ hasText: "Valence" }).first()).toContainText(

@@ -41,6 +41,11 @@ test.describe("territory page", () => {
     ]);
     await expect(page.getByRole("list", { name: "Signataires" }).getByRole("listitem")).toHaveCount(10);
     await expect(page.getByText("Réalisé par : Observatoire régional de la santé, 2020")).toBeVisible();
+    // Its source states no progress: the fiches keep the status a new fiche starts with, and the page says no more than that.
+    await expect(page.getByRole("region", { name: "Avancement", exact: true })).toContainText(
+      "Aucune de ces fiches n’est encore indiquée comme commencée.",
+    );
+    await expect(axis5.getByText("Non commencée")).toHaveCount(0);
   });
 
   test("leads from a fiche of the list to its own public page, and back to the territory", async ({ page }) => {
@@ -104,6 +109,95 @@ test.describe("territory page", () => {
       /Fiche n°\s5Repérer et orienter les personnes en souffrance psychique/,
     ]);
   });
+
+  for (const width of [375, 1440]) {
+    test(`tells where the fictional contract stands: status and dates, progress, last evaluation, meetings and documents as links, at ${width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/territoires/territoire-de-demonstration");
+      const contract = page.getByRole("region", { name: "Contrat local de santé du Territoire de démonstration (fictif)" });
+      // The contract ends six months after the data is loaded: it runs until then.
+      await expect(contract.getByText("Évaluation finale", { exact: true })).toBeVisible();
+      await expect(contract.getByText(/^Jusqu’au \d{1,2}(er)?\s\S+\s\d{4}$/)).toBeVisible();
+      for (const label of ["Signature", "Début", "Fin"])
+        await expect(contract.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
+      await expect(contract.getByRole("definition").locator("time")).toHaveCount(4);
+
+      // The progress of the published fiches, in brief and in the « Avancement » section.
+      await expect(contract.getByRole("link", { name: /^\d+\s%$/ })).toHaveAttribute("href", "#avancement-titre");
+      const progress = page.getByRole("region", { name: "Avancement", exact: true });
+      await expect(progress.getByText("D’après les 5 fiches actions publiées, dans leur version publiée.")).toBeVisible();
+      const statuses = progress.getByRole("region", { name: "Fiches actions par statut" });
+      await expect(statuses.getByText(/^5\sfiches actions\s: /)).toBeVisible();
+      await statuses.getByText("Voir les données").click();
+      // A row per axis.
+      await expect(statuses.getByRole("table", { name: "Fiches actions par statut et par axe" }).getByRole("row")).toHaveCount(4);
+      await expect(page.getByRole("list", { name: "Fiches actions de l’axe 3" }).getByRole("listitem")).toContainText(/En cours\s*\d+\s%/);
+
+      // The last evaluation in brief, leading to its section.
+      const evaluation = contract.getByRole("link", { name: /^Évaluation à mi-parcours, close le / });
+      await evaluation.click();
+      await expect(page).toHaveURL(/#evaluation-titre$/);
+      await expect(page.getByRole("heading", { level: 2, name: "Évaluation à mi-parcours" })).toBeInViewport();
+
+      // Steering meetings, latest first, with the COPIL minutes as links; documents as links.
+      const meetings = page.getByRole("list", { name: "Réunions des instances du contrat" }).getByRole("listitem");
+      await expect(meetings).toHaveCount(11);
+      await expect(meetings.first()).toContainText("Plénière · Forum santé des habitants");
+      const installation = meetings.filter({ hasText: "COPIL · Installation du comité de pilotage" });
+      await expect(installation.getByRole("link", { name: /compte-rendu/ })).toHaveAttribute(
+        "href",
+        "https://www.territoire-de-demonstration.test/sante/cls/comptes-rendus/copil-installation.pdf",
+      );
+      const documents = page.getByRole("region", { name: "Étapes et documents" });
+      await expect(documents.getByRole("link", { name: "Contrat local de santé signé (fictif)" })).toHaveAttribute(
+        "href",
+        "https://www.territoire-de-demonstration.test/sante/cls/contrat-local-de-sante.pdf",
+      );
+      await expect(documents.getByRole("link")).toHaveCount(3);
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
+
+  test("a real contract without an end date says when it was signed, and its documents without an address are no links", async ({
+    page,
+  }) => {
+    await page.goto("/territoires/lens-lievin");
+    const contract = page.getByRole("region", { name: /^Contrat local de santé de la Communauté d’Agglomération de Lens-Liévin$/ });
+    await expect(contract.getByText("Signé le 25 septembre 2019, échéance non renseignée")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Étapes et documents" }).getByRole("link")).toHaveCount(0);
+  });
+
+  for (const width of [375, 1440]) {
+    test(`a fiche's page shows its status, progress, schedule and a chart with its table for each measured indicator, at ${width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/territoires/territoire-de-demonstration/cls-1/fiches/1");
+      const brief = page.getByRole("region", { name: "La fiche en bref" });
+      await expect(brief.getByText("En cours", { exact: true })).toBeVisible();
+      await expect(brief.getByText(/^Avancement\s*\d+\s%$/)).toBeVisible();
+      const schedule = page.getByRole("region", { name: "Calendrier" });
+      await expect(schedule.getByRole("table", { name: "Étapes de la fiche n° 1" }).getByRole("row")).toHaveCount(4);
+      await expect(schedule.getByRole("row", { name: /Convention d’accueil des internes signée/ })).toContainText(/Faite le/);
+
+      const indicators = page.getByRole("region", { name: "Indicateurs", exact: true });
+      const chart = indicators.getByRole("region", { name: "Trajectoire de l’indicateur « Internes accueillis en stage » (Fiche n° 1)" });
+      await expect(chart.getByText(/^Internes accueillis en stage\s: départ 0\sinternes le /)).toBeVisible();
+      // The chart is drawn (its legend), hidden from assistive technologies: the summary and the table say what it shows.
+      await expect(chart.getByText("Trajectoire (départ → cible)")).toBeVisible();
+      await chart.getByText("Voir les données").click();
+      // Baseline, twelve measurements, target.
+      await expect(chart.getByRole("table", { name: "Trajectoire de « Internes accueillis en stage »" }).getByRole("row")).toHaveCount(15);
+      await expect(
+        indicators.getByRole("region", { name: /^Trajectoire de l’indicateur « Médecins généralistes installés/ }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
 
   test("answers an unknown territory with a French 404 page", async ({ page }) => {
     const response = await page.goto("/territoires/atlantide");

@@ -1,7 +1,15 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ContractSections } from "@/components/contracts/contract-sections";
 import { ANONYMOUS } from "@/lib/authz";
+import { documentLink } from "@/lib/contracts/documents";
+import { publicContractStatus } from "@/lib/contracts/public-status";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { PAGE_SIZE } from "@/lib/params/list-params";
+import { listPublicFicheProgress, publicProgress } from "@/lib/public-pages/progress";
+import { publishAllFiches } from "@/lib/publication/publish";
 import { findTerritoryPage, listTerritoryDirectory } from "@/lib/territories/queries";
 import { createContract, createContractWithStructure, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
@@ -90,5 +98,143 @@ describe("public territory page", () => {
     const filtered = await listTerritoryDirectory(ANONYMOUS, { page: 1, region: region.slug });
     expect(filtered.total).toBe(region.territories);
     expect(filtered.entries.every((territory) => territory.region.name === region.name)).toBe(true);
+  });
+});
+
+describe("public territory page: progress, steering meetings and documents", () => {
+  /** The contract of a territory page, with its published fiches' progress and roll-up. */
+  async function publicView(slug: string) {
+    const contract = (await findTerritoryPage(ANONYMOUS, slug))!.contracts[0];
+    const progress = await listPublicFicheProgress(contract);
+    const numbers = new Map(contract.publicFiches.map((fiche) => [fiche.ficheId, fiche.number]));
+    return {
+      contract,
+      byNumber: Object.fromEntries([...progress].map(([id, value]) => [numbers.get(id), value])),
+      rollUp: publicProgress(contract.axes, contract.publicFiches, progress),
+    };
+  }
+
+  it("rolls progress up from the published versions only: confidential fiches, fiches in the trash and later edits do not count", async () => {
+    const db = getDb();
+    const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 3 });
+    const fiches = await db.ficheAction.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" }, select: { id: true } });
+    const set = (index: number, data: Prisma.FicheActionUpdateInput) => db.ficheAction.update({ where: { id: fiches[index].id }, data });
+    await set(0, { status: "completed", progress: 100 });
+    // Its objectives' average counts, not its own figure: (20 + 60) / 2, the abandoned one aside.
+    await set(1, {
+      status: "in_progress",
+      progress: 5,
+      objectives: {
+        create: [
+          { position: 1, title: "Objectif A", status: "in_progress", progress: 20 },
+          { position: 2, title: "Objectif B", status: "in_progress", progress: 60 },
+          { position: 3, title: "Objectif C", status: "abandoned", progress: 0 },
+        ],
+      },
+    });
+    await set(2, { status: "abandoned", progress: 10 });
+    await set(3, { status: "delayed", progress: 30 });
+    await set(4, { status: "in_progress", progress: 90, confidential: true });
+    await set(5, { status: "completed", progress: 100 });
+    await db.$transaction((tx) => publishAllFiches(tx, contract.id, { userId: null }));
+    // After publication: an edit not published yet, a fiche in the trash.
+    await set(0, { status: "not_started", progress: 0, version: { increment: 1 } });
+    await set(5, { deletedAt: new Date() });
+
+    const { byNumber, rollUp } = await publicView(territory.slug);
+    expect(byNumber).toEqual({
+      1: { status: "completed", progress: 100 },
+      2: { status: "in_progress", progress: 40 },
+      3: { status: "abandoned", progress: 10 },
+      4: { status: "delayed", progress: 30 },
+    });
+    // Axis 1: (100 + 40) / 2, the abandoned fiche aside; axis 2: 30. The contract: (70 + 30) / 2.
+    expect(rollUp.achievementByAxis.rows.map((row) => row.value)).toEqual([70, 30]);
+    expect(rollUp.overall).toBe(50);
+    expect(rollUp.fiches).toBe(4);
+    expect(rollUp.fichesByStatus.rows.map((row) => row.values)).toEqual([
+      { completed: 1, in_progress: 1, delayed: 0, not_started: 0, abandoned: 1 },
+      { completed: 0, in_progress: 0, delayed: 1, not_started: 0, abandoned: 0 },
+    ]);
+    expect(rollUp.fichesByStatus.summary).toBe("4\u00a0fiches actions\u00a0: 1 réalisée, 1 en cours, 1 en retard et 1 abandonnée.");
+  });
+
+  it("reads the progress of 1 or 280 published fiches in one query", async () => {
+    const db = getDb();
+    await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, territorySlug: "avancement-petit", publishFiches: true });
+    await createContractWithStructure(db, { axes: 7, fichesPerAxis: 40, territorySlug: "avancement-grand", publishFiches: true });
+    const count = async (slug: string) => {
+      const contract = (await findTerritoryPage(ANONYMOUS, slug))!.contracts[0];
+      return countQueries(() => listPublicFicheProgress(contract));
+    };
+    const small = await count("avancement-petit");
+    const large = await count("avancement-grand");
+    expect(large.result.size).toBe(280);
+    expect(small.result.size).toBe(1);
+    expect(large.queries).toHaveLength(1);
+    expect(small.queries).toHaveLength(1);
+  });
+
+  it("lists the steering meetings, latest first, and the documents, with the web addresses of their minutes and files as links", async () => {
+    const db = getDb();
+    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, publishFiches: true });
+    const minutes = await db.document.create({
+      data: { contractId: contract.id, kind: "minutes", title: "Compte-rendu du COPIL", url: "https://exemple.fr/copil.pdf" },
+    });
+    await db.meeting.create({
+      data: { contractId: contract.id, kind: "copil", heldOn: new Date("2025-03-12"), topic: "Bilan", minutesDocumentId: minutes.id },
+    });
+    await db.meeting.create({
+      data: { contractId: contract.id, kind: "cotech", heldOn: new Date("2025-06-02"), minutes: "Compte rendu interne" },
+    });
+    await db.document.createMany({
+      data: [
+        {
+          contractId: contract.id,
+          kind: "contract",
+          title: "Contrat signé",
+          issuedOn: new Date("2024-01-10"),
+          url: "https://exemple.fr/cls.pdf",
+        },
+        {
+          contractId: contract.id,
+          kind: "deliberation",
+          title: "Délibération",
+          issuedOn: new Date("2023-12-01"),
+          url: "javascript:alert(1)",
+        },
+        { contractId: contract.id, kind: "charter", title: "Charte", issuedOn: new Date("2023-06-01") },
+      ],
+    });
+
+    const { contract: shown } = await publicView(territory.slug);
+    expect(shown.meetings.map((meeting) => [meeting.kind, meeting.minutesDocument?.url ?? null])).toEqual([
+      ["cotech", null],
+      ["copil", "https://exemple.fr/copil.pdf"],
+    ]);
+    // The working group's meeting is listed with its group, not among the steering meetings.
+    expect(shown._count.meetings).toBe(2);
+    // The meetings' own account never leaves the workspace.
+    expect(JSON.stringify(shown)).not.toContain("Compte rendu interne");
+    expect(shown.documents.map((document) => [document.title, documentLink(document.url)?.href ?? null])).toEqual([
+      ["Charte", null],
+      ["Délibération", null],
+      ["Contrat signé", "https://exemple.fr/cls.pdf"],
+    ]);
+
+    const html = renderToStaticMarkup(
+      createElement(ContractSections, {
+        contract: shown,
+        status: publicContractStatus(shown),
+        progress: publicProgress(shown.axes, shown.publicFiches, new Map()),
+        ficheProgress: new Map(),
+        evaluation: null,
+        ficheHref: (number) => `/fiches/${number}`,
+      }),
+    );
+    expect(html).toContain('<a href="https://exemple.fr/cls.pdf" rel="noopener noreferrer">Contrat signé</a>');
+    expect(html).toContain('href="https://exemple.fr/copil.pdf"');
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("Délibération");
   });
 });

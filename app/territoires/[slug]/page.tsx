@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContractSections } from "@/components/contracts/contract-sections";
-import { PublicEvaluationSection } from "@/components/evaluations/public-evaluation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
+import { publicContractStatus } from "@/lib/contracts/public-status";
+import { todayInParis } from "@/lib/due/schedule";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
 import { publicPageMetadata } from "@/lib/public-pages/metadata";
+import { listPublicFicheProgress, publicProgress } from "@/lib/public-pages/progress";
 import { publicFichePath, publicTerritoryPath } from "@/lib/publication/paths";
 import { TERRITORY_KIND_LABELS } from "@/lib/territories/labels";
 import { findTerritoryPage, type TerritoryPage } from "@/lib/territories/queries";
@@ -36,7 +38,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TerritoryPublicPage({ params }: Props) {
   const territory = await loadTerritory(params);
   const contract = territory.contracts[0];
-  const evaluation = contract ? await findPublicEvaluation(contract) : null;
+  // The page is kept whole for the day in Paris its render began (lib/public-pages/cache.ts): what it says of today holds until midnight.
+  const today = todayInParis();
+  const [evaluation, ficheProgress] = contract
+    ? await Promise.all([findPublicEvaluation(contract), listPublicFicheProgress(contract)])
+    : [null, new Map()];
   const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`]
     .filter(Boolean)
     .join(" · ");
@@ -50,7 +56,10 @@ export default async function TerritoryPublicPage({ params }: Props) {
         {contract ? (
           <ContractSections
             contract={contract}
-            evaluation={evaluation ? <PublicEvaluationSection evaluation={evaluation} /> : null}
+            status={publicContractStatus(contract, today)}
+            progress={publicProgress(contract.axes, contract.publicFiches, ficheProgress)}
+            ficheProgress={ficheProgress}
+            evaluation={evaluation}
             ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
           />
         ) : (

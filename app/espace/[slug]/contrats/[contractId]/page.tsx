@@ -7,6 +7,7 @@ import { FlagList } from "@/components/compliance/flag-list";
 import { AxisHeading } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { ActionButton } from "@/components/forms/action-button";
+import { BulkPublishPanel } from "@/components/publication/bulk-publish-panel";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -30,6 +31,7 @@ import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
 import { getDb } from "@/lib/db/client";
+import { fichesToPublish } from "@/lib/publication/pending";
 import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { awaitingTerritory, OpenReviewItems } from "@/components/reviews/open-review-items";
@@ -44,6 +46,7 @@ import {
   updateAxisAction,
   updateCampaignAction,
 } from "./actions";
+import { publishFichesAction } from "./fiches/actions";
 import { territoryResource } from "@/lib/workspaces/resource";
 
 export const dynamic = "force-dynamic";
@@ -300,6 +303,27 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <p className="text-slate-700">Aucun axe pour le moment.</p>
           )}
         </Section>
+
+        {editable && ficheCount ? (
+          <Section
+            id="publication"
+            title="Publication des fiches"
+            description={
+              <p>
+                Le public lit chaque fiche dans la version publiée, sans ses champs confidentiels.
+                {contract.visibility === "published"
+                  ? null
+                  : " Le contrat est un brouillon\u202f: ses fiches publiées ne seront visibles qu’une fois le contrat publié."}
+              </p>
+            }
+          >
+            <BulkPublishPanel
+              contractId={contract.id}
+              pending={fichesToPublish(contract.axes.flatMap((axis) => axis.fiches))}
+              publish={publishFichesAction}
+            />
+          </Section>
+        ) : null}
 
         <Section id="fiches" title={`Fiches actions (${formatNumber(ficheCount)})`}>
           {ficheCount > PAGE_SIZE || filtered ? (

@@ -7,6 +7,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { IndicatorTable } from "@/components/charts/indicator-table";
 import { PlannedSpentTable } from "@/components/charts/planned-spent-table";
+import { ProgressFigures } from "@/components/charts/progress-figures";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { StackedTable } from "@/components/charts/stacked-table";
 import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
@@ -24,7 +25,6 @@ import {
   budgetByFunder,
   COMMITMENT_KEYS,
   commitmentsByPartner,
-  FICHE_STATUS_KEYS,
   fichesByStatus,
   indicatorsByStanding,
   indicatorTrajectory,
@@ -97,47 +97,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </PageHeader>
       <div className="dashboard mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="avancement" title="Avancement">
-          <div className="grid gap-6 lg:grid-cols-2">
-            <ChartFigure
-              id="avancement-axes"
-              title="Avancement par axe"
-              summary={achievement.summary}
-              note="Moyenne des fiches actions de chaque axe (pondérée quand un poids est fixé), sans les fiches abandonnées."
-              chart={contract.axes.length ? <BarChart rows={achievement.rows} unit="percent" name="Avancement" /> : null}
-              table={
-                <Table
-                  caption="Avancement par axe"
-                  columns={[{ label: "Axe" }, { label: "Intitulé" }, { label: "Avancement", className: "text-right" }]}
-                >
-                  {achievement.rows.map((row) => (
-                    <tr key={row.label}>
-                      <th scope="row" className="whitespace-nowrap">
-                        {row.label}
-                      </th>
-                      <td>{row.title}</td>
-                      <td className="num">{row.value === null ? "—" : `${formatNumber(row.value)}\u202f%`}</td>
-                    </tr>
-                  ))}
-                </Table>
-              }
-            />
-            <ChartFigure
-              id="statuts-fiches"
-              title="Fiches actions par statut"
-              summary={statuses.summary}
-              chart={ficheCount ? <StackedBarChart rows={statuses.rows} series={FICHE_STATUS_KEYS} /> : null}
-              table={
-                ficheCount ? (
-                  <StackedTable
-                    caption="Fiches actions par statut et par axe"
-                    category="Axe"
-                    rows={statuses.rows}
-                    keys={FICHE_STATUS_KEYS}
-                  />
-                ) : null
-              }
-            />
-          </div>
+          <ProgressFigures
+            achievement={achievement}
+            statuses={statuses}
+            ficheCount={ficheCount}
+            achievementNote="Moyenne des fiches actions de chaque axe (pondérée quand un poids est fixé), sans les fiches abandonnées."
+          />
         </Section>
 
         <Section id="indicateurs" title={`Indicateurs (${formatNumber(data.indicators.length)})`}>

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/session";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
-import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { calendarDay } from "@/lib/db/json-rows";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, formatNumber } from "@/lib/format";
+import { publicIndicatorTrajectories } from "@/lib/public-pages/fiche-indicators";
 import { publicPageMetadata } from "@/lib/public-pages/metadata";
+import { publicFicheProgress } from "@/lib/public-pages/progress";
 import { publicFichePath } from "@/lib/publication/paths";
 import { findPublicFiche, type PublicFichePage } from "@/lib/publication/queries";
 
@@ -46,16 +50,24 @@ const TEXT_FIELDS = ["context", "generalObjective", "description", "targetPublic
 
 /** A day of the snapshot (frozen as yyyy-mm-dd) as French text. */
 const day = (value: unknown) => (typeof value === "string" ? formatDate(calendarDay(value)!) : null);
+/** The same in a <time> element, or « Non renseigné(e) ». */
+const dayFact = (value: unknown, missing: string) => (typeof value === "string" ? <time dateTime={value}>{day(value)}</time> : missing);
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
 
 export default async function PublicFichePageView({ params }: Props) {
   const fiche = await loadFiche(params);
   const { values, shown, objectives, indicators } = fiche.content;
   const { territory } = fiche.contract;
-  const status = typeof values.status === "string" && values.status in PROGRESS_STATUS_LABELS ? values.status : null;
+  // Status and progress as published: the objectives' average when they give one (lib/public-pages/progress.ts).
+  const standing = publicFicheProgress(
+    values,
+    objectives.map((objective) => objective.values),
+  );
   const period = day(values.starts_on) || day(values.ends_on) ? `${day(values.starts_on) ?? "…"} – ${day(values.ends_on) ?? "…"}` : null;
   const milestones = Array.isArray(values.milestones) ? (values.milestones as Array<Record<string, unknown>>) : [];
   const lines = (key: string) => (typeof shown[key] === "string" ? (shown[key] as string).split("\n").filter(Boolean) : []);
+  // Kept whole for the day in Paris its render began (lib/public-pages/cache.ts): indicators are judged against that day.
+  const trajectories = publicIndicatorTrajectories(fiche, todayInParis());
 
   return (
     <>
@@ -78,21 +90,21 @@ export default async function PublicFichePageView({ params }: Props) {
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <Section id="fiche" title="La fiche en bref" description={<p>Version publiée le {formatDate(todayInParis(fiche.publishedAt))}.</p>}>
+          <div className="mb-6 grid gap-4 rounded-md bg-slate-50 p-4 sm:grid-cols-[auto_1fr] sm:items-center sm:gap-8">
+            <p className="flex flex-wrap items-center gap-2 text-slate-700">
+              {FICHE_FIELDS.status.label}&nbsp;:{" "}
+              {standing ? (
+                <Badge tone={PROGRESS_STATUS_TONES[standing.status]}>{PROGRESS_STATUS_LABELS[standing.status]}</Badge>
+              ) : (
+                "Non renseigné"
+              )}
+            </p>
+            <div className="max-w-md">
+              <ProgressBar value={standing?.progress ?? null} label={FICHE_FIELDS.progress.label} />
+            </div>
+          </div>
           <FactList
             facts={[
-              {
-                label: FICHE_FIELDS.status.label,
-                value: status ? (
-                  <Badge tone="neutral">{PROGRESS_STATUS_LABELS[status as keyof typeof PROGRESS_STATUS_LABELS]}</Badge>
-                ) : (
-                  "Non renseigné"
-                ),
-              },
-              {
-                label: FICHE_FIELDS.progress.label,
-                value: typeof values.progress === "number" ? `${formatNumber(values.progress)}\u00a0%` : "Non renseigné",
-              },
-              { label: "Calendrier", value: period ?? "Non renseigné" },
               { label: FICHE_FIELDS.pilotOrganisationId.label, value: text(shown.pilotOrganisation) ?? "Non renseignée" },
               ...(text(values.pilot_contact_name)
                 ? [{ label: FICHE_FIELDS.pilotContactName.label, value: String(values.pilot_contact_name) }]
@@ -106,6 +118,7 @@ export default async function PublicFichePageView({ params }: Props) {
                   ]
                 : []),
               { label: FICHE_FIELDS.geographicScope.label, value: text(shown.geographicScope) ?? "Non renseigné" },
+              { label: "Calendrier", value: period ? <a href="#calendrier-titre">{period}</a> : "Non renseigné" },
             ]}
           />
           {TEXT_FIELDS.map((name) => {
@@ -161,23 +174,40 @@ export default async function PublicFichePageView({ params }: Props) {
           )}
         </Section>
 
-        <Section id="partenaires" title="Partenaires et calendrier">
+        <Section id="calendrier" title="Calendrier">
+          <FactList
+            facts={[
+              { label: FICHE_FIELDS.startsOn.label, value: dayFact(values.starts_on, "Non renseigné") },
+              { label: FICHE_FIELDS.endsOn.label, value: dayFact(values.ends_on, "Non renseignée") },
+            ]}
+          />
+          <h3 className="mt-6 font-semibold text-slate-900">{FICHE_FIELDS.milestones.label}</h3>
+          {milestones.length ? (
+            <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="group" aria-label={FICHE_FIELDS.milestones.label}>
+              <Table
+                caption={`Étapes de la fiche n°\u00a0${fiche.number}`}
+                columns={[{ label: "Étape" }, { label: "Échéance" }, { label: "État" }]}
+              >
+                {milestones.map((milestone, index) => (
+                  <tr key={index}>
+                    <th scope="row" className="font-normal">
+                      {String(milestone.title ?? "")}
+                    </th>
+                    <td>{day(milestone.dueOn) ?? "—"}</td>
+                    <td>{milestone.doneOn ? `Faite${day(milestone.doneOn) ? ` le ${day(milestone.doneOn)}` : ""}` : "À faire"}</td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
+          ) : (
+            <p className="mt-2 text-slate-700">Aucune étape n’est publiée pour cette fiche.</p>
+          )}
+        </Section>
+
+        <Section id="partenaires" title={lines("budgetLines").length ? "Partenaires et budget" : "Partenaires"}>
           <FactList
             facts={[
               { label: FICHE_FIELDS.partners.label, value: lines("partners").length ? <LineList items={lines("partners")} /> : "Aucun" },
-              {
-                label: FICHE_FIELDS.milestones.label,
-                value: milestones.length ? (
-                  <LineList
-                    items={milestones.map(
-                      (milestone) =>
-                        `${String(milestone.title ?? "")}${day(milestone.dueOn) ? ` – ${day(milestone.dueOn)}` : ""}${milestone.doneOn ? " (faite)" : ""}`,
-                    )}
-                  />
-                ) : (
-                  "Aucune"
-                ),
-              },
               ...(lines("budgetLines").length
                 ? [{ label: FICHE_FIELDS.budgetLines.label, value: <LineList items={lines("budgetLines")} /> }]
                 : []),
@@ -219,6 +249,13 @@ export default async function PublicFichePageView({ params }: Props) {
           ) : (
             <p className="text-slate-700">Aucun indicateur n’est publié pour cette fiche.</p>
           )}
+          {trajectories.length ? (
+            <div className="mt-6 grid gap-6 lg:grid-cols-2">
+              {trajectories.map(({ indicator, trajectory }, index) => (
+                <TrajectoryFigure key={indicator.id} id={`trajectoire-${index + 1}`} indicator={indicator} trajectory={trajectory} />
+              ))}
+            </div>
+          ) : null}
         </Section>
       </div>
     </>
