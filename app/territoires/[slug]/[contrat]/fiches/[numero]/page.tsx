@@ -118,6 +118,7 @@ export default async function PublicFichePageView({ params }: Props) {
                   ]
                 : []),
               { label: FICHE_FIELDS.geographicScope.label, value: text(shown.geographicScope) ?? "Non renseigné" },
+              ...(text(shown.themes) ? [{ label: FICHE_FIELDS.themes.label, value: text(shown.themes) }] : []),
               { label: "Calendrier", value: period ? <a href="#calendrier-titre">{period}</a> : "Non renseigné" },
             ]}
           />
