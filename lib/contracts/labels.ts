@@ -12,6 +12,18 @@ export const CONTRACT_STATUS_LABELS = {
   renewed: "Renouvelé",
 } satisfies Record<ContractStatus, string>;
 
+/** What the public reads of a contract's status (lib/contracts/public-status.ts): its dates may say more than the stored status. */
+export type PublicStatusKey = ContractStatus | "upcoming" | "expired";
+
+export const PUBLIC_STATUS_LABELS = {
+  ...CONTRACT_STATUS_LABELS,
+  upcoming: "Pas encore commencé",
+  expired: "Arrivé à échéance",
+} satisfies Record<PublicStatusKey, string>;
+
+/** Every status the public may read. */
+export const PUBLIC_STATUS_KEYS = Object.keys(PUBLIC_STATUS_LABELS) as [PublicStatusKey, ...PublicStatusKey[]];
+
 export const CLSM_STATUS_LABELS = {
   unknown: "Non renseigné",
   none: "Pas de CLSM",

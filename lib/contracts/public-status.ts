@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { ContractStatus } from "@/lib/db/generated/enums";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate } from "@/lib/format";
-import { CONTRACT_STATUS_LABELS } from "./labels";
+import { PUBLIC_STATUS_LABELS, type PublicStatusKey } from "./labels";
 
 /** The stored statuses of a contract that runs between its start and its end: its dates tell the public where it stands. */
 export const RUNNING_STATUSES = [
@@ -15,16 +15,7 @@ export const RUNNING_STATUSES = [
   "final_evaluation",
 ] as const satisfies readonly ContractStatus[];
 
-export type PublicStatusKey = ContractStatus | "upcoming" | "expired";
-
-export const PUBLIC_STATUS_LABELS = {
-  ...CONTRACT_STATUS_LABELS,
-  upcoming: "Pas encore commencé",
-  expired: "Arrivé à échéance",
-} satisfies Record<PublicStatusKey, string>;
-
-/** Every status the public may read, in a contract's order of life. */
-export const PUBLIC_STATUS_KEYS = Object.keys(PUBLIC_STATUS_LABELS) as [PublicStatusKey, ...PublicStatusKey[]];
+export { PUBLIC_STATUS_KEYS, PUBLIC_STATUS_LABELS, type PublicStatusKey } from "./labels";
 
 export type PublicContractStatus = {
   key: PublicStatusKey;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TerritoryKind } from "@/lib/db/generated/enums";
 import { GEO_VALUE_PATTERN } from "@/lib/geo/values";
-import { PUBLIC_STATUS_KEYS } from "@/lib/contracts/public-status";
+import { PUBLIC_STATUS_KEYS } from "@/lib/contracts/labels";
 import { departmentParam, firstValue, listParamsSchema, queryText } from "@/lib/params/list-params";
 import { optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
