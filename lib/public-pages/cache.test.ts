@@ -10,6 +10,14 @@ describe("publicPageKey", () => {
     expect(get("/?page=2&region=occitanie")).toBe("/?page=2&region=occitanie");
   });
 
+  it("keys a search by its words and facets, in a fixed order, and renders anything else", () => {
+    expect(get("/recherche")).toBe("/recherche");
+    expect(get("/recherche?region=bretagne&q=sant%C3%A9+mentale")).toBe("/recherche?q=sant%C3%A9+mentale&region=bretagne");
+    expect(get("/recherche?q=a&q=b")).toBeNull();
+    expect(get("/recherche?q=a&utm_source=mail")).toBeNull();
+    expect(get(`/recherche?q=${"a".repeat(201)}`)).toBeNull();
+  });
+
   it("keys a territory page by its path", () => {
     expect(get("/territoires/romans-sur-isere")).toBe("/territoires/romans-sur-isere");
   });

@@ -98,7 +98,11 @@ type RequestHead = { method?: string; url?: string; headers: Record<string, stri
 // Client-side navigations and prefetches ask for the page's React payload, not its HTML.
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 const HOME_PARAMS = new Set(["page", "region", "q"]);
+/** The search's words and facets (lib/search/schema.ts): popular searches are asked again and again. */
+const SEARCH_PARAMS = new Set(["q", "region", "type", "theme", "determinant", "prs", "status", "page"]);
+/** What a parameter may hold at most, the search's words (200 characters) apart. */
 const MAX_PARAM_LENGTH = 100;
+const MAX_SEARCH_PARAM_LENGTH = 200;
 
 function signedIn(cookieHeader: string | string[] | undefined): boolean {
   const cookies = Array.isArray(cookieHeader) ? cookieHeader.join(";") : (cookieHeader ?? "");
@@ -120,14 +124,15 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
     return null;
   }
   const params = [...parsed.searchParams];
-  // No public page takes more than three parameters, each once: anything else is rendered.
+  // A public page takes each of its parameters once, and no other: anything else is rendered.
   const names = new Set(params.map(([name]) => name));
-  if (params.length > HOME_PARAMS.size || names.size < params.length || params.some(([, value]) => value.length > MAX_PARAM_LENGTH))
-    return null;
-  if (parsed.pathname === "/") {
-    if (params.some(([name]) => !HOME_PARAMS.has(name))) return null;
+  const maxLength = parsed.pathname === "/recherche" ? MAX_SEARCH_PARAM_LENGTH : MAX_PARAM_LENGTH;
+  if (names.size < params.length || params.some(([, value]) => value.length > maxLength)) return null;
+  const taken = parsed.pathname === "/" ? HOME_PARAMS : parsed.pathname === "/recherche" ? SEARCH_PARAMS : null;
+  if (taken) {
+    if (params.some(([name]) => !taken.has(name))) return null;
     const query = new URLSearchParams(params.sort(([a], [b]) => a.localeCompare(b))).toString();
-    return query ? `/?${query}` : "/";
+    return query ? `${parsed.pathname}?${query}` : parsed.pathname;
   }
   if (params.length) return null;
   const territory = /^\/territoires\/([^/]+)$/.exec(parsed.pathname);
