@@ -643,6 +643,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     },
     publicPage: true,
     api: "determinants",
+    apiType: "list",
     confidential: false,
   },
   themes: {
@@ -661,6 +662,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     },
     publicPage: true,
     api: "themes",
+    apiType: "list",
     confidential: false,
   },
   continuesFicheId: {
