@@ -120,12 +120,13 @@ export type Query = { filters: Filters; limit: number; cursor: Cursor | null };
 
 /**
  * The parameters of a request for a collection. Unknown parameters are ignored (a client may
- * send its own); a known one given twice, malformed, or a filter that cannot apply to the
- * collection is a 400.
+ * send its own), empty ones too; a known one given twice, malformed, or a filter that cannot
+ * apply to the collection is a 400.
  */
 export function readQuery(name: CollectionName, params: URLSearchParams): Query {
+  // An empty value is no value: a form's "all regions" choice sends region=.
   const single = (key: string) => {
-    const values = params.getAll(key);
+    const values = params.getAll(key).filter((value) => value !== "");
     if (values.length > 1) throw badRequest(`Le paramètre ${key} est donné plusieurs fois\u00a0: donnez-le une fois.`);
     return values[0];
   };

@@ -384,3 +384,13 @@ export async function findOpenDataItem(name: CollectionName, key: string): Promi
       return null;
   }
 }
+
+/** The regions with a published contract, by name: what /donnees offers to download a region's fiches. */
+export async function listOpenDataRegions(): Promise<Array<{ inseeCode: string; name: string }>> {
+  assertCan(ANONYMOUS, "openData.read");
+  return getDb().region.findMany({
+    where: { territories: { some: listedTerritory } },
+    orderBy: { name: "asc" },
+    select: { inseeCode: true, name: true },
+  });
+}
