@@ -5,10 +5,13 @@
 // Here each instance counts its requests in memory and decides at once, without waiting for the
 // database; every FLUSH_MS it adds its new counts to the shared ones in one statement and learns
 // the totals of every instance. An instance therefore sees the others' requests a fraction of a
-// second late, and its own exactly.
+// second late, and its own exactly. It talks to PostgreSQL on a connection of its own: under load
+// the app's pool is busy with requests, and the counts must not wait behind them (nor count as a
+// page's statements in the bench).
 import { isIPv6 } from "node:net";
+import pg from "pg";
 import { hashAddress } from "@/lib/auth/rate-limit";
-import { getDb, type Db } from "@/lib/db/client";
+import { DATABASE_TIMEOUTS } from "@/lib/db/client";
 
 export type RateLimitDecision = {
   allowed: boolean;
@@ -36,7 +39,7 @@ export type RateLimiterOptions = {
   /** Requests allowed per window and client, read at each request; 0: no limit. */
   limit: () => number;
   flushMs?: number;
-  db?: () => Db;
+  store?: RateLimitStore;
   /** Distinct clients kept per window; past it, new clients share one count (an attacker with many addresses fills no memory). */
   maxClients?: number;
   now?: () => number;
@@ -56,7 +59,7 @@ export function createRateLimiter({
   windowSeconds,
   limit,
   flushMs = 250,
-  db = getDb,
+  store = postgresStore(),
   maxClients = 50_000,
   now = Date.now,
 }: RateLimiterOptions): RateLimiter {
@@ -85,13 +88,11 @@ export function createRateLimiter({
       entry.flushing = entry.pending;
       entry.pending = 0;
     }
-    const windowStart = new Date(current);
     try {
-      const rows = await db().$queryRaw<Array<{ key: string; hits: number }>>`
-        INSERT INTO "RateLimitWindow" ("key", "windowStart", "hits")
-        SELECT key, ${windowStart}, hits FROM unnest(${batch.map(([key]) => key)}::text[], ${batch.map(([, entry]) => entry.flushing)}::int[]) AS t(key, hits)
-        ON CONFLICT ("key", "windowStart") DO UPDATE SET "hits" = "RateLimitWindow"."hits" + EXCLUDED."hits"
-        RETURNING "key", "hits"`;
+      const rows = await store.add(
+        new Date(current),
+        batch.map(([key, entry]) => ({ key, hits: entry.flushing })),
+      );
       for (const row of rows) {
         const entry = entries.get(row.key);
         if (entry?.windowStart === current) entry.shared = row.hits;
@@ -100,7 +101,7 @@ export function createRateLimiter({
       // Past windows are of no use to anyone: dropped once per window (the addresses are hashed, and gone within two windows).
       if (purgedWindow !== current) {
         purgedWindow = current;
-        await db().$executeRaw`DELETE FROM "RateLimitWindow" WHERE "windowStart" < ${new Date(current - windowMs)}`;
+        await store.purge(new Date(current - windowMs));
       }
     } catch (error) {
       // The database is away: this instance keeps counting on its own (it still limits its own clients) and tries again.
@@ -147,6 +148,48 @@ export function createRateLimiter({
     },
   };
   return limiter;
+}
+
+/** Where the instances add up their counts. */
+export type RateLimitStore = {
+  /** Adds these counts to the window's and returns the totals. */
+  add(windowStart: Date, counts: ReadonlyArray<{ key: string; hits: number }>): Promise<Array<{ key: string; hits: number }>>;
+  /** Forgets the windows that started before `before`. */
+  purge(before: Date): Promise<void>;
+};
+
+/** The RateLimitWindow table, through one connection of the limiter's own, opened on first use (DATABASE_URL). */
+export function postgresStore(connectionString = () => process.env.DATABASE_URL): RateLimitStore {
+  let pool: pg.Pool | undefined;
+  const query = <Row extends pg.QueryResultRow>(sql: string, values: unknown[]) => {
+    if (!pool) {
+      pool = new pg.Pool({
+        connectionString: connectionString(),
+        max: 1,
+        allowExitOnIdle: true,
+        connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+        statement_timeout: DATABASE_TIMEOUTS.statementMs,
+      });
+      // A connection dropped while idle (a restart, a test database dropped) is replaced on the next query.
+      pool.on("error", () => undefined);
+    }
+    return pool.query<Row>(sql, values);
+  };
+  return {
+    async add(windowStart, counts) {
+      const { rows } = await query<{ key: string; hits: number }>(
+        `INSERT INTO "RateLimitWindow" ("key", "windowStart", "hits")
+         SELECT key, $1, hits FROM unnest($2::text[], $3::int[]) AS t(key, hits)
+         ON CONFLICT ("key", "windowStart") DO UPDATE SET "hits" = "RateLimitWindow"."hits" + EXCLUDED."hits"
+         RETURNING "key", "hits"`,
+        [windowStart, counts.map((count) => count.key), counts.map((count) => count.hits)],
+      );
+      return rows;
+    },
+    async purge(before) {
+      await query(`DELETE FROM "RateLimitWindow" WHERE "windowStart" < $1`, [before]);
+    },
+  };
 }
 
 /**
