@@ -12,7 +12,7 @@ for (const width of [375, 1440]) {
     await expect(page).toHaveURL(/\/donnees$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Données ouvertes");
     await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "CSV : Fiches actions" })).toHaveAttribute("href", "/api/v1/fiches.csv");
+    await expect(page.getByRole("link", { name: /^CSV\s+:\s+Fiches actions$/ })).toHaveAttribute("href", "/api/v1/fiches.csv");
     await expectNoAxeViolations(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
