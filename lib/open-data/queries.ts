@@ -7,7 +7,7 @@ import { assertCan, ANONYMOUS } from "@/lib/authz";
 import { frozenValues } from "@/lib/catalogue";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { wellFormed } from "@/lib/params/route-params";
 import type { PublicFicheContent } from "@/lib/publication/content";
 import { publicFichesWhere } from "@/lib/publication/queries";
@@ -84,24 +84,17 @@ const contractWhere = (filters: Filters): Prisma.ContractWhereInput => ({
   territory: territoryWhere(filters),
 });
 
-/** A text the fiche's public content holds: among its values' list (themes), or as its value. */
-const contentHas = (field: string, value: string | undefined, kind: "list" | "text"): Prisma.PublicFicheWhereInput[] =>
-  value === undefined
-    ? []
-    : [{ content: kind === "list" ? { path: ["values", field], array_contains: [value] } : { path: ["values", field], equals: value } }];
-
+/** Published fiches, by the facets their publication copied out of their content (indexed columns, not the JSON). */
 const ficheWhere = (filters: Filters): Prisma.PublicFicheWhereInput => ({
   ...publicFichesWhere,
   contract: contractWhere(filters),
-  AND: [
-    ...contentHas("themes", filters.theme, "list"),
-    ...contentHas("determinants", filters.determinant, "list"),
-    ...contentHas("prs_objective", filters.prs_objective, "text"),
-  ],
+  ...(filters.theme ? { themes: { has: filters.theme } } : {}),
+  ...(filters.determinant ? { determinants: { has: filters.determinant } } : {}),
+  ...(filters.prs_objective ? { prsObjective: filters.prs_objective } : {}),
 });
 
 /** Rows after (or from, `inclusive`) a two-part key (a contract, then a number in it): its first part bounds the index scan. */
-function afterPair<Where>(first: string, second: string, key: readonly [string, number] | null, inclusive = false): Where | object {
+function afterPair(first: string, second: string, key: readonly [string, number] | null, inclusive = false): object {
   if (!key) return {};
   return { [first]: { gte: key[0] }, OR: [{ [first]: { gt: key[0] } }, { [second]: inclusive ? { gte: key[1] } : { gt: key[1] } }] };
 }
@@ -139,7 +132,35 @@ function commitment(record: Readonly<Record<string, unknown>>) {
   return { organisation: String(record.organisation ?? ""), values: fieldsOf(record.values) };
 }
 
-const ficheSource = (row: OpenFicheRow): FicheSource => ({ row, content: readContent(row.content) });
+/**
+ * The parts of a published fiche's content each collection reads: a fiche's content holds its
+ * indicators' measurements too, and reading all of it for a page of fiches tripled its cost.
+ */
+type ContentPart = "values" | "objectives" | "commitments" | "indicators";
+const CONTENT_PARTS: Record<"fiches" | FicheChildCollection, readonly ContentPart[]> = {
+  fiches: ["values"],
+  objectives: ["objectives"],
+  commitments: ["objectives", "commitments"],
+  indicators: ["indicators"],
+  measurements: ["indicators"],
+  "budget-lines": ["values"],
+};
+
+/**
+ * The published fiches of `rows` (read with the public condition) with the parts of their content
+ * given, in one statement. A fiche withdrawn in between is left out, or kept empty with `keepAll`
+ * (it holds nothing then, and the batch keeps its length: a short batch means the last one).
+ */
+async function withContent(rows: OpenFicheRow[], parts: readonly ContentPart[], { keepAll = false } = {}): Promise<FicheSource[]> {
+  if (!rows.length) return [];
+  const pairs = Prisma.join(parts.map((part) => Prisma.sql`${part}::text, "content" -> ${part}::text`));
+  const [{ contents }] = await getDb().$queryRaw<[{ contents: Record<string, Prisma.JsonValue> }]>`
+    SELECT coalesce(json_object_agg("ficheId", jsonb_build_object(${pairs})), '{}'::json) AS contents
+    FROM "PublicFiche" WHERE "ficheId" = ANY(${rows.map((row) => row.ficheId)}::uuid[])`;
+  return rows.flatMap((row) =>
+    Object.hasOwn(contents, row.ficheId) || keepAll ? [{ row, content: readContent(contents[row.ficheId] ?? null) }] : [],
+  );
+}
 
 /** The rows a published fiche holds, for each collection read from its content, in the fiche's order. */
 const FICHE_CHILDREN = {
@@ -220,7 +241,7 @@ export async function listOpenData(name: CollectionName, filters: Filters, curso
     }
     case "fiches": {
       const { rows, next } = paged(await readFiches(filters, pair(cursor), take), (fiche) => [fiche.contractId, fiche.number]);
-      return { data: project(name, rows.map(ficheSource)), next };
+      return { data: project(name, await withContent(rows, CONTENT_PARTS.fiches)), next };
     }
     case "partners": {
       const page = await pageOfChildren({
@@ -255,7 +276,11 @@ export async function listOpenData(name: CollectionName, filters: Filters, curso
         cursor: cursor ? { key: [String(cursor[0]), Number(cursor[1])], index: Number(cursor[2]) } : null,
         limit,
         fetch: async (from, count) =>
-          (await readFiches(filters, from ? [String(from.key[0]), Number(from.key[1])] : null, count, from?.inclusive)).map(ficheSource),
+          withContent(
+            await readFiches(filters, from ? [String(from.key[0]), Number(from.key[1])] : null, count, from?.inclusive),
+            CONTENT_PARTS[name],
+            { keepAll: true },
+          ),
         keyOf: (fiche) => [fiche.row.contractId, fiche.row.number],
         children,
       });
@@ -378,7 +403,7 @@ export async function findOpenDataItem(name: CollectionName, key: string): Promi
         where: { ...publicFichesWhere, ficheId: key, contract: publishedContract },
         select: openFicheSelect,
       });
-      return row && project(name, [ficheSource(row)])[0];
+      return row && (project(name, await withContent([row], CONTENT_PARTS.fiches))[0] ?? null);
     }
     default:
       return null;

@@ -45,13 +45,12 @@ export const openPartiesSelect = {
   partners: { orderBy: { position: "asc" }, select: { position: true, role: true, organisation: partyOrganisationSelect } },
 } satisfies Prisma.ContractSelect;
 
-/** A published fiche: its public content (lib/publication) and where it stands. */
+/** A published fiche and where it stands; its public content (lib/publication) is read apart, only the parts a collection needs. */
 export const openFicheSelect = {
   ficheId: true,
   contractId: true,
   number: true,
   publishedAt: true,
-  content: true,
   contract: { select: { generation: true, territory: { select: placeSelect } } },
 } satisfies Prisma.PublicFicheSelect;
 
