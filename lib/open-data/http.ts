@@ -4,12 +4,16 @@
 // application/problem+json (RFC 9457). Route handlers stay thin: they call `openDataRoute`.
 import { createHash } from "node:crypto";
 import { ANONYMOUS, assertCan, NotFoundError } from "@/lib/authz";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { clientIp } from "@/lib/http/client-address";
 import { apiRateLimit } from "@/lib/http/config";
 import { createRateLimiter, rateLimitHeaders, type RateLimiter } from "@/lib/http/rate-limit";
 import { appUrl } from "@/lib/mail/app-url";
+import { CACHE_TTL_MS, currentGeneration, keepingPages } from "@/lib/public-pages/cache";
+import { CACHE_STATUS_HEADER } from "@/lib/server/public-page-responses";
+import { LRUCache } from "lru-cache";
 import type { Column } from "./columns";
-import { csvStream } from "./csv";
+import { csvHeader, csvRows, csvStream } from "./csv";
 import { BadCursorError, decodeCursor, encodeCursor, listOpenData, type Cursor } from "./queries";
 import { COLLECTIONS, filtersSchema, FILTER_NAMES, limitSchema, PARAMETER_ERRORS, type CollectionName, type Filters } from "./schema";
 
@@ -55,11 +59,21 @@ export function problem(status: number, title: string, detail: string, headers: 
   );
 }
 
+/** A whole answer, which the route wrapper tags with an ETag, may keep, and sends. */
+export type Body = { body: string; headers: Record<string, string> };
+
+export const json = (value: unknown): Body => ({
+  body: JSON.stringify(value),
+  headers: { "Content-Type": "application/json; charset=utf-8" },
+});
+
 /**
  * Wraps a route handler of the API: authorizes the anonymous read, counts the request against
- * the client's quota, and answers refusals and errors the client can act on as problems.
+ * the client's quota, answers from the answers this process keeps (or keeps the one it computes),
+ * tags it with its ETag (304 for a client that holds it), and answers refusals and errors the
+ * client can act on as problems.
  */
-export function openDataRoute<Context>(respond: (request: Request, context: Context) => Promise<Response>) {
+export function openDataRoute<Context>(respond: (request: Request, context: Context) => Promise<Body | Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     assertCan(ANONYMOUS, "openData.read");
     const decision = apiRateLimiter().hit(clientIp(request.headers));
@@ -71,13 +85,29 @@ export function openDataRoute<Context>(respond: (request: Request, context: Cont
         `Cette adresse a fait plus de ${decision.limit} requêtes en une minute\u00a0: réessayez dans ${decision.resetSeconds}\u00a0s.`,
         quota,
       );
+    const key = keptKey(request);
+    const hit = findKept(key);
+    if (hit) return answer(request, hit, { ...quota, [CACHE_STATUS_HEADER]: "hit" });
+    const generation = currentGeneration();
     try {
-      const response = await respond(request, context);
-      for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...quota })) response.headers.set(name, value);
-      return response;
+      const result = await respond(request, context);
+      if (result instanceof Response) {
+        for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...quota })) result.headers.set(name, value);
+        return result;
+      }
+      const entry = { ...result, etag: etagOf(result.body) };
+      keep(key, entry, generation);
+      return answer(request, entry, quota);
     } catch (error) {
       if (error instanceof OpenDataError) return problem(error.status, error.title, error.detail, quota);
       if (error instanceof NotFoundError) return problem(404, "Introuvable", "Aucune donnée publique à cette adresse.", quota);
+      if (isDatabaseUnavailable(error))
+        return problem(
+          503,
+          "Service temporairement indisponible",
+          "Les données ne peuvent pas être lues pour le moment\u00a0: réessayez dans une minute.",
+          { ...quota, "Retry-After": "60" },
+        );
       throw error;
     }
   };
@@ -107,13 +137,47 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
 }
 
-/** JSON with its ETag, or 304 Not Modified when the client already holds it. */
-export function jsonResponse(request: Request, payload: unknown): Response {
-  const body = JSON.stringify(payload);
-  const etag = etagOf(body);
-  const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL };
-  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+type Kept = Body & { etag: string };
+
+/** The answer with its ETag, or 304 Not Modified when the client already holds it. */
+function answer(request: Request, { body, headers, etag }: Kept, extra: Record<string, string>): Response {
+  const common = { ...CORS_HEADERS, ...extra, ETag: etag, "Cache-Control": CACHE_CONTROL };
+  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: common });
+  return new Response(body, { headers: { ...headers, ...common } });
+}
+
+// Answers kept whole in this process, like public pages (docs/adr/0007-public-page-cache.md):
+// dropped by any save in any instance (the public pages' generation), kept only while this
+// process hears other instances' saves, at most KEPT_MAX_BYTES and five minutes.
+const KEPT_MAX_BYTES = 32 * 1024 * 1024;
+type KeptStore = LRUCache<string, Kept & { generation: number }>;
+const globalForKept = globalThis as unknown as { openclsOpenDataAnswers?: KeptStore };
+const keptStore = () =>
+  (globalForKept.openclsOpenDataAnswers ??= new LRUCache({
+    maxSize: KEPT_MAX_BYTES,
+    sizeCalculation: (entry) => Math.max(1, entry.body.length),
+    ttl: CACHE_TTL_MS,
+  }));
+
+/** Requests for one address and query string get one answer (the links it holds come from the configured address, not the request's). */
+const keptKey = (request: Request) => {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+};
+
+function findKept(key: string): Kept | undefined {
+  if (!keepingPages()) return undefined;
+  const entry = keptStore().get(key);
+  if (entry && entry.generation !== currentGeneration()) {
+    keptStore().delete(key);
+    return undefined;
+  }
+  return entry;
+}
+
+function keep(key: string, entry: Kept, generation: number): void {
+  if (keepingPages() && generation === currentGeneration() && entry.body.length <= KEPT_MAX_BYTES / 16)
+    keptStore().set(key, { ...entry, generation });
 }
 
 export type Query = { filters: Filters; limit: number; cursor: Cursor | null };
@@ -166,31 +230,33 @@ function nextLink(name: CollectionName, { filters, limit }: Query, cursor: strin
 }
 
 /** A page of a collection as JSON: `{ data, next_cursor, links: { next } }`. */
-export async function collectionPage(request: Request, name: CollectionName): Promise<Response> {
+export async function collectionPage(request: Request, name: CollectionName): Promise<Body> {
   const query = readQuery(name, new URL(request.url).searchParams);
   const page = await listOpenData(name, query.filters, query.cursor, query.limit);
   const next = page.next && encodeCursor(page.next);
-  return jsonResponse(request, { data: page.data, next_cursor: next, links: { next: next && nextLink(name, query, next) } });
+  return json({ data: page.data, next_cursor: next, links: { next: next && nextLink(name, query, next) } });
 }
 
-/** A whole collection (its filters applied) as a CSV file, read and sent page after page. */
-export async function collectionCsv(request: Request, name: CollectionName): Promise<Response> {
+/**
+ * A whole collection (its filters applied) as a CSV file: whole when it fits one page of rows
+ * (then tagged and kept like JSON), otherwise read and sent page after page.
+ */
+export async function collectionCsv(request: Request, name: CollectionName): Promise<Body | Response> {
   const { filters } = readQuery(name, withoutPaging(new URL(request.url).searchParams));
   const columns = COLLECTIONS[name].columns as ReadonlyArray<Column<never>>;
   const first = await listOpenData(name, filters, null, CSV_PAGE);
-  let cursor = first.next;
-  const stream = csvStream(columns, { rows: first.data, more: cursor !== null }, async () => {
+  const headers = {
+    "Content-Type": "text/csv; charset=utf-8; header=present",
+    "Content-Disposition": `attachment; filename="opencls-${name}.csv"`,
+  };
+  if (first.next === null) return { body: csvHeader(columns) + csvRows(columns, first.data), headers };
+  let cursor: Cursor | null = first.next;
+  const stream = csvStream(columns, { rows: first.data, more: true }, async () => {
     const page = await listOpenData(name, filters, cursor, CSV_PAGE);
     cursor = page.next;
     return { rows: page.data, more: cursor !== null };
   });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="opencls-${name}.csv"`,
-      "Cache-Control": CACHE_CONTROL,
-    },
-  });
+  return new Response(stream, { headers: { ...headers, "Cache-Control": CACHE_CONTROL } });
 }
 
 /** A CSV file is always whole: paging parameters mean nothing there. */

@@ -88,9 +88,18 @@ const jsonOk = (description: string, schema: object) => ({
   content: { "application/json": { schema } },
 });
 
-const errors = (...statuses: Array<"304" | "400" | "404" | "429">) =>
-  Object.fromEntries(statuses.map((status) => [status, { $ref: `#/components/responses/${RESPONSE_NAMES[status]}` }]));
-const RESPONSE_NAMES = { "304": "NotModified", "400": "BadRequest", "404": "NotFound", "429": "TooManyRequests" } as const;
+/** The other answers an operation may give; every one may be refused for its quota or an outage. */
+const errors = (...statuses: Array<"304" | "400" | "404">) =>
+  Object.fromEntries(
+    [...statuses, "429" as const, "503" as const].map((status) => [status, { $ref: `#/components/responses/${RESPONSE_NAMES[status]}` }]),
+  );
+const RESPONSE_NAMES = {
+  "304": "NotModified",
+  "400": "BadRequest",
+  "404": "NotFound",
+  "429": "TooManyRequests",
+  "503": "ServiceUnavailable",
+} as const;
 
 const parameter = (name: keyof typeof PARAMETER_DESCRIPTIONS, schema: object) => ({
   name,
@@ -131,7 +140,7 @@ export function openApiDocument() {
         description: `${collection.description} Pagination par curseur\u00a0: suivez links.next jusqu’à ce qu’il vaille null (une page peut compter moins de lignes que limit).`,
         tags: [collection.title],
         parameters: parametersOf(name, { paging: true }),
-        responses: { "200": jsonOk(`Une page de la collection ${name}.`, ref(`${component}Page`)), ...errors("304", "400", "429") },
+        responses: { "200": jsonOk(`Une page de la collection ${name}.`, ref(`${component}Page`)), ...errors("304", "400") },
       },
     };
     paths[`/${name}.csv`] = {
@@ -147,7 +156,7 @@ export function openApiDocument() {
             headers: { "Cache-Control": { $ref: "#/components/headers/Cache-Control" }, ...QUOTA_HEADERS },
             content: { "text/csv": { schema: { type: "string" } } },
           },
-          ...errors("400", "429"),
+          ...errors("400"),
         },
       },
     };
@@ -163,7 +172,7 @@ export function openApiDocument() {
             type: "object",
             externalDocs: { url: "https://specs.frictionlessdata.io/table-schema/" },
           }),
-          ...errors("304", "429"),
+          ...errors("304"),
         },
       },
     };
@@ -182,7 +191,7 @@ export function openApiDocument() {
               schema: { type: "string" },
             },
           ],
-          responses: { "200": jsonOk("La ligne.", ref(`${component}Item`)), ...errors("304", "404", "429") },
+          responses: { "200": jsonOk("La ligne.", ref(`${component}Item`)), ...errors("304", "404") },
         },
       };
   }
@@ -190,7 +199,7 @@ export function openApiDocument() {
     get: {
       operationId: "describeApi",
       summary: "Ce document",
-      responses: { "200": jsonOk("Le document OpenAPI 3.1 de l’API.", { type: "object" }), ...errors("304", "429") },
+      responses: { "200": jsonOk("Le document OpenAPI 3.1 de l’API.", { type: "object" }), ...errors("304") },
     },
   };
 
@@ -229,6 +238,11 @@ export function openApiDocument() {
         BadRequest: { description: "Un paramètre est invalide.", content: { "application/problem+json": { schema: ref("Problem") } } },
         NotFound: {
           description: "Aucune donnée publique à cette adresse.",
+          content: { "application/problem+json": { schema: ref("Problem") } },
+        },
+        ServiceUnavailable: {
+          description: "Les données ne peuvent pas être lues pour le moment\u00a0: réessayer après le nombre de secondes de Retry-After.",
+          headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
           content: { "application/problem+json": { schema: ref("Problem") } },
         },
         TooManyRequests: {

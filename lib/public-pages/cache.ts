@@ -63,6 +63,11 @@ export function currentGeneration(): number {
   return store().generation;
 }
 
+/** Whether this process may keep what it serves now: only while it hears other instances' invalidations. */
+export function keepingPages(): boolean {
+  return store().listening;
+}
+
 export function findPage(key: string): CachedPage | undefined {
   const pages = store();
   return pages.listening ? pages.pages.get(key) : undefined;

@@ -9,15 +9,18 @@ import * as collectionRoute from "@/app/api/v1/[collection]/route";
 import * as itemRoute from "@/app/api/v1/[collection]/[id]/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import * as indexRoute from "@/app/api/v1/route";
-import { getDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { createRateLimiter } from "@/lib/http/rate-limit";
 import { apiRateLimiter } from "@/lib/open-data/http";
 import { componentName, itemSchema, pageSchema } from "@/lib/open-data/openapi";
 import { COLLECTION_NAMES, COLLECTIONS, resourceSchemas, type CollectionName } from "@/lib/open-data/schema";
 import { publishAllFiches } from "@/lib/publication/publish";
+import { invalidateLocally, setListening } from "@/lib/public-pages/cache";
+import { CACHE_STATUS_HEADER } from "@/lib/server/public-page-responses";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { freePort } from "../support/ports";
 
 setupAppDatabase();
 afterAll(() => apiRateLimiter().flush());
@@ -466,6 +469,51 @@ describe("HTTP", () => {
   });
 });
 
+describe("kept answers", () => {
+  it("serves an answer again from memory until a save anywhere drops it, and only while the process hears saves", async () => {
+    const target = `/api/v1/contracts/${world.otherContractId}`;
+    expect((await call(target)).headers.get(CACHE_STATUS_HEADER)).toBeNull();
+    expect((await call(target)).headers.get(CACHE_STATUS_HEADER), "not kept without invalidations heard").toBeNull();
+    setListening(true);
+    try {
+      const first = await call(target);
+      const again = await call(target, { headers: { [CLIENT_ADDRESS_HEADER]: "198.51.100.99" } });
+      expect(again.headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+      expect(await again.text()).toBe(await first.text());
+      expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+      expect(again.headers.get("access-control-allow-origin")).toBe("*");
+      expect((await call(target, { headers: { "If-None-Match": first.headers.get("etag")! } })).status).toBe(304);
+      await getDb().contract.update({ where: { id: world.otherContractId }, data: { title: "Contrat du Pays Ruffécois (modifié)" } });
+      // A save goes through a server action, which drops every kept answer and page (lib/actions/server.ts).
+      invalidateLocally();
+      const after = await call(target);
+      expect(after.headers.get(CACHE_STATUS_HEADER)).toBeNull();
+      expect(await after.text()).toContain("(modifié)");
+    } finally {
+      setListening(false);
+      await getDb().contract.update({ where: { id: world.otherContractId }, data: { title: "Contrat du Pays Ruffécois" } });
+    }
+  });
+});
+
+describe("outage", () => {
+  it("answers 503 with Retry-After while the database does not answer", async () => {
+    const url = process.env.DATABASE_URL!;
+    await disconnectDb();
+    process.env.DATABASE_URL = `postgresql://cls:x@127.0.0.1:${await freePort()}/opencls`;
+    try {
+      const response = await call("/api/v1/contracts");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("60");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(await response.json()).toMatchObject({ status: 503, title: "Service temporairement indisponible" });
+    } finally {
+      await disconnectDb();
+      process.env.DATABASE_URL = url;
+    }
+  });
+});
+
 describe("rate limit", () => {
   const from = (address: string) => ({ headers: { [CLIENT_ADDRESS_HEADER]: address } });
 
@@ -635,12 +683,12 @@ describe("OpenAPI", () => {
         COLLECTIONS[name].columns.map((col) => col.name),
       );
       const list = document.paths[`/${name}`].get;
-      expect(Object.keys(list.responses).sort()).toEqual(["200", "304", "400", "429"]);
+      expect(Object.keys(list.responses).sort()).toEqual(["200", "304", "400", "429", "503"]);
       expect(list.parameters?.map((parameter) => parameter.name)).toEqual([...COLLECTIONS[name].filters, "limit", "cursor"]);
       expect(document.paths[`/${name}.csv`].get.responses).toHaveProperty("200");
       expect(document.paths[`/${name}.schema.json`].get.responses).toHaveProperty("200");
       if (COLLECTIONS[name].item)
-        expect(Object.keys(document.paths[`/${name}/{id}`].get.responses).sort()).toEqual(["200", "304", "404", "429"]);
+        expect(Object.keys(document.paths[`/${name}/{id}`].get.responses).sort()).toEqual(["200", "304", "404", "429", "503"]);
     }
     // Every reference points at a component that exists.
     const references = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(\w+)\/([\w-]+)"/g)];

@@ -1,6 +1,6 @@
 // The open data API's collections: /api/v1/<collection> (a JSON page), <collection>.csv (the
 // whole collection as a file) and <collection>.schema.json (the file's Table Schema).
-import { collectionCsv, collectionPage, jsonResponse, openDataRoute, preflight, readCollectionSegment } from "@/lib/open-data/http";
+import { collectionCsv, collectionPage, json, openDataRoute, preflight, readCollectionSegment } from "@/lib/open-data/http";
 import { tableSchema } from "@/lib/open-data/table-schema";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ collection: string }> };
 export const GET = openDataRoute(async (request: Request, { params }: Context) => {
   const { name, format } = readCollectionSegment((await params).collection);
   if (format === "csv") return collectionCsv(request, name);
-  if (format === "schema") return jsonResponse(request, tableSchema(name));
+  if (format === "schema") return json(tableSchema(name));
   return collectionPage(request, name);
 });
 

@@ -1,5 +1,5 @@
 // One record of an open data collection by its key: /api/v1/fiches/<id>, /api/v1/territories/<slug>…
-import { jsonResponse, notFound, openDataRoute, preflight, readCollectionSegment } from "@/lib/open-data/http";
+import { json, notFound, openDataRoute, preflight, readCollectionSegment } from "@/lib/open-data/http";
 import { findOpenDataItem } from "@/lib/open-data/queries";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const GET = openDataRoute(async (request: Request, { params }: Context) =
   const { name, format } = readCollectionSegment(collection);
   const item = format === "json" ? await findOpenDataItem(name, id) : null;
   if (!item) throw notFound();
-  return jsonResponse(request, { data: item });
+  return json({ data: item });
 });
 
 export const HEAD = GET;
