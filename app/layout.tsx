@@ -38,7 +38,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="mt-16 border-t border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:justify-between sm:px-6">
             <p>OpenCLS, logiciel libre de suivi des contrats locaux de santé.</p>
-            <ul className="flex gap-6">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              <li>
+                <Link href="/donnees">Données ouvertes</Link>
+              </li>
               <li>
                 <Link href="/accessibilite">{FOOTER_CONFORMITY_LABEL}</Link>
               </li>

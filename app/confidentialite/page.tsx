@@ -67,6 +67,11 @@ export default function PrivacyNoticePage() {
                 duration={formatCount(RETENTION.signInFailureMinutes, "minute", "minutes")}
               />
               <Row
+                data="Nombre de requêtes faites à l’API de données ouvertes, par adresse IP (sous forme d’empreinte, pas l’adresse elle-même)"
+                purpose="Limiter le nombre de requêtes par minute, pour que l’API reste disponible pour tous"
+                duration={formatCount(RETENTION.apiRateLimitMinutes, "minute", "minutes")}
+              />
+              <Row
                 data="Adresses depuis lesquelles vous vous êtes connecté (sous forme d’empreinte, pas l’adresse elle-même)"
                 purpose="Ne jamais vous bloquer depuis votre poste habituel pendant une attaque"
                 duration={`${formatCount(RETENTION.knownAddressDays, "jour", "jours")} après la dernière connexion`}

@@ -107,7 +107,7 @@ async function isKnownAddress(db: Db, email: string, address: string, now: Date)
 }
 
 /** Addresses are kept as keyed hashes: enough to recognise one, useless to anyone who reads the table. */
-function hashAddress(address: string): string {
+export function hashAddress(address: string): string {
   return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "opencls")
     .update(address)
     .digest("hex");

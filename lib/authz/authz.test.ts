@@ -30,6 +30,7 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "health.read": row(yes, yes, yes, yes, yes, yes, yes, yes),
   "auth.use": row(yes, yes, yes, yes, yes, yes, yes, yes),
   "publishedContract.read": row(yes, yes, yes, yes, yes, yes, yes, yes),
+  "openData.read": row(yes, yes, yes, yes, yes, yes, yes, yes),
   "invitation.accept": row(yes, yes, yes, yes, yes, yes, yes, yes),
   "accessRequest.create": row(no, yes, yes, yes, yes, yes, yes, yes),
   "workspace.read": row(no, yes, ownOnly, ownOnly, ownOnly, ownOnly, ownOnly, yes),

@@ -6,6 +6,8 @@ export const OPERATIONS = [
   "health.read",
   "auth.use",
   "publishedContract.read",
+  /** Read the open data API (/api/v1): public records only, for anyone, never with a session. */
+  "openData.read",
   /** Accept an invitation: whoever holds its link (the invitation itself is the scope). */
   "invitation.accept",
   /** Ask to become a partner of a territory for one's ProConnect organisation: any signed-in user (the request checks the rest, and gives no right). */
@@ -64,6 +66,7 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "health.read": "everywhere",
     "auth.use": "everywhere",
     "publishedContract.read": "everywhere",
+    "openData.read": "everywhere",
     "invitation.accept": "everywhere",
     "account.manage": "self",
     "mail.unsubscribe": "everywhere",

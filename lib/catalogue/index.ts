@@ -88,6 +88,8 @@ export type CatalogueField<Row, Context = never> = {
   publicPage: boolean;
   /** The field's name in the API and open-data exports (snake_case). */
   api: string;
+  /** Its value in the API and open data, when its input does not say it: "list" for several words or lines in one column (lib/open-data). */
+  apiType?: "list";
   /** May hold what some contracts keep confidential (budget, contact e-mails): publication must be able to withhold it. */
   confidential: boolean;
 };

@@ -655,6 +655,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     },
     publicPage: true,
     api: "determinants",
+    apiType: "list",
     confidential: false,
   },
   themes: {
@@ -673,6 +674,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     },
     publicPage: true,
     api: "themes",
+    apiType: "list",
     confidential: false,
   },
   continuesFicheId: {

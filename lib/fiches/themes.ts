@@ -79,7 +79,7 @@ export async function convertFreeThemes(db: Db): Promise<number> {
           await tx.ficheAction.updateMany({ where: { id: { in: ids } }, data: { themes: codes } });
           // The published version is the public's: its themes follow, the rest of it unchanged.
           await tx.$executeRaw`
-          UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb)
+          UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb), themes = ${codes}::text[]
           WHERE "ficheId" = ANY(${ids}::uuid[]) AND content -> 'values' ? 'themes'`;
           const entries = chunk.map((fiche): AuditEntry => ({
             action: "fiche.themes.convert",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, maxConcurrentRenders, servedOverHttps, trustedProxyCount } from "./config";
+import { allowedOrigins, apiRateLimit, maxConcurrentRenders, servedOverHttps, trustedProxyCount } from "./config";
 
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
 
@@ -17,6 +17,13 @@ describe("request trust settings", () => {
     expect(maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "4" }))).toBe(4);
     expect(maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "0" }))).toBe(0);
     expect(() => maxConcurrentRenders(env({ OPENCLS_MAX_RENDERS: "douze" }))).toThrow(/OPENCLS_MAX_RENDERS/);
+  });
+
+  it("allow 600 open data requests a minute per client by default, any whole number when set, 0 for no limit", () => {
+    expect(apiRateLimit(env())).toBe(600);
+    expect(apiRateLimit(env({ OPENCLS_API_RATE_LIMIT: "1000000" }))).toBe(1_000_000);
+    expect(apiRateLimit(env({ OPENCLS_API_RATE_LIMIT: "0" }))).toBe(0);
+    expect(() => apiRateLimit(env({ OPENCLS_API_RATE_LIMIT: "beaucoup" }))).toThrow(/OPENCLS_API_RATE_LIMIT/);
   });
 
   it("allow the origin of NEXTAUTH_URL by default, or the configured list instead", () => {

@@ -14,6 +14,13 @@ export function maxConcurrentRenders(env: NodeJS.ProcessEnv = process.env): numb
   return countSetting(env, "OPENCLS_MAX_RENDERS", DEFAULT_MAX_RENDERS, "how many requests one process renders at once");
 }
 
+/** The open data API's requests per minute and client address (OPENCLS_API_RATE_LIMIT, default 600); 0: no limit. */
+export function apiRateLimit(env: NodeJS.ProcessEnv = process.env): number {
+  return countSetting(env, "OPENCLS_API_RATE_LIMIT", DEFAULT_API_RATE_LIMIT, "the open data API's requests per minute and client");
+}
+
+export const DEFAULT_API_RATE_LIMIT = 600;
+
 function countSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, meaning: string): number {
   const value = env[name]?.trim();
   if (!value) return fallback;

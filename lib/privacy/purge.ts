@@ -16,11 +16,12 @@ export type PurgeCounts = {
   devEmails: number;
   notifications: number;
   mailDeliveries: number;
+  rateLimitWindows: number;
 };
 
 export async function purgePersonalData(db: Db, now = new Date()): Promise<PurgeCounts> {
   const signIn = await purgeSignInRecords(db, now);
-  const [auditIps, expiredSignInLinks, devEmails, notifications, mailDeliveries] = await db.$transaction([
+  const [auditIps, expiredSignInLinks, devEmails, notifications, mailDeliveries, rateLimitWindows] = await db.$transaction([
     db.auditEvent.updateMany({
       where: { ip: { not: null }, occurredAt: { lt: new Date(now.getTime() - RETENTION.auditIpDays * DAY) } },
       data: { ip: null },
@@ -29,6 +30,8 @@ export async function purgePersonalData(db: Db, now = new Date()): Promise<Purge
     db.devEmail.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION.devMailboxDays * DAY) } } }),
     db.notification.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RETENTION.notificationDays * DAY) } } }),
     db.mailDelivery.deleteMany({ where: { sentAt: { lt: new Date(now.getTime() - RETENTION.mailDeliveryDays * DAY) } } }),
+    // The rate limiter drops past windows as it goes; this catches those of an instance that stopped.
+    db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - RETENTION.apiRateLimitMinutes * 60_000) } } }),
   ]);
   return {
     auditIps: auditIps.count,
@@ -38,6 +41,7 @@ export async function purgePersonalData(db: Db, now = new Date()): Promise<Purge
     devEmails: devEmails.count,
     notifications: notifications.count,
     mailDeliveries: mailDeliveries.count,
+    rateLimitWindows: rateLimitWindows.count,
   };
 }
 

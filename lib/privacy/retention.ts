@@ -9,6 +9,8 @@ export const RETENTION = {
   knownAddressDays: KNOWN_ADDRESS_RETENTION_DAYS,
   /** Failed sign-in attempts (e-mail and address), kept for the throttling window. */
   signInFailureMinutes: SIGN_IN_THROTTLE.windowMinutes,
+  /** Requests to the open data API per client address (kept as keyed hashes), for its rate limit: the current minute and the one before. */
+  apiRateLimitMinutes: 2,
   /** Messages of the development mailbox (development mode only). */
   devMailboxDays: 30,
   /** Notifications, counted from when they were posted. */

@@ -67,6 +67,11 @@ export function currentGeneration(): number {
   return store().generation;
 }
 
+/** Whether this process may keep what it serves now: only while it hears other instances' invalidations. */
+export function keepingPages(): boolean {
+  return store().listening;
+}
+
 /**
  * The calendar day in Paris a page is rendered for. Pages read what they show against it (a
  * contract « Arrivé à échéance » the day after its end, lib/contracts/public-status.ts), so a page

@@ -71,3 +71,10 @@ export function publicFicheContent(fiche: FrozenFiche, withheld: readonly string
     })),
   };
 }
+
+/** What filters select published fiches by (the open data API's theme, determinant, PRS objective), copied into PublicFiche's own columns. */
+export function publicFicheFacets(content: PublicFicheContent) {
+  const words = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+  const { themes, determinants, prs_objective: prsObjective } = content.values;
+  return { themes: words(themes), determinants: words(determinants), prsObjective: typeof prsObjective === "string" ? prsObjective : null };
+}

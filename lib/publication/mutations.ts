@@ -12,7 +12,7 @@ import { loadFicheResource } from "@/lib/fiches/resource";
 import { ficheEntityLabel } from "@/lib/fiches/snapshot";
 import { formatCount } from "@/lib/format";
 import { readContractSnapshot } from "@/lib/snapshots/queries";
-import { publicFicheContent } from "./content";
+import { publicFicheContent, publicFicheFacets } from "./content";
 import { publishInTransaction } from "./publish";
 import { ficheConfidentialitySchema, publishFichesSchema, withdrawFicheSchema } from "./schema";
 
@@ -87,10 +87,12 @@ async function recutPublicVersion(tx: Tx, ficheId: string, withheld: readonly st
   const snapshot = await readContractSnapshot(tx, publicVersion.snapshotId);
   const frozen = snapshot.content.fiches.find((fiche) => fiche.id === ficheId);
   if (!frozen) return;
+  const content = publicFicheContent(frozen, withheld);
   await tx.publicFiche.update({
     where: { ficheId },
     data: {
-      content: publicFicheContent(frozen, withheld),
+      content,
+      ...publicFicheFacets(content),
       // Up to date before this change stays up to date: withholding a field is not an edit of the content.
       version: publicVersion.version === version.from ? version.to : publicVersion.version,
     },

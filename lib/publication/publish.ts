@@ -5,7 +5,7 @@
 import type { Actor } from "@/lib/authz";
 import type { Db, Tx } from "@/lib/db/client";
 import { createContractSnapshot } from "@/lib/snapshots/create";
-import { publicFicheContent } from "./content";
+import { publicFicheContent, publicFicheFacets } from "./content";
 
 type PublishedFiche = { id: string; number: number; title: string; version: number; withheldFields: string[] };
 
@@ -19,6 +19,7 @@ export async function publishInTransaction(tx: Tx, contractId: string, fiches: r
   await tx.publicFiche.createMany({
     data: snapshot.content.fiches.map((frozen) => {
       const fiche = byId.get(frozen.id)!;
+      const content = publicFicheContent(frozen, fiche.withheldFields);
       return {
         ficheId: fiche.id,
         contractId,
@@ -27,7 +28,8 @@ export async function publishInTransaction(tx: Tx, contractId: string, fiches: r
         number: fiche.number,
         title: fiche.title,
         axisId: frozen.axisId,
-        content: publicFicheContent(frozen, fiche.withheldFields),
+        content,
+        ...publicFicheFacets(content),
         publishedAt,
       };
     }),

@@ -82,7 +82,7 @@ export function searchStatement(params: SearchParams): Prisma.Sql {
       SELECT 'fiche' AS kind, pf."ficheId" AS id, pf.title, pf.number, c.generation,
              t.slug AS "territorySlug", t.name AS "territoryName", r.slug AS "regionSlug", r.name AS "regionName",
              ${rank(Prisma.sql`pf."rankVector"`)} AS rank,
-             pf."facetThemes" AS themes, pf."facetDeterminants" AS determinants, pf."facetPrsObjective" AS prs, pf."facetStatus" AS status
+             pf.themes, pf.determinants, NULLIF(pf."prsObjective", '') AS prs, pf."facetStatus" AS status
       FROM "PublicFiche" pf
       JOIN "Contract" c ON c.id = pf."contractId" AND c.visibility = 'published'
       JOIN "Territory" t ON t.id = c."territoryId"
@@ -93,7 +93,7 @@ export function searchStatement(params: SearchParams): Prisma.Sql {
       UNION ALL
       -- A territory's page shows its latest published contract: the one searched.
       SELECT 'contract', c.id, c.title, NULL, c.generation, t.slug, t.name, r.slug, r.name,
-             ${rank(Prisma.sql`c."searchVector"`)}, '[]'::jsonb, '[]'::jsonb, NULL, NULL
+             ${rank(Prisma.sql`c."searchVector"`)}, '{}'::text[], '{}'::text[], NULL, NULL
       FROM "Contract" c
       JOIN "Territory" t ON t.id = c."territoryId"
       JOIN "Region" r ON r.id = t."regionId"
@@ -105,8 +105,8 @@ export function searchStatement(params: SearchParams): Prisma.Sql {
       SELECT * FROM matches
       WHERE (${text(params.region)} IS NULL OR "regionSlug" = ${text(params.region)})
         AND (${text(params.type)} IS NULL OR kind = ${text(params.type)})
-        AND (${text(params.theme)} IS NULL OR themes ? ${text(params.theme)})
-        AND (${text(params.determinant)} IS NULL OR determinants ? ${text(params.determinant)})
+        AND (${text(params.theme)} IS NULL OR ${text(params.theme)} = ANY(themes))
+        AND (${text(params.determinant)} IS NULL OR ${text(params.determinant)} = ANY(determinants))
         AND (${text(params.prs)} IS NULL OR prs = ${text(params.prs)})
         AND (${text(params.status)} IS NULL OR status = ${text(params.status)})
     ),
@@ -133,10 +133,10 @@ export function searchStatement(params: SearchParams): Prisma.Sql {
           SELECT "regionSlug" AS value, "regionName" AS label, count(*)::int AS count FROM filtered
           GROUP BY 1, 2 ORDER BY count(*) DESC, 2 LIMIT ${FACET_SIZE}) facet),
         'theme', (SELECT coalesce(json_agg(facet), '[]') FROM (
-          SELECT value, NULL AS label, count(*)::int AS count FROM filtered, jsonb_array_elements_text(themes) value
+          SELECT value, NULL AS label, count(*)::int AS count FROM filtered, unnest(themes) value
           GROUP BY value ORDER BY count(*) DESC, value LIMIT ${FACET_SIZE}) facet),
         'determinant', (SELECT coalesce(json_agg(facet), '[]') FROM (
-          SELECT value, NULL AS label, count(*)::int AS count FROM filtered, jsonb_array_elements_text(determinants) value
+          SELECT value, NULL AS label, count(*)::int AS count FROM filtered, unnest(determinants) value
           GROUP BY value ORDER BY count(*) DESC, value LIMIT ${FACET_SIZE}) facet),
         'prs', (SELECT coalesce(json_agg(facet), '[]') FROM (
           SELECT prs AS value, NULL AS label, count(*)::int AS count FROM filtered WHERE prs IS NOT NULL

@@ -23,6 +23,9 @@ function isDecodablePath(url: string | undefined): boolean {
   }
 }
 
+/** A CSV file of the open data API (lib/open-data/csv.ts). */
+const isOpenDataFile = (url: string | undefined) => /^\/api\/v1\/[a-z-]+\.csv(\?|$)/.test(url ?? "");
+
 /** How many SQL statements the app has sent since it started (for `npm run bench` only). */
 function statementCounter(): () => { statements: number } {
   let statements = 0;
@@ -53,9 +56,12 @@ export async function serve({ dev, port }: { dev: boolean; port: number }): Prom
     }
     applyTrustedProxies(request.headers, request.socket.remoteAddress, trustedProxies);
     // Kept public pages (below) and built files answer at once; everything else takes its turn.
-    const render = request.url?.startsWith("/_next/static/")
-      ? () => void handle(request, response)
-      : () => renderLimit.admit(response, () => void handle(request, response));
+    // An open data CSV file streams for as long as its reader takes, page by page: it would hold
+    // a turn all that time, so it goes straight through (each page it reads is a short query).
+    const render =
+      request.url?.startsWith("/_next/static/") || isOpenDataFile(request.url)
+        ? () => void handle(request, response)
+        : () => renderLimit.admit(response, () => void handle(request, response));
     if (!invalidations) return render();
     answerFromPublicPages(request, response, render).then(
       (answered) => answered || render(),

@@ -18,7 +18,8 @@ import { wellFormed } from "@/lib/params/route-params";
 import { pageOfTerritories, type RegionFacet } from "./paging";
 import { placeOption } from "./reference";
 
-const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
+/** The contracts the public reads: every public channel (pages, open data) selects them with this condition. */
+export const publishedContract = { visibility: "published" } satisfies Prisma.ContractWhereInput;
 
 /** The steering meetings a territory page lists, the latest first: more than a contract's life holds. */
 export const GOVERNANCE_MEETINGS_SHOWN = 60;
@@ -131,7 +132,7 @@ export type TerritoryDirectoryEntry = Prisma.TerritoryGetPayload<{ select: typeo
 
 // A territory appears once it has something to show: a territory just created, or whose
 // contracts are all drafts, stays out of the public directory.
-const listedTerritory = { contracts: { some: publishedContract } } satisfies Prisma.TerritoryWhereInput;
+export const listedTerritory = { contracts: { some: publishedContract } } satisfies Prisma.TerritoryWhereInput;
 
 export type TerritoryDirectory = {
   entries: TerritoryDirectoryEntry[];

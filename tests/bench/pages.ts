@@ -61,6 +61,12 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
      GROUP BY c.generation, p.number ORDER BY c.generation DESC, count(i.*) DESC, p.number LIMIT 1`,
   );
   if (!published.length) throw new Error("fictif-0001 has no published fiche: run npm run bench again, which publishes them");
+  // The region with the most published fiches: the open data API's largest region.
+  const { rows: regions } = await client.query<{ code: string }>(
+    `SELECT r."inseeCode" AS code FROM "PublicFiche" p JOIN "Contract" c ON c.id = p."contractId"
+     JOIN "Territory" t ON t.id = c."territoryId" JOIN "Region" r ON r.id = t."regionId"
+     WHERE c.visibility = 'published' GROUP BY r."inseeCode" ORDER BY count(*) DESC, r."inseeCode" LIMIT 1`,
+  );
   // The open final campaign: its page and forms are the ones people work in.
   const campaign = open[0].id;
   const workspace = "/espace/fictif-0001";
@@ -84,6 +90,9 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       account: "anonymous",
       public: true,
     },
+    // The open data API: a page of a region's fiches (their public content), and a territory's fiches as a CSV file.
+    { name: "API – fiches d’une région (JSON)", path: `/api/v1/fiches?region=${regions[0].code}`, account: "anonymous", public: true },
+    { name: "API – fiches d’un territoire (CSV)", path: "/api/v1/fiches.csv?territory=fictif-0001", account: "anonymous", public: true },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },

@@ -32,6 +32,12 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "territoires/[slug]/[contrat]/fiches/[numero]/page.tsx": ({ slug }) => `/territoires/${slug}/cls-1/fiches/1`,
   "invitation/[token]/page.tsx": ({ contractId }) => `/invitation/${contractId}`,
   "api/health/route.ts": () => "/api/health",
+  // The open data API and its page: anonymous reads, whoever asks (a 429 past the quota is an answer too).
+  "donnees/page.tsx": () => "/donnees",
+  "api/v1/route.ts": () => "/api/v1",
+  "api/v1/openapi.json/route.ts": () => "/api/v1/openapi.json",
+  "api/v1/[collection]/route.ts": () => "/api/v1/fiches",
+  "api/v1/[collection]/[id]/route.ts": ({ contractId }) => `/api/v1/contracts/${contractId}`,
   "api/auth/signin": () => "/api/auth/signin",
   "api/auth/signin/credentials": () => "/api/auth/signin/credentials",
   "api/auth/signout": () => "/api/auth/signout",

@@ -187,6 +187,7 @@ async function fillRemainingTables(db: Db): Promise<void> {
     },
   });
   await db.signInFailure.create({ data: { key: "pair:personne@exemple.test|203.0.113.9" } });
+  await db.rateLimitWindow.create({ data: { key: `api:${"d".repeat(64)}`, windowStart: new Date("2026-01-01T12:00:00Z"), hits: 3 } });
   await db.knownSignInAddress.create({ data: { userId: user.id, addressHash: "c".repeat(64) } });
   await db.verificationToken.create({ data: { identifier: user.email, token: "b".repeat(64), expires: new Date("2030-01-01") } });
 }

@@ -1,5 +1,7 @@
 // Issue 15: no confidential fiche, and no field a coordinator withheld, shows on any public
 // channel. Each channel's whole output is searched for marker words the private data holds.
+// The open data API and its CSV files (open-data.test.ts) and the sitemap (sitemap.test.ts)
+// are held to the same with their own fixtures.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";

@@ -128,6 +128,12 @@ describe("personal data retention", () => {
       data: { userId: user.id, kind: "daily", period: "old", sentAt: new Date(now.getTime() - (RETENTION.mailDeliveryDays + 1) * DAY) },
     });
     await db().mailDelivery.create({ data: { userId: user.id, kind: "daily", period: "recent", sentAt: now } });
+    await db().rateLimitWindow.createMany({
+      data: [
+        { key: "api:old", windowStart: new Date(now.getTime() - (RETENTION.apiRateLimitMinutes + 1) * 60_000), hits: 1 },
+        { key: "api:current", windowStart: now, hits: 1 },
+      ],
+    });
 
     const counts = await purgePersonalData(db(), now);
     expect(counts).toMatchObject({
@@ -137,7 +143,9 @@ describe("personal data retention", () => {
       expiredSignInLinks: 1,
       notifications: 1,
       mailDeliveries: 1,
+      rateLimitWindows: 1,
     });
+    expect(await db().rateLimitWindow.findMany({ select: { key: true } })).toEqual([{ key: "api:current" }]);
     expect(await db().notification.findMany({ where: { userId: user.id }, select: { period: true } })).toEqual([{ period: "recent" }]);
     expect(await db().mailDelivery.findMany({ where: { userId: user.id }, select: { period: true } })).toEqual([{ period: "recent" }]);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: old.id }, select: { ip: true } })).toEqual({ ip: null });
@@ -152,6 +160,7 @@ describe("personal data retention", () => {
       devEmails: 0,
       notifications: 0,
       mailDeliveries: 0,
+      rateLimitWindows: 0,
     });
   });
 });

@@ -38,7 +38,11 @@ describe("free themes turned into codes", () => {
     expect(await convertFreeThemes(db())).toBe(1);
     const fiche = await db().ficheAction.findUniqueOrThrow({ where: { id: fiches[0].id }, select: { themes: true } });
     expect(fiche.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
-    const published = await db().publicFiche.findUniqueOrThrow({ where: { ficheId: fiches[0].id }, select: { content: true } });
+    const published = await db().publicFiche.findUniqueOrThrow({
+      where: { ficheId: fiches[0].id },
+      select: { content: true, themes: true },
+    });
+    expect(published.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
     expect((published.content as { values: { themes: string[] } }).values.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: fiches[0].id, action: "fiche.themes.convert" } });
     expect(audit.changes).toEqual({
