@@ -70,7 +70,8 @@ test("the skip link is the first stop and moves focus to the content", async ({ 
 test("a keyboard user reaches a territory from the home page", async ({ page }) => {
   await page.goto("/");
   const link = page.getByRole("link", { name: "Pays du Ruffécois" });
-  for (let presses = 0; presses < 20 && !(await link.evaluate((element) => element === document.activeElement)); presses++) {
+  // Past the commune finder, the regions' table and the filters: each a stop a keyboard user may want.
+  for (let presses = 0; presses < 60 && !(await link.evaluate((element) => element === document.activeElement)); presses++) {
     await page.keyboard.press("Tab");
   }
   await expect(link).toBeFocused();

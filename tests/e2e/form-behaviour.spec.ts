@@ -87,7 +87,7 @@ for (const viewport of [
     await expectFocusAboveBar(page, [
       ["Contact pilote", "E-mail du contact pilote"],
       ["Objectif du projet régional de santé", "Déterminants de santé"],
-      ["Déterminants de santé", "santé mentale"],
+      ["Déterminants de santé", "Santé mentale"],
     ]);
     // The contract form shares the bar.
     await page.goto("/espace/lens-lievin/contrats/nouveau");
