@@ -93,8 +93,6 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     // The open data API: a page of a region's fiches (their public content), and a territory's fiches as a CSV file.
     { name: "API – fiches d’une région (JSON)", path: `/api/v1/fiches?region=${regions[0].code}`, account: "anonymous", public: true },
     { name: "API – fiches d’un territoire (CSV)", path: "/api/v1/fiches.csv?territory=fictif-0001", account: "anonymous", public: true },
-    { name: "Données ouvertes", path: "/donnees", account: "anonymous", public: true },
-    { name: "Index du plan du site", path: "/sitemap.xml", account: "anonymous", public: true },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },
