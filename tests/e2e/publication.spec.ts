@@ -131,6 +131,10 @@ test("a coordinator's bulk publication refuses a fiche edited after the page was
   await first.goto(contractPage);
   const publication = first.getByRole("region", { name: "Publication des fiches" });
   await expect(publication).toContainText("1 fiche à publier : 1 modifiée depuis sa publication.");
+  // From a fresh page: the status the first save left would otherwise satisfy the wait before
+  // the second save has reached the server.
+  await second.reload();
+  await expect(second.getByRole("main").getByText("Fiche enregistrée.")).toHaveCount(0);
   await save("Fiche 2 relue deux fois");
 
   await publication.getByRole("button", { name: "Publier les fiches modifiées (1 fiche)" }).click();
