@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TileMap } from "@/components/charts/tile-map";
@@ -56,6 +57,12 @@ export default async function PortfolioPage({ searchParams }: Props) {
           {region.name}&#8239;: {formatCount(portfolio.total, "contrat retenu", "contrats retenus")}
           {filtered ? " par les filtres" : ""}.
         </p>
+        {portfolio.keepsPrsList ? (
+          <p className="mt-2 text-base">
+            <Link href={`/portefeuille/objectifs-prs?region=${region.slug}`}>Objectifs du projet régional de santé</Link>, que les fiches
+            actions de la région citent.
+          </p>
+        ) : null}
       </PageHeader>
       <TabNav label="Vues du portefeuille" tabs={tabs} />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">

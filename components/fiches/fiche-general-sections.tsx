@@ -53,7 +53,8 @@ export function LinksSection({ values, errors, choices }: SectionProps & { choic
       {choices.findings.length ? (
         <CheckboxGroup legend="Constats du diagnostic traités" name="findingIds" options={choices.findings} checked={values.findingIds} />
       ) : null}
-      {fields("prsObjective", "determinants")}
+      {field("prsObjectiveId", { options: choices.prsObjectives })}
+      {fields("determinants")}
       <CheckboxGroup
         legend="Thématiques"
         name="themes"

@@ -9,4 +9,10 @@ export type { Edit };
 
 export type SectionProps = { values: FicheFormValues; errors: FieldErrors; edit: Edit };
 
-export type FicheChoices = { axes: SelectOption[]; findings: SelectOption[]; members: SelectOption[]; previousFiches: SelectOption[] };
+export type FicheChoices = {
+  axes: SelectOption[];
+  findings: SelectOption[];
+  members: SelectOption[];
+  previousFiches: SelectOption[];
+  prsObjectives: SelectOption[];
+};

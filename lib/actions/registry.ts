@@ -19,6 +19,7 @@ import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
 import { createContractOrganisation, createOrganisation } from "@/lib/organisations/mutations";
 import { publishFiches, setFicheConfidentiality, withdrawFiche } from "@/lib/publication/mutations";
+import { archivePrsObjective, createPrsObjective, updatePrsObjective } from "@/lib/prs-objectives/mutations";
 import { createRegion } from "@/lib/regions/mutations";
 import {
   answerReviewThread,
@@ -44,6 +45,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   confirmAccessRequest,
   refuseAccessRequest,
   createRegion,
+  createPrsObjective,
+  updatePrsObjective,
+  archivePrsObjective,
   createTerritory,
   updateTerritory,
   createOrganisation,

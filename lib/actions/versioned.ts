@@ -20,6 +20,7 @@ const VERSIONED_MODELS = {
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,
   Meeting: (db) => db.meeting,
+  PrsObjective: (db) => db.prsObjective,
   Territory: (db) => db.territory,
 } satisfies Record<string, (db: Db) => VersionedModel>;
 

@@ -54,6 +54,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "campaign.update": "Campagne d’évaluation modifiée",
   "campaign.close": "Campagne d’évaluation close",
   "contribution.save": "Contribution d’un partenaire à l’évaluation",
+  "prsObjective.create": "Objectif du PRS ajouté",
+  "prsObjective.update": "Objectif du PRS modifié",
+  "prsObjective.archive": "Objectif du PRS archivé",
+  "prsObjective.restore": "Objectif du PRS de nouveau proposé",
   "meeting.create": "Réunion enregistrée",
   "meeting.update": "Réunion modifiée",
   "meeting.delete": "Réunion supprimée",
@@ -74,6 +78,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   AccessRequest: "Demande d’accès",
   User: "Compte",
   Region: "Région",
+  PrsObjective: "Objectif du PRS",
   Territory: "Territoire",
   Organisation: "Organisation",
   Contract: "Contrat",
@@ -102,6 +107,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   CommitmentContribution: historyLabels(CONTRIBUTION_FIELDS),
   Meeting: historyLabels(MEETING_FIELDS),
   FicheAssessment: historyLabels(ASSESSMENT_FIELDS),
+  PrsObjective: { code: "Code", label: "Intitulé", archived: "Archivé" },
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

@@ -40,6 +40,7 @@ const EXPECTED: Record<Operation, Record<Case, Expectation>> = {
   "review.comment": row(no, yes, ownOnly, no, no, no, no, no),
   "review.answer": row(no, yes, no, ownOnly, no, no, no, no),
   "portfolio.read": row(no, yes, ownOnly, no, no, no, no, yes),
+  "prsObjective.manage": row(no, yes, ownOnly, no, no, no, no, no),
   "member.manage": row(no, yes, no, ownOnly, no, no, no, no),
   "auditLog.read": row(no, yes, no, ownOnly, no, no, no, no),
   "platform.administer": row(no, yes, no, no, no, no, no, no),

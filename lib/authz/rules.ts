@@ -26,6 +26,8 @@ export const OPERATIONS = [
   "review.answer",
   /** Follow every contract of a region: the portfolio, its compliance checks and its export (ARS). */
   "portfolio.read",
+  /** Keep the region's list of PRS objectives, which its fiches name (ARS). */
+  "prsObjective.manage",
   /** Invite, change and revoke members of a territory. */
   "member.manage",
   "auditLog.read",
@@ -76,7 +78,8 @@ export const GRANTS: Record<Role, Partial<Record<Operation, Scope>>> = {
   platform_admin: Object.fromEntries(
     OPERATIONS.filter((operation) => operation !== "account.manage").map((operation) => [operation, "everywhere"]),
   ),
-  ars_officer: { "workspace.read": "region", "review.comment": "region", "portfolio.read": "region" },
+  // A délégation départementale follows its départements; the region's list is the regional officers'.
+  ars_officer: { "workspace.read": "region", "review.comment": "region", "portfolio.read": "region", "prsObjective.manage": "region" },
   // The ministry, the national health agency: read every region, change nothing.
   national_reader: { "workspace.read": "everywhere", "portfolio.read": "everywhere" },
   coordinator: {

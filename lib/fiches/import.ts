@@ -23,6 +23,7 @@ import { readSpreadsheet, UnreadableFileError } from "./import-file";
 import { importFichesSchema } from "./import-schema";
 import { FICHE_FIELDS, type FicheFieldName, type FicheImportContext } from "./schema";
 import { ficheEntityLabel, ficheSnapshot } from "./snapshot";
+import { prsObjectiveName } from "@/lib/prs-objectives/labels";
 
 /** The template's columns, in order: those the template has always had first (files and habits rely on their place), then every other importable field of the catalogue, in the form's order. */
 export const IMPORT_COLUMNS = orderedFields(FICHE_FIELDS, [
@@ -152,7 +153,12 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
       where: { id: contractId },
       select: {
         axes: { select: { id: true, number: true, title: true, isTransversal: true } },
-        territory: { select: { memberships: { select: { user: { select: { id: true, email: true } } } } } },
+        territory: {
+          select: {
+            memberships: { select: { user: { select: { id: true, email: true } } } },
+            region: { select: { prsObjectives: { where: { archivedAt: null }, select: { id: true, code: true, label: true } } } },
+          },
+        },
         previousContract: { select: { fiches: { where: { deletedAt: null }, select: { id: true, number: true, title: true } } } },
         fiches: { select: { id: true, number: true, deletedAt: true, version: true, ...existingSelect } },
       },
@@ -161,6 +167,7 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
   ]);
   const members = contract.territory.memberships.map(({ user }) => user);
   const previousFiches = contract.previousContract?.fiches ?? [];
+  const prsObjectives = contract.territory.region.prsObjectives;
   return {
     axes: contract.axes,
     organisations: new Map(organisations.map((organisation) => [foldName(organisation.name), organisation.id])),
@@ -169,6 +176,13 @@ async function loadContext(db: Db, contractId: string): Promise<Context> {
     memberEmails: new Map(members.map((user) => [user.id, user.email])),
     previousFiches: new Map(previousFiches.map((fiche) => [fiche.number, fiche.id])),
     previousFicheLabels: new Map(previousFiches.map((fiche) => [fiche.id, `n°\u00a0${fiche.number} ${fiche.title}`])),
+    // By code, by label or by both as exports write them; a label wins over a code that reads the same (later entries win).
+    prsObjectives: new Map([
+      ...prsObjectives.flatMap(({ code, id }): Array<[string, string]> => (code ? [[foldName(code), id]] : [])),
+      ...prsObjectives.map((objective): [string, string] => [foldName(prsObjectiveName(objective)!), objective.id]),
+      ...prsObjectives.map(({ label, id }): [string, string] => [foldName(label), id]),
+    ]),
+    prsObjectiveNames: new Map(prsObjectives.map((objective) => [objective.id, prsObjectiveName(objective)!])),
     fiches: new Map(
       contract.fiches.map(({ id, number, deletedAt, version, ...values }) => [
         number,

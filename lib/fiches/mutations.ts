@@ -70,7 +70,7 @@ export const updateFiche = onFiche("fiche.update", updateFicheSchema, async (con
   const fields: FicheFields = mayRestructure(context.actor, resource)
     ? input
     : { ...input, axisId: current.axisId, number: current.number, pilotUserId: current.pilotUserId };
-  const refusal = await checkReferences(context.db, current.contractId, fields);
+  const refusal = await checkReferences(context.db, current.contractId, fields, input.ficheId);
   if (refusal) return refusal;
   const number = fields.number ?? current.number;
   try {

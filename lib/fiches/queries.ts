@@ -18,6 +18,7 @@ import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/select
 import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "./schema";
 import { budgetLinesSelect, ficheValuesSelect, listedFiches, milestonesSelect, objectivesSelect } from "./selects";
 import { territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
+import { byPrsOrder, prsObjectiveName } from "@/lib/prs-objectives/labels";
 
 /** Measurements of an indicator the fiche page shows: the latest. */
 export const MEASUREMENTS_SHOWN = 12;
@@ -34,6 +35,7 @@ const contractContextSelect = {
         where: { role: { in: ["coordinator", "contributor"] } },
         select: { user: { select: { id: true, name: true, email: true } } },
       },
+      region: { select: { prsObjectives: { select: { id: true, code: true, label: true, archivedAt: true } } } },
     },
   },
   axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
@@ -54,6 +56,7 @@ const ficheSelect = {
   pilotOrganisationId: true,
   pilotUserId: true,
   continuesFicheId: true,
+  prsObjectiveId: true,
   updatedAt: true,
   findings: { select: { findingId: true } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisationId: true, role: true } },
@@ -112,9 +115,13 @@ export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: 
 
 export type FicheFormValues = ReturnType<typeof ficheFormValues>;
 
-/** What the form offers to choose from, taken from the contract. */
-function choices(contract: ContractContext) {
+/** What the form offers to choose from, taken from the contract; the region's archived PRS objectives only when the fiche names one. */
+function choices(contract: ContractContext, prsObjectiveId: string | null = null) {
   return {
+    prsObjectives: contract.territory.region.prsObjectives
+      .filter((objective) => !objective.archivedAt || objective.id === prsObjectiveId)
+      .sort(byPrsOrder)
+      .map((objective) => ({ value: objective.id, label: prsObjectiveName(objective)! })),
     axes: contract.axes.map((axis) => ({
       value: axis.id,
       label: `${axis.number ? `Axe ${axis.number}` : "Axe transversal"} – ${axis.title}`,
@@ -165,7 +172,7 @@ export async function getFicheEditor(actor: Actor, territorySlug: string, contra
     fiche,
     contract: fiche.contract,
     values: ficheFormValues(fiche, { axisId: fiche.axisId }),
-    choices: choices(fiche.contract),
+    choices: choices(fiche.contract, fiche.prsObjectiveId),
     organisations: await organisationChoices(territorySlug, organisationsNamedBy(fiche)),
   };
 }

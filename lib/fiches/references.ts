@@ -5,16 +5,22 @@ import type { FicheFields } from "./schema";
 
 /**
  * Every id the form sends must belong where it claims: the axis and findings to this contract,
- * the pilot user to this territory, the continued fiche to the previous contract, organisations
+ * the pilot user to this territory, the continued fiche to the previous contract, the PRS objective to the region's list, organisations
  * to the platform. Answers the first mistake at its field.
  */
-export async function checkReferences(db: Db, contractId: string, input: FicheFields): Promise<ActionResult<never> | null> {
+export async function checkReferences(
+  db: Db,
+  contractId: string,
+  input: FicheFields,
+  ficheId: string | null = null,
+): Promise<ActionResult<never> | null> {
   const contract = await db.contract.findUniqueOrThrow({
     relationLoadStrategy: "join",
     where: { id: contractId },
     select: {
       previousContractId: true,
       territoryId: true,
+      territory: { select: { regionId: true } },
       axes: { select: { id: true } },
       findings: { select: { id: true } },
     },
@@ -39,6 +45,19 @@ export async function checkReferences(db: Db, contractId: string, input: FicheFi
     )
   )
     return fieldError("continuesFicheId", "Choisissez une fiche du contrat précédent.");
+  if (
+    input.prsObjectiveId &&
+    !(await db.prsObjective.findFirst({
+      // An archived objective stays only on the fiches that already named it.
+      where: {
+        id: input.prsObjectiveId,
+        regionId: contract.territory.regionId,
+        OR: [{ archivedAt: null }, ...(ficheId ? [{ fiches: { some: { id: ficheId } } }] : [])],
+      },
+      select: { id: true },
+    }))
+  )
+    return fieldError("prsObjectiveId", "Choisissez un objectif de la liste du PRS de votre région.");
   const organisationFields: Array<[string, string | null]> = [
     ["pilotOrganisationId", input.pilotOrganisationId],
     ...input.partners.map((partner, index): [string, string] => [`partners.${index}.organisationId`, partner.organisationId]),

@@ -26,6 +26,7 @@ import { axisLabel } from "@/lib/contracts/labels";
 import { ficheProgress } from "@/lib/contracts/progress";
 import { GeographicScope, Priority, ProgressStatus } from "@/lib/db/generated/enums";
 import { formatDate, formatEuros, formatNumber, isoDay } from "@/lib/format";
+import { prsObjectiveName } from "@/lib/prs-objectives/labels";
 import {
   checkboxValues,
   decimalField,
@@ -187,6 +188,9 @@ export type FicheImportContext = {
   /** The previous contract's fiches: number → id, and id → "n° 3 Title". */
   previousFiches: ReadonlyMap<number, string>;
   previousFicheLabels: ReadonlyMap<string, string>;
+  /** The region's PRS objectives open to new fiches: folded code and folded label → id; id → "2.3 – Label". */
+  prsObjectives: ReadonlyMap<string, string>;
+  prsObjectiveNames: ReadonlyMap<string, string>;
 };
 
 const lines = (items: string[]) => items.join("\n");
@@ -627,12 +631,34 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     api: "findings",
     confidential: false,
   },
-  prsObjective: textField("prsObjective", "Objectif du PRS", 5000, {
+  prsObjectiveId: {
+    label: "Objectif du PRS",
+    rule: optionalUuid,
+    scalar: true,
+    input: {
+      kind: "select",
+      label: "Objectif du projet régional de santé",
+      placeholder: "Aucun",
+      hint: "La liste est celle de l’ARS de votre région.",
+    },
+    // The key events stored when the objective was free text: old changes still read under it.
+    history: { key: "prsObjective", value: (fiche) => prsObjectiveName(fiche.prsObjective) },
+    xlsx: [{ header: "Objectif du PRS", width: 40, value: (fiche) => prsObjectiveName(fiche.prsObjective) }],
+    pdf: { kind: "paragraph", label: "Objectif du projet régional de santé", value: (fiche) => prsObjectiveName(fiche.prsObjective) },
+    import: {
+      header: "Objectif du PRS",
+      example: "",
+      help: "Facultatif : code ou intitulé d’un objectif de la liste de l’ARS de la région.",
+      parse: lookupCell(
+        (cell, { prsObjectives }) => prsObjectives.get(foldName(cell)),
+        "Objectif inconnu dans la liste du PRS de la région : indiquez son code ou son intitulé.",
+      ),
+      shown: (value, { prsObjectiveNames }) => prsObjectiveNames.get(String(value)) ?? "(vide)",
+    },
     publicPage: true,
     api: "prs_objective",
-    pdfLabel: "Objectif du projet régional de santé",
-    input: { label: "Objectif du projet régional de santé", rows: 2 },
-  }),
+    confidential: false,
+  },
   determinants: {
     label: "Déterminants de santé",
     /** One determinant per line. */

@@ -27,7 +27,7 @@ export const milestonesSelect = {
   select: { title: true, dueOn: true, doneOn: true },
 } satisfies Prisma.FicheAction$milestonesArgs;
 
-/** A fiche's columns that hold their value themselves (references aside: axis, pilot, continued fiche). */
+/** A fiche's columns that hold their value themselves (references aside: axis, pilot, continued fiche, PRS objective). */
 export const ficheValuesSelect = {
   number: true,
   title: true,
@@ -42,7 +42,6 @@ export const ficheValuesSelect = {
   pilotContactEmail: true,
   startsOn: true,
   endsOn: true,
-  prsObjective: true,
   determinants: true,
   themes: true,
   status: true,
@@ -58,6 +57,7 @@ export const ficheRecordSelect = {
   pilotOrganisation: { select: { name: true } },
   pilotUser: { select: { email: true } },
   continuesFiche: { select: { number: true, title: true } },
+  prsObjective: { select: { code: true, label: true } },
   findings: { select: { finding: { select: { position: true, text: true } } } },
   partners: { orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } }, role: true } },
   milestones: milestonesSelect,

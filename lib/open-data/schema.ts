@@ -396,7 +396,12 @@ export const filtersSchema = z.object({
   contract: z.uuid().optional(),
   theme: filterText.optional(),
   determinant: filterText.optional(),
-  prs_objective: filterText.optional(),
+  // A PRS objective as fiches name it: its code, a dash and its label of up to 500 characters.
+  prs_objective: z
+    .string()
+    .trim()
+    .regex(/^[^\u0000-\u001f\u007f-\u009f]{1,530}$/)
+    .optional(),
 });
 export type Filters = z.infer<typeof filtersSchema>;
 
@@ -417,7 +422,7 @@ export const PARAMETER_ERRORS: Record<FilterName | "limit" | "cursor", string> =
   contract: "Le paramètre contract attend l’identifiant (UUID) d’un contrat.",
   theme: "Le paramètre theme attend un texte de 1 à 300 caractères.",
   determinant: "Le paramètre determinant attend un texte de 1 à 300 caractères.",
-  prs_objective: "Le paramètre prs_objective attend un texte de 1 à 300 caractères.",
+  prs_objective: "Le paramètre prs_objective attend un texte de 1 à 530 caractères.",
   limit: `Le paramètre limit attend un nombre entier de 1 à ${PAGE_LIMIT.max}.`,
   cursor: "Le curseur est invalide\u00a0: reprenez la valeur next_cursor (ou le lien links.next) de la page précédente.",
 };
@@ -431,7 +436,7 @@ export const PARAMETER_DESCRIPTIONS: Record<FilterName | "limit" | "cursor", str
   contract: "Identifiant du contrat.",
   theme: "Une thématique de la fiche action, écrite exactement (par exemple santé mentale).",
   determinant: "Un déterminant de santé de la fiche action, écrit exactement.",
-  prs_objective: "L’objectif du projet régional de santé de la fiche action, écrit exactement.",
+  prs_objective: "L’objectif du projet régional de santé de la fiche action, écrit exactement comme la fiche le nomme (code et intitulé).",
   limit: `Nombre de lignes par page, de 1 à ${PAGE_LIMIT.max} (${PAGE_LIMIT.default} par défaut).`,
   cursor: "Où reprendre\u00a0: la valeur next_cursor de la page précédente.",
 };

@@ -7,7 +7,7 @@
 // page's rows with their details: progress and fiches by status from ContractFicheStats, which
 // PostgreSQL keeps; open review items from lib/reviews; the fiche numbers the reasons quote.
 // The server reads 24 rows and a few counts, not the region's 200 contracts.
-import { NotFoundError, type Actor } from "@/lib/authz";
+import { can, NotFoundError, type Actor } from "@/lib/authz";
 import { complianceFlags, COMPLIANCE_CHECKS, type ComplianceCheckId, type ComplianceFlag } from "@/lib/compliance/checks";
 import { complianceFactsSql, factsOfRow, QUOTED_FICHES_SQL, type FactsRow } from "@/lib/compliance/queries";
 import { getDb } from "@/lib/db/client";
@@ -175,6 +175,8 @@ export type PortfolioRow = {
 export type Portfolio = {
   regions: PortfolioRegion[];
   region: PortfolioRegion;
+  /** The actor keeps the region's list of PRS objectives. */
+  keepsPrsList: boolean;
   rows: PortfolioRow[];
   /** Contracts the filters select, over every page. */
   total: number;
@@ -245,5 +247,7 @@ export async function getPortfolio(
       flags: complianceFlags(factsOfRow(row.facts), row.facts.flags),
     };
   });
-  return { regions, region, rows, total: selection.total, pageCount, truncated, byDepartment, byFlag };
+  // The regional officers and admins keep the region's list of PRS objectives: the page links it.
+  const keepsPrsList = can(actor, "prsObjective.manage", { regionId: region.id });
+  return { regions, region, rows, total: selection.total, pageCount, truncated, byDepartment, byFlag, keepsPrsList };
 }

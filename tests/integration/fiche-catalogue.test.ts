@@ -31,7 +31,7 @@ let coordinator: Actor;
 let coordinatorEmail: string;
 let territorySlug: string;
 let contractId: string;
-let ids: { axis: string; organisation: string; previousFiche: string; user: string };
+let ids: { axis: string; organisation: string; previousFiche: string; user: string; prsObjective: string };
 const organisationName = `CPAM ${randomUUID().slice(0, 6)}`;
 
 type Sample = {
@@ -87,7 +87,8 @@ const SAMPLES: Partial<Record<FicheFieldName, Sample>> = {
     xlsx: () => day("2027-12-31"),
     pdf: () => [formatDate(day("2027-12-31"))],
   },
-  prsObjective: text("Prévenir la perte d’autonomie"),
+  // Found by its code, shown with its label.
+  prsObjectiveId: converted(() => ["2.3", ids.prsObjective, "2.3 – Prévenir la perte d’autonomie"]),
   determinants: {
     cell: () => "Logement; Isolement social",
     stored: () => ["Logement", "Isolement social"],
@@ -142,7 +143,11 @@ beforeAll(async () => {
     data: { email: coordinatorEmail, memberships: { create: { role: "coordinator", territoryId: territory.id } } },
   });
   coordinator = await actorForUser(user.id);
-  ids = { axis: axis.id, organisation: organisation.id, previousFiche: previousFiche.id, user: user.id };
+  const prsObjective = await db().prsObjective.create({
+    data: { regionId: territory.regionId, code: "2.3", label: "Prévenir la perte d’autonomie" },
+  });
+  await db().prsObjective.create({ data: { regionId: territory.regionId, code: "2.4", label: "Objectif retiré", archivedAt: new Date() } });
+  ids = { axis: axis.id, organisation: organisation.id, previousFiche: previousFiche.id, user: user.id, prsObjective: prsObjective.id };
 });
 
 describe("the fiche catalogue", () => {

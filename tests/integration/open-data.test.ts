@@ -112,6 +112,7 @@ beforeAll(async () => {
   const ruffec = await createTerritory(db, { slug: "pays-ruffecois", regionId: charente.id, departmentCodes: ["16"] });
   await createTerritory(db, { slug: SECRETS.draftOnlyTerritory, regionId: drome.id, departmentCodes: ["26"] });
 
+  const prsObjective = await db.prsObjective.create({ data: { regionId: drome.id, label: "Objectif PRS 2.1" } });
   const cpam = await createOrganisation(db, { name: "CPAM de la Drôme", kind: "cpam", siren: "779560001", siret: "77956000100019" });
   const ars = await createOrganisation(db, { name: "ARS Auvergne-Rhône-Alpes", kind: "ars", siren: "130007917" });
   const funder = await createOrganisation(db, { name: "Conseil départemental de la Drôme", kind: "conseil_departemental" });
@@ -152,7 +153,7 @@ beforeAll(async () => {
         priority: "high",
         themes: number <= 4 ? ["santé mentale", "mobilité"] : ["nutrition et activité physique"],
         determinants: number === 2 ? ["Logement"] : [],
-        prsObjective: number === 3 ? "Objectif PRS 2.1" : null,
+        prsObjectiveId: number === 3 ? prsObjective.id : null,
         pilotOrganisationId: cpam.id,
         pilotContactName: "Dominique Pilote",
         pilotContactEmail: "pilote@exemple.test",

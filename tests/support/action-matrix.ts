@@ -300,6 +300,23 @@ export const MATRIX: Record<
     expected: adminOnly,
     input: async () => ({ name: `Région ${randomUUID()}`, inseeCode: String(100 + (regionCodes++ % 900)) }),
   },
+  "prsObjective.create": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ regionId: tenant.regionId, code: "", label: `Objectif ${randomUUID()}` }),
+  },
+  "prsObjective.update": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({
+      prsObjectiveId: (await prsObjectiveOf(tenant)).id,
+      version: "1",
+      code: "",
+      label: `Objectif renommé ${randomUUID()}`,
+    }),
+  },
+  "prsObjective.archive": {
+    expected: regionOfficers,
+    input: async (_world, tenant) => ({ prsObjectiveId: (await prsObjectiveOf(tenant)).id, version: "1", archived: "on" }),
+  },
   "territory.create": {
     expected: adminOnly,
     input: async (_world, tenant) => ({ name: `Territoire ${randomUUID()}`, kind: "commune", regionId: tenant.regionId }),
@@ -557,6 +574,9 @@ const submittedDraftOf = async (tenant: Tenant) => {
 };
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
+/** A fresh PRS objective of the tenant's region. */
+const prsObjectiveOf = (tenant: Tenant) =>
+  db().prsObjective.create({ data: { regionId: tenant.regionId, label: `Objectif ${randomUUID()}` } });
 /** The open mid-term campaign of the tenant's contract, opened the first time. */
 const campaignOf = async (tenant: Tenant) =>
   (await db().evaluationCampaign.findFirst({ where: { contractId: tenant.contractId, kind: "mid_term" } })) ??

@@ -78,6 +78,8 @@ const adminOnly: Expected = {
   partner: both(404),
   national: both(404),
 };
+// Whoever keeps a region's list of PRS objectives (its page shows the first region they keep): regional ARS officers and administrators.
+const prsListKeepers: Expected = { ...adminOnly, ars: both(200) };
 /** Pages of one's own: every signed-in user has them. */
 const everyone: Expected = {
   admin: both(200),
@@ -136,6 +138,7 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
   "portefeuille/page.tsx": portfolioReaders,
   "portefeuille/export.xlsx/route.ts": portfolioReaders,
+  "portefeuille/objectifs-prs/page.tsx": prsListKeepers,
   "admin/page.tsx": adminOnly,
   "admin/membres/page.tsx": adminOnly,
   "admin/journal/page.tsx": adminOnly,

@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Texts of the fiche shown as paragraphs, in the catalogue's order: each field's label is its heading. */
-const TEXT_FIELDS = ["context", "generalObjective", "description", "targetPublic", "vulnerableGroups", "prsObjective"] as const;
+const TEXT_FIELDS = ["context", "generalObjective", "description", "targetPublic", "vulnerableGroups", "prsObjectiveId"] as const;
 
 /** A day of the snapshot (frozen as yyyy-mm-dd) as French text. */
 const day = (value: unknown) => (typeof value === "string" ? formatDate(calendarDay(value)!) : null);
