@@ -91,6 +91,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: true,
     },
     // The open data API: a page of a region's fiches (their public content), and a territory's fiches as a CSV file.
+    { name: "Données ouvertes", path: "/donnees", account: "anonymous", public: true },
+    { name: "Plan du site (index)", path: "/sitemap.xml", account: "anonymous", public: true },
     { name: "API – fiches d’une région (JSON)", path: `/api/v1/fiches?region=${regions[0].code}`, account: "anonymous", public: true },
     { name: "API – fiches d’un territoire (CSV)", path: "/api/v1/fiches.csv?territory=fictif-0001", account: "anonymous", public: true },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
@@ -134,6 +136,7 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Portefeuille régional", path: "/portefeuille", account: "ars", public: false },
     { name: "Portefeuille régional (carte)", path: "/portefeuille?vue=carte", account: "ars", public: false },
     { name: "Portefeuille régional (graphique)", path: "/portefeuille?vue=graphique", account: "ars", public: false },
+    { name: "Objectifs du PRS (ARS)", path: "/portefeuille/objectifs-prs", account: "ars", public: false },
     { name: "Administration", path: "/admin", account: "admin", public: false },
     { name: "Membres (admin)", path: "/admin/membres", account: "admin", public: false },
     { name: "Mes engagements (partenaire)", path: "/engagements", account: "partner", public: false },

@@ -78,3 +78,46 @@ test("a keyboard user reaches a territory from the home page", async ({ page }) 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pays du Ruffécois");
 });
+
+// The self-audit's keyboard and reflow checks (lib/accessibility/statement.ts), on the search
+// and open data pages: at 320 px with the WCAG 1.4.12 text spacing, nothing scrolls sideways;
+// every Tab stop, from the skip link on, is on screen with a focus indicator; and past the last
+// one, focus leaves the page (no trap).
+const TEXT_SPACING =
+  "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+for (const path of ["/recherche?q=sante+mentale", "/donnees"]) {
+  test(`${path} reflows at 320 px with wider text spacing, and a keyboard user sees each stop to the end`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(path);
+    // A constructed style sheet, as a user's bookmarklet would add it: the page's CSP governs markup, not these.
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, TEXT_SPACING);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    const stops: Array<{ name: string; indicated: boolean; onScreen: boolean }> = [];
+    for (let press = 0; press < 400; press++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          name: (element.getAttribute("aria-label") ?? element.textContent ?? element.getAttribute("name") ?? element.tagName)
+            .trim()
+            .slice(0, 60),
+          indicated: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
+          onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
+        };
+      });
+      if (!stop) break;
+      stops.push(stop);
+    }
+    expect(stops[0]?.name).toBe("Aller au contenu principal");
+    expect(stops.length, "the walk ends: focus leaves the page after the last stop").toBeLessThan(400);
+    expect(stops.filter((stop) => !stop.indicated || !stop.onScreen)).toEqual([]);
+  });
+}

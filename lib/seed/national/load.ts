@@ -73,6 +73,13 @@ export async function loadNationalDataset(
        SELECT ars_id, 'ars-' || slug, 'Agence régionale de santé ' || name, 'ars', id, now() FROM nat_region`,
     );
     await client.query(`UPDATE "Region" r SET "arsId" = n.ars_id FROM nat_region n WHERE n.id = r.id`);
+    await run(
+      "PrsObjective",
+      `INSERT INTO "PrsObjective" ("regionId", code, label, "updatedAt")
+       SELECT id, (1 + (k - 1) / 6) || '.' || (1 + (k - 1) % 6), 'Objectif fictif ' || (1 + (k - 1) / 6) || '.' || (1 + (k - 1) % 6) || ' du PRS ' || name, now()
+       FROM nat_region CROSS JOIN generate_series(1, $1) k`,
+      [sizes.prsObjectivesPerRegion],
+    );
 
     // Territory n° t lies in département ((t - 1) mod 101) + 1: about 15 per département.
     await client.query(
@@ -233,7 +240,7 @@ export async function loadNationalDataset(
       "FicheAction",
       `INSERT INTO "FicheAction" (id, "contractId", "axisId", number, title, context, "generalObjective", description, "targetPublic",
                                   "pilotOrganisationId", "pilotContactName", "pilotContactEmail", "pilotUserId", "startsOn", "endsOn",
-                                  determinants, themes, status, progress, priority, "updatedAt")
+                                  determinants, themes, "prsObjectiveId", status, progress, priority, "updatedAt")
        SELECT f.id, f.contract_id, a.id, f.n,
               ($1::text[])[1 + (f.n + f.t) % array_length($1::text[], 1)],
               'Contexte fictif : le diagnostic local de santé a relevé un besoin sur ce thème dans plusieurs communes du territoire.',
@@ -243,7 +250,7 @@ export async function loadNationalDataset(
               o.id, 'Référent fictif ' || f.n, 'referent-' || f.n || '@' || $2,
               CASE WHEN f.n % 4 = 0 AND f.generation = c.generation THEN u.id END,
               f.starts + (f.n % 12) * 30, (f.starts + interval '5 years' - interval '1 day')::date,
-              ARRAY['Accès aux soins'], ARRAY[($3::text[])[1 + f.n % array_length($3::text[], 1)]],
+              ARRAY['Accès aux soins'], ARRAY[($3::text[])[1 + f.n % array_length($3::text[], 1)]], prs.id,
               s.status::"ProgressStatus", s.progress,
               (ARRAY['low', 'medium', 'high'])[1 + f.n % 3]::"Priority", now()
        FROM nat_fiche f
@@ -251,9 +258,11 @@ export async function loadNationalDataset(
        JOIN nat_org o ON o.dep = f.dep AND o.k = f.pilot_k
        JOIN (SELECT t, max(generation) AS generation FROM nat_contract GROUP BY t) c ON c.t = f.t
        LEFT JOIN nat_user u ON u.email = 'contribution-' || lpad(f.t::text, 4, '0') || '@' || $2
+       JOIN nat_territory nt ON nt.t = f.t
+       JOIN "PrsObjective" prs ON prs."regionId" = nt.region_id AND prs.code = (1 + (f.n % $5) / 6) || '.' || (1 + (f.n % $5) % 6)
        CROSS JOIN LATERAL (SELECT (ARRAY['not_started', 'in_progress', 'in_progress', 'completed', 'delayed', 'in_progress'])[1 + pg_temp.pick(f.t * 1000 + f.n, 3, 6)] AS status) s0
        CROSS JOIN LATERAL (SELECT s0.status, CASE s0.status WHEN 'not_started' THEN 0 WHEN 'completed' THEN 100 ELSE 10 + pg_temp.pick(f.t * 1000 + f.n, 4, 80) END AS progress) s`,
-      [vocabulary.fiches, NATIONAL_EMAIL_DOMAIN, THEMES, sizes.axesPerContract],
+      [vocabulary.fiches, NATIONAL_EMAIL_DOMAIN, THEMES, sizes.axesPerContract, sizes.prsObjectivesPerRegion],
     );
     await run(
       "FicheFinding",

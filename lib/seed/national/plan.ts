@@ -17,6 +17,8 @@ export const NATIONAL_SIZES = {
   organisationsPerDepartment: 30,
   axesPerContract: 4,
   findingsPerContract: 6,
+  /** PRS objectives of each region's list, numbered 1.1 to 4.6; a fiche names one. */
+  prsObjectivesPerRegion: 24,
   /** Fiches of an ordinary contract: between 15 and 54 (about 34 on average, 60,000 in all). */
   fichesPerContract: { min: 15, spread: 40 },
   /** The contract measured at its worst: territory n° 1's current contract. */
