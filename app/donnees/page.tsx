@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { SelectField } from "@/components/ui/select-field";
@@ -7,15 +7,19 @@ import { DEFAULT_API_RATE_LIMIT } from "@/lib/http/config";
 import { API_BASE_PATH } from "@/lib/open-data/http";
 import { OPEN_DATA_LICENCE } from "@/lib/open-data/openapi";
 import { listOpenDataRegions } from "@/lib/open-data/queries";
+import { publicPageMetadata } from "@/lib/public-pages/metadata";
 import { COLLECTION_NAMES, COLLECTIONS, PAGE_LIMIT, PARAMETER_DESCRIPTIONS, FILTER_NAMES } from "@/lib/open-data/schema";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Données ouvertes",
+const title = "Données ouvertes";
+
+export const metadata = publicPageMetadata({
+  title,
   description:
     "Les données publiques des contrats locaux de santé\u00a0: une API en lecture seule, des fichiers CSV et leurs schémas, sous Licence Ouverte.",
-};
+  path: "/donnees",
+});
 
 /** A description that follows a colon. */
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
@@ -26,7 +30,7 @@ export default async function OpenDataPage() {
   const regions = await listOpenDataRegions();
   return (
     <>
-      <PageHeader title="Données ouvertes">
+      <PageHeader title={title} eyebrow={<Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: title }]} />}>
         <p>
           Les contrats locaux de santé publiés sur OpenCLS sont des données publiques. Chacun peut les lire, les télécharger et les
           réutiliser, sans compte&nbsp;: par une API en lecture seule ou en fichiers CSV décrits par leur schéma.

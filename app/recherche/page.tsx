@@ -14,7 +14,15 @@ import { formatCount } from "@/lib/format";
 import { publicPageMetadata } from "@/lib/public-pages/metadata";
 import { publicFichePath } from "@/lib/publication/paths";
 import { searchPublicContents, type SearchFacet, type SearchOutcome, type SearchResult } from "@/lib/search/queries";
-import { hasSearch, readSearchParams, SEARCH_PAGE_SIZE, searchHref, type SearchParams } from "@/lib/search/schema";
+import {
+  hasSearch,
+  readSearchParams,
+  SEARCH_FILTERS,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  searchHref,
+  type SearchParams,
+} from "@/lib/search/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +38,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
         "Recherche en texte intégral dans les contrats locaux de santé publiés et leurs fiches actions, par région, thématique et état.",
       path: "/recherche",
     }),
-    ...(searched ? { robots: { index: false, follow: true } } : {}),
+    ...(searched ? { robots: { index: false, follow: false } } : {}),
   };
 }
 
@@ -73,9 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
               />
             </div>
             {/* The facets chosen stay chosen when the words change. */}
-            {(["region", "type", "theme", "determinant", "prs", "status"] as const).map((name) =>
-              params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null,
-            )}
+            {SEARCH_FILTERS.map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
           </FilterForm>
         </search>
         {outcome ? <Results params={params} outcome={outcome} /> : <Suggestions />}
@@ -85,7 +91,8 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 function Results({ params, outcome }: { params: SearchParams; outcome: SearchOutcome }) {
-  const pageCount = Math.ceil(outcome.total / SEARCH_PAGE_SIZE);
+  // The last page a search reads (searchParamsSchema), however many results there are.
+  const pageCount = Math.min(Math.ceil(outcome.total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE);
   const summary = `${formatCount(outcome.total, "résultat", "résultats")}${params.q ? ` pour «\u00a0${params.q}\u00a0»` : ""}`;
   return (
     <div className="mt-8 grid gap-8 lg:grid-cols-[16rem_1fr]">

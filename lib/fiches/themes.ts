@@ -50,8 +50,12 @@ export function themeCodeOf(value: string): FicheTheme | null {
 /** Fiches rewritten per statement. */
 const CHUNK = 500;
 
+/** The codes free themes stand for, each once, in their order. */
+const codesOf = (themes: readonly string[]) => [...new Set(themes.map(themeCodeOf).filter((code) => code !== null))];
+
 /** Every fiche's themes as codes, and their published versions too; returns how many fiches changed. */
 export async function convertFreeThemes(db: Db): Promise<number> {
+  await convertPublishedThemes(db);
   const fiches = await db.ficheAction.findMany({
     where: { NOT: { themes: { isEmpty: true } } },
     select: { id: true, title: true, themes: true, contract: { select: { territoryId: true } } },
@@ -63,7 +67,7 @@ export async function convertFreeThemes(db: Db): Promise<number> {
     if (!groups.has(key))
       groups.set(key, {
         before: fiche.themes,
-        codes: [...new Set(fiche.themes.map(themeCodeOf).filter((code) => code !== null))],
+        codes: codesOf(fiche.themes),
         fiches: [],
       });
     groups.get(key)!.fiches.push(fiche);
@@ -77,10 +81,6 @@ export async function convertFreeThemes(db: Db): Promise<number> {
       await db.$transaction(
         async (tx) => {
           await tx.ficheAction.updateMany({ where: { id: { in: ids } }, data: { themes: codes } });
-          // The published version is the public's: its themes follow, the rest of it unchanged.
-          await tx.$executeRaw`
-          UPDATE "PublicFiche" SET content = jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb), themes = ${codes}::text[]
-          WHERE "ficheId" = ANY(${ids}::uuid[]) AND content -> 'values' ? 'themes'`;
           const entries = chunk.map((fiche): AuditEntry => ({
             action: "fiche.themes.convert",
             entityType: "FicheAction",
@@ -98,4 +98,31 @@ export async function convertFreeThemes(db: Db): Promise<number> {
     changed += members.length;
   }
   return changed;
+}
+
+/**
+ * Each published version's themes as codes, from the themes it froze (a fiche edited since keeps
+ * its unpublished themes off the public's version), and as labels where its pages show them.
+ */
+async function convertPublishedThemes(db: Db): Promise<void> {
+  const published = await db.$queryRaw<Array<{ ficheId: string; themes: string[] }>>`
+    SELECT "ficheId", ARRAY(SELECT jsonb_array_elements_text(content -> 'values' -> 'themes')) AS themes
+    FROM "PublicFiche" WHERE jsonb_typeof(content -> 'values' -> 'themes') = 'array' AND jsonb_array_length(content -> 'values' -> 'themes') > 0`;
+  const groups = new Map<string, { codes: FicheTheme[]; ids: string[] }>();
+  for (const { ficheId, themes } of published) {
+    const codes = codesOf(themes);
+    if (JSON.stringify(codes) === JSON.stringify(themes)) continue;
+    const key = JSON.stringify(themes);
+    if (!groups.has(key)) groups.set(key, { codes, ids: [] });
+    groups.get(key)!.ids.push(ficheId);
+  }
+  for (const { codes, ids } of groups.values()) {
+    const shown = codes.map(themeLabel).join("\u00a0; ") || null;
+    for (let start = 0; start < ids.length; start += CHUNK)
+      await db.$executeRaw`
+        UPDATE "PublicFiche"
+        SET content = jsonb_set(jsonb_set(content, '{values,themes}', ${JSON.stringify(codes)}::jsonb), '{shown,themes}', to_jsonb(${shown}::text)),
+            themes = ${codes}::text[]
+        WHERE "ficheId" = ANY(${ids.slice(start, start + CHUNK)}::uuid[])`;
+  }
 }

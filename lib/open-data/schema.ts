@@ -226,14 +226,14 @@ const budgetLineColumns: Array<Column<BudgetLineSource>> = [
   ...ficheContextColumns<BudgetLineSource>((source) => source.fiche),
   positionColumn<BudgetLineSource>("Ordre dans la fiche"),
   column("nomAttribuant", "Nom de l’attribuant", "string", (source) => named(source.item.funder) ?? text(source.item.funderLabel), {
-    description: "Le financeur de la ligne (nom du schéma SCDL « subventions »).",
+    description: "Le financeur de la ligne (nom du schéma SCDL «\u00a0subventions\u00a0»).",
   }),
   column("montant", "Montant", "decimal", (source) => source.item.amount, {
     required: true,
-    description: "En euros (nom du schéma SCDL « subventions »).",
+    description: "En euros (nom du schéma SCDL «\u00a0subventions\u00a0»).",
   }),
   column("objet", "Objet", "string", (source) => own(source.fiche.content.values, "title") ?? null, {
-    description: "L’intitulé de la fiche action financée (nom du schéma SCDL « subventions »).",
+    description: "L’intitulé de la fiche action financée (nom du schéma SCDL «\u00a0subventions\u00a0»).",
   }),
   column("funding_instrument", "Dispositif de financement", "string", (source) => source.item.fundingInstrument, {
     description: "Par exemple FIR pour le fonds d’intervention régional des agences régionales de santé.",
@@ -434,7 +434,8 @@ export const PARAMETER_DESCRIPTIONS: Record<FilterName | "limit" | "cursor", str
   status: "Étape du contrat.",
   territory: "Identifiant du territoire (par exemple romans-sur-isere).",
   contract: "Identifiant du contrat.",
-  theme: "Une thématique de la fiche action, écrite exactement (par exemple santé mentale).",
+  theme:
+    "Le code d’une thématique de la fiche action (par exemple mental_health pour la santé mentale), tel que la colonne themes l’écrit.",
   determinant: "Un déterminant de santé de la fiche action, écrit exactement.",
   prs_objective: "L’objectif du projet régional de santé de la fiche action, écrit exactement comme la fiche le nomme (code et intitulé).",
   limit: `Nombre de lignes par page, de 1 à ${PAGE_LIMIT.max} (${PAGE_LIMIT.default} par défaut).`,

@@ -8,6 +8,11 @@ describe("publicPageKey", () => {
     expect(get("/")).toBe("/");
     expect(get("/?region=occitanie&page=2")).toBe("/?page=2&region=occitanie");
     expect(get("/?page=2&region=occitanie")).toBe("/?page=2&region=occitanie");
+    // The filter form sends its unset selects empty: the same page as without them.
+    expect(get("/?region=occitanie&departement=&statut=signed")).toBe("/?region=occitanie&statut=signed");
+    expect(get("/?commune=26100")).toBe("/?commune=26100");
+    // Words the home page does not read make no copy of their own.
+    expect(get("/?q=sante")).toBeNull();
   });
 
   it("keys a search by its words and facets, in a fixed order, and renders anything else", () => {
@@ -15,7 +20,8 @@ describe("publicPageKey", () => {
     expect(get("/recherche?region=bretagne&q=sant%C3%A9+mentale")).toBe("/recherche?q=sant%C3%A9+mentale&region=bretagne");
     expect(get("/recherche?q=a&q=b")).toBeNull();
     expect(get("/recherche?q=a&utm_source=mail")).toBeNull();
-    expect(get(`/recherche?q=${"a".repeat(201)}`)).toBeNull();
+    expect(get(`/recherche?q=${"a".repeat(531)}`)).toBeNull();
+    expect(get("/recherche?q=prevention&prs=2.3+%E2%80%93+Pr%C3%A9venir")).toBe("/recherche?prs=2.3+%E2%80%93+Pr%C3%A9venir&q=prevention");
   });
 
   it("keys a territory page by its path", () => {
@@ -41,7 +47,7 @@ describe("publicPageKey", () => {
     expect(get("/?utm_source=mail")).toBeNull();
     expect(get("/?page=1&page=2")).toBeNull();
     expect(get(`/?${Array.from({ length: 4000 }, (_, index) => `p${index}=1`).join("&")}`)).toBeNull();
-    expect(get(`/?q=${"a".repeat(101)}`)).toBeNull();
+    expect(get(`/?commune=${"a".repeat(101)}`)).toBeNull();
     expect(get("/territoires/romans-sur-isere?page=2")).toBeNull();
     expect(get("/territoires/Romans")).toBeNull();
     expect(get("/territoires/a/b")).toBeNull();

@@ -7,6 +7,7 @@ import { LRUCache } from "lru-cache";
 import { SESSION_COOKIE_PREFIXES } from "@/lib/auth/sessions";
 import { todayInParis } from "@/lib/due/schedule";
 import { wellFormed } from "@/lib/params/route-params";
+import { SEARCH_FILTERS } from "@/lib/search/schema";
 
 export type CachedPage = {
   headers: Record<string, string | string[]>;
@@ -102,12 +103,13 @@ type RequestHead = { method?: string; url?: string; headers: Record<string, stri
 
 // Client-side navigations and prefetches ask for the page's React payload, not its HTML.
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
-const HOME_PARAMS = new Set(["page", "region", "q"]);
+/** The directory's page and filters, and the commune looked for (lib/territories/schema.ts directoryParamsSchema). */
+const HOME_PARAMS = new Set(["page", "region", "departement", "statut", "commune"]);
 /** The search's words and facets (lib/search/schema.ts): popular searches are asked again and again. */
-const SEARCH_PARAMS = new Set(["q", "region", "type", "theme", "determinant", "prs", "status", "page"]);
-/** What a parameter may hold at most, the search's words (200 characters) apart. */
+const SEARCH_PARAMS = new Set<string>(["q", ...SEARCH_FILTERS, "page"]);
+/** What a parameter may hold at most; the search's longest is a PRS objective's name (530 characters). */
 const MAX_PARAM_LENGTH = 100;
-const MAX_SEARCH_PARAM_LENGTH = 200;
+const MAX_SEARCH_PARAM_LENGTH = 530;
 
 function signedIn(cookieHeader: string | string[] | undefined): boolean {
   const cookies = Array.isArray(cookieHeader) ? cookieHeader.join(";") : (cookieHeader ?? "");
@@ -128,7 +130,8 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
   } catch {
     return null;
   }
-  const params = [...parsed.searchParams];
+  // An empty parameter reads as an absent one (a filter form sends its unset selects empty).
+  const params = [...parsed.searchParams].filter(([, value]) => value !== "");
   // A public page takes each of its parameters once, and no other: anything else is rendered.
   const names = new Set(params.map(([name]) => name));
   const maxLength = parsed.pathname === "/recherche" ? MAX_SEARCH_PARAM_LENGTH : MAX_PARAM_LENGTH;

@@ -13,15 +13,19 @@ export const FACET_SIZE = 12;
 export const SEARCH_KINDS = ["contract", "fiche"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/** The deepest page a search reads: 10,000 results, more than anyone pages through. */
+export const SEARCH_MAX_PAGE = 500;
+
 export const searchParamsSchema = z.object({
   q: queryText(200),
   region: z.preprocess(firstValue, ROUTE_PARAMS.slug.optional()).catch(undefined),
   type: z.preprocess(firstValue, z.enum(SEARCH_KINDS).optional()).catch(undefined),
   theme: queryText(120),
   determinant: queryText(300),
-  prs: queryText(300),
+  // An objective as fiches name it: code, dash and a label of up to 500 characters.
+  prs: queryText(530),
   status: z.preprocess(firstValue, z.enum(ProgressStatus).optional()).catch(undefined),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(500)).catch(1),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE)).catch(1),
 });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;

@@ -21,6 +21,8 @@ beforeAll(async () => {
   });
   await db().ficheAction.update({ where: { id: fiches[1].id }, data: { themes: ["mobility"] } });
   await db().$transaction((tx) => publishAllFiches(tx, contract.id, { userId: null }));
+  // Edited since its publication: the public's version keeps the themes it froze.
+  await db().ficheAction.update({ where: { id: fiches[1].id }, data: { themes: ["Santé mentale"] } });
 });
 
 describe("free themes turned into codes", () => {
@@ -35,7 +37,7 @@ describe("free themes turned into codes", () => {
   });
 
   it("rewrites a fiche's themes and its published version once, and says in its history what was dropped", async () => {
-    expect(await convertFreeThemes(db())).toBe(1);
+    expect(await convertFreeThemes(db())).toBe(2);
     const fiche = await db().ficheAction.findUniqueOrThrow({ where: { id: fiches[0].id }, select: { themes: true } });
     expect(fiche.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
     const published = await db().publicFiche.findUniqueOrThrow({
@@ -43,7 +45,9 @@ describe("free themes turned into codes", () => {
       select: { content: true, themes: true },
     });
     expect(published.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
-    expect((published.content as { values: { themes: string[] } }).values.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
+    const content = published.content as { values: { themes: string[] }; shown: { themes: string } };
+    expect(content.values.themes).toEqual(["mental_health", "access_to_care", "mobility"]);
+    expect(content.shown.themes).toBe("Santé mentale\u00a0; Accès aux soins et attractivité\u00a0; Mobilité");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: fiches[0].id, action: "fiche.themes.convert" } });
     expect(audit.changes).toEqual({
       themes: {
@@ -51,7 +55,13 @@ describe("free themes turned into codes", () => {
         after: "Santé mentale ; Accès aux soins et attractivité ; Mobilité",
       },
     });
-    expect(await db().auditEvent.count({ where: { entityId: fiches[1].id } })).toBe(0);
     expect(await convertFreeThemes(db())).toBe(0);
+  });
+
+  it("converts a published version from the themes it froze, not from its fiche's edits since", async () => {
+    const fiche = await db().ficheAction.findUniqueOrThrow({ where: { id: fiches[1].id }, select: { themes: true } });
+    expect(fiche.themes).toEqual(["mental_health"]);
+    const published = await db().publicFiche.findUniqueOrThrow({ where: { ficheId: fiches[1].id }, select: { themes: true } });
+    expect(published.themes).toEqual(["mobility"]);
   });
 });
