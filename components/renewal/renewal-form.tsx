@@ -36,7 +36,9 @@ export function RenewalForm({
   const router = useRouter();
   const form = useActionForm(action, {
     schema: renewContractSchema,
-    onSuccess: (saved) => {
+    // As soon as the action answers: the refreshed page no longer holds this form (the contract now has its next one).
+    onAnswer: (saved) => {
+      if (!saved.ok) return;
       const path = `${workspacePath}/${saved.data.contractId}`;
       announce({ message: saved.message ?? "Le contrat suivant est créé.", path });
       router.push(path);

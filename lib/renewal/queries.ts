@@ -46,8 +46,9 @@ export type EarlierFiche = {
   generation: number;
   /** Its public page exists: published, neither confidential nor in the trash, in a published contract. */
   published: boolean;
-  /** Its number as published (its public page's address), when it has one. */
+  /** Its number and title as published (its public page's address and heading), when it has one. */
   publicNumber: number | null;
+  publicTitle: string | null;
   inTrash: boolean;
 };
 
@@ -65,7 +66,7 @@ export async function listEarlierGenerations(ficheId: string, territoryId: strin
     )
     SELECT f.id, f.number, f.title, f."contractId", c.generation, f."deletedAt" IS NOT NULL AS "inTrash",
       (p."ficheId" IS NOT NULL AND f."deletedAt" IS NULL AND NOT f.confidential AND c.visibility = 'published') AS published,
-      p.number AS "publicNumber"
+      p.number AS "publicNumber", p.title AS "publicTitle"
     FROM chain
     JOIN "FicheAction" f ON f.id = chain.id
     JOIN "Contract" c ON c.id = f."contractId"
