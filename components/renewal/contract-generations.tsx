@@ -20,7 +20,7 @@ export function ContractGenerations({ generations, currentId }: { generations: r
     <Section
       id="generations"
       title="Générations du contrat"
-      description={<p>Le territoire a signé plusieurs contrats locaux de santé successifs&#8239;: chacun poursuit le précédent.</p>}
+      description={<p>Les contrats locaux de santé successifs du territoire&#8239;: chacun poursuit le précédent.</p>}
     >
       <ol className="space-y-2" aria-label="Contrats successifs du territoire">
         {generations.map((entry) => (
