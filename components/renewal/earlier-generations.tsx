@@ -6,10 +6,16 @@ import { ficheLabel, generationLabel } from "@/lib/contracts/labels";
 
 export type EarlierGeneration = { id: string; generation: number; number: number; title: string; href: string | null };
 
-export function EarlierGenerations({ fiches, intro }: { fiches: readonly EarlierGeneration[]; intro: string }) {
+const INTROS = {
+  workspace:
+    "Cette fiche poursuit une fiche d’un contrat précédent du territoire, où se lisent son déroulement, ses indicateurs et leurs mesures.",
+  public: "Cette fiche poursuit une fiche d’un contrat précédent du territoire.",
+} as const;
+
+export function EarlierGenerations({ fiches, reader }: { fiches: readonly EarlierGeneration[]; reader: keyof typeof INTROS }) {
   if (!fiches.length) return null;
   return (
-    <Section id="generations-precedentes" title="Générations précédentes" description={<p>{intro}</p>}>
+    <Section id="generations-precedentes" title="Générations précédentes" description={<p>{INTROS[reader]}</p>}>
       <ol className="space-y-2" aria-label="Fiches que celle-ci poursuit">
         {fiches.map((fiche) => (
           <li key={fiche.id} className="flex flex-col gap-0.5 sm:flex-row sm:items-baseline sm:gap-3">

@@ -139,7 +139,7 @@ export default async function PublicFichePageView({ params }: Props) {
         </Section>
 
         <EarlierGenerations
-          intro="Cette fiche poursuit une fiche d’un contrat précédent du territoire."
+          reader="public"
           fiches={earlier.map((earlierFiche) => ({
             ...earlierFiche,
             number: earlierFiche.publicNumber ?? earlierFiche.number,

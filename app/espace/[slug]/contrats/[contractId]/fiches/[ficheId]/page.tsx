@@ -88,7 +88,7 @@ export default async function FichePage({ params }: Props) {
           />
         ) : null}
         <EarlierGenerations
-          intro="Cette fiche poursuit une fiche d’un contrat précédent du territoire, où se lisent son déroulement, ses indicateurs et leurs mesures."
+          reader="workspace"
           fiches={earlier.map((earlierFiche) => ({
             ...earlierFiche,
             href: earlierFiche.inTrash
