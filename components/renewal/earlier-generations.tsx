@@ -6,6 +6,18 @@ import { ficheLabel, generationLabel } from "@/lib/contracts/labels";
 
 export type EarlierGeneration = { id: string; generation: number; number: number; title: string; href: string | null };
 
+/** The workspace's links to earlier fiches: their form, or their reading page; none to a fiche in the trash. */
+export function inWorkspace(
+  fiches: ReadonlyArray<Omit<EarlierGeneration, "href"> & { contractId: string; inTrash: boolean }>,
+  territorySlug: string,
+  page: "fiches" | "lecture/fiches",
+): EarlierGeneration[] {
+  return fiches.map((fiche) => ({
+    ...fiche,
+    href: fiche.inTrash ? null : `/espace/${territorySlug}/contrats/${fiche.contractId}/${page}/${fiche.id}`,
+  }));
+}
+
 const INTROS = {
   workspace:
     "Cette fiche poursuit une fiche d’un contrat précédent du territoire, où se lisent son déroulement, ses indicateurs et leurs mesures.",

@@ -4,7 +4,7 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { FicheHeader } from "@/components/fiches/fiche-header";
-import { EarlierGenerations } from "@/components/renewal/earlier-generations";
+import { EarlierGenerations, inWorkspace } from "@/components/renewal/earlier-generations";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
@@ -87,15 +87,7 @@ export default async function FichePage({ params }: Props) {
             actions={{ publish: publishFichesAction, withdraw: withdrawFicheAction, confidentiality: ficheConfidentialityAction }}
           />
         ) : null}
-        <EarlierGenerations
-          reader="workspace"
-          fiches={earlier.map((earlierFiche) => ({
-            ...earlierFiche,
-            href: earlierFiche.inTrash
-              ? null
-              : `/espace/${contract.territory.slug}/contrats/${earlierFiche.contractId}/fiches/${earlierFiche.id}`,
-          }))}
-        />
+        <EarlierGenerations reader="workspace" fiches={inWorkspace(earlier, contract.territory.slug, "fiches")} />
         <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
         <FicheForm
           action={updateFicheAction}

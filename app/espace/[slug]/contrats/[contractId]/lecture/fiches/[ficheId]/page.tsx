@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { EarlierGenerations } from "@/components/renewal/earlier-generations";
+import { EarlierGenerations, inWorkspace } from "@/components/renewal/earlier-generations";
 import { ReviewThreads, type ThreadActions } from "@/components/reviews/review-thread";
 import { Badge } from "@/components/ui/badge";
 import { CatalogueEntries } from "@/components/reading/catalogue-entries";
@@ -109,15 +109,7 @@ export default async function FicheReadingPage({ params }: Props) {
           <CatalogueEntries entries={entries} />
         </Section>
 
-        <EarlierGenerations
-          reader="workspace"
-          fiches={earlier.map((earlierFiche) => ({
-            ...earlierFiche,
-            href: earlierFiche.inTrash
-              ? null
-              : `/espace/${contract.territory.slug}/contrats/${earlierFiche.contractId}/lecture/fiches/${earlierFiche.id}`,
-          }))}
-        />
+        <EarlierGenerations reader="workspace" fiches={inWorkspace(earlier, contract.territory.slug, "lecture/fiches")} />
         <Section id="objectifs" title={`Objectifs opérationnels (${fiche.objectives.length})`}>
           {fiche.objectives.length ? (
             <ol className="space-y-4">
