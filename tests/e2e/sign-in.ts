@@ -13,7 +13,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await form.getByLabel("Adresse e-mail").fill(email);
   await form.getByLabel("Mot de passe").fill(password);
   await form.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  // Checking the password on a server that has just started, on two busy cores, can take longer than an assertion's 10 s.
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible({ timeout: 30_000 });
 }
 
 type Cookies = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>;
