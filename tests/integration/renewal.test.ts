@@ -24,11 +24,12 @@ setupAppDatabase();
 const db = () => getDb();
 const run = (actor: Actor, input: unknown) => executeAction(renewContract, { db: db(), actor, ip: "192.0.2.1" }, input);
 
-let territory: { id: string; slug: string };
+let territory: { id: string; slug: string; regionId: string };
 let coordinator: Actor;
 let contributor: Actor;
 let foreignCoordinator: Actor;
 let organisations: string[];
+let prsObjective: string;
 
 async function member(role: "coordinator" | "contributor", territoryId: string) {
   const user = await db().user.create({
@@ -74,7 +75,7 @@ async function endingContract(generation: number, status: "signed" | "preparatio
       startsOn: "2022-01-01",
       endsOn: "2025-12-31",
       findingIds: finding.id,
-      prsObjective: "Objectif 3",
+      prsObjectiveId: prsObjective,
       determinants: "Offre de soins\nAttractivité",
       themes: ["access_to_care"],
       partners: [{ organisationId: organisations[1], role: "Accueil des internes" }],
@@ -110,6 +111,8 @@ beforeAll(async () => {
   contributor = await member("contributor", territory.id);
   foreignCoordinator = await member("coordinator", (await createTerritory(db())).id);
   organisations = (await Promise.all([0, 1].map(() => createOrganisation(db())))).map((organisation) => organisation.id);
+  prsObjective = (await db().prsObjective.create({ data: { regionId: territory.regionId, code: "3.1", label: "Attractivité médicale" } }))
+    .id;
 });
 
 describe("preparing the next contract", () => {
