@@ -4,6 +4,7 @@
 import { ProgressFigures } from "@/components/charts/progress-figures";
 import { AxisList } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
+import { FindingCoverageList } from "@/components/coverage/finding-coverage-list";
 import { PartyList } from "@/components/contracts/party-list";
 import { PublicEvaluationSection } from "@/components/evaluations/public-evaluation";
 import { FactList } from "@/components/ui/fact-list";
@@ -12,7 +13,8 @@ import { Section } from "@/components/ui/section";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { documentLink } from "@/lib/contracts/documents";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
-import { DOCUMENT_KIND_LABELS, generationLabel } from "@/lib/contracts/labels";
+import { DOCUMENT_KIND_LABELS, ficheLabel, generationLabel } from "@/lib/contracts/labels";
+import { findingCoverage } from "@/lib/coverage/coverage";
 import type { PublicContractStatus } from "@/lib/contracts/public-status";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
@@ -143,7 +145,7 @@ export function ContractSections({
       ) : null}
 
       <Section id="diagnostic" title="Diagnostic local de santé">
-        <DiagnosisBody contract={contract} />
+        <DiagnosisBody contract={contract} ficheHref={ficheHref} />
       </Section>
 
       <Section
@@ -309,11 +311,21 @@ function MinutesLink({ url }: { url: string | null }) {
   );
 }
 
-function DiagnosisBody({ contract }: { contract: PublicContract }) {
+function DiagnosisBody({ contract, ficheHref }: { contract: PublicContract; ficheHref: (number: number) => string }) {
   const source = [contract.diagnosisSource, contract.diagnosisYear].filter(Boolean).join(", ");
   if (!contract.diagnosisSummary && !contract.findings.length && !source) {
     return <p className="text-slate-700">Le diagnostic n’est pas encore publié.</p>;
   }
+  // Which published fiches answer each finding, once the contract has published fiches to say it.
+  const coverage = contract.publicFiches.length
+    ? findingCoverage(
+        contract.findings.map((finding) => ({
+          id: finding.id,
+          text: finding.text,
+          fiches: finding.fiches.flatMap(({ fiche }) => (fiche.publicVersion ? [fiche.publicVersion] : [])),
+        })),
+      )
+    : null;
   return (
     <div className="space-y-4">
       {source ? (
@@ -322,7 +334,30 @@ function DiagnosisBody({ contract }: { contract: PublicContract }) {
         </p>
       ) : null}
       {contract.diagnosisSummary ? <p className="max-w-3xl text-slate-800">{contract.diagnosisSummary}</p> : null}
-      {contract.findings.length ? (
+      {coverage?.total ? (
+        <>
+          <h3 className="font-semibold text-slate-900">Besoins et actions</h3>
+          <p className="max-w-3xl text-slate-800">
+            Sur {formatCount(coverage.total, "constat", "constats")}, {formatNumber(coverage.covered)} {coverage.covered > 1 ? "ont" : "a"}{" "}
+            au moins une fiche action publiée qui y répond
+            {coverage.uncovered
+              ? `\u202f; ${formatNumber(coverage.uncovered)} ${coverage.uncovered > 1 ? "n’ont" : "n’a"} pas encore d’action publiée.`
+              : "."}
+          </p>
+          <FindingCoverageList
+            label="Constats du diagnostic"
+            uncoveredText="Aucune fiche action publiée n’y répond."
+            findings={coverage.findings.map((finding) => ({
+              ...finding,
+              fiches: finding.fiches.map((fiche) => ({
+                key: String(fiche.number),
+                label: `${ficheLabel(fiche.number)} – ${fiche.title}`,
+                href: ficheHref(fiche.number),
+              })),
+            }))}
+          />
+        </>
+      ) : contract.findings.length ? (
         <ul className="max-w-3xl list-disc space-y-1.5 pl-6 text-slate-800" aria-label="Constats du diagnostic">
           {contract.findings.map((finding) => (
             <li key={finding.id}>{finding.text}</li>

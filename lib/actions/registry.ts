@@ -21,6 +21,7 @@ import { createContractOrganisation, createOrganisation } from "@/lib/organisati
 import { publishFiches, setFicheConfidentiality, withdrawFiche } from "@/lib/publication/mutations";
 import { archivePrsObjective, createPrsObjective, updatePrsObjective } from "@/lib/prs-objectives/mutations";
 import { createRegion } from "@/lib/regions/mutations";
+import { renewContract } from "@/lib/renewal/mutations";
 import {
   answerReviewThread,
   approveReviewStage,
@@ -53,6 +54,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   createOrganisation,
   createContract,
   updateContract,
+  renewContract,
   createAxis,
   updateAxis,
   moveAxis,

@@ -28,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "organisation.create": "Organisation créée",
   "contract.create": "Contrat créé",
   "contract.update": "Contrat modifié",
+  "contract.renew": "Contrat suivant préparé",
   "axis.create": "Axe ajouté",
   "axis.update": "Axe modifié",
   "axis.move": "Axe déplacé",
@@ -35,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "fiche.create": "Fiche créée",
   "fiche.update": "Fiche modifiée",
   "fiche.delete": "Fiche mise à la corbeille",
+  "fiche.renew": "Fiche reprise du contrat précédent",
   "fiche.import.create": "Fiche créée par import",
   "fiche.import.update": "Fiche mise à jour par import",
   "fiche.restore": "Fiche restaurée",
@@ -99,7 +101,13 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   FicheAction: { ...historyLabels(FICHE_FIELDS), deletedAt: "Mise à la corbeille" },
-  Contract: { ...historyLabels(CONTRACT_FIELDS), durationMonths: "Durée (mois)" },
+  Contract: {
+    ...historyLabels(CONTRACT_FIELDS),
+    durationMonths: "Durée (mois)",
+    previousContract: "Contrat précédent",
+    axesCarried: "Axes repris",
+    fichesCarried: "Fiches reprises",
+  },
   Indicator: { ...historyLabels(INDICATOR_FIELDS), deletedAt: "Mise à la corbeille" },
   Measurement: MEASUREMENT_FIELD_LABELS,
   Commitment: historyLabels(COMMITMENT_REPORT_FIELDS),

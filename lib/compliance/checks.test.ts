@@ -17,6 +17,7 @@ const compliant = (changes: Partial<ComplianceFacts> = {}): ComplianceFacts => (
   fichesWithoutIndicator: { count: 0, numbers: [], firstId: null },
   fichesWithoutPilot: { count: 0, numbers: [], firstId: null },
   signatoriesWithoutDeliberation: [],
+  uncoveredFindingCount: 0,
   ...changes,
 });
 
@@ -44,11 +45,17 @@ describe("compliance checks", () => {
     expect(found?.fix.href).toBe("/espace/valence/contrats/c1/modifier#sante-mentale");
   });
 
-  it("date an ended contract and one ending soon, and link to the next contract", () => {
+  it("date an ended contract and one ending soon, and link to the preparation of the next contract", () => {
     const ended = compliant({ startsOn: day("2020-01-01"), endsOn: day("2026-12-05") });
     expect(flag(ended, "expired_without_renewal")?.reason).toContain("5 décembre 2026");
-    expect(flag(ended, "expired_without_renewal")?.fix.href).toBe("/espace/valence/contrats/nouveau");
+    expect(flag(ended, "expired_without_renewal")?.fix.href).toBe("/espace/valence/contrats/c1/renouveler");
     expect(flag(compliant({ endsOn: day("2027-06-06") }), "renewal_not_prepared")?.reason).toContain("6 juin 2027, dans moins de 6 mois");
+  });
+
+  it("count the findings no fiche answers, and link to the needs and actions page", () => {
+    const found = flag(compliant({ uncoveredFindingCount: 2 }), "uncovered_findings");
+    expect(found?.reason).toBe("2 constats du diagnostic sans fiche action qui y réponde.");
+    expect(found?.fix.href).toBe("/espace/valence/contrats/c1/besoins");
   });
 
   it("date the mid-course, the middle day of the period", () => {

@@ -29,6 +29,8 @@ export type ComplianceFacts = {
   fichesWithoutPilot: { count: number; numbers: number[]; firstId: string | null };
   /** Signatories whose body deliberates (commune, EPCI, département, région) and no deliberation reference: their names. */
   signatoriesWithoutDeliberation: string[];
+  /** Findings of its diagnosis that no fiche outside the trash answers (lib/coverage). */
+  uncoveredFindingCount: number;
 };
 
 export const COMPLIANCE_CHECK_IDS = [
@@ -39,6 +41,7 @@ export const COMPLIANCE_CHECK_IDS = [
   "fiches_without_indicator",
   "fiches_without_pilot",
   "signatory_deliberation",
+  "uncovered_findings",
 ] as const;
 export type ComplianceCheckId = (typeof COMPLIANCE_CHECK_IDS)[number];
 
@@ -104,7 +107,7 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
     // The day public pages start saying « Arrivé à échéance » (lib/contracts/public-status.ts).
     rule: ({ today }) => Prisma.sql`${UNSETTLED} AND ${endedSql(Prisma.sql`facts."endsOn"`, today)} AND NOT facts."hasRenewal"`,
     reason: (facts) => `Le contrat a pris fin le ${formatDate(facts.endsOn!)} et aucun contrat suivant n’est enregistré.`,
-    fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
+    fix: (facts) => ({ href: `${contractPath(facts)}/renouveler`, label: "Préparer le contrat suivant" }),
   },
   {
     id: "renewal_not_prepared",
@@ -113,7 +116,7 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
       Prisma.sql`${UNSETTLED} AND facts."endsOn" BETWEEN ${today} AND ${renewalNotice} AND NOT facts."hasRenewal"`,
     reason: (facts) =>
       `Le contrat prend fin le ${formatDate(facts.endsOn!)}, dans moins de ${RENEWAL_NOTICE_MONTHS} mois, et aucun contrat suivant n’est en préparation.`,
-    fix: (facts) => ({ href: `/espace/${facts.territorySlug}/contrats/nouveau`, label: "Préparer le contrat suivant" }),
+    fix: (facts) => ({ href: `${contractPath(facts)}/renouveler`, label: "Préparer le contrat suivant" }),
   },
   {
     id: "mid_term_evaluation",
@@ -148,6 +151,14 @@ export const COMPLIANCE_CHECKS: readonly ComplianceCheck[] = [
     reason: ({ signatoriesWithoutDeliberation: names }) =>
       `${formatCount(names.length, "signataire", "signataires")} dont l’assemblée délibère sans référence de délibération\u00a0: ${names.join(", ")}.`,
     fix: (facts) => ({ href: `${contractPath(facts)}/modifier#signataires`, label: "Renseigner les délibérations" }),
+  },
+  {
+    id: "uncovered_findings",
+    label: "Constats sans action",
+    rule: () => Prisma.sql`${UNSETTLED} AND facts."uncoveredFindingCount" > 0`,
+    reason: ({ uncoveredFindingCount: count }) =>
+      `${formatCount(count, "constat", "constats")} du diagnostic sans fiche action qui y réponde.`,
+    fix: (facts) => ({ href: `${contractPath(facts)}/besoins`, label: "Rapprocher les constats des fiches" }),
   },
 ];
 

@@ -46,7 +46,11 @@ export function complianceFactsSql(contracts: Prisma.Sql, today: Date): Prisma.S
           OR EXISTS (SELECT 1 FROM "Contract" n WHERE n."territoryId" = c."territoryId" AND n.generation > c.generation)) AS "hasRenewal",
         EXISTS (SELECT 1 FROM "EvaluationCampaign" e WHERE e."contractId" = c.id AND e.kind = 'mid_term') AS "hasMidTermCampaign",
         coalesce(stats."fichesWithoutIndicator", 0) AS "noIndicatorCount", coalesce(stats."fichesWithoutPilot", 0) AS "noPilotCount",
-        coalesce(deliberations.names, ARRAY[]::text[]) AS "signatoriesWithoutDeliberation"
+        coalesce(deliberations.names, ARRAY[]::text[]) AS "signatoriesWithoutDeliberation",
+        -- Through the findings' (contract, position) index, then each finding's fiches by FicheFinding's findingId index.
+        (SELECT count(*)::int FROM "DiagnosisFinding" d WHERE d."contractId" = c.id
+          AND NOT EXISTS (SELECT 1 FROM "FicheFinding" ff JOIN "FicheAction" f ON f.id = ff."ficheId"
+                          WHERE ff."findingId" = d.id AND f."deletedAt" IS NULL)) AS "uncoveredFindingCount"
       FROM "Contract" c
       JOIN "Territory" t ON t.id = c."territoryId"
       LEFT JOIN "ContractFicheStats" stats ON stats."contractId" = c.id
@@ -102,6 +106,7 @@ export function factsOfRow(row: FactsRow): ComplianceFacts {
     fichesWithoutIndicator: { count: row.noIndicatorCount, numbers: row.noIndicatorNumbers ?? [], firstId: row.noIndicatorFirst ?? null },
     fichesWithoutPilot: { count: row.noPilotCount, numbers: row.noPilotNumbers ?? [], firstId: row.noPilotFirst ?? null },
     signatoriesWithoutDeliberation: row.signatoriesWithoutDeliberation,
+    uncoveredFindingCount: row.uncoveredFindingCount,
   };
 }
 

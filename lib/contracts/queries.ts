@@ -58,6 +58,9 @@ const overviewSelect = (actor: Actor) =>
     updatedAt: true,
     territory: territoryKeys,
     axes: { orderBy: { position: "asc" }, select: { id: true, position: true, ...axisHeadingSelect, version: true } },
+    // Its generations either side (lib/renewal): the contract it follows and the one that follows it.
+    previousContract: { select: { id: true, title: true, generation: true } },
+    nextContract: { select: { id: true, title: true, generation: true } },
   }) satisfies Prisma.ContractSelect;
 
 /** What the contract page shows of each fiche, and what its progress rolls up from. */

@@ -45,12 +45,9 @@ const contractContextSelect = {
 
 type ContractContext = Prisma.ContractGetPayload<{ select: typeof contractContextSelect }>;
 
-const ficheSelect = {
+/** What the form's values are read from (`ficheFormValues`): the catalogue's fields, lists included. */
+export const ficheFormSelect = {
   id: true,
-  version: true,
-  confidential: true,
-  withheldFields: true,
-  publicVersion: { select: { version: true, publishedAt: true } },
   ...ficheValuesSelect,
   axisId: true,
   pilotOrganisationId: true,
@@ -70,6 +67,16 @@ const ficheSelect = {
       commitments: { orderBy: { createdAt: "asc" }, select: { organisationId: true, description: true } },
     },
   },
+} satisfies Prisma.FicheActionSelect;
+
+type FicheFormRecord = Prisma.FicheActionGetPayload<{ select: typeof ficheFormSelect }>;
+
+const ficheSelect = {
+  ...ficheFormSelect,
+  version: true,
+  confidential: true,
+  withheldFields: true,
+  publicVersion: { select: { version: true, publishedAt: true } },
   _count: { select: { indicators: { where: listedIndicators.where } } },
   contract: { select: contractContextSelect },
 } satisfies Prisma.FicheActionSelect;
@@ -83,7 +90,7 @@ const amountText = (amount: { toString(): string }) =>
     .replace(/\u202f/g, " ");
 
 /** The form's values: what the inputs show, as strings; a new fiche's start in the axis the page chose. */
-export function ficheFormValues(fiche: FicheForEdit | null, defaults: { axisId: string }) {
+export function ficheFormValues(fiche: FicheFormRecord | null, defaults: { axisId: string }) {
   return {
     ...formValuesOf(FICHE_FIELDS, fiche ?? defaults),
     themes: fiche?.themes ?? [],

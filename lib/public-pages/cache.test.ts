@@ -24,8 +24,10 @@ describe("publicPageKey", () => {
     expect(get("/recherche?q=prevention&prs=2.3+%E2%80%93+Pr%C3%A9venir")).toBe("/recherche?prs=2.3+%E2%80%93+Pr%C3%A9venir&q=prevention");
   });
 
-  it("keys a territory page by its path", () => {
+  it("keys a territory page and its contracts' pages by their path, and renders what could name no contract", () => {
     expect(get("/territoires/romans-sur-isere")).toBe("/territoires/romans-sur-isere");
+    expect(get("/territoires/romans-sur-isere/cls-1")).toBe("/territoires/romans-sur-isere/cls-1");
+    expect(get("/territoires/romans-sur-isere/cls-0")).toBeNull();
   });
 
   it("keys a published fiche's page by its path, and renders what could name no fiche", () => {

@@ -2,7 +2,7 @@
 // fresh Content-Security-Policy nonce (docs/adr/0007-public-page-cache.md). A page with a nonce
 // cannot use Next.js's own full-page cache, and rendering, not SQL, bounds these pages'
 // throughput, so the finished response is what is kept.
-import { readPublicFicheSegments } from "@/lib/publication/paths";
+import { readContractKey, readPublicFicheSegments } from "@/lib/publication/paths";
 import { LRUCache } from "lru-cache";
 import { SESSION_COOKIE_PREFIXES } from "@/lib/auth/sessions";
 import { todayInParis } from "@/lib/due/schedule";
@@ -145,6 +145,8 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
   if (params.length) return null;
   const territory = /^\/territoires\/([^/]+)$/.exec(parsed.pathname);
   if (territory && wellFormed({ slug: territory[1] })) return parsed.pathname;
+  const contract = /^\/territoires\/([^/]+)\/([^/]+)$/.exec(parsed.pathname);
+  if (contract && wellFormed({ slug: contract[1] }) && readContractKey(contract[2])) return parsed.pathname;
   const fiche = /^\/territoires\/([^/]+)\/([^/]+)\/fiches\/([^/]+)$/.exec(parsed.pathname);
   if (fiche && wellFormed({ slug: fiche[1] }) && readPublicFicheSegments(fiche[2], fiche[3])) return parsed.pathname;
   return null;

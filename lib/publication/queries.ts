@@ -43,7 +43,7 @@ export const findPublicFiche = cache(async (actor: Actor, territorySlug: string,
         select: {
           title: true,
           generation: true,
-          territory: { select: { name: true, slug: true } },
+          territory: { select: { id: true, name: true, slug: true } },
           axes: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true, isTransversal: true } },
         },
       },

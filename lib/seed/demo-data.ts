@@ -214,6 +214,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
     skipDuplicates: true,
   });
   await insertFicheDetails(tx, file, contractId, partyId, context);
+  await insertFicheFindings(tx, file, contractId);
 
   await tx.workingGroup.createMany({
     data: c.workingGroups.map((group, index) => ({ contractId, position: index + 1, name: group.name })),
@@ -276,6 +277,25 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
  * position, a commitment's organisation within its objective; budget lines only on a fiche that
  * has none): dates are never part of a key.
  */
+/** Which findings each fiche answers, as the file says (the fictional contract's only: no real source links them). */
+async function insertFicheFindings(tx: Tx, file: ContractFile, contractId: string): Promise<void> {
+  const described = file.contract.axes.flatMap((axis) => axis.fiches).filter((fiche) => fiche.findings.length);
+  if (!described.length) return;
+  const [findings, fiches] = await Promise.all([
+    tx.diagnosisFinding.findMany({ where: { contractId }, select: { id: true, position: true } }),
+    tx.ficheAction.findMany({ where: { contractId }, select: { id: true, number: true } }),
+  ]);
+  await tx.ficheFinding.createMany({
+    data: described.flatMap((fiche) =>
+      fiche.findings.map((position) => ({
+        ficheId: fiches.find((row) => row.number === fiche.number)!.id,
+        findingId: findings.find((row) => row.position === position)!.id,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+}
+
 async function insertFicheDetails(
   tx: Tx,
   file: ContractFile,

@@ -118,6 +118,8 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
     endsOn: day.optional(),
     status: z.enum(ProgressStatus).optional(),
     progress: percent.optional(),
+    /** The contract's findings this fiche answers, by their place in its list (1 for the first). */
+    findings: z.array(z.number().int().positive()).default([]),
     milestones: z.array(z.object({ title: text, dueOn: day, doneOn: day.optional() })).default([]),
     objectives: z
       .array(
@@ -211,6 +213,19 @@ function contractFileOf<Day extends z.ZodType>(day: Day) {
         ),
       })
       .superRefine((contract, context) => {
+        // Fiches answer findings of the contract's own diagnosis.
+        contract.axes.forEach((axis, a) =>
+          axis.fiches.forEach((fiche, f) =>
+            fiche.findings.forEach((position, p) => {
+              if (position > contract.findings.length)
+                context.addIssue({
+                  code: "custom",
+                  path: ["axes", a, "fiches", f, "findings", p],
+                  message: `the contract has no finding ${position}`,
+                });
+            }),
+          ),
+        );
         // Fiches name their pilot and committed organisations among the contract's parties.
         const parties = new Set([...contract.signatories, ...contract.partners].flatMap((ref) => ("name" in ref ? [ref.name] : [])));
         contract.axes.forEach((axis, a) =>

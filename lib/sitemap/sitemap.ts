@@ -1,13 +1,18 @@
-// The sitemap: the public pages, then every territory page the public reads, then every public
-// fiche page, split into files of fewer than 50,000 URLs (the protocol's limit) that an index
-// lists. A file is read window by window (lib/params/keyset.ts) and streamed as it is read.
+// The sitemap: the public pages, then every territory page the public reads, the pages of their
+// earlier contracts, then every public fiche page, split into files of fewer than 50,000 URLs (the
+// protocol's limit) that an index lists. A file is read window by window (lib/params/keyset.ts) and streamed as it is read.
 import { ACCESSIBILITY_STATEMENT } from "@/lib/accessibility/statement";
 import type { Actor } from "@/lib/authz";
 import { publicUrl } from "@/lib/http/public-url";
 import { walkKeyset, type KeysetWindow } from "@/lib/params/keyset";
-import { publicFichePath, publicTerritoryPath } from "@/lib/publication/paths";
+import { publicContractPath, publicFichePath, publicTerritoryPath } from "@/lib/publication/paths";
 import { countPublicFichePages, listPublicFichePages } from "@/lib/publication/queries";
-import { countPublicTerritoryPages, listPublicTerritoryPages } from "@/lib/territories/queries";
+import {
+  countPublicContractPages,
+  countPublicTerritoryPages,
+  listPublicContractPages,
+  listPublicTerritoryPages,
+} from "@/lib/territories/queries";
 import { sitemapFilePath } from "./paths";
 import { sitemapFileXml, sitemapIndexXml, type SitemapEntry } from "./xml";
 
@@ -42,7 +47,11 @@ const STATIC_PAGES: readonly Page[] = [
 type Section = { count: number; pages: (skip: number, count: number, batch: number) => AsyncIterable<Page[]> };
 
 async function sitemapSections(actor: Actor): Promise<Section[]> {
-  const [territories, fiches] = await Promise.all([countPublicTerritoryPages(actor), countPublicFichePages(actor)]);
+  const [territories, contracts, fiches] = await Promise.all([
+    countPublicTerritoryPages(actor),
+    countPublicContractPages(actor),
+    countPublicFichePages(actor),
+  ]);
   return [
     {
       count: STATIC_PAGES.length,
@@ -55,6 +64,13 @@ async function sitemapSections(actor: Actor): Promise<Section[]> {
       (window: KeysetWindow<string>) => listPublicTerritoryPages(actor, window),
       (row) => row.slug,
       (row) => ({ path: publicTerritoryPath(row.slug), lastModified: row.lastModified }),
+    ),
+    // Earlier generations of a territory's contract, whose pages the territory page links.
+    keysetSection(
+      contracts,
+      (window: KeysetWindow<string>) => listPublicContractPages(actor, window),
+      (row) => row.id,
+      (row) => ({ path: publicContractPath(row.territory.slug, row.generation), lastModified: row.updatedAt }),
     ),
     keysetSection(
       fiches,

@@ -9,7 +9,8 @@ import type { TerritoryKind } from "@/lib/db/generated/enums";
 import { publicStatusSql, type PublicStatusKey } from "@/lib/contracts/public-status";
 import { todayInParis } from "@/lib/due/schedule";
 import type { GeoCommune } from "@/lib/geo/reference";
-import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect } from "@/lib/contracts/selects";
+import { axisHeadingSelect, contractValuesSelect } from "@/lib/contracts/selects";
+import { publicFindingFichesSelect } from "@/lib/coverage/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import { publicFichesWhere } from "@/lib/publication/queries";
 import type { KeysetWindow } from "@/lib/params/keyset";
@@ -24,84 +25,122 @@ export const publishedContract = { visibility: "published" } satisfies Prisma.Co
 /** The steering meetings a territory page lists, the latest first: more than a contract's life holds. */
 export const GOVERNANCE_MEETINGS_SHOWN = 60;
 
-const territoryPageSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  kind: true,
-  department: true,
-  region: { select: { name: true, slug: true } },
-  contracts: {
-    where: publishedContract,
-    orderBy: { generation: "desc" },
-    take: 1,
-    select: {
-      id: true,
-      ...contractValuesSelect,
-      durationMonths: true,
-      timeframeNote: true,
-      concertationSummary: true,
-      declaredFicheCount: true,
-      findings: contractFindingsSelect,
-      axes: {
-        orderBy: { position: "asc" },
-        select: { id: true, ...axisHeadingSelect },
-      },
-      // Fiches as published (lib/publication), never as the coordinators are editing them.
-      publicFiches: {
-        where: publicFichesWhere,
-        orderBy: { number: "asc" },
-        select: { ficheId: true, number: true, title: true, axisId: true },
-      },
-      signatories: {
-        orderBy: { position: "asc" },
-        select: { id: true, signedOn: true, signerName: true, signerTitle: true, organisation: { select: { name: true, kind: true } } },
-      },
-      partners: {
-        orderBy: { position: "asc" },
-        select: { id: true, role: true, organisation: { select: { name: true, kind: true } } },
-      },
-      workingGroups: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          name: true,
-          meetings: {
-            orderBy: [{ heldOn: "asc" }, { topic: "asc" }],
-            select: { id: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+/** A territory's page: its current published contract, or the published one of `generation` (its earlier contracts' pages). */
+const territoryPageSelect = (generation?: number) =>
+  ({
+    id: true,
+    slug: true,
+    name: true,
+    kind: true,
+    department: true,
+    region: { select: { name: true, slug: true } },
+    contracts: {
+      where: generation === undefined ? publishedContract : { ...publishedContract, generation },
+      orderBy: { generation: "desc" },
+      take: 1,
+      select: {
+        id: true,
+        ...contractValuesSelect,
+        // The territory's published contracts, each generation linked from the others' pages (lib/renewal).
+        territory: {
+          select: {
+            contracts: {
+              where: publishedContract,
+              orderBy: { generation: "asc" },
+              select: { id: true, generation: true, title: true, startsOn: true, endsOn: true },
+            },
           },
         },
+        durationMonths: true,
+        timeframeNote: true,
+        concertationSummary: true,
+        declaredFicheCount: true,
+        // With the published fiches answering each (lib/coverage).
+        findings: publicFindingFichesSelect,
+        axes: {
+          orderBy: { position: "asc" },
+          select: { id: true, ...axisHeadingSelect },
+        },
+        // Fiches as published (lib/publication), never as the coordinators are editing them.
+        publicFiches: {
+          where: publicFichesWhere,
+          orderBy: { number: "asc" },
+          select: { ficheId: true, number: true, title: true, axisId: true },
+        },
+        signatories: {
+          orderBy: { position: "asc" },
+          select: { id: true, signedOn: true, signerName: true, signerTitle: true, organisation: { select: { name: true, kind: true } } },
+        },
+        partners: {
+          orderBy: { position: "asc" },
+          select: { id: true, role: true, organisation: { select: { name: true, kind: true } } },
+        },
+        workingGroups: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            name: true,
+            meetings: {
+              orderBy: [{ heldOn: "asc" }, { topic: "asc" }],
+              select: { id: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+            },
+          },
+        },
+        // The steering bodies' meetings (COPIL, COTECH…), latest first, with their minutes' address:
+        // their account and decisions stay in the workspace.
+        meetings: {
+          where: { workingGroupId: null },
+          orderBy: [{ heldOn: "desc" }, { topic: "asc" }],
+          take: GOVERNANCE_MEETINGS_SHOWN,
+          select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+        },
+        _count: { select: { meetings: { where: { workingGroupId: null } } } },
+        documents: {
+          // Minutes are shown with their meeting.
+          where: { kind: { not: "minutes" } },
+          orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
+          select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
+        },
+        // Its last closed evaluation, which the page reads from the campaign's snapshot (lib/public-pages/evaluation.ts).
+        campaigns: publicCampaignSelect,
       },
-      // The steering bodies' meetings (COPIL, COTECH…), latest first, with their minutes' address:
-      // their account and decisions stay in the workspace.
-      meetings: {
-        where: { workingGroupId: null },
-        orderBy: [{ heldOn: "desc" }, { topic: "asc" }],
-        take: GOVERNANCE_MEETINGS_SHOWN,
-        select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
-      },
-      _count: { select: { meetings: { where: { workingGroupId: null } } } },
-      documents: {
-        // Minutes are shown with their meeting.
-        where: { kind: { not: "minutes" } },
-        orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
-        select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
-      },
-      // Its last closed evaluation, which the page reads from the campaign's snapshot (lib/public-pages/evaluation.ts).
-      campaigns: publicCampaignSelect,
     },
-  },
-} satisfies Prisma.TerritorySelect;
+  }) satisfies Prisma.TerritorySelect;
 
-export type TerritoryPage = Prisma.TerritoryGetPayload<{ select: typeof territoryPageSelect }>;
+export type TerritoryPage = Prisma.TerritoryGetPayload<{ select: ReturnType<typeof territoryPageSelect> }>;
 export type PublicContract = TerritoryPage["contracts"][number];
 
-/** A territory and its current published contract, or null when the slug is unknown (or could name none). */
-export const findTerritoryPage = cache(async (actor: Actor, slug: string): Promise<TerritoryPage | null> => {
+/**
+ * A territory and its current published contract, or the published contract of `generation`, or
+ * null when the slug is unknown (or could name none). One query.
+ */
+export const findTerritoryPage = cache(async (actor: Actor, slug: string, generation?: number): Promise<TerritoryPage | null> => {
   assertCan(actor, "publishedContract.read");
   if (!wellFormed({ slug })) return null;
-  return getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: territoryPageSelect });
+  return getDb().territory.findUnique({ relationLoadStrategy: "join", where: { slug }, select: territoryPageSelect(generation) });
 });
+
+/** The contract pages the sitemap lists besides the territories' own: published contracts a published contract follows. */
+const earlierContractPage = { ...publishedContract, nextContract: { is: publishedContract } } satisfies Prisma.ContractWhereInput;
+
+/** How many earlier contracts have a public page of their own. */
+export async function countPublicContractPages(actor: Actor): Promise<number> {
+  assertCan(actor, "publishedContract.read");
+  return getDb().contract.count({ where: earlierContractPage });
+}
+
+/** A window of the earlier contracts' public pages, by contract id, with when each changed. One query. */
+export async function listPublicContractPages(actor: Actor, window: KeysetWindow<string>) {
+  assertCan(actor, "publishedContract.read");
+  return getDb().contract.findMany({
+    relationLoadStrategy: "join",
+    where: window.after === undefined ? earlierContractPage : { ...earlierContractPage, id: { gt: window.after } },
+    orderBy: { id: "asc" },
+    skip: window.skip,
+    take: window.take,
+    select: { id: true, generation: true, updatedAt: true, territory: { select: { slug: true } } },
+  });
+}
 
 const directorySelect = {
   slug: true,

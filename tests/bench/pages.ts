@@ -127,6 +127,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: false,
     },
     { name: "Gouvernance", path: `${workspace}/contrats/${contract}/gouvernance`, account: "coordinator", public: false },
+    { name: "Besoins et actions", path: `${workspace}/contrats/${contract}/besoins`, account: "coordinator", public: false },
+    { name: "Préparer le contrat suivant", path: `${workspace}/contrats/${contract}/renouveler`, account: "coordinator", public: false },
     // The agency's reading pages, with the review controls (an admin holds the agency's rights everywhere).
     { name: "Lecture du contrat", path: `${workspace}/contrats/${contract}/lecture`, account: "admin", public: false },
     { name: "Lecture d’une fiche", path: `${workspace}/contrats/${contract}/lecture/fiches/${fiche}`, account: "admin", public: false },

@@ -29,6 +29,7 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   // The bench's empty page: not found outside a bench run.
   "bench/page.tsx": () => "/bench",
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,
+  "territoires/[slug]/[contrat]/page.tsx": ({ slug }) => `/territoires/${slug}/cls-1`,
   "territoires/[slug]/[contrat]/fiches/[numero]/page.tsx": ({ slug }) => `/territoires/${slug}/cls-1/fiches/1`,
   "invitation/[token]/page.tsx": ({ contractId }) => `/invitation/${contractId}`,
   "api/health/route.ts": () => "/api/health",

@@ -2,15 +2,19 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "opencls-demo";
 
-/** Signs in through the real form, as a user would: for tests about signing in, and the first time an account is used. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/connexion");
+/**
+ * Signs in through the real form, as a user would: for tests about signing in, and the first time an account is used;
+ * on the suite's server, or on the app instance at `base` (tests/support/app-instance.ts).
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, base = ""): Promise<void> {
+  await page.goto(`${base}/connexion`);
   // The password form, not the magic-link form that also asks for an e-mail address.
   const form = page.locator("form", { has: page.getByLabel("Mot de passe") });
   await form.getByLabel("Adresse e-mail").fill(email);
   await form.getByLabel("Mot de passe").fill(password);
   await form.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  // Checking the password on a server that has just started, on two busy cores, can take longer than an assertion's 10 s.
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible({ timeout: 30_000 });
 }
 
 type Cookies = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>;

@@ -28,6 +28,7 @@ const compliant = (changes: Partial<Facts> = {}): Facts => ({
   noIndicatorCount: 0,
   noPilotCount: 0,
   signatoriesWithoutDeliberation: [],
+  uncoveredFindingCount: 0,
   ...changes,
 });
 
@@ -40,7 +41,8 @@ async function ids(facts: Facts, today = TODAY): Promise<string[]> {
       ${facts.mentalHealthComponent}::text AS "mentalHealthComponent", ${facts.clsmStatus}::text AS "clsmStatus",
       ${facts.hasRenewal}::boolean AS "hasRenewal", ${facts.hasMidTermCampaign}::boolean AS "hasMidTermCampaign",
       ${facts.noIndicatorCount}::int AS "noIndicatorCount", ${facts.noPilotCount}::int AS "noPilotCount",
-      ${facts.signatoriesWithoutDeliberation}::text[] AS "signatoriesWithoutDeliberation") facts`;
+      ${facts.signatoriesWithoutDeliberation}::text[] AS "signatoriesWithoutDeliberation",
+      ${facts.uncoveredFindingCount}::int AS "uncoveredFindingCount") facts`;
   return row.flags;
 }
 
@@ -126,6 +128,13 @@ describe("compliance rules, in SQL", () => {
     expect(await ids({ ...facts, status: "preparation" })).toEqual([]);
   });
 
+  it("flags findings no fiche answers, while the contract is unsettled, a draft included", async () => {
+    expect(await ids(compliant({ uncoveredFindingCount: 1 }))).toEqual(["uncovered_findings"]);
+    expect(await ids(compliant({ uncoveredFindingCount: 3, status: "preparation" }))).toEqual(["uncovered_findings"]);
+    expect(await ids(compliant({ uncoveredFindingCount: 3, status: "closed" }))).toEqual([]);
+    expect(await ids(compliant({ uncoveredFindingCount: 3, status: "renewed" }))).toEqual([]);
+  });
+
   it("gives every flag at once, in the checks' order", async () => {
     const everything = compliant({
       mentalHealthComponent: null,
@@ -134,6 +143,7 @@ describe("compliance rules, in SQL", () => {
       noIndicatorCount: 1,
       noPilotCount: 2,
       signatoriesWithoutDeliberation: ["Commune"],
+      uncoveredFindingCount: 2,
     });
     expect(await ids(everything)).toEqual([
       "mental_health",
@@ -142,6 +152,7 @@ describe("compliance rules, in SQL", () => {
       "fiches_without_indicator",
       "fiches_without_pilot",
       "signatory_deliberation",
+      "uncovered_findings",
     ]);
   });
 });

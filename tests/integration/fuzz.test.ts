@@ -31,8 +31,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 /** Extra runs spent shrinking a failure towards its minimal input. */
 const SHRINK_RUNS = Number(process.env.FUZZ_SHRINK_RUNS ?? 40);
 const RUNS_PER_PROPERTY = Math.max(1, Math.ceil(RUNS / (ACTIONS.length * ROLES.length)));
-// A territory holds at most 20 contract generations, and these actions use one per form.
-const GENERATION_HUNGRY = new Set(["contract.create", "contract.update"]);
+// A territory holds at most 20 contract generations, and these actions use one per form (a renewal two).
+const GENERATION_HUNGRY = new Set(["contract.create", "contract.update", "contract.renew"]);
 const IP = "203.0.113.9";
 const CASE_TIMEOUT_MS = 30_000;
 

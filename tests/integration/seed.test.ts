@@ -340,6 +340,16 @@ describe("the fictional territory's evaluation life", () => {
     expect(indicators.some((indicator) => indicator.judgement.reason === "no_baseline")).toBe(true);
   });
 
+  it("links its fiches to the findings they answer and leaves some findings without action; no real contract links any", async () => {
+    const findings = await getDb().diagnosisFinding.findMany({
+      where: { contract: { territory: { slug: FICTIONAL } } },
+      orderBy: { position: "asc" },
+      select: { position: true, fiches: { select: { fiche: { select: { number: true } } } } },
+    });
+    expect(findings.map((finding) => finding.fiches.map(({ fiche }) => fiche.number))).toEqual([[1], [2], [3], [4], [5], [], []]);
+    expect(await getDb().ficheFinding.count({ where: { fiche: { contract: { territory: { slug: { not: FICTIONAL } } } } } })).toBe(0);
+  });
+
   it("gives every fiche budget lines by funder", async () => {
     const fiches = await getDb().ficheAction.findMany({
       where: inTerritory,

@@ -114,11 +114,25 @@ describe("sitemap", () => {
     expect(await sitemapFile(ANONYMOUS, 0, { chunkSize: 4, env })).toBeNull();
   });
 
-  it("reads a file window by window, one bounded query per window after the two counts", async () => {
+  it("reads a file window by window, one bounded query per window after the three counts", async () => {
     const { queries, result } = await countQueries(async () => readText((await sitemapFile(ANONYMOUS, 1, { batchSize: 1, env }))!));
-    // Two counts, then 2 territories and 4 fiches one per query.
-    expect(queries).toHaveLength(2 + 2 + 4);
-    expect(queries.slice(2).every((sql) => /LIMIT/i.test(sql))).toBe(true);
+    // Three counts (territories, earlier contracts, fiches), then 2 territories and 4 fiches one per query.
+    expect(queries).toHaveLength(3 + 2 + 4);
+    expect(queries.slice(3).every((sql) => /LIMIT/i.test(sql))).toBe(true);
     expect(parseXml(result).entries).toHaveLength(11);
+  });
+
+  // Last: it adds a contract to a territory the tests above count.
+  it("lists an earlier contract's own page once the contract that follows it is published, not before", async () => {
+    const { territory, contract } = published;
+    const next = await db().contract.create({
+      data: { territoryId: territory.id, title: "Contrat suivant", generation: 2, previousContractId: contract.id, visibility: "draft" },
+    });
+    const earlier = url(`/territoires/${territory.slug}/cls-1`);
+    expect(await allLocs()).not.toContain(earlier);
+    await db().contract.update({ where: { id: next.id }, data: { visibility: "published" } });
+    const locs = await allLocs();
+    expect(locs).toContain(earlier);
+    expect(locs).not.toContain(url(`/territoires/${territory.slug}/cls-2`));
   });
 });

@@ -344,6 +344,21 @@ export const MATRIX: Record<
       visibility: "draft",
     }),
   },
+  // A fresh signed contract each time (a contract has one next contract at most), and a generation
+  // kept free for its next one.
+  "contract.renew": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const generation = nextGeneration(tenant);
+      nextGeneration(tenant);
+      const contract = await createContract(db(), { territoryId: tenant.territoryId, generation, status: "signed" });
+      const axis = await db().axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
+      const fiche = await db().ficheAction.create({
+        data: { contractId: contract.id, axisId: axis.id, number: 1, title: "Attirer des médecins", status: "in_progress" },
+      });
+      return { contractId: contract.id, title: "Contrat local de santé de 2e génération", axisIds: [axis.id], ficheIds: [fiche.id] };
+    },
+  },
   // A fresh contract each time: a contract holds one campaign of each kind, one open at most.
   "campaign.open": {
     expected: territoryManagers,

@@ -115,6 +115,9 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/tableau-de-bord/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/gouvernance/page.tsx": workspaceReaders,
+  // Needs and actions: whoever reads the contract; preparing the next contract is its coordination's.
+  "espace/[slug]/contrats/[contractId]/besoins/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/renouveler/page.tsx": coordinatorOnly,
   // The read-only pages: the agency reads and comments there, partners and contributors read.
   "espace/[slug]/contrats/[contractId]/lecture/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/lecture/fiches/[ficheId]/page.tsx": workspaceReaders,

@@ -47,6 +47,7 @@ import {
   updateCampaignAction,
 } from "./actions";
 import { publishFichesAction } from "./fiches/actions";
+import { isRenewable } from "@/lib/renewal/schema";
 import { territoryResource } from "@/lib/workspaces/resource";
 
 export const dynamic = "force-dynamic";
@@ -85,6 +86,10 @@ export default async function ContractPage({ params, searchParams }: Props) {
     : [[], []];
   const openReview = { threads: threads.filter((thread) => thread.status === "open"), stages };
   const draftStage = stageOf(stages, "draft", contract.id);
+  // The generations either side, for those who read every contract of the territory (a partner reads only some).
+  const follows =
+    (contract.previousContract || contract.nextContract) &&
+    (editable || can(actor, "portfolio.read", territoryResource(contract.territory)));
 
   return (
     <>
@@ -98,6 +103,21 @@ export default async function ContractPage({ params, searchParams }: Props) {
             {contract.durationMonths ? ` · ${formatDuration(contract.durationMonths)}` : ""}
           </span>
         </p>
+        {follows ? (
+          <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-base">
+            {contract.previousContract ? (
+              <span>
+                Contrat précédent&nbsp;:{" "}
+                <Link href={`${base}/contrats/${contract.previousContract.id}`}>{contract.previousContract.title}</Link>
+              </span>
+            ) : null}
+            {contract.nextContract ? (
+              <span>
+                Contrat suivant&nbsp;: <Link href={`${base}/contrats/${contract.nextContract.id}`}>{contract.nextContract.title}</Link>
+              </span>
+            ) : null}
+          </p>
+        ) : null}
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         <div className="flex flex-wrap gap-3">
@@ -138,6 +158,14 @@ export default async function ContractPage({ params, searchParams }: Props) {
           <Link href={`${contractPath}/gouvernance`} className="self-center">
             Gouvernance
           </Link>
+          <Link href={`${contractPath}/besoins`} className="self-center">
+            Besoins et actions
+          </Link>
+          {editable && !contract.nextContract && isRenewable(contract.status) ? (
+            <Link href={`${contractPath}/renouveler`} className="self-center">
+              Préparer le contrat suivant
+            </Link>
+          ) : null}
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TrajectoryFigure } from "@/components/charts/trajectory-figure";
+import { EarlierGenerations } from "@/components/renewal/earlier-generations";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { FactList } from "@/components/ui/fact-list";
@@ -20,6 +21,7 @@ import { publicPageMetadata } from "@/lib/public-pages/metadata";
 import { publicFicheProgress } from "@/lib/public-pages/progress";
 import { publicFichePath } from "@/lib/publication/paths";
 import { findPublicFiche, type PublicFichePage } from "@/lib/publication/queries";
+import { listEarlierGenerations } from "@/lib/renewal/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -68,6 +70,8 @@ export default async function PublicFichePageView({ params }: Props) {
   const lines = (key: string) => (typeof shown[key] === "string" ? (shown[key] as string).split("\n").filter(Boolean) : []);
   // Kept whole for the day in Paris its render began (lib/public-pages/cache.ts): indicators are judged against that day.
   const trajectories = publicIndicatorTrajectories(fiche, todayInParis());
+  // The fiches it continues that have a public page of their own.
+  const earlier = await listEarlierGenerations(fiche.ficheId, territory.id, { publicOnly: true });
 
   return (
     <>
@@ -133,6 +137,16 @@ export default async function PublicFichePageView({ params }: Props) {
             ) : null;
           })}
         </Section>
+
+        <EarlierGenerations
+          reader="public"
+          fiches={earlier.map((earlierFiche) => ({
+            ...earlierFiche,
+            number: earlierFiche.publicNumber ?? earlierFiche.number,
+            title: earlierFiche.publicTitle ?? earlierFiche.title,
+            href: publicFichePath(territory.slug, earlierFiche.generation, earlierFiche.publicNumber ?? earlierFiche.number),
+          }))}
+        />
 
         <Section id="objectifs" title={FICHE_FIELDS.objectives.label}>
           {objectives.length ? (

@@ -4,6 +4,7 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { FicheHeader } from "@/components/fiches/fiche-header";
+import { EarlierGenerations, inWorkspace } from "@/components/renewal/earlier-generations";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
@@ -14,6 +15,7 @@ import { formatDate } from "@/lib/format";
 import { publicFichePath } from "@/lib/publication/paths";
 import { WITHHOLDABLE_FIELDS } from "@/lib/publication/schema";
 import { getFicheEditor } from "@/lib/fiches/queries";
+import { listEarlierGenerations } from "@/lib/renewal/queries";
 import {
   createOrganisationAction,
   deleteFicheAction,
@@ -47,6 +49,7 @@ export default async function FichePage({ params }: Props) {
   const { fiche, contract } = data;
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
   const coordinator = can(actor, "contract.edit", territoryResource(contract.territory));
+  const earlier = await listEarlierGenerations(fiche.id, contract.territory.id);
   return (
     <>
       <FicheHeader fiche={fiche} contract={contract} indicators={fiche._count.indicators} current="fiche" />
@@ -84,6 +87,7 @@ export default async function FichePage({ params }: Props) {
             actions={{ publish: publishFichesAction, withdraw: withdrawFicheAction, confidentiality: ficheConfidentialityAction }}
           />
         ) : null}
+        <EarlierGenerations reader="workspace" fiches={inWorkspace(earlier, contract.territory.slug, "fiches")} />
         <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
         <FicheForm
           action={updateFicheAction}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { EarlierGenerations, inWorkspace } from "@/components/renewal/earlier-generations";
 import { ReviewThreads, type ThreadActions } from "@/components/reviews/review-thread";
 import { Badge } from "@/components/ui/badge";
 import { CatalogueEntries } from "@/components/reading/catalogue-entries";
@@ -19,6 +20,7 @@ import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { formatDate, formatDecimal, formatEurosExact } from "@/lib/format";
 import { judgementLabel } from "@/lib/indicators/labels";
 import { judgementOf } from "@/lib/indicators/trajectory";
+import { listEarlierGenerations } from "@/lib/renewal/queries";
 import { listReviewThreads } from "@/lib/reviews/queries";
 import {
   answerReviewThreadAction,
@@ -66,6 +68,9 @@ export default async function FicheReadingPage({ params }: Props) {
     : { comment: answerReviewThreadAction, resolve: settleReviewThreadAction };
   const editable = can(actor, "fiche.edit", { ...resource, pilotUserId: fiche.pilotUserId });
   const today = new Date();
+  // Its earlier generations, for those who read every contract of the territory (a partner reads only some).
+  const earlier =
+    officer || coordinator || can(actor, "portfolio.read", resource) ? await listEarlierGenerations(fiche.id, contract.territory.id) : [];
 
   return (
     <>
@@ -104,6 +109,7 @@ export default async function FicheReadingPage({ params }: Props) {
           <CatalogueEntries entries={entries} />
         </Section>
 
+        <EarlierGenerations reader="workspace" fiches={inWorkspace(earlier, contract.territory.slug, "lecture/fiches")} />
         <Section id="objectifs" title={`Objectifs opérationnels (${fiche.objectives.length})`}>
           {fiche.objectives.length ? (
             <ol className="space-y-4">
