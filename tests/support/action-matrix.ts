@@ -1,7 +1,7 @@
 // The world the authorization matrix and the fuzz test run actions in: two tenants (own and
 // foreign), an actor per role, and for every registered action a valid input aimed at a tenant,
 // with the outcome each role must get. Fresh records are created on each call.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { executeAction } from "@/lib/actions/define";
 import { actorForUser } from "@/lib/auth/actor";
 import { PROCONNECT_ID } from "@/lib/auth/proconnect";
@@ -11,6 +11,7 @@ import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { publishFiches } from "@/lib/publication/mutations";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
+import { pdfBytes, pngBytes } from "./document-files";
 
 /** contributor_pilot: a contributor of the own territory who pilots the fiche concerned. */
 export type Role = "anonymous" | MembershipRole | "contributor_pilot";
@@ -228,6 +229,37 @@ export const MATRIX: Record<
   "meeting.delete": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ meetingId: (await meetingOf(tenant)).id, version: "1" }),
+  },
+  "document.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      contractId: tenant.contractId,
+      kind: "deliberation",
+      title: "Délibération du conseil municipal",
+      issuedOn: "2024-06-14",
+      url: "",
+      isPublic: "on",
+      file: new File([new Uint8Array(pdfBytes())], "deliberation.pdf", { type: "application/pdf" }),
+    }),
+  },
+  "document.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      documentId: (await documentOf(tenant)).id,
+      version: "1",
+      kind: "contract",
+      title: "Contrat local de santé signé",
+      url: "https://www.exemple.fr/cls.pdf",
+      file: new File([new Uint8Array(pngBytes())], "signatures.png", { type: "image/png" }),
+    }),
+  },
+  "document.removeFile": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ documentId: (await documentOf(tenant)).id, version: "1" }),
+  },
+  "document.delete": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ documentId: (await documentOf(tenant)).id, version: "1" }),
   },
   "review.thread.open": {
     expected: regionOfficers,
@@ -553,6 +585,26 @@ const submittedDraftOf = async (tenant: Tenant) => {
   const draft = await draftOf(tenant);
   return db().reviewStage.create({
     data: { contractId: draft.id, subjectKind: "draft", subjectId: draft.id, state: "submitted", submittedAt: new Date() },
+  });
+};
+/** A document of the tenant's contract with a PDF file. */
+const documentOf = (tenant: Tenant) => {
+  const content = pdfBytes();
+  return db().document.create({
+    data: {
+      contractId: tenant.contractId,
+      kind: "contract",
+      title: "Contrat signé",
+      file: {
+        create: {
+          content: new Uint8Array(content),
+          sha256: createHash("sha256").update(content).digest("hex"),
+          sizeBytes: content.length,
+          mediaType: "application/pdf",
+          originalName: "contrat.pdf",
+        },
+      },
+    },
   });
 };
 const meetingOf = (tenant: Tenant) =>
