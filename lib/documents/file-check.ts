@@ -2,12 +2,10 @@
 // allow-listed type as its content shows (lib/documents/file-types.ts), and named with an
 // extension of that type. Answers what to keep, or the French message the form shows at the field.
 import { createHash } from "node:crypto";
-import { formatFileSize } from "@/lib/format";
 import { ACCEPTED_FILES_TEXT, detectFileType, extensionOf, FILE_TYPES } from "./file-types";
+import { fileTooLargeMessage } from "./schema";
 import type { CheckedFile } from "./storage";
 
-export const fileTooLargeMessage = (maxBytes: number) =>
-  `Ce fichier dépasse ${formatFileSize(maxBytes)}\u00a0: réduisez-le (PDF compressé, images moins lourdes), ou indiquez plutôt l’adresse web où il se lit.`;
 export const FILE_TYPE_MESSAGE = `Ce type de fichier n’est pas accepté\u00a0: ${ACCEPTED_FILES_TEXT} seulement.`;
 export const EMPTY_FILE_MESSAGE = "Ce fichier est vide.";
 const mismatchMessage = (extension: string, label: string) =>

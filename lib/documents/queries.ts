@@ -10,18 +10,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { publishedContract } from "@/lib/territories/queries";
 import { contractAccessSelect, contractResource } from "@/lib/workspaces/resource";
 import { documentMaxBytes } from "./config";
-import { documentSelect } from "./selects";
+import { documentOrder, documentSelect, DOCUMENTS_LIMIT } from "./selects";
 import { documentStorage } from "./storage";
-
-/** Documents a page lists at most: a contract's life holds a few dozen. */
-export const DOCUMENTS_LIMIT = 200;
-
-/** The order of a contract's documents everywhere: the oldest first, undated ones before. */
-export const documentOrder = [
-  { issuedOn: { sort: "asc", nulls: "first" } },
-  { title: "asc" },
-  { id: "asc" },
-] satisfies Prisma.DocumentOrderByWithRelationInput[];
 
 const documentsPageSelect = (actor: Actor) =>
   ({

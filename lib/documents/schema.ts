@@ -7,6 +7,7 @@ import { z } from "zod";
 import { defineCatalogue, entriesOf } from "@/lib/catalogue";
 import { DOCUMENT_KIND_LABELS } from "@/lib/contracts/labels";
 import { DocumentKind } from "@/lib/db/generated/enums";
+import { formatFileSize } from "@/lib/format";
 import { checkbox, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /** A document as history reads it. */
@@ -20,6 +21,17 @@ export type DocumentRecord = {
 
 /** The size limit when OPENCLS_DOCUMENT_MAX_MB does not set one (lib/documents/config.ts). */
 export const DEFAULT_DOCUMENT_MAX_MB = 20;
+
+export const fileTooLargeMessage = (maxBytes: number) =>
+  `Ce fichier dépasse ${formatFileSize(maxBytes)}\u00a0: réduisez-le (PDF compressé, images moins lourdes), ou indiquez plutôt l’adresse web où il se lit.`;
+
+/** The form's schema in the browser: the server's, and the size limit the page gives (the server checks it again, and the type). */
+export function documentFormSchema<S extends z.ZodType<{ file: File | null }>>(schema: S, maxBytes: number) {
+  return schema.superRefine((input, context) => {
+    if (input.file && input.file.size > maxBytes)
+      context.addIssue({ code: "custom", path: ["file"], message: fileTooLargeMessage(maxBytes) });
+  });
+}
 
 const entry = entriesOf<DocumentRecord>();
 const workspaceOnly = { publicPage: false, confidential: false } as const;

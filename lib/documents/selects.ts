@@ -20,3 +20,13 @@ export const documentSelect = {
 
 export type DocumentSummary = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
 export type DocumentFileSummary = Prisma.DocumentFileGetPayload<{ select: typeof documentFileSummarySelect }>;
+
+/** Documents a page lists at most: a contract's life holds a few dozen. */
+export const DOCUMENTS_LIMIT = 200;
+
+/** The order of a contract's documents everywhere: the oldest first, undated ones before. */
+export const documentOrder = [
+  { issuedOn: { sort: "asc", nulls: "first" } },
+  { title: "asc" },
+  { id: "asc" },
+] satisfies Prisma.DocumentOrderByWithRelationInput[];

@@ -1,7 +1,7 @@
 // npm run db:backup / db:restore: a backup restored into an empty database gives back every
 // row of every table; a database holding rows is refused; a backup taken while the app
 // writes holds each transaction entirely or not at all.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -15,6 +15,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createContractWithStructure, createOrganisation, createRegion, createTerritory, createUser } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { documentFileRow } from "../support/document-files";
 import { freePort } from "../support/ports";
 import { runCli } from "../support/run-cli";
 import { postmastersServing } from "../support/postgres-processes";
@@ -183,7 +184,7 @@ async function fillRemainingTables(db: Db): Promise<void> {
       contractId: contract.id,
       kind: "contract",
       title: AWKWARD,
-      file: { create: { ...fileColumns(DOCUMENT_BYTES), mediaType: "application/pdf", originalName: `${AWKWARD}.pdf` } },
+      file: { create: documentFileRow(DOCUMENT_BYTES, { originalName: `${AWKWARD}.pdf` }) },
     },
   });
   await db.invitation.create({
@@ -209,11 +210,6 @@ const DOCUMENT_BYTES = Buffer.concat([
   Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)),
   randomBytes(2 * 1024 * 1024),
 ]);
-const fileColumns = (bytes: Buffer) => ({
-  content: new Uint8Array(bytes),
-  sha256: createHash("sha256").update(bytes).digest("hex"),
-  sizeBytes: bytes.length,
-});
 
 /** Every table of the public schema: its row count and an md5 of all its rows in a stable order. */
 async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {
@@ -295,7 +291,7 @@ describe("npm run db:backup and db:restore", () => {
     expect(await restored.organisation.count({ where: { name: AWKWARD } })).toBe(1);
     // Documents' files come back byte for byte, and the app serves them.
     const file = await documentStorage().get(restored, (await restored.document.findFirstOrThrow({ where: { title: AWKWARD } })).id);
-    const { sha256, sizeBytes } = fileColumns(DOCUMENT_BYTES);
+    const { sha256, sizeBytes } = documentFileRow(DOCUMENT_BYTES);
     expect(file).toMatchObject({ sha256, sizeBytes, originalName: `${AWKWARD}.pdf` });
     expect(Buffer.from(file!.bytes).equals(DOCUMENT_BYTES)).toBe(true);
   });

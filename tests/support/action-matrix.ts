@@ -1,7 +1,7 @@
 // The world the authorization matrix and the fuzz test run actions in: two tenants (own and
 // foreign), an actor per role, and for every registered action a valid input aimed at a tenant,
 // with the outcome each role must get. Fresh records are created on each call.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { executeAction } from "@/lib/actions/define";
 import { actorForUser } from "@/lib/auth/actor";
 import { PROCONNECT_ID } from "@/lib/auth/proconnect";
@@ -11,7 +11,7 @@ import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { publishFiches } from "@/lib/publication/mutations";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
-import { pdfBytes, pngBytes } from "./document-files";
+import { documentFileRow, pdfBytes, pngBytes } from "./document-files";
 
 /** contributor_pilot: a contributor of the own territory who pilots the fiche concerned. */
 export type Role = "anonymous" | MembershipRole | "contributor_pilot";
@@ -588,25 +588,15 @@ const submittedDraftOf = async (tenant: Tenant) => {
   });
 };
 /** A document of the tenant's contract with a PDF file. */
-const documentOf = (tenant: Tenant) => {
-  const content = pdfBytes();
-  return db().document.create({
+const documentOf = (tenant: Tenant) =>
+  db().document.create({
     data: {
       contractId: tenant.contractId,
       kind: "contract",
       title: "Contrat signé",
-      file: {
-        create: {
-          content: new Uint8Array(content),
-          sha256: createHash("sha256").update(content).digest("hex"),
-          sizeBytes: content.length,
-          mediaType: "application/pdf",
-          originalName: "contrat.pdf",
-        },
-      },
+      file: { create: documentFileRow(pdfBytes(), { originalName: "contrat.pdf" }) },
     },
   });
-};
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
 /** The open mid-term campaign of the tenant's contract, opened the first time. */

@@ -1,6 +1,7 @@
 // Files of every kind a document may hold, made here as their programs write them (Word and Excel
 // files by the docx and exceljs libraries, OpenDocument archives by a small ZIP writer), and
 // files that pretend to be one of them.
+import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { Document, Packer, Paragraph } from "docx";
 import ExcelJS from "exceljs";
@@ -93,3 +94,14 @@ export const odsBytes = () => openDocument("application/vnd.oasis.opendocument.s
 
 /** A page of HTML: what a hostile upload named .pdf would hold. */
 export const htmlBytes = () => Buffer.from("<!doctype html><script>alert(document.cookie)</script>");
+
+/** A DocumentFile row's columns for these bytes, as the upload would store them (a PDF unless told). */
+export function documentFileRow(bytes: Buffer = pdfBytes(), { mediaType = "application/pdf", originalName = "document.pdf" } = {}) {
+  return {
+    content: new Uint8Array(bytes),
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sizeBytes: bytes.length,
+    mediaType,
+    originalName,
+  };
+}

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { currentActor } from "@/lib/auth/session";
 import { publicContractStatus } from "@/lib/contracts/public-status";
+import { publicDocumentPath } from "@/lib/documents/paths";
 import { todayInParis } from "@/lib/due/schedule";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
 import { publicPageMetadata } from "@/lib/public-pages/metadata";
@@ -61,6 +62,7 @@ export default async function TerritoryPublicPage({ params }: Props) {
             ficheProgress={ficheProgress}
             evaluation={evaluation}
             ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+            documentHref={(documentId) => publicDocumentPath(territory.slug, documentId)}
           />
         ) : (
           <Section id="contrat" title="Contrat local de santé">

@@ -138,6 +138,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
           <Link href={`${contractPath}/gouvernance`} className="self-center">
             Gouvernance
           </Link>
+          <Link href={`${contractPath}/documents`} className="self-center">
+            Documents
+          </Link>
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>

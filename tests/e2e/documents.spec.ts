@@ -1,0 +1,148 @@
+// Documents with files. A coordinator uploads a PDF for a document of the contract (a file that
+// is not what its name says is refused at the field, in French, nothing typed lost); the public
+// downloads it from the territory page while the document is public, and no longer once it is
+// not; a file over the limit is refused before it leaves the browser; a file is replaced, removed,
+// and goes with its document.
+// Rosny-sous-Bois: no other spec counts the documents of its public page.
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "./fixtures";
+import { expectNoAxeViolations } from "./accessibility";
+import { createAccount } from "../support/e2e-accounts";
+import { pdfBytes, htmlBytes, odtBytes } from "../support/document-files";
+import { signInAs } from "./sign-in";
+import { openContract, unique } from "./workspace";
+
+const TERRITORY = "rosny-sous-bois";
+
+async function openDocuments(page: Page, suffix: string) {
+  const coordinator = await createAccount("coordinator", TERRITORY, `Coordination ${suffix}`);
+  await signInAs(page, coordinator.email);
+  await openContract(page, TERRITORY);
+  await page.getByRole("link", { name: "Documents", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documents");
+  return page.getByRole("region", { name: "Ajouter un document" });
+}
+
+const documentItem = (page: Page, title: string) =>
+  page
+    .getByRole("list", { name: /^Documents du contrat/ })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: title }) });
+
+test("a coordinator uploads a PDF that the public downloads from the territory page while the document is public", async ({
+  page,
+  browser,
+}) => {
+  const suffix = unique();
+  const title = `Contrat local de santé signé ${suffix}`;
+  const form = await openDocuments(page, suffix);
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel("Type de document").selectOption({ label: "Contrat" });
+  await form.getByLabel("Intitulé").fill(title);
+  await form.getByLabel("Date du document").fill("2019-09-26");
+  await form.getByLabel("Visible sur la page publique").check();
+  // A page of HTML named .pdf: refused by its content, at the field; what was typed stays.
+  await form.getByLabel("Fichier").setInputFiles({ name: "contrat.pdf", mimeType: "application/pdf", buffer: htmlBytes() });
+  await form.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(form.getByLabel("Fichier")).toHaveAccessibleDescription(
+    /Ce type de fichier n’est pas accepté\s: PDF, ODT, DOCX, ODS, XLSX, PNG ou JPEG seulement\./,
+  );
+  await expect(form.getByLabel("Intitulé")).toHaveValue(title);
+  await expect(form.getByLabel("Visible sur la page publique")).toBeChecked();
+  await expectNoAxeViolations(page);
+
+  const bytes = pdfBytes(title);
+  await form.getByLabel("Fichier").setInputFiles({ name: "Contrat signé.pdf", mimeType: "application/pdf", buffer: bytes });
+  await form.getByRole("button", { name: "Ajouter le document" }).click();
+  const item = documentItem(page, title);
+  await expect(item.getByText(/^Contrat · 26 septembre 2019/)).toBeVisible();
+  await expect(item.getByText("Public", { exact: true })).toBeVisible();
+  await expect(item.getByRole("link", { name: "Télécharger Contrat signé.pdf" })).toBeVisible();
+  // The form is blank again for the next document.
+  await expect(form.getByLabel("Intitulé")).toHaveValue("");
+  await expectNoAxeViolations(page);
+
+  // The public, signed out, downloads it from the territory page.
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`/territoires/${TERRITORY}`);
+  const documents = publicPage.getByRole("region", { name: "Étapes et documents" });
+  const link = documents.getByRole("link", { name: title });
+  await expect(documents.getByText(`(PDF, ${bytes.length}\u00a0octets)`)).toBeVisible();
+  await expectNoAxeViolations(publicPage);
+  const [download] = await Promise.all([publicPage.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("Contrat signé.pdf");
+  expect((await readFile((await download.path())!)).equals(bytes)).toBe(true);
+  const href = (await link.getAttribute("href"))!;
+  const response = await publicPage.request.get(href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()).toMatchObject({
+    "content-type": "application/pdf",
+    "x-content-type-options": "nosniff",
+    "cache-control": "public, no-cache",
+  });
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="Contrat signe\.pdf"; filename\*=UTF-8''Contrat%20sign%C3%A9\.pdf$/,
+  );
+
+  // Kept to the workspace: gone from the public page, and its address answers 404.
+  await item.getByText(`Modifier le document «\u00a0${title}\u00a0»`).click();
+  await item.getByLabel("Visible sur la page publique").uncheck();
+  await item.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(item.getByText("Espace de travail seulement")).toBeVisible();
+  await publicPage.goto(`/territoires/${TERRITORY}`);
+  await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText("Rosny-sous-Bois");
+  await expect(publicPage.getByRole("link", { name: title })).toHaveCount(0);
+  expect((await publicPage.request.get(href)).status()).toBe(404);
+  // The coordinator still downloads it in the workspace.
+  const [own] = await Promise.all([
+    page.waitForEvent("download"),
+    item.getByRole("link", { name: "Télécharger Contrat signé.pdf" }).click(),
+  ]);
+  expect((await readFile((await own.path())!)).equals(bytes)).toBe(true);
+  await visitor.close();
+});
+
+test("a file over 20 Mo is refused before it is sent; a file is replaced, removed, and deleted with its document", async ({ page }) => {
+  const suffix = unique();
+  const title = `Délibération du conseil municipal ${suffix}`;
+  const form = await openDocuments(page, suffix);
+
+  await form.getByLabel("Type de document").selectOption({ label: "Délibération" });
+  await form.getByLabel("Intitulé").fill(title);
+  const large = Buffer.concat([pdfBytes(), Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+  await form.getByLabel("Fichier").setInputFiles({ name: "deliberation.pdf", mimeType: "application/pdf", buffer: large });
+  await form.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(form.getByLabel("Fichier")).toHaveAccessibleDescription(/Ce fichier dépasse 20\sMo\s: réduisez-le/);
+  await expect(form.getByLabel("Intitulé")).toHaveValue(title);
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel("Fichier").setInputFiles({ name: "deliberation.pdf", mimeType: "application/pdf", buffer: pdfBytes() });
+  await form.getByLabel("Adresse web").fill("https://www.rosny-sous-bois.fr/deliberation.pdf");
+  await form.getByRole("button", { name: "Ajouter le document" }).click();
+  const item = documentItem(page, title);
+  await expect(item.getByRole("link", { name: "Télécharger deliberation.pdf" })).toBeVisible();
+  await expect(item.getByText("Espace de travail seulement")).toBeVisible();
+
+  // Replaced by an OpenDocument file.
+  await item.getByText(`Modifier le document «\u00a0${title}\u00a0»`).click();
+  await expect(item.getByLabel("Remplacer le fichier")).toHaveAccessibleDescription(/Fichier actuel\s: deliberation\.pdf \(PDF, /);
+  await item
+    .getByLabel("Remplacer le fichier")
+    .setInputFiles({ name: "deliberation.odt", mimeType: "application/vnd.oasis.opendocument.text", buffer: odtBytes() });
+  await item.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(item.getByRole("link", { name: "Télécharger deliberation.odt" })).toBeVisible();
+  await expect(item.getByText("(OpenDocument texte (ODT),", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The file removed after a confirmation: the web address stays.
+  await item.getByRole("button", { name: `Retirer le fichier du document «\u00a0${title}\u00a0»` }).click();
+  await item.getByRole("button", { name: "Retirer", exact: true }).click();
+  await expect(item.getByRole("link", { name: /^Télécharger/ })).toHaveCount(0);
+  await expect(item.getByRole("link", { name: "https://www.rosny-sous-bois.fr/deliberation.pdf" })).toBeVisible();
+
+  await item.getByRole("button", { name: `Supprimer le document «\u00a0${title}\u00a0»` }).click();
+  await item.getByRole("button", { name: "Supprimer", exact: true }).click();
+  await expect(page.getByRole("heading", { name: title })).toHaveCount(0);
+});
