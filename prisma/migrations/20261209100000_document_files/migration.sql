@@ -10,7 +10,7 @@ UPDATE "Document" SET "isPublic" = true;
 CREATE TABLE "DocumentFile" (
     "documentId" UUID NOT NULL,
     "content" BYTEA NOT NULL,
-    "sha256" CHAR(64) NOT NULL,
+    "sha256" VARCHAR(64) NOT NULL,
     "sizeBytes" INTEGER NOT NULL,
     "mediaType" VARCHAR(100) NOT NULL,
     "originalName" VARCHAR(255) NOT NULL,
