@@ -127,7 +127,7 @@ export default async function DocumentsPage({ params }: Props) {
                             fields={{ documentId: document.id, version: String(document.version) }}
                             label={`Retirer le fichier du document ${title}`}
                             question={`Retirer le fichier ${document.file.originalName} du document ${title}\u00a0?`}
-                            confirmLabel="Retirer"
+                            confirmLabel="Retirer le fichier"
                           />
                         ) : null}
                         <ConfirmActionButton
