@@ -17,7 +17,18 @@ import { documentStorage } from "@/lib/documents/storage";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
 import { memberActor, runAction } from "../support/actors";
 import { setupAppDatabase } from "../support/database";
-import { docxBytes, htmlBytes, jpegBytes, odsBytes, odtBytes, pdfBytes, pngBytes, xlsxBytes, zipBytes } from "../support/document-files";
+import {
+  documentFileRow,
+  docxBytes,
+  htmlBytes,
+  jpegBytes,
+  odsBytes,
+  odtBytes,
+  pdfBytes,
+  pngBytes,
+  xlsxBytes,
+  zipBytes,
+} from "../support/document-files";
 import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
@@ -133,6 +144,21 @@ describe("document files: storage", () => {
       message: expect.stringContaining("avec son fichier"),
     });
     expect(await db().document.count({ where: { id: kept } })).toBe(0);
+    expect(await db().documentFile.count({ where: { documentId: kept } })).toBe(0);
+  });
+
+  it("refuses in the database a file row whose size or digest does not describe its content, and deletes files with their contract", async () => {
+    const documentId = await upload({});
+    const bytes = pdfBytes();
+    await expect(
+      db().documentFile.create({ data: { documentId, ...documentFileRow(bytes), sizeBytes: bytes.length + 1 } }),
+    ).rejects.toThrow(/DocumentFile_content_check/);
+    await expect(db().documentFile.create({ data: { documentId, ...documentFileRow(bytes), sha256: "x".repeat(64) } })).rejects.toThrow(
+      /DocumentFile_content_check/,
+    );
+    const doomed = await tenant();
+    const kept = await upload({ file: file(bytes, "contrat.pdf") }, doomed.contract.id, doomed.coordinator);
+    await db().contract.delete({ where: { id: doomed.contract.id } });
     expect(await db().documentFile.count({ where: { documentId: kept } })).toBe(0);
   });
 
