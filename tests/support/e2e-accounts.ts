@@ -119,6 +119,16 @@ export async function closedCampaignOf(contractId: string): Promise<string> {
   return campaign.id;
 }
 
+/** The territory's demo contract (its first published one), for tests that hang records on it: its id. */
+export async function findDemoContract(territory: string): Promise<string> {
+  const contract = await suiteDb().contract.findFirstOrThrow({
+    where: { territory: { slug: territory }, visibility: "published" },
+    orderBy: { generation: "asc" },
+    select: { id: true },
+  });
+  return contract.id;
+}
+
 /** A document of the contract with a small PDF file, public or not; its id. */
 export async function createDocumentWithFile(
   contractId: string,
