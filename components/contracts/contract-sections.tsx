@@ -11,7 +11,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
-import { documentLink } from "@/lib/contracts/documents";
+import { documentTarget } from "@/lib/contracts/documents";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
 import { DOCUMENT_KIND_LABELS, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { findingCoverage } from "@/lib/coverage/coverage";
@@ -32,6 +32,7 @@ export function ContractSections({
   ficheProgress,
   evaluation,
   ficheHref,
+  documentHref,
 }: {
   contract: PublicContract;
   /** What the public reads of its status today (lib/contracts/public-status.ts). */
@@ -43,6 +44,8 @@ export function ContractSections({
   evaluation: PublicEvaluation | null;
   /** A published fiche's page, by its number. */
   ficheHref: (number: number) => string;
+  /** Where a public document's file downloads. */
+  documentHref: (documentId: string) => string;
 }) {
   const ficheCount = contract.publicFiches.length;
   const transversalCount = contract.axes.filter((axis) => axis.isTransversal).length;
@@ -223,7 +226,7 @@ export function ContractSections({
                         <li key={meeting.id}>
                           <time dateTime={meeting.heldOn.toISOString().slice(0, 10)}>{formatDate(meeting.heldOn)}</time>
                           {meeting.topic ? ` (${meeting.topic})` : null}
-                          {meeting.minutesDocument ? <MinutesLink url={meeting.minutesDocument.url} /> : null}
+                          {meeting.minutesDocument?.isPublic ? <MinutesLink minutes={meeting.minutesDocument} href={documentHref} /> : null}
                         </li>
                       ))}
                     </ul>
@@ -254,7 +257,7 @@ export function ContractSections({
               <li key={meeting.id}>
                 <time dateTime={isoDay(meeting.heldOn)}>{formatDate(meeting.heldOn)}</time> · {MEETING_KIND_SHORT_LABELS[meeting.kind]}
                 {meeting.topic ? ` · ${meeting.topic}` : null}
-                {meeting.minutesDocument ? <MinutesLink url={meeting.minutesDocument.url} /> : null}
+                {meeting.minutesDocument?.isPublic ? <MinutesLink minutes={meeting.minutesDocument} href={documentHref} /> : null}
               </li>
             ))}
           </ul>
@@ -265,7 +268,7 @@ export function ContractSections({
         <Section id="documents" title="Étapes et documents">
           <ul className="space-y-3">
             {contract.documents.map((document) => {
-              const link = documentLink(document.url);
+              const target = documentTarget(document, documentHref);
               return (
                 <li key={document.id} className="flex flex-col gap-1 border-l-2 border-brand-600 pl-4">
                   <span className="text-sm text-slate-600">
@@ -273,12 +276,12 @@ export function ContractSections({
                     {document.issuedOn ? ` · ${formatDate(document.issuedOn, document.issuedPrecision)}` : ""}
                   </span>
                   <span className="break-words text-slate-900">
-                    {link ? (
+                    {target ? (
                       <>
-                        <a href={link.href} rel="noopener noreferrer">
+                        <a href={target.href} {...(target.file ? { download: "" } : { rel: "noopener noreferrer" })}>
                           {document.title}
                         </a>{" "}
-                        <span className="text-sm text-slate-600">({link.host})</span>
+                        <span className="text-sm text-slate-600">({target.detail})</span>
                       </>
                     ) : (
                       document.title
@@ -294,15 +297,15 @@ export function ContractSections({
   );
 }
 
-/** « · compte-rendu », a link to the minutes when their address is a web address. */
-function MinutesLink({ url }: { url: string | null }) {
-  const link = documentLink(url);
+/** « · compte-rendu », a link to the minutes' file or web address when they have one. */
+function MinutesLink({ minutes, href }: { minutes: Parameters<typeof documentTarget>[0]; href: (documentId: string) => string }) {
+  const target = documentTarget(minutes, href);
   return (
     <span className="text-sm text-slate-600">
       {" · "}
-      {link ? (
-        <a href={link.href} rel="noopener noreferrer">
-          compte-rendu <span className="sr-only">({link.host})</span>
+      {target ? (
+        <a href={target.href} {...(target.file ? { download: "" } : { rel: "noopener noreferrer" })}>
+          compte-rendu <span className="sr-only">({target.detail})</span>
         </a>
       ) : (
         "compte-rendu"

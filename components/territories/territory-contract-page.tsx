@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { generationLabel } from "@/lib/contracts/labels";
 import { publicContractStatus } from "@/lib/contracts/public-status";
+import { publicDocumentPath } from "@/lib/documents/paths";
 import { todayInParis } from "@/lib/due/schedule";
 import { findPublicEvaluation } from "@/lib/public-pages/evaluation";
 import { listPublicFicheProgress, publicProgress } from "@/lib/public-pages/progress";
@@ -55,6 +56,7 @@ export async function TerritoryContractPage({ territory, earlier }: { territory:
               ficheProgress={ficheProgress}
               evaluation={evaluation}
               ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+              documentHref={(documentId) => publicDocumentPath(territory.slug, documentId)}
             />
             {generations.length > 1 ? (
               <ContractGenerations

@@ -5,14 +5,17 @@ export function Checkbox({
   label,
   hint,
   defaultChecked,
+  id: givenId,
 }: {
   name: string;
   value: string;
   label: string;
   hint?: string;
   defaultChecked: boolean;
+  /** Where the page holds several forms with this box (one per record). */
+  id?: string;
 }) {
-  const id = `${name}-${value}`.replace(/[^A-Za-z0-9_-]/g, "-");
+  const id = givenId ?? `${name}-${value}`.replace(/[^A-Za-z0-9_-]/g, "-");
   return (
     <div className="flex items-start gap-2">
       <input

@@ -118,7 +118,7 @@ export const ACCESSIBILITY_STATEMENT = {
   ],
   derogations: [] as readonly string[],
   exempt: [
-    "Les documents des contrats (contrat signé, diagnostic, comptes rendus…) vers lesquels les pages publiques renvoient, hébergés par les territoires et leurs partenaires\u00a0: contenus de tiers que l’éditeur ne produit ni ne contrôle.",
+    "Les documents des contrats (contrat signé, diagnostic, comptes rendus…) que les pages publiques proposent, en lien vers le site des territoires et de leurs partenaires ou en fichier qu’ils ont déposé sur la plateforme\u00a0: contenus de tiers que l’éditeur ne produit ni ne contrôle.",
   ],
   plan: [
     {

@@ -14,6 +14,7 @@ import { importFiches } from "@/lib/fiches/import";
 import { restoreFromTrash } from "@/lib/fiches/trash";
 import { addMeasurement, createIndicator, deleteIndicator, deleteMeasurement, updateIndicator } from "@/lib/indicators/mutations";
 import { acceptInvitation, inviteMember, registerWithInvitation, revokeInvitation } from "@/lib/invitations/mutations";
+import { createDocument, deleteDocument, removeDocumentFile, updateDocument } from "@/lib/documents/mutations";
 import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings/mutations";
 import { changeMemberRole, revokeMember } from "@/lib/memberships/mutations";
 import { markAllNotificationsRead, markNotificationRead, updateMailPreferences } from "@/lib/notifications/mutations";
@@ -81,6 +82,10 @@ export const ACTIONS: readonly ActionDefinition[] = [
   createMeeting,
   updateMeeting,
   deleteMeeting,
+  createDocument,
+  updateDocument,
+  removeDocumentFile,
+  deleteDocument,
   saveAssessment,
   markNotificationRead,
   markAllNotificationsRead,

@@ -16,6 +16,7 @@ const VERSIONED_MODELS = {
   Commitment: (db) => db.commitment,
   CommitmentContribution: (db) => db.commitmentContribution,
   Contract: (db) => db.contract,
+  Document: (db) => db.document,
   EvaluationCampaign: (db) => db.evaluationCampaign,
   FicheAction: (db) => db.ficheAction,
   Indicator: (db) => db.indicator,

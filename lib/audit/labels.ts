@@ -8,6 +8,7 @@ import { CONTRIBUTION_FIELDS } from "@/lib/contributions/schema";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { MEASUREMENT_FIELD_LABELS } from "@/lib/indicators/labels";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
+import { DOCUMENT_FIELDS } from "@/lib/documents/schema";
 import { MEETING_FIELDS } from "@/lib/meetings/schema";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MEMBERSHIP_ROLE_LABELS } from "@/lib/memberships/labels";
@@ -63,6 +64,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.create": "Réunion enregistrée",
   "meeting.update": "Réunion modifiée",
   "meeting.delete": "Réunion supprimée",
+  "document.create": "Document ajouté",
+  "document.update": "Document modifié",
+  "document.removeFile": "Fichier du document retiré",
+  "document.delete": "Document supprimé",
   "assessment.save": "Bilan de fiche enregistré",
   "review.thread.open": "Discussion ouverte par l’ARS",
   "review.thread.comment": "Commentaire de l’ARS",
@@ -93,6 +98,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   EvaluationCampaign: "Campagne d’évaluation",
   CommitmentContribution: "Contribution à l’évaluation",
   Meeting: "Réunion",
+  Document: "Document",
   FicheAssessment: "Bilan de fiche",
   ReviewThread: "Discussion de revue",
   ReviewStage: "Revue de l’ARS",
@@ -114,6 +120,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   EvaluationCampaign: CAMPAIGN_FIELD_LABELS,
   CommitmentContribution: historyLabels(CONTRIBUTION_FIELDS),
   Meeting: historyLabels(MEETING_FIELDS),
+  Document: { ...historyLabels(DOCUMENT_FIELDS), file: "Fichier" },
   FicheAssessment: historyLabels(ASSESSMENT_FIELDS),
   PrsObjective: { code: "Code", label: "Intitulé", archived: "Archivé" },
 };

@@ -1,5 +1,6 @@
 // Every environment variable OpenCLS reads, in one place (documented in README.md).
 import path from "node:path";
+import { documentMaxMegabytes } from "@/lib/documents/config";
 import { allowedOrigins, trustedProxyCount } from "@/lib/http/config";
 import { StartupError } from "./startup-error";
 
@@ -16,6 +17,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   // Read on every request by proxy.ts: a bad value must stop the start, not answer 500s later.
   trustedProxyCount(env);
   allowedOrigins({ ...env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? "http://localhost" });
+  // Read by each upload; next.config.mjs sizes the request limit from it.
+  documentMaxMegabytes(env);
   return {
     port: integer(env.PORT, 3000, "PORT"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,

@@ -368,13 +368,18 @@ class ByteReader {
     this.chunks = stream[Symbol.asyncIterator]();
   }
 
-  private async fill(): Promise<void> {
+  private async chunk(): Promise<Buffer> {
     const next = await this.chunks.next().catch((error: NodeJS.ErrnoException) => {
       // zlib's errors (Z_BUF_ERROR: "unexpected end of file", Z_DATA_ERROR) mean a damaged file.
       throw error.code?.startsWith("Z_") ? new StartupError(`The backup is damaged: ${error.message}.`) : error;
     });
     if (next.done) throw new StartupError("The backup is damaged: it ends too early.");
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, next.value]) : next.value;
+    return next.value;
+  }
+
+  private async fill(): Promise<void> {
+    const next = await this.chunk();
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, next]) : next;
   }
 
   async line(): Promise<string> {
@@ -392,7 +397,17 @@ class ByteReader {
   }
 
   private async bytes(count: number): Promise<Buffer> {
-    while (this.buffer.length < count) await this.fill();
+    // A frame can hold one large row (a document's file): its chunks are joined once, not one by one.
+    if (this.buffer.length < count) {
+      const parts = [this.buffer];
+      let size = this.buffer.length;
+      while (size < count) {
+        const next = await this.chunk();
+        parts.push(next);
+        size += next.length;
+      }
+      this.buffer = Buffer.concat(parts, size);
+    }
     const bytes = this.buffer.subarray(0, count);
     this.buffer = this.buffer.subarray(count);
     return bytes;

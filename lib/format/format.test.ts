@@ -7,6 +7,7 @@ import {
   formatDecimal,
   formatDuration,
   formatEurosExact,
+  formatFileSize,
   formatNumber,
   formatOrdinal,
 } from "./index";
@@ -57,5 +58,13 @@ describe("French formatting", () => {
     expect(selectPlural(2, forms)).toBe("les lignes valides");
     expect(selectPlural(1000000, { ...forms, many: "un million de lignes" })).toBe("un million de lignes");
     expect(selectPlural(1000000, forms)).toBe("les lignes valides");
+  });
+
+  it("writes file sizes in octets, ko and Mo", () => {
+    expect(formatFileSize(1)).toBe("1\u00a0octet");
+    expect(formatFileSize(850)).toBe("850\u00a0octets");
+    expect(formatFileSize(12 * 1024 + 100)).toBe("12\u00a0ko");
+    expect(formatFileSize(1.25 * 1024 * 1024)).toBe("1,3\u00a0Mo");
+    expect(formatFileSize(20 * 1024 * 1024)).toBe("20\u00a0Mo");
   });
 });

@@ -98,3 +98,12 @@ export function formatDecimal(value: { toString(): string }, { fractionDigits = 
 export function formatEurosExact(amount: { toString(): string }): string {
   return `${formatDecimal(amount, { fractionDigits: 2 })}\u00a0€`;
 }
+
+const sizeFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+/** A file's size as people read it: "850 octets", "12 ko", "1,2 Mo" (1 ko = 1 024 octets, as file managers count). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)}\u00a0${selectPlural(bytes, { one: "octet", other: "octets" })}`;
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))}\u00a0ko`;
+  return `${sizeFormat.format(bytes / (1024 * 1024))}\u00a0Mo`;
+}

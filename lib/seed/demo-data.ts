@@ -241,6 +241,8 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
               kind: "minutes",
               title: `Compte-rendu du groupe «\u00a0${group.name}\u00a0»${meeting.topic ? ` (${meeting.topic})` : ""}`,
               issuedOn: heldOn,
+              // The sources describe them publicly.
+              isPublic: true,
             },
             select: { id: true },
           })
@@ -264,6 +266,8 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
         issuedOn: on(document.issuedOn),
         issuedPrecision: document.issuedPrecision,
         url: document.url,
+        // Every document a source names is public: the source is.
+        isPublic: true,
       })),
   });
 

@@ -60,6 +60,7 @@ async function insertGovernanceMeetings(
             title: `Compte-rendu\u00a0: ${meeting.topic}`,
             issuedOn: heldOn,
             url: meeting.minutesUrl,
+            isPublic: true,
           },
           select: { id: true },
         })

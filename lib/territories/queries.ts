@@ -11,6 +11,7 @@ import { todayInParis } from "@/lib/due/schedule";
 import type { GeoCommune } from "@/lib/geo/reference";
 import { axisHeadingSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { publicFindingFichesSelect } from "@/lib/coverage/selects";
+import { documentFileSummarySelect, documentOrder, DOCUMENTS_LIMIT } from "@/lib/documents/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import { publicFichesWhere } from "@/lib/publication/queries";
 import type { KeysetWindow } from "@/lib/params/keyset";
@@ -24,6 +25,11 @@ export const publishedContract = { visibility: "published" } satisfies Prisma.Co
 
 /** The steering meetings a territory page lists, the latest first: more than a contract's life holds. */
 export const GOVERNANCE_MEETINGS_SHOWN = 60;
+
+/** A meeting's minutes as the public page links them: when they are public, to their file or web address. */
+const publicMinutesSelect = {
+  select: { id: true, url: true, isPublic: true, file: { select: documentFileSummarySelect } },
+} satisfies Prisma.Meeting$minutesDocumentArgs;
 
 /** A territory's page: its current published contract, or the published one of `generation` (its earlier contracts' pages). */
 const territoryPageSelect = (generation?: number) =>
@@ -82,7 +88,7 @@ const territoryPageSelect = (generation?: number) =>
             name: true,
             meetings: {
               orderBy: [{ heldOn: "asc" }, { topic: "asc" }],
-              select: { id: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+              select: { id: true, heldOn: true, topic: true, minutesDocument: publicMinutesSelect },
             },
           },
         },
@@ -92,14 +98,23 @@ const territoryPageSelect = (generation?: number) =>
           where: { workingGroupId: null },
           orderBy: [{ heldOn: "desc" }, { topic: "asc" }],
           take: GOVERNANCE_MEETINGS_SHOWN,
-          select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: { select: { id: true, url: true } } },
+          select: { id: true, kind: true, heldOn: true, topic: true, minutesDocument: publicMinutesSelect },
         },
         _count: { select: { meetings: { where: { workingGroupId: null } } } },
         documents: {
-          // Minutes are shown with their meeting.
-          where: { kind: { not: "minutes" } },
-          orderBy: [{ issuedOn: { sort: "asc", nulls: "first" } }, { title: "asc" }],
-          select: { id: true, kind: true, title: true, issuedOn: true, issuedPrecision: true, url: true },
+          // Minutes are shown with their meeting; documents the coordinators keep to the workspace, nowhere.
+          where: { kind: { not: "minutes" }, isPublic: true },
+          orderBy: documentOrder,
+          take: DOCUMENTS_LIMIT,
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            issuedOn: true,
+            issuedPrecision: true,
+            url: true,
+            file: { select: documentFileSummarySelect },
+          },
         },
         // Its last closed evaluation, which the page reads from the campaign's snapshot (lib/public-pages/evaluation.ts).
         campaigns: publicCampaignSelect,

@@ -31,6 +31,7 @@ const PUBLIC_ROUTES: Record<string, (tenant: Tenant) => string> = {
   "territoires/[slug]/page.tsx": ({ slug }) => `/territoires/${slug}`,
   "territoires/[slug]/[contrat]/page.tsx": ({ slug }) => `/territoires/${slug}/cls-1`,
   "territoires/[slug]/[contrat]/fiches/[numero]/page.tsx": ({ slug }) => `/territoires/${slug}/cls-1/fiches/1`,
+  "territoires/[slug]/documents/[documentId]/route.ts": ({ slug, documentId }) => `/territoires/${slug}/documents/${documentId}`,
   "invitation/[token]/page.tsx": ({ contractId }) => `/invitation/${contractId}`,
   "api/health/route.ts": () => "/api/health",
   // The open data API and its page: anonymous reads, whoever asks (a 429 past the quota is an answer too).
@@ -70,6 +71,7 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
     ficheId: pick(fuzz.ficheId, "ficheId"),
     commitmentId: pick(fuzz.ficheId, "commitmentId"),
     campaignId: pick(fuzz.ficheId, "campaignId"),
+    documentId: pick(fuzz.ficheId, "documentId"),
   });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;

@@ -76,9 +76,10 @@ test("an upload the server refuses for its size gets a French message at the fil
   await signInAs(page, "coordination@rosny-sous-bois.test");
   await openContract(page, "rosny-sous-bois");
   await page.getByRole("link", { name: "Importer des fiches" }).click();
-  // The browser refuses files over 5 MB before sending them; a request over the server's 6 MB
-  // body limit can still arrive (an old page, a modified client). Pad the real request past it
-  // on its way, so that the real server refuses it.
+  // The browser refuses files over 5 MB before sending them; a request over the server's body
+  // limit (21 MB: documents' files, of up to 20 MB, travel to server actions too) can still
+  // arrive (an old page, a modified client). Pad the real request past it on its way, so that
+  // the real server refuses it.
   await page.route(/\/import$/, async (route) => {
     const request = route.request();
     const boundary = /boundary=(.+)$/.exec(request.headers()["content-type"] ?? "")?.[1];
@@ -87,7 +88,7 @@ test("an upload the server refuses for its size gets a French message at the fil
     const end = body.lastIndexOf(`--${boundary}--`);
     const padding = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`),
-      Buffer.alloc(7 * 1024 * 1024, "a"),
+      Buffer.alloc(22 * 1024 * 1024, "a"),
       Buffer.from("\r\n"),
     ]);
     return route.continue({ postData: Buffer.concat([body.subarray(0, end), padding, body.subarray(end)]) });

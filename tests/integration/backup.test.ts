@@ -1,6 +1,7 @@
 // npm run db:backup / db:restore: a backup restored into an empty database gives back every
 // row of every table; a database holding rows is refused; a backup taken while the app
 // writes holds each transaction entirely or not at all.
+import { randomBytes } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -8,11 +9,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreBackup, writeBackup } from "@/lib/db/backup";
 import { createDbClient, type Db } from "@/lib/db/client";
+import { documentStorage } from "@/lib/documents/storage";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { createContractWithStructure, createOrganisation, createRegion, createTerritory, createUser } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { documentFileRow } from "../support/document-files";
 import { freePort } from "../support/ports";
 import { runCli } from "../support/run-cli";
 import { postmastersServing } from "../support/postgres-processes";
@@ -175,6 +178,15 @@ async function fillRemainingTables(db: Db): Promise<void> {
     data: { indicatorId: indicator.id, measuredOn: new Date("2026-01-31"), value: "12.5", authorId: user.id },
   });
   await db.milestone.create({ data: { ficheId: fiche.id, title: "Jalon", dueOn: new Date("2026-12-31") } });
+  // A document's file: every byte value, and megabytes (a COPY row larger than a frame).
+  await db.document.create({
+    data: {
+      contractId: contract.id,
+      kind: "contract",
+      title: AWKWARD,
+      file: { create: documentFileRow(DOCUMENT_BYTES, { originalName: `${AWKWARD}.pdf` }) },
+    },
+  });
   await db.invitation.create({
     data: {
       email: "invite@exemple.test",
@@ -191,6 +203,13 @@ async function fillRemainingTables(db: Db): Promise<void> {
   await db.knownSignInAddress.create({ data: { userId: user.id, addressHash: "c".repeat(64) } });
   await db.verificationToken.create({ data: { identifier: user.email, token: "b".repeat(64), expires: new Date("2030-01-01") } });
 }
+
+/** A PDF's bytes followed by every byte value and 2 MB of noise: what COPY's text format must carry intact. */
+const DOCUMENT_BYTES = Buffer.concat([
+  Buffer.from("%PDF-1.7\n"),
+  Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)),
+  randomBytes(2 * 1024 * 1024),
+]);
 
 /** Every table of the public schema: its row count and an md5 of all its rows in a stable order. */
 async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {
@@ -270,6 +289,11 @@ describe("npm run db:backup and db:restore", () => {
     // The app reads the restored database as it read the original.
     const restored = client(target.url);
     expect(await restored.organisation.count({ where: { name: AWKWARD } })).toBe(1);
+    // Documents' files come back byte for byte, and the app serves them.
+    const file = await documentStorage().get(restored, (await restored.document.findFirstOrThrow({ where: { title: AWKWARD } })).id);
+    const { sha256, sizeBytes } = documentFileRow(DOCUMENT_BYTES);
+    expect(file).toMatchObject({ sha256, sizeBytes, originalName: `${AWKWARD}.pdf` });
+    expect(Buffer.from(file!.bytes).equals(DOCUMENT_BYTES)).toBe(true);
   });
 
   it("refuses a database that holds rows, and leaves it as it was", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ContractSections } from "@/components/contracts/contract-sections";
 import { ANONYMOUS } from "@/lib/authz";
 import { documentLink } from "@/lib/contracts/documents";
+import { publicDocumentPath } from "@/lib/documents/paths";
 import { publicContractStatus } from "@/lib/contracts/public-status";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -13,6 +14,7 @@ import { publishAllFiches } from "@/lib/publication/publish";
 import { findTerritoryPage, listTerritoryDirectory } from "@/lib/territories/queries";
 import { createContract, createContractWithStructure, createTerritory } from "../fixtures/factories";
 import { setupAppDatabase } from "../support/database";
+import { documentFileRow, pdfBytes } from "../support/document-files";
 import { countQueries } from "../support/query-count";
 
 setupAppDatabase();
@@ -175,43 +177,82 @@ describe("public territory page: progress, steering meetings and documents", () 
     expect(small.queries).toHaveLength(1);
   });
 
-  it("lists the steering meetings, latest first, and the documents, with the web addresses of their minutes and files as links", async () => {
+  it("lists the steering meetings, latest first, and the public documents, with their minutes and files as links to their file or web address", async () => {
     const db = getDb();
     const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 1, publishFiches: true });
     const minutes = await db.document.create({
-      data: { contractId: contract.id, kind: "minutes", title: "Compte-rendu du COPIL", url: "https://exemple.fr/copil.pdf" },
+      data: {
+        contractId: contract.id,
+        kind: "minutes",
+        title: "Compte-rendu du COPIL",
+        url: "https://exemple.fr/copil.pdf",
+        isPublic: true,
+      },
+    });
+    // Minutes the coordinators keep to the workspace: their meeting is listed, without them.
+    const internal = await db.document.create({
+      data: { contractId: contract.id, kind: "minutes", title: "Compte-rendu du COTECH", url: "https://exemple.fr/cotech-interne.pdf" },
     });
     await db.meeting.create({
       data: { contractId: contract.id, kind: "copil", heldOn: new Date("2025-03-12"), topic: "Bilan", minutesDocumentId: minutes.id },
     });
     await db.meeting.create({
-      data: { contractId: contract.id, kind: "cotech", heldOn: new Date("2025-06-02"), minutes: "Compte rendu interne" },
+      data: {
+        contractId: contract.id,
+        kind: "cotech",
+        heldOn: new Date("2025-06-02"),
+        minutes: "Compte rendu interne",
+        minutesDocumentId: internal.id,
+      },
     });
     await db.document.createMany({
-      data: [
-        {
-          contractId: contract.id,
-          kind: "contract",
-          title: "Contrat signé",
-          issuedOn: new Date("2024-01-10"),
-          url: "https://exemple.fr/cls.pdf",
+      data: (
+        [
+          {
+            contractId: contract.id,
+            kind: "contract",
+            title: "Contrat signé",
+            issuedOn: new Date("2024-01-10"),
+            url: "https://exemple.fr/cls.pdf",
+          },
+          {
+            contractId: contract.id,
+            kind: "deliberation",
+            title: "Délibération",
+            issuedOn: new Date("2023-12-01"),
+            url: "javascript:alert(1)",
+          },
+          { contractId: contract.id, kind: "charter", title: "Charte", issuedOn: new Date("2023-06-01") },
+          {
+            contractId: contract.id,
+            kind: "diagnosis",
+            title: "Diagnostic de travail",
+            url: "https://exemple.fr/interne.pdf",
+            isPublic: false,
+          },
+        ] satisfies Prisma.DocumentCreateManyInput[]
+      ).map((document) => ({ isPublic: true, ...document })),
+    });
+    const signed = await db.document.create({
+      data: {
+        contractId: contract.id,
+        kind: "amendment",
+        title: "Avenant n°1",
+        issuedOn: new Date("2025-01-15"),
+        isPublic: true,
+        file: {
+          create: documentFileRow(pdfBytes(), { originalName: "avenant.pdf" }),
         },
-        {
-          contractId: contract.id,
-          kind: "deliberation",
-          title: "Délibération",
-          issuedOn: new Date("2023-12-01"),
-          url: "javascript:alert(1)",
-        },
-        { contractId: contract.id, kind: "charter", title: "Charte", issuedOn: new Date("2023-06-01") },
-      ],
+      },
     });
 
     const { contract: shown } = await publicView(territory.slug);
-    expect(shown.meetings.map((meeting) => [meeting.kind, meeting.minutesDocument?.url ?? null])).toEqual([
-      ["cotech", null],
-      ["copil", "https://exemple.fr/copil.pdf"],
-    ]);
+    expect(shown.meetings.map((meeting) => [meeting.kind, meeting.minutesDocument?.isPublic ? meeting.minutesDocument.url : null])).toEqual(
+      [
+        ["cotech", null],
+        ["copil", "https://exemple.fr/copil.pdf"],
+      ],
+    );
     // The working group's meeting is listed with its group, not among the steering meetings.
     expect(shown._count.meetings).toBe(2);
     // The meetings' own account never leaves the workspace.
@@ -220,7 +261,14 @@ describe("public territory page: progress, steering meetings and documents", () 
       ["Charte", null],
       ["Délibération", null],
       ["Contrat signé", "https://exemple.fr/cls.pdf"],
+      ["Avenant n°1", null],
     ]);
+    // The file's bytes never come with the page.
+    expect(shown.documents.at(-1)?.file).toEqual({
+      originalName: "avenant.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: pdfBytes().length,
+    });
 
     const html = renderToStaticMarkup(
       createElement(ContractSections, {
@@ -230,11 +278,17 @@ describe("public territory page: progress, steering meetings and documents", () 
         ficheProgress: new Map(),
         evaluation: null,
         ficheHref: (number) => `/fiches/${number}`,
+        documentHref: (documentId) => publicDocumentPath(territory.slug, documentId),
       }),
     );
     expect(html).toContain('<a href="https://exemple.fr/cls.pdf" rel="noopener noreferrer">Contrat signé</a>');
     expect(html).toContain('href="https://exemple.fr/copil.pdf"');
     expect(html).not.toContain("javascript:");
     expect(html).toContain("Délibération");
+    expect(html).toContain(
+      `<a href="/territoires/${territory.slug}/documents/${signed.id}" download="">Avenant n°1</a> <span class="text-sm text-slate-600">(PDF, ${pdfBytes().length}\u00a0octets)</span>`,
+    );
+    expect(html).not.toContain("Diagnostic de travail");
+    expect(html).not.toContain("cotech-interne");
   });
 });

@@ -11,6 +11,7 @@ import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { publishFiches } from "@/lib/publication/mutations";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
+import { documentFileRow, pdfBytes, pngBytes } from "./document-files";
 
 /** contributor_pilot: a contributor of the own territory who pilots the fiche concerned. */
 export type Role = "anonymous" | MembershipRole | "contributor_pilot";
@@ -228,6 +229,37 @@ export const MATRIX: Record<
   "meeting.delete": {
     expected: territoryManagers,
     input: async (_world, tenant) => ({ meetingId: (await meetingOf(tenant)).id, version: "1" }),
+  },
+  "document.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      contractId: tenant.contractId,
+      kind: "deliberation",
+      title: "Délibération du conseil municipal",
+      issuedOn: "2024-06-14",
+      url: "",
+      isPublic: "on",
+      file: new File([new Uint8Array(pdfBytes())], "deliberation.pdf", { type: "application/pdf" }),
+    }),
+  },
+  "document.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      documentId: (await documentOf(tenant)).id,
+      version: "1",
+      kind: "contract",
+      title: "Contrat local de santé signé",
+      url: "https://www.exemple.fr/cls.pdf",
+      file: new File([new Uint8Array(pngBytes())], "signatures.png", { type: "image/png" }),
+    }),
+  },
+  "document.removeFile": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ documentId: (await documentOf(tenant)).id, version: "1" }),
+  },
+  "document.delete": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ documentId: (await documentOf(tenant)).id, version: "1" }),
   },
   "review.thread.open": {
     expected: regionOfficers,
@@ -587,6 +619,16 @@ const submittedDraftOf = async (tenant: Tenant) => {
     data: { contractId: draft.id, subjectKind: "draft", subjectId: draft.id, state: "submitted", submittedAt: new Date() },
   });
 };
+/** A document of the tenant's contract with a PDF file. */
+const documentOf = (tenant: Tenant) =>
+  db().document.create({
+    data: {
+      contractId: tenant.contractId,
+      kind: "contract",
+      title: "Contrat signé",
+      file: { create: documentFileRow(pdfBytes(), { originalName: "contrat.pdf" }) },
+    },
+  });
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
 /** A fresh PRS objective of the tenant's region. */

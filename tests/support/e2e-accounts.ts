@@ -13,6 +13,7 @@ import { createQueue } from "@/lib/jobs/queue";
 import { dailyRemindersJob } from "@/lib/reminders/jobs";
 import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
+import { documentFileRow, pdfBytes } from "./document-files";
 import { E2E_DATABASE_PORT } from "./e2e-server";
 
 let db: Db | undefined;
@@ -116,6 +117,28 @@ export async function closedCampaignOf(contractId: string): Promise<string> {
     VALUES (${contractId}::uuid, 'mid_term', 'closed', now(), now()) ON CONFLICT DO NOTHING`;
   const campaign = await suiteDb().evaluationCampaign.findFirstOrThrow({ where: { contractId, kind: "mid_term" }, select: { id: true } });
   return campaign.id;
+}
+
+/** The territory's demo contract (its first published one), for tests that hang records on it: its id. */
+export async function findDemoContract(territory: string): Promise<string> {
+  const contract = await suiteDb().contract.findFirstOrThrow({
+    where: { territory: { slug: territory }, visibility: "published" },
+    orderBy: { generation: "asc" },
+    select: { id: true },
+  });
+  return contract.id;
+}
+
+/** A document of the contract with a small PDF file, public or not; its id. */
+export async function createDocumentWithFile(
+  contractId: string,
+  { isPublic, title = "Document de la matrice d’autorisation" }: { isPublic: boolean; title?: string },
+): Promise<string> {
+  const document = await suiteDb().document.create({
+    data: { contractId, kind: "other", title, isPublic, file: { create: documentFileRow(pdfBytes(title)) } },
+    select: { id: true },
+  });
+  return document.id;
 }
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */

@@ -4,7 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
-import { createCommitment, closedCampaignOf } from "./e2e-accounts";
+import { createCommitment, closedCampaignOf, createDocumentWithFile } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -27,10 +27,10 @@ const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
 /** A territory as the routes need it: its slug and one of its contracts, with a fiche, a commitment and an evaluation campaign. */
-export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string };
+export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string; documentId: string };
 export const tenants: Record<"own" | "foreign", Tenant> = {
-  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
-  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "" },
+  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "" },
 };
 /** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
 const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
@@ -118,6 +118,9 @@ const EXPECTED: Record<string, Expected> = {
   // Needs and actions: whoever reads the contract; preparing the next contract is its coordination's.
   "espace/[slug]/contrats/[contractId]/besoins/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/renouveler/page.tsx": coordinatorOnly,
+  // A contract's documents, and each one's file (public or not), for whoever reads the contract.
+  "espace/[slug]/contrats/[contractId]/documents/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/documents/[documentId]/route.ts": workspaceReaders,
   // The read-only pages: the agency reads and comments there, partners and contributors read.
   "espace/[slug]/contrats/[contractId]/lecture/page.tsx": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/lecture/fiches/[ficheId]/page.tsx": workspaceReaders,
@@ -155,7 +158,7 @@ const EXPECTED: Record<string, Expected> = {
 
 /** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
 const urlOf = (file: string) => (tenant: Tenant) =>
-  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId|documentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
   Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
@@ -188,6 +191,7 @@ export async function findContracts(browser: Browser) {
     }
     tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
     tenant.campaignId = await closedCampaignOf(tenant.contractId);
+    tenant.documentId = await createDocumentWithFile(tenant.contractId, { isPublic: false });
   }
   await context.close();
 }

@@ -93,6 +93,7 @@ const PLAIN_COLUMN_TYPES: Record<string, string> = {
   Decimal: "numeric(65,30)",
   DateTime: "timestamp(3)",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 function columnType(field: DmmfField, enumNames: Set<string>): string {

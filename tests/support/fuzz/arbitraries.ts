@@ -14,6 +14,8 @@ export type IdRef = `${"own" | "foreign"}.${"regionId" | "territoryId" | "organi
 export type Value =
   | { text: string }
   | { repeat: string; times: number }
+  /** Bytes that are not text (a file's binary content), in base64. */
+  | { base64: string }
   | { id: IdRef }
   | { file: { name: string; type: string; body: Value } }
   /** An import file: the template's columns, one row of these cells. */
@@ -280,6 +282,52 @@ const files = fc.oneof(
   },
 );
 
+/** A document's file: a kind it may hold, or one that pretends to be (magic bytes, broken archives), or too large. */
+const zipEnd = (entries: number, directoryOffset: number) =>
+  Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+    Buffer.alloc(4),
+    Buffer.from([entries, 0, entries, 0]),
+    Buffer.alloc(4),
+    Buffer.from([directoryOffset, 0, 0, 0]),
+    Buffer.alloc(2),
+  ]);
+const bytes = (...parts: Array<string | number[] | Buffer>): Value => ({
+  base64: Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : Buffer.from(part)))).toString(
+    "base64",
+  ),
+});
+const documentFiles = fc
+  .record({
+    name: fc.constantFrom(
+      "contrat.pdf",
+      "avenant.docx",
+      "budget.xlsx",
+      "deliberation.odt",
+      "plan.png",
+      "photo.jpg",
+      "contrat",
+      "../../etc/passwd.pdf",
+      "a\u0000.pdf",
+      `${"é".repeat(300)}.pdf`,
+      "page.html",
+    ),
+    type: fc.constantFrom("application/pdf", "image/png", "application/octet-stream", "", "text/html"),
+    body: fc.constantFrom<Value>(
+      { text: "%PDF-1.4\n%%EOF\n" },
+      { text: "<!doctype html><script>alert(1)</script>" },
+      bytes([0x89], "PNG\r\n\x1a\n", "IHDR"),
+      bytes([0xff, 0xd8, 0xff, 0xe0]),
+      // Archives: empty, truncated, an end record pointing past the end, a mimetype entry whose size lies.
+      bytes("PK\x03\x04"),
+      bytes("PK\x03\x04", Buffer.alloc(40), zipEnd(3, 200)),
+      bytes("PK\x03\x04", zipEnd(255, 0)),
+      bytes("PK\x03\x04\x14\x00\x00\x00\x00\x00", Buffer.alloc(8), [0xff, 0xff, 0xff, 0xff], Buffer.alloc(4), [8, 0, 0, 0], "mimetype"),
+      { repeat: "%PDF-", times: Math.floor((20 * MB) / 5) + 1 },
+    ),
+  })
+  .map((file): Value => ({ file }));
+
 /** Any hostile value, whatever the field. */
 export const hostileValue: fc.Arbitrary<Value> = fc.oneof(
   { weight: 3, arbitrary: texts(CONTROL_CHARACTERS) },
@@ -291,6 +339,7 @@ export const hostileValue: fc.Arbitrary<Value> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...BIG) },
   { weight: 2, arbitrary: randomText },
   { weight: 1, arbitrary: files },
+  { weight: 1, arbitrary: documentFiles },
 );
 
 /** For text fields: what the database and the screens choke on, NUL first (PostgreSQL refuses it). */
@@ -307,7 +356,7 @@ const byKind: Record<FieldKind, fc.Arbitrary<Value>> = {
   id: ids,
   date: dates,
   number: numbers,
-  file: files,
+  file: fc.oneof(files, documentFiles),
   text: textual,
   enum: hostileValue,
 };
@@ -430,6 +479,7 @@ export function show(text: string): string {
 export function showValue(value: Value): string {
   if ("text" in value) return show(value.text);
   if ("repeat" in value) return `${show(value.repeat)} × ${value.times}`;
+  if ("base64" in value) return `bytes ${value.base64.length > 60 ? `${value.base64.slice(0, 60)}…` : value.base64} (base64)`;
   if ("id" in value) return `<${value.id} id>`;
   if ("csv" in value) return `import file [${value.csv.map(showValue).join("; ")}]`;
   return `file ${show(value.file.name)} (${show(value.file.type)}): ${showValue(value.file.body)}`;

@@ -31,13 +31,17 @@ export type Resolver = { id(ref: IdRef, field: string): Promise<string> };
 async function resolve(value: Value, field: string, resolver: Resolver): Promise<string | File> {
   if ("text" in value) return value.text;
   if ("repeat" in value) return value.repeat.repeat(value.times);
+  if ("base64" in value) return value.base64;
   if ("id" in value) return resolver.id(value.id, field);
   if ("csv" in value) {
     const cells = await Promise.all(value.csv.map((cell) => resolve(cell, field, resolver)));
     return new File([`${IMPORT_HEADER.join(";")}\n${cells.map(String).join(";")}\n`], "fiches.csv", { type: "text/csv" });
   }
-  const body = await resolve(value.file.body, field, resolver);
-  return new File([body], value.file.name, { type: value.file.type });
+  const body =
+    "base64" in value.file.body ? Buffer.from(value.file.body.base64, "base64") : await resolve(value.file.body, field, resolver);
+  return new File([typeof body === "string" || body instanceof File ? body : new Uint8Array(body)], value.file.name, {
+    type: value.file.type,
+  });
 }
 
 /** set: replaces every entry of that name (or adds one); add: one more entry; drop: removes them. */

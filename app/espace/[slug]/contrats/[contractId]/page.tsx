@@ -166,6 +166,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
               Préparer le contrat suivant
             </Link>
           ) : null}
+          <Link href={`${contractPath}/documents`} className="self-center">
+            Documents
+          </Link>
           <a href={`${base}/contrats/${contract.id}/export.xlsx`} download className="self-center">
             Exporter en Excel (.xlsx)
           </a>
