@@ -13,6 +13,7 @@ export const ROUTE_PARAMS = {
   ficheId: id,
   commitmentId: id,
   campaignId: id,
+  amendmentId: id,
   /** An invitation link's token: 32 random bytes in base64url (lib/invitations/token.ts). */
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 } satisfies Record<string, z.ZodType<string>>;

@@ -11,6 +11,7 @@ import { ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { insertAudited, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/authz";
+import { amendmentLabel } from "@/lib/amendments/labels";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { loadContractResource } from "@/lib/contracts/resource";
 import type { Tx } from "@/lib/db/client";
@@ -98,6 +99,7 @@ async function targetLabelOf(tx: Tx, contractId: string, targetKind: ReviewTarge
     ficheNumber: null,
     ficheTitle: null,
     campaignKind: null,
+    amendmentNumber: null,
   };
   switch (targetKind) {
     case "contract":
@@ -123,6 +125,11 @@ async function targetLabelOf(tx: Tx, contractId: string, targetKind: ReviewTarge
       const campaign = await tx.evaluationCampaign.findFirst({ where: { id: targetId, contractId }, select: { kind: true } });
       if (!campaign) throw new NotFoundError();
       return reviewTargetLabel({ ...names, campaignKind: campaign.kind });
+    }
+    case "amendment": {
+      const amendment = await tx.amendment.findFirst({ where: { id: targetId, contractId }, select: { number: true } });
+      if (!amendment) throw new NotFoundError();
+      return reviewTargetLabel({ ...names, amendmentNumber: amendment.number });
     }
   }
 }
@@ -299,6 +306,7 @@ export const settleReviewThread = coordinatorOnThread("review.thread.settle", re
 type SubjectFacts = {
   contract: ContractFacts;
   campaignStatus: string | null;
+  amendmentStatus: string | null;
   label: string;
   threadTarget: { targetKind: ReviewTargetKind; targetId: string };
 };
@@ -310,8 +318,21 @@ async function subjectFacts(tx: Tx, subjectKind: ReviewSubjectKind, subjectId: s
     return {
       contract,
       campaignStatus: null,
+      amendmentStatus: null,
       label: `Projet de contrat «\u00a0${contract.title}\u00a0»`,
       threadTarget: { targetKind: "contract", targetId: contract.id },
+    };
+  }
+  if (subjectKind === "amendment") {
+    const amendment = await tx.amendment.findUnique({ where: { id: subjectId }, select: { contractId: true, number: true, status: true } });
+    if (!amendment) throw new NotFoundError();
+    const contract = await contractFacts(tx, amendment.contractId);
+    return {
+      contract,
+      campaignStatus: null,
+      amendmentStatus: amendment.status,
+      label: `${amendmentLabel(amendment.number)} «\u00a0${contract.title}\u00a0»`,
+      threadTarget: { targetKind: "amendment", targetId: subjectId },
     };
   }
   const campaign = await tx.evaluationCampaign.findUnique({
@@ -323,18 +344,19 @@ async function subjectFacts(tx: Tx, subjectKind: ReviewSubjectKind, subjectId: s
   return {
     contract,
     campaignStatus: campaign.status,
+    amendmentStatus: null,
     label: `Rapport de l’${CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()} «\u00a0${contract.title}\u00a0»`,
     threadTarget: { targetKind: "campaign", targetId: subjectId },
   };
 }
 
-/** Threads still open on the subject: anywhere in the contract for its draft, on the campaign for its report. */
+/** Threads still open on the subject: anywhere in the contract for its draft, on the campaign for its report, on the amendment for it. */
 function countOpenThreads(tx: Tx, subjectKind: ReviewSubjectKind, subject: SubjectFacts) {
   return tx.reviewThread.count({
     where:
       subjectKind === "draft"
         ? { contractId: subject.contract.id, status: "open" }
-        : { contractId: subject.contract.id, status: "open", targetKind: "campaign", targetId: subject.threadTarget.targetId },
+        : { contractId: subject.contract.id, status: "open", ...subject.threadTarget },
   });
 }
 
@@ -372,6 +394,7 @@ async function stepStage(
       subjectKind,
       contractStatus: subject.contract.status,
       campaignStatus: subject.campaignStatus,
+      amendmentStatus: subject.amendmentStatus,
       openThreads: transition === "approve" ? await countOpenThreads(tx, subjectKind, subject) : 0,
       reason,
     });

@@ -1,0 +1,106 @@
+// An amendment's differences (lib/amendments/diff.ts): the contract's fields it changed, the fiches
+// it added, changed (field by field when `detailed`, by field names otherwise) and closed. Shared
+// by the workspace's contract and amendment pages and the public page, which passes a diff already
+// cut to what the public may read.
+import type { ReactNode } from "react";
+import { FieldChangesTable } from "@/components/ui/field-changes-table";
+import type { ContractDiff, FicheRef, FieldChange } from "@/lib/amendments/diff";
+import { ficheLabel } from "@/lib/contracts/labels";
+import { formatDate } from "@/lib/format";
+
+const EMPTY = "(vide)";
+const shown = (value: FieldChange["before"]) => (value === null || value === "" ? EMPTY : String(value));
+const rows = (changes: readonly FieldChange[]) =>
+  changes.map((change) => ({ label: change.label, before: shown(change.before), after: shown(change.after) }));
+
+function FicheName({ fiche, href }: { fiche: FicheRef; href?: (fiche: FicheRef) => string | null }) {
+  const link = href?.(fiche);
+  const name = `${ficheLabel(fiche.number)} «\u00a0${fiche.title}\u00a0»`;
+  return link ? <a href={link}>{name}</a> : <>{name}</>;
+}
+
+function Group({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  if (!count) return null;
+  return (
+    <div>
+      <h4 className="font-semibold text-slate-900">
+        {title} ({count})
+      </h4>
+      {children}
+    </div>
+  );
+}
+
+export function AmendmentDiff({
+  diff,
+  detailed,
+  ficheHref,
+  empty = "Aucune différence avec le contrat avant l’avenant.",
+}: {
+  diff: ContractDiff;
+  detailed: boolean;
+  ficheHref?: (fiche: FicheRef) => string | null;
+  empty?: string;
+}) {
+  const nothing = !diff.contract.length && !diff.added.length && !diff.changed.length && !diff.closed.length && !diff.removed.length;
+  if (nothing) return <p className="text-slate-700">{empty}</p>;
+  return (
+    <div className="space-y-4">
+      <Group title="Le contrat" count={diff.contract.length}>
+        {detailed ? (
+          <div className="mt-2">
+            <FieldChangesTable changes={rows(diff.contract)} caption={<span className="sr-only">Champs du contrat modifiés</span>} />
+          </div>
+        ) : (
+          <p className="mt-1 text-slate-700">{diff.contract.map((change) => change.label).join(", ")}</p>
+        )}
+      </Group>
+      <Group title="Fiches ajoutées" count={diff.added.length}>
+        <ul className="mt-1 list-disc space-y-1 pl-6">
+          {diff.added.map((fiche) => (
+            <li key={fiche.id}>
+              <FicheName fiche={fiche} href={ficheHref} />
+            </li>
+          ))}
+        </ul>
+      </Group>
+      <Group title="Fiches modifiées" count={diff.changed.length}>
+        {detailed ? (
+          <div className="mt-2 space-y-4">
+            {diff.changed.map((fiche) => (
+              <FieldChangesTable key={fiche.id} changes={rows(fiche.changes)} caption={<FicheName fiche={fiche} href={ficheHref} />} />
+            ))}
+          </div>
+        ) : (
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {diff.changed.map((fiche) => (
+              <li key={fiche.id}>
+                <FicheName fiche={fiche} href={ficheHref} />
+                <span className="text-slate-600">&nbsp;: {fiche.changes.map((change) => change.label.toLowerCase()).join(", ")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Group>
+      <Group title="Fiches closes" count={diff.closed.length}>
+        <ul className="mt-1 list-disc space-y-1 pl-6">
+          {diff.closed.map((fiche) => (
+            <li key={fiche.id}>
+              <FicheName fiche={fiche} href={ficheHref} />
+              {fiche.closedOn ? <span className="text-slate-600">, close le {formatDate(new Date(fiche.closedOn))}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </Group>
+      <Group title="Fiches mises à la corbeille" count={diff.removed.length}>
+        <ul className="mt-1 list-disc space-y-1 pl-6">
+          {diff.removed.map((fiche) => (
+            <li key={fiche.id}>
+              <FicheName fiche={fiche} />
+            </li>
+          ))}
+        </ul>
+      </Group>
+    </div>
+  );
+}
