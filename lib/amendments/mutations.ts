@@ -5,7 +5,7 @@
 // contract in a snapshot (lib/snapshots), in one transaction. The contract before it is a snapshot
 // too: the signature's, the previous amendment's, or (a contract signed before amendments existed)
 // one taken when its first amendment is created. Every step writes its audit event.
-import { actionsOn, type ActionContext } from "@/lib/actions/define";
+import { actionsOn } from "@/lib/actions/define";
 import { ConflictError, RefusedError } from "@/lib/actions/errors";
 import { ok } from "@/lib/actions/result";
 import { onContract } from "@/lib/actions/targets";

@@ -3,16 +3,16 @@
 // the contract as of one amendment for its exports. Differences are always computed between the
 // contents of the one snapshot mechanism (./diff.ts): the snapshot before an amendment and the one
 // it signed, or the live contract read by the same function while it is a draft.
-import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ReviewStageState, SnapshotReason } from "@/lib/db/generated/enums";
+import type { SnapshotReason } from "@/lib/db/generated/enums";
 import { findContractInTerritory, readableOrNotFound } from "@/lib/contracts/queries";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
 import { readContractContent } from "@/lib/snapshots/create";
 import { contractSnapshotContentSchema, type ContractSnapshotContent } from "@/lib/snapshots/schema";
-import { contractAccessSelect } from "@/lib/workspaces/resource";
+import { contractAccessSelect, territoryResource } from "@/lib/workspaces/resource";
 import { diffContents, publicDiff, type ContractDiff, type PublicFicheFacts } from "./diff";
 
 /** Amendments a contract lists at most: more than any contract signs over its life. */
@@ -40,7 +40,7 @@ const amendmentSelect = {
 } satisfies Prisma.AmendmentSelect;
 
 type AmendmentRow = Prisma.AmendmentGetPayload<{ select: typeof amendmentSelect }>;
-type SnapshotFacts = { id: string; version: number; reason: SnapshotReason; createdAt: Date };
+export type SnapshotFacts = { id: string; version: number; reason: SnapshotReason; createdAt: Date };
 
 /**
  * The contract an amendment starts from. `asSigned`: a signed state (the signature's snapshot, or
@@ -76,19 +76,30 @@ function withDiff(row: AmendmentRow, live: ContractSnapshotContent | null): Amen
 }
 
 /**
- * A contract's amendments, oldest first, each with its differences; the contract is authorized
- * by the caller (the contract page). One statement, plus the live contract's when a draft is open.
+ * A contract's amendments, oldest first, each with its differences, and the snapshot of the
+ * contract as signed when there is one; the contract is authorized by the caller (the contract
+ * page). Two statements, plus the live contract's when a draft is open.
  */
-export async function listContractAmendments(db: Db, contractId: string): Promise<AmendmentView[]> {
-  const rows = await db.amendment.findMany({
-    relationLoadStrategy: "join",
-    where: { contractId },
-    orderBy: { number: "asc" },
-    take: AMENDMENTS_SHOWN,
-    select: amendmentSelect,
-  });
+export async function listContractAmendments(
+  db: Db,
+  contractId: string,
+): Promise<{ amendments: AmendmentView[]; signature: SnapshotFacts | null }> {
+  const [rows, signature] = await Promise.all([
+    db.amendment.findMany({
+      relationLoadStrategy: "join",
+      where: { contractId },
+      orderBy: { number: "asc" },
+      take: AMENDMENTS_SHOWN,
+      select: amendmentSelect,
+    }),
+    db.contractSnapshot.findFirst({
+      where: { contractId, reason: "signature" },
+      orderBy: { version: "asc" },
+      select: { id: true, version: true, reason: true, createdAt: true },
+    }),
+  ]);
   const live = rows.some((row) => row.status === "draft") ? await readLiveContent(db, contractId) : null;
-  return rows.map((row) => withDiff(row, live));
+  return { amendments: rows.map((row) => withDiff(row, live)), signature };
 }
 
 /** What the amendment page reads of its contract: authorization's facts and its heading. */
@@ -104,15 +115,13 @@ const contractSelect = (actor: Actor) =>
 export type AmendmentPage = {
   contract: Prisma.ContractGetPayload<{ select: ReturnType<typeof contractSelect> }>;
   amendment: AmendmentView;
-  /** The review stage of the amendment: not_submitted (version 0) before its first submission. */
-  stage: { id: string | null; state: ReviewStageState; version: number; submittedAt: Date | null; decidedAt: Date | null };
   /** The contract's live fiches, to say what the draft does to them. */
   fiches: Array<{ id: string; number: number; title: string; closedOn: Date | null }>;
 };
 
 /**
- * One amendment of a contract the actor reads in the workspace, with its differences, review
- * stage and the fiches it may name; a NotFoundError for a contract they may not read or an
+ * One amendment of a contract the actor reads in the workspace, with its differences and the
+ * fiches it may name; a NotFoundError for a contract they may not read or an
  * amendment of another contract.
  */
 export async function getAmendmentPage(
@@ -128,14 +137,11 @@ export async function getAmendmentPage(
     where: { id: amendmentId, contractId },
     select: amendmentSelect,
   });
-  if (!row) throw new NotFoundError();
+  // A draft stays with the territory's members and its agency, as a contract's draft does: partners read signed amendments.
+  if (!row || (row.status === "draft" && !can(actor, "workspace.read", territoryResource(contract.territory)))) throw new NotFoundError();
   const draft = row.status === "draft";
-  const [live, stage, fiches] = await Promise.all([
+  const [live, fiches] = await Promise.all([
     draft ? readLiveContent(db, contract.id) : null,
-    db.reviewStage.findUnique({
-      where: { subjectKind_subjectId: { subjectKind: "amendment", subjectId: row.id } },
-      select: { id: true, state: true, version: true, submittedAt: true, decidedAt: true },
-    }),
     draft
       ? db.ficheAction.findMany({
           where: { contractId: contract.id, deletedAt: null },
@@ -147,7 +153,6 @@ export async function getAmendmentPage(
   return {
     contract,
     amendment: withDiff(row, live),
-    stage: stage ?? { id: null, state: "not_submitted", version: 0, submittedAt: null, decidedAt: null },
     fiches,
   };
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PublicAmendments } from "@/components/amendments/public-amendments";
 import { ContractSections } from "@/components/contracts/contract-sections";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { listPublicAmendments } from "@/lib/amendments/queries";
 import { currentActor } from "@/lib/auth/session";
 import { publicContractStatus } from "@/lib/contracts/public-status";
 import { todayInParis } from "@/lib/due/schedule";
@@ -40,9 +42,10 @@ export default async function TerritoryPublicPage({ params }: Props) {
   const contract = territory.contracts[0];
   // The page is kept whole for the day in Paris its render began (lib/public-pages/cache.ts): what it says of today holds until midnight.
   const today = todayInParis();
-  const [evaluation, ficheProgress] = contract
-    ? await Promise.all([findPublicEvaluation(contract), listPublicFicheProgress(contract)])
-    : [null, new Map()];
+  const actor = await currentActor();
+  const [evaluation, ficheProgress, amendments] = contract
+    ? await Promise.all([findPublicEvaluation(contract), listPublicFicheProgress(contract), listPublicAmendments(actor, contract)])
+    : [null, new Map(), []];
   const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`]
     .filter(Boolean)
     .join(" · ");
@@ -54,14 +57,20 @@ export default async function TerritoryPublicPage({ params }: Props) {
       </PageHeader>
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
         {contract ? (
-          <ContractSections
-            contract={contract}
-            status={publicContractStatus(contract, today)}
-            progress={publicProgress(contract.axes, contract.publicFiches, ficheProgress)}
-            ficheProgress={ficheProgress}
-            evaluation={evaluation}
-            ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
-          />
+          <>
+            <ContractSections
+              contract={contract}
+              status={publicContractStatus(contract, today)}
+              progress={publicProgress(contract.axes, contract.publicFiches, ficheProgress)}
+              ficheProgress={ficheProgress}
+              evaluation={evaluation}
+              ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+            />
+            <PublicAmendments
+              amendments={amendments}
+              ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+            />
+          </>
         ) : (
           <Section id="contrat" title="Contrat local de santé">
             <p>Aucun contrat local de santé n’est encore publié pour ce territoire.</p>
