@@ -86,9 +86,11 @@ export const ficheRef = (fiche: FrozenFiche): FicheRef => ({
 
 /** Changes of the compared fields from one record to the other. */
 function fieldChanges(compared: readonly Compared[], before: (key: string) => HistoryValue, after: (key: string) => HistoryValue) {
+  // An empty text or list is nothing, as it is on either side.
+  const value = (shown: HistoryValue | undefined) => (shown === "" || shown === undefined ? null : shown);
   return compared.flatMap(({ key, label }) => {
-    const [was, is] = [before(key), after(key)];
-    return (was ?? null) === (is ?? null) ? [] : [{ key, label, before: was ?? null, after: is ?? null }];
+    const [was, is] = [value(before(key)), value(after(key))];
+    return was === is ? [] : [{ key, label, before: was, after: is }];
   });
 }
 
