@@ -69,6 +69,7 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
     ficheId: pick(fuzz.ficheId, "ficheId"),
     commitmentId: pick(fuzz.ficheId, "commitmentId"),
     campaignId: pick(fuzz.ficheId, "campaignId"),
+    amendmentId: pick(fuzz.ficheId, "amendmentId"),
   });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;

@@ -11,6 +11,7 @@ import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { createQueue } from "@/lib/jobs/queue";
 import { dailyRemindersJob } from "@/lib/reminders/jobs";
+import { createContractSnapshot } from "@/lib/snapshots/create";
 import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
 import { E2E_DATABASE_PORT } from "./e2e-server";
@@ -116,6 +117,37 @@ export async function closedCampaignOf(contractId: string): Promise<string> {
     VALUES (${contractId}::uuid, 'mid_term', 'closed', now(), now()) ON CONFLICT DO NOTHING`;
   const campaign = await suiteDb().evaluationCampaign.findFirstOrThrow({ where: { contractId, kind: "mid_term" }, select: { id: true } });
   return campaign.id;
+}
+
+/**
+ * A signed amendment of the contract (the first one made here, reused afterwards), for tests that
+ * need one to exist: the contract frozen as it stands, before and after an amendment that changes nothing.
+ */
+export async function signedAmendmentOf(contractId: string): Promise<string> {
+  return suiteDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${contractId}))`;
+    const existing = await tx.amendment.findFirst({
+      where: { contractId, status: "signed" },
+      orderBy: { number: "asc" },
+      select: { id: true },
+    });
+    if (existing) return existing.id;
+    const { _max } = await tx.amendment.aggregate({ where: { contractId }, _max: { number: true } });
+    const snapshot = await createContractSnapshot(tx, contractId, "amendment", { userId: null });
+    const amendment = await tx.amendment.create({
+      data: {
+        contractId,
+        number: (_max.number ?? 0) + 1,
+        purpose: "Avenant des tests de bout en bout",
+        status: "signed",
+        signedOn: new Date("2026-01-15"),
+        baseSnapshotId: snapshot.id,
+        snapshotId: snapshot.id,
+      },
+      select: { id: true },
+    });
+    return amendment.id;
+  });
 }
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */
