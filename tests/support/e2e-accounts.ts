@@ -11,6 +11,7 @@ import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { createQueue } from "@/lib/jobs/queue";
 import { dailyRemindersJob } from "@/lib/reminders/jobs";
+import { publishAllFiches } from "@/lib/publication/publish";
 import { createContractSnapshot } from "@/lib/snapshots/create";
 import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
@@ -147,6 +148,46 @@ export async function signedAmendmentOf(contractId: string): Promise<string> {
       select: { id: true },
     });
     return amendment.id;
+  });
+}
+
+/**
+ * A signed, published contract of the test's own in the territory, the newest generation, with one
+ * axis and three published fiches, signed by the organisation (by name) before amendments were
+ * recorded (no signature snapshot): what an amendment starts from.
+ */
+export async function createAmendableContract(
+  territory: string,
+  organisation: string,
+  title: string,
+): Promise<{ contractId: string; fiches: string[] }> {
+  return suiteDb().$transaction(async (tx) => {
+    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+    const contract = await tx.contract.create({
+      data: {
+        territoryId,
+        title,
+        generation: (last._max.generation ?? 0) + 1,
+        status: "signed",
+        visibility: "published",
+        signedOn: new Date("2025-01-15"),
+      },
+    });
+    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1, signedOn: new Date("2025-01-15") } });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
+    const fiches = [];
+    for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
+      fiches.push(
+        await tx.ficheAction.create({
+          data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
+          select: { id: true, title: true },
+        }),
+      );
+    await publishAllFiches(tx, contract.id, { userId: null });
+    return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
   });
 }
 
