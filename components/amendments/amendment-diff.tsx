@@ -19,13 +19,14 @@ function FicheName({ fiche, href }: { fiche: FicheRef; href?: (fiche: FicheRef) 
   return link ? <a href={link}>{name}</a> : <>{name}</>;
 }
 
-function Group({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+function Group({ title, count, level, children }: { title: string; count: number; level: 3 | 4; children: ReactNode }) {
   if (!count) return null;
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div>
-      <h4 className="font-semibold text-slate-900">
+      <Heading className="font-semibold text-slate-900">
         {title} ({count})
-      </h4>
+      </Heading>
       {children}
     </div>
   );
@@ -35,10 +36,13 @@ export function AmendmentDiff({
   diff,
   detailed,
   ficheHref,
+  level,
   empty = "Aucune différence avec le contrat avant l’avenant.",
 }: {
   diff: ContractDiff;
   detailed: boolean;
+  /** The groups' heading level: under the section's heading (3) or under an amendment's own (4). */
+  level: 3 | 4;
   ficheHref?: (fiche: FicheRef) => string | null;
   empty?: string;
 }) {
@@ -46,7 +50,7 @@ export function AmendmentDiff({
   if (nothing) return <p className="text-slate-700">{empty}</p>;
   return (
     <div className="space-y-4">
-      <Group title="Le contrat" count={diff.contract.length}>
+      <Group level={level} title="Le contrat" count={diff.contract.length}>
         {detailed ? (
           <div className="mt-2">
             <FieldChangesTable changes={rows(diff.contract)} caption={<span className="sr-only">Champs du contrat modifiés</span>} />
@@ -55,7 +59,7 @@ export function AmendmentDiff({
           <p className="mt-1 text-slate-700">{diff.contract.map((change) => change.label).join(", ")}</p>
         )}
       </Group>
-      <Group title="Fiches ajoutées" count={diff.added.length}>
+      <Group level={level} title="Fiches ajoutées" count={diff.added.length}>
         <ul className="mt-1 list-disc space-y-1 pl-6">
           {diff.added.map((fiche) => (
             <li key={fiche.id}>
@@ -64,7 +68,7 @@ export function AmendmentDiff({
           ))}
         </ul>
       </Group>
-      <Group title="Fiches modifiées" count={diff.changed.length}>
+      <Group level={level} title="Fiches modifiées" count={diff.changed.length}>
         {detailed ? (
           <div className="mt-2 space-y-4">
             {diff.changed.map((fiche) => (
@@ -82,7 +86,7 @@ export function AmendmentDiff({
           </ul>
         )}
       </Group>
-      <Group title="Fiches closes" count={diff.closed.length}>
+      <Group level={level} title="Fiches closes" count={diff.closed.length}>
         <ul className="mt-1 list-disc space-y-1 pl-6">
           {diff.closed.map((fiche) => (
             <li key={fiche.id}>
@@ -92,7 +96,7 @@ export function AmendmentDiff({
           ))}
         </ul>
       </Group>
-      <Group title="Fiches mises à la corbeille" count={diff.removed.length}>
+      <Group level={level} title="Fiches mises à la corbeille" count={diff.removed.length}>
         <ul className="mt-1 list-disc space-y-1 pl-6">
           {diff.removed.map((fiche) => (
             <li key={fiche.id}>

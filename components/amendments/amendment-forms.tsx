@@ -5,6 +5,7 @@
 // its action applies (lib/amendments/schema.ts).
 import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
+import { announce } from "@/components/forms/notices";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
@@ -30,7 +31,13 @@ export function NewAmendmentForm({
   const router = useRouter();
   const form = useActionForm(action, {
     schema: createAmendmentSchema,
-    onSuccess: (result) => router.push(`${amendmentPath}/${result.data.amendmentId}`),
+    // As soon as it answers: the refreshed contract page no longer offers this form once a draft exists.
+    onAnswer: (result) => {
+      if (!result.ok) return;
+      const path = `${amendmentPath}/${result.data.amendmentId}`;
+      announce({ message: result.message ?? "L’avenant est créé.", path });
+      router.push(path);
+    },
   });
   return (
     <ActionForm form={form} hidden={{ contractId }} className="max-w-3xl space-y-4" label="Préparer un avenant">

@@ -65,7 +65,7 @@ export function AmendmentList({
               </div>
               <p className="mt-1 whitespace-pre-line text-slate-800">{amendment.purpose}</p>
               <div className="mt-3">
-                <AmendmentDiff diff={amendment.diff} detailed={false} />
+                <AmendmentDiff level={4} diff={amendment.diff} detailed={false} />
               </div>
               {amendment.snapshot ? (
                 <p className="mt-3 flex flex-wrap gap-4 text-sm">

@@ -31,6 +31,7 @@ export function PublicAmendments({
             <p className="mt-1 whitespace-pre-line text-slate-800">{amendment.purpose}</p>
             <div className="mt-3">
               <AmendmentDiff
+                level={4}
                 diff={amendment.diff}
                 detailed
                 ficheHref={(fiche) => ficheHref(fiche.number)}

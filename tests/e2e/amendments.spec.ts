@@ -108,15 +108,15 @@ test("a coordinator amends a signed contract, the ARS approves it, its signature
   const signature = page.getByRole("region", { name: "Signature" });
   await signature.getByLabel("Date de signature").fill("2026-11-20");
   await signature.getByRole("button", { name: "Enregistrer la signature" }).click();
-  await expect(page.getByRole("region", { name: "L’avenant" })).toContainText("20/11/2026");
+  await expect(page.getByRole("region", { name: "L’avenant", exact: true })).toContainText("20 novembre 2026");
   await expect(page.getByRole("region", { name: "Différences" }).getByRole("heading", { name: "Fiches closes (1)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Contrat modifié par l’avenant en PDF" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await photograph(page, "avenant", testInfo.outputPath);
+  await photograph(page, "avenant", (name) => testInfo.outputPath(name));
 
   await page.goto(contractPath);
   const amended = page.getByRole("region", { name: /^Avenants/ });
-  await expect(amended).toContainText("Par l’avenant n°\u00a01, signé le 20/11/2026.");
+  await expect(amended).toContainText("Par l’avenant n°\u00a01, signé le 20 novembre 2026.");
   await expectNoAxeViolations(page);
 
   // 6. The public page shows the amended contract and the amendment's history.
@@ -124,11 +124,11 @@ test("a coordinator amends a signed contract, the ARS approves it, its signature
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   for (const fiche of added) await expect(page.getByRole("link", { name: fiche }).first()).toBeVisible();
   const history = page.getByRole("region", { name: "Avenants (1)" });
-  await expect(history.getByRole("heading", { name: "Avenant n°\u00a01, signé le 20/11/2026" })).toBeVisible();
+  await expect(history.getByRole("heading", { name: "Avenant n°\u00a01, signé le 20 novembre 2026" })).toBeVisible();
   await expect(history).toContainText(purpose);
   await expect(history.getByRole("heading", { name: "Fiches ajoutées (2)" })).toBeVisible();
   await expect(history.getByRole("heading", { name: "Fiches closes (1)" })).toBeVisible();
   await expect(history).toContainText(closed);
   await expectNoAxeViolations(page);
-  await photograph(page, "page-publique", testInfo.outputPath);
+  await photograph(page, "page-publique", (name) => testInfo.outputPath(name));
 });

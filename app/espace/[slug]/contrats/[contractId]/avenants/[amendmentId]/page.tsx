@@ -192,7 +192,7 @@ export default async function AmendmentPage({ params }: Props) {
             />
           }
         >
-          <AmendmentDiff diff={amendment.diff} detailed ficheHref={ficheHref} />
+          <AmendmentDiff level={3} diff={amendment.diff} detailed ficheHref={ficheHref} />
         </Section>
 
         {side ? (
