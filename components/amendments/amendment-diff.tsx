@@ -91,7 +91,9 @@ export function AmendmentDiff({
           {diff.closed.map((fiche) => (
             <li key={fiche.id}>
               <FicheName fiche={fiche} href={ficheHref} />
-              {fiche.closedOn ? <span className="text-slate-600">, close le {formatDate(new Date(fiche.closedOn))}</span> : null}
+              <span className="text-slate-600">
+                {fiche.closedOn ? `, close le ${formatDate(new Date(fiche.closedOn))}` : ", close à la signature de l’avenant"}
+              </span>
             </li>
           ))}
         </ul>

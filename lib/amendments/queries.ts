@@ -67,11 +67,17 @@ function withDiff(row: AmendmentRow, live: ContractSnapshotContent | null): Amen
   const { baseSnapshot, snapshot, ...amendment } = row;
   const after = snapshot ? parse(snapshot.content) : live;
   if (!after) throw new Error(`Amendment ${row.id} is a draft: its differences need the live contract`);
+  const diff = diffContents(parse(baseSnapshot.content), after);
+  // A draft closes its fiches when signed: until then, the fiches it names as closed are what it will close.
+  if (!snapshot)
+    for (const marked of amendment.fiches)
+      if (marked.change === "closed" && !diff.closed.some((fiche) => fiche.id === marked.ficheId))
+        diff.closed.push({ id: marked.ficheId, number: marked.fiche.number, title: marked.fiche.title, closedOn: null });
   return {
     ...amendment,
     base: { ...facts(baseSnapshot), asSigned: baseSnapshot.reason !== "amendment" || amendment.number > 1 },
     snapshot: snapshot ? facts(snapshot) : null,
-    diff: diffContents(parse(baseSnapshot.content), after),
+    diff,
   };
 }
 

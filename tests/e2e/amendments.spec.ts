@@ -82,6 +82,7 @@ test("a coordinator amends a signed contract, the ARS approves it, its signature
   const differences = page.getByRole("region", { name: "Différences" });
   await expect(differences.getByRole("heading", { name: "Fiches ajoutées (2)" })).toBeVisible();
   await expectNoAxeViolations(page);
+  await photograph(page, "avenant-brouillon", (name) => testInfo.outputPath(name));
 
   // 3. It submits the amendment to the ARS.
   const review = page.getByRole("region", { name: "Avis de l’ARS sur l’avenant" });
@@ -118,6 +119,7 @@ test("a coordinator amends a signed contract, the ARS approves it, its signature
   const amended = page.getByRole("region", { name: /^Avenants/ });
   await expect(amended).toContainText("Par l’avenant n°\u00a01, signé le 20 novembre 2026.");
   await expectNoAxeViolations(page);
+  await photograph(page, "contrat", (name) => testInfo.outputPath(name));
 
   // 6. The public page shows the amended contract and the amendment's history.
   await page.goto(`/territoires/${TERRITORY}`);

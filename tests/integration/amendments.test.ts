@@ -334,8 +334,8 @@ describe("differences and exports", () => {
       { key: "description", label: "Description", before: "Description 1", after: "Description révisée" },
       expect.objectContaining({ key: "budgetLines", label: expect.stringMatching(/budget/i), before: null }),
     ]);
-    // Closing happens at signature.
-    expect(diff.closed).toEqual([]);
+    // Closing happens at signature: until then, the fiche the draft names as closed, without a day.
+    expect(diff.closed).toEqual([expect.objectContaining({ number: 3, closedOn: null })]);
     expect(diff.contract).toEqual([]);
   });
 

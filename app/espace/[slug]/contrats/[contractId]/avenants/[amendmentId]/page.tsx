@@ -140,9 +140,11 @@ export default async function AmendmentPage({ params }: Props) {
                       {ficheLabel(item.fiche.number)} «&nbsp;{item.fiche.title}&nbsp;»
                     </Link>
                   </span>
-                  <Badge tone={item.change === "closed" ? "warning" : item.change === "added" ? "success" : "brand"}>
-                    {AMENDMENT_FICHE_CHANGE_LABELS[item.change]}
-                  </Badge>
+                  <span className="shrink-0 self-start sm:self-auto">
+                    <Badge tone={item.change === "closed" ? "warning" : item.change === "added" ? "success" : "brand"}>
+                      {AMENDMENT_FICHE_CHANGE_LABELS[item.change]}
+                    </Badge>
+                  </span>
                   {open ? (
                     <ActionButton
                       action={unmarkAmendmentFicheAction}
