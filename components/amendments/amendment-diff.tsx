@@ -19,6 +19,28 @@ function FicheName({ fiche, href }: { fiche: FicheRef; href?: (fiche: FicheRef) 
   return link ? <a href={link}>{name}</a> : <>{name}</>;
 }
 
+/** Fiches by name, each with what follows its name. */
+function FicheList<F extends FicheRef>({
+  fiches,
+  href,
+  after,
+}: {
+  fiches: readonly F[];
+  href?: (fiche: FicheRef) => string | null;
+  after?: (fiche: F) => string;
+}) {
+  return (
+    <ul className="mt-1 list-disc space-y-1 pl-6">
+      {fiches.map((fiche) => (
+        <li key={fiche.id}>
+          <FicheName fiche={fiche} href={href} />
+          {after ? <span className="text-slate-600">{after(fiche)}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Group({ title, count, level, children }: { title: string; count: number; level: 3 | 4; children: ReactNode }) {
   if (!count) return null;
   const Heading = level === 3 ? "h3" : "h4";
@@ -60,13 +82,7 @@ export function AmendmentDiff({
         )}
       </Group>
       <Group level={level} title="Fiches ajoutées" count={diff.added.length}>
-        <ul className="mt-1 list-disc space-y-1 pl-6">
-          {diff.added.map((fiche) => (
-            <li key={fiche.id}>
-              <FicheName fiche={fiche} href={ficheHref} />
-            </li>
-          ))}
-        </ul>
+        <FicheList fiches={diff.added} href={ficheHref} />
       </Group>
       <Group level={level} title="Fiches modifiées" count={diff.changed.length}>
         {detailed ? (
@@ -76,36 +92,22 @@ export function AmendmentDiff({
             ))}
           </div>
         ) : (
-          <ul className="mt-1 list-disc space-y-1 pl-6">
-            {diff.changed.map((fiche) => (
-              <li key={fiche.id}>
-                <FicheName fiche={fiche} href={ficheHref} />
-                <span className="text-slate-600">&nbsp;: {fiche.changes.map((change) => change.label.toLowerCase()).join(", ")}</span>
-              </li>
-            ))}
-          </ul>
+          <FicheList
+            fiches={diff.changed}
+            href={ficheHref}
+            after={(fiche) => `\u00a0: ${fiche.changes.map((change) => change.label.toLowerCase()).join(", ")}`}
+          />
         )}
       </Group>
       <Group level={level} title="Fiches closes" count={diff.closed.length}>
-        <ul className="mt-1 list-disc space-y-1 pl-6">
-          {diff.closed.map((fiche) => (
-            <li key={fiche.id}>
-              <FicheName fiche={fiche} href={ficheHref} />
-              <span className="text-slate-600">
-                {fiche.closedOn ? `, close le ${formatDate(new Date(fiche.closedOn))}` : ", close à la signature de l’avenant"}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <FicheList
+          fiches={diff.closed}
+          href={ficheHref}
+          after={(fiche) => (fiche.closedOn ? `, close le ${formatDate(new Date(fiche.closedOn))}` : ", close à la signature de l’avenant")}
+        />
       </Group>
       <Group level={level} title="Fiches mises à la corbeille" count={diff.removed.length}>
-        <ul className="mt-1 list-disc space-y-1 pl-6">
-          {diff.removed.map((fiche) => (
-            <li key={fiche.id}>
-              <FicheName fiche={fiche} />
-            </li>
-          ))}
-        </ul>
+        <FicheList fiches={diff.removed} />
       </Group>
     </div>
   );

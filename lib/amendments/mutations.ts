@@ -5,7 +5,7 @@
 // contract in a snapshot (lib/snapshots), in one transaction. The contract before it is a snapshot
 // too: the signature's, the previous amendment's, or (a contract signed before amendments existed)
 // one taken when its first amendment is created. Every step writes its audit event.
-import { actionsOn } from "@/lib/actions/define";
+import { actionsOn, type ActionContext } from "@/lib/actions/define";
 import { ConflictError, RefusedError } from "@/lib/actions/errors";
 import { ok } from "@/lib/actions/result";
 import { onContract } from "@/lib/actions/targets";
@@ -13,6 +13,7 @@ import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
 import { insertAudited, recordAudit } from "@/lib/audit/record";
 import { lockContract } from "@/lib/contracts/lock";
 import type { Tx } from "@/lib/db/client";
+import type { AmendmentFicheChange } from "@/lib/db/generated/enums";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { isoDay } from "@/lib/format";
 import { publishInTransaction } from "@/lib/publication/publish";
@@ -196,6 +197,32 @@ async function liveFiche(tx: Tx, contractId: string, ficheId: string) {
   return fiche;
 }
 
+type FicheChange = { fiche: { number: number; title: string }; change: AmendmentFicheChange };
+
+/** The audit event of a fiche named in, or taken out of, an amendment: the fiche and the change, before or after. */
+function auditFicheChange(
+  tx: Tx,
+  context: Pick<ActionContext, "actor" | "ip">,
+  action: string,
+  { amendment, territoryId }: { amendment: DraftFacts; territoryId?: string },
+  { before, after }: { before?: FicheChange; after?: FicheChange },
+) {
+  const shown = (change?: FicheChange) =>
+    change && {
+      fiche: `${ficheLabel(change.fiche.number)} «\u00a0${change.fiche.title}\u00a0»`,
+      change: AMENDMENT_FICHE_CHANGE_LABELS[change.change],
+    };
+  return recordAudit(tx, context, {
+    action,
+    entityType: "Amendment",
+    entityId: amendment.id,
+    entityLabel: `${amendmentLabel(amendment.number)} (${amendment.contract.title})`,
+    territoryId: territoryId ?? null,
+    before: shown(before),
+    after: shown(after),
+  });
+}
+
 export const markAmendmentFiche = onAmendment("amendment.markFiche", markAmendmentFicheSchema, async (context, input, resource) => {
   await context.db.$transaction(async (tx) => {
     const amendment = await lockedDraft(tx, input.amendmentId, input.version, "ficheId");
@@ -214,14 +241,13 @@ export const markAmendmentFiche = onAmendment("amendment.markFiche", markAmendme
       update: { change: input.change },
     });
     await bumpVersion(tx, amendment);
-    await recordAudit(tx, context, {
-      action: "amendment.markFiche",
-      entityType: "Amendment",
-      entityId: amendment.id,
-      entityLabel: `${amendmentLabel(amendment.number)} (${amendment.contract.title})`,
-      territoryId: resource.territoryId ?? null,
-      after: { fiche: `${ficheLabel(fiche.number)} «\u00a0${fiche.title}\u00a0»`, change: AMENDMENT_FICHE_CHANGE_LABELS[input.change] },
-    });
+    await auditFicheChange(
+      tx,
+      context,
+      "amendment.markFiche",
+      { amendment, territoryId: resource.territoryId },
+      { after: { fiche, change: input.change } },
+    );
   });
   return ok(null, "La fiche est ajoutée à l’avenant.");
 });
@@ -236,17 +262,15 @@ export const unmarkAmendmentFiche = onAmendment("amendment.unmarkFiche", unmarkA
     if (!marked) throw new RefusedError("Cette fiche n’est pas dans l’avenant.");
     await tx.amendmentFiche.delete({ where: { amendmentId_ficheId: { amendmentId: amendment.id, ficheId: input.ficheId } } });
     await bumpVersion(tx, amendment);
-    await recordAudit(tx, context, {
-      action: "amendment.unmarkFiche",
-      entityType: "Amendment",
-      entityId: amendment.id,
-      entityLabel: `${amendmentLabel(amendment.number)} (${amendment.contract.title})`,
-      territoryId: resource.territoryId ?? null,
-      before: {
-        fiche: `${ficheLabel(marked.fiche.number)} «\u00a0${marked.fiche.title}\u00a0»`,
-        change: AMENDMENT_FICHE_CHANGE_LABELS[marked.change],
+    await auditFicheChange(
+      tx,
+      context,
+      "amendment.unmarkFiche",
+      { amendment, territoryId: resource.territoryId },
+      {
+        before: { fiche: marked.fiche, change: marked.change },
       },
-    });
+    );
   });
   return ok(null, "La fiche est retirée de l’avenant.");
 });

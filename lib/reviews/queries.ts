@@ -93,14 +93,8 @@ export async function listReviewThreads(db: Db | Tx, filter: ThreadFilter): Prom
     }) => ({
       ...thread,
       targetLabel: reviewTargetLabel({
-        targetKind: thread.targetKind,
-        axisNumber,
-        axisTransversal,
-        axisTitle,
-        ficheNumber,
-        ficheTitle,
-        campaignKind,
-        amendmentNumber,
+        ...{ targetKind: thread.targetKind, axisNumber, axisTransversal, axisTitle },
+        ...{ ficheNumber, ficheTitle, campaignKind, amendmentNumber },
       }),
       comments: comments.map((comment) => ({ ...comment, createdAt: new Date(comment.createdAt) })),
       hiddenComments: Math.max(0, commentCount - comments.length),
