@@ -20,6 +20,7 @@ import type { ReviewStageState, ReviewSubjectKind, ReviewTargetKind, ReviewThrea
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify } from "@/lib/notifications/post";
 import { REVIEW_STAGE_STATE_LABELS, REVIEW_THREAD_STATUS_LABELS, reviewTargetLabel } from "./labels";
+import { reviewHref, type ReviewPlace } from "./paths";
 import { loadReviewStageResource, loadReviewSubjectResource, loadReviewThreadResource } from "./resource";
 import {
   approveReviewStageSchema,
@@ -62,6 +63,7 @@ async function notifyOtherSide(
   from: Side,
   contract: ContractFacts,
   notice: { kind: NotificationKind; subjectId: string; period: string; title: string },
+  place: ReviewPlace | null = null,
 ) {
   const members = await tx.membership.findMany({
     where:
@@ -84,7 +86,7 @@ async function notifyOtherSide(
       userId,
       ...notice,
       context: `${contract.title} · ${contract.territory.name}`,
-      href: from === "officer" ? `${contractPath}#revue` : `${contractPath}/lecture#revue`,
+      href: reviewHref(contractPath, from === "officer" ? "coordinator" : "officer", place),
     })),
   );
 }
@@ -169,12 +171,13 @@ async function openThread(
       }),
   );
   if (notice)
-    await notifyOtherSide(tx, "officer", contract, {
-      kind: "review_comment",
-      subjectId: thread.id,
-      period: thread.comments[0].id,
-      title: target.label,
-    });
+    await notifyOtherSide(
+      tx,
+      "officer",
+      contract,
+      { kind: "review_comment", subjectId: thread.id, period: thread.comments[0].id, title: target.label },
+      { kind: target.targetKind, id: target.targetId },
+    );
   return thread.id;
 }
 
@@ -235,12 +238,13 @@ function commentOn(side: Side) {
         territoryId: contract.territory.id,
         after: { comment: input.body },
       });
-      await notifyOtherSide(tx, side, contract, {
-        kind: side === "officer" ? "review_comment" : "review_answer",
-        subjectId: thread.id,
-        period: comment.id,
-        title: label,
-      });
+      await notifyOtherSide(
+        tx,
+        side,
+        contract,
+        { kind: side === "officer" ? "review_comment" : "review_answer", subjectId: thread.id, period: comment.id, title: label },
+        { kind: thread.targetKind, id: thread.targetId },
+      );
     });
     return ok(null, side === "officer" ? "Votre commentaire est publié." : "Votre réponse est publiée\u00a0; l’ARS en est avertie.");
   };
@@ -280,12 +284,13 @@ function stepThread(side: Side, transition: ThreadTransition) {
         before: { status: REVIEW_THREAD_STATUS_LABELS[thread.status] },
         after: { status: REVIEW_THREAD_STATUS_LABELS[decision.to] },
       });
-      await notifyOtherSide(tx, side, contract, {
-        kind: THREAD_STEP_WORDS[transition].kind,
-        subjectId: thread.id,
-        period: `v${input.version + 1}`,
-        title: label,
-      });
+      await notifyOtherSide(
+        tx,
+        side,
+        contract,
+        { kind: THREAD_STEP_WORDS[transition].kind, subjectId: thread.id, period: `v${input.version + 1}`, title: label },
+        { kind: thread.targetKind, id: thread.targetId },
+      );
     });
     return ok(null, THREAD_STEP_WORDS[transition].message);
   };
@@ -428,12 +433,13 @@ async function stepStage(
     // The reason opens a thread the coordinators answer; the stage's own notice tells them.
     if (transition === "requestChanges" && reason)
       await openThread(tx, context, subject.contract, { ...subject.threadTarget, label: subject.label }, reason, { notice: false });
-    await notifyOtherSide(tx, side, subject.contract, {
-      kind: STAGE_STEP_WORDS[transition].kind,
-      subjectId: saved.id,
-      period: `v${saved.version}`,
-      title: subject.label,
-    });
+    await notifyOtherSide(
+      tx,
+      side,
+      subject.contract,
+      { kind: STAGE_STEP_WORDS[transition].kind, subjectId: saved.id, period: `v${saved.version}`, title: subject.label },
+      { kind: subjectKind, id: subjectId },
+    );
   });
   return ok(null, STAGE_STEP_WORDS[transition].message);
 }

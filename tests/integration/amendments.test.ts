@@ -219,6 +219,11 @@ describe("numbering, review and signature", () => {
     expect(
       await run(submitReviewStage, world.coordinator.actor, { subjectKind: "amendment", subjectId: first, version: "0" }),
     ).toMatchObject({ ok: true });
+    // The agency hears of it, with a link to the amendment's own page.
+    expect(await db().notification.findFirst({ where: { userId: world.officer.id, kind: "review_submitted" } })).toMatchObject({
+      title: "Avenant n°\u00a01 «\u00a0Contrat local de santé\u00a0»",
+      href: `/espace/${world.territory.slug}/contrats/${world.contract.id}/avenants/${first}#revue`,
+    });
     const edit = await run(updateAmendment, world.coordinator.actor, {
       amendmentId: first,
       version: await versionOf(first),
