@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatCount } from "@/lib/format";
 import { REVIEW_STAGE_STATE_LABELS, REVIEW_STAGE_STATE_TONES, REVIEW_SUBJECT_KIND_LABELS } from "@/lib/reviews/labels";
+import { reviewHref } from "@/lib/reviews/paths";
 import type { OpenReviewItems } from "@/lib/reviews/queries";
 import { ReviewThread, type ThreadActions } from "./review-thread";
 
@@ -36,8 +37,17 @@ export function OpenReviewItems({
                 {REVIEW_SUBJECT_KIND_LABELS[stage.subjectKind]}
                 {showContract ? ` · ${stage.contract.title}` : ""}
                 {" · "}
-                <Link href={`/espace/${stage.contract.territory.slug}/contrats/${stage.contractId}#revue`}>
-                  {stage.state === "changes_requested" ? "Répondre et soumettre à nouveau" : "Voir sur la page du contrat"}
+                <Link
+                  href={reviewHref(`/espace/${stage.contract.territory.slug}/contrats/${stage.contractId}`, "coordinator", {
+                    kind: stage.subjectKind,
+                    id: stage.subjectId,
+                  })}
+                >
+                  {stage.state === "changes_requested"
+                    ? "Répondre et soumettre à nouveau"
+                    : stage.subjectKind === "amendment"
+                      ? "Voir sur la page de l’avenant"
+                      : "Voir sur la page du contrat"}
                   <span className="sr-only"> ({stage.contract.title})</span>
                 </Link>
               </span>

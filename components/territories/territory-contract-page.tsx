@@ -1,10 +1,13 @@
 // A public contract page: the territory's current contract on its own page, or an earlier
 // generation's on /territoires/<slug>/cls-<n>, with the links between the generations.
+import { PublicAmendments } from "@/components/amendments/public-amendments";
 import { ContractSections } from "@/components/contracts/contract-sections";
 import { ContractGenerations } from "@/components/renewal/contract-generations";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { listPublicAmendments } from "@/lib/amendments/queries";
+import { ANONYMOUS } from "@/lib/authz";
 import { generationLabel } from "@/lib/contracts/labels";
 import { publicContractStatus } from "@/lib/contracts/public-status";
 import { publicDocumentPath } from "@/lib/documents/paths";
@@ -25,9 +28,9 @@ export async function TerritoryContractPage({ territory, earlier }: { territory:
   const contract = territory.contracts[0];
   // The page is kept whole for the day in Paris its render began (lib/public-pages/cache.ts): what it says of today holds until midnight.
   const today = todayInParis();
-  const [evaluation, ficheProgress] = contract
-    ? await Promise.all([findPublicEvaluation(contract), listPublicFicheProgress(contract)])
-    : [null, new Map()];
+  const [evaluation, ficheProgress, amendments] = contract
+    ? await Promise.all([findPublicEvaluation(contract), listPublicFicheProgress(contract), listPublicAmendments(ANONYMOUS, contract)])
+    : [null, new Map(), []];
   const subtitle = [TERRITORY_KIND_LABELS[territory.kind], territory.department, `Région ${territory.region.name}`]
     .filter(Boolean)
     .join(" · ");
@@ -57,6 +60,10 @@ export async function TerritoryContractPage({ territory, earlier }: { territory:
               evaluation={evaluation}
               ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
               documentHref={(documentId) => publicDocumentPath(territory.slug, documentId)}
+            />
+            <PublicAmendments
+              amendments={amendments}
+              ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
             />
             {generations.length > 1 ? (
               <ContractGenerations

@@ -3,6 +3,7 @@
 // module only exports actions listed here.
 import type { ActionDefinition } from "./define";
 import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/access-requests/mutations";
+import { createAmendment, markAmendmentFiche, signAmendment, unmarkAmendmentFiche, updateAmendment } from "@/lib/amendments/mutations";
 import { saveAssessment } from "@/lib/assessments/mutations";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { closeCampaign, openCampaign, updateCampaign } from "@/lib/campaigns/mutations";
@@ -99,4 +100,9 @@ export const ACTIONS: readonly ActionDefinition[] = [
   submitReviewStage,
   requestReviewChanges,
   approveReviewStage,
+  createAmendment,
+  updateAmendment,
+  markAmendmentFiche,
+  unmarkAmendmentFiche,
+  signAmendment,
 ];

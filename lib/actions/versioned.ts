@@ -12,6 +12,7 @@ type VersionedModel = {
 
 /** The models a form edits from a loaded version, by the record type their audit events name. */
 const VERSIONED_MODELS = {
+  Amendment: (db) => db.amendment,
   Axis: (db) => db.axis,
   Commitment: (db) => db.commitment,
   CommitmentContribution: (db) => db.commitmentContribution,

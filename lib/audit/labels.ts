@@ -1,6 +1,7 @@
 // French wording of the audit log: actions, record types, fields and their values.
 import { ASSESSMENT_FIELDS } from "@/lib/assessments/schema";
 import { historyLabels } from "@/lib/catalogue";
+import { AMENDMENT_FIELD_LABELS } from "@/lib/amendments/labels";
 import { CAMPAIGN_FIELD_LABELS } from "@/lib/campaigns/labels";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
@@ -77,6 +78,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "review.stage.submit": "Soumis à l’avis de l’ARS",
   "review.stage.requestChanges": "Modifications demandées par l’ARS",
   "review.stage.approve": "Avis favorable de l’ARS",
+  "amendment.create": "Avenant créé",
+  "amendment.update": "Avenant modifié",
+  "amendment.markFiche": "Fiche ajoutée à l’avenant",
+  "amendment.unmarkFiche": "Fiche retirée de l’avenant",
+  "amendment.sign": "Avenant signé",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -102,6 +108,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   FicheAssessment: "Bilan de fiche",
   ReviewThread: "Discussion de revue",
   ReviewStage: "Revue de l’ARS",
+  Amendment: "Avenant",
 };
 
 /** Each record type's history fields, in its form's order (its catalogue's), with their labels. */
@@ -123,6 +130,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   Document: { ...historyLabels(DOCUMENT_FIELDS), file: "Fichier" },
   FicheAssessment: historyLabels(ASSESSMENT_FIELDS),
   PrsObjective: { code: "Code", label: "Intitulé", archived: "Archivé" },
+  Amendment: AMENDMENT_FIELD_LABELS,
 };
 
 /** Labels by field name alone, for lists that mix record types; a record type's own labels come first where known. */

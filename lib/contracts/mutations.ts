@@ -9,6 +9,7 @@ import { createAudited } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { historySnapshot } from "@/lib/catalogue";
+import { createContractSnapshot } from "@/lib/snapshots/create";
 
 import { CONTRACT_FIELDS, createContractSchema, durationInMonths, updateContractSchema, type ContractFields } from "./schema";
 import { contractRecordSelect } from "./selects";
@@ -22,6 +23,12 @@ async function snapshot(tx: Tx, contractId: string) {
     select: contractRecordSelect,
   });
   return historySnapshot(CONTRACT_FIELDS, contract);
+}
+
+/** The contract as signed, in a snapshot of its own, once (a contract put back in preparation and signed again keeps the first). */
+async function freezeSignedContract(tx: Tx, contractId: string, context: ActionContext) {
+  if (await tx.contractSnapshot.count({ where: { contractId, reason: "signature" } })) return;
+  await createContractSnapshot(tx, contractId, "signature", context.actor);
 }
 
 function scalarData(input: ContractFields) {
@@ -136,7 +143,10 @@ export const createContract = defineAction({
 export const updateContract = onContract("contract.update", updateContractSchema, async (context, input, resource) => {
   const refusal = await unknownOrganisation(context.db, input);
   if (refusal) return refusal;
-  const current = await context.db.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { publishedAt: true } });
+  const current = await context.db.contract.findUniqueOrThrow({
+    where: { id: input.contractId },
+    select: { publishedAt: true, status: true },
+  });
   try {
     await saveVersioned(
       context,
@@ -159,6 +169,8 @@ export const updateContract = onContract("contract.update", updateContractSchema
         );
         await syncFindings(tx, input.contractId, input.findings);
         await syncSignatories(tx, input.contractId, input.signatories);
+        // Leaving preparation is the signature: the contract as signed is frozen, the one its amendments start from (lib/amendments).
+        if (current.status === "preparation" && input.status !== "preparation") await freezeSignedContract(tx, input.contractId, context);
         return { before, after: await snapshot(tx, input.contractId) };
       },
     );

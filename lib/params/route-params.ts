@@ -14,6 +14,7 @@ export const ROUTE_PARAMS = {
   commitmentId: id,
   campaignId: id,
   documentId: id,
+  amendmentId: id,
   /** An invitation link's token: 32 random bytes in base64url (lib/invitations/token.ts). */
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 } satisfies Record<string, z.ZodType<string>>;

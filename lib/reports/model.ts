@@ -36,7 +36,8 @@ export type Block =
   | { kind: "table"; table: Table }
   | { kind: "records"; records: Records };
 
-export type ReportSection = { key: ReportSectionKey; title: string; blocks: Block[] };
+/** `key` names the section (an evaluation report's are ReportSectionKey; other documents laid out by the same renderers name theirs). */
+export type ReportSection = { key: string; title: string; blocks: Block[] };
 
 export type EvaluationReport = {
   /** The file name without its extension: evaluation-mi-parcours-<territoire>-<jour>. */

@@ -8,6 +8,7 @@ const none: Omit<ReviewTargetNames, "targetKind"> = {
   ficheNumber: null,
   ficheTitle: null,
   campaignKind: null,
+  amendmentNumber: null,
 };
 
 describe("review target labels", () => {
@@ -23,11 +24,13 @@ describe("review target labels", () => {
       "Fiche n°\u00a04 «\u00a0Ateliers\u00a0»",
     );
     expect(reviewTargetLabel({ ...none, targetKind: "campaign", campaignKind: "final" })).toBe("Évaluation finale");
+    expect(reviewTargetLabel({ ...none, targetKind: "amendment", amendmentNumber: 2 })).toBe("Avenant n°\u00a02");
   });
 
   it("still name a target deleted since the thread opened", () => {
     expect(reviewTargetLabel({ ...none, targetKind: "axis" })).toBe("Axe supprimé");
     expect(reviewTargetLabel({ ...none, targetKind: "fiche" })).toBe("Fiche supprimée");
     expect(reviewTargetLabel({ ...none, targetKind: "campaign" })).toBe("Campagne supprimée");
+    expect(reviewTargetLabel({ ...none, targetKind: "amendment" })).toBe("Avenant supprimé");
   });
 });

@@ -1,4 +1,5 @@
 // French words of the review workflow.
+import { amendmentLabel } from "@/lib/amendments/labels";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import type { EvaluationKind, ReviewStageState, ReviewSubjectKind, ReviewTargetKind, ReviewThreadStatus } from "@/lib/db/generated/enums";
@@ -8,6 +9,7 @@ export const REVIEW_TARGET_KIND_LABELS: Record<ReviewTargetKind, string> = {
   axis: "Axe",
   fiche: "Fiche action",
   campaign: "Campagne d’évaluation",
+  amendment: "Avenant",
 };
 
 export const REVIEW_THREAD_STATUS_LABELS: Record<ReviewThreadStatus, string> = { open: "Ouverte", resolved: "Résolue" };
@@ -15,6 +17,7 @@ export const REVIEW_THREAD_STATUS_LABELS: Record<ReviewThreadStatus, string> = {
 export const REVIEW_SUBJECT_KIND_LABELS: Record<ReviewSubjectKind, string> = {
   draft: "Projet de contrat",
   evaluation_report: "Rapport d’évaluation",
+  amendment: "Avenant",
 };
 
 export const REVIEW_STAGE_STATE_LABELS: Record<ReviewStageState, string> = {
@@ -40,6 +43,7 @@ export type ReviewTargetNames = {
   ficheNumber: number | null;
   ficheTitle: string | null;
   campaignKind: EvaluationKind | null;
+  amendmentNumber: number | null;
 };
 
 /** "Fiche n° 3 « Titre »", "Axe 2 « Titre »", "Évaluation à mi-parcours", "Le contrat". */
@@ -55,5 +59,7 @@ export function reviewTargetLabel(names: ReviewTargetNames): string {
       return names.ficheNumber === null ? "Fiche supprimée" : `${ficheLabel(names.ficheNumber)} «\u00a0${names.ficheTitle}\u00a0»`;
     case "campaign":
       return names.campaignKind === null ? "Campagne supprimée" : CAMPAIGN_KIND_LABELS[names.campaignKind];
+    case "amendment":
+      return names.amendmentNumber === null ? "Avenant supprimé" : amendmentLabel(names.amendmentNumber);
   }
 }

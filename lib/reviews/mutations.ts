@@ -11,6 +11,7 @@ import { ok } from "@/lib/actions/result";
 import { assertVersionMatched } from "@/lib/actions/versioned";
 import { insertAudited, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/authz";
+import { amendmentLabel } from "@/lib/amendments/labels";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { loadContractResource } from "@/lib/contracts/resource";
 import type { Tx } from "@/lib/db/client";
@@ -19,6 +20,7 @@ import type { ReviewStageState, ReviewSubjectKind, ReviewTargetKind, ReviewThrea
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify } from "@/lib/notifications/post";
 import { REVIEW_STAGE_STATE_LABELS, REVIEW_THREAD_STATUS_LABELS, reviewTargetLabel } from "./labels";
+import { reviewHref, type ReviewPlace } from "./paths";
 import { loadReviewStageResource, loadReviewSubjectResource, loadReviewThreadResource } from "./resource";
 import {
   approveReviewStageSchema,
@@ -61,6 +63,7 @@ async function notifyOtherSide(
   from: Side,
   contract: ContractFacts,
   notice: { kind: NotificationKind; subjectId: string; period: string; title: string },
+  place: ReviewPlace | null = null,
 ) {
   const members = await tx.membership.findMany({
     where:
@@ -83,7 +86,7 @@ async function notifyOtherSide(
       userId,
       ...notice,
       context: `${contract.title} · ${contract.territory.name}`,
-      href: from === "officer" ? `${contractPath}#revue` : `${contractPath}/lecture#revue`,
+      href: reviewHref(contractPath, from === "officer" ? "coordinator" : "officer", place),
     })),
   );
 }
@@ -98,6 +101,7 @@ async function targetLabelOf(tx: Tx, contractId: string, targetKind: ReviewTarge
     ficheNumber: null,
     ficheTitle: null,
     campaignKind: null,
+    amendmentNumber: null,
   };
   switch (targetKind) {
     case "contract":
@@ -123,6 +127,11 @@ async function targetLabelOf(tx: Tx, contractId: string, targetKind: ReviewTarge
       const campaign = await tx.evaluationCampaign.findFirst({ where: { id: targetId, contractId }, select: { kind: true } });
       if (!campaign) throw new NotFoundError();
       return reviewTargetLabel({ ...names, campaignKind: campaign.kind });
+    }
+    case "amendment": {
+      const amendment = await tx.amendment.findFirst({ where: { id: targetId, contractId }, select: { number: true } });
+      if (!amendment) throw new NotFoundError();
+      return reviewTargetLabel({ ...names, amendmentNumber: amendment.number });
     }
   }
 }
@@ -162,12 +171,13 @@ async function openThread(
       }),
   );
   if (notice)
-    await notifyOtherSide(tx, "officer", contract, {
-      kind: "review_comment",
-      subjectId: thread.id,
-      period: thread.comments[0].id,
-      title: target.label,
-    });
+    await notifyOtherSide(
+      tx,
+      "officer",
+      contract,
+      { kind: "review_comment", subjectId: thread.id, period: thread.comments[0].id, title: target.label },
+      { kind: target.targetKind, id: target.targetId },
+    );
   return thread.id;
 }
 
@@ -228,12 +238,13 @@ function commentOn(side: Side) {
         territoryId: contract.territory.id,
         after: { comment: input.body },
       });
-      await notifyOtherSide(tx, side, contract, {
-        kind: side === "officer" ? "review_comment" : "review_answer",
-        subjectId: thread.id,
-        period: comment.id,
-        title: label,
-      });
+      await notifyOtherSide(
+        tx,
+        side,
+        contract,
+        { kind: side === "officer" ? "review_comment" : "review_answer", subjectId: thread.id, period: comment.id, title: label },
+        { kind: thread.targetKind, id: thread.targetId },
+      );
     });
     return ok(null, side === "officer" ? "Votre commentaire est publié." : "Votre réponse est publiée\u00a0; l’ARS en est avertie.");
   };
@@ -273,12 +284,13 @@ function stepThread(side: Side, transition: ThreadTransition) {
         before: { status: REVIEW_THREAD_STATUS_LABELS[thread.status] },
         after: { status: REVIEW_THREAD_STATUS_LABELS[decision.to] },
       });
-      await notifyOtherSide(tx, side, contract, {
-        kind: THREAD_STEP_WORDS[transition].kind,
-        subjectId: thread.id,
-        period: `v${input.version + 1}`,
-        title: label,
-      });
+      await notifyOtherSide(
+        tx,
+        side,
+        contract,
+        { kind: THREAD_STEP_WORDS[transition].kind, subjectId: thread.id, period: `v${input.version + 1}`, title: label },
+        { kind: thread.targetKind, id: thread.targetId },
+      );
     });
     return ok(null, THREAD_STEP_WORDS[transition].message);
   };
@@ -299,6 +311,7 @@ export const settleReviewThread = coordinatorOnThread("review.thread.settle", re
 type SubjectFacts = {
   contract: ContractFacts;
   campaignStatus: string | null;
+  amendmentStatus: string | null;
   label: string;
   threadTarget: { targetKind: ReviewTargetKind; targetId: string };
 };
@@ -310,8 +323,21 @@ async function subjectFacts(tx: Tx, subjectKind: ReviewSubjectKind, subjectId: s
     return {
       contract,
       campaignStatus: null,
+      amendmentStatus: null,
       label: `Projet de contrat «\u00a0${contract.title}\u00a0»`,
       threadTarget: { targetKind: "contract", targetId: contract.id },
+    };
+  }
+  if (subjectKind === "amendment") {
+    const amendment = await tx.amendment.findUnique({ where: { id: subjectId }, select: { contractId: true, number: true, status: true } });
+    if (!amendment) throw new NotFoundError();
+    const contract = await contractFacts(tx, amendment.contractId);
+    return {
+      contract,
+      campaignStatus: null,
+      amendmentStatus: amendment.status,
+      label: `${amendmentLabel(amendment.number)} «\u00a0${contract.title}\u00a0»`,
+      threadTarget: { targetKind: "amendment", targetId: subjectId },
     };
   }
   const campaign = await tx.evaluationCampaign.findUnique({
@@ -323,18 +349,19 @@ async function subjectFacts(tx: Tx, subjectKind: ReviewSubjectKind, subjectId: s
   return {
     contract,
     campaignStatus: campaign.status,
+    amendmentStatus: null,
     label: `Rapport de l’${CAMPAIGN_KIND_LABELS[campaign.kind].toLowerCase()} «\u00a0${contract.title}\u00a0»`,
     threadTarget: { targetKind: "campaign", targetId: subjectId },
   };
 }
 
-/** Threads still open on the subject: anywhere in the contract for its draft, on the campaign for its report. */
+/** Threads still open on the subject: anywhere in the contract for its draft, on the campaign for its report, on the amendment for it. */
 function countOpenThreads(tx: Tx, subjectKind: ReviewSubjectKind, subject: SubjectFacts) {
   return tx.reviewThread.count({
     where:
       subjectKind === "draft"
         ? { contractId: subject.contract.id, status: "open" }
-        : { contractId: subject.contract.id, status: "open", targetKind: "campaign", targetId: subject.threadTarget.targetId },
+        : { contractId: subject.contract.id, status: "open", ...subject.threadTarget },
   });
 }
 
@@ -372,6 +399,7 @@ async function stepStage(
       subjectKind,
       contractStatus: subject.contract.status,
       campaignStatus: subject.campaignStatus,
+      amendmentStatus: subject.amendmentStatus,
       openThreads: transition === "approve" ? await countOpenThreads(tx, subjectKind, subject) : 0,
       reason,
     });
@@ -405,12 +433,13 @@ async function stepStage(
     // The reason opens a thread the coordinators answer; the stage's own notice tells them.
     if (transition === "requestChanges" && reason)
       await openThread(tx, context, subject.contract, { ...subject.threadTarget, label: subject.label }, reason, { notice: false });
-    await notifyOtherSide(tx, side, subject.contract, {
-      kind: STAGE_STEP_WORDS[transition].kind,
-      subjectId: saved.id,
-      period: `v${saved.version}`,
-      title: subject.label,
-    });
+    await notifyOtherSide(
+      tx,
+      side,
+      subject.contract,
+      { kind: STAGE_STEP_WORDS[transition].kind, subjectId: saved.id, period: `v${saved.version}`, title: subject.label },
+      { kind: subjectKind, id: subjectId },
+    );
   });
   return ok(null, STAGE_STEP_WORDS[transition].message);
 }

@@ -56,7 +56,7 @@ export async function listReviewThreads(db: Db | Tx, filter: ThreadFilter): Prom
     SELECT t.id, t."contractId", c.title AS "contractTitle", tr.slug AS "territorySlug",
       t."targetKind", t."targetId", t.status, t.version, t."createdAt", t."resolvedAt",
       a.number AS "axisNumber", a."isTransversal" AS "axisTransversal", a.title AS "axisTitle",
-      f.number AS "ficheNumber", f.title AS "ficheTitle", e.kind AS "campaignKind",
+      f.number AS "ficheNumber", f.title AS "ficheTitle", e.kind AS "campaignKind", am.number AS "amendmentNumber",
       (SELECT count(*)::int FROM "ReviewComment" n WHERE n."threadId" = t.id) AS "commentCount",
       coalesce((
         SELECT json_agg(latest ORDER BY latest."createdAt", latest.id)
@@ -74,20 +74,27 @@ export async function listReviewThreads(db: Db | Tx, filter: ThreadFilter): Prom
     LEFT JOIN "Axis" a ON t."targetKind" = 'axis' AND a.id = t."targetId"
     LEFT JOIN "FicheAction" f ON t."targetKind" = 'fiche' AND f.id = t."targetId"
     LEFT JOIN "EvaluationCampaign" e ON t."targetKind" = 'campaign' AND e.id = t."targetId"
+    LEFT JOIN "Amendment" am ON t."targetKind" = 'amendment' AND am.id = t."targetId"
     WHERE ${where}
     ORDER BY (t.status = 'open') DESC, t."createdAt" ${"territoryId" in filter ? Prisma.sql`ASC` : Prisma.sql`DESC`}, t.id
     LIMIT ${limit}`;
   return rows.map(
-    ({ axisNumber, axisTransversal, axisTitle, ficheNumber, ficheTitle, campaignKind, commentCount, comments, ...thread }) => ({
+    ({
+      axisNumber,
+      axisTransversal,
+      axisTitle,
+      ficheNumber,
+      ficheTitle,
+      campaignKind,
+      amendmentNumber,
+      commentCount,
+      comments,
+      ...thread
+    }) => ({
       ...thread,
       targetLabel: reviewTargetLabel({
-        targetKind: thread.targetKind,
-        axisNumber,
-        axisTransversal,
-        axisTitle,
-        ficheNumber,
-        ficheTitle,
-        campaignKind,
+        ...{ targetKind: thread.targetKind, axisNumber, axisTransversal, axisTitle },
+        ...{ ficheNumber, ficheTitle, campaignKind, amendmentNumber },
       }),
       comments: comments.map((comment) => ({ ...comment, createdAt: new Date(comment.createdAt) })),
       hiddenComments: Math.max(0, commentCount - comments.length),

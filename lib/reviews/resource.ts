@@ -1,6 +1,7 @@
 // The scope keys authorization reads of review threads and stages: their contract's. A stage not
-// yet created is scoped by its subject (the contract, or the campaign of a report).
+// yet created is scoped by its subject (the contract, the campaign of a report, an amendment).
 import { NotFoundError, type Resource } from "@/lib/authz";
+import { loadAmendmentResource } from "@/lib/amendments/resource";
 import { loadCampaignResource } from "@/lib/campaigns/resource";
 import { loadContractResource } from "@/lib/contracts/resource";
 import type { Db } from "@/lib/db/client";
@@ -19,5 +20,12 @@ export async function loadReviewStageResource(db: Db, stageId: string): Promise<
 }
 
 export function loadReviewSubjectResource(db: Db, subjectKind: ReviewSubjectKind, subjectId: string): Promise<Resource> {
-  return subjectKind === "draft" ? loadContractResource(db, subjectId) : loadCampaignResource(db, subjectId);
+  switch (subjectKind) {
+    case "draft":
+      return loadContractResource(db, subjectId);
+    case "evaluation_report":
+      return loadCampaignResource(db, subjectId);
+    case "amendment":
+      return loadAmendmentResource(db, subjectId);
+  }
 }

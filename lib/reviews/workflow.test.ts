@@ -20,7 +20,15 @@ const report: StageFacts = {
   reason: "Compléter la synthèse.",
 };
 
-// Every transition from every state, for both subjects: allowed exactly where the table says.
+const amendment: StageFacts = {
+  subjectKind: "amendment",
+  contractStatus: "in_progress",
+  amendmentStatus: "draft",
+  openThreads: 0,
+  reason: "Préciser le budget de la fiche ajoutée.",
+};
+
+// Every transition from every state, for every subject: allowed exactly where the table says.
 const ALLOWED: Record<StageTransition, Partial<Record<ReviewStageState, ReviewStageState>>> = {
   submit: { not_submitted: "submitted", changes_requested: "submitted" },
   requestChanges: { submitted: "changes_requested" },
@@ -28,7 +36,7 @@ const ALLOWED: Record<StageTransition, Partial<Record<ReviewStageState, ReviewSt
 };
 
 describe("review stage workflow", () => {
-  for (const facts of [draft, report])
+  for (const facts of [draft, report, amendment])
     for (const transition of Object.keys(ALLOWED) as StageTransition[])
       for (const state of STATES) {
         const to = ALLOWED[transition][state];
@@ -62,6 +70,14 @@ describe("review stage workflow", () => {
       ok: false,
       message: expect.stringContaining("close"),
     });
+  });
+
+  it("a signed amendment is not reviewed any more, whatever the step", () => {
+    for (const transition of Object.keys(ALLOWED) as StageTransition[])
+      expect(stageTransition(transition, "submitted", { ...amendment, amendmentStatus: "signed" })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("signé"),
+      });
   });
 
   it("requesting changes needs a reason, given at the field", () => {

@@ -9,7 +9,8 @@
 // - an ARS officer requests changes (always with a reason, which opens a thread the coordinators
 //   answer) or gives a favourable opinion, which is final;
 // - the draft is reviewed only while the contract is in preparation (not yet signed); an
-//   evaluation report only once its campaign is closed;
+//   evaluation report only once its campaign is closed; an amendment while it is a draft (its
+//   signature, recorded by the territory, needs the favourable opinion: lib/amendments);
 // - no favourable opinion while a thread on the subject is still open: every remark is settled
 //   first (resolved by either side, reopened by the agency only).
 import type { Operation } from "@/lib/authz";
@@ -24,6 +25,8 @@ export type StageFacts = {
   contractStatus: string;
   /** The campaign's status, for an evaluation report. */
   campaignStatus?: string | null;
+  /** The amendment's status, for an amendment (reviewed while a draft). */
+  amendmentStatus?: string | null;
   /** Threads still open on the subject: the contract and its parts for the draft, the campaign for its report. */
   openThreads: number;
   /** What the actor wrote with the step (the reason of a change request). */
@@ -38,6 +41,8 @@ export const SUBJECT_GUARDS: Record<ReviewSubjectKind, Guard> = {
     contractStatus === "preparation" ? null : { message: "Le contrat est signé\u00a0: son projet ne passe plus en revue." },
   evaluation_report: ({ campaignStatus }) =>
     campaignStatus === "closed" ? null : { message: "Le rapport d’évaluation passe en revue une fois sa campagne close." },
+  amendment: ({ amendmentStatus }) =>
+    amendmentStatus === "draft" ? null : { message: "L’avenant est signé : il ne passe plus en revue." },
 };
 
 export const STAGE_TRANSITIONS = {

@@ -10,6 +10,7 @@ import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { slugify } from "@/lib/text/slug";
 import { insertDemoMemberships, insertDemoUsers, readDemoAccounts, type DemoAccounts } from "./demo-accounts";
 import { userId, type SeedContext } from "./context";
+import { insertAmendments } from "./demo-amendments";
 import { insertEvaluationLife } from "./demo-evaluation";
 import {
   contractFileSchema,
@@ -271,7 +272,10 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
       })),
   });
 
-  if (file.fictional) await insertEvaluationLife(tx, file, contractId, partyId, context);
+  if (file.fictional) {
+    await insertEvaluationLife(tx, file, contractId, partyId, context);
+    await insertAmendments(tx, file, contractId, context);
+  }
 }
 
 /**

@@ -318,13 +318,30 @@ const governanceMeeting = z.object({
   attendances: z.array(z.object({ organisation: party, attendeeCount: z.number().int().positive() })).min(1),
 });
 
+/**
+ * A signed amendment of the fictional contract (lib/amendments): the fiches it adds (absent from
+ * the contract as signed) and closes, by number; its snapshots are taken when the data is loaded.
+ */
+const amendment = z.object({
+  purpose: text,
+  councilAdoptedOn: fictionalDate.optional(),
+  deliberationReference: z.string().max(120).optional(),
+  signedOn: fictionalDate,
+  /** The demo account that recorded its signature. */
+  by: z.email(),
+  adds: z.array(z.number().int().positive()).default([]),
+  changes: z.array(z.number().int().positive()).default([]),
+  closes: z.array(z.number().int().positive()).default([]),
+});
+
 const fictionalContractFile = contractFileOf(fictionalDate).extend({
   fictional: z.literal(true),
   campaigns: z.array(campaign).default([]),
   meetings: z.array(governanceMeeting).default([]),
+  amendments: z.array(amendment).default([]),
 });
 
-/** Campaigns and meetings name fiches, commitments, budget lines and parties that the file holds. */
+/** Campaigns, meetings and amendments name fiches, commitments, budget lines and parties that the file holds. */
 function checkEvaluationReferences(file: z.infer<typeof fictionalContractFile>, context: z.RefinementCtx) {
   const issue = (path: PropertyKey[], message: string) => context.addIssue({ code: "custom", path, message });
   const fiches = new Map(file.contract.axes.flatMap((axis) => axis.fiches.map((fiche) => [fiche.number, fiche] as const)));
@@ -352,6 +369,11 @@ function checkEvaluationReferences(file: z.infer<typeof fictionalContractFile>, 
         issue(["campaigns", c, "contributions", g], "no such commitment (fiche, objective, organisation)");
     });
   });
+  file.amendments.forEach((signed, n) =>
+    [...signed.adds, ...signed.changes, ...signed.closes].forEach((number) => {
+      if (!fiches.has(number)) issue(["amendments", n], `no fiche n°${number}`);
+    }),
+  );
   const topics = file.meetings.map((meeting) => `${meeting.kind}|${meeting.topic}`);
   if (new Set(topics).size !== topics.length) issue(["meetings"], "a meeting's kind and topic are unique");
   file.meetings.forEach((meeting, m) =>
@@ -370,6 +392,7 @@ export const contractFileSchema = z.discriminatedUnion("fictional", [
     // A source states no evaluation: nothing is invented on a real contract.
     campaigns: z.never().optional(),
     meetings: z.never().optional(),
+    amendments: z.never().optional(),
   }),
   fictionalContractFile.superRefine(checkEvaluationReferences),
 ]);

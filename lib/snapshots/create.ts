@@ -1,6 +1,6 @@
 // The one snapshot mechanism: an immutable, versioned copy of a contract's whole content, built
 // by walking the field catalogues, so that a field added to a catalogue is frozen with the rest.
-// Campaign closing uses it now; publication and amendments will (docs/adr/0009-contract-snapshots.md).
+// Campaign closing, publication, signature and amendments use it (docs/adr/0009-contract-snapshots.md).
 import type { Actor } from "@/lib/authz";
 import { frozenValue, frozenValues, historySnapshot } from "@/lib/catalogue";
 import { COMMITMENT_REPORT_FIELDS } from "@/lib/commitments/schema";
@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { SnapshotReason } from "@/lib/db/generated/enums";
 import type { EvaluationContent } from "@/lib/evaluations/schema";
 import { COMMITMENT_FIELDS, FICHE_FIELDS, OBJECTIVE_FIELDS } from "@/lib/fiches/schema";
+import { isoDay } from "@/lib/format";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import { SNAPSHOT_SCHEMA_VERSION, type ContractSnapshotContent } from "./schema";
 import {
@@ -100,6 +101,8 @@ export async function readContractContent(
     fiches: fiches.map((fiche) => ({
       id: fiche.id,
       axisId: fiche.axisId,
+      // Closed by a signed amendment (lib/amendments): the fiche stays in the contract's history.
+      closedOn: isoDay(fiche.closedOn),
       // Objectives are records of their own below, with their ids, commitments and reports.
       values: frozenValues(FICHE_FIELDS, fiche, { omit: ["objectives"] }),
       shown: historySnapshot(FICHE_FIELDS, fiche),

@@ -21,6 +21,8 @@ const indicator = frozenRecord.extend({
 
 const fiche = frozenRecord.extend({
   axisId: z.uuid(),
+  /** The day a signed amendment closed the fiche (yyyy-mm-dd); absent from snapshots taken before amendments existed. */
+  closedOn: z.string().nullable().optional(),
   objectives: z.array(frozenRecord.extend({ commitments: z.array(commitment) })),
   /** Commitments to the whole fiche rather than to one of its objectives. */
   commitments: z.array(commitment),

@@ -14,6 +14,7 @@ export const snapshotAxisSelect = { id: true, position: true, ...axisHeadingSele
 export const snapshotFicheSelect = {
   id: true,
   axisId: true,
+  closedOn: true,
   ...ficheRecordSelect,
   objectives: { ...ficheRecordSelect.objectives, select: { id: true, ...ficheRecordSelect.objectives.select } },
 } satisfies Prisma.FicheActionSelect;

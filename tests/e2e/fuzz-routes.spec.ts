@@ -72,6 +72,7 @@ function urlOf(path: (tenant: Tenant) => string, fuzz: UrlCase): string {
     commitmentId: pick(fuzz.ficheId, "commitmentId"),
     campaignId: pick(fuzz.ficheId, "campaignId"),
     documentId: pick(fuzz.ficheId, "documentId"),
+    amendmentId: pick(fuzz.ficheId, "amendmentId"),
   });
   // "/" + "/abc" would be "//abc", another host: the suffix is one more segment, always.
   return `${base}${fuzz.suffix === null ? "" : `${base.endsWith("/") ? "" : "/"}${fuzz.suffix}`}${queryString(fuzz.query)}`;

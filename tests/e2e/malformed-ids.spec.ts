@@ -7,16 +7,25 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { closedCampaignOf } from "../support/e2e-accounts";
+import { closedCampaignOf, signedAmendmentOf } from "../support/e2e-accounts";
 import { signIn } from "./sign-in";
 import { DEMO_CONTRACTS } from "./workspace";
 
 const SLUG = "romans-sur-isere";
 const COORDINATOR = `coordination@${SLUG}.test`;
 
-type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "token" | "contrat" | "numero";
+type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "amendmentId" | "token" | "contrat" | "numero";
 /** A public fiche's URL names its contract by key ("cls-1") and the fiche by number: Romans-sur-Isère's first published one. */
-const known: Record<Param, string> = { slug: SLUG, contractId: "", ficheId: "", campaignId: "", token: "", contrat: "cls-1", numero: "1" };
+const known: Record<Param, string> = {
+  slug: SLUG,
+  contractId: "",
+  ficheId: "",
+  campaignId: "",
+  amendmentId: "",
+  token: "",
+  contrat: "cls-1",
+  numero: "1",
+};
 /** The coordinator's session, signed in once per worker. */
 let coordinatorSession: BrowserContextOptions["storageState"];
 
@@ -27,6 +36,7 @@ const unknown = (param: Param): string =>
     contractId: randomUUID(),
     ficheId: randomUUID(),
     campaignId: randomUUID(),
+    amendmentId: randomUUID(),
     token: randomBytes(32).toString("base64url"),
     contrat: "cls-9",
     numero: "9999",
@@ -96,6 +106,7 @@ test.beforeAll(async ({ browser }) => {
     .split("/")
     .at(-1)!;
   known.campaignId = await closedCampaignOf(known.contractId);
+  known.amendmentId = await signedAmendmentOf(known.contractId);
   known.token = randomBytes(32).toString("base64url");
   coordinatorSession = await context.storageState();
   await context.close();

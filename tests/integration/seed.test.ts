@@ -1,5 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listContractAmendments } from "@/lib/amendments/queries";
 import { actorForUser } from "@/lib/auth/actor";
 import { listPartnerCommitments } from "@/lib/commitments/queries";
 import { getDb } from "@/lib/db/client";
@@ -261,6 +262,20 @@ describe("the fictional territory", () => {
     expect(reports.some((report) => report.financialAmount && report.comment && report.commentedOn)).toBe(true);
     expect(reports.filter((report) => report.reportedBy).every((report) => report.reportedBy!.email === partner.email)).toBe(true);
     expect(reports.some((report) => report.objective!.fiche.endsOn! < TODAY && report.status !== "completed")).toBe(true);
+  });
+});
+
+describe("the fictional territory's amendments", () => {
+  it("hold a signed amendment adding its mental-health fiche, read between the contract as signed and as amended", async () => {
+    const contract = await getDb().contract.findFirstOrThrow({ where: { territory: { slug: FICTIONAL } }, select: { id: true } });
+    const { amendments, signature } = await listContractAmendments(getDb(), contract.id);
+    expect(signature).toMatchObject({ reason: "signature" });
+    expect(amendments).toHaveLength(1);
+    expect(amendments[0]).toMatchObject({ number: 1, status: "signed", signedOn: addMonths(TODAY, -22), base: { id: signature!.id } });
+    expect(amendments[0].diff.added.map((fiche) => fiche.number)).toEqual([5]);
+    expect(amendments[0].diff.changed).toEqual([]);
+    // Only the fictional file holds any.
+    expect(await getDb().amendment.count({ where: { contract: { territory: { slug: { not: FICTIONAL } } } } })).toBe(0);
   });
 });
 

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { publishFiches } from "@/lib/publication/mutations";
+import { createContractSnapshot } from "@/lib/snapshots/create";
 import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
 import { documentFileRow, pdfBytes, pngBytes } from "./document-files";
 
@@ -306,6 +307,58 @@ export const MATRIX: Record<
   "review.stage.approve": {
     expected: regionOfficers,
     input: async (_world, tenant) => ({ stageId: (await submittedDraftOf(tenant)).id, version: "1" }),
+  },
+  // A fresh signed contract each time: a contract has one draft amendment at most.
+  "amendment.create": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      contractId: (await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) })).id,
+      purpose: "Ajouter la fiche sur la santé mentale des jeunes.",
+    }),
+  },
+  "amendment.update": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({
+      amendmentId: (await draftAmendmentOf(tenant)).amendment.id,
+      version: "1",
+      purpose: "Annexer le plan d’action au contrat-cadre.",
+      councilAdoptedOn: "2026-02-12",
+      deliberationReference: "DEL-2026-04",
+    }),
+  },
+  // A fiche created after the amendment's base: the amendment adds it.
+  "amendment.markFiche": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { amendment, contract } = await draftAmendmentOf(tenant);
+      return { amendmentId: amendment.id, version: "1", ficheId: (await ficheOf(contract, null)).id, change: "added" };
+    },
+  },
+  "amendment.unmarkFiche": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { amendment, contract } = await draftAmendmentOf(tenant);
+      const fiche = await ficheOf(contract, null);
+      await db().amendmentFiche.create({ data: { amendmentId: amendment.id, ficheId: fiche.id, change: "added" } });
+      return { amendmentId: amendment.id, version: "1", ficheId: fiche.id };
+    },
+  },
+  // The agency's favourable opinion given: the coordinators record the signature.
+  "amendment.sign": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { amendment, contract } = await draftAmendmentOf(tenant);
+      await db().reviewStage.create({
+        data: {
+          contractId: contract.contractId,
+          subjectKind: "amendment",
+          subjectId: amendment.id,
+          state: "favourable",
+          decidedAt: new Date(),
+        },
+      });
+      return { amendmentId: amendment.id, version: "1", signedOn: "2026-03-15" };
+    },
   },
   // Own: the actor's notification or account; foreign: another user's.
   "notification.markRead": {
@@ -629,6 +682,15 @@ const documentOf = (tenant: Tenant) =>
       file: { create: documentFileRow(pdfBytes(), { originalName: "contrat.pdf" }) },
     },
   });
+/** A draft amendment of a fresh signed contract of the tenant, from a snapshot of the contract as signed. */
+async function draftAmendmentOf(tenant: Tenant) {
+  const { id: contractId } = await createContract(db(), { territoryId: tenant.territoryId, generation: nextGeneration(tenant) });
+  const amendment = await db().$transaction(async (tx) => {
+    const base = await createContractSnapshot(tx, contractId, "signature", { userId: null });
+    return tx.amendment.create({ data: { contractId, number: 1, purpose: "Avenant n° 1", baseSnapshotId: base.id } });
+  });
+  return { amendment, contract: { ...tenant, contractId } };
+}
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });
 /** A fresh PRS objective of the tenant's region. */

@@ -11,6 +11,8 @@ import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { createQueue } from "@/lib/jobs/queue";
 import { dailyRemindersJob } from "@/lib/reminders/jobs";
+import { publishAllFiches } from "@/lib/publication/publish";
+import { createContractSnapshot } from "@/lib/snapshots/create";
 import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
 import { documentFileRow, pdfBytes } from "./document-files";
@@ -139,6 +141,77 @@ export async function createDocumentWithFile(
     select: { id: true },
   });
   return document.id;
+}
+
+/**
+ * A signed amendment of the contract (the first one made here, reused afterwards), for tests that
+ * need one to exist: the contract frozen as it stands, before and after an amendment that changes nothing.
+ */
+export async function signedAmendmentOf(contractId: string): Promise<string> {
+  return suiteDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${contractId}))`;
+    const existing = await tx.amendment.findFirst({
+      where: { contractId, status: "signed" },
+      orderBy: { number: "asc" },
+      select: { id: true },
+    });
+    if (existing) return existing.id;
+    const { _max } = await tx.amendment.aggregate({ where: { contractId }, _max: { number: true } });
+    const snapshot = await createContractSnapshot(tx, contractId, "amendment", { userId: null });
+    const amendment = await tx.amendment.create({
+      data: {
+        contractId,
+        number: (_max.number ?? 0) + 1,
+        purpose: "Avenant des tests de bout en bout",
+        status: "signed",
+        signedOn: new Date("2026-01-15"),
+        baseSnapshotId: snapshot.id,
+        snapshotId: snapshot.id,
+      },
+      select: { id: true },
+    });
+    return amendment.id;
+  });
+}
+
+/**
+ * A signed, published contract of the test's own in the territory, the newest generation, with one
+ * axis and three published fiches, signed by the organisation (by name) before amendments were
+ * recorded (no signature snapshot): what an amendment starts from.
+ */
+export async function createAmendableContract(
+  territory: string,
+  organisation: string,
+  title: string,
+): Promise<{ contractId: string; fiches: string[] }> {
+  return suiteDb().$transaction(async (tx) => {
+    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+    const contract = await tx.contract.create({
+      data: {
+        territoryId,
+        title,
+        generation: (last._max.generation ?? 0) + 1,
+        status: "signed",
+        visibility: "published",
+        signedOn: new Date("2025-01-15"),
+      },
+    });
+    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1, signedOn: new Date("2025-01-15") } });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
+    const fiches = [];
+    for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
+      fiches.push(
+        await tx.ficheAction.create({
+          data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
+          select: { id: true, title: true },
+        }),
+      );
+    await publishAllFiches(tx, contract.id, { userId: null });
+    return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
+  });
 }
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */

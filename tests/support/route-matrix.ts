@@ -4,7 +4,7 @@
 // records the routes need, found as an admin sees them.
 import type { Browser } from "@playwright/test";
 import { signInAs } from "../e2e/sign-in";
-import { createCommitment, closedCampaignOf, createDocumentWithFile } from "./e2e-accounts";
+import { createCommitment, closedCampaignOf, createDocumentWithFile, signedAmendmentOf } from "./e2e-accounts";
 import { DEMO_CONTRACTS } from "../e2e/workspace";
 
 export const OWN = "romans-sur-isere";
@@ -26,11 +26,19 @@ type Expected = Record<Exclude<Role, "anonymous">, { own: 200 | 404; foreign: 20
 const both = (status: 200 | 404) => ({ own: status, foreign: status });
 const ownOnly = { own: 200, foreign: 404 } as const;
 
-/** A territory as the routes need it: its slug and one of its contracts, with a fiche, a commitment and an evaluation campaign. */
-export type Tenant = { slug: string; contractId: string; ficheId: string; commitmentId: string; campaignId: string; documentId: string };
+/** A territory as the routes need it: its slug and one of its contracts, with a fiche, a commitment and an evaluation campaign, a document and a signed amendment. */
+export type Tenant = {
+  slug: string;
+  contractId: string;
+  ficheId: string;
+  commitmentId: string;
+  campaignId: string;
+  documentId: string;
+  amendmentId: string;
+};
 export const tenants: Record<"own" | "foreign", Tenant> = {
-  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "" },
-  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "" },
+  own: { slug: OWN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "", amendmentId: "" },
+  foreign: { slug: FOREIGN, contractId: "", ficheId: "", commitmentId: "", campaignId: "", documentId: "", amendmentId: "" },
 };
 /** Each territory's partner account's organisation (prisma/seed/demo-accounts.json). */
 const PARTNER_ORGANISATIONS: Record<string, string> = { [OWN]: "CPAM de la Drôme", [FOREIGN]: "Préfecture de la Charente" };
@@ -142,6 +150,10 @@ const EXPECTED: Record<string, Expected> = {
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.pdf/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.docx/route.ts": workspaceReaders,
   "espace/[slug]/contrats/[contractId]/evaluations/[campaignId]/rapport.xlsx/route.ts": workspaceReaders,
+  // A signed amendment and the contract as of it: whoever reads the contract (partners too: it is no draft).
+  "espace/[slug]/contrats/[contractId]/avenants/[amendmentId]/page.tsx": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/avenants/[amendmentId]/export.xlsx/route.ts": workspaceReaders,
+  "espace/[slug]/contrats/[contractId]/avenants/[amendmentId]/export.pdf/route.ts": workspaceReaders,
   "portefeuille/page.tsx": portfolioReaders,
   "portefeuille/export.xlsx/route.ts": portfolioReaders,
   "portefeuille/objectifs-prs/page.tsx": prsListKeepers,
@@ -158,7 +170,7 @@ const EXPECTED: Record<string, Expected> = {
 
 /** A route file's URL for a tenant: its folders, with the tenant's values (or fuzzed segments) in the dynamic ones. */
 const urlOf = (file: string) => (tenant: Tenant) =>
-  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId|documentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
+  `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "").replace(/\[(slug|contractId|ficheId|commitmentId|campaignId|documentId|amendmentId)\]/g, (_, key: keyof Tenant) => tenant[key])}`;
 
 export const ROUTES: Record<string, { path: (tenant: Tenant) => string; expected: Expected }> = Object.fromEntries(
   Object.entries(EXPECTED).map(([file, expected]) => [file, { path: urlOf(file), expected }]),
@@ -192,6 +204,7 @@ export async function findContracts(browser: Browser) {
     tenant.commitmentId = await createCommitment(tenant.ficheId, PARTNER_ORGANISATIONS[tenant.slug]);
     tenant.campaignId = await closedCampaignOf(tenant.contractId);
     tenant.documentId = await createDocumentWithFile(tenant.contractId, { isPublic: false });
+    tenant.amendmentId = await signedAmendmentOf(tenant.contractId);
   }
   await context.close();
 }

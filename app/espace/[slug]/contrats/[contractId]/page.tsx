@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { AmendmentList } from "@/components/amendments/amendment-list";
 import { AxisForm } from "@/components/axes/axis-form";
 import { CampaignList } from "@/components/campaigns/campaign-list";
 import { FlagList } from "@/components/compliance/flag-list";
@@ -21,6 +22,7 @@ import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
 import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
+import { listContractAmendments } from "@/lib/amendments/queries";
 import { listContractCampaigns } from "@/lib/campaigns/queries";
 import { listContractFlags } from "@/lib/compliance/queries";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
@@ -46,6 +48,7 @@ import {
   updateAxisAction,
   updateCampaignAction,
 } from "./actions";
+import { createAmendmentAction } from "./avenants/actions";
 import { publishFichesAction } from "./fiches/actions";
 import { isRenewable } from "@/lib/renewal/schema";
 import { territoryResource } from "@/lib/workspaces/resource";
@@ -78,7 +81,15 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const editable = can(actor, "contract.edit", territoryResource(contract.territory));
   const overall = contractProgress(contract.axes);
   // The contract is authorized above: its campaigns (two at most) come with it.
-  const [campaigns, flags] = await Promise.all([listContractCampaigns(contract.id), listContractFlags(actor, contract)]);
+  const [campaigns, flags, amendments] = await Promise.all([
+    listContractCampaigns(contract.id),
+    listContractFlags(actor, contract),
+    listContractAmendments(getDb(), contract.id),
+  ]);
+  // Draft amendments stay with the territory's members and its agency, as the contract's own draft does.
+  const shownAmendments = amendments.amendments.filter(
+    (amendment) => amendment.status === "signed" || can(actor, "workspace.read", territoryResource(contract.territory)),
+  );
   // Coordinators answer the agency's review of this contract here; the agency reads and comments on the reading page.
   const answers = can(actor, "review.answer", territoryResource(contract.territory));
   const [threads, stages] = answers
@@ -251,6 +262,16 @@ export default async function ContractPage({ params, searchParams }: Props) {
             campaigns={campaigns}
             editable={editable}
             actions={{ open: openCampaignAction, update: updateCampaignAction, close: closeCampaignAction }}
+          />
+        </Section>
+
+        <Section id="avenants" title={`Avenants (${shownAmendments.length})`}>
+          <AmendmentList
+            contract={contract}
+            amendments={shownAmendments}
+            signature={amendments.signature}
+            editable={editable}
+            create={createAmendmentAction}
           />
         </Section>
 

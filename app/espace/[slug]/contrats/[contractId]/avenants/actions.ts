@@ -1,0 +1,11 @@
+"use server";
+
+// The amendments' actions, from the contract page (preparing one) and each amendment's page.
+import { serverAction } from "@/lib/actions/server";
+import { createAmendment, markAmendmentFiche, signAmendment, unmarkAmendmentFiche, updateAmendment } from "@/lib/amendments/mutations";
+
+export const createAmendmentAction = serverAction(createAmendment);
+export const updateAmendmentAction = serverAction(updateAmendment);
+export const markAmendmentFicheAction = serverAction(markAmendmentFiche);
+export const unmarkAmendmentFicheAction = serverAction(unmarkAmendmentFiche);
+export const signAmendmentAction = serverAction(signAmendment);

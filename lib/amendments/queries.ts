@@ -1,0 +1,214 @@
+// Reads of amendments: a contract's amendments with their differences (the contract page), one
+// amendment with everything its page shows, the signed amendments the public page shows, and
+// the contract as of one amendment for its exports. Differences are always computed between the
+// contents of the one snapshot mechanism (./diff.ts): the snapshot before an amendment and the one
+// it signed, or the live contract read by the same function while it is a draft.
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/authz";
+import type { Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { SnapshotReason } from "@/lib/db/generated/enums";
+import { findContractInTerritory, readableOrNotFound } from "@/lib/contracts/queries";
+import { territoryKeysSelect } from "@/lib/contracts/selects";
+import { readContractContent } from "@/lib/snapshots/create";
+import { contractSnapshotContentSchema, type ContractSnapshotContent } from "@/lib/snapshots/schema";
+import { contractAccessSelect, territoryResource } from "@/lib/workspaces/resource";
+import { diffContents, publicDiff, type ContractDiff, type PublicFicheFacts } from "./diff";
+
+/** Amendments a contract lists at most: more than any contract signs over its life. */
+export const AMENDMENTS_SHOWN = 50;
+
+const snapshotFacts = { select: { id: true, version: true, reason: true, createdAt: true, content: true } } as const;
+
+const amendmentSelect = {
+  id: true,
+  contractId: true,
+  number: true,
+  purpose: true,
+  status: true,
+  councilAdoptedOn: true,
+  deliberationReference: true,
+  signedOn: true,
+  version: true,
+  createdAt: true,
+  baseSnapshot: snapshotFacts,
+  snapshot: snapshotFacts,
+  fiches: {
+    orderBy: { fiche: { number: "asc" } },
+    select: { ficheId: true, change: true, fiche: { select: { number: true, title: true, closedOn: true, deletedAt: true } } },
+  },
+} satisfies Prisma.AmendmentSelect;
+
+type AmendmentRow = Prisma.AmendmentGetPayload<{ select: typeof amendmentSelect }>;
+export type SnapshotFacts = { id: string; version: number; reason: SnapshotReason; createdAt: Date };
+
+/**
+ * The contract an amendment starts from. `asSigned`: a signed state (the signature's snapshot, or
+ * the previous amendment's); false for a contract signed before amendments existed, whose first
+ * amendment froze the contract as it stood when it was created.
+ */
+export type Baseline = SnapshotFacts & { asSigned: boolean };
+
+export type AmendmentView = Omit<AmendmentRow, "baseSnapshot" | "snapshot"> & {
+  base: Baseline;
+  snapshot: SnapshotFacts | null;
+  diff: ContractDiff;
+};
+
+const parse = (content: Prisma.JsonValue) => contractSnapshotContentSchema.parse(content);
+const facts = ({ id, version, reason, createdAt }: SnapshotFacts): SnapshotFacts => ({ id, version, reason, createdAt });
+
+/** The live content, in one read-only transaction: a consistent view, as a snapshot would freeze it. */
+export const readLiveContent = (db: Db, contractId: string) =>
+  db.$transaction((tx) => readContractContent(tx, contractId), { isolationLevel: "RepeatableRead" });
+
+/** An amendment with its differences: from its base to what it signed, or to `live` while a draft. */
+function withDiff(row: AmendmentRow, live: ContractSnapshotContent | null): AmendmentView {
+  const { baseSnapshot, snapshot, ...amendment } = row;
+  const after = snapshot ? parse(snapshot.content) : live;
+  if (!after) throw new Error(`Amendment ${row.id} is a draft: its differences need the live contract`);
+  const diff = diffContents(parse(baseSnapshot.content), after);
+  // A draft closes its fiches when signed: until then, the fiches it names as closed are what it will close.
+  if (!snapshot)
+    for (const marked of amendment.fiches)
+      if (marked.change === "closed" && !diff.closed.some((fiche) => fiche.id === marked.ficheId))
+        diff.closed.push({ id: marked.ficheId, number: marked.fiche.number, title: marked.fiche.title, closedOn: null });
+  return {
+    ...amendment,
+    base: { ...facts(baseSnapshot), asSigned: baseSnapshot.reason !== "amendment" || amendment.number > 1 },
+    snapshot: snapshot ? facts(snapshot) : null,
+    diff,
+  };
+}
+
+/**
+ * A contract's amendments, oldest first, each with its differences, and the snapshot of the
+ * contract as signed when there is one; the contract is authorized by the caller (the contract
+ * page). Two statements, plus the live contract's when a draft is open.
+ */
+export async function listContractAmendments(
+  db: Db,
+  contractId: string,
+): Promise<{ amendments: AmendmentView[]; signature: SnapshotFacts | null }> {
+  const [rows, signature] = await Promise.all([
+    db.amendment.findMany({
+      relationLoadStrategy: "join",
+      where: { contractId },
+      orderBy: { number: "asc" },
+      take: AMENDMENTS_SHOWN,
+      select: amendmentSelect,
+    }),
+    db.contractSnapshot.findFirst({
+      where: { contractId, reason: "signature" },
+      orderBy: { version: "asc" },
+      select: { id: true, version: true, reason: true, createdAt: true },
+    }),
+  ]);
+  const live = rows.some((row) => row.status === "draft") ? await readLiveContent(db, contractId) : null;
+  return { amendments: rows.map((row) => withDiff(row, live)), signature };
+}
+
+/** What the amendment page reads of its contract: authorization's facts and its heading. */
+const contractSelect = (actor: Actor) =>
+  ({
+    ...contractAccessSelect(actor),
+    id: true,
+    title: true,
+    generation: true,
+    territory: { select: territoryKeysSelect },
+  }) satisfies Prisma.ContractSelect;
+
+export type AmendmentPage = {
+  contract: Prisma.ContractGetPayload<{ select: ReturnType<typeof contractSelect> }>;
+  amendment: AmendmentView;
+  /** The contract's live fiches, to say what the draft does to them. */
+  fiches: Array<{ id: string; number: number; title: string; closedOn: Date | null }>;
+};
+
+/**
+ * One amendment of a contract the actor reads in the workspace, with its differences and the
+ * fiches it may name; a NotFoundError for a contract they may not read or an
+ * amendment of another contract.
+ */
+export async function getAmendmentPage(
+  actor: Actor,
+  territorySlug: string,
+  contractId: string,
+  amendmentId: string,
+): Promise<AmendmentPage> {
+  const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, contractSelect(actor)));
+  const db = getDb();
+  const row = await db.amendment.findFirst({
+    relationLoadStrategy: "join",
+    where: { id: amendmentId, contractId },
+    select: amendmentSelect,
+  });
+  // A draft stays with the territory's members and its agency, as a contract's draft does: partners read signed amendments.
+  if (!row || (row.status === "draft" && !can(actor, "workspace.read", territoryResource(contract.territory)))) throw new NotFoundError();
+  const draft = row.status === "draft";
+  const [live, fiches] = await Promise.all([
+    draft ? readLiveContent(db, contract.id) : null,
+    draft
+      ? db.ficheAction.findMany({
+          where: { contractId: contract.id, deletedAt: null },
+          orderBy: { number: "asc" },
+          select: { id: true, number: true, title: true, closedOn: true },
+        })
+      : [],
+  ]);
+  return {
+    contract,
+    amendment: withDiff(row, live),
+    fiches,
+  };
+}
+
+/** A signed amendment as the public reads it: its number, date, purpose and public differences. */
+export type PublicAmendment = { number: number; signedOn: Date; purpose: string; diff: ContractDiff };
+
+/**
+ * The signed amendments of a published contract, oldest first, with the differences the public
+ * may read (./diff.ts `publicDiff`): fiches published and not confidential, fields public pages
+ * show and the fiche does not withhold. Two statements.
+ */
+export async function listPublicAmendments(actor: Actor, contract: { id: string; visibility: string }): Promise<PublicAmendment[]> {
+  assertCan(actor, "publishedContract.read");
+  if (contract.visibility !== "published") return [];
+  const db = getDb();
+  const rows = await db.amendment.findMany({
+    relationLoadStrategy: "join",
+    where: { contractId: contract.id, status: "signed" },
+    orderBy: { number: "asc" },
+    take: AMENDMENTS_SHOWN,
+    select: amendmentSelect,
+  });
+  if (!rows.length) return [];
+  const published = await db.ficheAction.findMany({
+    where: { contractId: contract.id, deletedAt: null, publicVersion: { isNot: null } },
+    select: { id: true, confidential: true, withheldFields: true },
+  });
+  const facts: PublicFicheFacts = new Map(published.map(({ id, ...fiche }) => [id, fiche]));
+  return rows.map((row) => {
+    const { number, signedOn, purpose, diff } = withDiff(row, null);
+    return { number, signedOn: signedOn!, purpose, diff: publicDiff(diff, facts) };
+  });
+}
+
+/** The contract as of a signed amendment, for its exports: its snapshot's content, and the amendments up to it with their differences. */
+export async function getAmendedContract(actor: Actor, territorySlug: string, contractId: string, amendmentId: string) {
+  const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, contractSelect(actor)));
+  const amendments = await getDb().amendment.findMany({
+    relationLoadStrategy: "join",
+    where: { contractId: contract.id, status: "signed" },
+    orderBy: { number: "asc" },
+    take: AMENDMENTS_SHOWN,
+    select: amendmentSelect,
+  });
+  const index = amendments.findIndex((amendment) => amendment.id === amendmentId);
+  if (index === -1) throw new NotFoundError();
+  const upTo = amendments.slice(0, index + 1).map((row) => withDiff(row, null));
+  const amendment = upTo[index];
+  return { contract, amendment, amendments: upTo, content: parse(amendments[index].snapshot!.content) };
+}
+
+export type AmendedContract = Awaited<ReturnType<typeof getAmendedContract>>;

@@ -1,0 +1,421 @@
+// Amendments through executeAction against PostgreSQL: numbering and the one draft per contract,
+// the contract as signed frozen at signature (or, for a contract signed before amendments, when
+// its first amendment is created), the review workflow before signature, a snapshot per signed
+// amendment, differences read between snapshots (added, changed field by field, closed), what the
+// public may read of them, and exports of the contract as of an amendment.
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { executeAction, type ActionDefinition } from "@/lib/actions/define";
+import { buildAmendedContractDocument } from "@/lib/amendments/document";
+import { createAmendment, markAmendmentFiche, signAmendment, unmarkAmendmentFiche, updateAmendment } from "@/lib/amendments/mutations";
+import { getAmendedContract, getAmendmentPage, listContractAmendments, listPublicAmendments } from "@/lib/amendments/queries";
+import { actorForUser } from "@/lib/auth/actor";
+import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
+import { updateContract } from "@/lib/contracts/mutations";
+import { getDb } from "@/lib/db/client";
+import { publishFiches } from "@/lib/publication/mutations";
+import { reportPdf } from "@/lib/reports/pdf";
+import { reportWorkbook } from "@/lib/reports/xlsx";
+import { approveReviewStage, requestReviewChanges, settleReviewThread, submitReviewStage } from "@/lib/reviews/mutations";
+import { readContractSnapshot } from "@/lib/snapshots/queries";
+import { createContract, createOrganisation, createRegion, createTerritory } from "../fixtures/factories";
+import { setupAppDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
+
+setupAppDatabase();
+
+const db = () => getDb();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any action, given raw input as a form would
+const run = (definition: ActionDefinition<any, unknown>, actor: Actor, input: unknown) =>
+  executeAction(definition, { db: db(), actor, ip: "192.0.2.1" }, input);
+
+async function member(
+  role: "coordinator" | "ars_officer" | "partner",
+  scope: { territoryId?: string; regionId?: string; organisationId?: string },
+) {
+  const user = await db().user.create({ data: { email: `${randomUUID()}@exemple.test`, memberships: { create: { role, ...scope } } } });
+  return { id: user.id, actor: await actorForUser(user.id) };
+}
+
+/** A territory with a contract in preparation (one axis, three fiches), its coordinator and the region's officer. */
+async function setting() {
+  const region = await createRegion(db());
+  const territory = await createTerritory(db(), { regionId: region.id });
+  const organisation = await createOrganisation(db());
+  const contract = await createContract(db(), { territoryId: territory.id, status: "preparation", visibility: "published" });
+  await db().signatory.create({ data: { contractId: contract.id, organisationId: organisation.id, position: 1 } });
+  const axis = await db().axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Prévention" } });
+  const fiche = (number: number, title: string) =>
+    db().ficheAction.create({ data: { contractId: contract.id, axisId: axis.id, number, title, description: `Description ${number}` } });
+  const fiches = [await fiche(1, "Ateliers nutrition"), await fiche(2, "Bus santé"), await fiche(3, "Sport sur ordonnance")];
+  return {
+    region,
+    territory,
+    organisation,
+    contract,
+    axis,
+    fiches,
+    coordinator: await member("coordinator", { territoryId: territory.id }),
+    officer: await member("ars_officer", { regionId: region.id }),
+  };
+}
+
+type Setting = Awaited<ReturnType<typeof setting>>;
+
+/** The contract's coordinator signs it through its form: it leaves preparation. */
+async function signContract(world: Setting) {
+  const { version } = await db().contract.findUniqueOrThrow({ where: { id: world.contract.id }, select: { version: true } });
+  const signed = await run(updateContract, world.coordinator.actor, {
+    contractId: world.contract.id,
+    version: String(version),
+    title: world.contract.title,
+    generation: "1",
+    status: "signed",
+    visibility: "published",
+    signedOn: "2024-06-30",
+    signatories: [{ organisationId: world.organisation.id, signedOn: "2024-06-30" }],
+  });
+  expect(signed).toMatchObject({ ok: true });
+}
+
+const versionOf = async (amendmentId: string) =>
+  String((await db().amendment.findUniqueOrThrow({ where: { id: amendmentId }, select: { version: true } })).version);
+
+async function newAmendment(world: Setting, purpose = "Ajouter deux fiches, clore la troisième.") {
+  const created = await run(createAmendment, world.coordinator.actor, { contractId: world.contract.id, purpose });
+  if (!created.ok) throw new Error(`amendment not created: ${created.message}`);
+  return (created.data as { amendmentId: string }).amendmentId;
+}
+
+async function mark(world: Setting, amendmentId: string, ficheId: string, change: string) {
+  return run(markAmendmentFiche, world.coordinator.actor, { amendmentId, version: await versionOf(amendmentId), ficheId, change });
+}
+
+const stageOf = (amendmentId: string) =>
+  db().reviewStage.findUnique({ where: { subjectKind_subjectId: { subjectKind: "amendment", subjectId: amendmentId } } });
+
+/** Submitted by the coordinator, approved by the officer: ready to sign. */
+async function approve(world: Setting, amendmentId: string) {
+  expect(
+    await run(submitReviewStage, world.coordinator.actor, { subjectKind: "amendment", subjectId: amendmentId, version: "0" }),
+  ).toMatchObject({ ok: true });
+  const stage = await stageOf(amendmentId);
+  expect(await run(approveReviewStage, world.officer.actor, { stageId: stage!.id, version: String(stage!.version) })).toMatchObject({
+    ok: true,
+  });
+}
+
+async function sign(world: Setting, amendmentId: string, signedOn: string) {
+  return run(signAmendment, world.coordinator.actor, { amendmentId, version: await versionOf(amendmentId), signedOn });
+}
+
+/** Two new fiches in the contract, as a coordinator creates them before adding them to the amendment. */
+async function addFiches(world: Setting, numbers: number[]) {
+  const created = [];
+  for (const number of numbers)
+    created.push(
+      await db().ficheAction.create({
+        data: { contractId: world.contract.id, axisId: world.axis.id, number, title: `Fiche ajoutée ${number}`, description: "Nouvelle" },
+      }),
+    );
+  return created;
+}
+
+describe("the contract as signed", () => {
+  let world: Setting;
+  beforeAll(async () => {
+    world = await setting();
+  });
+
+  it("an amendment needs a signed contract: a contract in preparation changes in its draft", async () => {
+    expect(await run(createAmendment, world.coordinator.actor, { contractId: world.contract.id, purpose: "Trop tôt" })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      fieldErrors: { purpose: expect.stringContaining("pas encore signé") },
+    });
+  });
+
+  it("signing the contract freezes it once in a signature snapshot, which its first amendment starts from", async () => {
+    await signContract(world);
+    const signature = await db().contractSnapshot.findMany({ where: { contractId: world.contract.id, reason: "signature" } });
+    expect(signature).toHaveLength(1);
+    expect((await readContractSnapshot(db(), signature[0].id)).content.fiches.map((fiche) => fiche.values.number)).toEqual([1, 2, 3]);
+    // Saving the signed contract again takes no second one.
+    await signContract(world);
+    expect(await db().contractSnapshot.count({ where: { contractId: world.contract.id, reason: "signature" } })).toBe(1);
+
+    const amendmentId = await newAmendment(world);
+    expect(await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } })).toMatchObject({
+      number: 1,
+      status: "draft",
+      baseSnapshotId: signature[0].id,
+    });
+    const { amendments, signature: shown } = await listContractAmendments(db(), world.contract.id);
+    expect(shown?.id).toBe(signature[0].id);
+    expect(amendments[0].base).toMatchObject({ reason: "signature", asSigned: true });
+  });
+
+  it("a contract signed before amendments existed: its first amendment freezes the contract as it stands, and says so", async () => {
+    const legacy = await setting();
+    await db().contract.update({ where: { id: legacy.contract.id }, data: { status: "in_progress" } });
+    const amendmentId = await newAmendment(legacy);
+    const amendment = await db().amendment.findUniqueOrThrow({ where: { id: amendmentId }, include: { baseSnapshot: true } });
+    expect(amendment.baseSnapshot.reason).toBe("amendment");
+    const { amendments, signature } = await listContractAmendments(db(), legacy.contract.id);
+    expect(signature).toBeNull();
+    expect(amendments[0].base.asSigned).toBe(false);
+  });
+});
+
+describe("numbering, review and signature", () => {
+  let world: Setting;
+  let first: string;
+  beforeAll(async () => {
+    world = await setting();
+    await signContract(world);
+    first = await newAmendment(world);
+  });
+
+  it("one draft at a time per contract", async () => {
+    expect(await run(createAmendment, world.coordinator.actor, { contractId: world.contract.id, purpose: "Un autre" })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      message: expect.stringContaining("déjà en préparation"),
+    });
+  });
+
+  it("a fiche is added only if the contract before the amendment did not hold it, changed or closed only if it did", async () => {
+    const [added] = await addFiches(world, [10]);
+    expect(await mark(world, first, added.id, "closed")).toMatchObject({
+      ok: false,
+      fieldErrors: { change: expect.stringContaining("ajoute") },
+    });
+    expect(await mark(world, first, world.fiches[0].id, "added")).toMatchObject({
+      ok: false,
+      fieldErrors: { change: expect.stringContaining("modifie ou la close") },
+    });
+    expect(await mark(world, first, added.id, "added")).toMatchObject({ ok: true });
+    expect(await mark(world, first, world.fiches[2].id, "closed")).toMatchObject({ ok: true });
+    // Another contract's fiche is no fiche of this one.
+    const other = await setting();
+    expect(await mark(world, first, other.fiches[0].id, "changed")).toMatchObject({
+      ok: false,
+      fieldErrors: { ficheId: expect.any(String) },
+    });
+    expect(await run(unmarkAmendmentFiche, world.coordinator.actor, { amendmentId: first, version: "1", ficheId: added.id })).toMatchObject(
+      {
+        ok: false,
+        reason: "conflict",
+      },
+    );
+  });
+
+  it("signing waits for the agency's favourable opinion; under review the draft does not change", async () => {
+    expect(await sign(world, first, "2025-03-01")).toMatchObject({
+      ok: false,
+      fieldErrors: { signedOn: expect.stringContaining("avis favorable") },
+    });
+    expect(
+      await run(submitReviewStage, world.coordinator.actor, { subjectKind: "amendment", subjectId: first, version: "0" }),
+    ).toMatchObject({ ok: true });
+    // The agency hears of it, with a link to the amendment's own page.
+    expect(await db().notification.findFirst({ where: { userId: world.officer.id, kind: "review_submitted" } })).toMatchObject({
+      title: "Avenant n°\u00a01 «\u00a0Contrat local de santé\u00a0»",
+      href: `/espace/${world.territory.slug}/contrats/${world.contract.id}/avenants/${first}#revue`,
+    });
+    const edit = await run(updateAmendment, world.coordinator.actor, {
+      amendmentId: first,
+      version: await versionOf(first),
+      purpose: "Changé pendant l’examen",
+    });
+    expect(edit).toMatchObject({ ok: false, reason: "refused", message: expect.stringContaining("soumis à l’ARS") });
+
+    // The agency asks for changes: its reason opens a thread on the amendment, which must be settled first.
+    let stage = (await stageOf(first))!;
+    expect(
+      await run(requestReviewChanges, world.officer.actor, {
+        stageId: stage.id,
+        version: String(stage.version),
+        reason: "Préciser le budget.",
+      }),
+    ).toMatchObject({ ok: true });
+    const thread = await db().reviewThread.findFirstOrThrow({ where: { targetKind: "amendment", targetId: first } });
+    expect(
+      await run(updateAmendment, world.coordinator.actor, {
+        amendmentId: first,
+        version: await versionOf(first),
+        purpose: "Ajouter une fiche, clore la troisième ; budget précisé.",
+        councilAdoptedOn: "2025-02-10",
+        deliberationReference: "DEL-2025-12",
+      }),
+    ).toMatchObject({ ok: true });
+    stage = (await stageOf(first))!;
+    expect(
+      await run(submitReviewStage, world.coordinator.actor, { subjectKind: "amendment", subjectId: first, version: String(stage.version) }),
+    ).toMatchObject({ ok: true });
+    stage = (await stageOf(first))!;
+    expect(await run(approveReviewStage, world.officer.actor, { stageId: stage.id, version: String(stage.version) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("discussion est encore ouverte"),
+    });
+    expect(await run(settleReviewThread, world.coordinator.actor, { threadId: thread.id, version: String(thread.version) })).toMatchObject({
+      ok: true,
+    });
+    expect(await run(approveReviewStage, world.officer.actor, { stageId: stage.id, version: String(stage.version) })).toMatchObject({
+      ok: true,
+    });
+    // Approved: what the agency read does not change any more.
+    expect(await mark(world, first, world.fiches[1].id, "changed")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("avis favorable"),
+    });
+  });
+
+  it("signing closes the fiches it closes, freezes the contract in a snapshot of its own, and numbers the next one 2", async () => {
+    expect(await sign(world, first, "2025-03-01")).toMatchObject({ ok: true });
+    const signed = await db().amendment.findUniqueOrThrow({ where: { id: first }, include: { snapshot: true } });
+    expect(signed).toMatchObject({ status: "signed", signedById: world.coordinator.id });
+    expect(signed.snapshot?.reason).toBe("amendment");
+    expect(await db().ficheAction.findUniqueOrThrow({ where: { id: world.fiches[2].id } })).toMatchObject({
+      closedOn: new Date("2025-03-01"),
+      closedByAmendmentId: first,
+      deletedAt: null,
+    });
+    const frozen = await readContractSnapshot(db(), signed.snapshotId!);
+    expect(frozen.content.fiches.find((fiche) => fiche.id === world.fiches[2].id)?.closedOn).toBe("2025-03-01");
+    // A signed amendment is read-only and is no longer reviewed.
+    expect(await sign(world, first, "2025-03-02")).toMatchObject({ ok: false });
+    expect(
+      await run(updateAmendment, world.coordinator.actor, { amendmentId: first, version: await versionOf(first), purpose: "Après coup" }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("signé") });
+
+    const second = await newAmendment(world, "Prolonger le contrat d’un an.");
+    const next = await db().amendment.findUniqueOrThrow({ where: { id: second } });
+    expect(next).toMatchObject({ number: 2, baseSnapshotId: signed.snapshotId });
+    expect(await db().auditEvent.count({ where: { entityId: first, action: { startsWith: "amendment." } } })).toBeGreaterThanOrEqual(4);
+  });
+
+  it("another territory's coordinator and the region's officer cannot act on the amendment", async () => {
+    const other = await setting();
+    expect(await run(updateAmendment, other.coordinator.actor, { amendmentId: first, version: "1", purpose: "Intrus" })).toMatchObject({
+      ok: false,
+      reason: "notFound",
+    });
+    expect(
+      await run(createAmendment, world.officer.actor, { contractId: world.contract.id, purpose: "L’ARS ne prépare pas l’avenant" }),
+    ).toMatchObject({ ok: false, reason: "notFound" });
+  });
+});
+
+describe("differences and exports", () => {
+  let world: Setting;
+  let amendmentId: string;
+  let added: Array<{ id: string }>;
+  beforeAll(async () => {
+    world = await setting();
+    await signContract(world);
+    await run(publishFiches, world.coordinator.actor, {
+      contractId: world.contract.id,
+      fiches: world.fiches.map((fiche) => ({ id: fiche.id, version: "1" })),
+    });
+    amendmentId = await newAmendment(world);
+    added = await addFiches(world, [4, 5]);
+    // The amendment changes fiche 1's description and budget; fiche 2 only makes progress (follow-up, not content).
+    await db().ficheAction.update({ where: { id: world.fiches[0].id }, data: { description: "Description révisée" } });
+    await db().budgetLine.create({ data: { ficheId: world.fiches[0].id, funderLabel: "ARS (FIR)", year: 2025, amount: "12000" } });
+    await db().ficheAction.update({ where: { id: world.fiches[1].id }, data: { progress: 60, status: "in_progress" } });
+    for (const fiche of added) expect(await mark(world, amendmentId, fiche.id, "added")).toMatchObject({ ok: true });
+    expect(await mark(world, amendmentId, world.fiches[0].id, "changed")).toMatchObject({ ok: true });
+    expect(await mark(world, amendmentId, world.fiches[2].id, "closed")).toMatchObject({ ok: true });
+  });
+
+  it("a draft's differences are read against the live contract: fiches added, changed field by field, not follow-up", async () => {
+    const page = await getAmendmentPage(world.coordinator.actor, world.territory.slug, world.contract.id, amendmentId);
+    const { diff } = page.amendment;
+    expect(diff.added.map((fiche) => fiche.number)).toEqual([4, 5]);
+    expect(diff.changed.map((fiche) => fiche.number)).toEqual([1]);
+    expect(diff.changed[0].changes).toEqual([
+      { key: "description", label: "Description", before: "Description 1", after: "Description révisée" },
+      expect.objectContaining({ key: "budgetLines", label: expect.stringMatching(/budget/i), before: null }),
+    ]);
+    // Closing happens at signature: until then, the fiche the draft names as closed, without a day.
+    expect(diff.closed).toEqual([expect.objectContaining({ number: 3, closedOn: null })]);
+    expect(diff.contract).toEqual([]);
+  });
+
+  it("signed, its differences are read between its snapshots: what changes afterwards does not move them", async () => {
+    await approve(world, amendmentId);
+    expect(await sign(world, amendmentId, "2025-09-15")).toMatchObject({ ok: true });
+    await db().ficheAction.update({ where: { id: added[0].id }, data: { title: "Retitrée après la signature" } });
+    const { amendments } = await listContractAmendments(db(), world.contract.id);
+    const { diff } = amendments[0];
+    expect(diff.added.map((fiche) => [fiche.number, fiche.title])).toEqual([
+      [4, "Fiche ajoutée 4"],
+      [5, "Fiche ajoutée 5"],
+    ]);
+    expect(diff.closed).toEqual([expect.objectContaining({ number: 3, closedOn: "2025-09-15" })]);
+    expect(diff.changed.map((fiche) => fiche.number)).toEqual([1]);
+  });
+
+  it("signing a public contract's amendment publishes the fiches it adds and changes, not those it closes", async () => {
+    const published = await db().publicFiche.findMany({ where: { contractId: world.contract.id }, orderBy: { number: "asc" } });
+    expect(published.map((fiche) => fiche.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(published.find((fiche) => fiche.number === 1)?.content).toMatchObject({ values: { description: "Description révisée" } });
+  });
+
+  it("the public reads the history without confidential fiches or withheld fields", async () => {
+    await db().ficheAction.update({ where: { id: added[1].id }, data: { confidential: true } });
+    await db().ficheAction.update({ where: { id: world.fiches[0].id }, data: { withheldFields: ["budgetLines"] } });
+    const [amendment] = await listPublicAmendments(ANONYMOUS, { id: world.contract.id, visibility: "published" });
+    expect(amendment).toMatchObject({ number: 1, signedOn: new Date("2025-09-15"), purpose: "Ajouter deux fiches, clore la troisième." });
+    expect(amendment.diff.added.map((fiche) => fiche.number)).toEqual([4]);
+    expect(amendment.diff.changed).toEqual([
+      expect.objectContaining({ number: 1, changes: [expect.objectContaining({ key: "description" })] }),
+    ]);
+    expect(amendment.diff.closed.map((fiche) => fiche.number)).toEqual([3]);
+    expect(await listPublicAmendments(ANONYMOUS, { id: world.contract.id, visibility: "draft" })).toEqual([]);
+  });
+
+  it("the contract as of the amendment exports from its snapshot, in Excel and PDF", async () => {
+    const read = await getAmendedContract(world.officer.actor, world.territory.slug, world.contract.id, amendmentId);
+    const document = buildAmendedContractDocument(read);
+    expect(document.fileName).toBe(`cls-${world.territory.slug}-1-avenant-1`);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportWorkbook(document)) as unknown as ArrayBuffer);
+    const fiches = workbook.getWorksheet("Fiches actions")!;
+    const titles = fiches.getColumn(4).values;
+    const cells = JSON.stringify(fiches.getSheetValues());
+    // As signed: the title changed afterwards is not in it; the closed fiche says when it closed.
+    expect(cells).toContain("Fiche ajoutée 4");
+    expect(cells).not.toContain("Retitrée après la signature");
+    expect(titles.length).toBeGreaterThan(1);
+    const history = JSON.stringify(workbook.getWorksheet("Avenants")!.getSheetValues());
+    expect(history).toContain("Fiche n°\u00a03 «\u00a0Sport sur ordonnance\u00a0»");
+
+    const text = pdfText((await reportPdf(document, { compress: false })).toString("latin1"));
+    expect(text).toContain("Tel que modifié par l’avenant n°");
+    expect(text).toContain("Fiche ajoutée 5");
+  });
+
+  it("exports exist for signed amendments of readable contracts only", async () => {
+    const other = await setting();
+    await expect(getAmendedContract(other.coordinator.actor, world.territory.slug, world.contract.id, amendmentId)).rejects.toThrow(
+      NotFoundError,
+    );
+    const draft = await newAmendment(world, "Un deuxième avenant");
+    await expect(getAmendedContract(world.coordinator.actor, world.territory.slug, world.contract.id, draft)).rejects.toThrow(
+      NotFoundError,
+    );
+  });
+
+  it("partners of the contract read its signed amendments, not its draft", async () => {
+    const partner = await member("partner", { territoryId: world.territory.id, organisationId: world.organisation.id });
+    const draft = (await db().amendment.findFirstOrThrow({ where: { contractId: world.contract.id, status: "draft" } })).id;
+    await expect(getAmendmentPage(partner.actor, world.territory.slug, world.contract.id, amendmentId)).resolves.toMatchObject({
+      amendment: { number: 1 },
+    });
+    await expect(getAmendmentPage(partner.actor, world.territory.slug, world.contract.id, draft)).rejects.toThrow(NotFoundError);
+  });
+});
