@@ -34,6 +34,7 @@ export function documentFormSchema<S extends z.ZodType<{ file: File | null }>>(s
 }
 
 const entry = entriesOf<DocumentRecord>();
+const NO_FILE_NAMES = new Set(["", "undefined"]);
 const workspaceOnly = { publicPage: false, confidential: false } as const;
 
 /** A web address (http or https) or nothing: the public page links only to those. */
@@ -90,13 +91,15 @@ const documentFieldsSchema = z.object({
   url: DOCUMENT_FIELDS.url.rule,
   isPublic: DOCUMENT_FIELDS.isPublic.rule,
   /**
-   * The file input: a File (an empty one, name "" and size 0, when none was chosen). Its size and
-   * type are checked on the server, where the limit is configured.
+   * The file input: a File. When none was chosen the browser sends an empty one named "", which
+   * reaches a server action named "undefined" (React rebuilds it from a part without a file
+   * name): that is no file. Its size and type are checked on the server, where the limit is
+   * configured.
    */
   file: z
     .instanceof(File, { error: "Choisissez un fichier." })
     .optional()
-    .transform((file) => (file && (file.size > 0 || file.name) ? file : null)),
+    .transform((file) => (file && !(file.size === 0 && NO_FILE_NAMES.has(file.name)) ? file : null)),
 });
 
 export type DocumentFields = z.infer<typeof documentFieldsSchema>;

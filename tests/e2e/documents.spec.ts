@@ -68,10 +68,7 @@ test("a coordinator uploads a PDF for a public document; a file that is not what
   await expectNoAxeViolations(page);
 });
 
-test("the public downloads a coordinator's PDF from the territory page while the document is public, and no longer once it is not", async ({
-  page,
-  browser,
-}) => {
+test("the public downloads a coordinator's PDF from the territory page while the document is public", async ({ page, browser }) => {
   const title = `Délibération publique ${unique()}`;
   const form = await openDocuments(page);
   await form.getByLabel("Type de document").selectOption({ label: "Délibération" });

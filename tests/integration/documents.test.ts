@@ -293,6 +293,11 @@ describe("document files: type and size", () => {
       none.set(name, value);
     none.set("file", new File([], "", { type: "application/octet-stream" }));
     expect(await executeFormAction(createDocument, { db: db(), actor: own.coordinator, ip: null }, none)).toMatchObject({ ok: true });
+    // As a server action receives it: React rebuilds the nameless part as a file named "undefined".
+    none.set("title", "Sans fichier, par le réseau");
+    none.set("file", new File([], "undefined", { type: "application/octet-stream" }));
+    expect(await executeFormAction(createDocument, { db: db(), actor: own.coordinator, ip: null }, none)).toMatchObject({ ok: true });
+    expect(await db().documentFile.count({ where: { document: { title: { startsWith: "Sans fichier" } } } })).toBe(0);
   });
 });
 
