@@ -78,6 +78,8 @@ export type OverviewFiche = {
   confidential: boolean;
   /** The version of the fiche the public reads (lib/publication); null when it is not published. */
   publishedVersion: number | null;
+  /** The day a signed amendment closed it (lib/amendments). */
+  closedOn: Date | null;
 };
 
 type OverviewRow = Prisma.ContractGetPayload<{ select: ReturnType<typeof overviewSelect> }>;
@@ -93,7 +95,7 @@ export async function getContractOverview(actor: Actor, territorySlug: string, c
   const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, overviewSelect(actor)));
   const fiches = await getDb().$queryRaw<OverviewFiche[]>`
     SELECT f.id, f."axisId", f.number, f.title, f.status, f.progress, f.weight, f."pilotUserId",
-      ${objectivesProgressJson} AS objectives, f.version, f.confidential, p.version AS "publishedVersion"
+      ${objectivesProgressJson} AS objectives, f.version, f.confidential, p.version AS "publishedVersion", f."closedOn"
     FROM "FicheAction" f
     LEFT JOIN "PublicFiche" p ON p."ficheId" = f.id
     WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL

@@ -119,7 +119,13 @@ test("a coordinator amends a signed contract, the ARS approves it, its signature
   const amended = page.getByRole("region", { name: /^Avenants/ });
   await expect(amended).toContainText("Par l’avenant n°\u00a01, signé le 20 novembre 2026.");
   await expectNoAxeViolations(page);
-  await photograph(page, "contrat", (name) => testInfo.outputPath(name));
+  // The fiche it closed stays in the contract's list, closed on the signature's day.
+  await expect(
+    page
+      .getByRole("region", { name: /^Fiches actions/ })
+      .getByRole("listitem")
+      .filter({ hasText: closed }),
+  ).toContainText("Close le 20 novembre 2026");
 
   // 6. The public page shows the amended contract and the amendment's history.
   await page.goto(`/territoires/${TERRITORY}`);

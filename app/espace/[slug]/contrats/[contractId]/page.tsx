@@ -423,6 +423,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
                           )}
                         </span>
                         <span className="flex shrink-0 items-center gap-2 text-sm">
+                          {fiche.closedOn ? <Badge tone="neutral">Close le {formatDate(fiche.closedOn)}</Badge> : null}
                           <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
                           {ficheProgress(fiche)}&#8239;%
                         </span>
