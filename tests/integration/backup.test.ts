@@ -60,6 +60,10 @@ async function fillRemainingTables(db: Db): Promise<void> {
   const organisation = await createOrganisation(db, { name: AWKWARD });
   const user = await createUser(db);
   await db.dataMigration.create({ data: { name: "a-data-migration-of-the-backup-test" } });
+  // A PRS objective of the contract's region, which a fiche names (and so restores after it).
+  const territory = await db.territory.findUniqueOrThrow({ where: { id: contract.territoryId }, select: { regionId: true } });
+  const prsObjective = await db.prsObjective.create({ data: { regionId: territory.regionId, code: "1.1", label: AWKWARD } });
+  await db.ficheAction.update({ where: { id: fiche.id }, data: { prsObjectiveId: prsObjective.id } });
   await db.account.create({ data: { userId: user.id, provider: "proconnect", providerAccountId: "sub-1", siret: "13002526500013" } });
   await db.accessRequest.create({
     data: {
