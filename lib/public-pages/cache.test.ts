@@ -13,6 +13,7 @@ describe("publicPageKey", () => {
     expect(get("/?commune=26100")).toBe("/?commune=26100");
     // Words the home page does not read make no copy of their own.
     expect(get("/?q=sante")).toBeNull();
+    expect(get("/?encore")).toBeNull();
   });
 
   it("keys a search by its words and facets, in a fixed order, and renders anything else", () => {

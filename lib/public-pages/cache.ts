@@ -130,13 +130,13 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
   } catch {
     return null;
   }
-  // An empty parameter reads as an absent one (a filter form sends its unset selects empty).
-  const params = [...parsed.searchParams].filter(([, value]) => value !== "");
+  const taken = parsed.pathname === "/" ? HOME_PARAMS : parsed.pathname === "/recherche" ? SEARCH_PARAMS : null;
+  // A parameter the page reads, sent empty, reads as absent (a filter form sends its unset selects empty).
+  const params = [...parsed.searchParams].filter(([name, value]) => value !== "" || !taken?.has(name));
   // A public page takes each of its parameters once, and no other: anything else is rendered.
   const names = new Set(params.map(([name]) => name));
   const maxLength = parsed.pathname === "/recherche" ? MAX_SEARCH_PARAM_LENGTH : MAX_PARAM_LENGTH;
   if (names.size < params.length || params.some(([, value]) => value.length > maxLength)) return null;
-  const taken = parsed.pathname === "/" ? HOME_PARAMS : parsed.pathname === "/recherche" ? SEARCH_PARAMS : null;
   if (taken) {
     if (params.some(([name]) => !taken.has(name))) return null;
     const query = new URLSearchParams(params.sort(([a], [b]) => a.localeCompare(b))).toString();
