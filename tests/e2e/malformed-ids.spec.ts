@@ -7,14 +7,14 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { closedCampaignOf, signedAmendmentOf } from "../support/e2e-accounts";
+import { closedCampaignOf, createDocumentWithFile, signedAmendmentOf } from "../support/e2e-accounts";
 import { signIn } from "./sign-in";
 import { DEMO_CONTRACTS } from "./workspace";
 
 const SLUG = "romans-sur-isere";
 const COORDINATOR = `coordination@${SLUG}.test`;
 
-type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "amendmentId" | "token" | "contrat" | "numero";
+type Param = "slug" | "contractId" | "ficheId" | "campaignId" | "amendmentId" | "documentId" | "token" | "contrat" | "numero";
 /** A public fiche's URL names its contract by key ("cls-1") and the fiche by number: Romans-sur-Isère's first published one. */
 const known: Record<Param, string> = {
   slug: SLUG,
@@ -22,6 +22,7 @@ const known: Record<Param, string> = {
   ficheId: "",
   campaignId: "",
   amendmentId: "",
+  documentId: "",
   token: "",
   contrat: "cls-1",
   numero: "1",
@@ -37,6 +38,7 @@ const unknown = (param: Param): string =>
     ficheId: randomUUID(),
     campaignId: randomUUID(),
     amendmentId: randomUUID(),
+    documentId: randomUUID(),
     token: randomBytes(32).toString("base64url"),
     contrat: "cls-9",
     numero: "9999",
@@ -107,6 +109,8 @@ test.beforeAll(async ({ browser }) => {
     .at(-1)!;
   known.campaignId = await closedCampaignOf(known.contractId);
   known.amendmentId = await signedAmendmentOf(known.contractId);
+  // Public, so the territory's download answers for it too.
+  known.documentId = await createDocumentWithFile(known.contractId, { isPublic: true, title: "Document des identifiants malformés" });
   known.token = randomBytes(32).toString("base64url");
   coordinatorSession = await context.storageState();
   await context.close();
