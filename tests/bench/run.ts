@@ -17,6 +17,7 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { hasNationalContractLife, loadNationalContractLife } from "@/lib/seed/national/life";
 import { addNationalGeography } from "@/lib/seed/national/geography";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
@@ -107,6 +108,11 @@ async function loadPages(url: string): Promise<BenchPage[]> {
     if (!rows[0].campaigns) {
       console.log("Adding the national dataset's evaluations…");
       await withDb(url, loadNationalEvaluations);
+    }
+    // A dataset loaded before amendments and documents existed gets the largest contract's once.
+    if (!(await withDb(url, hasNationalContractLife))) {
+      console.log("Adding the national dataset's amendment and documents…");
+      await withDb(url, loadNationalContractLife);
     }
     // A dataset loaded before fiches were published gets them published once.
     const published = await withDb(url, publishUnpublishedContracts);
