@@ -76,8 +76,10 @@ export async function listPublicFicheProgress(contract: {
 }
 
 export type PublicProgress = {
-  /** Published fiches whose status the public version gives. */
+  /** Published fiches whose status the public version gives, still in the plan. */
   fiches: number;
+  /** Published fiches a signed amendment closed: listed, counted in nothing else. */
+  closed: number;
   /**
    * Whether one of them says it has begun (a status other than « Non commencée », or some progress).
    * Until one does, the figures say nothing a sentence does not: the real contracts' fiches, whose
@@ -106,6 +108,7 @@ export function publicProgress(
   }));
   return {
     fiches: byAxis.reduce((sum, axis) => sum + axis.fiches.filter(isInPlan).length, 0),
+    closed: byAxis.reduce((sum, axis) => sum + axis.fiches.filter((fiche) => !isInPlan(fiche)).length, 0),
     started: byAxis.some((axis) => axis.fiches.some((fiche) => isInPlan(fiche) && (fiche.status !== "not_started" || fiche.progress > 0))),
     overall: contractProgress(byAxis),
     achievementByAxis: achievementByAxis(byAxis),

@@ -70,12 +70,12 @@ beforeAll(async () => {
 describe("a fiche closed by a signed amendment", () => {
   it("leaves the public roll-up and the kept counts, and stays listed", async () => {
     const before = await publicRollUp();
-    expect(before).toMatchObject({ fiches: 2, overall: 50, started: true });
+    expect(before).toMatchObject({ fiches: 2, closed: 0, overall: 50, started: true });
     // What signing the amendment writes (lib/amendments/mutations.ts), with its version bump.
     await db().ficheAction.update({ where: { id: fiches[1].id }, data: { closedOn: new Date("2026-11-20"), version: { increment: 1 } } });
 
     const after = await publicRollUp();
-    expect(after).toMatchObject({ fiches: 1, overall: 100 });
+    expect(after).toMatchObject({ fiches: 1, closed: 1, overall: 100 });
     expect(after.fichesByStatus.summary).toBe("1\u00a0fiche action\u00a0: 1 réalisée.");
     expect(await db().publicFiche.count({ where: { contractId: world.contract.id } })).toBe(2);
     expect(await db().contractFicheStats.findUniqueOrThrow({ where: { contractId: world.contract.id } })).toMatchObject({
