@@ -15,10 +15,13 @@ import { createDbClient, getDb, type Db } from "@/lib/db/client";
 import { s3StorageConfig } from "@/lib/documents/config";
 import { documentFileResponse } from "@/lib/documents/download";
 import { sha256Of } from "@/lib/documents/file-check";
+import { documentObjectSweepJob } from "@/lib/documents/jobs";
 import { createDocument, deleteDocument, removeDocumentFile, updateDocument } from "@/lib/documents/mutations";
 import { getPublicDocumentFile, getWorkspaceDocumentFile } from "@/lib/documents/queries";
 import { DOCUMENT_OBJECTS_LOCK, objectKey, SWEEP_AFTER_MS } from "@/lib/documents/s3-storage";
 import { documentStorage, postgresqlStorage, type S3FileStorage } from "@/lib/documents/storage";
+import { JOBS } from "@/lib/jobs/registry";
+import { runJob } from "@/lib/jobs/worker";
 import { createContract, createRegion, createTerritory } from "../fixtures/factories";
 import { memberActor, runAction } from "../support/actors";
 import { createTestDatabase, setupAppDatabase, type TestDatabase } from "../support/database";
@@ -180,7 +183,10 @@ describe("with S3-compatible storage configured", () => {
     const foreign = "autre-application/fichier.txt";
     await s3.write(BUCKET, orphan, randomBytes(16));
     await s3.write(BUCKET, foreign, randomBytes(16));
-    // Young: it may belong to a transaction still running.
+    // Young: it may belong to a transaction still running. The worker runs the sweep every night.
+    expect(JOBS).toContain(documentObjectSweepJob);
+    await runJob(documentObjectSweepJob, {});
+    expect(await s3.keys(BUCKET)).toContain(orphan);
     expect(await storage().sweep(db())).toBe(0);
     const later = new Date(Date.now() + SWEEP_AFTER_MS + 60_000);
     // A backup holds the lock: nothing goes while it copies the objects.
