@@ -33,6 +33,12 @@ const KEY = /^documents\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 export const objectKey = (documentId: string, sha256: string) => `${PREFIX}${documentId}/${sha256}`;
 
+/** The document's row lock, which every write of its file takes before uploading; `share` to wait for them. */
+const lockDocument = (tx: Tx, documentId: string, mode: "update" | "share") =>
+  mode === "update"
+    ? tx.$queryRaw`SELECT 1 FROM "Document" WHERE id = ${documentId}::uuid FOR NO KEY UPDATE`
+    : tx.$queryRaw`SELECT 1 FROM "Document" WHERE id = ${documentId}::uuid FOR SHARE`;
+
 type ObjectName = { documentId: string; sha256: string };
 
 export type S3Bucket = ReturnType<typeof s3Bucket>;
@@ -50,6 +56,17 @@ export function s3Bucket(config: S3StorageConfig) {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
   const where = `bucket ${bucket}${config.endpoint ? ` at ${config.endpoint}` : ""}`;
+
+  const upload = (documentId: string, sha256: string, Body: Uint8Array, mediaType: string) =>
+    client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: objectKey(documentId, sha256),
+        Body,
+        ContentType: mediaType,
+        ContentLength: Body.length,
+      }),
+    );
 
   /** The object's bytes, checked against the digest that names it. */
   async function read(documentId: string, { sha256, sizeBytes }: { sha256: string; sizeBytes: number }): Promise<Uint8Array> {
@@ -71,7 +88,7 @@ export function s3Bucket(config: S3StorageConfig) {
         >`SELECT pg_try_advisory_xact_lock_shared(${DOCUMENT_OBJECTS_LOCK}) AS free`;
         if (!free) return false;
         // Waits for a write in progress on the document, which may be putting this very file back.
-        await tx.$queryRaw`SELECT 1 FROM "Document" WHERE id = ${documentId}::uuid FOR SHARE`;
+        await lockDocument(tx, documentId, "share");
         if (await tx.documentFile.count({ where: { documentId, sha256 } })) return false;
         await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey(documentId, sha256) }));
         return true;
@@ -98,18 +115,10 @@ export function s3Bucket(config: S3StorageConfig) {
       };
       const files: FileWrites = {
         async put(tx, documentId, { bytes, sha256, mediaType, originalName }) {
-          await tx.$queryRaw`SELECT 1 FROM "Document" WHERE id = ${documentId}::uuid FOR NO KEY UPDATE`;
+          await lockDocument(tx, documentId, "update");
           await previous(tx, documentId);
           touch(documentId, sha256);
-          await client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: objectKey(documentId, sha256),
-              Body: bytes,
-              ContentType: mediaType,
-              ContentLength: bytes.length,
-            }),
-          );
+          await upload(documentId, sha256, bytes, mediaType);
           const row = { content: new Uint8Array(0), sha256, sizeBytes: bytes.length, mediaType, originalName, createdAt: new Date() };
           await tx.documentFile.upsert({
             where: { documentId },
@@ -137,10 +146,18 @@ export function s3Bucket(config: S3StorageConfig) {
     async sweep(db: Db, now = new Date()): Promise<number> {
       let deleted = 0;
       for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: PREFIX })) {
-        for (const object of page.Contents ?? []) {
-          const [, documentId, sha256] = KEY.exec(object.Key ?? "") ?? [];
-          if (!documentId || !object.LastModified || now.getTime() - object.LastModified.getTime() < SWEEP_AFTER_MS) continue;
-          if (await deleteUnreferenced(db, { documentId, sha256 })) deleted += 1;
+        const old = (page.Contents ?? []).flatMap(({ Key, LastModified }) => {
+          const [, documentId, sha256] = KEY.exec(Key ?? "") ?? [];
+          return documentId && LastModified && now.getTime() - LastModified.getTime() >= SWEEP_AFTER_MS ? [{ documentId, sha256 }] : [];
+        });
+        // One query a page (up to 1,000 objects) spares the named ones a check of their own.
+        const named = await db.documentFile.findMany({
+          where: { documentId: { in: old.map((name) => name.documentId) } },
+          select: { documentId: true, sha256: true },
+        });
+        const keys = new Set(named.map((name) => objectKey(name.documentId, name.sha256)));
+        for (const name of old) {
+          if (!keys.has(objectKey(name.documentId, name.sha256)) && (await deleteUnreferenced(db, name))) deleted += 1;
         }
       }
       return deleted;
@@ -154,24 +171,25 @@ export function s3Bucket(config: S3StorageConfig) {
       const files = await db.$queryRaw<
         Array<{ documentId: string }>
       >`SELECT "documentId" FROM "DocumentFile" WHERE octet_length("content") > 0`;
+      let moved = 0;
       for (const { documentId } of files) {
         await db.$transaction(
           async (tx) => {
-            await tx.$queryRaw`SELECT 1 FROM "Document" WHERE id = ${documentId}::uuid FOR NO KEY UPDATE`;
-            const file = await tx.documentFile.findUniqueOrThrow({
+            await lockDocument(tx, documentId, "update");
+            const file = await tx.documentFile.findUnique({
               where: { documentId },
-              select: { content: true, sha256: true, sizeBytes: true },
+              select: { content: true, sha256: true, sizeBytes: true, mediaType: true },
             });
-            const Body = intactBytes(documentId, file.content, file);
-            await client.send(
-              new PutObjectCommand({ Bucket: bucket, Key: objectKey(documentId, file.sha256), Body, ContentLength: Body.length }),
-            );
+            // Replaced or deleted meanwhile.
+            if (!file?.content.length) return;
+            await upload(documentId, file.sha256, intactBytes(documentId, file.content, file), file.mediaType);
             await tx.documentFile.update({ where: { documentId }, data: { content: new Uint8Array(0) }, select: { documentId: true } });
+            moved += 1;
           },
           { timeout: 90_000 },
         );
       }
-      return files.length;
+      return moved;
     },
 
     /** At start: the bucket answers to these credentials. */
