@@ -3,7 +3,7 @@
 // alternating rounds with it, at 10 and 50 concurrent connections. Prints a table and writes it
 // into docs/performance.md. Options: --no-build (reuse the last bench build), --seconds N (load
 // per page and measurement, over every round, default 12), --rounds N (default 3), --only <page
-// name substring>, --profile <dir> (the server writes a V8 CPU profile there when it stops: open
+// name substrings, separated by |>, --profile <dir> (the server writes a V8 CPU profile there when it stops: open
 // it in Chrome's DevTools to see where a page's time goes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
@@ -33,7 +33,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const SECONDS = Number(option("--seconds") ?? 12);
 const ROUNDS = Number(option("--rounds") ?? 3);
-const ONLY = option("--only");
+const ONLY = option("--only")?.split("|");
 const BUILD = !args.includes("--no-build");
 const PROFILE_DIR = option("--profile");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -51,7 +51,7 @@ runCli(async () => {
     const cookies = await signInAll();
 
     const empty = pages.find((page) => page.name === EMPTY_PAGE)!;
-    const measured = pages.filter((candidate) => candidate !== empty && (!ONLY || candidate.name.includes(ONLY)));
+    const measured = pages.filter((candidate) => candidate !== empty && (!ONLY || ONLY.some((part) => candidate.name.includes(part))));
     // The server's first minute is slower for every page (JIT, heap growth): warm it all up first.
     for (const page of [empty, ...measured])
       await autocannon({ url: `${BASE}${page.path}`, connections: 10, duration: 2, headers: headersOf(cookies[page.account]) });
