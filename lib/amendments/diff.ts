@@ -4,6 +4,7 @@
 // field as history shows each field; the contract's own fields likewise. Follow-up (a fiche's
 // status and progress, its objectives' progress) moves between amendments by itself: it is not
 // what an amendment changes, and is left out.
+import { z } from "zod";
 import { formatDate } from "@/lib/format";
 import type { HistoryValue } from "@/lib/catalogue";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
@@ -127,6 +128,19 @@ export function diffContents(before: ContractSnapshotContent, after: ContractSna
   for (const list of [diff.added, diff.changed, diff.closed, diff.removed]) list.sort(byNumber);
   return diff;
 }
+
+const historyValue = z.union([z.string(), z.number(), z.null()]);
+const ficheRefSchema = z.object({ id: z.uuid(), number: z.number().int(), title: z.string() });
+const fieldChangeSchema = z.object({ key: z.string(), label: z.string(), before: historyValue, after: historyValue });
+
+/** A diff as a signed amendment keeps it (Amendment.differences), read back. */
+export const contractDiffSchema = z.object({
+  contract: z.array(fieldChangeSchema),
+  added: z.array(ficheRefSchema),
+  changed: z.array(ficheRefSchema.extend({ changes: z.array(fieldChangeSchema) })),
+  closed: z.array(ficheRefSchema.extend({ closedOn: z.string().nullable() })),
+  removed: z.array(ficheRefSchema),
+}) satisfies z.ZodType<ContractDiff>;
 
 /** Whether the diff holds anything. */
 export const isEmptyDiff = (diff: ContractDiff) =>
