@@ -125,8 +125,6 @@ export function AmendmentSignatures({
             >
               <div className="mt-3">
                 <AmendmentSignatureForm
-                  // A saved signature starts the form afresh, from its new version.
-                  key={row.signature?.version ?? 0}
                   action={actions.record}
                   amendmentId={amendment.id}
                   organisation={{ id: row.organisationId, name: row.name }}

@@ -18,4 +18,4 @@ export const markAmendmentFicheAction = serverAction(markAmendmentFiche);
 export const unmarkAmendmentFicheAction = serverAction(unmarkAmendmentFiche);
 export const recordAmendmentSignatureAction = serverAction(recordAmendmentSignature);
 export const signAmendmentAction = serverAction(signAmendment);
-export const deleteAmendmentAction = serverAction(deleteAmendment);
+export const deleteAmendmentAction = serverAction(deleteAmendment, { refreshPage: false });
