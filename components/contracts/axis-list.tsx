@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
-import { formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import type { PublicFicheProgress } from "@/lib/public-pages/progress";
 import type { PublicContract } from "@/lib/territories/queries";
 
@@ -23,7 +23,7 @@ type FicheProgress = ReadonlyMap<string, PublicFicheProgress>;
 
 /**
  * The contract's axes in order, each with its published fiches actions numbered as in the source,
- * each linking to its page, with its status and progress as published.
+ * each linking to its page, with its status and progress as published, or the day an amendment closed it.
  */
 export function AxisList({
   axes,
@@ -83,7 +83,11 @@ function AxisItem({
                 <a href={ficheHref(fiche.number)} className="grow">
                   {fiche.title}
                 </a>
-                {stands ? (
+                {fiche.fiche.closedOn ? (
+                  <span className="shrink-0 text-sm">
+                    <Badge tone="neutral">Close le {formatDate(fiche.fiche.closedOn)}</Badge>
+                  </span>
+                ) : stands ? (
                   <span className="flex shrink-0 items-center gap-2 text-sm">
                     <Badge tone={PROGRESS_STATUS_TONES[stands.status]}>{PROGRESS_STATUS_LABELS[stands.status]}</Badge>
                     {formatNumber(stands.progress)}&#8239;%

@@ -125,7 +125,13 @@ export function ContractSections({
           id="avancement"
           title="Avancement"
           description={
-            <p>D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, dans leur version publiée.</p>
+            <p>
+              D’après les {formatCount(progress.fiches, "fiche action publiée", "fiches actions publiées")}, dans leur version publiée
+              {progress.closed
+                ? `\u202f; ${formatCount(progress.closed, "fiche close par un avenant n’est", "fiches closes par un avenant ne sont")} pas comptée${progress.closed > 1 ? "s" : ""}`
+                : ""}
+              .
+            </p>
           }
         >
           {progress.started ? (

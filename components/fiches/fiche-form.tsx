@@ -5,7 +5,7 @@
 // section component; this one holds the submission, its messages and the save bar.
 import type { OptionSource } from "@/components/ui/combobox";
 import { useRouter } from "next/navigation";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { announce, announceAfterReload } from "@/components/forms/notices";
 import { formDataOf, useActionForm } from "@/components/forms/use-action-form";
@@ -34,6 +34,7 @@ export function FicheForm({
   canRestructure,
   afterCreate,
   restore,
+  readOnly = false,
 }: {
   action: ServerAction<{ ficheId: string }>;
   values: FicheFormValues;
@@ -45,6 +46,8 @@ export function FicheForm({
   afterCreate?: string;
   /** The trash's restore action: "Annuler" after saving without an objective that was saved. */
   restore?: ServerAction<null>;
+  /** Shown, not edited: a fiche a signed amendment closed (the page says why). */
+  readOnly?: boolean;
 }) {
   const router = useRouter();
   // Saved objectives removed since the last save: the save puts them in the trash.
@@ -107,7 +110,7 @@ export function FicheForm({
 
   return (
     <ActionForm form={form} hidden={hidden} className="space-y-6" onDiscard={discard}>
-      <Fragment key={saved}>
+      <fieldset key={saved} disabled={readOnly} className="min-w-0 space-y-6">
         <GeneralSection {...section} choices={choices} canRestructure={canRestructure} />
         <ContentSection {...section} />
         <PilotSection {...section} choices={choices} organisations={organisations} canRestructure={canRestructure} />
@@ -115,12 +118,14 @@ export function FicheForm({
         <BudgetSection {...section} organisations={organisations} />
         <LinksSection {...section} choices={choices} />
         <ObjectivesSection {...section} organisations={organisations} onTrash={(objective) => trashed.current.push(objective)} />
-      </Fragment>
-      <SaveBar>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Enregistrement…" : afterCreate ? "Créer la fiche" : "Enregistrer la fiche"}
-        </Button>
-      </SaveBar>
+      </fieldset>
+      {readOnly ? null : (
+        <SaveBar>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Enregistrement…" : afterCreate ? "Créer la fiche" : "Enregistrer la fiche"}
+          </Button>
+        </SaveBar>
+      )}
     </ActionForm>
   );
 }

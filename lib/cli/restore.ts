@@ -1,10 +1,14 @@
 // `npm run db:restore <file>`: restores a backup made by `npm run db:backup` into DATABASE_URL,
-// or into the embedded database, which must be empty (no row in any table).
+// or into the embedded database, which must be empty (no row in any table). A backup holds
+// documents' files in their rows; with S3-compatible storage configured (OPENCLS_S3_*), they are
+// then moved into the bucket.
 import path from "node:path";
 import { readServerConfig } from "@/lib/config/server-config";
 import { StartupError } from "@/lib/config/startup-error";
 import { restoreBackup } from "@/lib/db/backup";
+import { createDbClient } from "@/lib/db/client";
 import { connectDatabase } from "@/lib/db/prepare";
+import { documentStorage } from "@/lib/documents/storage";
 import { runCli } from "./run";
 
 runCli(async () => {
@@ -17,6 +21,15 @@ runCli(async () => {
     console.log(
       `Restored ${total} rows in ${header.tables.length} tables from the backup of ${header.createdAt} (schema at migration ${header.migration}).`,
     );
+    const storage = documentStorage();
+    if (storage.name === "s3") {
+      const db = createDbClient(database.url);
+      try {
+        console.log(`Moved ${await storage.moveIntoBucket(db)} documents' files into bucket ${storage.bucket}.`);
+      } finally {
+        await db.$disconnect();
+      }
+    }
   } finally {
     await database.stop();
   }

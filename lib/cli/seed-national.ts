@@ -7,6 +7,7 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { clearDatabase, inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { loadNationalContractLife } from "@/lib/seed/national/life";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_EMAIL_DOMAIN, NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
 import { publishUnpublishedContracts } from "@/lib/publication/publish";
@@ -25,6 +26,7 @@ runCli(async () => {
     const [plan, passwordHash] = await Promise.all([readNationalPlan(), hashPassword(NATIONAL_PASSWORD)]);
     const report = await loadNationalDataset(client, plan, passwordHash);
     report.push(...(await withDb(database.url, loadNationalEvaluations)));
+    report.push(...(await withDb(database.url, loadNationalContractLife)));
     // The contracts' fiches are published, as the demo's are (lib/publication).
     const published = await withDb(database.url, publishUnpublishedContracts);
     console.log(`Published ${published} fiches.`);

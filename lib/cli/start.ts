@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { documentStorage } from "@/lib/documents/storage";
 import { nationalConfig } from "@/lib/seed/national/database";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { runCli } from "./run";
@@ -34,8 +35,10 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 
 runCli(async () => {
   const config = national ? nationalConfig(readServerConfig()) : readServerConfig();
-  // Checked before the database starts, so that a missing secret fails fast.
+  // Checked before the database starts, so that a missing secret or bucket fails fast.
   const secret = config.databaseUrl ? await resolveAuthSecret({ embedded: false, dataDir: config.dataDir }) : undefined;
+  const storage = documentStorage();
+  if (storage.name === "s3") await storage.check();
   const database = await prepareDatabase({
     ...config,
     ...(national ? { seedWhenEmpty: false } : {}),

@@ -1,6 +1,6 @@
 // Every environment variable OpenCLS reads, in one place (documented in README.md).
 import path from "node:path";
-import { documentMaxMegabytes } from "@/lib/documents/config";
+import { documentMaxMegabytes, s3StorageConfig } from "@/lib/documents/config";
 import { allowedOrigins, trustedProxyCount } from "@/lib/http/config";
 import { StartupError } from "./startup-error";
 
@@ -19,6 +19,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   allowedOrigins({ ...env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? "http://localhost" });
   // Read by each upload; next.config.mjs sizes the request limit from it.
   documentMaxMegabytes(env);
+  // Read by each upload and download: half a store's settings must not wait for the first file.
+  s3StorageConfig(env);
   return {
     port: integer(env.PORT, 3000, "PORT"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,

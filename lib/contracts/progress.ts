@@ -1,6 +1,7 @@
 // Progress roll-up: objectives → fiche → axis → contract. A fiche with operational objectives
 // takes their average; without, its own progress. Averages are weighted when weights are set
-// (a missing weight counts as 1). Abandoned items do not count.
+// (a missing weight counts as 1). Abandoned items do not count, nor fiches a signed amendment
+// closed: they have left the plan, and stay listed only as its history.
 
 type Weighted = { progress: number; weight: number | null; status?: string };
 
@@ -15,10 +16,18 @@ export function ficheProgress(fiche: Weighted & { objectives: readonly Weighted[
   return weightedProgress(fiche.objectives) ?? fiche.progress;
 }
 
-export type AxisWithFiches = { fiches: ReadonlyArray<Weighted & { objectives: readonly Weighted[] }> };
+/** A fiche as roll-ups read it; `closedOn`, the day a signed amendment closed it (lib/amendments). */
+export type RolledUpFiche = Weighted & { objectives: readonly Weighted[]; closedOn?: Date | string | null };
+
+export type AxisWithFiches = { fiches: ReadonlyArray<RolledUpFiche> };
+
+/** Whether the fiche is still in the contract's plan: one a signed amendment closed counts in no roll-up. */
+export const isInPlan = (fiche: { closedOn?: Date | string | null }) => !fiche.closedOn;
 
 export function axisProgress(axis: AxisWithFiches): number | null {
-  return weightedProgress(axis.fiches.map((fiche) => ({ progress: ficheProgress(fiche), weight: fiche.weight, status: fiche.status })));
+  return weightedProgress(
+    axis.fiches.filter(isInPlan).map((fiche) => ({ progress: ficheProgress(fiche), weight: fiche.weight, status: fiche.status })),
+  );
 }
 
 /** The contract's progress: the plain average of its axes that hold fiches. */

@@ -4,7 +4,7 @@
 // snapshot can feed them the same shapes later.
 import type { ProgressStatus } from "@/lib/db/generated/enums";
 import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
-import { axisProgress, type AxisWithFiches } from "@/lib/contracts/progress";
+import { axisProgress, isInPlan, type AxisWithFiches } from "@/lib/contracts/progress";
 import { formatCount, formatDate, formatEuros, formatNumber, selectPlural } from "@/lib/format";
 import { UNJUDGED_REASON_LABELS } from "@/lib/indicators/labels";
 import { judgeIndicator, type IndicatorJudgement, type IndicatorStanding, type UnjudgedReason } from "@/lib/indicators/trajectory";
@@ -98,10 +98,10 @@ const zeros = (keys: readonly SeriesKey[]) => Object.fromEntries(keys.map(({ key
 export function fichesByStatus(axes: readonly DashboardAxis[]): { rows: StackedRow[]; summary: string } {
   const rows = axes.map((axis) => {
     const values = zeros(FICHE_STATUS_KEYS);
-    for (const fiche of axis.fiches) values[fiche.status] += 1;
+    for (const fiche of axis.fiches) if (isInPlan(fiche)) values[fiche.status] += 1;
     return { label: axisLabel(axis), values };
   });
-  const total = axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
+  const total = axes.reduce((sum, axis) => sum + axis.fiches.filter(isInPlan).length, 0);
   if (!total) return { rows, summary: "Le contrat n’a pas encore de fiche action." };
   const parts = FICHE_STATUS_KEYS.flatMap(({ key }) => {
     const count = rows.reduce((sum, row) => sum + row.values[key], 0);

@@ -9,6 +9,9 @@
 //     4-byte big-endian length and that many bytes; a zero length ends the table;
 //   - a trailer line: JSON {"end": true, "rows": {table: row count}}, so a truncated file is
 //     refused.
+// Documents' files kept in an S3-compatible bucket (their row's content is empty) are read from it
+// and written into their DocumentFile rows, as the PostgreSQL store keeps them: a backup holds
+// every file whatever the store, and restores anywhere (docs/adr/0015).
 // The pg-boss schema ("pgboss"), when present, is left out on purpose: its jobs are transient
 // (e-mails to send now), and replaying them after a restore would send stale mails again;
 // pg-boss recreates its schema when it starts.
@@ -53,6 +56,16 @@ export type BackupHeader = z.infer<typeof headerSchema>;
 export type BackupSummary = { header: BackupHeader; rows: Record<string, number> };
 type Progress = { onTable?: (table: string, rows: number) => void | Promise<void> };
 
+/** Documents' files kept outside PostgreSQL (lib/documents/s3-storage.ts). */
+export type ExternalFiles = {
+  /** A file's bytes, checked against its digest. */
+  read(documentId: string, file: { sha256: string; sizeBytes: number }): Promise<Uint8Array>;
+  /** An advisory lock the backup holds exclusively, so that no file its snapshot names is deleted while it runs. */
+  lock: number;
+};
+
+const FILES_TABLE = "DocumentFile";
+
 /** backups/opencls-<UTC timestamp>.backup.gz, under `dir`. */
 export function defaultBackupPath(now = new Date(), dir = "backups"): string {
   const stamp = now
@@ -67,7 +80,11 @@ const qualified = (name: string) => `${quote("public")}.${quote(name)}`;
 
 // --- Backup
 
-export async function writeBackup(connectionString: string, file: string, { onTable }: Progress = {}): Promise<BackupSummary> {
+export async function writeBackup(
+  connectionString: string,
+  file: string,
+  { onTable, externalFiles }: Progress & { externalFiles?: ExternalFiles } = {},
+): Promise<BackupSummary> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   // Written aside and renamed once complete and on disk: a failed backup never looks like one.
   const partial = `${file}.partial`;
@@ -78,6 +95,8 @@ export async function writeBackup(connectionString: string, file: string, { onTa
   const written = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
   written.catch(() => {});
   try {
+    // Taken before the snapshot: a file deleted before it is named by none of its rows.
+    if (externalFiles) await client.query("SELECT pg_advisory_lock($1)", [externalFiles.lock]);
     // The snapshot is taken by the first query after BEGIN, and holds for every table.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     await client.query("SET LOCAL statement_timeout = 0");
@@ -93,10 +112,13 @@ export async function writeBackup(connectionString: string, file: string, { onTa
     for (const table of header.tables) {
       await write(`${JSON.stringify({ table: table.name })}\n`);
       const frames = new Framer(gzip);
-      rows[table.name] = await runCopy(
-        client,
-        new CopyOut(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`, frames.push, frames.drained),
-      );
+      rows[table.name] =
+        table.name === FILES_TABLE
+          ? await copyFileRows(client, table, frames, externalFiles)
+          : await runCopy(
+              client,
+              new CopyOut(`COPY ${qualified(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`, frames.push, frames.drained),
+            );
       await write(frames.end());
       await onTable?.(table.name, rows[table.name]);
     }
@@ -167,6 +189,47 @@ async function describeDatabase(client: pg.Client): Promise<BackupHeader> {
     tables: described,
     sequences,
   };
+}
+
+/** DocumentFile's rows, those whose bytes are in a bucket written with them. */
+async function copyFileRows(client: pg.Client, table: BackupHeader["tables"][number], frames: Framer, external?: ExternalFiles) {
+  const copy = (where: string, sink: (chunk: Buffer) => boolean) =>
+    runCopy(
+      client,
+      new CopyOut(
+        `COPY (SELECT ${table.columns.map(quote).join(", ")} FROM ${qualified(table.name)} WHERE ${where}) TO STDOUT`,
+        sink,
+        frames.drained,
+      ),
+    );
+  let rows = await copy(`octet_length("content") > 0`, frames.push);
+  const { rows: outside } = await client.query<{ documentId: string; sha256: string; sizeBytes: number }>(
+    `SELECT "documentId", "sha256", "sizeBytes" FROM ${qualified(table.name)} WHERE octet_length("content") = 0 ORDER BY 1`,
+  );
+  if (outside.length && !external)
+    throw new StartupError(
+      `${outside.length === 1 ? "A document's file is" : `${outside.length} documents' files are`} kept in S3-compatible storage, which is not configured here: back up with the app's OPENCLS_S3_* settings.`,
+    );
+  const push = async (data: string) => {
+    if (!frames.push(Buffer.from(data))) await frames.drained();
+  };
+  const content = table.columns.indexOf("content");
+  for (const file of outside) {
+    const chunks: Buffer[] = [];
+    rows += await copy(`"documentId" = ${pg.escapeLiteral(file.documentId)}`, (chunk) => {
+      chunks.push(chunk);
+      return true;
+    });
+    const fields = Buffer.concat(chunks).toString("utf8").replace(/\n$/, "").split("\t");
+    const read = await external!.read(file.documentId, file);
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.length);
+    // The row as COPY writes it, its content the bytes read: a bytea's text form is \x and hex
+    // digits, its backslash doubled.
+    await push([...fields.slice(0, content), "\\\\x"].join("\t"));
+    for (let at = 0; at < bytes.length; at += FRAME_BYTES) await push(bytes.subarray(at, at + FRAME_BYTES).toString("hex"));
+    await push(`${["", ...fields.slice(content + 1)].join("\t")}\n`);
+  }
+  return rows;
 }
 
 /** Gathers COPY's per-row messages into frames of about 64 KB, written to `out`. */

@@ -1,6 +1,7 @@
 // Checks an uploaded file before it is kept: not empty, not over the size limit, of an
 // allow-listed type as its content shows (lib/documents/file-types.ts), and named with an
 // extension of that type. Answers what to keep, or the French message the form shows at the field.
+// And checks a kept file's bytes against its digest whenever they are read back.
 import { createHash } from "node:crypto";
 import { ACCEPTED_FILES_TEXT, detectFileType, extensionOf, FILE_TYPES } from "./file-types";
 import { fileTooLargeMessage } from "./schema";
@@ -40,9 +41,20 @@ export async function checkDocumentFile(file: File, maxBytes: number): Promise<{
   return {
     file: {
       bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: sha256Of(bytes),
       mediaType,
       originalName: cleanFileName(file.name, extensions[0]),
     },
   };
+}
+
+export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The bytes read back for a document's file, once checked against the digest its row keeps. */
+export function intactBytes<T extends Uint8Array>(documentId: string, bytes: T, expected: { sha256: string; sizeBytes: number }): T {
+  if (bytes.length !== expected.sizeBytes || sha256Of(bytes) !== expected.sha256)
+    throw new Error(
+      `The file of document ${documentId} read back is not the one kept (${bytes.length} bytes, SHA-256 ${sha256Of(bytes)}; expected ${expected.sizeBytes} bytes, ${expected.sha256}): restore it from a backup.`,
+    );
+  return bytes;
 }

@@ -1,7 +1,8 @@
 // A contract's documents, managed by its territory's coordinators ("contract.edit"): recorded with
 // a web address or a file (checked: lib/documents/file-check.ts; kept: lib/documents/storage.ts),
 // edited from the version loaded (a new file replaces the old one), their file removed, deleted
-// with their file. Each write, the file's included, commits with its audit event.
+// with their file. Each write, the file's included, commits with its audit event; the store then
+// lets go of bytes no row needs any more (lib/documents/storage.ts).
 import { actionsOn, type ActionContext } from "@/lib/actions/define";
 import { RefusedError } from "@/lib/actions/errors";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
@@ -71,23 +72,25 @@ const saved = (title: string) => `«\u00a0${title}\u00a0»\u00a0: le document es
 export const createDocument = onContract("document.create", createDocumentSchema, async (context, input, { territoryId = null }) => {
   const checked = await checkedFile(input);
   if ("refusal" in checked) return checked.refusal;
-  await context.db.$transaction(
-    (tx) =>
-      insertAudited(
-        tx,
-        context,
-        { action: "document.create", entityType: "Document", entityLabel: input.title, territoryId, after: readBack },
-        async (tx) => {
-          await assertContractAmendment(tx, input.amendmentId, input);
-          const document = await tx.document.create({
-            data: { contractId: input.contractId, ...columnsOf(input), issuedPrecision: "day" },
-            select: { id: true },
-          });
-          if (checked.file) await documentStorage().put(tx, document.id, checked.file);
-          return document;
-        },
-      ),
-    { timeout: FILE_TRANSACTION.timeoutMs },
+  await documentStorage().writing(context.db, (files) =>
+    context.db.$transaction(
+      (tx) =>
+        insertAudited(
+          tx,
+          context,
+          { action: "document.create", entityType: "Document", entityLabel: input.title, territoryId, after: readBack },
+          async (tx) => {
+            await assertContractAmendment(tx, input.amendmentId, input);
+            const document = await tx.document.create({
+              data: { contractId: input.contractId, ...columnsOf(input), issuedPrecision: "day" },
+              select: { id: true },
+            });
+            if (checked.file) await files.put(tx, document.id, checked.file);
+            return document;
+          },
+        ),
+      { timeout: FILE_TRANSACTION.timeoutMs },
+    ),
   );
   return ok(null, saved(input.title));
 });
@@ -98,31 +101,33 @@ export const updateDocument = onDocument("document.update", updateDocumentSchema
   const checked = await checkedFile(input);
   if ("refusal" in checked) return checked.refusal;
   const { documentId, version } = input;
-  await saveVersioned(
-    context,
-    {
-      action: "document.update",
-      entityType: "Document",
-      entityId: documentId,
-      entityLabel: input.title,
-      territoryId,
-      baseVersion: version,
-    },
-    async (tx) => {
-      await assertContractAmendment(tx, input.amendmentId, { documentId });
-      const before = await readBack(tx, documentId);
-      // A date the source gave as a month or a year stays so until someone changes it.
-      const dateChanged = before.issuedOn !== (input.issuedOn?.toISOString().slice(0, 10) ?? null);
-      assertVersionMatched(
-        await tx.document.updateMany({
-          where: { id: documentId, version },
-          data: { ...columnsOf(input), ...(dateChanged ? { issuedPrecision: "day" as const } : {}), version: { increment: 1 } },
-        }),
-      );
-      if (checked.file) await documentStorage().put(tx, documentId, checked.file);
-      return { before, after: await readBack(tx, documentId) };
-    },
-    FILE_TRANSACTION,
+  await documentStorage().writing(context.db, (files) =>
+    saveVersioned(
+      context,
+      {
+        action: "document.update",
+        entityType: "Document",
+        entityId: documentId,
+        entityLabel: input.title,
+        territoryId,
+        baseVersion: version,
+      },
+      async (tx) => {
+        await assertContractAmendment(tx, input.amendmentId, { documentId });
+        const before = await readBack(tx, documentId);
+        // A date the source gave as a month or a year stays so until someone changes it.
+        const dateChanged = before.issuedOn !== (input.issuedOn?.toISOString().slice(0, 10) ?? null);
+        assertVersionMatched(
+          await tx.document.updateMany({
+            where: { id: documentId, version },
+            data: { ...columnsOf(input), ...(dateChanged ? { issuedPrecision: "day" as const } : {}), version: { increment: 1 } },
+          }),
+        );
+        if (checked.file) await files.put(tx, documentId, checked.file);
+        return { before, after: await readBack(tx, documentId) };
+      },
+      FILE_TRANSACTION,
+    ),
   );
   return ok(null, saved(input.title));
 });
@@ -136,15 +141,17 @@ export const removeDocumentFile = onDocument(
   documentVersionSchema,
   async (context, { documentId, version }, { territoryId = null }) => {
     const title = await titleOf(context, documentId);
-    await changeAudited(
-      context,
-      { action: "document.removeFile", entityType: "Document", entityId: documentId, entityLabel: title, territoryId },
-      async (tx) => {
-        const before = await readBack(tx, documentId);
-        assertVersionMatched(await tx.document.updateMany({ where: { id: documentId, version }, data: { version: { increment: 1 } } }));
-        await documentStorage().remove(tx, documentId);
-        return { before, after: await readBack(tx, documentId) };
-      },
+    await documentStorage().writing(context.db, (files) =>
+      changeAudited(
+        context,
+        { action: "document.removeFile", entityType: "Document", entityId: documentId, entityLabel: title, territoryId },
+        async (tx) => {
+          const before = await readBack(tx, documentId);
+          assertVersionMatched(await tx.document.updateMany({ where: { id: documentId, version }, data: { version: { increment: 1 } } }));
+          await files.remove(tx, documentId);
+          return { before, after: await readBack(tx, documentId) };
+        },
+      ),
     );
     return ok(null, `«\u00a0${title}\u00a0»\u00a0: le fichier est retiré.`);
   },
@@ -156,16 +163,18 @@ export const deleteDocument = onDocument(
   async (context, { documentId, version }, { territoryId = null }) => {
     const title = await titleOf(context, documentId);
     let hadFile = false;
-    await changeAudited(
-      context,
-      { action: "document.delete", entityType: "Document", entityId: documentId, entityLabel: title, territoryId },
-      async (tx) => {
-        const before = await readBack(tx, documentId);
-        hadFile = before.file !== null;
-        await documentStorage().remove(tx, documentId);
-        assertVersionMatched(await tx.document.deleteMany({ where: { id: documentId, version } }));
-        return { before };
-      },
+    await documentStorage().writing(context.db, (files) =>
+      changeAudited(
+        context,
+        { action: "document.delete", entityType: "Document", entityId: documentId, entityLabel: title, territoryId },
+        async (tx) => {
+          const before = await readBack(tx, documentId);
+          hadFile = before.file !== null;
+          await files.remove(tx, documentId);
+          assertVersionMatched(await tx.document.deleteMany({ where: { id: documentId, version } }));
+          return { before };
+        },
+      ),
     );
     return ok(null, `«\u00a0${title}\u00a0»\u00a0: le document est supprimé${hadFile ? ", avec son fichier" : ""}.`);
   },

@@ -1,5 +1,5 @@
 // Select fragments of documents shared by their reads and writes. None reads a file's bytes:
-// only lib/documents/storage.ts does, for a download.
+// only the stores do (lib/documents/storage.ts), for a download or a backup.
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** What DOCUMENT_FIELDS declares, as history and the form read it. */

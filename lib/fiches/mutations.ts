@@ -5,6 +5,7 @@
 import { onContract, onFiche } from "@/lib/actions/targets";
 import { NotFoundError, can, type Actor, type Resource } from "@/lib/authz";
 import { defineAction, type ActionContext } from "@/lib/actions/define";
+import { RefusedError } from "@/lib/actions/errors";
 import { fieldError, ok } from "@/lib/actions/result";
 import { inTrashMessage, moveToTrash } from "@/lib/actions/trash";
 import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
@@ -12,6 +13,7 @@ import { insertAudited } from "@/lib/audit/record";
 import { lockContract } from "@/lib/contracts/lock";
 
 import { uniqueViolationTarget } from "@/lib/db/errors";
+import { closedFicheMessage } from "./closure";
 import { checkReferences } from "./references";
 import { loadFicheResource } from "./resource";
 import { ficheColumns, syncChildren } from "./save";
@@ -63,9 +65,17 @@ const mayRestructure = (actor: Actor, resource: Resource) =>
 export const updateFiche = onFiche("fiche.update", updateFicheSchema, async (context, input, resource) => {
   const current = await context.db.ficheAction.findFirst({
     where: { id: input.ficheId, deletedAt: null },
-    select: { contractId: true, axisId: true, number: true, pilotUserId: true },
+    select: {
+      contractId: true,
+      axisId: true,
+      number: true,
+      pilotUserId: true,
+      closedOn: true,
+      closedByAmendment: { select: { number: true } },
+    },
   });
   if (!current) throw new NotFoundError();
+  if (current.closedOn) throw new RefusedError(closedFicheMessage(current.closedOn, current.closedByAmendment?.number ?? null));
   // A contributor edits the content of the fiches they pilot, not their place or pilot account.
   const fields: FicheFields = mayRestructure(context.actor, resource)
     ? input
@@ -88,7 +98,8 @@ export const updateFiche = onFiche("fiche.update", updateFicheSchema, async (con
         const before = await ficheSnapshot(tx, input.ficheId);
         assertVersionMatched(
           await tx.ficheAction.updateMany({
-            where: { id: input.ficheId, version: input.version, deletedAt: null },
+            // An amendment signed meanwhile closed it and bumped its version: a conflict, never a write.
+            where: { id: input.ficheId, version: input.version, deletedAt: null, closedOn: null },
             data: { ...ficheColumns(fields), number, version: { increment: 1 } },
           }),
         );
@@ -109,7 +120,12 @@ export const deleteFiche = defineAction({
   input: ficheRefSchema,
   resource: (db, input) => loadFicheResource(db, input.ficheId),
   async run(context, input, { territoryId = null }) {
-    const fiche = await context.db.ficheAction.findUniqueOrThrow({ where: { id: input.ficheId }, select: { number: true, title: true } });
+    const fiche = await context.db.ficheAction.findUniqueOrThrow({
+      where: { id: input.ficheId },
+      select: { number: true, title: true, closedOn: true, closedByAmendment: { select: { number: true } } },
+    });
+    // The amendment that closed it names it: it stays, as the contract's history.
+    if (fiche.closedOn) throw new RefusedError(closedFicheMessage(fiche.closedOn, fiche.closedByAmendment?.number ?? null));
     await moveToTrash(context, {
       action: "fiche.delete",
       entityType: "FicheAction",

@@ -74,6 +74,9 @@ type FicheFormRecord = Prisma.FicheActionGetPayload<{ select: typeof ficheFormSe
 const ficheSelect = {
   ...ficheFormSelect,
   version: true,
+  // Closed by a signed amendment: the page shows the fiche without its form (lib/amendments).
+  closedOn: true,
+  closedByAmendment: { select: { number: true } },
   confidential: true,
   withheldFields: true,
   publicVersion: { select: { version: true, publishedAt: true } },

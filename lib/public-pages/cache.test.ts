@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { findPage, invalidateLocally, keepPage, currentGeneration, nonceOf, publicPageKey, setListening, withNonce } from "./cache";
+import {
+  currentGeneration,
+  findPage,
+  invalidateLocally,
+  keepPage,
+  keptPublicText,
+  nonceOf,
+  publicPageKey,
+  setListening,
+  withNonce,
+} from "./cache";
 
 const get = (url: string, headers: Record<string, string> = {}) => publicPageKey({ method: "GET", url, headers });
 
@@ -29,6 +39,12 @@ describe("publicPageKey", () => {
     expect(get("/territoires/romans-sur-isere")).toBe("/territoires/romans-sur-isere");
     expect(get("/territoires/romans-sur-isere/cls-1")).toBe("/territoires/romans-sur-isere/cls-1");
     expect(get("/territoires/romans-sur-isere/cls-0")).toBeNull();
+  });
+
+  it("keys the open data page, without parameters only", () => {
+    expect(get("/donnees")).toBe("/donnees");
+    expect(get("/donnees?format=csv")).toBeNull();
+    expect(get("/donnees/x")).toBeNull();
   });
 
   it("keys a published fiche's page by its path, and renders what could name no fiche", () => {
@@ -121,5 +137,20 @@ describe("the store", () => {
     expect(findPage("/territoires/b", new Date("2026-03-12T23:00:00.100Z"))).toBeUndefined();
     keepPage("/territoires/b", page, currentGeneration(), midnight);
     expect(findPage("/territoires/b", new Date("2026-03-13T12:00:00Z"))).toEqual(page);
+  });
+
+  it("keeps a shared text like a page: computed once, again after an invalidation, never while deaf to them", async () => {
+    let computed = 0;
+    const index = async () => `<sitemapindex>${++computed}</sitemapindex>`;
+    setListening(true);
+    expect(await keptPublicText("/sitemap.xml", index)).toBe("<sitemapindex>1</sitemapindex>");
+    expect(await keptPublicText("/sitemap.xml", index)).toBe("<sitemapindex>1</sitemapindex>");
+    // Its key is no page's: a request for the path is rendered, not answered with the text.
+    expect(findPage("/sitemap.xml")).toBeUndefined();
+    invalidateLocally();
+    expect(await keptPublicText("/sitemap.xml", index)).toBe("<sitemapindex>2</sitemapindex>");
+    setListening(false);
+    expect(await keptPublicText("/sitemap.xml", index)).toBe("<sitemapindex>3</sitemapindex>");
+    expect(await keptPublicText("/sitemap.xml", index)).toBe("<sitemapindex>4</sitemapindex>");
   });
 });

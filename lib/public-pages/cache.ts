@@ -99,6 +99,22 @@ export function keepPage(key: string, page: CachedPage, renderedInGeneration: nu
   return true;
 }
 
+/**
+ * A public text every anonymous visitor shares and that is not an HTML page (the sitemap index),
+ * kept as the pages are: until the next invalidation, its time to live or midnight in Paris, and
+ * only while this process hears invalidations. Its key cannot be a page's (those are paths).
+ */
+export async function keptPublicText(name: string, compute: () => Promise<string>): Promise<string> {
+  const key = `text:${name}`;
+  const found = findPage(key);
+  if (found) return found.body;
+  const generation = currentGeneration();
+  const renderBegan = new Date();
+  const body = await compute();
+  keepPage(key, { headers: {}, body, nonce: "" }, generation, renderBegan);
+  return body;
+}
+
 type RequestHead = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
 // Client-side navigations and prefetches ask for the page's React payload, not its HTML.
@@ -107,6 +123,8 @@ const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree",
 const HOME_PARAMS = new Set(["page", "region", "departement", "statut", "commune"]);
 /** The search's words and facets (lib/search/schema.ts): popular searches are asked again and again. */
 const SEARCH_PARAMS = new Set<string>(["q", ...SEARCH_FILTERS, "page"]);
+/** Public pages without parameters or records, the same for every visitor: the open data page lists the regions' datasets. */
+const KEPT_PATHS = new Set(["/donnees"]);
 /** What a parameter may hold at most; the search's longest is a PRS objective's name (530 characters). */
 const MAX_PARAM_LENGTH = 100;
 const MAX_SEARCH_PARAM_LENGTH = 530;
@@ -143,6 +161,7 @@ export function publicPageKey({ method, url, headers }: RequestHead): string | n
     return query ? `${parsed.pathname}?${query}` : parsed.pathname;
   }
   if (params.length) return null;
+  if (KEPT_PATHS.has(parsed.pathname)) return parsed.pathname;
   const territory = /^\/territoires\/([^/]+)$/.exec(parsed.pathname);
   if (territory && wellFormed({ slug: territory[1] })) return parsed.pathname;
   const contract = /^\/territoires\/([^/]+)\/([^/]+)$/.exec(parsed.pathname);

@@ -4,7 +4,7 @@
 // public: the public averages are plain ones, so they can differ from the workspace's when a
 // coordinator weights fiches or objectives.
 import { z } from "zod";
-import { contractProgress, ficheProgress } from "@/lib/contracts/progress";
+import { contractProgress, ficheProgress, isInPlan } from "@/lib/contracts/progress";
 import { achievementByAxis, fichesByStatus, type BarRow, type DashboardAxis, type StackedRow } from "@/lib/dashboards/series";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -17,7 +17,7 @@ type StoredProgress = { status?: unknown; progress?: unknown };
 const status = z.enum(ProgressStatus);
 const percent = z.number().int().min(0).max(100);
 
-export type PublicFicheProgress = { status: ProgressStatus; progress: number };
+export type PublicFicheProgress = { status: ProgressStatus; progress: number; closedOn?: Date | null };
 
 /**
  * A published fiche's status and progress from its public values: its objectives' average when it
@@ -39,12 +39,13 @@ export function publicFicheProgress(values: StoredProgress, objectives: readonly
   };
 }
 
-type FicheRow = { ficheId: string; values: StoredProgress; objectives: StoredProgress[] };
+type FicheRow = { ficheId: string; values: StoredProgress; objectives: StoredProgress[]; closedOn: Date | null };
 
 /**
  * The status and progress of the published fiches a public page lists (`fiches`, already filtered
  * by `publicFichesWhere`), by fiche id: one query whatever their number, reading only these fields
- * of their public content.
+ * of their public content, and the day a signed amendment closed the fiche, if one did (public in
+ * the amendment's history): a closed fiche counts in no roll-up.
  */
 export async function listPublicFicheProgress(contract: {
   id: string;
@@ -60,21 +61,25 @@ export async function listPublicFicheProgress(contract: {
         coalesce((
           SELECT jsonb_agg(jsonb_build_object('status', objective->'values'->'status', 'progress', objective->'values'->'progress'))
           FROM jsonb_array_elements(p.content->'objectives') objective
-        ), '[]'::jsonb) AS objectives
+        ), '[]'::jsonb) AS objectives,
+        f."closedOn"
       FROM "PublicFiche" p
+      JOIN "FicheAction" f ON f.id = p."ficheId"
       WHERE p."contractId" = ${contract.id}::uuid AND p."ficheId" = ANY(${ids}::uuid[])`,
   );
   return new Map(
     rows.flatMap((row) => {
       const progress = publicFicheProgress(row.values, row.objectives);
-      return progress ? [[row.ficheId, progress] as const] : [];
+      return progress ? [[row.ficheId, { ...progress, closedOn: row.closedOn }] as const] : [];
     }),
   );
 }
 
 export type PublicProgress = {
-  /** Published fiches whose status the public version gives. */
+  /** Published fiches whose status the public version gives, still in the plan. */
   fiches: number;
+  /** Published fiches a signed amendment closed: listed, counted in nothing else. */
+  closed: number;
   /**
    * Whether one of them says it has begun (a status other than « Non commencée », or some progress).
    * Until one does, the figures say nothing a sentence does not: the real contracts' fiches, whose
@@ -102,8 +107,9 @@ export function publicProgress(
     }),
   }));
   return {
-    fiches: byAxis.reduce((sum, axis) => sum + axis.fiches.length, 0),
-    started: byAxis.some((axis) => axis.fiches.some((fiche) => fiche.status !== "not_started" || fiche.progress > 0)),
+    fiches: byAxis.reduce((sum, axis) => sum + axis.fiches.filter(isInPlan).length, 0),
+    closed: byAxis.reduce((sum, axis) => sum + axis.fiches.filter((fiche) => !isInPlan(fiche)).length, 0),
+    started: byAxis.some((axis) => axis.fiches.some((fiche) => isInPlan(fiche) && (fiche.status !== "not_started" || fiche.progress > 0))),
     overall: contractProgress(byAxis),
     achievementByAxis: achievementByAxis(byAxis),
     fichesByStatus: fichesByStatus(byAxis),

@@ -22,7 +22,7 @@ const renewalFormSelect = {
       number: true,
       title: true,
       isTransversal: true,
-      fiches: { ...listedFiches, select: { id: true, number: true, title: true, status: true } },
+      fiches: { ...listedFiches, select: { id: true, number: true, title: true, status: true, closedOn: true } },
     },
   },
 } satisfies Prisma.ContractSelect;

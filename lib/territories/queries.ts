@@ -71,7 +71,8 @@ const territoryPageSelect = (generation?: number) =>
         publicFiches: {
           where: publicFichesWhere,
           orderBy: { number: "asc" },
-          select: { ficheId: true, number: true, title: true, axisId: true },
+          // The day a signed amendment closed it: listed as closed, counted in no roll-up.
+          select: { ficheId: true, number: true, title: true, axisId: true, fiche: { select: { closedOn: true } } },
         },
         signatories: {
           orderBy: { position: "asc" },

@@ -30,7 +30,8 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     `SELECT c.id AS contract_id, f.id AS fiche_id FROM "Territory" t
      JOIN "Contract" c ON c."territoryId" = t.id JOIN "FicheAction" f ON f."contractId" = c.id
      LEFT JOIN "Indicator" i ON i."ficheId" = f.id
-     WHERE t.slug = 'fictif-0001' GROUP BY c.id, f.id, c.generation, f.number ORDER BY c.generation DESC, count(i.*) DESC, f.number LIMIT 1`,
+     WHERE t.slug = 'fictif-0001' AND f."closedOn" IS NULL
+     GROUP BY c.id, f.id, c.generation, f.number ORDER BY c.generation DESC, count(i.*) DESC, f.number LIMIT 1`,
   );
   const { contract_id: contract, fiche_id: fiche } = rows[0];
   const { rows: commitments } = await client.query<{ id: string }>(
@@ -67,6 +68,17 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
      JOIN "Territory" t ON t.id = c."territoryId" JOIN "Region" r ON r.id = t."regionId"
      WHERE c.visibility = 'published' GROUP BY r."inseeCode" ORDER BY count(*) DESC, r."inseeCode" LIMIT 1`,
   );
+  // Its signed amendment and a public document (lib/seed/national/life.ts).
+  const { rows: amendments } = await client.query<{ id: string }>(
+    `SELECT id FROM "Amendment" WHERE "contractId" = $1 AND status = 'signed'`,
+    [contract],
+  );
+  const { rows: documents } = await client.query<{ id: string }>(
+    `SELECT d.id FROM "Document" d JOIN "DocumentFile" f ON f."documentId" = d.id WHERE d."contractId" = $1 AND d."isPublic" ORDER BY d.id LIMIT 1`,
+    [contract],
+  );
+  if (!amendments.length || !documents.length)
+    throw new Error("The largest contract has no amendment or public document: run npm run bench again, which adds them");
   // The open final campaign: its page and forms are the ones people work in.
   const campaign = open[0].id;
   const workspace = "/espace/fictif-0001";
@@ -95,6 +107,12 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Plan du site (index)", path: "/sitemap.xml", account: "anonymous", public: true },
     { name: "API – fiches d’une région (JSON)", path: `/api/v1/fiches?region=${regions[0].code}`, account: "anonymous", public: true },
     { name: "API – fiches d’un territoire (CSV)", path: "/api/v1/fiches.csv?territory=fictif-0001", account: "anonymous", public: true },
+    {
+      name: "Document public (fichier)",
+      path: `/territoires/fictif-0001/documents/${documents[0].id}`,
+      account: "anonymous",
+      public: true,
+    },
     { name: "Espace du territoire", path: workspace, account: "coordinator", public: false },
     { name: "Contrat", path: `${workspace}/contrats/${contract}`, account: "coordinator", public: false },
     { name: "Tableau de bord", path: `${workspace}/contrats/${contract}/tableau-de-bord`, account: "coordinator", public: false },
@@ -129,6 +147,13 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
     { name: "Gouvernance", path: `${workspace}/contrats/${contract}/gouvernance`, account: "coordinator", public: false },
     { name: "Besoins et actions", path: `${workspace}/contrats/${contract}/besoins`, account: "coordinator", public: false },
     { name: "Préparer le contrat suivant", path: `${workspace}/contrats/${contract}/renouveler`, account: "coordinator", public: false },
+    {
+      name: "Avenant signé",
+      path: `${workspace}/contrats/${contract}/avenants/${amendments[0].id}`,
+      account: "coordinator",
+      public: false,
+    },
+    { name: "Documents du contrat", path: `${workspace}/contrats/${contract}/documents`, account: "coordinator", public: false },
     // The agency's reading pages, with the review controls (an admin holds the agency's rights everywhere).
     { name: "Lecture du contrat", path: `${workspace}/contrats/${contract}/lecture`, account: "admin", public: false },
     { name: "Lecture d’une fiche", path: `${workspace}/contrats/${contract}/lecture/fiches/${fiche}`, account: "admin", public: false },

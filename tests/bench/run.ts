@@ -3,7 +3,7 @@
 // alternating rounds with it, at 10 and 50 concurrent connections. Prints a table and writes it
 // into docs/performance.md. Options: --no-build (reuse the last bench build), --seconds N (load
 // per page and measurement, over every round, default 12), --rounds N (default 3), --only <page
-// name substring>, --profile <dir> (the server writes a V8 CPU profile there when it stops: open
+// name substrings, separated by |>, --profile <dir> (the server writes a V8 CPU profile there when it stops: open
 // it in Chrome's DevTools to see where a page's time goes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
@@ -17,6 +17,7 @@ import { readServerConfig } from "@/lib/config/server-config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { inspectNationalTarget, nationalConfig } from "@/lib/seed/national/database";
 import { loadNationalEvaluations } from "@/lib/seed/national/evaluations";
+import { hasNationalContractLife, loadNationalContractLife } from "@/lib/seed/national/life";
 import { addNationalGeography } from "@/lib/seed/national/geography";
 import { loadNationalDataset, withDb } from "@/lib/seed/national/load";
 import { NATIONAL_PASSWORD, readNationalPlan } from "@/lib/seed/national/plan";
@@ -32,7 +33,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const SECONDS = Number(option("--seconds") ?? 12);
 const ROUNDS = Number(option("--rounds") ?? 3);
-const ONLY = option("--only");
+const ONLY = option("--only")?.split("|");
 const BUILD = !args.includes("--no-build");
 const PROFILE_DIR = option("--profile");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -50,7 +51,7 @@ runCli(async () => {
     const cookies = await signInAll();
 
     const empty = pages.find((page) => page.name === EMPTY_PAGE)!;
-    const measured = pages.filter((candidate) => candidate !== empty && (!ONLY || candidate.name.includes(ONLY)));
+    const measured = pages.filter((candidate) => candidate !== empty && (!ONLY || ONLY.some((part) => candidate.name.includes(part))));
     // The server's first minute is slower for every page (JIT, heap growth): warm it all up first.
     for (const page of [empty, ...measured])
       await autocannon({ url: `${BASE}${page.path}`, connections: 10, duration: 2, headers: headersOf(cookies[page.account]) });
@@ -107,6 +108,11 @@ async function loadPages(url: string): Promise<BenchPage[]> {
     if (!rows[0].campaigns) {
       console.log("Adding the national dataset's evaluations…");
       await withDb(url, loadNationalEvaluations);
+    }
+    // A dataset loaded before amendments and documents existed gets the largest contract's once.
+    if (!(await withDb(url, hasNationalContractLife))) {
+      console.log("Adding the national dataset's amendment and documents…");
+      await withDb(url, loadNationalContractLife);
     }
     // A dataset loaded before fiches were published gets them published once.
     const published = await withDb(url, publishUnpublishedContracts);

@@ -303,6 +303,8 @@ test("counts agree in French: one valid line is « la ligne valide », not « le
 });
 
 test("the journal shows addresses as plain IPv4 or IPv6, to platform admins only", async ({ browser }) => {
+  // Two accounts signed in, a fiche created, three journals read and two axe audits: more than 30 s on a loaded machine.
+  test.slow();
   const coordinatorContext = await browser.newContext();
   const coordinator = await coordinatorContext.newPage();
   await signIn(coordinator, COORDINATOR);

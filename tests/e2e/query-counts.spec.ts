@@ -8,6 +8,7 @@ import { BENCH_STATEMENTS_PATH } from "../../lib/config/bench";
 import { publishUnpublishedContracts } from "../../lib/publication/publish";
 import { clearDatabase } from "../../lib/seed/national/database";
 import { loadNationalEvaluations } from "../../lib/seed/national/evaluations";
+import { loadNationalContractLife } from "../../lib/seed/national/life";
 import { loadNationalDataset, withDb } from "../../lib/seed/national/load";
 import { NATIONAL_PASSWORD, NATIONAL_SIZES, readNationalPlan, type NationalSizes } from "../../lib/seed/national/plan";
 import { BENCH_ACCOUNTS, benchPages, type Account } from "../bench/pages";
@@ -45,6 +46,7 @@ async function statementsPerPage(sizes: NationalSizes): Promise<Record<string, n
     await clearDatabase(client);
     await loadNationalDataset(client, await readNationalPlan(), await hashPassword(NATIONAL_PASSWORD), sizes);
     await withDb(database.url, loadNationalEvaluations);
+    await withDb(database.url, loadNationalContractLife);
     await withDb(database.url, publishUnpublishedContracts);
     const pages = await benchPages(client);
     const cookies: Partial<Record<Account, string>> = {};

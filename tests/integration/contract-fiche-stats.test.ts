@@ -1,6 +1,6 @@
 // ContractFicheStats, the fiche counts and progress PostgreSQL keeps by trigger for the regional
 // portfolio: after every kind of write (one row, many rows, trash, restore, hard delete, a
-// foreign key's action, an indicator moved between contracts) they equal a recount; its SQL
+// foreign key's action, an indicator moved between contracts, a fiche closed by an amendment) they equal a recount; its SQL
 // progress roll-up gives what lib/contracts/progress.ts gives on random contracts; and two
 // transactions adding fiches to one contract at once both count.
 import pg from "pg";
@@ -23,7 +23,7 @@ async function keptAndRecounted(contractId: string): Promise<{ kept: Counts | nu
     select: { fiches: true, fichesWithoutIndicator: true, fichesWithoutPilot: true },
   });
   const fiches = await db.ficheAction.findMany({
-    where: { contractId, deletedAt: null },
+    where: { contractId, deletedAt: null, closedOn: null },
     select: { pilotOrganisationId: true, pilotUserId: true, indicators: { where: { deletedAt: null }, select: { id: true } } },
   });
   return {
@@ -74,6 +74,12 @@ describe("a contract's fiche counts", () => {
     await db.ficheAction.update({ where: { id: third.id }, data: { deletedAt: new Date() } });
     await expectCounts(contractId, { fiches: 2, fichesWithoutIndicator: 1, fichesWithoutPilot: 1 });
     await db.ficheAction.update({ where: { id: third.id }, data: { deletedAt: null } });
+    await expectCounts(contractId, { fiches: 3, fichesWithoutIndicator: 2, fichesWithoutPilot: 2 });
+
+    // A signed amendment closes a fiche: it leaves the counts, as it would the trash.
+    await db.ficheAction.update({ where: { id: third.id }, data: { closedOn: new Date("2026-03-01") } });
+    await expectCounts(contractId, { fiches: 2, fichesWithoutIndicator: 1, fichesWithoutPilot: 1 });
+    await db.ficheAction.update({ where: { id: third.id }, data: { closedOn: null } });
     await expectCounts(contractId, { fiches: 3, fichesWithoutIndicator: 2, fichesWithoutPilot: 2 });
 
     // The pilot's organisation deleted: the foreign key sets the fiche's pilot to null.
@@ -165,6 +171,8 @@ describe("a contract's fiche counts", () => {
               progress: Math.floor(random() * 101),
               weight: weight(),
               deletedAt: random() < 0.1 ? new Date() : null,
+              // Closed by a signed amendment: out of the plan, as lib/contracts/progress.ts `isInPlan` says.
+              closedOn: random() < 0.15 ? new Date("2026-03-01") : null,
             },
           });
           await db.operationalObjective.createMany({
@@ -190,6 +198,7 @@ describe("a contract's fiche counts", () => {
         status: true,
         progress: true,
         weight: true,
+        closedOn: true,
         objectives: { where: { deletedAt: null }, select: { status: true, progress: true, weight: true } },
       },
     });
@@ -204,7 +213,7 @@ describe("a contract's fiche counts", () => {
     // A contract whose fiches were never written has no row yet: no progress.
     const keptProgress = new Map(kept.map((row) => [row.contractId, row.progress]));
     expect(contracts.map((contractId) => ({ contractId, progress: keptProgress.get(contractId) ?? null }))).toEqual(expected);
-    const completed = fiches.filter((fiche) => fiche.status === "completed").length;
+    const completed = fiches.filter((fiche) => fiche.status === "completed" && !fiche.closedOn).length;
     expect(kept.reduce((sum, row) => sum + row.fichesCompleted, 0)).toBe(completed);
   });
 });

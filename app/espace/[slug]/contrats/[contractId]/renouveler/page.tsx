@@ -7,6 +7,7 @@ import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb
 import { loadAuthorized } from "@/lib/auth/require";
 import { axisLabel, CONTRACT_STATUS_LABELS, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { PROGRESS_STATUS_LABELS } from "@/lib/fiches/labels";
+import { formatDate } from "@/lib/format";
 import { getRenewalForm } from "@/lib/renewal/queries";
 import { isRenewable, nextContractTitle } from "@/lib/renewal/schema";
 import { renewContractAction } from "./actions";
@@ -60,7 +61,8 @@ export default async function RenewContractPage({ params }: Props) {
                 fiches: axis.fiches.map((fiche) => ({
                   id: fiche.id,
                   label: `${ficheLabel(fiche.number)} – ${fiche.title}`,
-                  status: PROGRESS_STATUS_LABELS[fiche.status],
+                  // A fiche an amendment closed may be taken up again: the form says it was closed.
+                  status: fiche.closedOn ? `Close le ${formatDate(fiche.closedOn)}` : PROGRESS_STATUS_LABELS[fiche.status],
                 })),
               }))}
             />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { Alert } from "@/components/ui/alert";
 import { FicheForm } from "@/components/fiches/fiche-form";
 import { NewOrganisationForm } from "@/components/organisations/new-organisation-form";
 import { FicheHeader } from "@/components/fiches/fiche-header";
@@ -9,6 +10,7 @@ import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { PublicationPanel } from "@/components/publication/publication-panel";
+import { closedFicheMessage } from "@/lib/fiches/closure";
 import { FICHE_FIELDS } from "@/lib/fiches/schema";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate } from "@/lib/format";
@@ -54,7 +56,7 @@ export default async function FichePage({ params }: Props) {
     <>
       <FicheHeader fiche={fiche} contract={contract} indicators={fiche._count.indicators} current="fiche" />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
-        {coordinator ? (
+        {coordinator && !fiche.closedOn ? (
           <div className="flex flex-wrap items-start gap-3">
             <ConfirmActionButton
               action={deleteFicheAction}
@@ -87,8 +89,9 @@ export default async function FichePage({ params }: Props) {
             actions={{ publish: publishFichesAction, withdraw: withdrawFicheAction, confidentiality: ficheConfidentialityAction }}
           />
         ) : null}
+        {fiche.closedOn ? <Alert tone="info">{closedFicheMessage(fiche.closedOn, fiche.closedByAmendment?.number ?? null)}</Alert> : null}
         <EarlierGenerations reader="workspace" fiches={inWorkspace(earlier, contract.territory.slug, "fiches")} />
-        <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />
+        {fiche.closedOn ? null : <NewOrganisationForm action={createOrganisationAction} contractId={contract.id} />}
         <FicheForm
           action={updateFicheAction}
           values={data.values}
@@ -97,6 +100,7 @@ export default async function FichePage({ params }: Props) {
           organisations={data.organisations}
           canRestructure={coordinator}
           restore={coordinator ? restoreAction : undefined}
+          readOnly={fiche.closedOn !== null}
         />
       </div>
     </>
