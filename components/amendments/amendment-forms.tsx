@@ -1,8 +1,8 @@
 "use client";
 
 // The forms of an amendment: preparing a draft (its purpose), editing it (purpose, deliberation),
-// saying what it does to a fiche, and recording its signature. Each validates with the schema
-// its action applies (lib/amendments/schema.ts).
+// saying what it does to a fiche, and recording a signatory's signature. Each validates with the
+// schema its action applies (lib/amendments/schema.ts).
 import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { announce } from "@/components/forms/notices";
@@ -15,7 +15,7 @@ import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import type { ServerAction } from "@/lib/actions/server-action";
 import { AMENDMENT_FICHE_CHANGE_LABELS } from "@/lib/amendments/labels";
-import { createAmendmentSchema, markAmendmentFicheSchema, signAmendmentSchema, updateAmendmentSchema } from "@/lib/amendments/schema";
+import { amendmentSignatureSchema, createAmendmentSchema, markAmendmentFicheSchema, updateAmendmentSchema } from "@/lib/amendments/schema";
 
 /** A new draft's purpose; once created, its page opens. */
 export function NewAmendmentForm({
@@ -133,19 +133,77 @@ export function AmendmentFicheForm({
   );
 }
 
-/** The signature's date, once the agency's opinion is favourable. */
-export function SignAmendmentForm({ action, amendment }: { action: ServerAction<null>; amendment: { id: string; version: number } }) {
-  const form = useActionForm(action, { schema: signAmendmentSchema });
+export type SignatureValues = {
+  /** The signature's version; 0 when none is recorded yet. */
+  version: number;
+  signerName: string;
+  signerTitle: string;
+  signedOn: string;
+  deliberationReference: string;
+  deliberationDate: string;
+};
+
+/** One signatory's signature of the amendment, with the deliberation that empowered them, once the agency's opinion is favourable. */
+export function AmendmentSignatureForm({
+  action,
+  amendmentId,
+  organisation,
+  values,
+}: {
+  action: ServerAction<null>;
+  amendmentId: string;
+  organisation: { id: string; name: string };
+  values: SignatureValues;
+}) {
+  const form = useActionForm(action, { schema: amendmentSignatureSchema, onSuccess: () => markSaved() });
+  const { markSaved } = useUnsavedChanges(form.formRef);
+  const { fieldErrors } = form;
   return (
     <ActionForm
       form={form}
-      hidden={{ amendmentId: amendment.id, version: amendment.version }}
-      className="max-w-xl space-y-4"
-      label="Enregistrer la signature de l’avenant"
+      hidden={{ amendmentId, organisationId: organisation.id, version: values.version }}
+      className="max-w-3xl space-y-4"
+      label={`Signature de ${organisation.name}`}
     >
-      <TextField label="Date de signature" name="signedOn" type="date" required error={form.fieldErrors.signedOn} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Date de signature"
+          name="signedOn"
+          type="date"
+          required
+          defaultValue={values.signedOn}
+          error={fieldErrors.signedOn}
+        />
+        <TextField
+          label="Nom de la personne signataire"
+          name="signerName"
+          defaultValue={values.signerName}
+          error={fieldErrors.signerName}
+        />
+        <TextField
+          label="Qualité"
+          name="signerTitle"
+          hint={"Par exemple «\u00a0Directeur général\u00a0»."}
+          defaultValue={values.signerTitle}
+          error={fieldErrors.signerTitle}
+        />
+        <TextField
+          label="Référence de la délibération"
+          name="deliberationReference"
+          hint="La délibération qui autorise ce signataire à signer l’avenant."
+          defaultValue={values.deliberationReference}
+          error={fieldErrors.deliberationReference}
+        />
+        <TextField
+          label="Date de la délibération"
+          name="deliberationDate"
+          type="date"
+          defaultValue={values.deliberationDate}
+          error={fieldErrors.deliberationDate}
+        />
+      </div>
       <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Enregistrement…" : "Enregistrer la signature"}
+        {form.pending ? "Enregistrement…" : "Enregistrer cette signature"}
       </Button>
     </ActionForm>
   );

@@ -1,8 +1,9 @@
-// The public page's history of a contract's signed amendments: number, date, purpose and what each
-// changed, as the public may read it (lib/amendments/diff.ts `publicDiff`: no confidential fiche or
-// withheld field).
+// The public page's history of a contract's signed amendments: number, date, purpose, who signed
+// it and when, its public documents, and what each changed, as the public may read it
+// (lib/amendments/diff.ts `publicDiff`: no confidential fiche or withheld field).
+import { DocumentLinks } from "@/components/documents/document-links";
 import { Section } from "@/components/ui/section";
-import { amendmentLabel } from "@/lib/amendments/labels";
+import { amendmentLabel, signatureSigner } from "@/lib/amendments/labels";
 import type { PublicAmendment } from "@/lib/amendments/queries";
 import { formatDate } from "@/lib/format";
 import { AmendmentDiff } from "./amendment-diff";
@@ -10,9 +11,12 @@ import { AmendmentDiff } from "./amendment-diff";
 export function PublicAmendments({
   amendments,
   ficheHref,
+  documentHref,
 }: {
   amendments: readonly PublicAmendment[];
   ficheHref: (number: number) => string;
+  /** The download address of a public document's file. */
+  documentHref: (documentId: string) => string;
 }) {
   if (!amendments.length) return null;
   const last = amendments.at(-1)!;
@@ -29,6 +33,32 @@ export function PublicAmendments({
               {amendmentLabel(amendment.number)}, signé le {formatDate(amendment.signedOn)}
             </h3>
             <p className="mt-1 whitespace-pre-line text-slate-800">{amendment.purpose}</p>
+            {amendment.signatures.length ? (
+              <div className="mt-3">
+                <h4 className="font-semibold text-slate-900">Signataires</h4>
+                <ul
+                  className="mt-1 list-disc space-y-1 pl-6 text-slate-800"
+                  aria-label={`Signataires de l’${amendmentLabel(amendment.number).toLowerCase()}`}
+                >
+                  {amendment.signatures.map((signature) => (
+                    <li key={signature.organisation}>
+                      {signatureSigner({ ...signature, organisation: { name: signature.organisation } })}, le{" "}
+                      {formatDate(signature.signedOn)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {amendment.documents.length ? (
+              <div className="mt-3">
+                <h4 className="mb-2 font-semibold text-slate-900">Documents</h4>
+                <DocumentLinks
+                  documents={amendment.documents}
+                  href={documentHref}
+                  label={`Documents de l’${amendmentLabel(amendment.number).toLowerCase()}`}
+                />
+              </div>
+            ) : null}
             <div className="mt-3">
               <AmendmentDiff
                 level={4}

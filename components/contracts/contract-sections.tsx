@@ -5,6 +5,7 @@ import { ProgressFigures } from "@/components/charts/progress-figures";
 import { AxisList } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
 import { FindingCoverageList } from "@/components/coverage/finding-coverage-list";
+import { DocumentLinks } from "@/components/documents/document-links";
 import { PartyList } from "@/components/contracts/party-list";
 import { PublicEvaluationSection } from "@/components/evaluations/public-evaluation";
 import { FactList } from "@/components/ui/fact-list";
@@ -13,7 +14,7 @@ import { Section } from "@/components/ui/section";
 import { CAMPAIGN_KIND_LABELS } from "@/lib/campaigns/labels";
 import { documentTarget } from "@/lib/contracts/documents";
 import { ficheCountOf } from "@/lib/contracts/fiche-count";
-import { DOCUMENT_KIND_LABELS, ficheLabel, generationLabel } from "@/lib/contracts/labels";
+import { ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { findingCoverage } from "@/lib/coverage/coverage";
 import type { PublicContractStatus } from "@/lib/contracts/public-status";
 import { todayInParis } from "@/lib/due/schedule";
@@ -272,31 +273,7 @@ export function ContractSections({
 
       {contract.documents.length ? (
         <Section id="documents" title="Étapes et documents">
-          <ul className="space-y-3">
-            {contract.documents.map((document) => {
-              const target = documentTarget(document, documentHref);
-              return (
-                <li key={document.id} className="flex flex-col gap-1 border-l-2 border-brand-600 pl-4">
-                  <span className="text-sm text-slate-600">
-                    {DOCUMENT_KIND_LABELS[document.kind]}
-                    {document.issuedOn ? ` · ${formatDate(document.issuedOn, document.issuedPrecision)}` : ""}
-                  </span>
-                  <span className="break-words text-slate-900">
-                    {target ? (
-                      <>
-                        <a href={target.href} {...(target.file ? { download: "" } : { rel: "noopener noreferrer" })}>
-                          {document.title}
-                        </a>{" "}
-                        <span className="text-sm text-slate-600">({target.detail})</span>
-                      </>
-                    ) : (
-                      document.title
-                    )}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
+          <DocumentLinks documents={contract.documents} href={documentHref} />
         </Section>
       ) : null}
     </>

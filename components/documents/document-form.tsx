@@ -12,6 +12,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { ServerAction } from "@/lib/actions/server-action";
@@ -37,10 +38,12 @@ type Props = {
   maxBytes: number;
   /** The file the document has, as the page describes it (« contrat.pdf (PDF, 1,2 Mo) »). */
   currentFile?: string;
+  /** The contract's amendments, which a document may belong to; none, no choice. */
+  amendments?: readonly SelectOption[];
   onSaved?: () => void;
 };
 
-export function DocumentForm({ action, values, hidden, maxBytes, currentFile, onSaved }: Props) {
+export function DocumentForm({ action, values, hidden, maxBytes, currentFile, amendments = [], onSaved }: Props) {
   const creating = !("documentId" in hidden);
   const publicId = useId();
   const limit = formatFileSize(maxBytes);
@@ -82,6 +85,7 @@ export function DocumentForm({ action, values, hidden, maxBytes, currentFile, on
         error={fieldErrors.file}
       />
       {field("url")}
+      {amendments.length ? field("amendmentId", { options: [...amendments] }) : null}
       <Checkbox
         id={publicId}
         name="isPublic"

@@ -64,6 +64,7 @@ export async function TerritoryContractPage({ territory, earlier }: { territory:
             <PublicAmendments
               amendments={amendments}
               ficheHref={(number) => publicFichePath(territory.slug, contract.generation, number)}
+              documentHref={(documentId) => publicDocumentPath(territory.slug, documentId)}
             />
             {generations.length > 1 ? (
               <ContractGenerations

@@ -3,7 +3,15 @@
 // module only exports actions listed here.
 import type { ActionDefinition } from "./define";
 import { confirmAccessRequest, refuseAccessRequest, requestAccess } from "@/lib/access-requests/mutations";
-import { createAmendment, markAmendmentFiche, signAmendment, unmarkAmendmentFiche, updateAmendment } from "@/lib/amendments/mutations";
+import {
+  createAmendment,
+  deleteAmendment,
+  markAmendmentFiche,
+  recordAmendmentSignature,
+  signAmendment,
+  unmarkAmendmentFiche,
+  updateAmendment,
+} from "@/lib/amendments/mutations";
 import { saveAssessment } from "@/lib/assessments/mutations";
 import { createAxis, deleteAxis, moveAxis, updateAxis } from "@/lib/axes/mutations";
 import { closeCampaign, openCampaign, updateCampaign } from "@/lib/campaigns/mutations";
@@ -104,5 +112,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   updateAmendment,
   markAmendmentFiche,
   unmarkAmendmentFiche,
+  recordAmendmentSignature,
   signAmendment,
+  deleteAmendment,
 ];

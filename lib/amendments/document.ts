@@ -1,7 +1,7 @@
 // The contract as of a signed amendment, as a document the report renderers lay out (lib/reports:
 // PDF, Excel): read from the amendment's snapshot alone, by walking the field catalogues' history
 // values, so that it says what the contract was that day whatever changed since. With it, the
-// amendments signed up to that one and each one's differences.
+// amendments signed up to that one, each one's differences, and who signed it.
 import { historyLabels } from "@/lib/catalogue";
 import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
@@ -10,8 +10,9 @@ import { formatCount, formatDate } from "@/lib/format";
 import { INDICATOR_FIELDS } from "@/lib/indicators/schema";
 import type { Block, Cell, Column, EvaluationReport, Fact, ReportSection, Table } from "@/lib/reports/model";
 import type { ContractDiff } from "./diff";
-import { amendmentLabel } from "./labels";
+import { amendmentLabel, signatureSigner } from "./labels";
 import type { AmendedContract } from "./queries";
+import type { AmendmentSignatureView } from "./selects";
 
 const col = (header: string, width: number, { long = false, inHeading = false, kind = "text" as Column["kind"] } = {}): Column => ({
   header,
@@ -23,6 +24,11 @@ const col = (header: string, width: number, { long = false, inHeading = false, k
 const cell = (value: unknown): Cell => (value === null || value === undefined || value === "" ? null : (value as string | number));
 const ficheName = (fiche: { number: number; title: string }) => `${ficheLabel(fiche.number)} «\u00a0${fiche.title}\u00a0»`;
 const names = (fiches: ReadonlyArray<{ number: number; title: string }>) => fiches.map(ficheName).join("\n") || null;
+
+/** « CPAM de la Drôme — Camille Martin, directrice, le 3 mars 2026 », one line per signature. */
+const signers = (signatures: readonly AmendmentSignatureView[]) =>
+  signatures.map((signature) => `${signatureSigner(signature)}, le ${formatDate(signature.signedOn)}`).join("\n") ||
+  "Signataires non enregistrés";
 
 /** Fields whose value prints as a paragraph rather than a fact. */
 const paragraphs = (catalogue: typeof CONTRACT_FIELDS | typeof FICHE_FIELDS) =>
@@ -107,6 +113,7 @@ export function buildAmendedContractDocument({ contract, amendment, amendments, 
       col("Fiches ajoutées", 30),
       col("Fiches modifiées", 30),
       col("Fiches closes", 30),
+      col("Signataires", 40, { long: true }),
     ],
     rows: amendments.map((signed) => [
       signed.number,
@@ -115,6 +122,26 @@ export function buildAmendedContractDocument({ contract, amendment, amendments, 
       names(signed.diff.added),
       names(signed.diff.changed),
       names(signed.diff.closed),
+      signers(signed.signatures),
+    ]),
+  };
+  const signatures: Table = {
+    caption: `Signatures de l’${amendmentLabel(amendment.number).toLowerCase()}`,
+    columns: [
+      col("Signataire", 30),
+      col("Personne signataire", 24),
+      col("Qualité", 24),
+      col("Signé le", 12, { kind: "date" }),
+      col("Délibération", 20),
+      col("Date de la délibération", 12, { kind: "date" }),
+    ],
+    rows: amendment.signatures.map((signature) => [
+      signature.organisation.name,
+      cell(signature.signerName),
+      cell(signature.signerTitle),
+      signature.signedOn,
+      cell(signature.deliberationReference),
+      signature.deliberationDate,
     ]),
   };
   const changes: Table = {
@@ -153,6 +180,8 @@ export function buildAmendedContractDocument({ contract, amendment, amendments, 
       section("amendments", "Avenants", [
         { kind: "table", table: history },
         { kind: "paragraph", label: "Objet de l’avenant", text: amendment.purpose },
+        // An amendment signed before signatures were recorded one by one has none to list.
+        ...(amendment.signatures.length ? [{ kind: "table" as const, table: signatures }] : []),
         { kind: "table", table: changes },
       ]),
       section("fiches", "Fiches actions", [{ kind: "records", records: fiches }]),

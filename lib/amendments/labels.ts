@@ -22,4 +22,16 @@ export const AMENDMENT_FIELD_LABELS: Record<string, string> = {
   signedOn: "Signature",
   fiche: "Fiche",
   change: "Changement",
+  fiches: "Fiches",
+  signatory: "Signataire",
+  signerName: "Personne signataire",
+  signerTitle: "Qualité",
+  deliberationDate: "Date de la délibération",
+  signatories: "Signataires",
 };
+
+/** « CPAM de la Drôme — Camille Martin, directrice », as a signature names who signed. */
+export function signatureSigner(signature: { organisation: { name: string }; signerName: string | null; signerTitle: string | null }) {
+  const person = [signature.signerName, signature.signerTitle].filter(Boolean).join(", ");
+  return person ? `${signature.organisation.name} — ${person}` : signature.organisation.name;
+}

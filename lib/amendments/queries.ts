@@ -10,10 +10,12 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { SnapshotReason } from "@/lib/db/generated/enums";
 import { findContractInTerritory, readableOrNotFound } from "@/lib/contracts/queries";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
+import { documentLinkSelect, documentOrder, DOCUMENTS_LIMIT } from "@/lib/documents/selects";
 import { readContractContent } from "@/lib/snapshots/create";
 import { contractSnapshotContentSchema, type ContractSnapshotContent } from "@/lib/snapshots/schema";
 import { contractAccessSelect, territoryResource } from "@/lib/workspaces/resource";
 import { diffContents, publicDiff, type ContractDiff, type PublicFicheFacts } from "./diff";
+import { amendmentSignatureSelect } from "./selects";
 
 /** Amendments a contract lists at most: more than any contract signs over its life. */
 export const AMENDMENTS_SHOWN = 50;
@@ -36,6 +38,11 @@ const amendmentSelect = {
   fiches: {
     orderBy: { fiche: { number: "asc" } },
     select: { ficheId: true, change: true, fiche: { select: { number: true, title: true, closedOn: true, deletedAt: true } } },
+  },
+  // Each signatory's signature, in the order they signed: a contract has a few signatories.
+  signatures: {
+    orderBy: [{ signedOn: "asc" }, { organisation: { name: "asc" } }],
+    select: amendmentSignatureSelect,
   },
 } satisfies Prisma.AmendmentSelect;
 
@@ -118,17 +125,32 @@ const contractSelect = (actor: Actor) =>
     territory: { select: territoryKeysSelect },
   }) satisfies Prisma.ContractSelect;
 
+/** A document of the amendment as its pages list it (never its file's bytes). */
+const amendmentDocumentSelect = { ...documentLinkSelect, isPublic: true } satisfies Prisma.DocumentSelect;
+
+export type AmendmentDocument = Prisma.DocumentGetPayload<{ select: typeof amendmentDocumentSelect }>;
+
+/** The amendment page's contract: its heading and authorization's facts, and its signatories, who each sign the amendment. */
+const amendmentPageContractSelect = (actor: Actor) =>
+  ({
+    ...contractSelect(actor),
+    signatories: {
+      orderBy: { position: "asc" },
+      select: { organisationId: true, signerName: true, signerTitle: true, organisation: { select: { name: true } } },
+    },
+  }) satisfies Prisma.ContractSelect;
+
 export type AmendmentPage = {
-  contract: Prisma.ContractGetPayload<{ select: ReturnType<typeof contractSelect> }>;
-  amendment: AmendmentView;
+  contract: Prisma.ContractGetPayload<{ select: ReturnType<typeof amendmentPageContractSelect> }>;
+  amendment: AmendmentView & { documents: AmendmentDocument[] };
   /** The contract's live fiches, to say what the draft does to them. */
   fiches: Array<{ id: string; number: number; title: string; closedOn: Date | null }>;
 };
 
 /**
- * One amendment of a contract the actor reads in the workspace, with its differences and the
- * fiches it may name; a NotFoundError for a contract they may not read or an
- * amendment of another contract.
+ * One amendment of a contract the actor reads in the workspace, with its differences, signatures
+ * and documents, and the fiches it may name; a NotFoundError for a contract they may not read or
+ * an amendment of another contract.
  */
 export async function getAmendmentPage(
   actor: Actor,
@@ -136,12 +158,13 @@ export async function getAmendmentPage(
   contractId: string,
   amendmentId: string,
 ): Promise<AmendmentPage> {
-  const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, contractSelect(actor)));
+  const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, amendmentPageContractSelect(actor)));
   const db = getDb();
   const row = await db.amendment.findFirst({
     relationLoadStrategy: "join",
     where: { id: amendmentId, contractId },
-    select: amendmentSelect,
+    // Its documents as the contract's documents page lists them to whoever reads the contract (lib/documents).
+    select: { ...amendmentSelect, documents: { orderBy: documentOrder, take: DOCUMENTS_LIMIT, select: amendmentDocumentSelect } },
   });
   // A draft stays with the territory's members and its agency, as a contract's draft does: partners read signed amendments.
   if (!row || (row.status === "draft" && !can(actor, "workspace.read", territoryResource(contract.territory)))) throw new NotFoundError();
@@ -156,15 +179,22 @@ export async function getAmendmentPage(
         })
       : [],
   ]);
-  return {
-    contract,
-    amendment: withDiff(row, live),
-    fiches,
-  };
+  const { documents, ...amendment } = row;
+  return { contract, amendment: { ...withDiff(amendment, live), documents }, fiches };
 }
 
-/** A signed amendment as the public reads it: its number, date, purpose and public differences. */
-export type PublicAmendment = { number: number; signedOn: Date; purpose: string; diff: ContractDiff };
+/** Who signed an amendment, as the public reads it: the organisation, the person and their title, the day. */
+export type PublicSignature = { organisation: string; signerName: string | null; signerTitle: string | null; signedOn: Date };
+
+/** A signed amendment as the public reads it: its number, date, purpose, signatures, public documents and public differences. */
+export type PublicAmendment = {
+  number: number;
+  signedOn: Date;
+  purpose: string;
+  signatures: PublicSignature[];
+  documents: AmendmentDocument[];
+  diff: ContractDiff;
+};
 
 /**
  * The signed amendments of a published contract, oldest first, with the differences the public
@@ -180,7 +210,16 @@ export async function listPublicAmendments(actor: Actor, contract: { id: string;
     where: { contractId: contract.id, status: "signed" },
     orderBy: { number: "asc" },
     take: AMENDMENTS_SHOWN,
-    select: amendmentSelect,
+    // Its public documents, as the territory page lists the contract's (minutes are shown with their meeting).
+    select: {
+      ...amendmentSelect,
+      documents: {
+        where: { isPublic: true, kind: { not: "minutes" } },
+        orderBy: documentOrder,
+        take: DOCUMENTS_LIMIT,
+        select: amendmentDocumentSelect,
+      },
+    },
   });
   if (!rows.length) return [];
   const published = await db.ficheAction.findMany({
@@ -188,9 +227,21 @@ export async function listPublicAmendments(actor: Actor, contract: { id: string;
     select: { id: true, confidential: true, withheldFields: true },
   });
   const facts: PublicFicheFacts = new Map(published.map(({ id, ...fiche }) => [id, fiche]));
-  return rows.map((row) => {
-    const { number, signedOn, purpose, diff } = withDiff(row, null);
-    return { number, signedOn: signedOn!, purpose, diff: publicDiff(diff, facts) };
+  return rows.map(({ documents, ...row }) => {
+    const { number, signedOn, purpose, signatures, diff } = withDiff(row, null);
+    return {
+      number,
+      signedOn: signedOn!,
+      purpose,
+      signatures: signatures.map(({ organisation, signerName, signerTitle, signedOn: day }) => ({
+        organisation: organisation.name,
+        signerName,
+        signerTitle,
+        signedOn: day,
+      })),
+      documents,
+      diff: publicDiff(diff, facts),
+    };
   });
 }
 

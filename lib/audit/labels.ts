@@ -82,7 +82,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "amendment.update": "Avenant modifié",
   "amendment.markFiche": "Fiche ajoutée à l’avenant",
   "amendment.unmarkFiche": "Fiche retirée de l’avenant",
+  "amendment.recordSignature": "Signature d’un signataire de l’avenant enregistrée",
   "amendment.sign": "Avenant signé",
+  "amendment.delete": "Avenant supprimé",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {

@@ -4,6 +4,7 @@
 // with their file. Each write, the file's included, commits with its audit event; the store then
 // lets go of bytes no row needs any more (lib/documents/storage.ts).
 import { actionsOn, type ActionContext } from "@/lib/actions/define";
+import { RefusedError } from "@/lib/actions/errors";
 import { fieldError, ok, type ActionResult } from "@/lib/actions/result";
 import { onContract } from "@/lib/actions/targets";
 import { assertVersionMatched, saveVersioned } from "@/lib/actions/versioned";
@@ -15,7 +16,14 @@ import { documentMaxBytes } from "./config";
 import { checkDocumentFile } from "./file-check";
 import { fileTypeLabel } from "./file-types";
 import { loadDocumentResource } from "./resource";
-import { createDocumentSchema, documentVersionSchema, DOCUMENT_FIELDS, updateDocumentSchema, type DocumentFields } from "./schema";
+import {
+  createDocumentSchema,
+  documentVersionSchema,
+  DOCUMENT_FIELDS,
+  OTHER_CONTRACT_AMENDMENT_MESSAGE,
+  updateDocumentSchema,
+  type DocumentFields,
+} from "./schema";
 import { documentFileSummarySelect, documentValuesSelect } from "./selects";
 import { documentStorage, type CheckedFile } from "./storage";
 
@@ -42,7 +50,23 @@ async function checkedFile(fields: DocumentFields): Promise<{ file: CheckedFile 
   return "error" in checked ? { refusal: fieldError("file", checked.error) } : { file: checked.file };
 }
 
-const columnsOf = ({ kind, title, issuedOn, url, isPublic }: DocumentFields) => ({ kind, title, issuedOn, url, isPublic });
+const columnsOf = ({ kind, title, issuedOn, url, isPublic, amendmentId }: DocumentFields) => ({
+  kind,
+  title,
+  issuedOn,
+  url,
+  isPublic,
+  amendmentId,
+});
+
+/** Refuses, at its field, an amendment that is not one of the contract's (another contract's is not found). */
+async function assertContractAmendment(tx: Tx, amendmentId: string | null, contract: { contractId: string } | { documentId: string }) {
+  if (!amendmentId) return;
+  const where =
+    "contractId" in contract ? { contractId: contract.contractId } : { contract: { documents: { some: { id: contract.documentId } } } };
+  if (!(await tx.amendment.count({ where: { id: amendmentId, ...where } })))
+    throw new RefusedError(OTHER_CONTRACT_AMENDMENT_MESSAGE, "amendmentId");
+}
 const saved = (title: string) => `«\u00a0${title}\u00a0»\u00a0: le document est enregistré.`;
 
 export const createDocument = onContract("document.create", createDocumentSchema, async (context, input, { territoryId = null }) => {
@@ -56,6 +80,7 @@ export const createDocument = onContract("document.create", createDocumentSchema
           context,
           { action: "document.create", entityType: "Document", entityLabel: input.title, territoryId, after: readBack },
           async (tx) => {
+            await assertContractAmendment(tx, input.amendmentId, input);
             const document = await tx.document.create({
               data: { contractId: input.contractId, ...columnsOf(input), issuedPrecision: "day" },
               select: { id: true },
@@ -88,6 +113,7 @@ export const updateDocument = onDocument("document.update", updateDocumentSchema
         baseVersion: version,
       },
       async (tx) => {
+        await assertContractAmendment(tx, input.amendmentId, { documentId });
         const before = await readBack(tx, documentId);
         // A date the source gave as a month or a year stays so until someone changes it.
         const dateChanged = before.issuedOn !== (input.issuedOn?.toISOString().slice(0, 10) ?? null);

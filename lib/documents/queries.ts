@@ -2,6 +2,7 @@
 // downloaded, each authorized here (lib/authz): in the workspace, by whoever reads the contract;
 // on the public site, by anyone, for a public document of a published contract only. A document
 // of another territory, or another contract, is not found.
+import { AMENDMENTS_SHOWN } from "@/lib/amendments/queries";
 import { assertCan, can, NotFoundError, type Actor } from "@/lib/authz";
 import { findContractInTerritory, readableOrNotFound } from "@/lib/contracts/queries";
 import { territoryKeysSelect } from "@/lib/contracts/selects";
@@ -21,18 +22,21 @@ const documentsPageSelect = (actor: Actor) =>
     territory: { select: territoryKeysSelect },
     documents: { orderBy: documentOrder, take: DOCUMENTS_LIMIT, select: documentSelect },
     _count: { select: { documents: true } },
+    // The amendments a document may belong to.
+    amendments: { orderBy: { number: "asc" }, take: AMENDMENTS_SHOWN, select: { id: true, number: true, status: true, signedOn: true } },
   }) satisfies Prisma.ContractSelect;
 
 /**
  * The documents page of a contract the actor reads ("workspace.read"): its documents with what
- * their files are (never their bytes), whether the actor manages them ("contract.edit"), and the
- * size limit of a file. One query.
+ * their files are (never their bytes) and the amendment each belongs to, the contract's
+ * amendments, whether the actor manages them ("contract.edit"), and the size limit of a file. One query.
  */
 export async function getContractDocuments(actor: Actor, territorySlug: string, contractId: string) {
   const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, documentsPageSelect(actor)));
   return {
     contract: { id: contract.id, title: contract.title, territory: contract.territory },
     documents: contract.documents,
+    amendments: contract.amendments,
     total: contract._count.documents,
     editable: can(actor, "contract.edit", contractResource(contract.territory, contract)),
     maxBytes: documentMaxBytes(),

@@ -1,14 +1,15 @@
 // Inputs of a contract's documents (signed contract, amendments, deliberations, diagnosis,
 // minutes…) and their field catalogue: what the document is, when it was issued, where it can be
 // read (a web address, or a file uploaded here: lib/documents/storage.ts), whether the public sees
-// it. The file itself is checked on the server (lib/documents/file-check.ts): its type by its
+// it, and the amendment of the contract it belongs to, if any. The file itself is checked on the server (lib/documents/file-check.ts): its type by its
 // content, its size against the configured limit.
 import { z } from "zod";
+import { amendmentLabel } from "@/lib/amendments/labels";
 import { defineCatalogue, entriesOf } from "@/lib/catalogue";
 import { DOCUMENT_KIND_LABELS } from "@/lib/contracts/labels";
 import { DocumentKind } from "@/lib/db/generated/enums";
 import { formatFileSize } from "@/lib/format";
-import { checkbox, optionalText, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { checkbox, optionalText, optionalUuid, requiredText, uuidField, versionField } from "@/lib/validation/fields";
 
 /** A document as history reads it. */
 export type DocumentRecord = {
@@ -17,6 +18,8 @@ export type DocumentRecord = {
   issuedOn: Date | null;
   url: string | null;
   isPublic: boolean;
+  amendmentId: string | null;
+  amendment: { number: number } | null;
 };
 
 /** The size limit when OPENCLS_DOCUMENT_MAX_MB does not set one (lib/documents/config.ts). */
@@ -82,6 +85,24 @@ export const DOCUMENT_FIELDS = defineCatalogue<DocumentRecord>()({
     api: "is_public",
     ...workspaceOnly,
   },
+  // Its choices are the contract's amendments, which the page gives; the action checks the contract.
+  amendmentId: {
+    label: "Avenant",
+    rule: optionalUuid,
+    scalar: true,
+    input: {
+      kind: "select",
+      label: "Avenant concerné",
+      placeholder: "Aucun",
+      hint: "Le texte signé d’un avenant, ou une délibération qui l’approuve, se lit aussi sur la page de l’avenant.",
+    },
+    history: {
+      key: "amendment",
+      value: (document: DocumentRecord) => (document.amendment ? amendmentLabel(document.amendment.number) : null),
+    },
+    api: "amendment_number",
+    ...workspaceOnly,
+  },
 });
 
 const documentFieldsSchema = z.object({
@@ -90,6 +111,7 @@ const documentFieldsSchema = z.object({
   issuedOn: DOCUMENT_FIELDS.issuedOn.rule,
   url: DOCUMENT_FIELDS.url.rule,
   isPublic: DOCUMENT_FIELDS.isPublic.rule,
+  amendmentId: DOCUMENT_FIELDS.amendmentId.rule,
   /**
    * The file input: a File. When none was chosen the browser sends an empty one named "", which
    * reaches a server action named "undefined" (React rebuilds it from a part without a file
@@ -110,3 +132,5 @@ export const updateDocumentSchema = documentFieldsSchema.extend({
   version: versionField,
 });
 export const documentVersionSchema = z.object({ documentId: uuidField("Document introuvable."), version: versionField });
+
+export const OTHER_CONTRACT_AMENDMENT_MESSAGE = "Choisissez un avenant de ce contrat.";

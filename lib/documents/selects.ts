@@ -3,10 +3,29 @@
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** What DOCUMENT_FIELDS declares, as history and the form read it. */
-export const documentValuesSelect = { kind: true, title: true, issuedOn: true, url: true, isPublic: true } satisfies Prisma.DocumentSelect;
+export const documentValuesSelect = {
+  kind: true,
+  title: true,
+  issuedOn: true,
+  url: true,
+  isPublic: true,
+  amendmentId: true,
+  amendment: { select: { number: true } },
+} satisfies Prisma.DocumentSelect;
 
 /** What a list says of a document's file: its name, type and size. */
 export const documentFileSummarySelect = { originalName: true, mediaType: true, sizeBytes: true } satisfies Prisma.DocumentFileSelect;
+
+/** A document as a list of links reads it: what it is, when, and where it is read (lib/contracts/documents.ts). */
+export const documentLinkSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  issuedOn: true,
+  issuedPrecision: true,
+  url: true,
+  file: { select: documentFileSummarySelect },
+} satisfies Prisma.DocumentSelect;
 
 /** A document as the workspace's documents page shows it. */
 export const documentSelect = {

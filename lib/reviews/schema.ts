@@ -2,7 +2,7 @@
 // it, resolving and reopening it, and the steps of a stage (submit, request changes, approve).
 import { z } from "zod";
 import { ReviewSubjectKind, ReviewTargetKind } from "@/lib/db/generated/enums";
-import { INT_MAX, requiredText, uuidField, versionField } from "@/lib/validation/fields";
+import { requiredText, uuidField, versionField, versionOrNewField } from "@/lib/validation/fields";
 
 /** A comment's length at most (the database checks it too). */
 export const REVIEW_COMMENT_MAX = 5000;
@@ -26,11 +26,7 @@ export const reviewThreadStepSchema = z.object({ threadId, version: versionField
 export const submitReviewStageSchema = z.object({
   subjectKind: z.enum(ReviewSubjectKind, { error: "Étape de revue introuvable." }),
   subjectId: uuidField("Étape de revue introuvable."),
-  version: z.coerce
-    .number({ error: "Version manquante\u00a0: rechargez la page." })
-    .int("Version manquante\u00a0: rechargez la page.")
-    .min(0, "Version manquante\u00a0: rechargez la page.")
-    .max(INT_MAX, "Version manquante\u00a0: rechargez la page."),
+  version: versionOrNewField,
 });
 
 export const requestReviewChangesSchema = z.object({

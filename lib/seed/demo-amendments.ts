@@ -2,15 +2,53 @@
 // as the amendment actions make them (lib/amendments/mutations.ts): the contract as signed frozen
 // without the fiches they add, the fiches they close closed on their signature day, then the
 // contract as amended frozen, each in a real snapshot (both taken when the data is loaded), the
-// agency's favourable opinion recorded. Only the fictional file holds any (lib/seed/schema.ts).
+// agency's favourable opinion and each signatory's signature recorded. Only the fictional file
+// holds any (lib/seed/schema.ts).
 import type { Tx } from "@/lib/db/client";
 import { createContractSnapshot } from "@/lib/snapshots/create";
 import { userId, type SeedContext } from "./context";
-import type { FictionalContractFile } from "./schema";
+import type { FictionalContractFile, PartyRef } from "./schema";
 
-/** Inserts the file's amendments into a contract that has none; a contract with amendments is left as it is. */
-export async function insertAmendments(tx: Tx, file: FictionalContractFile, contractId: string, context: SeedContext): Promise<void> {
-  if (!file.amendments.length || (await tx.amendment.count({ where: { contractId } }))) return;
+type FileAmendment = FictionalContractFile["amendments"][number];
+
+/** The amendment's signatures, each signatory's, on its day unless the file says otherwise. */
+function signatureRows(amendment: FileAmendment, amendmentId: string, partyId: (ref: PartyRef) => string, context: SeedContext) {
+  return amendment.signatures.map((signature) => ({
+    amendmentId,
+    organisationId: partyId(signature.organisation),
+    signerName: signature.signerName,
+    signerTitle: signature.signerTitle,
+    signedOn: context.on(signature.signedOn ?? amendment.signedOn)!,
+    deliberationReference: signature.deliberationReference,
+    deliberationDate: context.on(signature.deliberationDate),
+  }));
+}
+
+/**
+ * Inserts the file's amendments into a contract that has none. A contract with amendments keeps
+ * them; a signed one loaded before signatures were recorded one by one gets the file's.
+ */
+export async function insertAmendments(
+  tx: Tx,
+  file: FictionalContractFile,
+  contractId: string,
+  context: SeedContext,
+  partyId: (ref: PartyRef) => string,
+): Promise<void> {
+  if (!file.amendments.length) return;
+  const existing = await tx.amendment.findMany({
+    where: { contractId },
+    select: { id: true, number: true, status: true, _count: { select: { signatures: true } } },
+  });
+  if (existing.length) {
+    const unsigned = existing.filter((amendment) => amendment.status === "signed" && !amendment._count.signatures);
+    const rows = unsigned.flatMap((amendment) => {
+      const described = file.amendments[amendment.number - 1];
+      return described ? signatureRows(described, amendment.id, partyId, context) : [];
+    });
+    if (rows.length) await tx.amendmentSignature.createMany({ data: rows, skipDuplicates: true });
+    return;
+  }
   const fiches = await tx.ficheAction.findMany({ where: { contractId, deletedAt: null }, select: { id: true, number: true } });
   const idOf = (number: number) => fiches.find((fiche) => fiche.number === number)!.id;
   const later = new Set(file.amendments.flatMap((amendment) => amendment.adds));
@@ -65,6 +103,7 @@ export async function insertAmendments(tx: Tx, file: FictionalContractFile, cont
       select: { id: true },
     });
     await tx.ficheAction.updateMany({ where: { id: { in: amendment.closes.map(idOf) } }, data: { closedByAmendmentId: created.id } });
+    await tx.amendmentSignature.createMany({ data: signatureRows(amendment, created.id, partyId, context) });
     await tx.reviewStage.create({
       data: {
         contractId,

@@ -274,7 +274,7 @@ async function insertContract(tx: Tx, file: ContractFile, region: SeedRegion, co
 
   if (file.fictional) {
     await insertEvaluationLife(tx, file, contractId, partyId, context);
-    await insertAmendments(tx, file, contractId, context);
+    await insertAmendments(tx, file, contractId, context, partyId);
   }
 }
 

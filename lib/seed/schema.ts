@@ -332,6 +332,19 @@ const amendment = z.object({
   adds: z.array(z.number().int().positive()).default([]),
   changes: z.array(z.number().int().positive()).default([]),
   closes: z.array(z.number().int().positive()).default([]),
+  /** Each signatory's signature (one per signatory of the contract), on the amendment's day unless said otherwise. */
+  signatures: z
+    .array(
+      z.object({
+        organisation: party,
+        signerName: z.string().max(160).optional(),
+        signerTitle: z.string().max(160).optional(),
+        signedOn: fictionalDate.optional(),
+        deliberationReference: z.string().max(120).optional(),
+        deliberationDate: fictionalDate.optional(),
+      }),
+    )
+    .default([]),
 });
 
 const fictionalContractFile = contractFileOf(fictionalDate).extend({
@@ -369,11 +382,17 @@ function checkEvaluationReferences(file: z.infer<typeof fictionalContractFile>, 
         issue(["campaigns", c, "contributions", g], "no such commitment (fiche, objective, organisation)");
     });
   });
-  file.amendments.forEach((signed, n) =>
+  const signatories = new Set(file.contract.signatories.map((ref) => ("name" in ref ? ref.name : partyKey({ ars: true }))));
+  file.amendments.forEach((signed, n) => {
     [...signed.adds, ...signed.changes, ...signed.closes].forEach((number) => {
       if (!fiches.has(number)) issue(["amendments", n], `no fiche n°${number}`);
-    }),
-  );
+    });
+    const signers = signed.signatures.map((signature) => partyKey(signature.organisation));
+    if (new Set(signers).size !== signers.length) issue(["amendments", n, "signatures"], "one signature per signatory");
+    signers.forEach((signer, g) => {
+      if (!signatories.has(signer)) issue(["amendments", n, "signatures", g, "organisation"], "not among the contract's signatories");
+    });
+  });
   const topics = file.meetings.map((meeting) => `${meeting.kind}|${meeting.topic}`);
   if (new Set(topics).size !== topics.length) issue(["meetings"], "a meeting's kind and topic are unique");
   file.meetings.forEach((meeting, m) =>

@@ -11,7 +11,7 @@ import { todayInParis } from "@/lib/due/schedule";
 import type { GeoCommune } from "@/lib/geo/reference";
 import { axisHeadingSelect, contractValuesSelect } from "@/lib/contracts/selects";
 import { publicFindingFichesSelect } from "@/lib/coverage/selects";
-import { documentFileSummarySelect, documentOrder, DOCUMENTS_LIMIT } from "@/lib/documents/selects";
+import { documentFileSummarySelect, documentLinkSelect, documentOrder, DOCUMENTS_LIMIT } from "@/lib/documents/selects";
 import { publicCampaignSelect } from "@/lib/public-pages/evaluation";
 import { publicFichesWhere } from "@/lib/publication/queries";
 import type { KeysetWindow } from "@/lib/params/keyset";
@@ -107,15 +107,7 @@ const territoryPageSelect = (generation?: number) =>
           where: { kind: { not: "minutes" }, isPublic: true },
           orderBy: documentOrder,
           take: DOCUMENTS_LIMIT,
-          select: {
-            id: true,
-            kind: true,
-            title: true,
-            issuedOn: true,
-            issuedPrecision: true,
-            url: true,
-            file: { select: documentFileSummarySelect },
-          },
+          select: documentLinkSelect,
         },
         // Its last closed evaluation, which the page reads from the campaign's snapshot (lib/public-pages/evaluation.ts).
         campaigns: publicCampaignSelect,

@@ -12,11 +12,17 @@ export { DECIMAL_COLUMNS, INT_MAX, type DecimalColumn } from "./columns";
 
 export const uuidField = (message: string) => z.uuid({ error: message });
 
-export const versionField = z.coerce
-  .number({ error: "Version manquante\u00a0: rechargez la page." })
-  .int("Version manquante\u00a0: rechargez la page.")
-  .min(1, "Version manquante\u00a0: rechargez la page.")
-  .max(INT_MAX, "Version manquante\u00a0: rechargez la page.");
+const versionFrom = (min: number) =>
+  z.coerce
+    .number({ error: "Version manquante\u00a0: rechargez la page." })
+    .int("Version manquante\u00a0: rechargez la page.")
+    .min(min, "Version manquante\u00a0: rechargez la page.")
+    .max(INT_MAX, "Version manquante\u00a0: rechargez la page.");
+
+export const versionField = versionFrom(1);
+
+/** The version of a record the first save creates: 0 while there is none. */
+export const versionOrNewField = versionFrom(0);
 
 /** An optional id from a <select>: "" means none. */
 export const optionalId = z

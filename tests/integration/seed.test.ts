@@ -277,6 +277,36 @@ describe("the fictional territory's amendments", () => {
     // Only the fictional file holds any.
     expect(await getDb().amendment.count({ where: { contract: { territory: { slug: { not: FICTIONAL } } } } })).toBe(0);
   });
+
+  it("record each signatory's signature of it, and give them to an amendment loaded before they were recorded", async () => {
+    const signed = await getDb().amendment.findFirstOrThrow({
+      where: { contract: { territory: { slug: FICTIONAL } } },
+      select: { id: true },
+    });
+    const signatures = () =>
+      getDb().amendmentSignature.findMany({
+        where: { amendmentId: signed.id },
+        orderBy: { organisation: { name: "asc" } },
+        select: {
+          signedOn: true,
+          signerTitle: true,
+          deliberationReference: true,
+          deliberationDate: true,
+          organisation: { select: { name: true } },
+        },
+      });
+    const recorded = await signatures();
+    expect(recorded.map((signature) => signature.organisation.name)).toEqual([
+      "Agence régionale de santé Bourgogne-Franche-Comté",
+      "Caisse primaire d’assurance maladie de démonstration",
+      "Communauté de communes du Territoire de démonstration",
+    ]);
+    expect(recorded.every((signature) => signature.signedOn.getTime() === addMonths(TODAY, -22).getTime())).toBe(true);
+    expect(recorded[2]).toMatchObject({ deliberationReference: "DEL-DEMO-2024-17", deliberationDate: addMonths(TODAY, -23) });
+    await getDb().amendmentSignature.deleteMany({ where: { amendmentId: signed.id } });
+    await loadDemoData(getDb(), { data, today: TODAY });
+    expect(await signatures()).toEqual(recorded);
+  });
 });
 
 describe("the fictional territory's evaluation life", () => {

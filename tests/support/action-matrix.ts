@@ -7,6 +7,8 @@ import { actorForUser } from "@/lib/auth/actor";
 import { PROCONNECT_ID } from "@/lib/auth/proconnect";
 import { ANONYMOUS, type Actor } from "@/lib/authz";
 import { getDb } from "@/lib/db/client";
+import { todayInParis } from "@/lib/due/schedule";
+import { isoDay } from "@/lib/format";
 import type { MembershipRole } from "@/lib/db/generated/enums";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { publishFiches } from "@/lib/publication/mutations";
@@ -343,22 +345,38 @@ export const MATRIX: Record<
       return { amendmentId: amendment.id, version: "1", ficheId: fiche.id };
     },
   },
-  // The agency's favourable opinion given: the coordinators record the signature.
+  // The agency's favourable opinion given: the coordinators record each signatory's signature.
+  "amendment.recordSignature": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => {
+      const { amendment } = await approvedAmendmentOf(tenant);
+      return {
+        amendmentId: amendment.id,
+        organisationId: tenant.organisationId,
+        version: "0",
+        signerName: "Camille Martin",
+        signerTitle: "Directrice",
+        signedOn: isoDay(todayInParis()),
+        deliberationReference: "DEL-2026-12",
+        deliberationDate: isoDay(todayInParis()),
+      };
+    },
+  },
+  // Every signatory has signed: the coordinators record the amendment's signature.
   "amendment.sign": {
     expected: territoryManagers,
     input: async (_world, tenant) => {
-      const { amendment, contract } = await draftAmendmentOf(tenant);
-      await db().reviewStage.create({
-        data: {
-          contractId: contract.contractId,
-          subjectKind: "amendment",
-          subjectId: amendment.id,
-          state: "favourable",
-          decidedAt: new Date(),
-        },
+      const { amendment } = await approvedAmendmentOf(tenant);
+      await db().amendmentSignature.create({
+        data: { amendmentId: amendment.id, organisationId: tenant.organisationId, signedOn: todayInParis() },
       });
-      return { amendmentId: amendment.id, version: "1", signedOn: "2026-03-15" };
+      return { amendmentId: amendment.id, version: "1" };
     },
+  },
+  // A draft never submitted to the agency.
+  "amendment.delete": {
+    expected: territoryManagers,
+    input: async (_world, tenant) => ({ amendmentId: (await draftAmendmentOf(tenant)).amendment.id, version: "1" }),
   },
   // Own: the actor's notification or account; foreign: another user's.
   "notification.markRead": {
@@ -690,6 +708,21 @@ async function draftAmendmentOf(tenant: Tenant) {
     return tx.amendment.create({ data: { contractId, number: 1, purpose: "Avenant n° 1", baseSnapshotId: base.id } });
   });
   return { amendment, contract: { ...tenant, contractId } };
+}
+/** A draft amendment the agency approved today, of a fresh signed contract the tenant's organisation signs. */
+async function approvedAmendmentOf(tenant: Tenant) {
+  const draft = await draftAmendmentOf(tenant);
+  await db().signatory.create({ data: { contractId: draft.contract.contractId, organisationId: tenant.organisationId, position: 1 } });
+  await db().reviewStage.create({
+    data: {
+      contractId: draft.contract.contractId,
+      subjectKind: "amendment",
+      subjectId: draft.amendment.id,
+      state: "favourable",
+      decidedAt: new Date(),
+    },
+  });
+  return draft;
 }
 const meetingOf = (tenant: Tenant) =>
   db().meeting.create({ data: { contractId: tenant.contractId, kind: "copil", heldOn: new Date("2026-01-15") } });

@@ -8,12 +8,13 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createDbClient, type Db } from "@/lib/db/client";
 import { embeddedUrl } from "@/lib/db/embedded";
-import type { MembershipRole } from "@/lib/db/generated/enums";
+import type { MembershipRole, OrganisationKind } from "@/lib/db/generated/enums";
 import { createQueue } from "@/lib/jobs/queue";
 import { dailyRemindersJob } from "@/lib/reminders/jobs";
 import { publishAllFiches } from "@/lib/publication/publish";
 import { createContractSnapshot } from "@/lib/snapshots/create";
-import { insertDemoAccounts } from "@/lib/seed/demo-accounts";
+import { insertDemoAccounts, type DemoAccounts } from "@/lib/seed/demo-accounts";
+import { slugify } from "@/lib/text/slug";
 import { DEMO_PASSWORD } from "../e2e/sign-in";
 import { documentFileRow, pdfBytes } from "./document-files";
 import { E2E_DATABASE_PORT } from "./e2e-server";
@@ -26,22 +27,56 @@ export type NewAccount = { email: string; name: string };
 
 /**
  * A new account holding one role on a seeded territory (by slug), signed in with DEMO_PASSWORD;
- * a partner's also names their organisation (by name, as demo-accounts.json does).
+ * a partner's also names their organisation (by name, as demo-accounts.json does). On the suite's
+ * database, or on `db` (a spec's own).
  */
 export async function createAccount(
   role: MembershipRole,
   territory: string,
   name = "Compte de test",
   organisation?: string,
+  db: Db = suiteDb(),
 ): Promise<NewAccount> {
-  passwordHash ??= hashPassword(DEMO_PASSWORD);
   const email = `${role}.${randomUUID().slice(0, 8)}@${territory}.test`;
-  const account = { email, name, role, territory, organisation };
-  const hash = await passwordHash;
-  await suiteDb().$transaction((tx) =>
-    insertDemoAccounts(tx, { note: "", password: DEMO_PASSWORD, passwordHash: hash, accounts: [account] }),
-  );
+  await insertAccount(db, { email, name, role, territory, organisation });
   return { email, name };
+}
+
+/** A new ARS officer of the whole region (by slug), signed in with DEMO_PASSWORD. */
+export async function createRegionOfficer(region: string, name = "ARS de test", db: Db = suiteDb()): Promise<NewAccount> {
+  const email = `ars.${randomUUID().slice(0, 8)}@${region}.test`;
+  await insertAccount(db, { email, name, role: "ars_officer", region });
+  return { email, name };
+}
+
+async function insertAccount(db: Db, account: DemoAccounts["accounts"][number]) {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const hash = await passwordHash;
+  await db.$transaction((tx) => insertDemoAccounts(tx, { note: "", password: DEMO_PASSWORD, passwordHash: hash, accounts: [account] }));
+}
+
+/**
+ * A fictional territory of the test's own in Bourgogne-Franche-Comté, with a slug no other test
+ * takes: its contracts' generations are its own, whatever the specs running beside it create in
+ * the region's demo territory. The region is created when the database has none (a spec's own).
+ */
+export async function createFictionalTerritory(name: string, db: Db = suiteDb()): Promise<{ id: string; slug: string; name: string }> {
+  const region = await db.region.upsert({
+    where: { inseeCode: "27" },
+    update: {},
+    create: { slug: "bourgogne-franche-comte", inseeCode: "27", name: "Bourgogne-Franche-Comté" },
+  });
+  return db.territory.create({
+    data: {
+      slug: `territoire-fictif-${randomUUID().slice(0, 8)}`,
+      name,
+      kind: "communaute_communes",
+      regionId: region.id,
+      department: "Côte-d’Or",
+      departmentCodes: ["21"],
+    },
+    select: { id: true, slug: true, name: true },
+  });
 }
 
 /** A commitment of an organisation (by name) to a new objective of the fiche: the demo contracts' sources state none. */
@@ -176,15 +211,17 @@ export async function signedAmendmentOf(contractId: string): Promise<string> {
 
 /**
  * A signed, published contract of the test's own in the territory, the newest generation, with one
- * axis and three published fiches, signed by the organisation (by name) before amendments were
- * recorded (no signature snapshot): what an amendment starts from.
+ * axis and three published fiches, signed by the organisations (by name, created when missing,
+ * each with the person who signed for it) before amendments were recorded (no signature
+ * snapshot): what an amendment starts from.
  */
 export async function createAmendableContract(
   territory: string,
-  organisation: string,
+  signatories: ReadonlyArray<{ organisation: string; kind?: OrganisationKind; signerName?: string; signerTitle?: string }>,
   title: string,
+  db: Db = suiteDb(),
 ): Promise<{ contractId: string; fiches: string[] }> {
-  return suiteDb().$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
     const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
@@ -198,8 +235,14 @@ export async function createAmendableContract(
         signedOn: new Date("2025-01-15"),
       },
     });
-    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
-    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1, signedOn: new Date("2025-01-15") } });
+    for (const [index, { organisation, kind = "other", signerName, signerTitle }] of signatories.entries()) {
+      const { id: organisationId } =
+        (await tx.organisation.findFirst({ where: { name: organisation }, select: { id: true } })) ??
+        (await tx.organisation.create({ data: { slug: slugify(organisation), name: organisation, kind }, select: { id: true } }));
+      await tx.signatory.create({
+        data: { contractId: contract.id, organisationId, position: index + 1, signerName, signerTitle, signedOn: new Date("2025-01-15") },
+      });
+    }
     const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
     const fiches = [];
     for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())

@@ -8,6 +8,7 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { WorkspaceBreadcrumb } from "@/components/workspace/workspace-breadcrumb";
+import { amendmentLabel } from "@/lib/amendments/labels";
 import { loadAuthorized } from "@/lib/auth/require";
 import { formValuesOf } from "@/lib/catalogue";
 import { documentLink } from "@/lib/contracts/documents";
@@ -49,8 +50,14 @@ const fileDescription = (file: NonNullable<DocumentSummary["file"]>) =>
 export default async function DocumentsPage({ params }: Props) {
   const { slug, contractId } = await params;
   const { data } = await load(slug, contractId);
-  const { contract, documents, total, editable, maxBytes } = data;
+  const { contract, documents, amendments, total, editable, maxBytes } = data;
   const fileHref = (documentId: string) => workspaceDocumentPath(contract.territory.slug, contract.id, documentId);
+  const amendmentPath = (amendmentId: string) => `/espace/${contract.territory.slug}/contrats/${contract.id}/avenants/${amendmentId}`;
+  // The amendments a document may belong to, for its form.
+  const amendmentOptions = amendments.map((amendment) => ({
+    value: amendment.id,
+    label: `${amendmentLabel(amendment.number)} (${amendment.signedOn ? `signé le ${formatDate(amendment.signedOn)}` : "en préparation"})`,
+  }));
 
   return (
     <>
@@ -91,6 +98,12 @@ export default async function DocumentsPage({ params }: Props) {
                         {document.meeting
                           ? ` · réunion ${MEETING_KIND_SHORT_LABELS[document.meeting.kind]} du ${formatDate(document.meeting.heldOn)}`
                           : ""}
+                        {document.amendmentId && document.amendment ? (
+                          <>
+                            {" · "}
+                            <Link href={amendmentPath(document.amendmentId)}>{amendmentLabel(document.amendment.number)}</Link>
+                          </>
+                        ) : null}
                       </span>
                       {document.isPublic ? <Badge tone="success">Public</Badge> : <Badge>Espace de travail seulement</Badge>}
                     </p>
@@ -146,6 +159,7 @@ export default async function DocumentsPage({ params }: Props) {
                               values={formValues(document)}
                               hidden={{ documentId: document.id, version: String(document.version) }}
                               maxBytes={maxBytes}
+                              amendments={amendmentOptions}
                               currentFile={document.file ? fileDescription(document.file) : undefined}
                             />
                           </div>
@@ -164,7 +178,13 @@ export default async function DocumentsPage({ params }: Props) {
         {editable ? (
           <Section id="nouveau-document" title="Ajouter un document">
             <div className="max-w-3xl">
-              <NewDocumentForm action={createDocumentAction} values={BLANK} hidden={{ contractId: contract.id }} maxBytes={maxBytes} />
+              <NewDocumentForm
+                action={createDocumentAction}
+                values={BLANK}
+                hidden={{ contractId: contract.id }}
+                maxBytes={maxBytes}
+                amendments={amendmentOptions}
+              />
             </div>
           </Section>
         ) : null}

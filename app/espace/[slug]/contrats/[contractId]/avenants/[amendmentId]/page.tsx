@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { AmendmentDiff } from "@/components/amendments/amendment-diff";
-import { AmendmentFicheForm, AmendmentForm, SignAmendmentForm } from "@/components/amendments/amendment-forms";
+import { AmendmentFicheForm, AmendmentForm } from "@/components/amendments/amendment-forms";
+import { AmendmentSignatures } from "@/components/amendments/amendment-signatures";
 import { BaselineNote } from "@/components/amendments/baseline-note";
+import { DocumentLinks } from "@/components/documents/document-links";
 import { ActionButton } from "@/components/forms/action-button";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { ReviewStagePanel } from "@/components/reviews/review-stage-panel";
 import { ReviewThreads, type ThreadActions } from "@/components/reviews/review-thread";
 import { Badge } from "@/components/ui/badge";
@@ -19,6 +22,8 @@ import { loadAuthorized } from "@/lib/auth/require";
 import { can } from "@/lib/authz";
 import { ficheLabel } from "@/lib/contracts/labels";
 import { getDb } from "@/lib/db/client";
+import { workspaceDocumentPath } from "@/lib/documents/paths";
+import { todayInParis } from "@/lib/due/schedule";
 import { formatDate } from "@/lib/format";
 import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
 import { territoryResource } from "@/lib/workspaces/resource";
@@ -33,7 +38,14 @@ import {
   settleReviewThreadAction,
   submitReviewStageAction,
 } from "../../lecture/actions";
-import { markAmendmentFicheAction, signAmendmentAction, unmarkAmendmentFicheAction, updateAmendmentAction } from "../actions";
+import {
+  deleteAmendmentAction,
+  markAmendmentFicheAction,
+  recordAmendmentSignatureAction,
+  signAmendmentAction,
+  unmarkAmendmentFicheAction,
+  updateAmendmentAction,
+} from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -69,6 +81,9 @@ export default async function AmendmentPage({ params }: Props) {
   const draft = amendment.status === "draft";
   // The agency gives its opinion on what it read: the draft changes before submission or after a change request only.
   const open = draft && editable && (stage.state === "not_submitted" || stage.state === "changes_requested");
+  // Deleted only while the agency was never asked about it: once submitted, its review is on record.
+  const deletable = draft && editable && !stage.stage;
+  const opinionOn = stage.stage?.state === "favourable" && stage.stage.decidedAt ? todayInParis(stage.stage.decidedAt) : null;
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
   const label = amendmentLabel(amendment.number);
   const marked = new Set(amendment.fiches.map((fiche) => fiche.ficheId));
@@ -109,7 +124,7 @@ export default async function AmendmentPage({ params }: Props) {
               { label: "Objet", value: <span className="whitespace-pre-line">{amendment.purpose}</span> },
               { label: "Délibération du conseil", value: amendment.councilAdoptedOn ? formatDate(amendment.councilAdoptedOn) : "—" },
               { label: "Référence de la délibération", value: amendment.deliberationReference ?? "—" },
-              { label: "Signature", value: amendment.signedOn ? formatDate(amendment.signedOn) : "Pas encore signé" },
+              { label: "Signature", value: amendment.signedOn ? `Signé le ${formatDate(amendment.signedOn)}` : "Pas encore signé" },
             ]}
           />
           {open ? (
@@ -127,6 +142,18 @@ export default async function AmendmentPage({ params }: Props) {
                 />
               </div>
             </Disclosure>
+          ) : null}
+          {deletable ? (
+            <div className="mt-5 border-t border-slate-200 pt-5">
+              <ConfirmActionButton
+                action={deleteAmendmentAction}
+                fields={{ amendmentId: amendment.id, version: String(amendment.version) }}
+                label={`Supprimer l’${label.toLowerCase()}`}
+                question={`Supprimer l’${label.toLowerCase()}\u00a0? Les fiches qu’il nomme restent dans le contrat telles qu’elles sont.`}
+                confirmLabel="Supprimer"
+                redirectTo={`${contractPath}#avenants`}
+              />
+            </div>
           ) : null}
         </Section>
 
@@ -231,21 +258,41 @@ export default async function AmendmentPage({ params }: Props) {
           </Section>
         ) : null}
 
-        {draft && editable ? (
+        {(draft && editable) || !draft ? (
           <Section id="signature" title="Signature">
-            {stage.state === "favourable" ? (
-              <div className="space-y-3">
-                <p className="text-slate-700">
-                  L’ARS a rendu un avis favorable. À la signature, les fiches closes par l’avenant le sont à sa date, et le contrat modifié
-                  est figé dans un instantané.
-                </p>
-                <SignAmendmentForm action={signAmendmentAction} amendment={{ id: amendment.id, version: amendment.version }} />
-              </div>
-            ) : (
-              <p className="text-slate-700">L’avis favorable de l’ARS est attendu avant d’enregistrer la signature de l’avenant.</p>
-            )}
+            <AmendmentSignatures
+              amendment={amendment}
+              signatories={contract.signatories}
+              opinionOn={opinionOn}
+              contractFormPath={`${contractPath}/modifier`}
+              actions={draft && editable ? { record: recordAmendmentSignatureAction, sign: signAmendmentAction } : null}
+            />
           </Section>
         ) : null}
+
+        <Section
+          id="documents"
+          title={`Documents de l’avenant (${amendment.documents.length})`}
+          description={
+            editable ? (
+              <p>
+                Le texte signé, les délibérations&#8239;: déposez-les dans les{" "}
+                <Link href={`${contractPath}/documents`}>documents du contrat</Link> en les rattachant à l’avenant.
+              </p>
+            ) : null
+          }
+        >
+          {amendment.documents.length ? (
+            <DocumentLinks
+              documents={amendment.documents}
+              href={(documentId) => workspaceDocumentPath(contract.territory.slug, contract.id, documentId)}
+              label="Documents de l’avenant"
+              showVisibility
+            />
+          ) : (
+            <p className="text-slate-700">Aucun document n’est rattaché à cet avenant.</p>
+          )}
+        </Section>
       </div>
     </>
   );
