@@ -14,13 +14,14 @@ import { documentLinkSelect, documentOrder, DOCUMENTS_LIMIT } from "@/lib/docume
 import { readContractContent } from "@/lib/snapshots/create";
 import { contractSnapshotContentSchema, type ContractSnapshotContent } from "@/lib/snapshots/schema";
 import { contractAccessSelect, territoryResource } from "@/lib/workspaces/resource";
-import { diffContents, publicDiff, type ContractDiff, type PublicFicheFacts } from "./diff";
+import { contractDiffSchema, diffContents, publicDiff, type ContractDiff, type PublicFicheFacts } from "./diff";
 import { amendmentSignatureSelect } from "./selects";
 
 /** Amendments a contract lists at most: more than any contract signs over its life. */
 export const AMENDMENTS_SHOWN = 50;
 
-const snapshotFacts = { select: { id: true, version: true, reason: true, createdAt: true, content: true } } as const;
+// Never the snapshots' content: a large contract's is megabytes, read only when a diff is computed.
+const snapshotFacts = { select: { id: true, version: true, reason: true, createdAt: true } } as const;
 
 const amendmentSelect = {
   id: true,
@@ -33,6 +34,7 @@ const amendmentSelect = {
   signedOn: true,
   version: true,
   createdAt: true,
+  differences: true,
   baseSnapshot: snapshotFacts,
   snapshot: snapshotFacts,
   fiches: {
@@ -69,12 +71,9 @@ const facts = ({ id, version, reason, createdAt }: SnapshotFacts): SnapshotFacts
 export const readLiveContent = (db: Db, contractId: string) =>
   db.$transaction((tx) => readContractContent(tx, contractId), { isolationLevel: "RepeatableRead" });
 
-/** An amendment with its differences: from its base to what it signed, or to `live` while a draft. */
-function withDiff(row: AmendmentRow, live: ContractSnapshotContent | null): AmendmentView {
+/** An amendment with its differences `diff`. */
+function viewOf<Row extends AmendmentRow>(row: Row, diff: ContractDiff): Omit<Row, "baseSnapshot" | "snapshot"> & AmendmentView {
   const { baseSnapshot, snapshot, ...amendment } = row;
-  const after = snapshot ? parse(snapshot.content) : live;
-  if (!after) throw new Error(`Amendment ${row.id} is a draft: its differences need the live contract`);
-  const diff = diffContents(parse(baseSnapshot.content), after);
   // A draft closes its fiches when signed: until then, the fiches it names as closed are what it will close.
   if (!snapshot)
     for (const marked of amendment.fiches)
@@ -86,6 +85,38 @@ function withDiff(row: AmendmentRow, live: ContractSnapshotContent | null): Amen
     snapshot: snapshot ? facts(snapshot) : null,
     diff,
   };
+}
+
+/** The contents of these snapshots, parsed, by id: one statement, none for no id. */
+async function snapshotContents(db: Db, ids: readonly string[]): Promise<Map<string, ContractSnapshotContent>> {
+  if (!ids.length) return new Map();
+  const rows = await db.contractSnapshot.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, content: true } });
+  return new Map(rows.map((row) => [row.id, parse(row.content)]));
+}
+
+/**
+ * Amendments with their differences: from the base to what each signed, or to `live` while a
+ * draft. A signed amendment's differences never change (both snapshots are frozen): computed
+ * from the snapshots the first time they are read, then kept in Amendment.differences, so that a
+ * page listing amendments reads a few kilobytes instead of two contents of megabytes each.
+ */
+async function withDiffs<Row extends AmendmentRow>(db: Db, rows: readonly Row[], live: ContractSnapshotContent | null) {
+  const unkept = rows.filter((row) => row.differences === null);
+  const contents = await snapshotContents(
+    db,
+    unkept.flatMap((row) => [row.baseSnapshot.id, ...(row.snapshot ? [row.snapshot.id] : [])]),
+  );
+  const computed: Array<{ id: string; diff: ContractDiff }> = [];
+  const views = rows.map((row) => {
+    if (row.differences !== null) return viewOf(row, contractDiffSchema.parse(row.differences));
+    const after = row.snapshot ? contents.get(row.snapshot.id) : live;
+    if (!after) throw new Error(`Amendment ${row.id} is a draft: its differences need the live contract`);
+    const diff = diffContents(contents.get(row.baseSnapshot.id)!, after);
+    if (row.snapshot) computed.push({ id: row.id, diff: structuredClone(diff) });
+    return viewOf(row, diff);
+  });
+  for (const { id, diff } of computed) await db.amendment.updateMany({ where: { id, status: "signed" }, data: { differences: diff } });
+  return views;
 }
 
 /**
@@ -112,7 +143,7 @@ export async function listContractAmendments(
     }),
   ]);
   const live = rows.some((row) => row.status === "draft") ? await readLiveContent(db, contractId) : null;
-  return { amendments: rows.map((row) => withDiff(row, live)), signature };
+  return { amendments: await withDiffs(db, rows, live), signature };
 }
 
 /** What the amendment page reads of its contract: authorization's facts and its heading. */
@@ -179,8 +210,8 @@ export async function getAmendmentPage(
         })
       : [],
   ]);
-  const { documents, ...amendment } = row;
-  return { contract, amendment: { ...withDiff(amendment, live), documents }, fiches };
+  const [amendment] = await withDiffs(db, [row], live);
+  return { contract, amendment, fiches };
 }
 
 /** Who signed an amendment, as the public reads it: the organisation, the person and their title, the day. */
@@ -227,8 +258,7 @@ export async function listPublicAmendments(actor: Actor, contract: { id: string;
     select: { id: true, confidential: true, withheldFields: true },
   });
   const facts: PublicFicheFacts = new Map(published.map(({ id, ...fiche }) => [id, fiche]));
-  return rows.map(({ documents, ...row }) => {
-    const { number, signedOn, purpose, signatures, diff } = withDiff(row, null);
+  return (await withDiffs(db, rows, null)).map(({ number, signedOn, purpose, signatures, documents, diff }) => {
     return {
       number,
       signedOn: signedOn!,
@@ -248,7 +278,8 @@ export async function listPublicAmendments(actor: Actor, contract: { id: string;
 /** The contract as of a signed amendment, for its exports: its snapshot's content, and the amendments up to it with their differences. */
 export async function getAmendedContract(actor: Actor, territorySlug: string, contractId: string, amendmentId: string) {
   const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, contractSelect(actor)));
-  const amendments = await getDb().amendment.findMany({
+  const db = getDb();
+  const amendments = await db.amendment.findMany({
     relationLoadStrategy: "join",
     where: { contractId: contract.id, status: "signed" },
     orderBy: { number: "asc" },
@@ -257,9 +288,10 @@ export async function getAmendedContract(actor: Actor, territorySlug: string, co
   });
   const index = amendments.findIndex((amendment) => amendment.id === amendmentId);
   if (index === -1) throw new NotFoundError();
-  const upTo = amendments.slice(0, index + 1).map((row) => withDiff(row, null));
+  const upTo = await withDiffs(db, amendments.slice(0, index + 1), null);
   const amendment = upTo[index];
-  return { contract, amendment, amendments: upTo, content: parse(amendments[index].snapshot!.content) };
+  const content = (await snapshotContents(db, [amendment.snapshot!.id])).get(amendment.snapshot!.id)!;
+  return { contract, amendment, amendments: upTo, content };
 }
 
 export type AmendedContract = Awaited<ReturnType<typeof getAmendedContract>>;

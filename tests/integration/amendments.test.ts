@@ -409,6 +409,14 @@ describe("differences and exports", () => {
     ]);
     expect(diff.closed).toEqual([expect.objectContaining({ number: 3, closedOn: TODAY })]);
     expect(diff.changed.map((fiche) => fiche.number)).toEqual([1]);
+    // Kept once read: later reads take the kept differences, without the snapshots' contents.
+    const { differences } = await db().amendment.findUniqueOrThrow({ where: { id: amendmentId }, select: { differences: true } });
+    expect(differences).toEqual(JSON.parse(JSON.stringify(diff)));
+    const marked = { ...diff, added: diff.added.map((fiche) => ({ ...fiche, title: `${fiche.title} (gardée)` })) };
+    await db().amendment.update({ where: { id: amendmentId }, data: { differences: marked } });
+    const again = (await listContractAmendments(db(), world.contract.id)).amendments[0].diff;
+    expect(again.added.map((fiche) => fiche.title)).toEqual(["Fiche ajoutée 4 (gardée)", "Fiche ajoutée 5 (gardée)"]);
+    await db().amendment.update({ where: { id: amendmentId }, data: { differences: diff } });
   });
 
   it("signing a public contract's amendment publishes the fiches it adds and changes, not those it closes", async () => {
