@@ -96,6 +96,14 @@ export async function benchPages(client: pg.ClientBase): Promise<BenchPage[]> {
       public: true,
       search: true,
     },
+    // The same search rendered for a signed-in visitor, whom the kept pages never serve: what a search no one asked before costs.
+    {
+      name: "Recherche « santé mentale », rendue (connecté)",
+      path: "/recherche?q=sant%C3%A9+mentale",
+      account: "coordinator",
+      public: false,
+      search: true,
+    },
     {
       name: "Page publique d’une fiche",
       path: `/territoires/fictif-0001/cls-${published[0].generation}/fiches/${published[0].number}`,

@@ -237,6 +237,16 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
       .getByRole("listitem")
       .filter({ hasText: closed }),
   ).toContainText(`Close le ${formatDate(TODAY)}`);
+  // It has left the plan: its page says why it no longer changes, and offers no save nor trash.
+  await page
+    .getByRole("region", { name: /^Fiches actions/ })
+    .getByRole("link", { name: closed, exact: true })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Cette fiche a été close par l’avenant n°\u00a01" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enregistrer la fiche" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Mettre à la corbeille/ })).toHaveCount(0);
+  await expect(page.getByLabel("Intitulé", { exact: true })).toBeDisabled();
+  await expectNoAxeViolations(page);
 
   // 8. The public page shows the amended contract and the amendment's history: who signed, its public deliberation.
   await go(page, `/territoires/${world.slug}`);
@@ -257,6 +267,11 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
   await expect(history.getByRole("heading", { name: "Fiches ajoutées (2)" })).toBeVisible();
   await expect(history.getByRole("heading", { name: "Fiches closes (1)" })).toBeVisible();
   await expect(history).toContainText(closed);
+  // Listed with its axis as closed, and left out of the progress.
+  await expect(
+    page.getByRole("list", { name: "Fiches actions de l’axe 1" }).getByRole("listitem").filter({ hasText: closed }),
+  ).toContainText(`Close le ${formatDate(TODAY)}`);
+  await expect(page.getByRole("region", { name: "Avancement" })).toContainText("1\u00a0fiche close par un avenant n’est pas comptée");
   await expectNoAxeViolations(page);
   await photograph(page, "page-publique", (name) => testInfo.outputPath(name));
 });
