@@ -145,10 +145,11 @@ describe("public territory page: progress, steering meetings and documents", () 
 
     const { byNumber, rollUp } = await publicView(territory.slug);
     expect(byNumber).toEqual({
-      1: { status: "completed", progress: 100 },
-      2: { status: "in_progress", progress: 40 },
-      3: { status: "abandoned", progress: 10 },
-      4: { status: "delayed", progress: 30 },
+      // None closed by an amendment (tests/integration/closed-fiches.test.ts).
+      1: { status: "completed", progress: 100, closedOn: null },
+      2: { status: "in_progress", progress: 40, closedOn: null },
+      3: { status: "abandoned", progress: 10, closedOn: null },
+      4: { status: "delayed", progress: 30, closedOn: null },
     });
     // Axis 1: (100 + 40) / 2, the abandoned fiche aside; axis 2: 30. The contract: (70 + 30) / 2.
     expect(rollUp.achievementByAxis.rows.map((row) => row.value)).toEqual([70, 30]);
