@@ -41,12 +41,17 @@ const amendmentSelect = {
     orderBy: { fiche: { number: "asc" } },
     select: { ficheId: true, change: true, fiche: { select: { number: true, title: true, closedOn: true, deletedAt: true } } },
   },
-  // Each signatory's signature, in the order they signed: a contract has a few signatories.
+} satisfies Prisma.AmendmentSelect;
+
+/** Each signatory's signature, in the order they signed (a contract has a few signatories): the contract page's list leaves them out. */
+const signaturesSelect = {
   signatures: {
     orderBy: [{ signedOn: "asc" }, { organisation: { name: "asc" } }],
     select: amendmentSignatureSelect,
   },
 } satisfies Prisma.AmendmentSelect;
+
+type SignaturesRow = Prisma.AmendmentGetPayload<{ select: typeof signaturesSelect }>;
 
 type AmendmentRow = Prisma.AmendmentGetPayload<{ select: typeof amendmentSelect }>;
 export type SnapshotFacts = { id: string; version: number; reason: SnapshotReason; createdAt: Date };
@@ -173,7 +178,7 @@ const amendmentPageContractSelect = (actor: Actor) =>
 
 export type AmendmentPage = {
   contract: Prisma.ContractGetPayload<{ select: ReturnType<typeof amendmentPageContractSelect> }>;
-  amendment: AmendmentView & { documents: AmendmentDocument[] };
+  amendment: AmendmentView & SignaturesRow & { documents: AmendmentDocument[] };
   /** The contract's live fiches, to say what the draft does to them. */
   fiches: Array<{ id: string; number: number; title: string; closedOn: Date | null }>;
 };
@@ -195,7 +200,11 @@ export async function getAmendmentPage(
     relationLoadStrategy: "join",
     where: { id: amendmentId, contractId },
     // Its documents as the contract's documents page lists them to whoever reads the contract (lib/documents).
-    select: { ...amendmentSelect, documents: { orderBy: documentOrder, take: DOCUMENTS_LIMIT, select: amendmentDocumentSelect } },
+    select: {
+      ...amendmentSelect,
+      ...signaturesSelect,
+      documents: { orderBy: documentOrder, take: DOCUMENTS_LIMIT, select: amendmentDocumentSelect },
+    },
   });
   // A draft stays with the territory's members and its agency, as a contract's draft does: partners read signed amendments.
   if (!row || (row.status === "draft" && !can(actor, "workspace.read", territoryResource(contract.territory)))) throw new NotFoundError();
@@ -244,6 +253,7 @@ export async function listPublicAmendments(actor: Actor, contract: { id: string;
     // Its public documents, as the territory page lists the contract's (minutes are shown with their meeting).
     select: {
       ...amendmentSelect,
+      ...signaturesSelect,
       documents: {
         where: { isPublic: true, kind: { not: "minutes" } },
         orderBy: documentOrder,
@@ -284,7 +294,7 @@ export async function getAmendedContract(actor: Actor, territorySlug: string, co
     where: { contractId: contract.id, status: "signed" },
     orderBy: { number: "asc" },
     take: AMENDMENTS_SHOWN,
-    select: amendmentSelect,
+    select: { ...amendmentSelect, ...signaturesSelect },
   });
   const index = amendments.findIndex((amendment) => amendment.id === amendmentId);
   if (index === -1) throw new NotFoundError();

@@ -100,9 +100,9 @@ export function keepPage(key: string, page: CachedPage, renderedInGeneration: nu
 }
 
 /**
- * A public text every anonymous visitor shares and that is not an HTML page (the sitemap index),
- * kept as the pages are: until the next invalidation, its time to live or midnight in Paris, and
- * only while this process hears invalidations. Its key cannot be a page's (those are paths).
+ * A public text every visitor shares and that is not an HTML page (the sitemap index, a search's
+ * outcome), kept as the pages are: until the next invalidation, its time to live or midnight in
+ * Paris, and only while this process hears invalidations. Its key cannot be a page's (those are paths).
  */
 export async function keptPublicText(name: string, compute: () => Promise<string>): Promise<string> {
   const key = `text:${name}`;

@@ -37,6 +37,7 @@ beforeAll(async () => {
     title: "Créer un conseil local de santé mentale",
     description: "Réunir les acteurs du soin psychiatrique et de la prévention du suicide autour des élus.",
     themes: ["mental_health"],
+    determinants: ["Accès aux soins"],
     status: "in_progress",
   });
   await update(north.contract.id, 2, {
@@ -47,7 +48,12 @@ beforeAll(async () => {
   // Confidential, and a withheld field: published or not, never searchable.
   await update(north.contract.id, 3, { title: "Santé mentale des détenus", confidential: true });
   await update(north.contract.id, 4, { title: "Mobilité", pilotContactName: "Docteur Mentalité", withheldFields: ["pilotContactName"] });
-  await update(south.contract.id, 1, { title: "Santé mentale et précarité", themes: ["mental_health"], status: "completed" });
+  await update(south.contract.id, 1, {
+    title: "Santé mentale et précarité",
+    themes: ["mental_health"],
+    determinants: ["Accès aux soins", "Logement"],
+    status: "completed",
+  });
   await db().$transaction((tx) => publishAllFiches(tx, north.contract.id, { userId: null }));
   await db().$transaction((tx) => publishAllFiches(tx, south.contract.id, { userId: null }));
   // Changed after publication: the public version is the one searched.
@@ -104,6 +110,17 @@ describe("public search", () => {
       { value: "addictions", label: null, count: 1 },
     ]);
     expect(outcome.facets.region.map((facet) => facet.count).sort()).toEqual([1, 2]);
+    expect(outcome.facets.determinant).toEqual([
+      { value: "Accès aux soins", label: null, count: 2 },
+      { value: "Logement", label: null, count: 1 },
+    ]);
+    expect(outcome.facets.type).toEqual([{ value: "fiche", label: null, count: 3 }]);
+    expect(outcome.facets.status.map(({ value, count }) => [value, count])).toEqual([
+      ["completed", 1],
+      ["in_progress", 1],
+      ["not_started", 1],
+    ]);
+    expect(outcome.total).toBe(3);
     const southRegion = (await db().region.findFirstOrThrow({ where: { territories: { some: { id: south.territory.id } } } })).slug;
     expect(await titles({ q: "sante mentale", region: southRegion })).toEqual(["Santé mentale et précarité"]);
     expect(await titles({ q: "sante mentale", theme: "addictions" })).toEqual(["Prévenir les addictions"]);
