@@ -127,26 +127,23 @@ async function withDiffs<Row extends AmendmentRow>(db: Db, rows: readonly Row[],
 /**
  * A contract's amendments, oldest first, each with its differences, and the snapshot of the
  * contract as signed when there is one; the contract is authorized by the caller (the contract
- * page). Two statements, plus the live contract's when a draft is open.
+ * page). One statement, plus the live contract's when a draft is open.
  */
 export async function listContractAmendments(
   db: Db,
   contractId: string,
 ): Promise<{ amendments: AmendmentView[]; signature: SnapshotFacts | null }> {
-  const [rows, signature] = await Promise.all([
-    db.amendment.findMany({
-      relationLoadStrategy: "join",
-      where: { contractId },
-      orderBy: { number: "asc" },
-      take: AMENDMENTS_SHOWN,
-      select: amendmentSelect,
-    }),
-    db.contractSnapshot.findFirst({
-      where: { contractId, reason: "signature" },
-      orderBy: { version: "asc" },
-      select: { id: true, version: true, reason: true, createdAt: true },
-    }),
-  ]);
+  // One statement: the contract's amendments and its signature's snapshot, both through the contract.
+  const contract = await db.contract.findUnique({
+    relationLoadStrategy: "join",
+    where: { id: contractId },
+    select: {
+      amendments: { orderBy: { number: "asc" }, take: AMENDMENTS_SHOWN, select: amendmentSelect },
+      snapshots: { where: { reason: "signature" }, orderBy: { version: "asc" }, take: 1, select: snapshotFacts.select },
+    },
+  });
+  const rows = contract?.amendments ?? [];
+  const signature = contract?.snapshots[0] ?? null;
   const live = rows.some((row) => row.status === "draft") ? await readLiveContent(db, contractId) : null;
   return { amendments: await withDiffs(db, rows, live), signature };
 }
