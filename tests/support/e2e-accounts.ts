@@ -7,6 +7,7 @@ import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createDbClient, type Db } from "@/lib/db/client";
+import { uniqueViolationTarget } from "@/lib/db/errors";
 import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole, OrganisationKind } from "@/lib/db/generated/enums";
 import { createQueue } from "@/lib/jobs/queue";
@@ -210,6 +211,21 @@ export async function signedAmendmentOf(contractId: string): Promise<string> {
 }
 
 /**
+ * Runs a transaction that gives a territory's next contract its rank, again if the rank was taken
+ * meanwhile: the advisory lock orders these helpers, but a spec may create a contract of the same
+ * territory through the app's form at the same time (its own retry is in ../e2e/workspace.ts).
+ */
+async function withNextRank<T>(create: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (attempt >= 3 || !uniqueViolationTarget(error)?.includes("generation")) throw error;
+    }
+  }
+}
+
+/**
  * A signed, published contract of the test's own in the territory, the newest generation, with one
  * axis and three published fiches, signed by the organisations (by name, created when missing,
  * each with the person who signed for it) before amendments were recorded (no signature
@@ -221,55 +237,59 @@ export async function createAmendableContract(
   title: string,
   db: Db = suiteDb(),
 ): Promise<{ contractId: string; fiches: string[] }> {
-  return db.$transaction(async (tx) => {
-    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
-    const contract = await tx.contract.create({
-      data: {
-        territoryId,
-        title,
-        generation: (last._max.generation ?? 0) + 1,
-        status: "signed",
-        visibility: "published",
-        signedOn: new Date("2025-01-15"),
-      },
-    });
-    for (const [index, { organisation, kind = "other", signerName, signerTitle }] of signatories.entries()) {
-      const { id: organisationId } =
-        (await tx.organisation.findFirst({ where: { name: organisation }, select: { id: true } })) ??
-        (await tx.organisation.create({ data: { slug: slugify(organisation), name: organisation, kind }, select: { id: true } }));
-      await tx.signatory.create({
-        data: { contractId: contract.id, organisationId, position: index + 1, signerName, signerTitle, signedOn: new Date("2025-01-15") },
+  return withNextRank(() =>
+    db.$transaction(async (tx) => {
+      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const contract = await tx.contract.create({
+        data: {
+          territoryId,
+          title,
+          generation: (last._max.generation ?? 0) + 1,
+          status: "signed",
+          visibility: "published",
+          signedOn: new Date("2025-01-15"),
+        },
       });
-    }
-    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
-    const fiches = [];
-    for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
-      fiches.push(
-        await tx.ficheAction.create({
-          data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
-          select: { id: true, title: true },
-        }),
-      );
-    await publishAllFiches(tx, contract.id, { userId: null });
-    return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
-  });
+      for (const [index, { organisation, kind = "other", signerName, signerTitle }] of signatories.entries()) {
+        const { id: organisationId } =
+          (await tx.organisation.findFirst({ where: { name: organisation }, select: { id: true } })) ??
+          (await tx.organisation.create({ data: { slug: slugify(organisation), name: organisation, kind }, select: { id: true } }));
+        await tx.signatory.create({
+          data: { contractId: contract.id, organisationId, position: index + 1, signerName, signerTitle, signedOn: new Date("2025-01-15") },
+        });
+      }
+      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
+      const fiches = [];
+      for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
+        fiches.push(
+          await tx.ficheAction.create({
+            data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
+            select: { id: true, title: true },
+          }),
+        );
+      await publishAllFiches(tx, contract.id, { userId: null });
+      return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
+    }),
+  );
 }
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */
 async function contractUnderWay(territory: string, title: string): Promise<string> {
   const { id: territoryId } = await suiteDb().territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-  return suiteDb().$transaction(async (tx) => {
-    // Tests create contracts side by side: one at a time per territory, for its next rank.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
-    const contract = await tx.contract.create({
-      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "draft" },
-      select: { id: true },
-    });
-    return contract.id;
-  });
+  return withNextRank(() =>
+    suiteDb().$transaction(async (tx) => {
+      // Tests create contracts side by side: one at a time per territory, for its next rank.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const contract = await tx.contract.create({
+        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "draft" },
+        select: { id: true },
+      });
+      return contract.id;
+    }),
+  );
 }
 
 /**
@@ -326,34 +346,36 @@ export async function createContractWithCommitment(
   title: string,
   { campaign }: { campaign: boolean },
 ): Promise<{ contractId: string; ficheId: string; commitmentId: string }> {
-  return suiteDb().$transaction(async (tx) => {
-    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
-    const contract = await tx.contract.create({
-      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "published" },
-    });
-    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
-    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
-    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
-    const fiche = await tx.ficheAction.create({
-      data: {
-        contractId: contract.id,
-        axisId: axis.id,
-        number: 1,
-        title: `Permanences ${title}`,
-        budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
-      },
-    });
-    const commitment = await tx.commitment.create({
-      data: { ficheId: fiche.id, organisationId, description: `Tenir une permanence ${title}` },
-    });
-    if (campaign)
-      await tx.evaluationCampaign.create({
-        data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
+  return withNextRank(() =>
+    suiteDb().$transaction(async (tx) => {
+      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const contract = await tx.contract.create({
+        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "published" },
       });
-    return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
-  });
+      const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+      await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
+      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
+      const fiche = await tx.ficheAction.create({
+        data: {
+          contractId: contract.id,
+          axisId: axis.id,
+          number: 1,
+          title: `Permanences ${title}`,
+          budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
+        },
+      });
+      const commitment = await tx.commitment.create({
+        data: { ficheId: fiche.id, organisationId, description: `Tenir une permanence ${title}` },
+      });
+      if (campaign)
+        await tx.evaluationCampaign.create({
+          data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
+        });
+      return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
+    }),
+  );
 }
 
 /**
@@ -376,23 +398,25 @@ export async function createExpiringContract(
 
 /** A contract in preparation (a draft the agency may review) with one axis and one fiche, on the territory (by slug). */
 export async function createDraftContract(territory: string, title: string): Promise<{ contractId: string; ficheId: string }> {
-  return suiteDb().$transaction(async (tx) => {
-    const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-    const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
-    const contract = await tx.contract.create({
-      data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "preparation", visibility: "draft" },
-    });
-    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
-    const fiche = await tx.ficheAction.create({
-      data: {
-        contractId: contract.id,
-        axisId: axis.id,
-        number: 1,
-        title: `Conseil local de santé mentale ${title}`,
-        context: "Créer un CLSM.",
-      },
-    });
-    return { contractId: contract.id, ficheId: fiche.id };
-  });
+  return withNextRank(() =>
+    suiteDb().$transaction(async (tx) => {
+      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const contract = await tx.contract.create({
+        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "preparation", visibility: "draft" },
+      });
+      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
+      const fiche = await tx.ficheAction.create({
+        data: {
+          contractId: contract.id,
+          axisId: axis.id,
+          number: 1,
+          title: `Conseil local de santé mentale ${title}`,
+          context: "Créer un CLSM.",
+        },
+      });
+      return { contractId: contract.id, ficheId: fiche.id };
+    }),
+  );
 }
