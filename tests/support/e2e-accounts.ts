@@ -6,7 +6,7 @@
 import { addMonths, todayInParis } from "@/lib/due/schedule";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { createDbClient, type Db } from "@/lib/db/client";
+import { createDbClient, type Db, type Tx } from "@/lib/db/client";
 import { uniqueViolationTarget } from "@/lib/db/errors";
 import { embeddedUrl } from "@/lib/db/embedded";
 import type { MembershipRole, OrganisationKind } from "@/lib/db/generated/enums";
@@ -210,6 +210,14 @@ export async function signedAmendmentOf(contractId: string): Promise<string> {
   });
 }
 
+/** The territory (by slug) and its next contract's rank, one helper at a time per territory: tests create contracts side by side. */
+async function nextRank(tx: Tx, territory: string): Promise<{ territoryId: string; generation: number }> {
+  const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+  const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+  return { territoryId, generation: (last._max.generation ?? 0) + 1 };
+}
+
 /**
  * Runs a transaction that gives a territory's next contract its rank, again if the rank was taken
  * meanwhile: the advisory lock orders these helpers, but a spec may create a contract of the same
@@ -239,14 +247,12 @@ export async function createAmendableContract(
 ): Promise<{ contractId: string; fiches: string[] }> {
   return withNextRank(() =>
     db.$transaction(async (tx) => {
-      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const { territoryId, generation } = await nextRank(tx, territory);
       const contract = await tx.contract.create({
         data: {
           territoryId,
           title,
-          generation: (last._max.generation ?? 0) + 1,
+          generation,
           status: "signed",
           visibility: "published",
           signedOn: new Date("2025-01-15"),
@@ -277,14 +283,11 @@ export async function createAmendableContract(
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */
 async function contractUnderWay(territory: string, title: string): Promise<string> {
-  const { id: territoryId } = await suiteDb().territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
   return withNextRank(() =>
     suiteDb().$transaction(async (tx) => {
-      // Tests create contracts side by side: one at a time per territory, for its next rank.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const { territoryId, generation } = await nextRank(tx, territory);
       const contract = await tx.contract.create({
-        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "draft" },
+        data: { territoryId, title, generation, status: "in_progress", visibility: "draft" },
         select: { id: true },
       });
       return contract.id;
@@ -348,11 +351,9 @@ export async function createContractWithCommitment(
 ): Promise<{ contractId: string; ficheId: string; commitmentId: string }> {
   return withNextRank(() =>
     suiteDb().$transaction(async (tx) => {
-      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const { territoryId, generation } = await nextRank(tx, territory);
       const contract = await tx.contract.create({
-        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "in_progress", visibility: "published" },
+        data: { territoryId, title, generation, status: "in_progress", visibility: "published" },
       });
       const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
       await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
@@ -400,11 +401,9 @@ export async function createExpiringContract(
 export async function createDraftContract(territory: string, title: string): Promise<{ contractId: string; ficheId: string }> {
   return withNextRank(() =>
     suiteDb().$transaction(async (tx) => {
-      const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-      const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+      const { territoryId, generation } = await nextRank(tx, territory);
       const contract = await tx.contract.create({
-        data: { territoryId, title, generation: (last._max.generation ?? 0) + 1, status: "preparation", visibility: "draft" },
+        data: { territoryId, title, generation, status: "preparation", visibility: "draft" },
       });
       const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
       const fiche = await tx.ficheAction.create({
