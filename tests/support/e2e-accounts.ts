@@ -210,23 +210,25 @@ export async function signedAmendmentOf(contractId: string): Promise<string> {
   });
 }
 
-/** The territory (by slug) and its next contract's rank, one helper at a time per territory: tests create contracts side by side. */
-async function nextRank(tx: Tx, territory: string): Promise<{ territoryId: string; generation: number }> {
-  const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
-  const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
-  return { territoryId, generation: (last._max.generation ?? 0) + 1 };
-}
-
 /**
- * Runs a transaction that gives a territory's next contract its rank, again if the rank was taken
- * meanwhile: the advisory lock orders these helpers, but a spec may create a contract of the same
- * territory through the app's form at the same time (its own retry is in ../e2e/workspace.ts).
+ * Runs `create` in a transaction with the territory's (by slug) next contract rank, one helper at
+ * a time per territory (tests create contracts side by side), and again if the rank was taken
+ * meanwhile: a spec may create a contract of the same territory through the app's form at the
+ * same time, which this lock does not order (the form's own retry is in ../e2e/workspace.ts).
  */
-async function withNextRank<T>(create: () => Promise<T>): Promise<T> {
+async function withNextRank<T>(
+  db: Db,
+  territory: string,
+  create: (tx: Tx, rank: { territoryId: string; generation: number }) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await create();
+      return await db.$transaction(async (tx) => {
+        const { id: territoryId } = await tx.territory.findUniqueOrThrow({ where: { slug: territory }, select: { id: true } });
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${territoryId}))`;
+        const last = await tx.contract.aggregate({ where: { territoryId }, _max: { generation: true } });
+        return create(tx, { territoryId, generation: (last._max.generation ?? 0) + 1 });
+      });
     } catch (error) {
       if (attempt >= 3 || !uniqueViolationTarget(error)?.includes("generation")) throw error;
     }
@@ -245,54 +247,48 @@ export async function createAmendableContract(
   title: string,
   db: Db = suiteDb(),
 ): Promise<{ contractId: string; fiches: string[] }> {
-  return withNextRank(() =>
-    db.$transaction(async (tx) => {
-      const { territoryId, generation } = await nextRank(tx, territory);
-      const contract = await tx.contract.create({
-        data: {
-          territoryId,
-          title,
-          generation,
-          status: "signed",
-          visibility: "published",
-          signedOn: new Date("2025-01-15"),
-        },
+  return withNextRank(db, territory, async (tx, { territoryId, generation }) => {
+    const contract = await tx.contract.create({
+      data: {
+        territoryId,
+        title,
+        generation,
+        status: "signed",
+        visibility: "published",
+        signedOn: new Date("2025-01-15"),
+      },
+    });
+    for (const [index, { organisation, kind = "other", signerName, signerTitle }] of signatories.entries()) {
+      const { id: organisationId } =
+        (await tx.organisation.findFirst({ where: { name: organisation }, select: { id: true } })) ??
+        (await tx.organisation.create({ data: { slug: slugify(organisation), name: organisation, kind }, select: { id: true } }));
+      await tx.signatory.create({
+        data: { contractId: contract.id, organisationId, position: index + 1, signerName, signerTitle, signedOn: new Date("2025-01-15") },
       });
-      for (const [index, { organisation, kind = "other", signerName, signerTitle }] of signatories.entries()) {
-        const { id: organisationId } =
-          (await tx.organisation.findFirst({ where: { name: organisation }, select: { id: true } })) ??
-          (await tx.organisation.create({ data: { slug: slugify(organisation), name: organisation, kind }, select: { id: true } }));
-        await tx.signatory.create({
-          data: { contractId: contract.id, organisationId, position: index + 1, signerName, signerTitle, signedOn: new Date("2025-01-15") },
-        });
-      }
-      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
-      const fiches = [];
-      for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
-        fiches.push(
-          await tx.ficheAction.create({
-            data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
-            select: { id: true, title: true },
-          }),
-        );
-      await publishAllFiches(tx, contract.id, { userId: null });
-      return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
-    }),
-  );
+    }
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux soins" } });
+    const fiches = [];
+    for (const [index, name] of ["Maison de santé", "Bus de prévention", "Permanences d’accès aux droits"].entries())
+      fiches.push(
+        await tx.ficheAction.create({
+          data: { contractId: contract.id, axisId: axis.id, number: index + 1, title: `${name} ${title}`, description: `${name}.` },
+          select: { id: true, title: true },
+        }),
+      );
+    await publishAllFiches(tx, contract.id, { userId: null });
+    return { contractId: contract.id, fiches: fiches.map((fiche) => fiche.title) };
+  });
 }
 
 /** A new contract of the territory, under way (so that an assessment falls due) and still a draft (out of public pages and partners' sight). */
 async function contractUnderWay(territory: string, title: string): Promise<string> {
-  return withNextRank(() =>
-    suiteDb().$transaction(async (tx) => {
-      const { territoryId, generation } = await nextRank(tx, territory);
-      const contract = await tx.contract.create({
-        data: { territoryId, title, generation, status: "in_progress", visibility: "draft" },
-        select: { id: true },
-      });
-      return contract.id;
-    }),
-  );
+  return withNextRank(suiteDb(), territory, async (tx, { territoryId, generation }) => {
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation, status: "in_progress", visibility: "draft" },
+      select: { id: true },
+    });
+    return contract.id;
+  });
 }
 
 /**
@@ -349,34 +345,31 @@ export async function createContractWithCommitment(
   title: string,
   { campaign }: { campaign: boolean },
 ): Promise<{ contractId: string; ficheId: string; commitmentId: string }> {
-  return withNextRank(() =>
-    suiteDb().$transaction(async (tx) => {
-      const { territoryId, generation } = await nextRank(tx, territory);
-      const contract = await tx.contract.create({
-        data: { territoryId, title, generation, status: "in_progress", visibility: "published" },
+  return withNextRank(suiteDb(), territory, async (tx, { territoryId, generation }) => {
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation, status: "in_progress", visibility: "published" },
+    });
+    const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
+    await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
+    const fiche = await tx.ficheAction.create({
+      data: {
+        contractId: contract.id,
+        axisId: axis.id,
+        number: 1,
+        title: `Permanences ${title}`,
+        budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
+      },
+    });
+    const commitment = await tx.commitment.create({
+      data: { ficheId: fiche.id, organisationId, description: `Tenir une permanence ${title}` },
+    });
+    if (campaign)
+      await tx.evaluationCampaign.create({
+        data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
       });
-      const { id: organisationId } = await tx.organisation.findFirstOrThrow({ where: { name: organisation }, select: { id: true } });
-      await tx.signatory.create({ data: { contractId: contract.id, organisationId, position: 1 } });
-      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Accès aux droits" } });
-      const fiche = await tx.ficheAction.create({
-        data: {
-          contractId: contract.id,
-          axisId: axis.id,
-          number: 1,
-          title: `Permanences ${title}`,
-          budgetLines: { create: { funderLabel: "ARS", fundingInstrument: "FIR", year: 2025, amount: "30000" } },
-        },
-      });
-      const commitment = await tx.commitment.create({
-        data: { ficheId: fiche.id, organisationId, description: `Tenir une permanence ${title}` },
-      });
-      if (campaign)
-        await tx.evaluationCampaign.create({
-          data: { contractId: contract.id, kind: "mid_term", periodStart: new Date("2024-01-01"), periodEnd: new Date("2026-06-30") },
-        });
-      return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
-    }),
-  );
+    return { contractId: contract.id, ficheId: fiche.id, commitmentId: commitment.id };
+  });
 }
 
 /**
@@ -399,23 +392,20 @@ export async function createExpiringContract(
 
 /** A contract in preparation (a draft the agency may review) with one axis and one fiche, on the territory (by slug). */
 export async function createDraftContract(territory: string, title: string): Promise<{ contractId: string; ficheId: string }> {
-  return withNextRank(() =>
-    suiteDb().$transaction(async (tx) => {
-      const { territoryId, generation } = await nextRank(tx, territory);
-      const contract = await tx.contract.create({
-        data: { territoryId, title, generation, status: "preparation", visibility: "draft" },
-      });
-      const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
-      const fiche = await tx.ficheAction.create({
-        data: {
-          contractId: contract.id,
-          axisId: axis.id,
-          number: 1,
-          title: `Conseil local de santé mentale ${title}`,
-          context: "Créer un CLSM.",
-        },
-      });
-      return { contractId: contract.id, ficheId: fiche.id };
-    }),
-  );
+  return withNextRank(suiteDb(), territory, async (tx, { territoryId, generation }) => {
+    const contract = await tx.contract.create({
+      data: { territoryId, title, generation, status: "preparation", visibility: "draft" },
+    });
+    const axis = await tx.axis.create({ data: { contractId: contract.id, position: 1, number: 1, title: "Santé mentale" } });
+    const fiche = await tx.ficheAction.create({
+      data: {
+        contractId: contract.id,
+        axisId: axis.id,
+        number: 1,
+        title: `Conseil local de santé mentale ${title}`,
+        context: "Créer un CLSM.",
+      },
+    });
+    return { contractId: contract.id, ficheId: fiche.id };
+  });
 }
