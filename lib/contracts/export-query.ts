@@ -7,27 +7,16 @@ import { ficheRecordSelect, listedFiches } from "@/lib/fiches/selects";
 import { indicatorRecordSelect, listedIndicators } from "@/lib/indicators/selects";
 import { contractAccessSelect } from "@/lib/workspaces/resource";
 import { findContractInTerritory, readableOrNotFound } from "./queries";
-import { axisHeadingSelect, contractRecordSelect, territoryKeysSelect } from "./selects";
+import { axisHeadingSelect, contractPartiesSelect, contractRecordSelect, territoryKeysSelect } from "./selects";
 
 const exportSelect = (actor: Actor) =>
   ({
-    // What authorization reads and every field of the catalogue (./schema.ts); the signatories and partners below extend theirs.
+    // What authorization reads and every field of the catalogue (./schema.ts); the parties extend its signatories.
     ...contractAccessSelect(actor),
     ...contractRecordSelect,
     id: true,
     territory: { select: { ...territoryKeysSelect, region: { select: { name: true } } } },
-    signatories: {
-      orderBy: { position: "asc" },
-      select: {
-        organisationId: true,
-        signedOn: true,
-        signerName: true,
-        signerTitle: true,
-        deliberationReference: true,
-        organisation: { select: { name: true } },
-      },
-    },
-    partners: { orderBy: { position: "asc" }, select: { organisationId: true, role: true, organisation: { select: { name: true } } } },
+    ...contractPartiesSelect,
     axes: {
       orderBy: { position: "asc" },
       select: {

@@ -1,4 +1,4 @@
-// Workspace reads of one contract: its overview (axes, fiches, progress) and its edit form.
+// Workspace reads of one contract: its overview (axes, fiches, progress), its reading page and its edit form.
 // Each is one query for the contract plus one for the organisation list; the contract is
 // looked up through its territory's slug, so an id from another territory is not found.
 import { assertCan, NotFoundError, type Actor } from "@/lib/authz";
@@ -7,7 +7,15 @@ import { organisationChoices } from "@/lib/organisations/queries";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ProgressStatus } from "@/lib/db/generated/enums";
 import { dateInputValue } from "@/lib/validation/fields";
-import { axisHeadingSelect, contractFindingsSelect, contractValuesSelect, objectivesProgressJson, territoryKeysSelect } from "./selects";
+import {
+  axisHeadingSelect,
+  contractFindingsSelect,
+  contractPartiesSelect,
+  contractRecordSelect,
+  contractValuesSelect,
+  objectivesProgressJson,
+  territoryKeysSelect,
+} from "./selects";
 import { canReadContract, contractAccessSelect, territoryResource, type TerritoryScope } from "@/lib/workspaces/resource";
 
 const territoryKeys = { select: territoryKeysSelect } as const;
@@ -100,9 +108,47 @@ export async function getContractOverview(actor: Actor, territorySlug: string, c
     LEFT JOIN "PublicFiche" p ON p."ficheId" = f.id
     WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
     ORDER BY f.number`;
-  const byAxis = new Map<string, OverviewFiche[]>(contract.axes.map((axis) => [axis.id, []]));
+  return { ...contract, axes: withTheirFiches(contract.axes, fiches) };
+}
+
+/** Each axis with its fiches, read apart as plain rows in the fiches' order. */
+function withTheirFiches<Axis extends { id: string }, Fiche extends { axisId: string }>(axes: Axis[], fiches: Fiche[]) {
+  const byAxis = new Map<string, Fiche[]>(axes.map((axis) => [axis.id, []]));
   for (const fiche of fiches) byAxis.get(fiche.axisId)?.push(fiche);
-  return { ...contract, axes: contract.axes.map((axis) => ({ ...axis, fiches: byAxis.get(axis.id) ?? [] })) };
+  return axes.map((axis) => ({ ...axis, fiches: byAxis.get(axis.id) ?? [] }));
+}
+
+// The reading page: the contract's record, parties and axes; each fiche is read whole on a page of its own.
+const readingSelect = (actor: Actor) =>
+  ({
+    ...contractAccessSelect(actor),
+    ...contractRecordSelect,
+    ...contractPartiesSelect,
+    id: true,
+    territory: { select: { ...territoryKeysSelect, region: { select: { name: true } } } },
+    axes: { orderBy: { position: "asc" }, select: { id: true, ...axisHeadingSelect } },
+  }) satisfies Prisma.ContractSelect;
+
+/** A fiche as the reading page lists it. */
+export type ReadingFiche = {
+  id: string;
+  axisId: string;
+  number: number;
+  title: string;
+  status: ProgressStatus;
+  pilotOrganisationName: string | null;
+};
+
+/** The contract's reading page, for whoever may read it in the workspace: the contract, then its fiches outside the trash as list rows. */
+export async function getContractReading(actor: Actor, territorySlug: string, contractId: string) {
+  const contract = readableOrNotFound(actor, await findContractInTerritory(territorySlug, contractId, readingSelect(actor)));
+  const fiches = await getDb().$queryRaw<ReadingFiche[]>`
+    SELECT f.id, f."axisId", f.number, f.title, f.status, o.name AS "pilotOrganisationName"
+    FROM "FicheAction" f
+    LEFT JOIN "Organisation" o ON o.id = f."pilotOrganisationId"
+    WHERE f."contractId" = ${contract.id}::uuid AND f."deletedAt" IS NULL
+    ORDER BY f.number`;
+  return { ...contract, axes: withTheirFiches(contract.axes, fiches) };
 }
 
 /** The new-contract form: its territory, the next generation number, the organisations to pick. */

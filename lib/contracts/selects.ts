@@ -47,6 +47,22 @@ export const contractRecordSelect = {
   signatories: { orderBy: { position: "asc" }, select: { organisation: { select: { name: true } }, signedOn: true } },
 } satisfies Prisma.ContractSelect;
 
+/** The contract's signatories and partners as its reading page and exports list them. */
+export const contractPartiesSelect = {
+  signatories: {
+    orderBy: { position: "asc" },
+    select: {
+      organisationId: true,
+      signedOn: true,
+      signerName: true,
+      signerTitle: true,
+      deliberationReference: true,
+      organisation: { select: { name: true } },
+    },
+  },
+  partners: { orderBy: { position: "asc" }, select: { organisationId: true, role: true, organisation: { select: { name: true } } } },
+} satisfies Prisma.ContractSelect;
+
 export type ContractRecord = Prisma.ContractGetPayload<{ select: typeof contractRecordSelect }>;
 
 /**

@@ -12,11 +12,11 @@ const COORDINATOR = "coordination@romans-sur-isere.test";
 /** Picks an option of a combobox by typing part of its name, keyboard only. */
 
 test.describe("fiches actions", () => {
-  test("create a fiche with a new partner, objectives, commitments and budget; a mistake is named at its field; the fiche is public once published", async ({
+  test("a partner missing from the list is created on the spot from the fiche form, a wrong SIREN named at its field, and nothing typed is lost", async ({
     page,
   }) => {
     const suffix = unique();
-    const title = `Développer l’exercice coordonné ${suffix}`;
+    const title = `Fiche d’un nouveau partenaire ${suffix}`;
     const organisation = `MSP des Monts du Matin ${suffix}`;
     await signInAs(page, COORDINATOR);
     await openContract(page, "romans-sur-isere");
@@ -24,9 +24,6 @@ test.describe("fiches actions", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Intitulé", { exact: true }).fill(title);
-    await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
-    await pickSuggestion(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
-    // A partner missing from the list is created on the spot, then picked.
     await page.getByText("Une organisation manque à la liste").click();
     const newOrganisation = page.locator("details").filter({ hasText: "Une organisation manque à la liste" });
     await newOrganisation.getByLabel("Nom de l’organisation").fill(organisation);
@@ -40,6 +37,18 @@ test.describe("fiches actions", () => {
     await expect(page.getByLabel("Intitulé", { exact: true })).toHaveValue(title);
     await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
     await pickSuggestion(page, "Partenaire 1", `msp monts ${suffix}`, organisation);
+  });
+
+  test("create a fiche with a pilot, objectives, commitments and budget; a mistake is named at its field, and nothing typed is lost", async ({
+    page,
+  }) => {
+    const title = `Développer l’exercice coordonné ${unique()}`;
+    await signInAs(page, COORDINATOR);
+    await openContract(page, "romans-sur-isere");
+    await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+    await page.getByLabel("Intitulé", { exact: true }).fill(title);
+    await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
+    await pickSuggestion(page, "Structure pilote", "cpam dro", "CPAM de la Drôme");
     await page.getByRole("button", { name: "Ajouter une ligne de budget" }).click();
     await page.getByLabel("Ou son nom").fill("Commune");
     await page.getByLabel("Montant (€)").fill("8 000");
@@ -61,12 +70,29 @@ test.describe("fiches actions", () => {
     // A mistake is named at its field, and nothing typed is lost.
     await expect(page.getByLabel("Avancement (%)").nth(1)).toHaveAccessibleDescription("Un pourcentage entre 0 et 100.");
     await expect(page.getByLabel("Objectif 2", { exact: true })).toHaveValue("Recruter deux médecins");
+    await expect(page.getByLabel("Engagement", { exact: true })).toHaveValue("Mettre des locaux à disposition");
     await page.getByLabel("Avancement (%)").nth(1).fill("50");
     await page.getByRole("button", { name: "Créer la fiche" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^Fiche n°\\s\\d+ – ${title}$`));
+    await expect(page.getByLabel("Objectif 2", { exact: true })).toHaveValue("Recruter deux médecins");
+    await expect(page.getByText("Total : 10 000,00 €")).toBeVisible();
     await expectNoAxeViolations(page);
+  });
 
-    // The contract is published, but a new fiche is not public until a coordinator publishes it.
+  test("a new fiche of a published contract is not public until a coordinator publishes it; the public then reads its objectives", async ({
+    page,
+  }) => {
+    const title = `Fiche à publier ${unique()}`;
+    await signInAs(page, COORDINATOR);
+    await openContract(page, "romans-sur-isere");
+    await page.getByRole("link", { name: "Nouvelle fiche action" }).click();
+    await page.getByLabel("Intitulé", { exact: true }).fill(title);
+    await page.getByLabel("Axe", { exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Ajouter un objectif" }).click();
+    await page.getByLabel("Objectif 1", { exact: true }).fill("Recruter deux médecins");
+    await page.getByRole("button", { name: "Créer la fiche" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^Fiche n°\\s\\d+ – ${title}$`));
+
     const fichePage = page.url();
     await page.goto("/territoires/romans-sur-isere");
     await expect(page.getByRole("list", { name: "Fiches actions de l’axe 2" })).not.toContainText(title);

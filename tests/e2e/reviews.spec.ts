@@ -124,9 +124,18 @@ test("a partner reads a contract and a fiche whole, without the review", async (
     .getByRole("link", { name: DEMO_CONTRACTS[TERRITORY], exact: true })
     .click();
   await page.getByRole("link", { name: "Lire le contrat en entier" }).click();
-  await expect(page.getByRole("heading", { name: "Axes stratégiques et fiches actions", exact: false })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Fiches actions \(/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Avis de l’ARS sur le contrat" })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  // An axis links to its fiches: the list keeps those of that axis only, and says how many.
+  const axes = page.getByRole("region", { name: /^Axes stratégiques/ });
+  const axisFiches = axes.getByRole("link", { name: /^\d+\sfiches?\sactions?$/ }).last();
+  const count = Number.parseInt((await axisFiches.textContent()) ?? "", 10);
+  await axisFiches.click();
+  const fiches = page.getByRole("region", { name: /^Fiches actions \(/ });
+  await expect(fiches.getByRole("status")).toContainText(new RegExp(`^${count}\\sfiches?\\sretenues? sur`));
+  await expect(fiches.getByRole("list", { name: /^Fiches actions de l’axe/ })).toHaveCount(1);
+  await expect(fiches.getByRole("list", { name: /^Fiches actions de l’axe/ }).getByRole("listitem")).toHaveCount(count);
   await page
     .getByRole("list", { name: /^Fiches actions de l’axe/ })
     .first()

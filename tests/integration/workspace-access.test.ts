@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@/lib/auth/actor";
 import { ANONYMOUS, NotFoundError, type Actor } from "@/lib/authz";
 import { getContractExport } from "@/lib/contracts/export-query";
-import { getContractOverview } from "@/lib/contracts/queries";
+import { getContractOverview, getContractReading } from "@/lib/contracts/queries";
 import { getDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/seed/demo-data";
 import { PAGE_SIZE } from "@/lib/params/list-params";
@@ -146,15 +146,18 @@ describe("a partner's contracts", () => {
     expect((await getWorkspace(partner, slug)).contracts.map((contract) => contract.id)).toEqual([ids.committed, ids.signed]);
   });
 
-  it("opens and exports those contracts, and answers the others as not found", async () => {
+  it("opens, reads and exports those contracts, and answers the others as not found", async () => {
     for (const id of [ids.signed, ids.committed]) {
       expect((await getContractOverview(partner, slug, id)).id).toBe(id);
+      expect((await getContractReading(partner, slug, id)).id).toBe(id);
       expect((await getContractExport(partner, slug, id)).id).toBe(id);
     }
     for (const id of [ids.draft, ids.unrelated]) {
       await expect(getContractOverview(partner, slug, id), id).rejects.toThrow(NotFoundError);
+      await expect(getContractReading(partner, slug, id), id).rejects.toThrow(NotFoundError);
       await expect(getContractExport(partner, slug, id), id).rejects.toThrow(NotFoundError);
     }
+    await expect(getContractReading(partner, otherSlug, ids.signed)).rejects.toThrow(NotFoundError);
   });
 
   it("still shows every contract, drafts included, to the territory's coordinator and to a platform admin", async () => {
@@ -162,6 +165,8 @@ describe("a partner's contracts", () => {
     expect((await getWorkspace(coordinator, slug)).contracts.map((contract) => contract.id)).toEqual(all);
     expect((await getWorkspace(await actor("admin@opencls.test"), slug)).contracts.map((contract) => contract.id)).toEqual(all);
     expect((await getContractOverview(coordinator, slug, ids.draft)).id).toBe(ids.draft);
+    // The reading page lists the fiches outside the trash only.
+    expect((await getContractReading(coordinator, slug, ids.unrelated)).axes.map((axis) => axis.fiches)).toEqual([[]]);
   });
 
   it("keeps a partner whose organisation only signs a draft out of the territory", async () => {

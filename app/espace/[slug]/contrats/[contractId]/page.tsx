@@ -7,15 +7,12 @@ import { CampaignList } from "@/components/campaigns/campaign-list";
 import { FlagList } from "@/components/compliance/flag-list";
 import { AxisHeading } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
+import { FicheList } from "@/components/contracts/fiche-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { BulkPublishPanel } from "@/components/publication/bulk-publish-panel";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import { Disclosure } from "@/components/ui/disclosure";
-import { FilterForm } from "@/components/ui/filter-form";
-import { Pagination } from "@/components/ui/pagination";
-import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
@@ -25,13 +22,12 @@ import { can } from "@/lib/authz";
 import { listContractAmendments } from "@/lib/amendments/queries";
 import { listContractCampaigns } from "@/lib/campaigns/queries";
 import { listContractFlags } from "@/lib/compliance/queries";
-import { axisLabel, ficheLabel, generationLabel } from "@/lib/contracts/labels";
+import { axisLabel, generationLabel } from "@/lib/contracts/labels";
 import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/progress";
 import { getContractOverview } from "@/lib/contracts/queries";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
 import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
-import { listHref, PAGE_SIZE } from "@/lib/params/list-params";
 import { getDb } from "@/lib/db/client";
 import { fichesToPublish } from "@/lib/publication/pending";
 import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
@@ -75,7 +71,6 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const base = `/espace/${contract.territory.slug}`;
   const contractPath = `${base}/contrats/${contract.id}`;
   const filters = readFicheListParams(await searchParams);
-  const filtered = Boolean(filters.axe || filters.statut || filters.q);
   const fiches = ficheListPage(contract.axes, filters);
   const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const editable = can(actor, "contract.edit", territoryResource(contract.territory));
@@ -378,71 +373,27 @@ export default async function ContractPage({ params, searchParams }: Props) {
         ) : null}
 
         <Section id="fiches" title={`Fiches actions (${formatNumber(ficheCount)})`}>
-          {ficheCount > PAGE_SIZE || filtered ? (
-            <FilterForm action={`${contractPath}#fiches`} submitLabel="Filtrer">
-              <SelectField
-                label="Axe"
-                name="axe"
-                defaultValue={filters.axe ?? ""}
-                placeholder="Tous les axes"
-                options={contract.axes.map((axis) => ({ value: axis.id, label: `${axisLabel(axis)} · ${axis.title}` }))}
-              />
-              <SelectField
-                label="Statut"
-                name="statut"
-                defaultValue={filters.statut ?? ""}
-                placeholder="Tous les statuts"
-                options={Object.entries(PROGRESS_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-              <TextField label="Numéro ou mots de l’intitulé" name="q" defaultValue={filters.q ?? ""} />
-            </FilterForm>
-          ) : null}
-          {filtered ? (
-            <p className="mt-4 text-slate-700" role="status">
-              {formatCount(fiches.total, "fiche retenue", "fiches retenues")} sur {formatNumber(ficheCount)}.{" "}
-              <Link href={`${contractPath}#fiches`}>Voir toutes les fiches</Link>
-            </p>
-          ) : null}
-          {fiches.groups.length ? (
-            <div className="mt-4 space-y-5">
-              {fiches.groups.map(({ axis, fiches: rows }) => (
-                <div key={axis.id}>
-                  <h3 className="font-semibold text-slate-900">
-                    {axisLabel(axis)}&nbsp;: {axis.title}
-                  </h3>
-                  <ul className="mt-2 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
-                    {rows.map((fiche) => (
-                      <li key={fiche.id} className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
-                        <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
-                        <span className="grow">
-                          {can(actor, "fiche.edit", { ...territoryResource(contract.territory), pilotUserId: fiche.pilotUserId }) ? (
-                            <Link href={`${contractPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
-                          ) : (
-                            // Readers who may not edit it (the agency, partners) read it whole.
-                            <Link href={`${contractPath}/lecture/fiches/${fiche.id}`}>{fiche.title}</Link>
-                          )}
-                        </span>
-                        <span className="flex shrink-0 items-center gap-2 text-sm">
-                          {fiche.closedOn ? <Badge tone="neutral">Close le {formatDate(fiche.closedOn)}</Badge> : null}
-                          <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
-                          {ficheProgress(fiche)}&#8239;%
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </div>
-          ) : (
-            <p className="mt-4 text-slate-700">
-              {filtered ? "Aucune fiche ne correspond à ces filtres." : "Aucune fiche action pour le moment."}
-            </p>
-          )}
-          <Pagination
-            page={filters.page}
-            pageCount={fiches.pageCount}
-            href={(page) => listHref(contractPath, { axe: filters.axe, statut: filters.statut, q: filters.q }, page, "fiches")}
-            label="Pages de la liste des fiches actions"
+          <FicheList
+            path={contractPath}
+            axes={contract.axes}
+            filters={filters}
+            list={fiches}
+            ficheCount={ficheCount}
+            title={(fiche) =>
+              can(actor, "fiche.edit", { ...territoryResource(contract.territory), pilotUserId: fiche.pilotUserId }) ? (
+                <Link href={`${contractPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
+              ) : (
+                // Readers who may not edit it (the agency, partners) read it whole.
+                <Link href={`${contractPath}/lecture/fiches/${fiche.id}`}>{fiche.title}</Link>
+              )
+            }
+            details={(fiche) => (
+              <>
+                {fiche.closedOn ? <Badge tone="neutral">Close le {formatDate(fiche.closedOn)}</Badge> : null}
+                <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
+                {ficheProgress(fiche)}&#8239;%
+              </>
+            )}
           />
         </Section>
 

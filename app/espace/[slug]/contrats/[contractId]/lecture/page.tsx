@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
+import { FicheList } from "@/components/contracts/fiche-list";
 import { ReviewStagePanel } from "@/components/reviews/review-stage-panel";
 import { ReviewThreads, type ThreadActions } from "@/components/reviews/review-thread";
 import { Badge } from "@/components/ui/badge";
@@ -14,12 +15,13 @@ import { can } from "@/lib/authz";
 import { documentEntries } from "@/lib/catalogue";
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS, periodText } from "@/lib/campaigns/labels";
 import { listContractCampaigns } from "@/lib/campaigns/queries";
-import { getContractExport } from "@/lib/contracts/export-query";
-import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
+import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
+import { getContractReading } from "@/lib/contracts/queries";
+import { axisLabel } from "@/lib/contracts/labels";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { getDb } from "@/lib/db/client";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatCount, formatDate, formatNumber } from "@/lib/format";
 import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
 import {
   answerReviewThreadAction,
@@ -35,12 +37,16 @@ import {
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; contractId: string }> };
+type Props = {
+  params: Promise<{ slug: string; contractId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-// The contract, every part of it, its campaigns and its review: four statements whatever its size.
+// The contract, its axes and fiches' rows, its campaigns and its review: five statements whatever its size.
+// Each fiche is read whole on its own page; the list shows a page of them (lib/contracts/fiche-list.ts).
 const load = cache((slug: string, contractId: string) =>
   loadAuthorized(`/espace/${slug}/contrats/${contractId}/lecture`, { slug, contractId }, async (actor) => {
-    const contract = await getContractExport(actor, slug, contractId);
+    const contract = await getContractReading(actor, slug, contractId);
     const [campaigns, threads, stages] = await Promise.all([
       listContractCampaigns(contract.id),
       listReviewThreads(getDb(), { contractId: contract.id }),
@@ -55,7 +61,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await load(slug, contractId)).data.contract.title} (lecture)` };
 }
 
-export default async function ContractReadingPage({ params }: Props) {
+export default async function ContractReadingPage({ params, searchParams }: Props) {
   const { slug, contractId } = await params;
   const { actor, data } = await load(slug, contractId);
   const { contract, campaigns, threads, stages } = data;
@@ -65,6 +71,10 @@ export default async function ContractReadingPage({ params }: Props) {
   // The review is between the agency and the territory: partners and contributors read the content only.
   const side = officer ? "officer" : coordinator ? "coordinator" : null;
   const contractPath = `/espace/${contract.territory.slug}/contrats/${contract.id}`;
+  const readingPath = `${contractPath}/lecture`;
+  const filters = readFicheListParams(await searchParams);
+  const fiches = ficheListPage(contract.axes, filters);
+  const ficheCount = contract.axes.reduce((sum, axis) => sum + axis.fiches.length, 0);
   const entries = documentEntries(CONTRACT_FIELDS, contract);
   const threadActions: ThreadActions = officer
     ? { comment: commentReviewThreadAction, resolve: resolveReviewThreadAction, reopen: reopenReviewThreadAction }
@@ -169,7 +179,7 @@ export default async function ContractReadingPage({ params }: Props) {
           )}
         </Section>
 
-        <Section id="axes" title={`Axes stratégiques et fiches actions (${contract.axes.length})`}>
+        <Section id="axes" title={`Axes stratégiques (${contract.axes.length})`}>
           {contract.axes.length ? (
             <ol className="space-y-5">
               {contract.axes.map((axis) => {
@@ -180,32 +190,15 @@ export default async function ContractReadingPage({ params }: Props) {
                       {axisLabel(axis)}&nbsp;: {axis.title}
                     </h3>
                     {axis.description ? <p className="mt-1 whitespace-pre-line text-slate-700">{axis.description}</p> : null}
-                    {axis.fiches.length ? (
-                      <ul className="mt-3 space-y-2" aria-label={`Fiches actions de l’${axisLabel(axis).toLowerCase()}`}>
-                        {axis.fiches.map((fiche) => (
-                          <li
-                            key={fiche.id}
-                            className="flex flex-col gap-1 rounded bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3"
-                          >
-                            <span className="shrink-0 font-semibold text-slate-700">{ficheLabel(fiche.number)}</span>
-                            <span className="grow">
-                              <Link href={`${contractPath}/lecture/fiches/${fiche.id}`}>{fiche.title}</Link>
-                              {fiche.pilotOrganisation ? (
-                                <span className="text-sm text-slate-600"> · {fiche.pilotOrganisation.name}</span>
-                              ) : null}
-                            </span>
-                            <span className="flex shrink-0 items-center gap-2 text-sm">
-                              {openOn(fiche.id) ? (
-                                <Badge tone="warning">{formatCount(openOn(fiche.id), "discussion ouverte", "discussions ouvertes")}</Badge>
-                              ) : null}
-                              <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <p className="mt-3 text-sm text-slate-700">Aucune fiche action dans cet axe.</p>
-                    )}
+                    <p className="mt-3 text-sm text-slate-700">
+                      {axis.fiches.length ? (
+                        <Link href={`${readingPath}?axe=${axis.id}#fiches`}>
+                          {formatCount(axis.fiches.length, "fiche action", "fiches actions")}
+                        </Link>
+                      ) : (
+                        "Aucune fiche action dans cet axe."
+                      )}
+                    </p>
                     {side ? (
                       <div className="mt-4 border-t border-slate-200 pt-4">
                         <ReviewThreads
@@ -223,6 +216,30 @@ export default async function ContractReadingPage({ params }: Props) {
           ) : (
             <p className="text-slate-700">Aucun axe enregistré.</p>
           )}
+        </Section>
+
+        <Section id="fiches" title={`Fiches actions (${formatNumber(ficheCount)})`}>
+          <FicheList
+            path={readingPath}
+            axes={contract.axes}
+            filters={filters}
+            list={fiches}
+            ficheCount={ficheCount}
+            title={(fiche) => (
+              <>
+                <Link href={`${readingPath}/fiches/${fiche.id}`}>{fiche.title}</Link>
+                {fiche.pilotOrganisationName ? <span className="text-sm text-slate-600"> · {fiche.pilotOrganisationName}</span> : null}
+              </>
+            )}
+            details={(fiche) => (
+              <>
+                {openOn(fiche.id) ? (
+                  <Badge tone="warning">{formatCount(openOn(fiche.id), "discussion ouverte", "discussions ouvertes")}</Badge>
+                ) : null}
+                <Badge tone={PROGRESS_STATUS_TONES[fiche.status]}>{PROGRESS_STATUS_LABELS[fiche.status]}</Badge>
+              </>
+            )}
+          />
         </Section>
 
         <Section id="evaluations" title="Évaluations">
