@@ -80,11 +80,13 @@ export async function getContractDashboard(
         FROM fiche f
         JOIN "OperationalObjective" ob ON ob."ficheId" = f.id AND ob."deletedAt" IS NULL
         JOIN "Commitment" k ON k."objectiveId" = ob.id
+      ), counted AS (
+        SELECT "organisationId", status::text AS status, ("endsOn" IS NOT NULL AND "endsOn" < ${asOf}::date) AS overdue, count(*)::int AS count
+        FROM kept GROUP BY 1, 2, 3
       )
-      SELECT kept."organisationId", o.name AS organisation, kept.status::text AS status,
-        (kept."endsOn" IS NOT NULL AND kept."endsOn" < ${asOf}::date) AS overdue, count(*)::int AS count
-      FROM kept JOIN "Organisation" o ON o.id = kept."organisationId"
-      GROUP BY 1, 2, 3, 4`,
+      -- Named once counted, by its key: joined, every organisation of the platform was hashed (3,000 rows, 3 ms).
+      SELECT "organisationId", (SELECT name FROM "Organisation" WHERE id = "organisationId") AS organisation, status, overdue, count
+      FROM counted`,
     // The campaigns, for the budget spent (the latest with spending) and the links to their dashboards.
     db.$queryRaw<{ id: string; kind: EvaluationKind; status: CampaignStatus; hasSpending: boolean }[]>`
       SELECT e.id, e.kind::text AS kind, e.status::text AS status,
