@@ -133,6 +133,7 @@ test("a partner reads a contract and a fiche whole, without the review", async (
   const count = Number.parseInt((await axisFiches.textContent()) ?? "", 10);
   await axisFiches.click();
   const fiches = page.getByRole("region", { name: /^Fiches actions \(/ });
+  await expect(fiches.getByRole("heading", { level: 2 })).toBeInViewport();
   await expect(fiches.getByRole("status")).toContainText(new RegExp(`^${count}\\sfiches?\\sretenues? sur`));
   await expect(fiches.getByRole("list", { name: /^Fiches actions de l’axe/ })).toHaveCount(1);
   await expect(fiches.getByRole("list", { name: /^Fiches actions de l’axe/ }).getByRole("listitem")).toHaveCount(count);
