@@ -10,13 +10,12 @@
 // database would change the counts the home page's tests read, and in a seeded territory a spec
 // creating a contract beside this one could take the generation its renewal needs. Axe-clean at
 // each page; the pages are photographed at 375 and 1440 px.
-import { createDbClient, type Db } from "@/lib/db/client";
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, isoDay } from "@/lib/format";
-import { startAppInstance, type AppInstance } from "../support/app-instance";
+import type { AppInstance } from "../support/app-instance";
 import { pdfBytes } from "../support/document-files";
 import { createAccount, createAmendableContract, createFictionalTerritory, createRegionOfficer } from "../support/e2e-accounts";
-import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
+import { startOwnWorld, type OwnWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { DEMO_PASSWORD, signIn } from "./sign-in";
@@ -40,33 +39,30 @@ const SIGNATORIES = [
 const DELIBERATION = `Délibération approuvant l’avenant n° 1 ${suffix}`;
 const TODAY = todayInParis();
 
-let database: OwnDatabase;
-let db: Db;
+let own: OwnWorld<{ slug: string; contractPath: string; fiches: string[]; coordinator: string; officer: string }>;
 let app: AppInstance;
-let world: { slug: string; contractPath: string; fiches: string[]; coordinator: string; officer: string };
+let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  database = await startOwnDatabase("amendments");
-  db = createDbClient(database.url);
-  const territory = await createFictionalTerritory(`Territoire fictif ${suffix}`, db);
-  const { contractId, fiches } = await createAmendableContract(territory.slug, SIGNATORIES, TITLE, db);
-  const coordinator = await createAccount("coordinator", territory.slug, `Coordination ${suffix}`, undefined, db);
-  const officer = await createRegionOfficer("bourgogne-franche-comte", "ARS Bourgogne-Franche-Comté", db);
-  world = {
-    slug: territory.slug,
-    contractPath: `/espace/${territory.slug}/contrats/${contractId}`,
-    fiches,
-    coordinator: coordinator.email,
-    officer: officer.email,
-  };
-  app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+  own = await startOwnWorld("amendments", async (db) => {
+    const territory = await createFictionalTerritory(`Territoire fictif ${suffix}`, db);
+    const { contractId, fiches } = await createAmendableContract(territory.slug, SIGNATORIES, TITLE, db);
+    const coordinator = await createAccount("coordinator", territory.slug, `Coordination ${suffix}`, undefined, db);
+    const officer = await createRegionOfficer("bourgogne-franche-comte", "ARS Bourgogne-Franche-Comté", db);
+    return {
+      slug: territory.slug,
+      contractPath: `/espace/${territory.slug}/contrats/${contractId}`,
+      fiches,
+      coordinator: coordinator.email,
+      officer: officer.email,
+    };
+  });
+  ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  await db?.$disconnect();
-  await app?.stop();
-  await database?.stop();
+  await own?.stop();
 });
 
 /** The page at both widths the brief asks to look at, kept with the test's results. */

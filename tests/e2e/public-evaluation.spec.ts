@@ -4,38 +4,31 @@
 // counts the home page's test reads. The campaign is opened and closed through the real actions.
 // TODO(lead): once the demo territory has its closed mid-term campaign (helper "demo"), this can
 // read /territoires/territoire-de-demonstration on the suite's server instead.
-import { startAppInstance, type AppInstance } from "../support/app-instance";
-import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
+import type { AppInstance } from "../support/app-instance";
+import { closeEvaluation, createEvaluatedContract } from "../fixtures/evaluations";
+import { startOwnWorld, type OwnWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 // One app instance for both widths, not one per worker.
 test.describe.configure({ mode: "serial" });
 
-let database: OwnDatabase;
+let own: OwnWorld<string>;
 let app: AppInstance;
 let slug: string;
-const previousUrl = process.env.DATABASE_URL;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  database = await startOwnDatabase("public-evaluation");
-  // The fixtures write through the app's own client (lib/db/client.ts), which reads this.
-  process.env.DATABASE_URL = database.url;
-  const { getDb } = await import("../../lib/db/client");
-  const { closeEvaluation, createEvaluatedContract } = await import("../fixtures/evaluations");
-  const world = await createEvaluatedContract(getDb());
-  await closeEvaluation(getDb(), world);
-  slug = world.territory.slug;
-  app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+  own = await startOwnWorld("public-evaluation", async (db) => {
+    const world = await createEvaluatedContract(db);
+    await closeEvaluation(db, world);
+    return world.territory.slug;
+  });
+  ({ app, world: slug } = own);
 });
 
 test.afterAll(async () => {
-  const { disconnectDb } = await import("../../lib/db/client");
-  await disconnectDb();
-  process.env.DATABASE_URL = previousUrl;
-  await app?.stop();
-  await database?.stop();
+  await own?.stop();
 });
 
 for (const width of [375, 1440]) {

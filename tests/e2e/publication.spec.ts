@@ -4,46 +4,38 @@
 // of the spec's own: publishing every pending fiche of a seeded contract would publish other
 // tests' fiches in the middle of their own checks, and a territory of its own on the suite's
 // database would change the counts the home page's test reads.
-import { startAppInstance, type AppInstance } from "../support/app-instance";
-import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
+import { hashPassword } from "../../lib/auth/password";
+import type { AppInstance } from "../support/app-instance";
+import { createContractWithStructure, createUser } from "../fixtures/factories";
+import { startOwnWorld, type OwnWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { DEMO_PASSWORD } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-let database: OwnDatabase;
+let own: OwnWorld<{ slug: string; contractId: string; coordinator: string }>;
 let app: AppInstance;
-let world: { slug: string; contractId: string; coordinator: string };
-const previousUrl = process.env.DATABASE_URL;
+let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  database = await startOwnDatabase("publication");
-  // The fixtures write through the app's own client (lib/db/client.ts), which reads this.
-  process.env.DATABASE_URL = database.url;
-  const { getDb } = await import("../../lib/db/client");
-  const { hashPassword } = await import("../../lib/auth/password");
-  const { createContractWithStructure, createUser } = await import("../fixtures/factories");
-  const db = getDb();
-  const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2, publishFiches: true });
-  // Signed, started in 2020, ended on 31 December 2024.
-  await db.contract.update({
-    where: { id: contract.id },
-    data: { status: "in_progress", signedOn: new Date("2020-01-06"), startsOn: new Date("2020-01-06"), endsOn: new Date("2024-12-31") },
+  own = await startOwnWorld("publication", async (db) => {
+    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2, publishFiches: true });
+    // Signed, started in 2020, ended on 31 December 2024.
+    await db.contract.update({
+      where: { id: contract.id },
+      data: { status: "in_progress", signedOn: new Date("2020-01-06"), startsOn: new Date("2020-01-06"), endsOn: new Date("2024-12-31") },
+    });
+    const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+    await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
+    return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email };
   });
-  const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-  await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
-  world = { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email };
-  app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+  ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  const { disconnectDb } = await import("../../lib/db/client");
-  await disconnectDb();
-  process.env.DATABASE_URL = previousUrl;
-  await app?.stop();
-  await database?.stop();
+  await own?.stop();
 });
 
 async function signIn(page: Page, email: string) {

@@ -4,55 +4,48 @@
 // and on the public page; and the public territory page links the contract's generations. On an
 // app instance and a database of the spec's own: a territory with two generations would change
 // what other specs read of the demo territories and the home page's counts.
-import { startAppInstance, type AppInstance } from "../support/app-instance";
-import { startOwnDatabase, type OwnDatabase } from "../support/own-database";
+import { hashPassword } from "../../lib/auth/password";
+import { publishAllFiches } from "../../lib/publication/publish";
+import type { AppInstance } from "../support/app-instance";
+import { createContractWithStructure, createUser } from "../fixtures/factories";
+import { startOwnWorld, type OwnWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, signIn } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-let database: OwnDatabase;
+let own: OwnWorld<{ slug: string; contractId: string; coordinator: string; ficheIds: string[] }>;
 let app: AppInstance;
-let world: { slug: string; contractId: string; coordinator: string; ficheIds: string[] };
-const previousUrl = process.env.DATABASE_URL;
+let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  database = await startOwnDatabase("renewal");
-  // The fixtures write through the app's own client (lib/db/client.ts), which reads this.
-  process.env.DATABASE_URL = database.url;
-  const { getDb } = await import("../../lib/db/client");
-  const { hashPassword } = await import("../../lib/auth/password");
-  const { createContractWithStructure, createUser } = await import("../fixtures/factories");
-  const db = getDb();
-  // Two axes of two fiches (« Fiche 1 » to « Fiche 4 »), findings « Constat 1 » to « Constat 3 », all published.
-  const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 2, publishFiches: true });
-  await db.contract.update({
-    where: { id: contract.id },
-    data: { status: "final_evaluation", startsOn: new Date("2021-01-01"), endsOn: new Date("2025-12-31") },
+  own = await startOwnWorld("renewal", async (db) => {
+    // Two axes of two fiches (« Fiche 1 » to « Fiche 4 »), findings « Constat 1 » to « Constat 3 », all published.
+    const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 2, publishFiches: true });
+    await db.contract.update({
+      where: { id: contract.id },
+      data: { status: "final_evaluation", startsOn: new Date("2021-01-01"), endsOn: new Date("2025-12-31") },
+    });
+    const fiches = await db.ficheAction.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" } });
+    const findings = await db.diagnosisFinding.findMany({ where: { contractId: contract.id }, orderBy: { position: "asc" } });
+    // Fiche 1 answers Constat 1, fiche 3 Constat 2; nothing answers Constat 3.
+    await db.ficheFinding.createMany({
+      data: [
+        { ficheId: fiches[0].id, findingId: findings[0].id },
+        { ficheId: fiches[2].id, findingId: findings[1].id },
+      ],
+    });
+    const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+    await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
+    return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email, ficheIds: fiches.map((fiche) => fiche.id) };
   });
-  const fiches = await db.ficheAction.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" } });
-  const findings = await db.diagnosisFinding.findMany({ where: { contractId: contract.id }, orderBy: { position: "asc" } });
-  // Fiche 1 answers Constat 1, fiche 3 Constat 2; nothing answers Constat 3.
-  await db.ficheFinding.createMany({
-    data: [
-      { ficheId: fiches[0].id, findingId: findings[0].id },
-      { ficheId: fiches[2].id, findingId: findings[1].id },
-    ],
-  });
-  const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-  await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
-  world = { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email, ficheIds: fiches.map((fiche) => fiche.id) };
-  app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+  ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  const { disconnectDb } = await import("../../lib/db/client");
-  await disconnectDb();
-  process.env.DATABASE_URL = previousUrl;
-  await app?.stop();
-  await database?.stop();
+  await own?.stop();
 });
 
 test("a coordinator prepares the next contract with three fiches carried over, and the new fiche shows the one it continues", async ({
@@ -139,9 +132,7 @@ test("the needs and actions page sets apart the finding no fiche answers, in wor
 test("the public territory page links the generations, and each contract's page shows its needs and actions", async ({ page }) => {
   test.setTimeout(60_000);
   // The coordinators publish the next contract and its fiches (what the publication spec drives through the forms).
-  const { getDb } = await import("../../lib/db/client");
-  const { publishAllFiches } = await import("../../lib/publication/publish");
-  const db = getDb();
+  const { db } = own;
   const next = await db.contract.findFirstOrThrow({ where: { previousContractId: world.contractId } });
   await db.contract.update({ where: { id: next.id }, data: { visibility: "published", publishedAt: new Date() } });
   await db.$transaction((tx) => publishAllFiches(tx, next.id, { userId: null }));
