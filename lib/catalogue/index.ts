@@ -90,6 +90,8 @@ export type CatalogueField<Row, Context = never> = {
   api: string;
   /** Its value in the API and open data, when its input does not say it: "list" for several words or lines in one column (lib/open-data). */
   apiType?: "list";
+  /** The codes its values take and their French labels, when its input does not list them (a list's items). */
+  apiChoices?: Readonly<Record<string, string>>;
   /** May hold what some contracts keep confidential (budget, contact e-mails): publication must be able to withhold it. */
   confidential: boolean;
 };

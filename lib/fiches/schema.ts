@@ -701,6 +701,7 @@ export const FICHE_FIELDS = defineCatalogue<FicheRecord, FicheImportContext>()({
     publicPage: true,
     api: "themes",
     apiType: "list",
+    apiChoices: FICHE_THEME_LABELS,
     confidential: false,
   },
   continuesFicheId: {

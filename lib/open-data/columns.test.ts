@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogueColumns, column, resourceSchema, valueOf, type Column } from "./columns";
 import { COLLECTION_NAMES, COLLECTIONS } from "./schema";
-import { tableSchema } from "./table-schema";
+import { tableSchema, tableSchemaField } from "./table-schema";
 
 const of = (type: Column<never>["type"], more: Partial<Column<never>> = {}) =>
   column<never>("x", "X", type, () => null, more) as Column<never>;
@@ -20,6 +20,23 @@ describe("column values", () => {
     expect(valueOf(of("list"), undefined)).toEqual([]);
     expect(valueOf(of("list"), ["a", 2, { b: 1 }])).toEqual(["a", "2"]);
     expect(valueOf(of("string"), { nested: true })).toBeNull();
+    expect(valueOf(of("list", { choices: { a: "A", b: "B" } }), ["b", "z", "a"])).toEqual(["b", "a"]);
+  });
+
+  it("hold a list's items to its codes in the JSON schema and, as a pattern of the joined cell, in the Table Schema", () => {
+    const themes = of("list", { choices: { mental_health: "Santé mentale", "a.b": "Point" } });
+    expect(resourceSchema([themes]).safeParse({ x: ["mental_health", "a.b"] }).success).toBe(true);
+    expect(resourceSchema([themes]).safeParse({ x: ["mental_health", "autre"] }).success).toBe(false);
+    const pattern = new RegExp(tableSchemaField(themes).constraints!.pattern!);
+    expect(["mental_health", "mental_health;a.b", "a.b;a.b"].filter((cell) => pattern.test(cell))).toHaveLength(3);
+    expect(["mental_health;", "mental_health;autre", "axb", "mental_health a.b"].some((cell) => pattern.test(cell))).toBe(false);
+    expect(tableSchemaField(themes).constraints).not.toHaveProperty("enum");
+  });
+
+  it("give the fiches' themes column the catalogue's theme codes", () => {
+    const themes = COLLECTIONS.fiches.columns.find((col) => col.name === "themes")!;
+    expect(Object.keys(themes.choices ?? {})).toContain("mental_health");
+    expect(tableSchema("fiches").fields.find((field) => field.name === "themes")?.constraints?.pattern).toMatch(/mental_health/);
   });
 });
 

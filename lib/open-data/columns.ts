@@ -18,7 +18,7 @@ export type Column<Source> = {
   title: string;
   description?: string;
   type: ColumnType;
-  /** For a value among codes: each code and its French label. */
+  /** For a value among codes (a list: each item): each code and its French label. */
   choices?: Readonly<Record<string, string>>;
   /** Never empty. */
   required?: boolean;
@@ -50,7 +50,9 @@ export const column = <Source>(
 export function valueOf<Source>(col: Column<Source>, raw: unknown): Value {
   if (col.type === "list") {
     const items = Array.isArray(raw) ? raw : raw === null || raw === undefined || raw === "" ? [] : [raw];
-    return items.flatMap((item) => (typeof item === "string" ? [item] : typeof item === "number" ? [String(item)] : []));
+    return items
+      .flatMap((item) => (typeof item === "string" ? [item] : typeof item === "number" ? [String(item)] : []))
+      .filter((item) => !col.choices || Object.hasOwn(col.choices, item));
   }
   if (raw === null || raw === undefined) return null;
   switch (col.type) {
@@ -106,7 +108,10 @@ export function describe<Source>(col: Column<Source>): string | undefined {
 /** The zod schema of one column's value. */
 export function columnSchema<Source>(col: Column<Source>): z.ZodType {
   const base = ((): z.ZodType => {
-    if (col.choices) return z.enum(Object.keys(col.choices) as [string, ...string[]]);
+    if (col.choices) {
+      const codes = z.enum(Object.keys(col.choices) as [string, ...string[]]);
+      return col.type === "list" ? z.array(codes) : codes;
+    }
     switch (col.type) {
       case "string":
         return z.string();
@@ -142,7 +147,7 @@ export function resourceSchema<Source>(columns: ReadonlyArray<Column<Source>>) {
 export const own = (record: Readonly<Record<string, unknown>>, key: string) => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 /** What of a catalogue entry makes a column. */
-type ColumnField = Pick<CatalogueField<never, never>, "label" | "scalar" | "input" | "publicPage" | "api" | "apiType">;
+type ColumnField = Pick<CatalogueField<never, never>, "label" | "scalar" | "input" | "publicPage" | "api" | "apiType" | "apiChoices">;
 
 /** A catalogue field's column type: said by the entry (`apiType`), or by its input. */
 function typeOf(field: ColumnField): ColumnType {
@@ -182,7 +187,7 @@ export function catalogueColumns<Source>(
       if (!list) throw new Error(`open data: the public list field "${name}" has no column nor collection (lib/open-data/schema.ts)`);
       return "collection" in list ? [] : [list.column({ name: field.api, title: field.label })];
     }
-    const choices = field.input?.kind === "select" || field.input?.kind === "radio" ? field.input.options : undefined;
+    const choices = field.input?.kind === "select" || field.input?.kind === "radio" ? field.input.options : field.apiChoices;
     return [
       {
         name: field.api,

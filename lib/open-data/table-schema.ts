@@ -1,7 +1,7 @@
 // Each collection's CSV described as a Table Schema (Frictionless Data, the format of
 // schema.data.gouv.fr), from the same columns as the file: same names, same order.
 import { appUrl } from "@/lib/mail/app-url";
-import { describe, type Column, type ColumnType } from "./columns";
+import { describe, LIST_SEPARATOR, type Column, type ColumnType } from "./columns";
 import { COLLECTIONS, type CollectionName } from "./schema";
 
 type TableSchemaField = {
@@ -10,7 +10,7 @@ type TableSchemaField = {
   description?: string;
   type: "string" | "integer" | "number" | "date" | "datetime" | "boolean";
   format?: "uuid" | "uri";
-  constraints?: { required?: true; enum?: string[] };
+  constraints?: { required?: true; enum?: string[]; pattern?: string };
 };
 
 const TYPES: Record<ColumnType, Pick<TableSchemaField, "type" | "format">> = {
@@ -26,9 +26,20 @@ const TYPES: Record<ColumnType, Pick<TableSchemaField, "type" | "format">> = {
   list: { type: "string" },
 };
 
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A list cell of codes among `codes`, as the CSV joins them: a pattern, since a Table Schema's enum holds whole cells. */
+export function listPattern(codes: readonly string[]): string {
+  const code = `(?:${codes.map(literally).join("|")})`;
+  return `^${code}(?:${literally(LIST_SEPARATOR)}${code})*$`;
+}
+
 export function tableSchemaField(col: Column<never>): TableSchemaField {
   const description = describe(col);
-  const constraints = { ...(col.required ? { required: true as const } : {}), ...(col.choices ? { enum: Object.keys(col.choices) } : {}) };
+  const constraints = {
+    ...(col.required ? { required: true as const } : {}),
+    ...(col.choices ? (col.type === "list" ? { pattern: listPattern(Object.keys(col.choices)) } : { enum: Object.keys(col.choices) }) : {}),
+  };
   return {
     name: col.name,
     title: col.title,

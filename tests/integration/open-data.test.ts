@@ -151,7 +151,7 @@ beforeAll(async () => {
         status: number <= 3 ? "in_progress" : "not_started",
         progress: number * 10,
         priority: "high",
-        themes: number <= 4 ? ["santé mentale", "mobilité"] : ["nutrition et activité physique"],
+        themes: number <= 4 ? ["mental_health", "mobility"] : ["nutrition_physical_activity"],
         determinants: number === 2 ? ["Logement"] : [],
         prsObjectiveId: number === 3 ? prsObjective.id : null,
         pilotOrganisationId: cpam.id,
@@ -238,7 +238,7 @@ beforeAll(async () => {
   const other = await createContract(db, { territoryId: ruffec.id, status: "signed", title: "Contrat du Pays Ruffécois" });
   const otherAxis = await db.axis.create({ data: { contractId: other.id, position: 1, number: 1, title: "Axe unique" } });
   await db.ficheAction.create({
-    data: { contractId: other.id, axisId: otherAxis.id, number: 1, title: "Fiche charentaise", themes: ["santé mentale"] },
+    data: { contractId: other.id, axisId: otherAxis.id, number: 1, title: "Fiche charentaise", themes: ["mental_health"] },
   });
   await db.$transaction((tx) => publishAllFiches(tx, other.id, { userId: null }));
 
@@ -298,7 +298,7 @@ describe("open data collections", () => {
       pilot_organisation: "CPAM de la Drôme",
       pilot_contact_name: "Dominique Pilote",
       starts_on: "2024-01-01",
-      themes: ["santé mentale", "mobilité"],
+      themes: ["mental_health", "mobility"],
       determinants: ["Logement"],
       partners: ["Conseil départemental de la Drôme (Co-pilote)"],
       milestones: ["2024-03-01 Lancement (faite le 2024-02-20)"],
@@ -371,8 +371,8 @@ describe("filters", () => {
   });
 
   it("select fiches and what they hold by theme, determinant and PRS objective", async () => {
-    expect(await ids("fiches", "theme=sant%C3%A9%20mentale")).toHaveLength(5);
-    expect(await ids("fiches", "theme=sant%C3%A9%20mentale&region=84")).toHaveLength(4);
+    expect(await ids("fiches", "theme=mental_health")).toHaveLength(5);
+    expect(await ids("fiches", "theme=mental_health&region=84")).toHaveLength(4);
     expect(await ids("fiches", "determinant=Logement")).toEqual([world.ficheIds[1]]);
     expect(await ids("fiches", "prs_objective=Objectif%20PRS%202.1")).toEqual([world.ficheIds[2]]);
     expect(await ids("objectives", "determinant=Logement")).toHaveLength(2);
@@ -390,7 +390,7 @@ describe("filters", () => {
       "/api/v1/fiches?theme=%00": "theme",
       [`/api/v1/fiches?theme=${"a".repeat(301)}`]: "theme",
       "/api/v1/fiches?region=84&region=75": "plusieurs fois",
-      "/api/v1/territories?theme=mobilit%C3%A9": "ne s’applique pas",
+      "/api/v1/territories?theme=mobility": "ne s’applique pas",
       "/api/v1/contracts?prs_objective=x": "ne s’applique pas",
     };
     for (const [target, detail] of Object.entries(refusals)) {
@@ -639,7 +639,7 @@ describe("CSV and Table Schema", () => {
     expect(rows).toHaveLength(8);
     const title = header.indexOf("title");
     expect(rows[0][title]).toBe('\'=HYPERLINK("http://evil.test"), "titre" piégé');
-    expect(rows[0][header.indexOf("themes")]).toBe("santé mentale;mobilité");
+    expect(rows[0][header.indexOf("themes")]).toBe("mental_health;mobility");
     expect(rows[0][header.indexOf("region_code")]).toBe("84");
     const contracts = parseCsv(await (await call("/api/v1/contracts.csv?region=84")).text());
     expect(contracts[1][contracts[0].indexOf("summary")]).toBe('Un contrat, avec une virgule, des "guillemets"\net un saut de ligne');
