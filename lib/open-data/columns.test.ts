@@ -24,13 +24,16 @@ describe("column values", () => {
   });
 
   it("hold a list's items to its codes in the JSON schema and, as a pattern of the joined cell, in the Table Schema", () => {
-    const themes = of("list", { choices: { mental_health: "Santé mentale", "a.b": "Point" } });
-    expect(resourceSchema([themes]).safeParse({ x: ["mental_health", "a.b"] }).success).toBe(true);
+    const themes = of("list", { choices: { mental_health: "Santé mentale", mobility: "Mobilité" } });
+    expect(resourceSchema([themes]).safeParse({ x: ["mental_health", "mobility"] }).success).toBe(true);
     expect(resourceSchema([themes]).safeParse({ x: ["mental_health", "autre"] }).success).toBe(false);
-    const pattern = new RegExp(tableSchemaField(themes).constraints!.pattern!);
-    expect(["mental_health", "mental_health;a.b", "a.b;a.b"].filter((cell) => pattern.test(cell))).toHaveLength(3);
-    expect(["mental_health;", "mental_health;autre", "axb", "mental_health a.b"].some((cell) => pattern.test(cell))).toBe(false);
+    // XML Schema patterns match the whole cell: the test anchors it as a validator does.
+    const pattern = new RegExp(`^(?:${tableSchemaField(themes).constraints!.pattern!})$`);
+    expect(["mental_health", "mental_health;mobility", "mobility;mobility"].filter((cell) => pattern.test(cell))).toHaveLength(3);
+    expect(["mental_health;", "mental_health;autre", "mobility mental_health", "xmobility"].some((cell) => pattern.test(cell))).toBe(false);
+    expect(tableSchemaField(themes).constraints!.pattern).not.toMatch(/[?^$]/);
     expect(tableSchemaField(themes).constraints).not.toHaveProperty("enum");
+    expect(() => tableSchemaField(of("list", { choices: { "a.b": "Point" } }))).toThrow(/snake_case/);
   });
 
   it("give the fiches' themes column the catalogue's theme codes", () => {

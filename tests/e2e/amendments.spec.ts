@@ -15,7 +15,7 @@ import { formatDate, isoDay } from "@/lib/format";
 import type { AppInstance } from "../support/app-instance";
 import { pdfBytes } from "../support/document-files";
 import { createAccount, createAmendableContract, createFictionalTerritory, createRegionOfficer } from "../support/e2e-accounts";
-import { startOwnWorld, type OwnWorld } from "../support/own-world";
+import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { DEMO_PASSWORD, signIn } from "./sign-in";
@@ -39,30 +39,30 @@ const SIGNATORIES = [
 const DELIBERATION = `Délibération approuvant l’avenant n° 1 ${suffix}`;
 const TODAY = todayInParis();
 
-let own: OwnWorld<{ slug: string; contractPath: string; fiches: string[]; coordinator: string; officer: string }>;
+const own = ownWorld("amendments", async (db) => {
+  const territory = await createFictionalTerritory(`Territoire fictif ${suffix}`, db);
+  const { contractId, fiches } = await createAmendableContract(territory.slug, SIGNATORIES, TITLE, db);
+  const coordinator = await createAccount("coordinator", territory.slug, `Coordination ${suffix}`, undefined, db);
+  const officer = await createRegionOfficer("bourgogne-franche-comte", "ARS Bourgogne-Franche-Comté", db);
+  return {
+    slug: territory.slug,
+    contractPath: `/espace/${territory.slug}/contrats/${contractId}`,
+    fiches,
+    coordinator: coordinator.email,
+    officer: officer.email,
+  };
+});
 let app: AppInstance;
 let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  own = await startOwnWorld("amendments", async (db) => {
-    const territory = await createFictionalTerritory(`Territoire fictif ${suffix}`, db);
-    const { contractId, fiches } = await createAmendableContract(territory.slug, SIGNATORIES, TITLE, db);
-    const coordinator = await createAccount("coordinator", territory.slug, `Coordination ${suffix}`, undefined, db);
-    const officer = await createRegionOfficer("bourgogne-franche-comte", "ARS Bourgogne-Franche-Comté", db);
-    return {
-      slug: territory.slug,
-      contractPath: `/espace/${territory.slug}/contrats/${contractId}`,
-      fiches,
-      coordinator: coordinator.email,
-      officer: officer.email,
-    };
-  });
+  await own.start();
   ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  await own?.stop();
+  await own.stop();
 });
 
 /** The page at both widths the brief asks to look at, kept with the test's results. */

@@ -6,29 +6,29 @@
 // read /territoires/territoire-de-demonstration on the suite's server instead.
 import type { AppInstance } from "../support/app-instance";
 import { closeEvaluation, createEvaluatedContract } from "../fixtures/evaluations";
-import { startOwnWorld, type OwnWorld } from "../support/own-world";
+import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 // One app instance for both widths, not one per worker.
 test.describe.configure({ mode: "serial" });
 
-let own: OwnWorld<string>;
+const own = ownWorld("public-evaluation", async (db) => {
+  const world = await createEvaluatedContract(db);
+  await closeEvaluation(db, world);
+  return world.territory.slug;
+});
 let app: AppInstance;
 let slug: string;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  own = await startOwnWorld("public-evaluation", async (db) => {
-    const world = await createEvaluatedContract(db);
-    await closeEvaluation(db, world);
-    return world.territory.slug;
-  });
+  await own.start();
   ({ app, world: slug } = own);
 });
 
 test.afterAll(async () => {
-  await own?.stop();
+  await own.stop();
 });
 
 for (const width of [375, 1440]) {

@@ -7,35 +7,35 @@
 import { hashPassword } from "../../lib/auth/password";
 import type { AppInstance } from "../support/app-instance";
 import { createContractWithStructure, createUser } from "../fixtures/factories";
-import { startOwnWorld, type OwnWorld } from "../support/own-world";
+import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { DEMO_PASSWORD } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-let own: OwnWorld<{ slug: string; contractId: string; coordinator: string }>;
+const own = ownWorld("publication", async (db) => {
+  const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2, publishFiches: true });
+  // Signed, started in 2020, ended on 31 December 2024.
+  await db.contract.update({
+    where: { id: contract.id },
+    data: { status: "in_progress", signedOn: new Date("2020-01-06"), startsOn: new Date("2020-01-06"), endsOn: new Date("2024-12-31") },
+  });
+  const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
+  return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email };
+});
 let app: AppInstance;
 let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  own = await startOwnWorld("publication", async (db) => {
-    const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2, publishFiches: true });
-    // Signed, started in 2020, ended on 31 December 2024.
-    await db.contract.update({
-      where: { id: contract.id },
-      data: { status: "in_progress", signedOn: new Date("2020-01-06"), startsOn: new Date("2020-01-06"), endsOn: new Date("2024-12-31") },
-    });
-    const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-    await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
-    return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email };
-  });
+  await own.start();
   ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  await own?.stop();
+  await own.stop();
 });
 
 async function signIn(page: Page, email: string) {

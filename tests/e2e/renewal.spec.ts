@@ -8,44 +8,44 @@ import { hashPassword } from "../../lib/auth/password";
 import { publishAllFiches } from "../../lib/publication/publish";
 import type { AppInstance } from "../support/app-instance";
 import { createContractWithStructure, createUser } from "../fixtures/factories";
-import { startOwnWorld, type OwnWorld } from "../support/own-world";
+import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, signIn } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-let own: OwnWorld<{ slug: string; contractId: string; coordinator: string; ficheIds: string[] }>;
+const own = ownWorld("renewal", async (db) => {
+  // Two axes of two fiches (« Fiche 1 » to « Fiche 4 »), findings « Constat 1 » to « Constat 3 », all published.
+  const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 2, publishFiches: true });
+  await db.contract.update({
+    where: { id: contract.id },
+    data: { status: "final_evaluation", startsOn: new Date("2021-01-01"), endsOn: new Date("2025-12-31") },
+  });
+  const fiches = await db.ficheAction.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" } });
+  const findings = await db.diagnosisFinding.findMany({ where: { contractId: contract.id }, orderBy: { position: "asc" } });
+  // Fiche 1 answers Constat 1, fiche 3 Constat 2; nothing answers Constat 3.
+  await db.ficheFinding.createMany({
+    data: [
+      { ficheId: fiches[0].id, findingId: findings[0].id },
+      { ficheId: fiches[2].id, findingId: findings[1].id },
+    ],
+  });
+  const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
+  return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email, ficheIds: fiches.map((fiche) => fiche.id) };
+});
 let app: AppInstance;
 let world: typeof own.world;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  own = await startOwnWorld("renewal", async (db) => {
-    // Two axes of two fiches (« Fiche 1 » to « Fiche 4 »), findings « Constat 1 » to « Constat 3 », all published.
-    const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 2, publishFiches: true });
-    await db.contract.update({
-      where: { id: contract.id },
-      data: { status: "final_evaluation", startsOn: new Date("2021-01-01"), endsOn: new Date("2025-12-31") },
-    });
-    const fiches = await db.ficheAction.findMany({ where: { contractId: contract.id }, orderBy: { number: "asc" } });
-    const findings = await db.diagnosisFinding.findMany({ where: { contractId: contract.id }, orderBy: { position: "asc" } });
-    // Fiche 1 answers Constat 1, fiche 3 Constat 2; nothing answers Constat 3.
-    await db.ficheFinding.createMany({
-      data: [
-        { ficheId: fiches[0].id, findingId: findings[0].id },
-        { ficheId: fiches[2].id, findingId: findings[1].id },
-      ],
-    });
-    const coordinator = await createUser(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-    await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
-    return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email, ficheIds: fiches.map((fiche) => fiche.id) };
-  });
+  await own.start();
   ({ app, world } = own);
 });
 
 test.afterAll(async () => {
-  await own?.stop();
+  await own.stop();
 });
 
 test("a coordinator prepares the next contract with three fiches carried over, and the new fiche shows the one it continues", async ({

@@ -2,32 +2,65 @@
 // what other specs read (the home page's counts, a seeded territory's next generation). The seed,
 // and the spec's own reads and writes, go through the app's client (lib/db/client.ts) pointed at
 // that database until `stop`: fixtures that publish call the app's code, which reads `getDb()`.
+// Declared at the spec's top and started in its beforeAll, so that its afterAll stops whatever
+// was started even when the start timed out.
 import { disconnectDb, getDb, type Db } from "../../lib/db/client";
 import { startAppInstance, type AppInstance } from "./app-instance";
-import { startOwnDatabase } from "./own-database";
+import { startOwnDatabase, type OwnDatabase } from "./own-database";
 
-export type OwnWorld<T> = { world: T; app: AppInstance; db: Db; stop: () => Promise<void> };
+export type OwnWorld<T> = {
+  start: () => Promise<void>;
+  /** What the seed returned; after `start`. */
+  readonly world: T;
+  readonly app: AppInstance;
+  readonly db: Db;
+  stop: () => Promise<void>;
+};
 
-export async function startOwnWorld<T>(name: string, seed: (db: Db) => Promise<T>): Promise<OwnWorld<T>> {
-  const database = await startOwnDatabase(name);
-  const previousUrl = process.env.DATABASE_URL;
-  // A client opened earlier in this worker would still write to the suite's database.
-  await disconnectDb();
-  process.env.DATABASE_URL = database.url;
+export function ownWorld<T>(name: string, seed: (db: Db) => Promise<T>): OwnWorld<T> {
+  let database: OwnDatabase | undefined;
   let app: AppInstance | undefined;
-  const stop = async () => {
-    await disconnectDb();
-    if (previousUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousUrl;
-    await app?.stop();
-    await database.stop();
+  let seeded: { world: T } | undefined;
+  let previousUrl: { value: string | undefined } | undefined;
+  const started = <V>(value: V | undefined): V => {
+    if (value === undefined) throw new Error(`the world "${name}" is not started`);
+    return value;
   };
-  try {
-    const world = await seed(getDb());
-    app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
-    return { world, app, db: getDb(), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  return {
+    async start() {
+      database = await startOwnDatabase(name);
+      // A client opened earlier in this worker would still write to the suite's database.
+      await disconnectDb();
+      previousUrl = { value: process.env.DATABASE_URL };
+      process.env.DATABASE_URL = database.url;
+      seeded = { world: await seed(getDb()) };
+      app = await startAppInstance(database.url, { OPENCLS_WORKER: "off" });
+    },
+    get world() {
+      return started(seeded).world;
+    },
+    get app() {
+      return started(app);
+    },
+    get db() {
+      started(database);
+      return getDb();
+    },
+    async stop() {
+      // Each step runs whatever failed before it: nothing started is left behind.
+      const steps = [
+        () => disconnectDb(),
+        async () => {
+          if (!previousUrl) return;
+          if (previousUrl.value === undefined) delete process.env.DATABASE_URL;
+          else process.env.DATABASE_URL = previousUrl.value;
+        },
+        async () => app?.stop(),
+        async () => database?.stop(),
+      ];
+      const errors: unknown[] = [];
+      for (const step of steps) await step().catch((error: unknown) => errors.push(error));
+      if (errors.length) throw new AggregateError(errors, `stopping the world "${name}"`);
+    },
+  };
 }
