@@ -69,9 +69,12 @@ test("an officer comments on a fiche and requests changes on the draft; the coor
   await expect(ficheReview.getByRole("article").getByText(remark)).toBeVisible();
   await expectNoAxeViolations(officer);
 
-  // 4. It requests changes on the draft from the contract's reading page.
+  // 4. It requests changes on the draft from the contract's reading page, which names the fiche under discussion.
   await officer.getByRole("link", { name: "Retour au contrat" }).click();
   const draftReview = officer.getByRole("region", { name: "Avis de l’ARS sur le contrat" });
+  await expect(draftReview.getByRole("list", { name: "Fiches dont une discussion est ouverte" }).getByRole("listitem")).toHaveText([
+    `Fiche n°\u00a01 – Conseil local de santé mentale ${title} (1\u00a0discussion ouverte)`,
+  ]);
   await draftReview.getByText("Demander des modifications").click();
   const reason = `Ajouter le porteur du CLSM ${suffix}.`;
   await draftReview.getByLabel("Ce qui doit changer").fill(reason);

@@ -17,7 +17,7 @@ import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS, periodText } from "@/lib/
 import { listContractCampaigns } from "@/lib/campaigns/queries";
 import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
 import { getContractReading } from "@/lib/contracts/queries";
-import { axisLabel } from "@/lib/contracts/labels";
+import { axisLabel, ficheLabel } from "@/lib/contracts/labels";
 import { CONTRACT_FIELDS } from "@/lib/contracts/schema";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { getDb } from "@/lib/db/client";
@@ -82,7 +82,13 @@ export default async function ContractReadingPage({ params, searchParams }: Prop
   const threadsOn = (targetId: string) => (side ? threads.filter((thread) => thread.targetId === targetId) : []);
   const newThread = (targetKind: string, targetId: string, targetLabel: string) =>
     officer ? { action: openReviewThreadAction, contractId: contract.id, targetKind, targetId, targetLabel } : undefined;
-  const openOn = (ficheId: string) => threadsOn(ficheId).filter((thread) => thread.status === "open").length;
+  const openByTarget = new Map<string, number>();
+  for (const thread of side ? threads : []) {
+    if (thread.status === "open") openByTarget.set(thread.targetId, (openByTarget.get(thread.targetId) ?? 0) + 1);
+  }
+  const openOn = (ficheId: string) => openByTarget.get(ficheId) ?? 0;
+  // The list shows a page of fiches: those under discussion are named here, whatever their page.
+  const fichesUnderDiscussion = contract.axes.flatMap((axis) => axis.fiches).filter((fiche) => openOn(fiche.id) > 0);
   const draft = stageOf(stages, "draft", contract.id);
   const stageActions = officer
     ? { requestChanges: requestReviewChangesAction, approve: approveReviewStageAction }
@@ -133,6 +139,23 @@ export default async function ContractReadingPage({ params, searchParams }: Prop
               newThread={newThread("contract", contract.id, "le contrat")}
             />
             {!officer && threadsOn(contract.id).length === 0 ? <p className="text-slate-700">Aucune discussion sur le contrat.</p> : null}
+            {fichesUnderDiscussion.length ? (
+              <div className="mt-5">
+                <h3 className="mb-2 font-semibold text-slate-900">Fiches en discussion ({fichesUnderDiscussion.length})</h3>
+                <ul className="space-y-1" aria-label="Fiches dont une discussion est ouverte">
+                  {fichesUnderDiscussion.map((fiche) => (
+                    <li key={fiche.id}>
+                      <Link href={`${readingPath}/fiches/${fiche.id}`}>
+                        {ficheLabel(fiche.number)} – {fiche.title}
+                      </Link>{" "}
+                      <span className="text-sm text-slate-600">
+                        ({formatCount(openOn(fiche.id), "discussion ouverte", "discussions ouvertes")})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </Section>
         ) : null}
 
