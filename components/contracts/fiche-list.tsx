@@ -1,6 +1,6 @@
 // A contract's fiches, a page at a time under their axes, with filters by axis, status and words
 // (lib/contracts/fiche-list.ts): the contract page and the reading page list them alike; each
-// says what a row holds.
+// says what a row holds. Each axis of the page links to its fiches in the list.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -95,5 +95,18 @@ export function FicheList<Fiche extends { id: string; number: number }>({
         label="Pages de la liste des fiches actions"
       />
     </>
+  );
+}
+
+/** How many fiches an axis holds, as a link to the list narrowed to them. */
+export function AxisFichesLink({ path, axis }: { path: string; axis: { id: string; fiches: readonly unknown[] } }) {
+  return (
+    <p className="mt-3 text-sm text-slate-700">
+      {axis.fiches.length ? (
+        <Link href={`${path}?axe=${axis.id}#fiches`}>{formatCount(axis.fiches.length, "fiche action", "fiches actions")}</Link>
+      ) : (
+        "Aucune fiche action dans cet axe."
+      )}
+    </p>
   );
 }

@@ -12,7 +12,6 @@
 // each page; the pages are photographed at 375 and 1440 px.
 import { todayInParis } from "@/lib/due/schedule";
 import { formatDate, isoDay } from "@/lib/format";
-import type { AppInstance } from "../support/app-instance";
 import { pdfBytes } from "../support/document-files";
 import { createAccount, createAmendableContract, createFictionalTerritory, createRegionOfficer } from "../support/e2e-accounts";
 import { ownWorld } from "../support/own-world";
@@ -39,7 +38,7 @@ const SIGNATORIES = [
 const DELIBERATION = `Délibération approuvant l’avenant n° 1 ${suffix}`;
 const TODAY = todayInParis();
 
-const own = ownWorld("amendments", async (db) => {
+const own = ownWorld(test, "amendments", async (db) => {
   const territory = await createFictionalTerritory(`Territoire fictif ${suffix}`, db);
   const { contractId, fiches } = await createAmendableContract(territory.slug, SIGNATORIES, TITLE, db);
   const coordinator = await createAccount("coordinator", territory.slug, `Coordination ${suffix}`, undefined, db);
@@ -51,18 +50,6 @@ const own = ownWorld("amendments", async (db) => {
     coordinator: coordinator.email,
     officer: officer.email,
   };
-});
-let app: AppInstance;
-let world: typeof own.world;
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  await own.start();
-  ({ app, world } = own);
-});
-
-test.afterAll(async () => {
-  await own.stop();
 });
 
 /** The page at both widths the brief asks to look at, kept with the test's results. */
@@ -86,18 +73,18 @@ async function addToAmendment(page: Page, title: string, change: string) {
   );
 }
 
-const go = (page: Page, path: string) => page.goto(`${app.base}${path}`);
+const go = (page: Page, path: string) => page.goto(`${own.app.base}${path}`);
 
 test("a coordinator amends the signed contract, the ARS approves it, each signatory signs it, and the public page shows it with its history", async ({
   page,
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const { contractPath } = world;
-  const [kept, , closed] = world.fiches;
+  const { contractPath } = own.world;
+  const [kept, , closed] = own.world.fiches;
 
   // 1. The coordinator prepares the amendment from the contract page: a missing purpose is named at its field.
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
   await go(page, contractPath);
   const section = page.getByRole("region", { name: /^Avenants/ });
   await expect(section.getByText("Aucun avenant pour le moment.")).toBeVisible();
@@ -162,7 +149,7 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
   // 5. The ARS officer reads it and gives a favourable opinion.
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
-  await signIn(officer, world.officer, DEMO_PASSWORD, app.base);
+  await signIn(officer, own.world.officer, DEMO_PASSWORD, own.app.base);
   await go(officer, amendmentPath);
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Avenant n°\u00a01");
   await expect(officer.getByRole("region", { name: "Différences" }).getByRole("link", { name: new RegExp(ADDED[0]) })).toBeVisible();
@@ -245,7 +232,7 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
   await expectNoAxeViolations(page);
 
   // 8. The public page shows the amended contract and the amendment's history: who signed, its public deliberation.
-  await go(page, `/territoires/${world.slug}`);
+  await go(page, `/territoires/${own.world.slug}`);
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
   for (const fiche of ADDED) await expect(page.getByRole("link", { name: fiche }).first()).toBeVisible();
   const history = page.getByRole("region", { name: "Avenants (1)" });
@@ -258,7 +245,7 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
   ]);
   await expect(history.getByRole("link", { name: DELIBERATION })).toHaveAttribute(
     "href",
-    new RegExp(`^/territoires/${world.slug}/documents/[0-9a-f-]{36}$`),
+    new RegExp(`^/territoires/${own.world.slug}/documents/[0-9a-f-]{36}$`),
   );
   await expect(history.getByRole("heading", { name: "Fiches ajoutées (2)" })).toBeVisible();
   await expect(history.getByRole("heading", { name: "Fiches closes (1)" })).toBeVisible();
@@ -274,9 +261,9 @@ test("a coordinator amends the signed contract, the ARS approves it, each signat
 
 test("a coordinator deletes a draft amendment, after confirming; the fiche it named is untouched", async ({ page }) => {
   test.setTimeout(90_000);
-  const [kept] = world.fiches;
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
-  await go(page, world.contractPath);
+  const [kept] = own.world.fiches;
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
+  await go(page, own.world.contractPath);
   const section = page.getByRole("region", { name: /^Avenants/ });
   await section.getByLabel("Objet de l’avenant").fill(`Un avenant abandonné ${suffix}.`);
   await section.getByRole("button", { name: "Préparer l’avenant" }).click();
@@ -297,10 +284,10 @@ test("a coordinator deletes a draft amendment, after confirming; the fiche it na
 
 test("the next generation is prepared from the amended contract, carrying the fiche kept and the two added", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  const [kept] = world.fiches;
+  const [kept] = own.world.fiches;
   const carried = [kept, ...ADDED];
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
-  await go(page, world.contractPath);
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
+  await go(page, own.world.contractPath);
   await page.getByRole("link", { name: "Préparer le contrat suivant" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Préparer le contrat suivant");
   await expect(page.getByLabel("Intitulé du contrat suivant")).toHaveValue(`${TITLE} (2e génération)`);
@@ -328,11 +315,11 @@ test("the next generation is prepared from the amended contract, carrying the fi
     await expect(earlier.getByRole("listitem")).toHaveText([new RegExp(`1er contrat local de santé\\s*Fiche n°\\s\\d+ – ${title}$`)]);
     if (index === 0) await expectNoAxeViolations(page);
     await earlier.getByRole("link").click();
-    await expect(page).toHaveURL(new RegExp(`${world.contractPath}/fiches/[0-9a-f-]{36}$`));
+    await expect(page).toHaveURL(new RegExp(`${own.world.contractPath}/fiches/[0-9a-f-]{36}$`));
   }
 
   // A contract in preparation is not public: the territory page still shows the amended contract alone.
-  await go(page, `/territoires/${world.slug}`);
+  await go(page, `/territoires/${own.world.slug}`);
   await expect(page.getByRole("heading", { name: TITLE, exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Générations du contrat" })).toHaveCount(0);
 });
@@ -342,8 +329,8 @@ test("once the next contract is published, the public page links the generations
 }, testInfo) => {
   test.setTimeout(120_000);
   const next = `${TITLE} (2e génération)`;
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
-  await go(page, world.contractPath);
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
+  await go(page, own.world.contractPath);
   await page.getByRole("link", { name: next, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(next);
   await page.getByRole("link", { name: "Modifier le contrat" }).click();
@@ -356,7 +343,7 @@ test("once the next contract is published, the public page links the generations
   await publication.getByRole("button", { name: "Publier les fiches modifiées", exact: true }).click();
   await expect(publication).toContainText("Le public lit toutes les fiches non confidentielles telles qu’elles sont enregistrées.");
 
-  await go(page, `/territoires/${world.slug}`);
+  await go(page, `/territoires/${own.world.slug}`);
   await expect(page.getByRole("heading", { name: next, exact: true })).toBeVisible();
   const generations = page.getByRole("region", { name: "Générations du contrat" });
   await expect(generations.getByRole("listitem")).toHaveText([
@@ -366,15 +353,15 @@ test("once the next contract is published, the public page links the generations
   await expectNoAxeViolations(page);
   await photograph(page, "generations", (name) => testInfo.outputPath(name));
   await generations.getByRole("link", { name: TITLE, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/territoires/${world.slug}/cls-1$`));
+  await expect(page).toHaveURL(new RegExp(`/territoires/${own.world.slug}/cls-1$`));
   await expect(page.getByRole("region", { name: "Avenants (1)" })).toContainText(PURPOSE);
   await expectNoAxeViolations(page);
 
   // A carried fiche's public page links the fiche it continues, on the amended contract's page.
-  await go(page, `/territoires/${world.slug}/cls-2/fiches/2`);
+  await go(page, `/territoires/${own.world.slug}/cls-2/fiches/2`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ADDED[0]);
   await expect(
     page.getByRole("region", { name: "Générations précédentes" }).getByRole("link", { name: new RegExp(`– ${ADDED[0]}$`) }),
-  ).toHaveAttribute("href", new RegExp(`^/territoires/${world.slug}/cls-1/fiches/\\d+$`));
+  ).toHaveAttribute("href", new RegExp(`^/territoires/${own.world.slug}/cls-1/fiches/\\d+$`));
   await expectNoAxeViolations(page);
 });

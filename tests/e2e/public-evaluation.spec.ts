@@ -4,7 +4,6 @@
 // counts the home page's test reads. The campaign is opened and closed through the real actions.
 // TODO(lead): once the demo territory has its closed mid-term campaign (helper "demo"), this can
 // read /territoires/territoire-de-demonstration on the suite's server instead.
-import type { AppInstance } from "../support/app-instance";
 import { closeEvaluation, createEvaluatedContract } from "../fixtures/evaluations";
 import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
@@ -13,28 +12,16 @@ import { expect, test } from "./fixtures";
 // One app instance for both widths, not one per worker.
 test.describe.configure({ mode: "serial" });
 
-const own = ownWorld("public-evaluation", async (db) => {
+const own = ownWorld(test, "public-evaluation", async (db) => {
   const world = await createEvaluatedContract(db);
   await closeEvaluation(db, world);
-  return world.territory.slug;
-});
-let app: AppInstance;
-let slug: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  await own.start();
-  ({ app, world: slug } = own);
-});
-
-test.afterAll(async () => {
-  await own.stop();
+  return { slug: world.territory.slug };
 });
 
 for (const width of [375, 1440]) {
   test(`a visitor reads the closed mid-term evaluation, its charts' summaries and data, at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${app.base}/territoires/${slug}`);
+    await page.goto(`${own.app.base}/territoires/${own.world.slug}`);
     const section = page.getByRole("region", { name: "Évaluation à mi-parcours" });
     await expect(section.getByText(/^Période évaluée du 1er\sjanvier\s2024 au 30\sjuin\s2026, évaluation close le\s\d/)).toBeVisible();
     await expect(section.getByText("Une dynamique partenariale solide, des actions de prévention à relancer.")).toBeVisible();

@@ -5,7 +5,6 @@
 // tests' fiches in the middle of their own checks, and a territory of its own on the suite's
 // database would change the counts the home page's test reads.
 import { hashPassword } from "../../lib/auth/password";
-import type { AppInstance } from "../support/app-instance";
 import { createContractWithStructure, createUser } from "../fixtures/factories";
 import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
@@ -14,7 +13,7 @@ import { DEMO_PASSWORD } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-const own = ownWorld("publication", async (db) => {
+const own = ownWorld(test, "publication", async (db) => {
   const { territory, contract } = await createContractWithStructure(db, { axes: 1, fichesPerAxis: 2, publishFiches: true });
   // Signed, started in 2020, ended on 31 December 2024.
   await db.contract.update({
@@ -25,21 +24,9 @@ const own = ownWorld("publication", async (db) => {
   await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
   return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email };
 });
-let app: AppInstance;
-let world: typeof own.world;
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  await own.start();
-  ({ app, world } = own);
-});
-
-test.afterAll(async () => {
-  await own.stop();
-});
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${app.base}/connexion`);
+  await page.goto(`${own.app.base}/connexion`);
   const form = page.locator("form", { has: page.getByLabel("Mot de passe") });
   await form.getByLabel("Adresse e-mail").fill(email);
   await form.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
@@ -48,7 +35,7 @@ async function signIn(page: Page, email: string) {
 }
 
 test("a visitor reads that a contract past its end day has reached its term", async ({ page }) => {
-  await page.goto(`${app.base}/territoires/${world.slug}`);
+  await page.goto(`${own.app.base}/territoires/${own.world.slug}`);
   const contract = page.getByRole("region", { name: "Contrat local de santé", exact: true });
   await expect(contract.getByText("Arrivé à échéance", { exact: true })).toBeVisible();
   await expect(contract.getByText("Échu le 31 décembre 2024")).toBeVisible();
@@ -59,8 +46,8 @@ test("a coordinator publishes the fiche edited since its publication and the new
   page,
 }) => {
   test.setTimeout(120_000);
-  const contractPage = `${app.base}/espace/${world.slug}/contrats/${world.contractId}`;
-  await signIn(page, world.coordinator);
+  const contractPage = `${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`;
+  await signIn(page, own.world.coordinator);
   await page.goto(contractPage);
   const publication = page.getByRole("region", { name: "Publication des fiches" });
   await expect(publication).toContainText("Le public lit toutes les fiches non confidentielles telles qu’elles sont enregistrées.");
@@ -77,7 +64,7 @@ test("a coordinator publishes the fiche edited since its publication and the new
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fiche n°\s3 – Fiche nouvelle$/);
 
   // The public still reads the published version, without the new fiche.
-  await page.goto(`${app.base}/territoires/${world.slug}`);
+  await page.goto(`${own.app.base}/territoires/${own.world.slug}`);
   const listed = page.getByRole("list", { name: "Fiches actions de l’axe 1" }).getByRole("listitem");
   await expect(listed).toHaveText([/Fiche n°\s1Fiche 1/, /Fiche n°\s2Fiche 2/]);
 
@@ -100,17 +87,17 @@ test("a coordinator publishes the fiche edited since its publication and the new
   expect(await page.evaluate(() => document.activeElement?.textContent?.replace(/\s/g, " "))).toContain("2 fiches publiées.");
   await expect(publication).toContainText("Le public lit toutes les fiches non confidentielles telles qu’elles sont enregistrées.");
 
-  await page.goto(`${app.base}/territoires/${world.slug}`);
+  await page.goto(`${own.app.base}/territoires/${own.world.slug}`);
   await expect(listed).toHaveText([/Fiche n°\s1Fiche 1 relue/, /Fiche n°\s2Fiche 2/, /Fiche n°\s3Fiche nouvelle/]);
   await listed.getByRole("link", { name: "Fiche nouvelle" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fiche nouvelle");
 });
 
 test("a coordinator's bulk publication refuses a fiche edited after the page was shown, and publishes nothing", async ({ browser }) => {
-  const contractPage = `${app.base}/espace/${world.slug}/contrats/${world.contractId}`;
+  const contractPage = `${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`;
   const [first, second] = await Promise.all([browser.newPage(), browser.newPage()]);
-  await signIn(first, world.coordinator);
-  await signIn(second, world.coordinator);
+  await signIn(first, own.world.coordinator);
+  await signIn(second, own.world.coordinator);
   const save = async (title: string) => {
     await second.getByLabel("Intitulé", { exact: true }).fill(title);
     await second.getByRole("button", { name: "Enregistrer la fiche" }).click();
@@ -132,7 +119,7 @@ test("a coordinator's bulk publication refuses a fiche edited after the page was
   await publication.getByRole("button", { name: "Publier les fiches modifiées (1 fiche)" }).click();
   await publication.getByRole("button", { name: "Publier les fiches modifiées", exact: true }).click();
   await expect(publication.getByRole("alert")).toContainText("La fiche n° 2 a été modifiée depuis l’affichage de la page");
-  await first.goto(`${app.base}/territoires/${world.slug}`);
+  await first.goto(`${own.app.base}/territoires/${own.world.slug}`);
   await expect(first.getByRole("list", { name: "Fiches actions de l’axe 1" })).toContainText("Fiche 2");
   await expect(first.getByRole("list", { name: "Fiches actions de l’axe 1" })).not.toContainText("relue deux fois");
   await Promise.all([first.close(), second.close()]);

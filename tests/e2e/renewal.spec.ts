@@ -6,7 +6,6 @@
 // what other specs read of the demo territories and the home page's counts.
 import { hashPassword } from "../../lib/auth/password";
 import { publishAllFiches } from "../../lib/publication/publish";
-import type { AppInstance } from "../support/app-instance";
 import { createContractWithStructure, createUser } from "../fixtures/factories";
 import { ownWorld } from "../support/own-world";
 import { expectNoAxeViolations } from "./accessibility";
@@ -15,7 +14,7 @@ import { DEMO_PASSWORD, signIn } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
-const own = ownWorld("renewal", async (db) => {
+const own = ownWorld(test, "renewal", async (db) => {
   // Two axes of two fiches (« Fiche 1 » to « Fiche 4 »), findings « Constat 1 » to « Constat 3 », all published.
   const { territory, contract } = await createContractWithStructure(db, { axes: 2, fichesPerAxis: 2, publishFiches: true });
   await db.contract.update({
@@ -35,30 +34,18 @@ const own = ownWorld("renewal", async (db) => {
   await db.membership.create({ data: { userId: coordinator.id, role: "coordinator", territoryId: territory.id } });
   return { slug: territory.slug, contractId: contract.id, coordinator: coordinator.email, ficheIds: fiches.map((fiche) => fiche.id) };
 });
-let app: AppInstance;
-let world: typeof own.world;
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  await own.start();
-  ({ app, world } = own);
-});
-
-test.afterAll(async () => {
-  await own.stop();
-});
 
 test("a coordinator prepares the next contract with three fiches carried over, and the new fiche shows the one it continues", async ({
   page,
 }) => {
   test.setTimeout(90_000);
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
-  await page.goto(`${app.base}/espace/${world.slug}/contrats/${world.contractId}`);
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
+  await page.goto(`${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`);
   // Offered beside the contract's other pages, and by the ARS check of a contract ending without a next one.
   const prepare = page.getByRole("link", { name: "Préparer le contrat suivant" });
   await expect(
     page.getByRole("region", { name: /^Points d’attention/ }).getByRole("link", { name: "Préparer le contrat suivant" }),
-  ).toHaveAttribute("href", `/espace/${world.slug}/contrats/${world.contractId}/renouveler`);
+  ).toHaveAttribute("href", `/espace/${own.world.slug}/contrats/${own.world.contractId}/renouveler`);
   await prepare.first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Préparer le contrat suivant");
   await expect(page.getByLabel("Intitulé du contrat suivant")).toHaveValue("Contrat local de santé (2e génération)");
@@ -74,7 +61,7 @@ test("a coordinator prepares the next contract with three fiches carried over, a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contrat local de santé (2e génération)");
   await expect(page.getByRole("link", { name: "Contrat local de santé", exact: true })).toHaveAttribute(
     "href",
-    `/espace/${world.slug}/contrats/${world.contractId}`,
+    `/espace/${own.world.slug}/contrats/${own.world.contractId}`,
   );
   await expect(page.getByText("2e contrat local de santé")).toBeVisible();
   await expect(page.getByText("Brouillon", { exact: true })).toBeVisible();
@@ -90,21 +77,21 @@ test("a coordinator prepares the next contract with three fiches carried over, a
   await expect(earlier.getByRole("listitem")).toHaveText([/1er contrat local de santé\s*Fiche n°\s3 – Fiche 3/]);
   await expectNoAxeViolations(page);
   await earlier.getByRole("link", { name: /^Fiche n°\s3 – Fiche 3$/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/contrats/${world.contractId}/fiches/${world.ficheIds[2]}$`));
+  await expect(page).toHaveURL(new RegExp(`/contrats/${own.world.contractId}/fiches/${own.world.ficheIds[2]}$`));
 
   // One next contract only: the ending contract's page offers no second one, and its form says why.
-  await page.goto(`${app.base}/espace/${world.slug}/contrats/${world.contractId}`);
+  await page.goto(`${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`);
   const next = page.getByRole("link", { name: "Contrat local de santé (2e génération)", exact: true });
   await expect(next).toHaveAttribute("href", /\/contrats\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("link", { name: "Préparer le contrat suivant" })).toHaveCount(0);
-  await page.goto(`${app.base}/espace/${world.slug}/contrats/${world.contractId}/renouveler`);
+  await page.goto(`${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}/renouveler`);
   await expect(page.getByText(/^Ce contrat a déjà un contrat suivant/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Préparer le contrat suivant" })).toHaveCount(0);
 });
 
 test("the needs and actions page sets apart the finding no fiche answers, in words", async ({ page }) => {
-  await signIn(page, world.coordinator, DEMO_PASSWORD, app.base);
-  await page.goto(`${app.base}/espace/${world.slug}/contrats/${world.contractId}`);
+  await signIn(page, own.world.coordinator, DEMO_PASSWORD, own.app.base);
+  await page.goto(`${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`);
   await page.getByRole("link", { name: "Besoins et actions" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Besoins et actions");
   const findings = page.getByRole("region", { name: "Constats du diagnostic (3)" });
@@ -123,7 +110,7 @@ test("the needs and actions page sets apart the finding no fiche answers, in wor
   ]);
   await expectNoAxeViolations(page);
   // The ARS checks count it too.
-  await page.goto(`${app.base}/espace/${world.slug}/contrats/${world.contractId}`);
+  await page.goto(`${own.app.base}/espace/${own.world.slug}/contrats/${own.world.contractId}`);
   await expect(page.getByRole("region", { name: /^Points d’attention/ })).toContainText(
     "1\u00a0constat du diagnostic sans fiche action qui y réponde.",
   );
@@ -133,11 +120,11 @@ test("the public territory page links the generations, and each contract's page 
   test.setTimeout(60_000);
   // The coordinators publish the next contract and its fiches (what the publication spec drives through the forms).
   const { db } = own;
-  const next = await db.contract.findFirstOrThrow({ where: { previousContractId: world.contractId } });
+  const next = await db.contract.findFirstOrThrow({ where: { previousContractId: own.world.contractId } });
   await db.contract.update({ where: { id: next.id }, data: { visibility: "published", publishedAt: new Date() } });
   await db.$transaction((tx) => publishAllFiches(tx, next.id, { userId: null }));
 
-  await page.goto(`${app.base}/territoires/${world.slug}`);
+  await page.goto(`${own.app.base}/territoires/${own.world.slug}`);
   await expect(page.getByRole("region", { name: "Contrat local de santé (2e génération)" })).toBeVisible();
   const generations = page.getByRole("region", { name: "Générations du contrat" });
   await expect(generations.getByRole("listitem")).toHaveText([
@@ -146,7 +133,7 @@ test("the public territory page links the generations, and each contract's page 
   ]);
   await expectNoAxeViolations(page);
   await generations.getByRole("link", { name: "Contrat local de santé", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/territoires/${world.slug}/cls-1$`));
+  await expect(page).toHaveURL(new RegExp(`/territoires/${own.world.slug}/cls-1$`));
   await expect(page.getByRole("navigation", { name: "Fil d’Ariane" })).toContainText("1er contrat local de santé");
   const diagnosis = page.getByRole("region", { name: "Diagnostic local de santé" });
   await expect(diagnosis).toContainText(
@@ -160,11 +147,11 @@ test("the public territory page links the generations, and each contract's page 
   await expectNoAxeViolations(page);
 
   // The carried fiche's public page links the fiche it continues.
-  await page.goto(`${app.base}/territoires/${world.slug}/cls-2/fiches/3`);
+  await page.goto(`${own.app.base}/territoires/${own.world.slug}/cls-2/fiches/3`);
   const earlier = page.getByRole("region", { name: "Générations précédentes" });
   await expect(earlier.getByRole("link", { name: /^Fiche n°\s3 – Fiche 3$/ })).toHaveAttribute(
     "href",
-    `/territoires/${world.slug}/cls-1/fiches/3`,
+    `/territoires/${own.world.slug}/cls-1/fiches/3`,
   );
   await expectNoAxeViolations(page);
 });

@@ -7,7 +7,7 @@ import { CampaignList } from "@/components/campaigns/campaign-list";
 import { FlagList } from "@/components/compliance/flag-list";
 import { AxisHeading } from "@/components/contracts/axis-list";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
-import { FicheList } from "@/components/contracts/fiche-list";
+import { AxisFichesLink, FicheList } from "@/components/contracts/fiche-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { BulkPublishPanel } from "@/components/publication/bulk-publish-panel";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
@@ -27,7 +27,7 @@ import { axisProgress, contractProgress, ficheProgress } from "@/lib/contracts/p
 import { getContractOverview } from "@/lib/contracts/queries";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUS_TONES } from "@/lib/fiches/labels";
 import { readFicheListParams, ficheListPage } from "@/lib/contracts/fiche-list";
-import { formatCount, formatDate, formatDuration, formatNumber } from "@/lib/format";
+import { formatDate, formatDuration, formatNumber } from "@/lib/format";
 import { getDb } from "@/lib/db/client";
 import { fichesToPublish } from "@/lib/publication/pending";
 import { listContractReviewStages, listReviewThreads, stageOf } from "@/lib/reviews/queries";
@@ -289,15 +289,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
                         <ProgressBar value={axisProgress(axis)} label="Avancement" />
                       </div>
                     </div>
-                    <p className="mt-3 text-sm text-slate-700">
-                      {axis.fiches.length ? (
-                        <Link href={`${contractPath}?axe=${axis.id}#fiches`}>
-                          {formatCount(axis.fiches.length, "fiche action", "fiches actions")}
-                        </Link>
-                      ) : (
-                        "Aucune fiche action dans cet axe."
-                      )}
-                    </p>
+                    <AxisFichesLink path={contractPath} axis={axis} />
                     {editable ? (
                       <div className="mt-4 flex flex-wrap items-start gap-2 border-t border-slate-200 pt-4">
                         <ActionButton

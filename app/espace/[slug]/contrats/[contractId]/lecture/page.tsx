@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { ContractStatusBadge } from "@/components/contracts/contract-status-badge";
-import { FicheList } from "@/components/contracts/fiche-list";
+import { AxisFichesLink, FicheList } from "@/components/contracts/fiche-list";
 import { ReviewStagePanel } from "@/components/reviews/review-stage-panel";
 import { ReviewThreads, type ThreadActions } from "@/components/reviews/review-thread";
 import { Badge } from "@/components/ui/badge";
@@ -213,15 +213,7 @@ export default async function ContractReadingPage({ params, searchParams }: Prop
                       {axisLabel(axis)}&nbsp;: {axis.title}
                     </h3>
                     {axis.description ? <p className="mt-1 whitespace-pre-line text-slate-700">{axis.description}</p> : null}
-                    <p className="mt-3 text-sm text-slate-700">
-                      {axis.fiches.length ? (
-                        <Link href={`${readingPath}?axe=${axis.id}#fiches`}>
-                          {formatCount(axis.fiches.length, "fiche action", "fiches actions")}
-                        </Link>
-                      ) : (
-                        "Aucune fiche action dans cet axe."
-                      )}
-                    </p>
+                    <AxisFichesLink path={readingPath} axis={axis} />
                     {side ? (
                       <div className="mt-4 border-t border-slate-200 pt-4">
                         <ReviewThreads
